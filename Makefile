@@ -1,0 +1,52 @@
+# Two commands do all set-up on a fresh machine: `make lab` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+PORT   ?= 8888
+
+.PHONY: lab report test test-fast bench quality browser clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,eval]'
+	$(BIN)/nbstripout --install --attributes .gitattributes 2>/dev/null || true
+	@touch $(STAMP)
+
+## make lab: JupyterLab on the first lesson (HEADLESS=1: write the HTML report instead)
+lab: $(STAMP)
+ifdef HEADLESS
+	$(MAKE) report
+else
+	$(BIN)/jupyter lab --port=$(PORT) notebooks/00-start-here.ipynb
+endif
+
+## make report: the headless HTML report of the bundled corpus, in out/report/
+report: $(STAMP)
+	$(BIN)/python -m kit report data --out out/report
+
+## make test: every test, notebooks and the browser included
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
+## make bench: speed and memory, printed side by side (not tests)
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+## make quality: precision/recall on the annotated dev sets, beside the baselines
+quality: $(STAMP)
+	$(BIN)/python bench/quality.py
+
+## Debian's Chromium for the browser tests (no browser download: it fails here)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf out .pytest_cache .kit-cache

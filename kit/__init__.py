@@ -1,0 +1,23 @@
+"""The media-analysis notebook kit: who is mentioned, what numbers are claimed, who is quoted.
+
+>>> import kit
+>>> corpus = kit.read_corpus("data/wire")
+>>> result = kit.analyze(corpus, progress=False)
+"""
+
+__version__ = "0.1.0"
+
+from kit.corpus import Corpus, read_corpus  # noqa: E402
+from kit.analysis import Analysis, analyze  # noqa: E402
+from kit import actors, figures, quotes  # noqa: E402
+
+__all__ = ["Corpus", "read_corpus", "Analysis", "analyze", "actors", "figures", "quotes", "__version__"]
+
+
+def __getattr__(name):
+    # plots and widgets pull in plotly and ipywidgets: import them on first use.
+    if name in ("plots", "widgets", "report"):
+        import importlib
+
+        return importlib.import_module(f"kit.{name}")
+    raise AttributeError(f"module 'kit' has no attribute {name!r}")

