@@ -1,0 +1,249 @@
+"""Measuring the extractors against hand annotations: gold files, span scores, B-cubed.
+
+Gold files follow ``data/annotations/seed/gold.json``: actors with their mentions,
+figures, quotes with speakers. The seed's offsets are into its *file*; the dev
+set's (``data/annotations/wikinews/*.json``) are into the article body, which
+the file carries as ``text``. :func:`load_gold` turns both into tables with body
+offsets, so every scorer compares like with like.
+
+>>> gold = load_gold("data/annotations/seed/gold.json")
+>>> gold.body[gold.figures.start[0]:gold.figures.end[0]]
+'around 100'
+>>> score_spans([(0, 5)], [(0, 5), (9, 12)]).precision
+0.5
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Hashable, Iterable, Sequence
+
+import pandas as pd
+
+Span = tuple[int, int]
+
+
+@dataclasses.dataclass
+class Gold:
+    """One annotated article: its body and its gold tables (body offsets)."""
+
+    id: str
+    path: Path
+    body: str
+    mentions: pd.DataFrame  # start, end, text, actor, kind
+    actors: pd.DataFrame  # name, kind, country
+    modifiers: pd.DataFrame  # start, end, text, actor
+    places: pd.DataFrame  # start, end, text
+    figures: pd.DataFrame  # start, end, text, value, low, high, approx, kind, unit, counted, counted_how
+    quotes: pd.DataFrame  # start, end, text, kind, speaker, speaker_start, speaker_end, actor, cue
+    not_figures: list[str]
+    time_expressions: pd.DataFrame
+    metadata: dict
+
+
+@dataclasses.dataclass(frozen=True)
+class Score:
+    """Counts and the usual ratios (0 where undefined)."""
+
+    tp: float
+    fp: float
+    fn: float
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: "Score") -> "Score":
+        return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    def as_row(self) -> dict:
+        return {"P": round(self.precision, 3), "R": round(self.recall, 3), "F1": round(self.f1, 3),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+def load_gold(path: str | Path) -> Gold:
+    """Read one gold file; offsets are converted to body offsets."""
+    path = Path(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if "text" in data:
+        body, shift = data["text"], 0
+    else:  # the seed: offsets into the wire file; the body runs from the body's first words
+        text = (path.parent / data["file"]).read_text(encoding="utf-8") if (path.parent / data["file"]).exists() \
+            else _find_seed_file(path, data["file"])
+        meta = data["metadata"]
+        shift = text.index(meta["body_starts_with"])
+        end = text.index(meta["body_ends_with"]) + len(meta["body_ends_with"])
+        body = text[shift:end]
+
+    def span_rows(items: Iterable[dict], **extra) -> list[dict]:
+        rows = []
+        for item in items:
+            start, end = item["span"][0] - shift, item["span"][1] - shift
+            rows.append({"start": start, "end": end, "text": item["text"], **extra})
+        return rows
+
+    mentions, actors = [], []
+    for actor in data.get("actors", []):
+        actors.append({"name": actor["name"], "kind": actor.get("kind"), "country": actor.get("country")})
+        mentions += span_rows(actor.get("mentions", []), actor=actor["name"], kind=actor.get("kind"))
+    modifiers = [row for name, items in (data.get("modifiers") or {}).items() for row in span_rows(items, actor=name)]
+    figures = []
+    for figure in data.get("figures", []):
+        row = span_rows([figure])[0]
+        row.update({key: figure.get(key) for key in
+                    ("value", "low", "high", "approx", "kind", "unit", "counted", "counted_how")})
+        figures.append(row)
+    quotes = []
+    for quote in data.get("quotes", []):
+        row = span_rows([quote["content"]])[0]
+        speaker = quote.get("speaker") or {}
+        row.update({
+            "kind": quote.get("kind"),
+            "speaker": speaker.get("text"),
+            "speaker_start": speaker["span"][0] - shift if speaker.get("span") else None,
+            "speaker_end": speaker["span"][1] - shift if speaker.get("span") else None,
+            "actor": quote.get("actor"),
+            "cue": quote.get("cue"),
+        })
+        quotes.append(row)
+    gold = Gold(
+        id=data.get("id") or data.get("file", path.stem),
+        path=path,
+        body=body,
+        mentions=_frame(mentions, ["start", "end", "text", "actor", "kind"]),
+        actors=_frame(actors, ["name", "kind", "country"]),
+        modifiers=_frame(modifiers, ["start", "end", "text", "actor"]),
+        places=_frame(span_rows(data.get("places", [])), ["start", "end", "text"]),
+        figures=_frame(figures, ["start", "end", "text", "value", "low", "high", "approx", "kind", "unit",
+                                 "counted", "counted_how"]),
+        quotes=_frame(quotes, ["start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end",
+                               "actor", "cue"]),
+        not_figures=list(data.get("not_figures", [])),
+        time_expressions=_frame(span_rows(data.get("time_expressions", [])), ["start", "end", "text"]),
+        metadata=data.get("metadata", {}),
+    )
+    _check_spans(gold)
+    return gold
+
+
+def load_dev_set(directory: str | Path = "data/annotations/wikinews") -> list[Gold]:
+    """Every gold file in ``directory``, sorted by name."""
+    return [load_gold(path) for path in sorted(Path(directory).glob("*.json"))]
+
+
+def gold_articles(golds: Sequence[Gold]) -> pd.DataFrame:
+    """An articles frame (article_id = gold id, body) to analyse the gold texts with the kit."""
+    return pd.DataFrame({"article_id": [g.id for g in golds], "body": [g.body for g in golds]})
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score_spans(gold: Iterable[Span], predicted: Iterable[Span], match: str = "overlap") -> Score:
+    """Precision/recall of predicted spans against gold spans, one-to-one.
+
+    ``match="exact"`` needs identical boundaries; ``"overlap"`` any shared character.
+    Each gold span is matched at most once (greedy, in order), so duplicates count as errors.
+
+    >>> score_spans([(0, 10), (20, 25)], [(2, 8)]).as_row()["R"]
+    0.5
+    """
+    return Score(*_match_counts(list(gold), list(predicted), match)[:3])
+
+
+def match_spans(gold: Sequence[Span], predicted: Sequence[Span], match: str = "overlap") -> dict[int, int]:
+    """Index of each matched predicted span -> index of its gold span."""
+    return _match_counts(list(gold), list(predicted), match)[3]
+
+
+def _match_counts(gold: list[Span], predicted: list[Span], match: str):
+    used: set[int] = set()
+    pairs: dict[int, int] = {}
+    for p_index, p in enumerate(predicted):
+        best = None
+        for g_index, g in enumerate(gold):
+            if g_index in used:
+                continue
+            if (match == "exact" and tuple(g) == tuple(p)) or (match == "overlap" and overlaps(g, p)):
+                if tuple(g) == tuple(p):
+                    best = g_index
+                    break
+                best = g_index if best is None else best
+        if best is not None:
+            used.add(best)
+            pairs[p_index] = best
+    tp = len(pairs)
+    return tp, len(predicted) - tp, len(gold) - tp, pairs
+
+
+def bcubed(gold_groups: dict[Hashable, Hashable], predicted_groups: dict[Hashable, Hashable]) -> Score:
+    """B-cubed precision/recall of a clustering, over the items both sides share.
+
+    Items are mention keys (e.g. matched spans); values are their group ids.
+    Returned as a :class:`Score` whose tp/fp/fn are scaled so that precision and
+    recall are the B-cubed averages.
+
+    >>> bcubed({1: "a", 2: "a", 3: "b"}, {1: "x", 2: "x", 3: "x"}).recall
+    1.0
+    """
+    items = [item for item in gold_groups if item in predicted_groups]
+    if not items:
+        return Score(0, 0, 0)
+    gold_members: dict[Hashable, set] = {}
+    predicted_members: dict[Hashable, set] = {}
+    for item in items:
+        gold_members.setdefault(gold_groups[item], set()).add(item)
+        predicted_members.setdefault(predicted_groups[item], set()).add(item)
+    precision = recall = 0.0
+    for item in items:
+        gold_set = gold_members[gold_groups[item]]
+        predicted_set = predicted_members[predicted_groups[item]]
+        shared = len(gold_set & predicted_set)
+        precision += shared / len(predicted_set)
+        recall += shared / len(gold_set)
+    n = len(items)
+    precision, recall = precision / n, recall / n
+    # Express as counts over n items so Score's ratios give the B-cubed values.
+    tp = precision * n
+    fp = n - tp
+    fn = tp / recall - tp if recall else n
+    return Score(tp, fp, fn)
+
+
+def score_table(rows: dict[str, Score]) -> pd.DataFrame:
+    """A printable frame, one row per named score."""
+    return pd.DataFrame({name: score.as_row() for name, score in rows.items()}).T
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _check_spans(gold: Gold) -> None:
+    for name in ("mentions", "modifiers", "places", "figures", "quotes", "time_expressions"):
+        for row in getattr(gold, name).itertuples():
+            if gold.body[row.start:row.end] != row.text:
+                raise ValueError(
+                    f"{gold.path}: {name} span [{row.start}, {row.end}] is "
+                    f"{gold.body[row.start:row.end]!r}, not {row.text!r}"
+                )
+
+
+def _find_seed_file(path: Path, name: str) -> str:
+    for folder in (path.parent, Path("data/wire"), path.parents[2] / "wire" if len(path.parents) > 2 else path.parent):
+        candidate = Path(folder) / name
+        if candidate.exists():
+            return candidate.read_text(encoding="utf-8")
+    raise FileNotFoundError(f"{path}: the annotated file {name!r} was not found beside it or in data/wire")
