@@ -1,0 +1,79 @@
+"""Servers and a browser for the browser tests: JupyterLab or Voilà on a free port, Debian's Chromium.
+
+Chromium is Debian's (/usr/bin/chromium, installed by `make test`): Playwright's own
+browser download does not work on these machines, so Playwright drives it through
+``executable_path``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+]
+
+
+def chromium_path() -> str:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
+                      shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    raise RuntimeError("Debian's chromium is not installed: `make test` installs it (apt-get install chromium)")
+
+
+def free_port() -> int:
+    with contextlib.closing(socket.socket()) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def lesson_folder(tmp_path: Path) -> Path:
+    """A copy of the notebooks beside the bundled data, so the browser's autosave cannot
+    write outputs into the committed notebooks."""
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    (tmp_path / "data").symlink_to(ROOT / "data")
+    return tmp_path
+
+
+@contextlib.contextmanager
+def serve(command: list[str], port: int, ready_path: str, log: Path, cwd: Path, timeout: float = 120):
+    """Start a server, wait until ``ready_path`` answers, stop it (and its kernels) at the end."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "wb") as out:
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                if process.poll() is not None:
+                    raise RuntimeError(f"{command[0]} exited early; see {log}")
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}{ready_path}", timeout=5)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise RuntimeError(f"{command[0]} did not answer on port {port}; see {log}")
+                    time.sleep(0.5)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, 15)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=20)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, 9)
+
+
+def jupyter_bin(name: str) -> str:
+    return str(Path(sys.executable).parent / name)
