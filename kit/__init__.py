@@ -16,7 +16,7 @@ __all__ = ["Corpus", "read_corpus", "Analysis", "analyze", "actors", "figures", 
 
 def __getattr__(name):
     # plots and widgets pull in plotly and ipywidgets: import them on first use.
-    if name in ("plots", "widgets", "report"):
+    if name in ("plots", "widgets", "render", "report", "exercises", "evaluation"):
         import importlib
 
         return importlib.import_module(f"kit.{name}")
