@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,eval]'
-	$(BIN)/nbstripout --install --attributes .gitattributes 2>/dev/null || true
+	@git rev-parse --git-dir >/dev/null 2>&1 && $(BIN)/nbstripout --install || true
 	@touch $(STAMP)
 
 ## make lab: JupyterLab on the first lesson (HEADLESS=1: write the HTML report instead)
