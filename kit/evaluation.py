@@ -232,13 +232,34 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
 
 
 def _check_spans(gold: Gold) -> None:
+    """Every span must match the body *and* start and end on token boundaries.
+
+    The second check catches the commonest annotation slip: taking the first
+    occurrence of a string (the "42" inside "42.195") instead of the one meant.
+    """
+    body = gold.body
     for name in ("mentions", "modifiers", "places", "figures", "quotes", "time_expressions"):
         for row in getattr(gold, name).itertuples():
-            if gold.body[row.start:row.end] != row.text:
+            if body[row.start:row.end] != row.text:
                 raise ValueError(
                     f"{gold.path}: {name} span [{row.start}, {row.end}] is "
-                    f"{gold.body[row.start:row.end]!r}, not {row.text!r}"
+                    f"{body[row.start:row.end]!r}, not {row.text!r}"
                 )
+            if name != "quotes" and not _on_boundaries(body, row.start, row.end):
+                raise ValueError(
+                    f"{gold.path}: {name} span [{row.start}, {row.end}] {row.text!r} cuts through a word or "
+                    f"number ({body[max(0, row.start - 10):row.end + 10]!r}); is it the right occurrence?"
+                )
+
+
+def _on_boundaries(body: str, start: int, end: int) -> bool:
+    before = body[start - 1] if start > 0 else " "
+    after = body[end] if end < len(body) else " "
+    after_next = body[end + 1] if end + 1 < len(body) else " "
+    if before.isalnum() or after.isalnum():
+        return False
+    # "42" taken from "42.195" or "1" from "1,000": a separator followed by a digit
+    return not (after in ".,:" and after_next.isdigit() and body[end - 1].isdigit())
 
 
 def _find_seed_file(path: Path, name: str) -> str:
