@@ -1,0 +1,188 @@
+"""``python -m kit …``: read, analyse and report on a corpus from the command line.
+
+Three commands, each a superset of the one before::
+
+    python -m kit read    CORPUS --out DIR    # articles.parquet, problems.parquet
+    python -m kit analyze CORPUS --out DIR    # + mentions, actors, figures, quotes
+    python -m kit report  CORPUS --out DIR    # + report.html (readable without Jupyter)
+
+Exit codes: 0 done; 1 nothing readable in CORPUS, or an error (the message says
+what to do); 2 a usage error (unknown option, missing argument).
+
+>>> main(["read", "data/wire", "--out", "/tmp/kit-cli-doctest", "--quiet"])
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import sys
+import time
+from pathlib import Path
+
+OK, FAILED, USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m kit",
+        description="Who is mentioned, what numbers are claimed, who is quoted: tables and a report from a news corpus.",
+        epilog="Example: python -m kit report data --out out/report",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    descriptions = {
+        "read": "read CORPUS into the articles and problems tables",
+        "analyze": "read and analyse CORPUS: mentions, actors, figures and quotes tables",
+        "report": "read, analyse, and write an HTML report (with every table as parquet)",
+    }
+    for name, text in descriptions.items():
+        command = commands.add_parser(name, help=text, description=text)
+        command.add_argument("corpus", metavar="CORPUS", nargs="+", help="files, folders or archives to read")
+        command.add_argument("--out", required=True, metavar="DIR", help="folder for the parquet tables (created)")
+        command.add_argument(
+            "--latest-only", action="store_true", help="keep only the latest version of each wire story"
+        )
+        command.add_argument("--quiet", "-q", action="store_true", help="no progress bar, only errors")
+        command.add_argument("--debug", action="store_true", help="show the full traceback of an error")
+        if name == "read":
+            continue
+        command.add_argument("--model", metavar="NAME", help="installed spaCy pipeline (default: en_core_web_sm)")
+        command.add_argument("--n-process", type=int, default=1, metavar="N", help="worker processes (-1: all CPUs)")
+        command.add_argument("--engine", choices=("local", "dask"), default="local", help="where articles are analysed")
+        cache = command.add_mutually_exclusive_group()
+        cache.add_argument("--cache", metavar="DIR", help="cache folder (default: $KIT_CACHE or .kit-cache)")
+        cache.add_argument("--no-cache", action="store_true", help="analyse every article afresh")
+        if name == "report":
+            command.add_argument("--title", help="the report's title (default: from CORPUS)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns the exit code (``python -m kit`` exits with it)."""
+    parser = build_parser()
+    try:
+        options = parser.parse_args(argv)
+    except SystemExit as exit:  # argparse has printed the usage message
+        return int(exit.code or 0) and USAGE
+    try:
+        return _run(options)
+    except KeyboardInterrupt:
+        _say("interrupted", error=True)
+        return FAILED
+    except Exception as error:  # a clear line, not a traceback, unless --debug
+        if options.debug:
+            raise
+        _say(f"error: {error or type(error).__name__}", error=True)
+        _say("(run again with --debug for the full traceback)", error=True)
+        return FAILED
+
+
+def _run(options: argparse.Namespace) -> int:
+    import kit
+
+    started = time.perf_counter()
+    paths = [Path(p) for p in options.corpus]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        _say(f"error: no such file or folder: {', '.join(missing)}", error=True)
+        return FAILED
+    out = Path(options.out)
+    if out.exists() and not out.is_dir():
+        _say(f"error: --out {out} is a file; give a folder", error=True)
+        return FAILED
+
+    corpus = _read(paths if len(paths) > 1 else paths[0], latest_only=options.latest_only)
+    articles, problems = corpus.articles, corpus.problems
+    _say(f"read {len(articles)} article(s); {len(problems)} problem(s)", quiet=options.quiet)
+    for row in problems.head(5).itertuples(index=False):
+        _say(f"  not read: {row.source}" + (f" line {row.line}" if _present(row.line) else "") + f": {row.reason}", quiet=options.quiet)
+    if len(problems) > 5:
+        _say(f"  … and {len(problems) - 5} more in {out / 'problems.parquet'}", quiet=options.quiet)
+
+    out.mkdir(parents=True, exist_ok=True)
+    if options.command == "read":
+        for name, table in (("articles", articles), ("problems", problems)):
+            table.to_parquet(out / f"{name}.parquet", index=False)
+        if not len(articles):
+            _say(f"error: nothing readable in {' '.join(options.corpus)}", error=True)
+            return FAILED
+        _say(f"wrote articles.parquet and problems.parquet to {out}/", quiet=options.quiet)
+        return OK
+
+    if not len(articles):
+        from kit.tables import empty
+
+        tables = {name: empty(name) for name in ("mentions", "actors", "figures", "quotes")}
+        kit.Analysis(articles=articles, problems=problems, **tables).save(out)
+        _say(f"error: nothing readable in {' '.join(options.corpus)} (the problems table is in {out}/)", error=True)
+        return FAILED
+    cache = False if options.no_cache else (options.cache or True)
+    result = kit.analyze(
+        corpus,
+        model=options.model,
+        n_process=options.n_process,
+        cache=cache,
+        progress=not options.quiet,
+        engine=options.engine,
+    )
+    result.save(out)
+    _say(
+        f"analysed: {len(result.mentions)} mentions of {len(result.actors)} actors, "
+        f"{len(result.figures)} figures, {len(result.quotes)} quotes; tables in {out}/",
+        quiet=options.quiet,
+    )
+    if options.command == "report":
+        from kit.report import write_report
+
+        title = options.title or f"Report on {', '.join(p.name or str(p) for p in paths)}"
+        html = write_report(result, out, title=title)
+        _say(f"report: {html}", quiet=options.quiet)
+    _say(f"done in {time.perf_counter() - started:.1f} s", quiet=options.quiet)
+    return OK
+
+
+def _read(path_or_paths, *, latest_only: bool):
+    """read_corpus, keeping only each story's latest version when asked."""
+    import kit
+
+    accepts = inspect.signature(kit.read_corpus).parameters
+    if latest_only and "latest_only" in accepts:
+        return kit.read_corpus(path_or_paths, latest_only=True)
+    corpus = kit.read_corpus(path_or_paths)
+    if latest_only:
+        corpus.articles = latest_versions(corpus.articles)
+    return corpus
+
+
+def latest_versions(articles):
+    """Keep one row per ``story_id`` (the last published, else the last read); rows without one stay.
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"article_id": ["a", "b", "c"], "story_id": ["s", "s", None],
+    ...                       "published": pd.to_datetime(["2019-06-27 10:00", "2019-06-27 12:00", None])})
+    >>> latest_versions(table).article_id.tolist()
+    ['b', 'c']
+    """
+    if "story_id" not in articles.columns or not len(articles):
+        return articles
+    order = articles.assign(_position=range(len(articles)))
+    grouped = order[order["story_id"].notna()]
+    if "published" in grouped.columns:
+        grouped = grouped.sort_values(["published", "_position"], na_position="first", kind="stable")
+    keep = set(grouped.drop_duplicates("story_id", keep="last")["_position"]) | set(
+        order.loc[order["story_id"].isna(), "_position"]
+    )
+    return articles[[position in keep for position in range(len(articles))]].reset_index(drop=True)
+
+
+def _present(value) -> bool:
+    import pandas as pd
+
+    return value is not None and not pd.isna(value)
+
+
+def _say(message: str, *, error: bool = False, quiet: bool = False) -> None:
+    if quiet and not error:
+        return
+    print(message, file=sys.stderr if error else sys.stdout, flush=True)
