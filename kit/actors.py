@@ -1,18 +1,730 @@
-"""Mentions of people, countries, organizations, groups and anonymous sources, resolved to actors.
+"""Who is mentioned: mentions of people, countries, organizations, groups and anonymous
+sources, each resolved to a canonical actor.
 
-(Placeholder contract: the actors issue fills this module.)
+How it works, per article (``find_mentions``, on the Doc spaCy already parsed):
+
+1. spaCy's entities, corrected where the small model fails: a lone surname tagged
+   ORG ("Trump said") becomes the person named in full elsewhere in the article;
+   "Group of" + "20" is one name (from the alias file).
+2. Countries by name, abbreviation (``kit.geography``) and alias ("America").
+   A country used as a modifier ("his US counterpart", "Russian technicians") is
+   not a mention of the country.
+3. Capitals and seats of power stand for their government only when the parse says
+   they act: subject ("Moscow said"), object of a verb that is not a movement
+   ("angered Washington", but not "leaving Caracas"), possessor ("Moscow's
+   services"), or partner ("between Moscow and Caracas"). Otherwise they are places.
+4. Institutions of a country ("its embassy in Caracas", "the Russian embassy in
+   Caracas"), descriptions of an actor named before ("the newspaper", "The embassy",
+   "the president"), anonymous sources and groups when they act ("a senior US
+   official said", "police arrested"), and he/she/they when an actor precedes them.
+
+Across articles (``resolve_corpus``), a lone surname is merged with the one full name
+that ends with it ("Putin" -> "Vladimir Putin"), and the actors table is built.
+
+>>> rows = extract("Russia angered Washington. Vladimir Putin met Trump. Putin said he was pleased.")
+>>> rows[["text", "actor_id", "kind", "how"]].values.tolist()[:3]
+[['Russia', 'russia', 'country', 'name'], ['Washington', 'united-states', 'country', 'capital'], ['Vladimir Putin', 'vladimir-putin', 'person', 'name']]
+>>> rows.loc[rows.text == "he", "actor_id"].tolist()
+['vladimir-putin']
 """
+
 from __future__ import annotations
 
+import bisect
+import csv
+import functools
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
 import pandas as pd
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from kit import geography
+
+# --- vocabulary -------------------------------------------------------------------
+# These are English words, not lists of countries or people: the roles nouns and verbs
+# play in news text. Extend them here when a corpus shows a gap.
+
+#: Unnamed people a story relies on ("a senior US official said").
+ANONYMOUS_NOUNS = frozenset(
+    "official diplomat source spokesperson spokesman spokeswoman representative aide insider "
+    "witness eyewitness analyst observer investigator lawmaker legislator negotiator adviser "
+    "advisor resident".split()
+)
+#: Collectives that act as one ("police arrested", "the opposition said").
+GROUP_NOUNS = frozenset(
+    "opposition police authorities protesters demonstrators rebels militants insurgents troops "
+    "soldiers firefighters rescuers paramedics voters workers fans activists".split()
+)
+#: Institutions that belong to a country ("its embassy", "the Russian government").
+INSTITUTION_NOUNS = frozenset(
+    "embassy consulate ministry government military army navy parliament cabinet".split()
+)
+#: Nouns that describe an organization named earlier ("the newspaper said").
+ORGANIZATION_DESCRIPTIONS = frozenset(
+    "newspaper paper daily magazine broadcaster network channel agency company firm party "
+    "organization organisation ministry embassy consulate department court university council "
+    "committee bank union club team airline hospital government".split()
+)
+#: Descriptions that fit any organization whatever its name.
+GENERIC_ORGANIZATION_DESCRIPTIONS = frozenset("company firm organization organisation".split())
+#: Words that mark a news outlet's name, so that "the newspaper" finds it.
+MEDIA_NAME_WORDS = frozenset(
+    "journal times post news herald tribune gazette telegraph guardian daily mail chronicle "
+    "observer independent express standard globe star mirror sun press review bbc cnn "
+    "reuters afp ap bloomberg wikinews magazine".split()
+)
+MEDIA_DESCRIPTIONS = frozenset("newspaper paper daily magazine broadcaster network channel agency".split())
+#: Titles of persons: "President Maduro" ... "the president" refers back to him.
+TITLE_NOUNS = frozenset(
+    "president minister senator governor mayor chancellor king queen prince pope ambassador "
+    "leader chairman chairwoman director secretary judge spokesman spokeswoman premier "
+    "general commander coach chief".split()
+)
+#: Tokens stripped from the front of a person's name ("President Trump" -> "Trump").
+NAME_TITLES = frozenset(
+    "president vice prime minister mr mr. mrs mrs. ms ms. dr dr. sen. senator rep. gov. governor "
+    "mayor king queen prince princess pope chancellor general gen. secretary judge sir lord lady "
+    "dame rev. former late deputy foreign".split()
+)
+#: Verbs of movement or location: their object is a place ("leaving Caracas").
+PLACE_VERBS = frozenset(
+    "leave visit arrive reach enter tour fly travel return move attack bomb strike hit shell "
+    "capture besiege surround flee evacuate occupy liberate host rock shake storm invade "
+    "cross approach circle land".split()
+)
+#: Prepositions whose object is a party to something ("talks with Moscow").
+ACTOR_PREPOSITIONS = frozenset("between with against toward towards".split())
+NOUN_ACTOR_PREPOSITIONS = frozenset("between against".split())
+SPEECH_VERBS = frozenset("say report write tell tweet announce claim add state reveal confirm deny".split())
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "agent", "csubj"))
+MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "npadvmod"))
+
+KIND_PRIORITY = {"person": 5, "organization": 4, "country": 4, "group": 3, "anonymous": 3, "place": 1}
+
+_DATA_DIRS = (Path.cwd() / "data", Path(__file__).resolve().parent / "data")
+
+
+# --- lookups, built once ------------------------------------------------------------
+
+
+def alias_file() -> Path:
+    """The alias file in use: ``data/aliases.csv`` of the project you run from if it
+    exists (edit it to teach the kit your corpus' names), else the packaged copy."""
+    for directory in _DATA_DIRS:
+        if (directory / "aliases.csv").exists():
+            return directory / "aliases.csv"
+    raise FileNotFoundError("no aliases.csv in ./data or in the kit package (kit/data/aliases.csv)")
+
+
+@functools.lru_cache(maxsize=4)
+def load_aliases(path: str | None = None) -> pd.DataFrame:
+    """The alias table: ``alias``, ``name`` (canonical), ``kind``, ``country``, ``usage``.
+
+    ``usage`` is ``name`` (the alias always names the actor: "America", "EU") or
+    ``seat`` (a seat of power that stands for its government only when it acts:
+    "the Kremlin said", but "talks at the Kremlin" is a place). Missing means ``name``.
+
+    >>> aliases = load_aliases()
+    >>> aliases.set_index("alias").loc["Kremlin", ["name", "usage"]].tolist()
+    ['Russia', 'seat']
+    """
+    with open(path or alias_file(), newline="", encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle) if (row.get("alias") or "").strip()]
+    table = pd.DataFrame(rows).fillna("")
+    for column in ("alias", "name", "kind", "country", "usage"):
+        if column not in table.columns:
+            table[column] = ""
+        table[column] = table[column].astype(str).str.strip()
+    table["usage"] = table["usage"].replace("", "name")
+    table["country"] = table["country"].replace("", None)
+    return table[["alias", "name", "kind", "country", "usage"]]
+
+
+@functools.lru_cache(maxsize=8)
+def _alias_matcher(vocab, path: str) -> tuple[PhraseMatcher, dict[str, dict]]:
+    """A PhraseMatcher over the alias spellings (exact case), built once per vocab."""
+    from spacy.lang.en import English
+
+    tokenizer = English().tokenizer  # the model's tokenizer splits the same way for these strings
+    aliases = load_aliases(path)
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    records = {}
+    for row in aliases.to_dict("records"):
+        key = row["alias"]
+        records[key] = row
+        matcher.add(key, [Doc(vocab, words=[t.text for t in tokenizer(key)])])
+    return matcher, records
+
+
+def slug(name: str) -> str:
+    """A stable, readable actor_id: ASCII, lower case, hyphens; a leading "the" dropped.
+
+    >>> slug("The Wall Street Journal"), slug("Nicolás Maduro"), slug("Group of 20")
+    ('wall-street-journal', 'nicolas-maduro', 'group-of-20')
+    """
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if text.startswith("the-"):
+        text = text[4:]
+    return text or "unknown"
+
+
+# --- one article ----------------------------------------------------------------------
+
+
+class _Article:
+    """The state of one article while its mentions are found (kept small on purpose)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.sentence_starts = [sentence.start for sentence in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        self.candidates: list[dict] = []
+
+    def sentence_of(self, token_index: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, token_index) - 1
+
+    def add(self, start: int, end: int, *, name: str, kind: str, how: str, country=None, priority=0, **extra):
+        self.candidates.append(
+            dict(tok_start=start, tok_end=end, name=name, kind=kind, how=how, country=country,
+                 priority=priority, **extra)
+        )
+
+
+def _strip_the(span: Span) -> Span:
+    if len(span) > 1 and span[0].lower_ == "the":
+        return span[1:]
+    return span
+
+
+def _with_the(doc: Doc, start: int) -> int:
+    """Include a preceding "the" in the mention, as the gold annotations do ("the United States")."""
+    if start > 0 and doc[start - 1].lower_ == "the":
+        return start - 1
+    return start
+
+
+def _is_modifier(span: Span) -> bool:
+    """True when the span only modifies a noun outside it ("US" in "his US counterpart")."""
+    root = span.root
+    return (
+        root.dep_ in MODIFIER_DEPS
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and not (span.start <= root.head.i < span.end)
+    )
+
+
+def _first_conjunct(token):
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def _acts(token, is_actor_at, prepositions=ACTOR_PREPOSITIONS) -> bool:
+    """Does this capital / seat of power / group act in the sentence (rather than name a place)?"""
+    first = _first_conjunct(token)
+    if first is not token and is_actor_at(first.i):
+        return True  # coordinated with an actor: "Russia and Beijing"
+    token = first
+    dep = token.dep_
+    if dep in SUBJECT_DEPS or dep == "poss":
+        return True
+    if dep in ("dobj", "dative"):
+        return token.head.lemma_ not in PLACE_VERBS
+    if dep == "pobj":
+        preposition = token.head
+        if preposition.dep_ == "agent":
+            return True
+        if preposition.lower_ in prepositions:
+            return True
+        if preposition.lower_ == "to" and preposition.head.lower_ == "according":
+            return True
+    return False
+
+
+def _person_name(span: Span) -> Span:
+    """The name part of a PERSON entity: no leading title, no trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end - start > 1 and doc[start].lower_ in NAME_TITLES:
+        start += 1
+    while end - start > 1 and doc[end - 1].lower_ in ("'s", "’s", "'"):
+        end -= 1
+    return doc[start:end]
+
+
+def _titles_of(span: Span) -> set[str]:
+    """Titles given to a person in the text: "President Maduro", "its president, Vladimir Putin"."""
+    titles = set()
+    doc = span.doc
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "compound" and child.lemma_.lower() in TITLE_NOUNS:
+            titles.add(child.lemma_.lower())
+    for i in range(max(0, span.start - 3), span.start):
+        if doc[i].lemma_.lower() in TITLE_NOUNS:
+            titles.add(doc[i].lemma_.lower())
+    if root.dep_ == "appos" and root.head.lemma_.lower() in TITLE_NOUNS:
+        titles.add(root.head.lemma_.lower())
+    for child in root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in TITLE_NOUNS:
+            titles.add(child.lemma_.lower())
+    return titles
+
+
+def _country_in(tokens, countries_at: dict[int, str]) -> str | None:
+    """The country a noun phrase's modifiers point to ("Russian", "US", "Russia's")."""
+    for token in tokens:
+        if token.i in countries_at:
+            return countries_at[token.i]
+        country = geography.country_of_demonym(token.text) or geography.abbreviation_index().get(token.text)
+        if country is None and token.pos_ == "PROPN":
+            country = geography.country_of_name(token.text)
+        if country:
+            return country
+    return None
 
 
 def find_mentions(doc: Doc) -> list[dict]:
-    """Rows of the mentions table for one parsed article (no ``article_id``)."""
-    return []
+    """Rows of the mentions table for one parsed article (no ``article_id``).
+
+    Each row: ``start``, ``end`` (character offsets into ``doc.text``), ``text``,
+    ``actor_id``, ``kind``, ``sentence``, ``how``, plus ``name`` (canonical) and
+    ``country`` for the corpus-level step.
+
+    >>> from kit.nlp import load_model
+    >>> doc = load_model()("Moscow said the experts would stay. Maduro met Nicolas Maduro's allies in Caracas.")
+    >>> [(m["text"], m["actor_id"], m["how"]) for m in find_mentions(doc)][:3]
+    [('Moscow', 'russia', 'capital'), ('Maduro', 'nicolas-maduro', 'surname'), ('Nicolas Maduro', 'nicolas-maduro', 'name')]
+    """
+    article = _Article(doc)
+    ents = list(doc.ents)
+
+    # 1. Full names first, so that lone surnames anywhere in the article find them.
+    surnames: dict[str, str] = {}
+    titles: dict[str, set[str]] = {}
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            name = _person_name(ent)
+            if len(name) >= 2:
+                surnames.setdefault(name[-1].text, name.text)
+                titles.setdefault(name.text, set()).update(_titles_of(ent))
+
+    # 2. Aliases from the alias file (exact spelling).
+    countries_at: dict[int, str] = {}  # token index -> country, for modifiers and "its"
+    actor_tokens: set[int] = set()
+    path = str(alias_file())
+    matcher, records = _alias_matcher(doc.vocab, path)
+    for match_id, start, end in matcher(doc):
+        record = records[doc.vocab.strings[match_id]]
+        span = doc[start:end]
+        if record["kind"] == "country":
+            countries_at.update((i, record["country"] or record["name"]) for i in range(start, end))
+            if _is_modifier(span):
+                continue
+            if record["usage"] == "seat" and not _acts(span.root, lambda i: i in actor_tokens):
+                continue
+        start = _with_the(doc, start)
+        article.add(start, end, name=record["name"], kind=record["kind"] or "organization", how="alias",
+                    country=record["country"], priority=2)
+        actor_tokens.update(range(start, end))
+
+    # 3. spaCy's entities, corrected.
+    for ent in ents:
+        label = ent.label_
+        text = ent.text
+        core = _strip_the(ent)
+        if label == "PERSON":
+            name = _person_name(ent)
+            if len(name) == 1 and name.text in surnames:
+                article.add(name.start, name.end, name=surnames[name.text], kind="person", how="surname",
+                            titles=titles.get(surnames[name.text], set()))
+            else:
+                article.add(name.start, name.end, name=name.text, kind="person", how="name",
+                            titles=titles.get(name.text, set()))
+            actor_tokens.update(range(ent.start, ent.end))
+            continue
+        if core.text in surnames or (len(core) == 2 and core[-1].lower_ in ("'s", "’s") and core[0].text in surnames):
+            # spaCy-sm tags lone surnames as ORG or GPE ("Trump", "Maduro's regime").
+            token = core[0]
+            article.add(token.i, token.i + 1, name=surnames[token.text], kind="person", how="surname",
+                        titles=titles.get(surnames[token.text], set()))
+            actor_tokens.add(token.i)
+            continue
+        if label in ("GPE", "ORG", "NORP", "LOC"):
+            country = geography.country_of_name(core.text)
+            if country:
+                countries_at.update((i, country) for i in range(ent.start, ent.end))
+                if _is_modifier(ent):
+                    continue
+                canonical = core.text == country or core.text.lower() == country.lower()
+                article.add(_with_the(doc, core.start), ent.end, name=country, kind="country",
+                            how="name" if canonical else "alias", country=country)
+                actor_tokens.update(range(ent.start, ent.end))
+                continue
+        if label == "GPE" or label == "LOC":
+            capital_of = geography.country_of_capital(core.text) if label == "GPE" else None
+            if capital_of:
+                countries_at.update((i, capital_of) for i in range(ent.start, ent.end))
+            if _is_modifier(ent):
+                continue
+            if capital_of and _acts(ent.root, lambda i: i in actor_tokens):
+                article.add(ent.start, ent.end, name=capital_of, kind="country", how="capital", country=capital_of)
+                actor_tokens.update(range(ent.start, ent.end))
+            else:
+                article.add(ent.start, ent.end, name=core.text, kind="place", how="name", country=capital_of)
+            continue
+        if label == "NORP":
+            demonym_country = geography.country_of_demonym(core.text)
+            if demonym_country:
+                countries_at.update((i, demonym_country) for i in range(ent.start, ent.end))
+            root = ent.root
+            # Only plural nouns that act are groups ("the Democrats said"); "Russian" is a modifier.
+            if root.tag_ in ("NNS", "NNPS") and not _is_modifier(ent) and _acts(root, lambda i: i in actor_tokens):
+                article.add(ent.start, ent.end, name=core.text, kind="group",
+                            how="demonym" if demonym_country else "name", country=demonym_country, plural=True)
+                actor_tokens.update(range(ent.start, ent.end))
+            continue
+        if label == "ORG":
+            root = ent.root
+            if root.dep_ == "pobj" and root.head.lower_ in ("on", "via"):
+                continue  # a medium, not an actor: "a post on Facebook"
+            if _is_modifier(ent) and len(ent) == 1:
+                continue
+            article.add(ent.start, ent.end, name=core.text, kind="organization", how="name")
+            actor_tokens.update(range(ent.start, ent.end))
+
+    # 4. Token rules: surnames spaCy missed, institutions, anonymous sources, groups.
+    for token in doc:
+        pos = token.pos_
+        if pos == "PROPN":
+            if token.text in surnames and token.ent_type_ == "" and token.i not in actor_tokens:
+                article.add(token.i, token.i + 1, name=surnames[token.text], kind="person", how="surname",
+                            titles=titles.get(surnames[token.text], set()))
+            continue
+        if pos != "NOUN":
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in INSTITUTION_NOUNS and token.dep_ not in MODIFIER_DEPS:
+            _institution(article, token, countries_at)
+        elif (lemma in ANONYMOUS_NOUNS or lemma in GROUP_NOUNS or token.lower_ in GROUP_NOUNS) and token.dep_ not in MODIFIER_DEPS:
+            # "talks with Moscow" is a party, "ruthless with the opposition" is not a source.
+            if _acts(token, lambda i: i in actor_tokens, prepositions=NOUN_ACTOR_PREPOSITIONS):
+                left = token.left_edge.i
+                # Keep determiners and adjectives, not a relative clause or a long prepositional tail.
+                span = doc[left : token.i + 1]
+                if any(t.ent_type_ == "PERSON" for t in span):
+                    continue
+                kind = "group" if (lemma in GROUP_NOUNS or token.lower_ in GROUP_NOUNS) else "anonymous"
+                article.add(left, token.i + 1, name=_description_name(span), kind=kind, how="description",
+                            country=_country_in(span, countries_at), plural=token.tag_ == "NNS",
+                            head=lemma, generic=True)
+
+    mentions = _without_overlaps(article.candidates)
+    mentions = _descriptions_and_pronouns(article, mentions)
+    return [_row(article, m) for m in mentions]
 
 
-def resolve_corpus(mentions: pd.DataFrame, articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
-    """Merge actors across the corpus; returns (mentions, actors, {old actor_id: new actor_id})."""
-    return mentions, pd.DataFrame(), {}
+def _description_name(span: Span) -> str:
+    text = span.text
+    return text[0].lower() + text[1:] if span[0].pos_ == "DET" else text
+
+
+def _institution(article: _Article, token, countries_at: dict[int, str]) -> None:
+    """ "its embassy in Caracas", "the Russian embassy in Caracas" -> Russian embassy in Caracas."""
+    doc = article.doc
+    modifiers = [t for t in token.lefts if t.dep_ in ("amod", "compound", "poss", "nmod")]
+    country = None
+    host = None  # "embassy in Caracas": the country it is in is not the one it belongs to
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            host = next((countries_at[c.i] for c in child.children if c.i in countries_at), None)
+    for t in modifiers:
+        if t.dep_ == "poss" and t.lower_ in ("its", "their"):
+            # "its" is most often the subject of the sentence ("Russia rotated ..., its embassy said").
+            sentence = article.sentence_of(token.i)
+            earlier = [c for c in article.candidates if c["kind"] == "country" and c["tok_end"] <= token.i
+                       and c["country"] != host and article.sentence_of(c["tok_start"]) >= sentence - 1]
+            subjects = [c for c in earlier if doc[c["tok_start"]:c["tok_end"]].root.dep_ in SUBJECT_DEPS]
+            if subjects or earlier:
+                country = max(subjects or earlier, key=lambda c: c["tok_end"])["country"]
+        elif t.i in countries_at:
+            country = countries_at[t.i]
+        else:
+            country = geography.country_of_demonym(t.text) or country
+    if country is None:
+        return
+    words = [geography.demonym_of(country) or country]
+    words += [t.lower_ for t in modifiers if t.dep_ != "poss" and t.i not in countries_at
+              and not geography.country_of_demonym(t.text)]
+    words.append(token.lower_)
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "to", "at"):
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC")]
+            if objects:
+                place = doc[objects[0].left_edge.i : objects[0].i + 1]
+                words += [child.lower_, place.text]
+                end = objects[0].i + 1
+        break
+    start = token.left_edge.i if token.left_edge.i >= token.i - 4 else token.i
+    article.add(start, end, name=" ".join(words), kind="organization", how="description",
+                country=country, priority=3, head=token.lemma_.lower())
+
+
+def _without_overlaps(candidates: list[dict]) -> list[dict]:
+    """Keep the longest of overlapping candidates (then the surer kind); in text order."""
+    ranked = sorted(
+        candidates,
+        key=lambda c: (-(c["tok_end"] - c["tok_start"]), -c["priority"], -KIND_PRIORITY.get(c["kind"], 0), c["tok_start"]),
+    )
+    taken: set[int] = set()
+    kept = []
+    for c in ranked:
+        tokens = range(c["tok_start"], c["tok_end"])
+        if any(i in taken for i in tokens):
+            continue
+        taken.update(tokens)
+        kept.append(c)
+    return sorted(kept, key=lambda c: c["tok_start"])
+
+
+def _descriptions_and_pronouns(article: _Article, mentions: list[dict]) -> list[dict]:
+    """Add "the newspaper", "The embassy", "the president", "the official", he/she/they,
+    each resolved to an actor mentioned earlier in the article; unresolved ones are left out."""
+    doc = article.doc
+    taken = {i for m in mentions for i in range(m["tok_start"], m["tok_end"])}
+    starts = [m["tok_start"] for m in mentions]
+    added = []
+    for token in doc:
+        if token.i in taken:
+            continue
+        lower = token.lower_
+        antecedent = None
+        start = token.i
+        how = "description"
+        if token.pos_ == "PRON" and lower in ("he", "she", "they") and token.dep_ in ("nsubj", "nsubjpass"):
+            earlier = mentions[: bisect.bisect_left(starts, token.i)]
+            if lower == "they":
+                sentence = article.sentence_of(token.i)
+                earlier = [m for m in earlier if m.get("plural") and article.sentence_of(m["tok_start"]) >= sentence - 1]
+            else:
+                earlier = [m for m in earlier if m["kind"] == "person"]
+            antecedent = earlier[-1] if earlier else None
+            how = "pronoun"
+        elif token.pos_ == "NOUN" and token.i > 0 and doc[token.i - 1].lower_ == "the":
+            lemma = token.lemma_.lower()
+            if not (lemma in ORGANIZATION_DESCRIPTIONS or lemma in TITLE_NOUNS or lemma in ANONYMOUS_NOUNS):
+                continue
+            if token.dep_ in MODIFIER_DEPS:
+                continue
+            earlier = mentions[: bisect.bisect_left(starts, token.i)]
+            antecedent = _antecedent(lemma, earlier)
+            start = token.i - 1
+        if antecedent is None:
+            continue
+        added.append(dict(antecedent, tok_start=start, tok_end=token.i + 1, how=how, plural=antecedent.get("plural")))
+    return sorted(mentions + added, key=lambda m: m["tok_start"])
+
+
+def _antecedent(lemma: str, earlier: list[dict]) -> dict | None:
+    """The actor a description ("the newspaper", "the president") refers back to."""
+    for m in reversed(earlier):
+        kind, name = m["kind"], m["name"].lower()
+        if kind == "person" and lemma in m.get("titles", ()):
+            return m
+        if kind in ("anonymous", "group") and m.get("head") == lemma:
+            return m
+        if kind == "organization" and lemma in ORGANIZATION_DESCRIPTIONS:
+            words = set(re.findall(r"[a-z]+", name))
+            if lemma in words or m.get("head") == lemma:
+                return m
+            if lemma in MEDIA_DESCRIPTIONS and words & MEDIA_NAME_WORDS:
+                return m
+            if lemma in GENERIC_ORGANIZATION_DESCRIPTIONS and m["how"] in ("name", "alias"):
+                return m
+    return None
+
+
+def _row(article: _Article, m: dict) -> dict:
+    doc = article.doc
+    span = doc[m["tok_start"] : m["tok_end"]]
+    return {
+        "start": span.start_char,
+        "end": span.end_char,
+        "text": span.text,
+        "actor_id": slug(m["name"]),
+        "kind": m["kind"],
+        "sentence": article.sentence_of(m["tok_start"]),
+        "how": m["how"],
+        "name": m["name"],
+        "country": m["country"],
+    }
+
+
+# --- the corpus -------------------------------------------------------------------------
+
+
+def resolve_corpus(mentions: pd.DataFrame, articles: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """Merge actors across articles and build the actors table.
+
+    A lone surname with no full name in its article ("Putin") joins the one full name
+    of the corpus that ends with it ("Vladimir Putin"); when several full names share
+    it, it joins the most mentioned if that one has at least twice the mentions of the
+    next, else it stays apart.
+
+    Returns ``(mentions, actors, renamed)``; ``renamed`` maps old actor_ids to new ones
+    so that other tables (quotes) can follow.
+
+    >>> m = pd.DataFrame({"article_id": ["a", "b"], "start": [0, 0], "end": [5, 14],
+    ...     "text": ["Putin", "Vladimir Putin"], "actor_id": ["putin", "vladimir-putin"],
+    ...     "kind": ["person", "person"], "sentence": [0, 0], "how": ["name", "name"]})
+    >>> mentions, actors, renamed = resolve_corpus(m, None)
+    >>> renamed, actors.n_articles.tolist()
+    ({'putin': 'vladimir-putin'}, [2])
+    """
+    mentions = mentions.copy()
+    if len(mentions) == 0:
+        return mentions, _empty_actors(), {}
+    if "name" not in mentions.columns:
+        mentions["name"] = mentions["text"]
+    if "country" not in mentions.columns:
+        mentions["country"] = None
+    mentions["name"] = mentions["name"].fillna(mentions["text"])
+
+    persons = mentions[mentions["kind"] == "person"]
+    counts = persons.groupby("actor_id").size()
+    full_names = persons[persons["name"].str.contains(" ", regex=False)]
+    by_last: dict[str, Counter] = {}
+    for actor_id, name in zip(full_names["actor_id"], full_names["name"]):
+        by_last.setdefault(name.split()[-1], Counter())[actor_id] = int(counts.get(actor_id, 0))
+    renamed: dict[str, str] = {}
+    lone = persons[~persons["name"].str.contains(" ", regex=False)]
+    for actor_id, name in set(zip(lone["actor_id"], lone["name"])):
+        options = by_last.get(name)
+        if not options:
+            continue
+        ranked = options.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+            if ranked[0][0] != actor_id:
+                renamed[actor_id] = ranked[0][0]
+    if renamed:
+        target_names = dict(zip(full_names["actor_id"], full_names["name"]))
+        moved = mentions["actor_id"].isin(renamed.keys()) & (mentions["kind"] == "person")
+        mentions.loc[moved, "actor_id"] = mentions.loc[moved, "actor_id"].map(renamed)
+        mentions.loc[moved, "name"] = mentions.loc[moved, "actor_id"].map(target_names)
+        mentions.loc[moved & (mentions["how"] == "name"), "how"] = "surname"
+    return mentions, actors_table(mentions), renamed
+
+
+def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per actor: name, kind, country, aliases (how it was called), n_mentions, n_articles."""
+    if len(mentions) == 0:
+        return _empty_actors()
+    rows = []
+    has_article = "article_id" in mentions.columns
+    for actor_id, group in mentions.groupby("actor_id", sort=False):
+        named = group[group["how"].isin(("name", "alias", "capital", "demonym"))]
+        names = (named if len(named) else group)["name"].dropna()
+        name = names.mode().iloc[0] if len(names) else actor_id
+        countries = group["country"].dropna() if "country" in group else pd.Series([], dtype=object)
+        surface = group.loc[group["how"] != "pronoun", "text"]
+        rows.append(
+            {
+                "actor_id": actor_id,
+                "name": name,
+                "kind": group["kind"].mode().iloc[0],
+                "country": countries.mode().iloc[0] if len(countries) else None,
+                "aliases": sorted(set(surface) - {name}),
+                "n_mentions": len(group),
+                "n_articles": group["article_id"].nunique() if has_article else 1,
+            }
+        )
+    table = pd.DataFrame(rows)
+    return table.sort_values(["n_mentions", "n_articles", "name"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def _empty_actors() -> pd.DataFrame:
+    from kit.tables import empty
+
+    return empty("actors")
+
+
+def extract(text: str, nlp=None) -> pd.DataFrame:
+    """The mentions of one text, resolved: the rows ``kit.analyze`` would give, for teaching.
+
+    >>> extract("The Kremlin said Russia would stay.")[["text", "actor_id", "how"]].values.tolist()
+    [['The Kremlin', 'russia', 'alias'], ['Russia', 'russia', 'name']]
+    """
+    from kit.nlp import load_model
+    from kit.tables import conform
+
+    nlp = nlp or load_model()
+    rows = find_mentions(nlp(text))
+    for row in rows:
+        row["article_id"] = "text"
+    mentions = conform(rows, "mentions")
+    mentions, _, _ = resolve_corpus(mentions, None)
+    return mentions
+
+
+# --- exploring the tables --------------------------------------------------------------
+
+
+def top_actors(analysis_or_tables, by: str = "mentions", kind: str | None = None, n: int = 20) -> pd.DataFrame:
+    """Actors ranked by mentions or by the number of articles that mention them.
+
+    Accepts an :class:`kit.Analysis`, a dict of tables, or the actors table itself.
+    ``kind=None`` ranks every kind except places (places say where, not who);
+    name a kind ("person", "country", "place", ...) to rank only that one.
+
+    >>> actors = pd.DataFrame({"actor_id": ["a", "b", "c"], "name": ["A", "B", "C"],
+    ...     "kind": ["person", "place", "country"], "n_mentions": [1, 9, 3], "n_articles": [5, 1, 1]})
+    >>> top_actors(actors).name.tolist(), top_actors(actors, by="articles").name.tolist()
+    (['C', 'A'], ['A', 'C'])
+    """
+    if isinstance(analysis_or_tables, pd.DataFrame):
+        actors = analysis_or_tables
+    elif isinstance(analysis_or_tables, dict):
+        actors = analysis_or_tables["actors"]
+    else:
+        actors = analysis_or_tables.actors
+    column = {"mentions": "n_mentions", "articles": "n_articles"}.get(by)
+    if column is None:
+        raise ValueError(f"top_actors(by={by!r}): use by='mentions' or by='articles'")
+    chosen = actors[actors["kind"] != "place"] if kind is None else actors[actors["kind"] == kind]
+    other = "n_articles" if column == "n_mentions" else "n_mentions"
+    return chosen.sort_values([column, other, "name"], ascending=[False, False, True]).head(n).reset_index(drop=True)
+
+
+def mentions_over_time(mentions: pd.DataFrame, articles: pd.DataFrame, freq: str = "W",
+                       actors: list[str] | None = None, n: int = 10) -> pd.DataFrame:
+    """Mentions per period and actor, tidy: ``period``, ``actor_id``, ``name``, ``n_mentions``, ``n_articles``.
+
+    Periods come from ``articles.published`` (articles without a date are left out).
+    ``actors`` picks actor_ids; by default the ``n`` most mentioned (places excluded).
+
+    >>> m = pd.DataFrame({"article_id": ["a", "b"], "actor_id": ["russia", "russia"],
+    ...     "kind": ["country", "country"], "name": ["Russia", "Russia"]})
+    >>> a = pd.DataFrame({"article_id": ["a", "b"], "published": pd.to_datetime(["2019-06-03", "2019-06-27"])})
+    >>> mentions_over_time(m, a, freq="MS").n_mentions.tolist()
+    [2]
+    """
+    dated = mentions.merge(articles[["article_id", "published"]], on="article_id", how="inner")
+    dated = dated[dated["published"].notna()]
+    if actors is None:
+        ranked = dated[dated["kind"] != "place"]["actor_id"].value_counts()
+        actors = ranked.index[:n].tolist()
+    dated = dated[dated["actor_id"].isin(actors)]
+    if "name" not in dated.columns:
+        dated["name"] = dated["actor_id"]
+    dated["period"] = dated["published"].dt.to_period(freq).dt.start_time
+    table = (
+        dated.groupby(["period", "actor_id"])
+        .agg(name=("name", lambda s: s.mode().iloc[0]), n_mentions=("actor_id", "size"), n_articles=("article_id", "nunique"))
+        .reset_index()
+    )
+    return table
