@@ -1,12 +1,576 @@
-"""Quotes: content, speaker, cue verb, and the speaker's actor.
+"""Quotes: who is quoted saying what — content, kind, speaker, cue, and the speaker's actor.
 
-(Placeholder contract: the quotes issue fills this module.)
+One pass over a parsed Doc (no second spaCy call) turns it into rows of the
+``quotes`` table (see DESIGN):
+
+- **direct**: a sentence or clause in quote marks (``"X," the embassy said``);
+- **partial**: a few quoted words inside the reporter's own sentence
+  (``for "regular maintenance"``, ``would be "ruthless"``);
+- **mixed**: a quote that opens inside the reporter's sentence and runs on as whole
+  sentences of the speaker's (``He said the plan was "a disaster. We will fight it."``);
+- **indirect**: reported speech without marks (``The Wall Street Journal said Russia
+  has cut its staff ...``, ``..., the newspaper said``, ``according to police``).
+  A reported clause that holds quoted words gives a partial quote, not an indirect one.
+
+Quote marks are found on the raw text by :mod:`kit.quotemarks`; the cue (a verb
+of saying from :data:`SPEECH_VERBS`, matched on lemmas, or ``according to``) and
+the speaker come from the dependency parse: the quote's way up the tree to a
+verb of saying, that verb's subject, a relative ``who`` replaced by its antecedent,
+a subjectless ``saying`` given the subject of the verb before it. The speaker's
+actor is read from the mention rows of :func:`kit.actors.find_mentions` (the
+mention that holds the speaker's head word); a pronoun the actors step left
+unresolved goes to the nearest preceding mention of a fitting kind. A quote
+whose speaker cannot be found keeps an empty speaker: nothing is guessed.
+
+>>> rows = find_quotes(load_model()('"We will win," the minister said.'), [])
+>>> [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in rows]
+[('We will win,', 'direct', 'the minister', 'said')]
 """
+
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+import dataclasses
+from typing import Iterable
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from kit.nlp import load_model
+from kit.quotemarks import QuoteSpan, find_quote_spans
+from kit.tables import conform
+
+#: Lemmas of verbs that introduce a quote ("'X,' she said", "he called it 'a farce'").
+SPEECH_VERBS = frozenset(
+    """
+    say tell add warn deny tweet retweet post write claim insist state announce declare explain
+    note argue assert admit acknowledge confirm report reply respond answer ask suggest stress
+    emphasise emphasize allege accuse complain concede contend maintain predict promise recall
+    reveal remark comment describe call read testify urge vow threaten indicate observe mention
+    estimate conclude disclose caution agree continue quip joke shout yell scream exclaim whisper
+    plead boast lament concur retort counter criticise criticize blast slam label dub brand term
+    confess blame question wonder tout charge demand affirm inform assure advise recount echo
+    reiterate repeat underline highlight specify clarify elaborate speculate brief speak
+    rule find conclude proclaim pledge recommend hint acknowledge muse sing chant
+    """.split()
+)
+
+#: Lemmas of verbs whose clausal complement is reported speech ("X said Y has cut ...").
+#: Narrower than :data:`SPEECH_VERBS`: "call", "describe", "ask" do not report a claim.
+INDIRECT_VERBS = frozenset(
+    """
+    say tell add warn deny tweet post write claim insist state announce declare explain note
+    argue assert admit acknowledge confirm report reply respond suggest stress emphasise emphasize
+    allege complain concede contend maintain predict promise reveal remark comment testify vow
+    threaten indicate observe mention estimate conclude disclose caution agree confess affirm
+    inform assure advise reiterate repeat specify clarify speculate recall hint rule find proclaim
+    pledge signal tell
+    """.split()
+)
+
+#: Words that make a reported clause a question, not a claim ("did not say whether ...").
+_QUESTION_WORDS = frozenset("whether if how why when what who where which".split())
+_RELATIVE_PRONOUNS = frozenset("who that which whom".split())
+_PERSON_PRONOUNS = frozenset("he she him her".split())
+_GROUP_PRONOUNS = frozenset("they them it we".split())
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+#: Dependents that are not part of a speaker's noun phrase ("Hugh Hill, a doctor, said").
+_NOT_IN_SPEAKER = frozenset("relcl acl appos punct cc conj advcl parataxis prep_by".split())
+#: How many sentences back a pronoun may look for its actor.
+PRONOUN_WINDOW_SENTENCES = 4
+
+
+@dataclasses.dataclass
+class _Attribution:
+    cue: Token | None = None
+    cue_text: str | None = None
+    speaker: Token | None = None
+    linked: bool = False  # found by the parse (the quote hangs under the cue), not by proximity
 
 
 def find_quotes(doc: Doc, mentions: list[dict]) -> list[dict]:
-    """Rows of the quotes table for one parsed article (no ``article_id``)."""
-    return []
+    """Rows of the quotes table for one parsed article (no ``article_id``).
+
+    ``mentions`` are the rows :func:`kit.actors.find_mentions` gave for the same Doc;
+    they resolve speakers to ``actor_id`` (an empty list leaves every ``actor_id`` empty).
+
+    >>> doc = load_model()('The Wall Street Journal said Russia has cut its staff.')
+    >>> [(r["text"], r["kind"], r["speaker"]) for r in find_quotes(doc, [])]
+    [('Russia has cut its staff', 'indirect', 'The Wall Street Journal')]
+    """
+    if not doc.text.strip():
+        return []
+    article = _Article(doc, mentions)
+    rows = article.quoted_rows()
+    rows += article.indirect_rows(rows)
+    rows.sort(key=lambda row: (row["start"], row["end"]))
+    return rows
+
+
+def extract(text: str, nlp=None) -> pd.DataFrame:
+    """The quotes of one text, as the rows ``kit.analyze`` would give (without ``article_id``).
+
+    Runs the actor step too, so speakers resolve to actors.
+
+    >>> table = extract('"It is a plot," Maduro said.')
+    >>> table[["text", "kind", "speaker", "cue"]].values.tolist()
+    [['It is a plot,', 'direct', 'Maduro', 'said']]
+    """
+    from kit import actors
+
+    nlp = nlp or load_model()
+    doc = nlp(text)
+    mentions = actors.find_mentions(doc)
+    table = conform(find_quotes(doc, mentions), "quotes")
+    return table.drop(columns=["article_id"])
+
+
+# ---------------------------------------------------------------------------------------
+# One article
+
+
+class _Article:
+    """The parsed article with the look-ups every quote needs, built once."""
+
+    def __init__(self, doc: Doc, mentions: list[dict]):
+        self.doc = doc
+        self.text = doc.text
+        self.sents = list(doc.sents)
+        self.sent_starts = [sent.start for sent in self.sents]
+        self.marks = find_quote_spans(doc.text)
+        # Characters inside quote marks (the marks included): verbs there are the speaker's words.
+        self.quoted_chars = sorted((span.outer_start, span.outer_end) for span in self.marks)
+        self._quoted_starts = [start for start, _ in self.quoted_chars]
+        self.mentions = sorted(
+            (m for m in mentions if m.get("start") is not None and m.get("end") is not None),
+            key=lambda m: (m["start"], -m["end"]),
+        )
+        self._mention_starts = [m["start"] for m in self.mentions]
+        self.entity_of = {token.i: ent for ent in doc.ents for token in ent}
+
+    # -- positions ----------------------------------------------------------------------
+
+    def sentence_index(self, token_index: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, token_index) - 1)
+
+    def in_quote(self, char: int) -> bool:
+        position = bisect.bisect_right(self._quoted_starts, char) - 1
+        return position >= 0 and self.quoted_chars[position][0] <= char < self.quoted_chars[position][1]
+
+    def tokens_of(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def paragraph_of(self, char: int) -> int:
+        return self.text.count("\n\n", 0, char) if "\n\n" in self.text else self.text.count("\n", 0, char)
+
+    # -- quotes in marks -----------------------------------------------------------------
+
+    def quoted_rows(self) -> list[dict]:
+        rows: list[dict] = []
+        found: list[tuple[QuoteSpan, Span, _Attribution, str] | None] = []
+        for mark in self.marks:
+            start, end = _strip(self.text, mark.start, mark.end)
+            content = self.tokens_of(start, end) if end > start else None
+            if content is None or not any(token.is_alpha or token.is_digit for token in content):
+                found.append(None)
+                continue
+            kind = self.kind_of(content, mark)
+            attribution = self.attribute(mark, content)
+            found.append((mark, content, attribution, kind))
+        self._share_along_chains(found)
+        previous: tuple[QuoteSpan, _Attribution, str] | None = None
+        for item in found:
+            if item is None:
+                continue
+            mark, content, attribution, kind = item
+            if attribution.speaker is None and kind == "direct" and previous is not None:
+                attribution = self._continued_from(mark, content, previous) or attribution
+            if attribution.cue is None and attribution.speaker is None and not self.worth_keeping(content, kind):
+                continue
+            start, end = _strip(self.text, mark.start, mark.end)
+            rows.append(self.row(start, end, kind, attribution, content[0].i))
+            if kind == "direct" and attribution.speaker is not None:
+                previous = (mark, attribution, kind)
+        return rows
+
+    def kind_of(self, content: Span, mark: QuoteSpan) -> str:
+        """direct, partial or mixed, from what the quoted words hold."""
+        first_sentence = self.sentence_index(content[0].i)
+        last_sentence = self.sentence_index(content[-1].i)
+        has_clause = any(
+            token.dep_ in _SUBJECTS + ("expl",) and content.start <= token.head.i < content.end for token in content
+        )
+        sentence = self.sents[first_sentence]
+        opens_sentence = self.text[sentence.start_char : mark.outer_start].strip() == "" or self.text[
+            sentence.start_char : mark.outer_start
+        ].rstrip().endswith(":")
+        if has_clause or (opens_sentence and any(token.pos_ in ("VERB", "AUX") for token in content)):
+            return "direct"
+        if last_sentence > first_sentence:
+            return "mixed"
+        return "partial"
+
+    def worth_keeping(self, content: Span, kind: str) -> bool:
+        """Quoted words with neither cue nor speaker: keep whole quoted sentences, drop
+        scare quotes, titles and nicknames ("a "sharp tool"", "'Band on the Run'")."""
+        if kind == "partial":
+            return False
+        words = [token for token in content if token.is_alpha and not token.is_stop]
+        return bool(words) and not all(token.is_title for token in words)
+
+    def attribute(self, mark: QuoteSpan, content: Span) -> _Attribution:
+        """The cue and speaker of one quote: by the parse first, else the nearest cue around it."""
+        linked = self._cue_by_parse(content)
+        if linked is not None:
+            speaker = self.speaker_of(linked)
+            if speaker is not None or linked.lower_ == "according":
+                return _Attribution(linked, _cue_text(linked), speaker, linked=True)
+        best = None
+        for verb in self._cues_around(mark, content):
+            speaker = self.speaker_of(verb)
+            if speaker is None or (mark.outer_start <= speaker.idx < mark.outer_end):
+                continue
+            distance = min(abs(verb.i - content.start), abs(verb.i - content.end))
+            # A verb whose own reported clause lies outside this quote is someone else's cue.
+            owns_other = any(child.dep_ == "ccomp" and not self.in_quote(child.idx) for child in verb.children)
+            key = (owns_other, distance)
+            if best is None or key < best[0]:
+                best = (key, verb, speaker)
+        if best is not None:
+            return _Attribution(best[1], _cue_text(best[1]), best[2])
+        if linked is not None:
+            return _Attribution(linked, _cue_text(linked), None, linked=True)
+        return _Attribution()
+
+    def _cue_by_parse(self, content: Span) -> Token | None:
+        """The verb of saying the quote hangs under, or that hangs under the quote's head."""
+        roots = [token for token in content if not (content.start <= token.head.i < content.end) or token.head == token]
+        for root in roots:
+            for child in root.children:
+                if not (content.start <= child.i < content.end) and self.is_cue(child) and child.dep_ in (
+                    "parataxis", "ccomp", "advcl", "conj", "prep"):
+                    return child
+            node, steps = root, 0
+            while node.head != node and steps < 8:
+                node, steps = node.head, steps + 1
+                if content.start <= node.i < content.end:
+                    continue
+                if self.is_cue(node):
+                    return node
+                if node.dep_ in ("relcl",) and node.pos_ in ("VERB", "AUX"):
+                    break  # a relative clause's verb: the quote is part of a description
+        return None
+
+    def is_cue(self, token: Token) -> bool:
+        if self.in_quote(token.idx):
+            return False
+        if token.lower_ == "according" and any(child.lower_ == "to" for child in token.children):
+            return True
+        return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+
+    def _cues_around(self, mark: QuoteSpan, content: Span) -> Iterable[Token]:
+        """Verbs of saying in the quote's sentences, and in a neighbour that only attributes it."""
+        first = self.sentence_index(self.tokens_of(mark.outer_start, mark.outer_start + 1).start if mark.opening else content.start)
+        last = self.sentence_index(content[-1].i)
+        after = self.tokens_of(mark.outer_end - 1, mark.outer_end) if mark.closing else None
+        if after is not None:
+            last = max(last, self.sentence_index(after.start))
+        candidates = list(range(first, last + 1))
+        # '"X." he said.' split in two by the parser; 'He said:' then the quote.
+        if last + 1 < len(self.sents):
+            following = self.sents[last + 1]
+            gap = self.text[mark.outer_end : following.start_char]
+            if gap.strip() == "" and (following.text[:1].islower() or len(following) <= 8):
+                candidates.append(last + 1)
+        if first > 0:
+            preceding = self.sents[first - 1]
+            if preceding.text.rstrip().endswith(":") and self.text[preceding.end_char : mark.outer_start].strip() == "":
+                candidates.append(first - 1)
+        for number in candidates:
+            for token in self.sents[number]:
+                if self.is_cue(token):
+                    yield token
+
+    def _share_along_chains(self, found: list) -> None:
+        """Pieces of one quote over several paragraphs share the speaker found for any of them."""
+        chains: dict[int, list[int]] = {}
+        for index, item in enumerate(found):
+            if item is None:
+                continue
+            root = index
+            while found[root] is not None and found[root][0].continues is not None:
+                parent = found[root][0].continues
+                if parent is None or parent >= len(found) or found[parent] is None or parent == root:
+                    break
+                root = parent
+            chains.setdefault(root, []).append(index)
+        for members in chains.values():
+            if len(members) < 2:
+                continue
+            source = next((found[i][2] for i in members if found[i][2].speaker is not None), None)
+            if source is None:
+                continue
+            for i in members:
+                mark, content, attribution, kind = found[i]
+                if attribution.speaker is None:
+                    found[i] = (mark, content, dataclasses.replace(source, linked=False), kind)
+
+    def _continued_from(self, mark: QuoteSpan, content: Span, previous) -> _Attribution | None:
+        """'"X," he said. "Y."': a quoted sentence with no cue of its own goes on the last
+        speaker's quote when nothing but quotes lies between them (same or next paragraph)."""
+        before_mark, attribution, _ = previous
+        gap = self.text[before_mark.outer_end : mark.outer_start]
+        if self.paragraph_of(mark.outer_start) - self.paragraph_of(before_mark.outer_end) > 1:
+            return None
+        if len(gap) > 300:
+            return None
+        # Between the two quotes: only the attribution of the first one ("he said."), no new actor.
+        gap_tokens = self.tokens_of(before_mark.outer_end, mark.outer_start)
+        if gap_tokens is not None:
+            for token in gap_tokens:
+                if token.i == attribution.speaker.i or (attribution.cue is not None and token.i == attribution.cue.i):
+                    continue
+                if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("VERB",) and token.lemma_ not in SPEECH_VERBS:
+                    return None
+        return dataclasses.replace(attribution, linked=False)
+
+    # -- reported speech ------------------------------------------------------------------
+
+    def indirect_rows(self, quoted: list[dict]) -> list[dict]:
+        rows = []
+        taken = [(row["start"], row["end"]) for row in quoted]
+        for token in self.doc:
+            if token.lower_ == "according":
+                found = self._according_to(token)
+            elif token.pos_ == "VERB" and token.lemma_.lower() in INDIRECT_VERBS and not self.in_quote(token.idx):
+                found = self._reported_clause(token)
+            else:
+                continue
+            if found is None:
+                continue
+            start, end = found
+            if any(self.in_quote(char) for char in (start, end - 1)) or any(
+                self.in_quote(mark.outer_start) and start <= mark.outer_start < end for mark in self.marks
+            ):
+                continue  # the reported clause holds quoted words: those are the quote
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            speaker = self.speaker_of(token)
+            if speaker is None:
+                continue
+            attribution = _Attribution(token, _cue_text(token), speaker, linked=True)
+            rows.append(self.row(start, end, "indirect", attribution, self.tokens_of(start, end).start))
+        return rows
+
+    def _reported_clause(self, verb: Token) -> tuple[int, int] | None:
+        """Character span of what ``verb`` reports: its clausal complement, or the clause it
+        follows ("Russia rotated ..., its embassy said")."""
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.i > verb.i:
+                tokens = [t for t in child.subtree]
+                if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
+                    tokens = tokens[1:]
+                if not tokens or tokens[0].lower_ in _QUESTION_WORDS:
+                    return None
+                # "claiming Maduro's re-election last year was illegitimate": the parser often hangs
+                # the clause's subject on the verb as an object; take it back when it touches the clause.
+                objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and verb.i < c.i < child.i]
+                if verb.lemma_ not in ("tell", "inform", "assure", "advise", "warn", "brief"):
+                    for obj in sorted(objects, key=lambda c: -c.i):
+                        subtree = list(obj.subtree)
+                        if subtree[-1].i + 1 == tokens[0].i and subtree[0].i > verb.i:
+                            tokens = subtree + tokens
+                return self._clause_span(tokens)
+            if child.dep_ == "ccomp" and child.i < verb.i and verb.dep_ == "ROOT":
+                # "The pullout was due to ..., the newspaper said."
+                return self._clause_span(list(child.subtree))
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+            # "Russia rotated ... on Wednesday, its embassy in Caracas said, as ..."
+            head = verb.head
+            first = head.left_edge.i
+            last = min(t.i for t in verb.subtree) - 1
+            tokens = [t for t in self.doc[first : last + 1]]
+            if tokens and self.sentence_index(tokens[0].i) == self.sentence_index(verb.i):
+                return self._clause_span(tokens)
+        return None
+
+    def _according_to(self, according: Token) -> tuple[int, int] | None:
+        """'According to police, the man was armed' / 'The man was armed, according to police.'"""
+        if self.in_quote(according.idx) or not any(child.lower_ == "to" for child in according.children):
+            return None
+        head = according.head
+        if head == according:
+            return None
+        phrase = {t.i for t in according.subtree}
+        clause = [t for t in head.subtree if t.i not in phrase]
+        if not clause:
+            return None
+        before = [t for t in clause if t.i < according.i]
+        after = [t for t in clause if t.i > max(phrase)]
+        tokens = after if len(after) >= len(before) else before
+        return self._clause_span(tokens)
+
+    def _clause_span(self, tokens: list[Token]) -> tuple[int, int] | None:
+        while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc"):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
+            tokens = tokens[:-1]
+        if len(tokens) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        return start, end
+
+    # -- speakers -------------------------------------------------------------------------
+
+    def speaker_of(self, cue: Token, depth: int = 0) -> Token | None:
+        """The head word of who says ``cue``: its subject, a relative's antecedent, the
+        subject of the verb a subjectless 'saying' follows, the object of 'according to'."""
+        if depth > 3:
+            return None
+        if cue.lower_ == "according":
+            for to in cue.children:
+                if to.lower_ == "to":
+                    objects = [c for c in to.children if c.dep_ == "pobj"]
+                    return objects[0] if objects else None
+            return None
+        for child in cue.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return self._antecedent(child, cue)
+            if child.dep_ == "agent":  # "was told by X"
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if cue.dep_ in ("conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
+            return self.speaker_of(cue.head, depth + 1)
+        if cue.dep_ in ("advcl", "acl", "conj", "xcomp", "pcomp", "ccomp", "ROOT") and cue.tag_ == "VBG":
+            # "..., saying ...": the subject of the nearest finite verb before it, in its sentence.
+            sentence = self.sents[self.sentence_index(cue.i)]
+            for token in reversed(self.doc[sentence.start : cue.i]):
+                if token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG" and not self.in_quote(token.idx):
+                    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+                    if subjects:
+                        speaker = self._antecedent(subjects[0], token)
+                        if speaker is not None:
+                            return speaker
+            if cue.head != cue and cue.head.pos_ in ("VERB", "AUX"):
+                return self.speaker_of(cue.head, depth + 1)
+        return None
+
+    def _antecedent(self, subject: Token, verb: Token) -> Token | None:
+        if subject.lower_ in _RELATIVE_PRONOUNS:
+            if verb.dep_ == "relcl" and subject.lower_ in ("who", "that"):
+                return verb.head
+            return None
+        return subject
+
+    def speaker_span(self, head: Token) -> tuple[int, int]:
+        """Where the speaker is written: the mention, named entity or noun phrase of ``head``."""
+        if head.pos_ == "PRON":
+            return head.idx, head.idx + len(head)
+        mention = self.mention_at(head)
+        if mention is not None:
+            return mention["start"], mention["end"]
+        entity = self.entity_of.get(head.i)
+        if entity is not None and entity.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+            return entity.start_char, entity.end_char
+        dropped = set()
+        for child in head.children:
+            if child.dep_ in _NOT_IN_SPEAKER or (child.dep_ == "prep" and child.lower_ == "by"):
+                dropped.update(t.i for t in child.subtree)
+        kept = [t for t in head.subtree if t.i not in dropped]
+        # The contiguous stretch around the head.
+        first = last = head.i
+        kept_set = {t.i for t in kept}
+        while first - 1 in kept_set:
+            first -= 1
+        while last + 1 in kept_set:
+            last += 1
+        tokens = self.doc[first : last + 1]
+        while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "preconj")):
+            tokens = tokens[1:]
+        while len(tokens) > 1 and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        return tokens.start_char, tokens.end_char
+
+    def mention_at(self, head: Token) -> dict | None:
+        """The mention row holding the head word (the shortest one when they nest)."""
+        char = head.idx
+        position = bisect.bisect_right(self._mention_starts, char)
+        best = None
+        for mention in self.mentions[max(0, position - 12) : position]:
+            if mention["start"] <= char < mention["end"]:
+                if best is None or mention["end"] - mention["start"] < best["end"] - best["start"]:
+                    best = mention
+        return best
+
+    def actor_of(self, head: Token) -> str | None:
+        mention = self.mention_at(head)
+        if mention is not None and _present(mention.get("actor_id")):
+            return mention["actor_id"]
+        if head.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+            return self._pronoun_actor(head)
+        return None
+
+    def _pronoun_actor(self, pronoun: Token) -> str | None:
+        """he/she -> the last person mentioned before; they/it -> the last group, organization
+        or country; only within a few sentences, and never a mention inside a quote."""
+        wanted_person = pronoun.lower_ in _PERSON_PRONOUNS
+        earliest = self.sents[max(0, self.sentence_index(pronoun.i) - PRONOUN_WINDOW_SENTENCES)].start_char
+        position = bisect.bisect_left(self._mention_starts, pronoun.idx)
+        for mention in reversed(self.mentions[:position]):
+            if mention["start"] < earliest:
+                break
+            if not _present(mention.get("actor_id")) or self.in_quote(mention["start"]):
+                continue
+            if mention.get("how") == "pronoun" and mention["start"] == pronoun.idx:
+                continue
+            kind = mention.get("kind")
+            if wanted_person and kind == "person":
+                return mention["actor_id"]
+            if not wanted_person and kind in ("organization", "country", "group", "anonymous") :
+                return mention["actor_id"]
+        return None
+
+    # -- rows ------------------------------------------------------------------------------
+
+    def row(self, start: int, end: int, kind: str, attribution: _Attribution, first_token: int) -> dict:
+        speaker = attribution.speaker
+        if speaker is not None:
+            speaker_start, speaker_end = self.speaker_span(speaker)
+            speaker_text = self.text[speaker_start:speaker_end]
+            actor_id = self.actor_of(speaker)
+        else:
+            speaker_start = speaker_end = speaker_text = actor_id = None
+        return {
+            "start": start,
+            "end": end,
+            "text": self.text[start:end],
+            "kind": kind,
+            "speaker": speaker_text,
+            "speaker_start": speaker_start,
+            "speaker_end": speaker_end,
+            "actor_id": actor_id,
+            "cue": attribution.cue_text,
+            "sentence": self.sentence_index(first_token),
+        }
+
+
+def _cue_text(cue: Token | None) -> str | None:
+    if cue is None:
+        return None
+    if cue.lower_ == "according":
+        return cue.doc[cue.i : cue.i + 2].text
+    particles = [c for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
+    return cue.doc[cue.i : cue.i + 2].text if particles else cue.text
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _present(value) -> bool:
+    return value is not None and not (isinstance(value, float) and value != value) and value is not pd.NA
