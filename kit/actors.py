@@ -721,10 +721,11 @@ def mentions_over_time(mentions: pd.DataFrame, articles: pd.DataFrame, freq: str
     dated = dated[dated["actor_id"].isin(actors)]
     if "name" not in dated.columns:
         dated["name"] = dated["actor_id"]
-    dated["period"] = dated["published"].dt.to_period(freq).dt.start_time
+    # pd.Grouper takes any pandas frequency ("D", "W", "MS", "QS"...); empty periods are dropped.
     table = (
-        dated.groupby(["period", "actor_id"])
+        dated.groupby([pd.Grouper(key="published", freq=freq), "actor_id"])
         .agg(name=("name", lambda s: s.mode().iloc[0]), n_mentions=("actor_id", "size"), n_articles=("article_id", "nunique"))
         .reset_index()
+        .rename(columns={"published": "period"})
     )
     return table
