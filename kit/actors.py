@@ -515,7 +515,9 @@ def _descriptions_and_pronouns(article: _Article, mentions: list[dict]) -> list[
                 earlier = [m for m in earlier if m["kind"] == "person"]
             antecedent = earlier[-1] if earlier else None
             how = "pronoun"
-        elif token.pos_ == "NOUN" and token.i > 0 and doc[token.i - 1].lower_ == "the":
+        elif token.pos_ in ("NOUN", "PROPN") and token.i > 0 and doc[token.i - 1].lower_ == "the" and (
+            token.pos_ == "NOUN" or token.ent_type_ == ""  # "The President insists" is often tagged PROPN
+        ):
             lemma = token.lemma_.lower()
             if not (lemma in ORGANIZATION_DESCRIPTIONS or lemma in TITLE_NOUNS or lemma in ANONYMOUS_NOUNS):
                 continue

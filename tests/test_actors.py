@@ -1,0 +1,203 @@
+"""Actors on real text: the seed wire story and bundled Wikinews articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kit import actors, geography
+from kit.evaluation import load_gold
+from kit.network import cooccurrence_graph
+from kit.nlp import load_model
+from kit.tables import conform
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    gold = load_gold(ROOT / "data/annotations/seed/gold.json")
+    rows = actors.find_mentions(nlp(gold.body))
+    for row in rows:
+        row["article_id"] = "seed"
+    mentions, table, _ = actors.resolve_corpus(conform(rows, "mentions"), None)
+    return gold, mentions, table
+
+
+def wikinews(title_start: str) -> str:
+    with open(ROOT / "data/wikinews/articles.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            article = json.loads(line)
+            if article["title"].startswith(title_start):
+                return article["text"]
+    raise LookupError(title_start)
+
+
+def mention_at(mentions: pd.DataFrame, body: str, needle: str, occurrence: int = 0, offset: int = 0):
+    """The mention covering the ``occurrence``-th ``needle`` in ``body`` (``offset`` chars into it)."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = body.index(needle, start + 1)
+    point = start + offset
+    hit = mentions[(mentions.start <= point) & (point < mentions.end)]
+    return None if hit.empty else hit.iloc[0]
+
+
+SEED_ACTORS = [
+    ("Russia", "country"), ("United States", "country"), ("Venezuela", "country"), ("China", "country"),
+    ("Vladimir Putin", "person"), ("Donald Trump", "person"), ("Nicolas Maduro", "person"),
+    ("Juan Guaido", "person"), ("Sergei Ryabkov", "person"),
+    ("Russian embassy in Caracas", "organization"), ("The Wall Street Journal", "organization"),
+    ("Group of 20", "organization"), ("a senior US official", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("name, kind", SEED_ACTORS)
+def test_seed_actors_found_under_canonical_names(seed, name, kind):
+    _, _, table = seed
+    row = table[table.name == name]
+    assert len(row) == 1, f"{name} not among {sorted(table.name)}"
+    assert row.kind.iloc[0] == kind
+
+
+# (text around the mention, which occurrence, chars into it, expected actor_id or None, expected how)
+SEED_MENTIONS = [
+    ("Moscow said", 0, 0, "russia", "capital"),
+    ("angered Washington", 0, 9, "united-states", "capital"),
+    ("between Moscow and Caracas", 0, 8, "russia", "capital"),
+    ("between Moscow and Caracas", 0, 19, "venezuela", "capital"),
+    ("Moscow's services", 0, 0, "russia", "capital"),
+    ("which Moscow denied", 0, 6, "russia", "capital"),
+    ("its embassy in Caracas", 0, 0, "russian-embassy-in-caracas", "description"),
+    ("the Russian embassy in Caracas", 0, 0, "russian-embassy-in-caracas", "description"),
+    ("The embassy earlier", 0, 0, "russian-embassy-in-caracas", "description"),
+    ("the newspaper said", 0, 4, "wall-street-journal", "description"),
+    ("Trump will meet", 0, 0, "donald-trump", "surname"),
+    ("Maduro's regime", 0, 0, "nicolas-maduro", "surname"),
+    ("Putin on the sidelines", 0, 0, "vladimir-putin", "surname"),
+    ("Group of 20", 0, 0, "group-of-20", "alias"),
+    ("a senior US official", 0, 0, "a-senior-us-official", "description"),
+    ("the United States demanded", 0, 4, "united-states", "name"),
+]
+
+
+@pytest.mark.parametrize("needle, occurrence, offset, actor_id, how", SEED_MENTIONS)
+def test_seed_mentions_resolved(seed, needle, occurrence, offset, actor_id, how):
+    gold, mentions, _ = seed
+    mention = mention_at(mentions, gold.body, needle, occurrence, offset)
+    assert mention is not None, f"no mention in {needle!r}"
+    assert (mention.actor_id, mention.how) == (actor_id, how)
+
+
+# Capitals naming a place, and demonyms used as modifiers, are not mentions of a country.
+SEED_NOT_COUNTRIES = [
+    ("leaving Caracas for Moscow", 8),
+    ("leaving Caracas for Moscow", 20),
+    ("In Washington", 3),
+    ("Russian technicians", 0),
+    ("his US counterpart", 4),
+    ("Russian mercenaries", 0),
+]
+
+
+@pytest.mark.parametrize("needle, offset", SEED_NOT_COUNTRIES)
+def test_seed_places_and_modifiers_are_not_countries(seed, needle, offset):
+    gold, mentions, _ = seed
+    mention = mention_at(mentions, gold.body, needle, 0, offset)
+    assert mention is None or mention.kind != "country"
+
+
+def test_seed_quality_bar(seed):
+    gold, mentions, _ = seed
+    spans = lambda frame: list(zip(frame.start, frame.end))  # noqa: E731
+    allowed = spans(gold.mentions) + spans(gold.modifiers) + spans(gold.places)
+    outside = [m.text for m in mentions.itertuples() if not any(s < m.end and m.start < e for s, e in allowed)]
+    found = sum(any(s < m_end and m_start < e for m_start, m_end in spans(mentions)) for s, e in spans(gold.mentions))
+    assert len(outside) <= 3, outside
+    assert found / len(gold.mentions) >= 0.95
+
+
+def test_offsets_hold(seed):
+    gold, mentions, _ = seed
+    assert all(gold.body[m.start : m.end] == m.text for m in mentions.itertuples())
+
+
+# Wikinews: (article title start, text around the mention, offset into it, actor_id, kind)
+WIKINEWS_MENTIONS = [
+    ("President Trump says he", "United States President Donald Trump said", 25, "donald-trump", "person"),
+    ("President Trump says he", "The President insists", 4, "donald-trump", "person"),
+    ("President Trump says he", "America's border security", 0, "united-states", "country"),
+    ("President Trump says he", "Nancy Pelosi, the Speaker", 0, "nancy-pelosi", "person"),
+    ("President Trump says he", "the United States is", 4, "united-states", "country"),
+]
+
+
+@pytest.mark.parametrize("title, needle, offset, actor_id, kind", WIKINEWS_MENTIONS)
+def test_wikinews_mentions(nlp, title, needle, offset, actor_id, kind):
+    body = wikinews(title)
+    mentions = pd.DataFrame(actors.find_mentions(nlp(body)))
+    mention = mention_at(mentions, body, needle, 0, offset)
+    assert mention is not None, f"no mention in {needle!r}"
+    assert (mention.actor_id, mention.kind) == (actor_id, kind)
+
+
+@pytest.mark.parametrize(
+    "text, pronoun, actor_id",
+    [
+        ("Maduro on Wednesday warned he would be ruthless.", "he", None),  # no full name: stays a surname
+        ("Nicolas Maduro spoke. On Wednesday he warned the opposition.", "he", "nicolas-maduro"),
+        ("Police arrested two men. They said the men were armed.", "They", "police"),
+    ],
+)
+def test_pronouns_follow_preceding_actor(text, pronoun, actor_id):
+    mentions = actors.extract(text)
+    hit = mentions[mentions.text == pronoun]
+    if actor_id is None:
+        assert hit.empty or hit.actor_id.iloc[0] == "maduro"
+    else:
+        assert hit.actor_id.tolist() == [actor_id]
+
+
+@pytest.mark.parametrize(
+    "function, text, expected",
+    [
+        (geography.country_of_name, "the United States", "United States"),
+        (geography.country_of_name, "Russian Federation", "Russia"),
+        (geography.country_of_name, "UK", "United Kingdom"),
+        (geography.country_of_name, "Osaka", None),
+        (geography.country_of_demonym, "Russian", "Russia"),
+        (geography.country_of_demonym, "British", "United Kingdom"),
+        (geography.country_of_demonym, "Americans", "United States"),
+        (geography.country_of_capital, "Moscow", "Russia"),
+        (geography.country_of_capital, "Washington", "United States"),
+        (geography.country_of_capital, "Osaka", None),
+    ],
+)
+def test_geography(function, text, expected):
+    assert function(text) == expected
+
+
+def test_surnames_merge_across_articles(nlp):
+    rows = []
+    for article_id, text in (("a", "Vladimir Putin met Donald Trump."), ("b", "Putin said no.")):
+        for row in actors.find_mentions(nlp(text)):
+            rows.append(dict(row, article_id=article_id))
+    mentions, table, renamed = actors.resolve_corpus(conform(rows, "mentions"), None)
+    assert renamed == {"putin": "vladimir-putin"}
+    assert table.set_index("actor_id").loc["vladimir-putin", "n_articles"] == 2
+
+
+def test_helpers_on_seed(seed):
+    _, mentions, table = seed
+    assert actors.top_actors(table, n=2).name.tolist() == ["Russia", "Venezuela"]
+    assert actors.top_actors(table, kind="person", n=1).name.tolist() == ["Nicolas Maduro"]
+    graph = cooccurrence_graph(mentions, level="sentence")
+    assert graph.has_edge("russia", "china") and not graph.has_edge("china", "sergei-ryabkov")
