@@ -57,12 +57,16 @@ ANONYMOUS_NOUNS = frozenset(
 #: Collectives that act as one ("police arrested", "the opposition said").
 GROUP_NOUNS = frozenset(
     "opposition police authorities protesters demonstrators rebels militants insurgents troops "
-    "soldiers firefighters rescuers paramedics voters workers fans activists".split()
+    "soldiers firefighters rescuers paramedics voters workers fans activists researchers scientists".split()
 )
 #: Institutions that belong to a country ("its embassy", "the Russian government").
 INSTITUTION_NOUNS = frozenset(
     "embassy consulate ministry government military army navy parliament cabinet".split()
 )
+#: Institutions that stand for the country itself.
+COUNTRY_INSTITUTIONS = frozenset(("government", "cabinet"))
+#: Nouns that describe a country named earlier ("the country's largest city").
+COUNTRY_DESCRIPTIONS = frozenset(("country", "nation"))
 #: Nouns that describe an organization named earlier ("the newspaper said").
 ORGANIZATION_DESCRIPTIONS = frozenset(
     "newspaper paper daily magazine broadcaster network channel agency company firm party "
@@ -99,7 +103,14 @@ PLACE_VERBS = frozenset(
 #: Prepositions whose object is a party to something ("talks with Moscow").
 ACTOR_PREPOSITIONS = frozenset("between with against toward towards".split())
 NOUN_ACTOR_PREPOSITIONS = frozenset("between against".split())
-SPEECH_VERBS = frozenset("say report write tell tweet announce claim add state reveal confirm deny".split())
+#: Nouns that are a person only when they speak.
+SPEAKING_ONLY_NOUNS = frozenset(("source",))
+#: First words of names of storms, not people ("Cyclone Phailin").
+NOT_PERSON_FIRST_WORDS = frozenset("cyclone hurricane typhoon storm tropical".split())
+SPEECH_VERBS = frozenset(
+    "say report write tell tweet announce claim add state reveal confirm deny warn insist accuse "
+    "argue explain note suggest indicate believe quote cite".split()
+)
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "agent", "csubj"))
 MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "npadvmod"))
 
@@ -194,6 +205,45 @@ class _Article:
         )
 
 
+#: Last words of names that are not actors ("the Berwick Prize", "the Ineos 1:59 Challenge").
+NOT_ACTOR_NAME_ENDS = frozenset(
+    "prize award awards medal cup trophy championship championships challenge festival games "
+    "olympics act bill law treaty program programme project mission summit conference "
+    "war crisis pandemic virus disease life".split()
+)
+#: Code-like names: diseases, aircraft, weapons ("COVID-19", "Il-62", "F-16").
+NOT_ACTOR_NAME = re.compile(r"^[A-Za-z]{1,6}-?\d[\w-]*$")
+_TRAILING = frozenset(("'s", "’s", "'", "’", ",", "-", "("))
+
+
+def _trim(span: Span) -> Span | None:
+    """The name inside an entity: no leading "the", no possessive, count or bracket at the end
+    ("the United Kingdom's" -> "United Kingdom", "Conservative Party 365" -> "Conservative Party")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if end - start > 1 and doc[start].lower_ == "the":
+        start += 1
+    for i in range(start, end):  # "World Health Organization (WHO)": the name stops at the bracket
+        if doc[i].text == "(" and i > start:
+            end = i
+            break
+    while end - start > 1 and (doc[end - 1].text in _TRAILING or doc[end - 1].like_num):
+        end -= 1
+    if doc[end - 1].text in _TRAILING or not any(ch.isalpha() for ch in doc[start:end].text):
+        return None
+    return doc[start:end]
+
+
+def _government_of(span: Span) -> str | None:
+    """ "Government of Iraq", "the Iraqi government" name a country as an actor."""
+    words = [t.text for t in span]
+    if len(words) >= 3 and words[0].lower() == "government" and words[1] == "of":
+        return geography.country_of_name(" ".join(words[2:]))
+    if len(words) == 2 and words[1].lower() == "government":
+        return geography.country_of_demonym(words[0]) or geography.country_of_name(words[0])
+    return None
+
+
 def _strip_the(span: Span) -> Span:
     if len(span) > 1 and span[0].lower_ == "the":
         return span[1:]
@@ -243,6 +293,14 @@ def _acts(token, is_actor_at, prepositions=ACTOR_PREPOSITIONS) -> bool:
         if preposition.lower_ == "to" and preposition.head.lower_ == "according":
             return True
     return False
+
+
+def _speaks(token) -> bool:
+    """Is the noun the subject of a verb of saying, or the source in "according to ..."?"""
+    token = _first_conjunct(token)
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return token.head.lemma_ in SPEECH_VERBS
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
 
 
 def _person_name(span: Span) -> Span:
@@ -305,13 +363,18 @@ def find_mentions(doc: Doc) -> list[dict]:
 
     # 1. Full names first, so that lone surnames anywhere in the article find them.
     surnames: dict[str, str] = {}
+    first_names: dict[str, str] = {}
     titles: dict[str, set[str]] = {}
     for ent in ents:
         if ent.label_ == "PERSON":
             name = _person_name(ent)
-            if len(name) >= 2:
+            if len(name) >= 2 and name[0].is_title and name[0].lower_ not in NOT_PERSON_FIRST_WORDS:
                 surnames.setdefault(name[-1].text, name.text)
+                first_names.setdefault(name[0].text, name.text)
                 titles.setdefault(name.text, set()).update(_titles_of(ent))
+    # A lone given name ("Bob", or "Tong" of "Tong Yung-soo") is the person too, unless it is someone's surname.
+    given = {key: full for key, full in first_names.items() if key not in surnames}
+    short_names = {**{k: (v, "alias") for k, v in given.items()}, **{k: (v, "surname") for k, v in surnames.items()}}
 
     # 2. Aliases from the alias file (exact spelling).
     countries_at: dict[int, str] = {}  # token index -> country, for modifiers and "its"
@@ -335,33 +398,33 @@ def find_mentions(doc: Doc) -> list[dict]:
     # 3. spaCy's entities, corrected.
     for ent in ents:
         label = ent.label_
-        text = ent.text
-        core = _strip_the(ent)
-        if label == "PERSON":
-            name = _person_name(ent)
-            if len(name) == 1 and name.text in surnames:
-                article.add(name.start, name.end, name=surnames[name.text], kind="person", how="surname",
-                            titles=titles.get(surnames[name.text], set()))
-            else:
+        if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"):
+            continue
+        core = _trim(ent)
+        if core is None:
+            continue
+        if label == "PERSON" or len(core) == 1 and core.text in short_names:
+            name = _person_name(core)
+            if len(name) == 1 and name.text in short_names:
+                # spaCy-sm also tags lone surnames as ORG or GPE ("Trump", "Maduro's regime").
+                full, how = short_names[name.text]
+                article.add(name.start, name.end, name=full, kind="person", how=how, titles=titles.get(full, set()))
+            elif label == "PERSON" and name[0].is_title and name[0].lower_ not in NOT_PERSON_FIRST_WORDS:
+                # "fentanyl" is no one's name, "Cyclone Phailin" no one's either
                 article.add(name.start, name.end, name=name.text, kind="person", how="name",
                             titles=titles.get(name.text, set()))
-            actor_tokens.update(range(ent.start, ent.end))
+            actor_tokens.update(range(core.start, core.end))
             continue
-        if core.text in surnames or (len(core) == 2 and core[-1].lower_ in ("'s", "’s") and core[0].text in surnames):
-            # spaCy-sm tags lone surnames as ORG or GPE ("Trump", "Maduro's regime").
-            token = core[0]
-            article.add(token.i, token.i + 1, name=surnames[token.text], kind="person", how="surname",
-                        titles=titles.get(surnames[token.text], set()))
-            actor_tokens.add(token.i)
+        if label in ("FAC", "PRODUCT"):
             continue
         if label in ("GPE", "ORG", "NORP", "LOC"):
             country = geography.country_of_name(core.text)
             if country:
                 countries_at.update((i, country) for i in range(ent.start, ent.end))
-                if _is_modifier(ent):
+                if _is_modifier(core):
                     continue
                 canonical = core.text == country or core.text.lower() == country.lower()
-                article.add(_with_the(doc, core.start), ent.end, name=country, kind="country",
+                article.add(_with_the(doc, core.start), core.end, name=country, kind="country",
                             how="name" if canonical else "alias", country=country)
                 actor_tokens.update(range(ent.start, ent.end))
                 continue
@@ -369,13 +432,13 @@ def find_mentions(doc: Doc) -> list[dict]:
             capital_of = geography.country_of_capital(core.text) if label == "GPE" else None
             if capital_of:
                 countries_at.update((i, capital_of) for i in range(ent.start, ent.end))
-            if _is_modifier(ent):
+            if _is_modifier(core):
                 continue
-            if capital_of and _acts(ent.root, lambda i: i in actor_tokens):
-                article.add(ent.start, ent.end, name=capital_of, kind="country", how="capital", country=capital_of)
+            if capital_of and _acts(core.root, lambda i: i in actor_tokens):
+                article.add(core.start, core.end, name=capital_of, kind="country", how="capital", country=capital_of)
                 actor_tokens.update(range(ent.start, ent.end))
             else:
-                article.add(ent.start, ent.end, name=core.text, kind="place", how="name", country=capital_of)
+                article.add(core.start, core.end, name=core.text, kind="place", how="name", country=capital_of)
             continue
         if label == "NORP":
             demonym_country = geography.country_of_demonym(core.text)
@@ -389,13 +452,20 @@ def find_mentions(doc: Doc) -> list[dict]:
                 actor_tokens.update(range(ent.start, ent.end))
             continue
         if label == "ORG":
-            root = ent.root
+            root = core.root
             if root.dep_ == "pobj" and root.head.lower_ in ("on", "via"):
                 continue  # a medium, not an actor: "a post on Facebook"
-            if _is_modifier(ent) and len(ent) == 1:
-                continue
-            article.add(ent.start, ent.end, name=core.text, kind="organization", how="name")
-            actor_tokens.update(range(ent.start, ent.end))
+            if core[-1].lower_ in NOT_ACTOR_NAME_ENDS or NOT_ACTOR_NAME.match(core.text):
+                continue  # "the Berwick Prize", "COVID-19", "Il-62"
+            if core.start > 0 and doc[core.start - 1].like_num and core.text.isupper():
+                continue  # "1922 UTC"
+            country = _government_of(core)
+            if country:
+                article.add(_with_the(doc, core.start), core.end, name=country, kind="country", how="description",
+                            country=country)
+            else:
+                article.add(_with_the(doc, core.start), core.end, name=core.text, kind="organization", how="name")
+            actor_tokens.update(range(core.start, core.end))
 
     # 4. Token rules: surnames spaCy missed, institutions, anonymous sources, groups.
     for token in doc:
@@ -411,8 +481,11 @@ def find_mentions(doc: Doc) -> list[dict]:
         if lemma in INSTITUTION_NOUNS and token.dep_ not in MODIFIER_DEPS:
             _institution(article, token, countries_at)
         elif (lemma in ANONYMOUS_NOUNS or lemma in GROUP_NOUNS or token.lower_ in GROUP_NOUNS) and token.dep_ not in MODIFIER_DEPS:
-            # "talks with Moscow" is a party, "ruthless with the opposition" is not a source.
-            if _acts(token, lambda i: i in actor_tokens, prepositions=NOUN_ACTOR_PREPOSITIONS):
+            # "talks with Moscow" is a party, "ruthless with the opposition" is not a source;
+            # "source" is a person only when it speaks ("a source said", not "an energy source").
+            if _acts(token, lambda i: i in actor_tokens, prepositions=NOUN_ACTOR_PREPOSITIONS) and (
+                lemma not in SPEAKING_ONLY_NOUNS or _speaks(token)
+            ):
                 left = token.left_edge.i
                 # Keep determiners and adjectives, not a relative clause or a long prepositional tail.
                 span = doc[left : token.i + 1]
@@ -423,6 +496,7 @@ def find_mentions(doc: Doc) -> list[dict]:
                             country=_country_in(span, countries_at), plural=token.tag_ == "NNS",
                             head=lemma, generic=True)
 
+    _link_abbreviations(article.candidates)
     mentions = _without_overlaps(article.candidates)
     mentions = _descriptions_and_pronouns(article, mentions)
     return [_row(article, m) for m in mentions]
@@ -471,8 +545,43 @@ def _institution(article: _Article, token, countries_at: dict[int, str]) -> None
                 end = objects[0].i + 1
         break
     start = token.left_edge.i if token.left_edge.i >= token.i - 4 else token.i
+    if token.lemma_.lower() in COUNTRY_INSTITUTIONS:
+        # "the Iraqi government said" is Iraq acting, as "Moscow said" is Russia.
+        article.add(start, token.i + 1, name=country, kind="country", how="description", country=country,
+                    priority=3)
+        return
     article.add(start, end, name=" ".join(words), kind="organization", how="description",
                 country=country, priority=3, head=token.lemma_.lower())
+
+
+_SMALL_WORDS = frozenset("of and the for on in de du des la le".split())
+
+
+def initials(name: str) -> str:
+    """The abbreviation a name's capitalised words make ("Royal Canadian Mounted Police" -> "RCMP").
+
+    >>> initials("World Health Organization"), initials("U.S. Geological Survey")
+    ('WHO', 'USGS')
+    """
+    letters = []
+    for word in name.split():
+        if word.lower() in _SMALL_WORDS or not word[:1].isupper():
+            continue
+        letters.append(word.replace(".", "") if word.replace(".", "").isupper() else word[0])
+    return "".join(letters)
+
+
+def _link_abbreviations(candidates: list[dict]) -> None:
+    """Give "WHO", "RCMP", "USGS" the full name the article spells out somewhere."""
+    long_names = {}
+    for c in candidates:
+        if c["kind"] == "organization" and " " in c["name"]:
+            long_names.setdefault(initials(c["name"]), c["name"])
+    for c in candidates:
+        name = c["name"]
+        if c["kind"] == "organization" and name.isupper() and " " not in name and name in long_names:
+            c["name"] = long_names[name]
+            c["how"] = "alias"
 
 
 def _without_overlaps(candidates: list[dict]) -> list[dict]:
@@ -519,10 +628,13 @@ def _descriptions_and_pronouns(article: _Article, mentions: list[dict]) -> list[
             token.pos_ == "NOUN" or token.ent_type_ == ""  # "The President insists" is often tagged PROPN
         ):
             lemma = token.lemma_.lower()
-            if not (lemma in ORGANIZATION_DESCRIPTIONS or lemma in TITLE_NOUNS or lemma in ANONYMOUS_NOUNS):
+            if not (lemma in ORGANIZATION_DESCRIPTIONS or lemma in TITLE_NOUNS or lemma in ANONYMOUS_NOUNS
+                    or lemma in COUNTRY_DESCRIPTIONS):
                 continue
             if token.dep_ in MODIFIER_DEPS:
                 continue
+            if lemma in MEDIA_DESCRIPTIONS and not _speaks(token):
+                continue  # "the paper said" is the newspaper; "the paper shows" may be a study
             earlier = mentions[: bisect.bisect_left(starts, token.i)]
             antecedent = _antecedent(lemma, earlier)
             start = token.i - 1
@@ -536,6 +648,10 @@ def _antecedent(lemma: str, earlier: list[dict]) -> dict | None:
     """The actor a description ("the newspaper", "the president") refers back to."""
     for m in reversed(earlier):
         kind, name = m["kind"], m["name"].lower()
+        if lemma in COUNTRY_DESCRIPTIONS:
+            if kind == "country":
+                return m
+            continue
         if kind == "person" and lemma in m.get("titles", ()):
             return m
         if kind in ("anonymous", "group") and m.get("head") == lemma:
