@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from typing import Iterable
 
 import pandas as pd
@@ -147,6 +148,7 @@ class _Article:
         )
         self._mention_starts = [m["start"] for m in self.mentions]
         self.entity_of = {token.i: ent for ent in doc.ents for token in ent}
+        self.paragraph_starts = [match.start() for match in re.finditer(r"[^\n]+", doc.text)] or [0]
 
     # -- positions ----------------------------------------------------------------------
 
@@ -161,7 +163,8 @@ class _Article:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
     def paragraph_of(self, char: int) -> int:
-        return self.text.count("\n\n", 0, char) if "\n\n" in self.text else self.text.count("\n", 0, char)
+        """Number of the paragraph (a line of text) holding ``char``."""
+        return max(0, bisect.bisect_right(self.paragraph_starts, char) - 1)
 
     # -- quotes in marks -----------------------------------------------------------------
 
@@ -284,11 +287,17 @@ class _Article:
                 candidates.append(last + 1)
         if first > 0:
             preceding = self.sents[first - 1]
-            if preceding.text.rstrip().endswith(":") and self.text[preceding.end_char : mark.outer_start].strip() == "":
+            ending = preceding.text.rstrip()[-1:]
+            # 'He said:' then the quote; or the parser cut a sentence at the quote mark
+            # ('said he was "humbled" by the results and | "I and we will ...').
+            if ending and ending not in ".!?\"”’'»" and self.text[preceding.end_char : mark.outer_start].strip() == "":
                 candidates.append(first - 1)
+        # A cue belongs to its paragraph: the parser sometimes runs a sentence over a line break.
+        paragraphs = range(self.paragraph_of(mark.outer_start), self.paragraph_of(max(mark.outer_start, mark.outer_end - 1)) + 1)
         for number in candidates:
+            colon_sentence = number == first - 1 and self.sents[number].text.rstrip().endswith(":")
             for token in self.sents[number]:
-                if self.is_cue(token):
+                if self.is_cue(token) and (colon_sentence or self.paragraph_of(token.idx) in paragraphs):
                     yield token
 
     def _share_along_chains(self, found: list) -> None:
@@ -326,9 +335,13 @@ class _Article:
             return None
         # Between the two quotes: only the attribution of the first one ("he said."), no new actor.
         gap_tokens = self.tokens_of(before_mark.outer_end, mark.outer_start)
+        attributing = set()  # "said Devin Oldman, who helped manage ...": the first quote's own attribution
+        for token in (attribution.cue, attribution.speaker):
+            if token is not None:
+                attributing.update(t.i for t in token.subtree)
         if gap_tokens is not None:
             for token in gap_tokens:
-                if token.i == attribution.speaker.i or (attribution.cue is not None and token.i == attribution.cue.i):
+                if token.i in attributing:
                     continue
                 if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("VERB",) and token.lemma_ not in SPEECH_VERBS:
                     return None
@@ -372,6 +385,15 @@ class _Article:
                     tokens = tokens[1:]
                 if not tokens or tokens[0].lower_ in _QUESTION_WORDS:
                     return None
+                # "confirmed they seized the substance, stating "...": the quote hung on the end of
+                # the reported clause is a quote of its own; the clause stops before it.
+                cut = [
+                    t.left_edge.i for t in child.children
+                    if t.i > child.i and t.dep_ in ("advcl", "conj", "parataxis", "ccomp", "npadvmod")
+                    and any(self.in_quote(u.idx) for u in t.subtree)
+                ]
+                if cut:
+                    tokens = [t for t in tokens if t.i < min(cut)]
                 # "claiming Maduro's re-election last year was illegitimate": the parser often hangs
                 # the clause's subject on the verb as an object; take it back when it touches the clause.
                 objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and verb.i < c.i < child.i]
@@ -431,30 +453,76 @@ class _Article:
             for to in cue.children:
                 if to.lower_ == "to":
                     objects = [c for c in to.children if c.dep_ == "pobj"]
-                    return objects[0] if objects else None
+                    return self._named(objects[0]) if objects else None
             return None
+        subjects = [child for child in cue.children if child.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # "Party leader and Prime Minister Boris Johnson said": the parser may give two
+            # subjects; the person, else the one next to the verb, speaks.
+            people = [s for s in subjects if s.ent_type_ == "PERSON"]
+            subject = self._antecedent((people or subjects)[-1], cue)
+            return self._named(subject) if subject is not None else None
         for child in cue.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return self._antecedent(child, cue)
             if child.dep_ == "agent":  # "was told by X"
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
-                    return objects[0]
+                    return self._named(objects[0])
+        inverted = self._inverted_subject(cue)
+        if inverted is not None:
+            return self._named(inverted)
         if cue.dep_ in ("conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
-            return self.speaker_of(cue.head, depth + 1)
-        if cue.dep_ in ("advcl", "acl", "conj", "xcomp", "pcomp", "ccomp", "ROOT") and cue.tag_ == "VBG":
-            # "..., saying ...": the subject of the nearest finite verb before it, in its sentence.
-            sentence = self.sents[self.sentence_index(cue.i)]
-            for token in reversed(self.doc[sentence.start : cue.i]):
-                if token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG" and not self.in_quote(token.idx):
-                    subjects = [c for c in token.children if c.dep_ == "nsubj"]
-                    if subjects:
-                        speaker = self._antecedent(subjects[0], token)
-                        if speaker is not None:
-                            return speaker
-            if cue.head != cue and cue.head.pos_ in ("VERB", "AUX"):
+            speaker = self.speaker_of(cue.head, depth + 1)
+            if speaker is not None:
+                return speaker
+        if cue.dep_ in ("advcl", "acl", "conj", "xcomp", "pcomp", "ccomp", "ROOT"):
+            # "..., saying ...", "wept ... and said ...": the subject of the nearest finite
+            # verb before it in its sentence (the parser often hangs these on the wrong verb).
+            speaker = self._subject_before(cue)
+            if speaker is not None:
+                return self._named(speaker)
+            if cue.tag_ == "VBG" and cue.head != cue and cue.head.pos_ in ("VERB", "AUX"):
                 return self.speaker_of(cue.head, depth + 1)
         return None
+
+    def _subject_before(self, cue: Token) -> Token | None:
+        sentence = self.sents[self.sentence_index(cue.i)]
+        for token in reversed(self.doc[sentence.start : cue.i]):
+            if self.in_quote(token.idx) or not _is_finite(token):
+                continue
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if subjects:
+                return self._antecedent(subjects[0], token)
+        return None
+
+    def _inverted_subject(self, cue: Token) -> Token | None:
+        """'"X," said the minister' / '"X," read the statement': a subject after its verb,
+        which the parser often takes for an object. Only right after a quote."""
+        before = cue.doc[cue.i - 1] if cue.i else None
+        while before is not None and before.is_punct and not before.is_quote and before.i > 0:
+            before = cue.doc[before.i - 1]
+        if before is None or not (before.is_quote or self.in_quote(before.idx)):
+            return None
+        for child in cue.children:
+            if child.dep_ in ("dobj", "attr", "nsubjpass", "npadvmod") and child.i > cue.i and child.pos_ in ("NOUN", "PROPN"):
+                return child
+        return None
+
+    def _named(self, head: Token) -> Token:
+        """'The Labour Party's leader, Jeremy Corbyn' / 'party leader and Prime Minister Boris
+        Johnson': a title with the person's name beside it speaks as that person."""
+        if head.ent_type_ == "PERSON" or head.pos_ == "PRON":
+            return head
+        for child in head.children:
+            if child.dep_ in ("appos", "conj") and child.ent_type_ == "PERSON" and head.pos_ in ("NOUN", "PROPN"):
+                if child.dep_ == "conj" and head.ent_type_:
+                    continue  # "Russia and Putin": two speakers, keep the first
+                return child
+            if child.dep_ == "conj" and not child.ent_type_:
+                # "The Institute's director, Dr. Anthony Fauci": the title hangs as a conjunct.
+                for grandchild in child.children:
+                    if grandchild.dep_ == "appos" and grandchild.ent_type_ == "PERSON":
+                        return grandchild
+        return head
 
     def _antecedent(self, subject: Token, verb: Token) -> Token | None:
         if subject.lower_ in _RELATIVE_PRONOUNS:
@@ -553,6 +621,15 @@ class _Article:
             "cue": attribution.cue_text,
             "sentence": self.sentence_index(first_token),
         }
+
+
+def _is_finite(token: Token) -> bool:
+    """A verb with tense of its own ("denied", "has said"), not a participle or infinitive."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+        return False
+    if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBD", "VBZ", "VBP", "MD") for child in token.children)
 
 
 def _cue_text(cue: Token | None) -> str | None:
