@@ -1,0 +1,616 @@
+"""Charts of the analysis tables: plotly for exploring, matplotlib for print and slides.
+
+Every chart is a plain function taking an :class:`kit.Analysis` (or the table it
+needs) and returning a plotly ``Figure``; ``engine="matplotlib"`` returns a
+matplotlib ``Figure`` drawn from the same data. Each chart's data comes from a
+``*_table`` function you can call yourself to see the numbers behind the picture.
+
+>>> import kit
+>>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
+>>> figure = kit.plots.top_actors(result, n=5)
+>>> figure.layout.title.text
+'Most mentioned actors'
+>>> figure = kit.plots.top_actors(result, n=5, engine="matplotlib")
+>>> type(figure).__name__
+'Figure'
+
+Labels drawn by plotly are HTML-escaped: plotly reads a small HTML subset in its
+text, and a name like ``<img src=x onerror=...>`` must show as text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Iterable, Sequence
+
+import networkx as nx
+import pandas as pd
+
+from kit.tables import empty
+
+ENGINES = ("plotly", "matplotlib")
+
+#: Colours of actor kinds, shared by every chart so that a kind keeps its colour.
+KIND_COLOURS = {
+    "person": "#1c7ed6",
+    "country": "#e8590c",
+    "organization": "#2f9e44",
+    "group": "#9c36b5",
+    "anonymous": "#868e96",
+    "place": "#c2255c",
+    "unattributed": "#ced4da",
+}
+QUOTE_KIND_COLOURS = {"direct": "#1c7ed6", "partial": "#74c0fc", "mixed": "#9c36b5", "indirect": "#ffa94d"}
+OTHER_COLOUR = "#495057"
+
+
+# --- reading the inputs ------------------------------------------------------------------
+
+
+def _table(data, name: str) -> pd.DataFrame:
+    """``data.<name>`` for an Analysis, ``data[name]`` for a dict, ``data`` for a DataFrame."""
+    if isinstance(data, pd.DataFrame):
+        return data
+    if isinstance(data, dict):
+        return data.get(name, empty(name))
+    table = getattr(data, name, None)
+    if table is None:
+        raise TypeError(f"expected a kit.Analysis or the {name!r} table, not {type(data).__name__}")
+    return table
+
+
+def _check_engine(engine: str) -> None:
+    if engine not in ENGINES:
+        raise ValueError(f"engine={engine!r}: use 'plotly' (interactive) or 'matplotlib' (print)")
+
+
+def _label(value, engine: str) -> str:
+    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    return html.escape(text) if engine == "plotly" else text
+
+
+def _labels(values: Iterable, engine: str) -> list[str]:
+    return [_label(value, engine) for value in values]
+
+
+def _names(analysis) -> dict[str, str]:
+    actors = _table(analysis, "actors")
+    if len(actors) == 0:
+        return {}
+    return dict(zip(actors["actor_id"], actors["name"]))
+
+
+def empty_figure(message: str, title: str = "", engine: str = "plotly"):
+    """A figure that says there is nothing to draw (an empty table must not raise)."""
+    _check_engine(engine)
+    if engine == "matplotlib":
+        from matplotlib.figure import Figure
+
+        figure = Figure(figsize=(6, 2))
+        axes = figure.subplots()
+        axes.axis("off")
+        axes.text(0.5, 0.5, message, ha="center", va="center")
+        axes.set_title(title)
+        return figure
+    import plotly.graph_objects as go
+
+    figure = go.Figure()
+    figure.update_layout(title=html.escape(title), xaxis_visible=False, yaxis_visible=False, height=220)
+    figure.add_annotation(text=html.escape(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    return figure
+
+
+def _matplotlib(figsize=(7, 4.5)):
+    # A bare Figure, not pyplot: no global state, nothing kept alive between calls.
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=figsize, layout="constrained")
+    return figure, figure.subplots()
+
+
+def _bars(frame: pd.DataFrame, x: str, y: str, title: str, xlabel: str, engine: str, colours: list[str],
+          hover: list[str] | None = None):
+    """Horizontal bars, largest on top."""
+    if engine == "matplotlib":
+        figure, axes = _matplotlib((7, max(2.5, 0.32 * len(frame) + 1)))
+        axes.barh(frame[y].tolist()[::-1], frame[x].tolist()[::-1], color=colours[::-1])
+        axes.set_xlabel(xlabel)
+        axes.set_title(title)
+        return figure
+    import plotly.graph_objects as go
+
+    figure = go.Figure(go.Bar(
+        x=frame[x].tolist(), y=_labels(frame[y], engine), orientation="h", marker_color=colours,
+        hovertext=hover, hoverinfo="text+x" if hover else None,
+    ))
+    figure.update_layout(title=title, xaxis_title=xlabel, yaxis_autorange="reversed",
+                         height=max(260, 26 * len(frame) + 120), margin=dict(l=10, r=10, t=50, b=40))
+    return figure
+
+
+# --- articles -----------------------------------------------------------------------------
+
+
+def articles_over_time_table(data, freq: str = "MS", by: str | None = "outlet") -> pd.DataFrame:
+    """Articles per period (and per ``by`` column): ``period``, ``by``, ``n_articles``.
+
+    Articles without a ``published`` date are left out.
+    """
+    articles = _table(data, "articles")
+    dated = articles[articles["published"].notna()]
+    keys = [pd.Grouper(key="published", freq=freq)]
+    if by and by in dated.columns:
+        dated = dated.assign(**{by: dated[by].fillna("unknown")})
+        keys.append(by)
+    table = dated.groupby(keys).size().rename("n_articles").reset_index().rename(columns={"published": "period"})
+    return table[table["n_articles"] > 0].reset_index(drop=True)
+
+
+def articles_over_time(data, freq: str = "MS", by: str | None = "outlet", engine: str = "plotly"):
+    """Articles per month (``freq`` takes any pandas frequency), one colour per outlet.
+
+    >>> import kit
+    >>> kit.plots.articles_over_time(kit.read_corpus("data/wire").articles).layout.title.text
+    'Articles over time'
+    """
+    _check_engine(engine)
+    title = "Articles over time"
+    table = articles_over_time_table(data, freq=freq, by=by)
+    if len(table) == 0:
+        return empty_figure("No dated articles.", title, engine)
+    groups = list(table.groupby(by)) if by in table.columns else [("articles", table)]
+    if engine == "matplotlib":
+        figure, axes = _matplotlib()
+        for name, group in groups:
+            axes.plot(group["period"], group["n_articles"], marker="o", label=str(name))
+        axes.set_ylabel("articles")
+        axes.set_title(title)
+        if len(groups) > 1:
+            axes.legend(fontsize="small")
+        return figure
+    import plotly.graph_objects as go
+
+    figure = go.Figure([
+        go.Bar(x=group["period"], y=group["n_articles"], name=_label(name, engine)) for name, group in groups
+    ])
+    figure.update_layout(title=title, barmode="stack", yaxis_title="articles", height=380)
+    return figure
+
+
+# --- actors -------------------------------------------------------------------------------
+
+
+def top_actors_table(data, n: int = 20, by: str = "mentions", kind: str | None = None) -> pd.DataFrame:
+    """The ``n`` most mentioned actors (places left out unless ``kind="place"``).
+
+    Same ranking as :func:`kit.actors.top_actors`.
+    """
+    from kit.actors import top_actors as rank
+
+    return rank(_table(data, "actors"), by=by, kind=kind, n=n)
+
+
+def top_actors(data, n: int = 20, by: str = "mentions", kind: str | None = None, engine: str = "plotly"):
+    """Bars of the most mentioned actors, coloured by kind; hover shows country and articles.
+
+    ``by="articles"`` ranks by the number of articles instead of mentions.
+
+    >>> import kit
+    >>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
+    >>> kit.plots.top_actors(result, n=3).data[0].y[0]
+    'Russia'
+    """
+    _check_engine(engine)
+    title = "Most mentioned actors" if by == "mentions" else "Actors in the most articles"
+    table = top_actors_table(data, n=n, by=by, kind=kind)
+    if len(table) == 0:
+        return empty_figure("No actors to show.", title, engine)
+    column = "n_mentions" if by == "mentions" else "n_articles"
+    colours = [KIND_COLOURS.get(k, OTHER_COLOUR) for k in table["kind"]]
+    hover = [
+        html.escape(f"{name} ({kind}{', ' + country if isinstance(country, str) else ''}): "
+                    f"{m} mentions in {a} articles")
+        for name, kind, country, m, a in zip(table["name"], table["kind"], table["country"],
+                                             table["n_mentions"], table["n_articles"])
+    ]
+    return _bars(table, column, "name", title, "mentions" if by == "mentions" else "articles", engine, colours, hover)
+
+
+def _mentions_with_names(analysis) -> pd.DataFrame:
+    mentions = _table(analysis, "mentions")
+    names = _names(analysis)
+    if "name" not in mentions.columns:
+        mentions = mentions.assign(name=mentions["actor_id"].map(names).fillna(mentions["text"]))
+    return mentions
+
+
+def actor_graph(analysis, n: int = 30, min_weight: int = 1, level: str = "sentence") -> nx.Graph:
+    """The co-occurrence graph (:func:`kit.network.cooccurrence_graph`) cut to the ``n`` most mentioned actors."""
+    from kit.network import cooccurrence_graph
+
+    mentions = _mentions_with_names(analysis)
+    if len(mentions) == 0:
+        return nx.Graph()
+    kept = mentions.loc[mentions["kind"] != "place", "actor_id"].value_counts().index[:n]
+    graph = cooccurrence_graph(mentions[mentions["actor_id"].isin(kept)], level=level, min_weight=min_weight)
+    return graph
+
+
+def actor_network(analysis, n: int = 30, min_weight: int = 1, level: str = "sentence", engine: str = "plotly",
+                  seed: int = 0):
+    """The actors mentioned together (in one sentence, or ``level="article"``), drawn as a network.
+
+    Node size follows mentions, edge width the number of shared sentences; edges
+    lighter than ``min_weight`` are dropped, and so are actors left with no edge.
+    The layout is networkx's spring layout with a fixed ``seed``: the same data
+    always gives the same picture.
+
+    >>> import kit
+    >>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
+    >>> kit.plots.actor_network(result).layout.title.text
+    'Actors mentioned together'
+    """
+    _check_engine(engine)
+    title = "Actors mentioned together"
+    graph = actor_graph(analysis, n=n, min_weight=min_weight, level=level)
+    graph.remove_nodes_from([node for node, degree in dict(graph.degree()).items() if degree == 0])
+    if graph.number_of_nodes() == 0:
+        return empty_figure("No actors are mentioned together.", title, engine)
+    return draw_network(graph, title=title, engine=engine, seed=seed)
+
+
+def draw_network(graph: nx.Graph, title: str = "", engine: str = "plotly", seed: int = 0):
+    """Draw a graph whose nodes carry ``name``, ``kind``, ``n_mentions`` and edges ``weight``."""
+    positions = nx.spring_layout(graph, seed=seed, weight="weight")
+    nodes = list(graph.nodes)
+    largest = max((graph.nodes[v].get("n_mentions", 1) for v in nodes), default=1) or 1
+    sizes = [10 + 30 * (graph.nodes[v].get("n_mentions", 1) / largest) ** 0.5 for v in nodes]
+    colours = [KIND_COLOURS.get(graph.nodes[v].get("kind"), OTHER_COLOUR) for v in nodes]
+    names = [graph.nodes[v].get("name", v) for v in nodes]
+    heaviest = max((d.get("weight", 1) for _, _, d in graph.edges(data=True)), default=1) or 1
+    if engine == "matplotlib":
+        figure, axes = _matplotlib((8, 6))
+        for a, b, data in graph.edges(data=True):
+            axes.plot(*zip(positions[a], positions[b]), color="#adb5bd", zorder=1,
+                      linewidth=0.5 + 4 * data.get("weight", 1) / heaviest)
+        xs, ys = zip(*(positions[v] for v in nodes))
+        axes.scatter(xs, ys, s=[s ** 2 / 2 for s in sizes], c=colours, zorder=2)
+        for (x, y), name in zip((positions[v] for v in nodes), names):
+            axes.annotate(str(name), (x, y), fontsize=8, ha="center", va="bottom", xytext=(0, 6),
+                          textcoords="offset points")
+        axes.axis("off")
+        axes.set_title(title)
+        return figure
+    import plotly.graph_objects as go
+
+    traces = []
+    # One trace per width class keeps the figure small (plotly draws one width per trace).
+    by_width: dict[float, tuple[list, list]] = {}
+    for a, b, data in graph.edges(data=True):
+        width = round(0.5 + 4 * data.get("weight", 1) / heaviest, 1)
+        xs, ys = by_width.setdefault(width, ([], []))
+        xs += [positions[a][0], positions[b][0], None]
+        ys += [positions[a][1], positions[b][1], None]
+    for width, (xs, ys) in sorted(by_width.items()):
+        traces.append(go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=width, color="#adb5bd"),
+                                 hoverinfo="skip", showlegend=False))
+    hover = [
+        html.escape(f"{name} ({graph.nodes[v].get('kind')}): {graph.nodes[v].get('n_mentions', 0)} mentions, "
+                    f"{graph.degree(v)} partners")
+        for v, name in zip(nodes, names)
+    ]
+    traces.append(go.Scatter(
+        x=[positions[v][0] for v in nodes], y=[positions[v][1] for v in nodes], mode="markers+text",
+        text=_labels(names, "plotly"), textposition="top center", hovertext=hover, hoverinfo="text",
+        marker=dict(size=sizes, color=colours, line=dict(width=1, color="white")), customdata=nodes,
+        showlegend=False,
+    ))
+    figure = go.Figure(traces)
+    figure.update_layout(title=title, xaxis_visible=False, yaxis_visible=False, height=520,
+                         margin=dict(l=10, r=10, t=50, b=10), hovermode="closest")
+    return figure
+
+
+def mentions_over_time_table(analysis, actors: Sequence[str] | None = None, n: int = 5, freq: str = "W") -> pd.DataFrame:
+    """Mentions per period of the given actor_ids (default: the ``n`` most mentioned); see :func:`kit.actors.mentions_over_time`."""
+    from kit.actors import mentions_over_time as per_period
+
+    return per_period(_mentions_with_names(analysis), _table(analysis, "articles"), freq=freq,
+                      actors=list(actors) if actors is not None else None, n=n)
+
+
+def mentions_over_time(analysis, actors: Sequence[str] | None = None, n: int = 5, freq: str = "MS",
+                       engine: str = "plotly"):
+    """Mentions per period (``freq``: "D", "W", "MS", "QS"...) of a few actors, one line each.
+
+    ``actors`` names actor_ids; by default the ``n`` most mentioned are drawn.
+
+    >>> import kit
+    >>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
+    >>> kit.plots.mentions_over_time(result, n=3).layout.title.text
+    'Mentions over time'
+    """
+    _check_engine(engine)
+    title = "Mentions over time"
+    table = mentions_over_time_table(analysis, actors=actors, n=n, freq=freq)
+    if len(table) == 0:
+        return empty_figure("No dated mentions.", title, engine)
+    groups = list(table.groupby("name", sort=False))
+    if engine == "matplotlib":
+        figure, axes = _matplotlib()
+        for name, group in groups:
+            axes.plot(group["period"], group["n_mentions"], marker="o", label=str(name))
+        axes.set_ylabel("mentions")
+        axes.set_title(title)
+        axes.legend(fontsize="small")
+        return figure
+    import plotly.graph_objects as go
+
+    figure = go.Figure([
+        go.Scatter(x=group["period"], y=group["n_mentions"], mode="lines+markers", name=_label(name, engine))
+        for name, group in groups
+    ])
+    figure.update_layout(title=title, yaxis_title="mentions", height=380)
+    return figure
+
+
+# --- figures ------------------------------------------------------------------------------
+
+
+def claims_table(data, counted: str | Sequence[str] | None = None) -> pd.DataFrame:
+    """Figures about one counted thing, ready to compare: adds ``estimate``, ``lower``, ``upper``, ``headline``, ``published``.
+
+    ``data`` is an Analysis (then ``counted`` picks figures whose ``counted``
+    contains any of the given words) or a figures-like table already chosen
+    (e.g. from ``kit.figures.claims_about``). ``estimate`` is the value, or the
+    middle of the bounds when only bounds are known; ``lower``/``upper`` are the
+    bounds where known, else the value.
+
+    >>> import pandas as pd
+    >>> figures = pd.DataFrame({"article_id": ["a", "b"], "value": [1000.0, None], "low": [None, 24.0],
+    ...     "high": [None, 60.0], "counted": ["staff", "staff"], "text": ["about 1,000", "a few dozen"]})
+    >>> claims_table(figures)[["estimate", "lower", "upper"]].values.tolist()
+    [[1000.0, 1000.0, 1000.0], [42.0, 24.0, 60.0]]
+    """
+    figures = _table(data, "figures").copy()
+    if counted is not None and len(figures):
+        words = [counted] if isinstance(counted, str) else list(counted)
+        pattern = "|".join(re.escape(word.lower()) for word in words)
+        figures = figures[figures["counted"].fillna("").str.lower().str.contains(pattern, regex=True)]
+    for column in ("value", "low", "high"):
+        if column not in figures.columns:
+            figures[column] = float("nan")
+        figures[column] = pd.to_numeric(figures[column], errors="coerce")
+    middle = figures[["low", "high"]].mean(axis=1)
+    figures["estimate"] = figures["value"].fillna(middle)
+    figures["lower"] = figures["low"].fillna(figures["estimate"])
+    figures["upper"] = figures["high"].fillna(figures["estimate"])
+    if not isinstance(data, pd.DataFrame) and hasattr(data, "articles") and "article_id" in figures.columns:
+        articles = data.articles[["article_id", "headline", "published"]]
+        figures = figures.drop(columns=[c for c in ("headline", "published") if c in figures.columns])
+        figures = figures.merge(articles, on="article_id", how="left")
+    return figures[figures["estimate"].notna()].reset_index(drop=True)
+
+
+def figure_claims(data, counted: str | Sequence[str] | None = None, engine: str = "plotly"):
+    """The claims about one counted thing across articles: a dot per claim, bounds as a range.
+
+    A claim with bounds ("between 24 and 60", "a few dozen") draws its range as an
+    error bar around the middle; an open bound ("more than 50") draws a bar to
+    the known side only. Hover shows the words of the claim and the headline.
+
+    >>> import kit
+    >>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
+    >>> kit.plots.figure_claims(result, "staff").layout.title.text
+    'Claims about staff'
+    """
+    _check_engine(engine)
+    if isinstance(counted, str):
+        subject = counted
+    elif counted:
+        subject = ", ".join(counted)
+    else:
+        subject = "the counted things"
+    title = f"Claims about {subject}"
+    table = claims_table(data, counted)
+    if len(table) == 0:
+        return empty_figure("No figures with a value about this.", title, engine)
+    table = table.sort_values(["counted", "estimate"], na_position="last").reset_index(drop=True)
+    headlines = table["headline"] if "headline" in table.columns else table.get("article_id", pd.Series([""] * len(table)))
+    rows = [f"{i + 1}. {text}" for i, text in enumerate(table["text"].fillna(""))]
+    minus = (table["estimate"] - table["lower"]).tolist()
+    plus = (table["upper"] - table["estimate"]).tolist()
+    if engine == "matplotlib":
+        figure, axes = _matplotlib((7, max(2.5, 0.35 * len(table) + 1)))
+        axes.errorbar(table["estimate"], range(len(table)), xerr=[minus, plus], fmt="o", capsize=4)
+        axes.set_yticks(range(len(table)), rows)
+        axes.invert_yaxis()
+        axes.set_xlabel("value")
+        if table["upper"].max() > 0 and table["upper"].max() / max(table["lower"].min(), 1e-9) > 1000:
+            axes.set_xscale("log")
+        axes.set_title(title)
+        return figure
+    import plotly.graph_objects as go
+
+    hover = [
+        html.escape(f"{text} ({counted or '?'}): {headline}")
+        for text, counted, headline in zip(table["text"], table.get("counted", [""] * len(table)), headlines.fillna(""))
+    ]
+    figure = go.Figure(go.Scatter(
+        x=table["estimate"], y=_labels(rows, "plotly"), mode="markers", hovertext=hover, hoverinfo="text",
+        error_x=dict(type="data", symmetric=False, array=plus, arrayminus=minus, thickness=2, width=6),
+        marker=dict(size=10),
+    ))
+    figure.update_layout(title=html.escape(title), xaxis_title="value", yaxis_autorange="reversed",
+                         height=max(260, 28 * len(table) + 120))
+    return figure
+
+
+def figure_values(data, kind: str | None = None, engine: str = "plotly"):
+    """Every figure's value (or the middle of its bounds) by kind, on a log scale.
+
+    >>> import kit
+    >>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
+    >>> kit.plots.figure_values(result).layout.title.text
+    'Values of the figures'
+    """
+    _check_engine(engine)
+    title = "Values of the figures"
+    table = claims_table(_table(data, "figures"))
+    if kind is not None:
+        table = table[table["kind"] == kind]
+    table = table[table["estimate"] > 0]
+    if len(table) == 0:
+        return empty_figure("No positive values to show.", title, engine)
+    table = table.assign(kind=table["kind"].fillna("unknown"))
+    groups = list(table.groupby("kind"))
+    if engine == "matplotlib":
+        figure, axes = _matplotlib()
+        for i, (name, group) in enumerate(groups):
+            axes.scatter(group["estimate"], [i] * len(group), alpha=0.5, label=str(name))
+        axes.set_yticks(range(len(groups)), [str(name) for name, _ in groups])
+        axes.set_xscale("log")
+        axes.set_xlabel("value (log scale)")
+        axes.set_title(title)
+        return figure
+    import plotly.graph_objects as go
+
+    figure = go.Figure([
+        go.Box(x=group["estimate"], name=_label(name, engine), boxpoints="all", jitter=0.5, pointpos=0,
+               hovertext=_labels((group["text"].fillna("") + " — " + group["counted"].fillna("")).tolist(), engine),
+               hoverinfo="text+x", fillcolor="rgba(0,0,0,0)", line=dict(width=1))
+        for name, group in groups
+    ])
+    figure.update_layout(title=title, xaxis_type="log", xaxis_title="value (log scale)", showlegend=False,
+                         height=max(260, 60 * len(groups) + 120))
+    return figure
+
+
+# --- quotes -------------------------------------------------------------------------------
+
+
+def quote_speakers(analysis) -> pd.DataFrame:
+    """The quotes with who said them: adds ``name``, ``speaker_kind``, ``country`` and ``group``.
+
+    ``group`` is the actor's name, ``"anonymous source"`` for an anonymous actor,
+    or ``"unattributed"`` when the quote has no resolved speaker.
+    """
+    quotes = _table(analysis, "quotes")
+    actors = _table(analysis, "actors")
+    columns = ["actor_id", "name", "kind", "country"]
+    lookup = actors[[c for c in columns if c in actors.columns]].drop_duplicates("actor_id")
+    lookup = lookup.rename(columns={"kind": "speaker_kind"})
+    joined = quotes.drop(columns=[c for c in ("name", "speaker_kind", "country") if c in quotes.columns])
+    joined = joined.merge(lookup, on="actor_id", how="left")
+    kind = joined["speaker_kind"].astype("object")
+    named = joined["name"].astype("object")
+    group = named.where(named.notna(), None)
+    group = group.mask(kind == "anonymous", "anonymous source")
+    group = group.mask(group.isna(), "unattributed")
+    joined["speaker_kind"] = kind.mask(kind.isna(), "unattributed")
+    joined["group"] = group
+    return joined
+
+
+def quote_shares_table(analysis, n: int = 15) -> pd.DataFrame:
+    """Quotes per speaker: ``group``, ``speaker_kind``, ``n_quotes``, ``share``; the rest summed as ``other``.
+
+    Anonymous sources are counted together as one ``anonymous source`` row and
+    always kept; ``share`` is of all quotes.
+    """
+    joined = quote_speakers(analysis)
+    if len(joined) == 0:
+        return pd.DataFrame(columns=["group", "speaker_kind", "n_quotes", "share"])
+    counts = (joined.groupby(["group", "speaker_kind"]).size().rename("n_quotes").reset_index()
+              .sort_values(["n_quotes", "group"], ascending=[False, True]))
+    special = counts["group"].isin(["anonymous source", "unattributed"])
+    named, kept_special = counts[~special], counts[special]
+    top = named.head(n)
+    rest = named.iloc[n:]
+    parts = [top, kept_special]
+    if len(rest):
+        parts.append(pd.DataFrame([{"group": f"other ({len(rest)} speakers)", "speaker_kind": "other",
+                                    "n_quotes": int(rest["n_quotes"].sum())}]))
+    table = pd.concat([p for p in parts if len(p)], ignore_index=True)
+    table["share"] = table["n_quotes"] / len(joined)
+    return table.reset_index(drop=True)
+
+
+def anonymous_share(analysis) -> float:
+    """Share of the attributed quotes (those with a speaker's actor) that come from anonymous sources."""
+    joined = quote_speakers(analysis)
+    attributed = joined[joined["group"] != "unattributed"]
+    if len(attributed) == 0:
+        return 0.0
+    return float((attributed["group"] == "anonymous source").mean())
+
+
+def quote_shares(analysis, n: int = 15, engine: str = "plotly"):
+    """Who is quoted: quotes per speaker's actor, anonymous sources and unattributed quotes apart.
+
+    The title gives the anonymous share of attributed quotes.
+
+    >>> import kit
+    >>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
+    >>> kit.plots.quote_shares(result).layout.title.text.startswith("Who is quoted")
+    True
+    """
+    _check_engine(engine)
+    table = quote_shares_table(analysis, n=n)
+    title = f"Who is quoted (anonymous sources: {anonymous_share(analysis):.0%} of attributed quotes)"
+    if len(table) == 0:
+        return empty_figure("No quotes.", "Who is quoted", engine)
+    colours = [KIND_COLOURS.get(k, OTHER_COLOUR) for k in table["speaker_kind"]]
+    hover = [html.escape(f"{g}: {q} quotes ({s:.0%})") for g, q, s in zip(table["group"], table["n_quotes"], table["share"])]
+    return _bars(table, "n_quotes", "group", title, "quotes", engine, colours, hover)
+
+
+def quotes_by_kind_table(analysis, by: str | None = None) -> pd.DataFrame:
+    """Quotes per kind (direct, partial, mixed, indirect), optionally per speaker kind (``by="speaker_kind"``)."""
+    joined = quote_speakers(analysis)
+    keys = ["kind"] + ([by] if by else [])
+    if len(joined) == 0:
+        return pd.DataFrame(columns=keys + ["n_quotes"])
+    joined = joined.assign(kind=joined["kind"].fillna("unknown"))
+    return joined.groupby(keys).size().rename("n_quotes").reset_index().sort_values("n_quotes", ascending=False)
+
+
+def quotes_by_kind(analysis, engine: str = "plotly"):
+    """How the corpus quotes: direct, partial, mixed and indirect quotes, stacked by who speaks.
+
+    >>> import kit
+    >>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
+    >>> kit.plots.quotes_by_kind(result).layout.title.text
+    'Quotes by kind'
+    """
+    _check_engine(engine)
+    title = "Quotes by kind"
+    table = quotes_by_kind_table(analysis, by="speaker_kind")
+    if len(table) == 0:
+        return empty_figure("No quotes.", title, engine)
+    order = ["direct", "partial", "mixed", "indirect"]
+    kinds = [k for k in order if k in set(table["kind"])] + sorted(set(table["kind"]) - set(order))
+    pivot = table.pivot_table(index="kind", columns="speaker_kind", values="n_quotes", aggfunc="sum", fill_value=0)
+    pivot = pivot.reindex(kinds)
+    if engine == "matplotlib":
+        figure, axes = _matplotlib()
+        bottom = [0] * len(kinds)
+        for speaker_kind in pivot.columns:
+            values = pivot[speaker_kind].tolist()
+            axes.bar(kinds, values, bottom=bottom, label=str(speaker_kind),
+                     color=KIND_COLOURS.get(speaker_kind, OTHER_COLOUR))
+            bottom = [b + v for b, v in zip(bottom, values)]
+        axes.set_ylabel("quotes")
+        axes.legend(title="speaker", fontsize="small")
+        axes.set_title(title)
+        return figure
+    import plotly.graph_objects as go
+
+    figure = go.Figure([
+        go.Bar(x=kinds, y=pivot[speaker_kind].tolist(), name=_label(speaker_kind, engine),
+               marker_color=KIND_COLOURS.get(speaker_kind, OTHER_COLOUR))
+        for speaker_kind in pivot.columns
+    ])
+    figure.update_layout(title=title, barmode="stack", yaxis_title="quotes", legend_title="speaker", height=380)
+    return figure
