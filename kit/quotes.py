@@ -178,7 +178,7 @@ class _Article:
                 found.append(None)
                 continue
             kind = self.kind_of(content, mark)
-            attribution = self.attribute(mark, content)
+            attribution = self.attribute(mark, content, kind)
             found.append((mark, content, attribution, kind))
         self._share_along_chains(found)
         previous: tuple[QuoteSpan, _Attribution, str] | None = None
@@ -221,9 +221,21 @@ class _Article:
         words = [token for token in content if token.is_alpha and not token.is_stop]
         return bool(words) and not all(token.is_title for token in words)
 
-    def attribute(self, mark: QuoteSpan, content: Span) -> _Attribution:
+    def attribute(self, mark: QuoteSpan, content: Span, kind: str) -> _Attribution:
         """The cue and speaker of one quote: by the parse first, else the nearest cue around it."""
         linked = self._cue_by_parse(content)
+        if kind != "direct":
+            # Quoted words inside the reporter's sentence belong to the verb they hang under,
+            # not to whichever verb of saying is near ("nicknamed the "Kim Kardashian of
+            # Pakistan," had 750,000 followers and wrote about feminism").
+            if linked is None:
+                # "... at "very low height" according to The Aviation Herald": according to
+                # attributes its whole sentence.
+                linked = next((token for token in self.sents[self.sentence_index(content.start)]
+                               if token.lower_ == "according" and self.is_cue(token)), None)
+            if linked is None:
+                return _Attribution()
+            return _Attribution(linked, _cue_text(linked), self.speaker_of(linked), linked=True)
         if linked is not None:
             speaker = self.speaker_of(linked)
             if speaker is not None or linked.lower_ == "according":
@@ -356,6 +368,8 @@ class _Article:
             if token.lower_ == "according":
                 found = self._according_to(token)
             elif token.pos_ == "VERB" and token.lemma_.lower() in INDIRECT_VERBS and not self.in_quote(token.idx):
+                if _passive_without_agent(token):
+                    continue  # "deaths were reported": nobody is said to speak
                 found = self._reported_clause(token)
             else:
                 continue
@@ -390,7 +404,7 @@ class _Article:
                 cut = [
                     t.left_edge.i for t in child.children
                     if t.i > child.i and t.dep_ in ("advcl", "conj", "parataxis", "ccomp", "npadvmod")
-                    and any(self.in_quote(u.idx) for u in t.subtree)
+                    and self.is_cue(t) and any(self.in_quote(u.idx) for u in t.subtree)
                 ]
                 if cut:
                     tokens = [t for t in tokens if t.i < min(cut)]
@@ -410,7 +424,9 @@ class _Article:
             # "Russia rotated ... on Wednesday, its embassy in Caracas said, as ..."
             head = verb.head
             first = head.left_edge.i
-            last = min(t.i for t in verb.subtree) - 1
+            last = min(t.i for t in verb.subtree if not t.is_punct) - 1
+            if last < 0 or self.doc[last].text not in (",", "—", "–", "--"):
+                return None  # only the written pattern "<clause>, <speaker> said"
             tokens = [t for t in self.doc[first : last + 1]]
             if tokens and self.sentence_index(tokens[0].i) == self.sentence_index(verb.i):
                 return self._clause_span(tokens)
@@ -621,6 +637,11 @@ class _Article:
             "cue": attribution.cue_text,
             "sentence": self.sentence_index(first_token),
         }
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    children = {child.dep_ for child in verb.children}
+    return "auxpass" in children and "agent" not in children
 
 
 def _is_finite(token: Token) -> bool:
