@@ -65,8 +65,6 @@ INSTITUTION_NOUNS = frozenset(
 )
 #: Institutions that stand for the country itself.
 COUNTRY_INSTITUTIONS = frozenset(("government", "cabinet"))
-#: Nouns that describe a country named earlier ("the country's largest city").
-COUNTRY_DESCRIPTIONS = frozenset(("country", "nation"))
 #: Nouns that describe an organization named earlier ("the newspaper said").
 ORGANIZATION_DESCRIPTIONS = frozenset(
     "newspaper paper daily magazine broadcaster network channel agency company firm party "
@@ -423,6 +421,10 @@ def find_mentions(doc: Doc) -> list[dict]:
                 countries_at.update((i, country) for i in range(ent.start, ent.end))
                 if _is_modifier(core):
                     continue
+                if core.start >= 2 and doc[core.start - 1].text == "," and doc[core.start - 2].ent_type_ in ("GPE", "LOC"):
+                    # "Bishkek, Kyrgyzstan": the country completes an address, a place.
+                    article.add(core.start, core.end, name=country, kind="place", how="name", country=country)
+                    continue
                 canonical = core.text == country or core.text.lower() == country.lower()
                 article.add(_with_the(doc, core.start), core.end, name=country, kind="country",
                             how="name" if canonical else "alias", country=country)
@@ -459,6 +461,12 @@ def find_mentions(doc: Doc) -> list[dict]:
                 continue  # "the Berwick Prize", "COVID-19", "Il-62"
             if core.start > 0 and doc[core.start - 1].like_num and core.text.isupper():
                 continue  # "1922 UTC"
+            if any(ch.isdigit() for ch in core[-1].text) or (
+                core.end < len(doc) and any(ch.isdigit() for ch in doc[core.end].text) and doc[core.end].pos_ != "NUM"
+                or core.end < len(doc) and doc[core.end].like_num and doc[core.end].dep_ in ("nummod", "compound", "appos")
+                and doc[core.end].head.i == core.root.i
+            ):
+                continue  # a maker's product, not the maker: "Boeing 707", "Falcon 9", "Airbus A300s"
             country = _government_of(core)
             if country:
                 article.add(_with_the(doc, core.start), core.end, name=country, kind="country", how="description",
@@ -628,8 +636,7 @@ def _descriptions_and_pronouns(article: _Article, mentions: list[dict]) -> list[
             token.pos_ == "NOUN" or token.ent_type_ == ""  # "The President insists" is often tagged PROPN
         ):
             lemma = token.lemma_.lower()
-            if not (lemma in ORGANIZATION_DESCRIPTIONS or lemma in TITLE_NOUNS or lemma in ANONYMOUS_NOUNS
-                    or lemma in COUNTRY_DESCRIPTIONS):
+            if not (lemma in ORGANIZATION_DESCRIPTIONS or lemma in TITLE_NOUNS or lemma in ANONYMOUS_NOUNS):
                 continue
             if token.dep_ in MODIFIER_DEPS:
                 continue
@@ -648,10 +655,6 @@ def _antecedent(lemma: str, earlier: list[dict]) -> dict | None:
     """The actor a description ("the newspaper", "the president") refers back to."""
     for m in reversed(earlier):
         kind, name = m["kind"], m["name"].lower()
-        if lemma in COUNTRY_DESCRIPTIONS:
-            if kind == "country":
-                return m
-            continue
         if kind == "person" and lemma in m.get("titles", ()):
             return m
         if kind in ("anonymous", "group") and m.get("head") == lemma:
