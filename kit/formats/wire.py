@@ -79,7 +79,7 @@ _AGENCY_FIRST = re.compile(
 # The date inside a dateline: "June 27, 2019", "June 27", "JUN 27", "27 jun", "27 de junio de 2019".
 _DATELINE_DATE = re.compile(
     r"(?:[,.]\s*|\s+)(?P<date>(?:[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,10}\.?)"
-    r"(?:,?\s+(?:de\s+)?\d{4})?)\s*,?\s*$"
+    r"(?:,?\s+(?:de\s+)?\d{4})?)[\s,.]*$"
 )
 _HEADER = re.compile(
     r"(?m)^(?P<slug>[^\n,]{1,150}?)\s*,\s*(?P<version>[A-Za-z0-9][\w-]{0,30})\s+(?P<date>[^\n]{6,50}?)[ \t]*$"
@@ -93,6 +93,10 @@ _DESK = re.compile(r"(?:(?<=\s)|^)(?P<desk>[a-z]{1,6}(?:-[a-z]{1,6})*/[a-z]{1,6}
 _ISSUE = re.compile(
     r"(?mi)^[ \t]*(?:(?P<a>\d{1,5})\s*\.\s*(?:sayı|sayi|issue|numéro|número|ausgabe)"
     r"|(?:sayı|sayi|issue|no\.|nr\.|number)\s*(?P<b>\d{1,5}))[ \t]*$"
+)
+# Reuters and others close with the staff who worked on the story.
+_TRAILER = re.compile(
+    r"\n\s*(?P<trailer>\((?:Reporting|Writing|Additional reporting|Compiled|Editing|Written|Story) by[^()\n]{0,300}\))\s*$"
 )
 _BYLINE = re.compile(r"^\s*(?:By|BY|Par|Por|Von)\s+[A-ZÀ-Þ][^\n]{1,80}$")
 
@@ -178,7 +182,7 @@ def _dateline_before(text: str, match: re.Match) -> dict | None:
         place_text = prefix[: date_match.start()]
     else:
         place_text = prefix
-    place_text = place_text.rstrip(" ,.\t")
+    place_text = place_text.rstrip(" ,\t")
     if not place_text.strip():
         return None
     place, place_offset = _place_at_end(place_text)
@@ -202,8 +206,11 @@ def _place_at_end(text: str) -> tuple[str | None, int]:
     words = list(re.finditer(r"\S+", text))
     if not words:
         return None, 0
-    if len(words) <= 5 and re.match(r"[A-ZÀ-Þ]", stripped) and not re.search(r"[.!?]\s", stripped):
-        return stripped, lead
+    # A short prefix of capitalised words is the place itself: "ST. PAUL, Minn.",
+    # "Rio de Janeiro", "NEW YORK".
+    connectors = {"de", "del", "da", "do", "la", "le", "les", "el", "am", "an", "upon", "on", "sur", "of", "al"}
+    if len(words) <= 5 and all(w.group()[0].isupper() or w.group().lower() in connectors for w in words):
+        return stripped.rstrip(" ,"), lead
     places = _known_places()
     for size in range(min(4, len(words)), 0, -1):
         candidate = words[-size:]
@@ -333,6 +340,10 @@ def _read_story(text: str, start: int, end: int) -> dict:
         if dateline["date"]:
             base = row.get("published")
             date = _parse_dateline_date(dateline["date"], base + dt.timedelta(days=1) if base else None)
+            # Without a year in the dateline or a header date to take it from, the
+            # year would be a guess: leave the date missing.
+            if date is not None and base is None and not re.search(r"\d{4}", dateline["date"]):
+                date = None
             row["dateline_date"] = date.replace(hour=0, minute=0, second=0, microsecond=0) if date else None
     else:
         # No dateline: the first line after the header is the headline.
@@ -350,12 +361,17 @@ def _read_story(text: str, start: int, end: int) -> dict:
     if desk:
         row["desk"] = desk.group("desk")
         body_to = desk.start()
+    else:
+        trailer = _TRAILER.search(story, body_from, story_end) if body_from < story_end else None
+        if trailer:
+            row["trailer"] = trailer.group("trailer")
+            body_to = trailer.start()
     body = story[body_from:body_to]
     stripped = body.strip()
     body_from += len(body) - len(body.lstrip())
     row["body"] = stripped
     row["body_start"] = start + body_from
-    row["_end"] = start + len(story)
+    row["_end"] = start + story_end
     row["story_id"] = _story_id(row)
     return row
 
