@@ -169,13 +169,18 @@ def _alias_matcher(vocab, path: str) -> tuple[PhraseMatcher, dict[str, dict]]:
     return matcher, records
 
 
+# Letters Unicode does not decompose into a base letter plus accent ("Paweł" -> "Pawel").
+_UNDECOMPOSABLE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                                 "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ı": "i"})
+
+
 def slug(name: str) -> str:
     """A stable, readable actor_id: ASCII, lower case, hyphens; a leading "the" dropped.
 
-    >>> slug("The Wall Street Journal"), slug("Nicolás Maduro"), slug("Group of 20")
-    ('wall-street-journal', 'nicolas-maduro', 'group-of-20')
+    >>> slug("The Wall Street Journal"), slug("Nicolás Maduro"), slug("Group of 20"), slug("Paweł Adamowicz")
+    ('wall-street-journal', 'nicolas-maduro', 'group-of-20', 'pawel-adamowicz')
     """
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    text = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE)).encode("ascii", "ignore").decode("ascii").lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if text.startswith("the-"):
         text = text[4:]
@@ -538,6 +543,19 @@ def _institution(article: _Article, token, countries_at: dict[int, str]) -> None
         else:
             country = geography.country_of_demonym(t.text) or country
     if country is None:
+        lemma = token.lemma_.lower()
+        named_before = any(
+            c["tok_end"] <= token.i and (c.get("head") == lemma or lemma in c["name"].lower().split())
+            for c in article.candidates
+        )  # then "The embassy said" refers back to it (see _descriptions_and_pronouns)
+        if _speaks(token) and lemma not in COUNTRY_INSTITUTIONS and not named_before:
+            # "the emergencies ministry said": an institution we cannot place is still a speaker.
+            span = doc[token.left_edge.i : token.i + 1] if token.left_edge.i >= token.i - 4 else doc[token.i : token.i + 1]
+            if span[0].pos_ == "DET" and span[0].lower_ not in ("a", "an", "the"):
+                return  # "his government", "this ministry": whose is unclear
+            name = " ".join(t.lower_ for t in span if t.pos_ != "DET")
+            article.add(span.start, span.end, name=name, kind="organization", how="description",
+                        priority=3, head=token.lemma_.lower())
         return
     words = [geography.demonym_of(country) or country]
     words += [t.lower_ for t in modifiers if t.dep_ != "poss" and t.i not in countries_at
