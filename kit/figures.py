@@ -1,12 +1,862 @@
-"""Numeric expressions: value, bounds, approximation, and what is counted.
+"""Figures: the numbers a text claims, what they count, and how sure it is.
 
-(Placeholder contract: the figures issue fills this module.)
+One pass over a Doc spaCy has already parsed (no second spaCy call). For each
+numeric expression the extractor keeps a row of the ``figures`` table:
+
+- ``text``/``start``/``end``: the figure with its hedge and currency sign, without
+  the counted noun or the unit word ("around 100", "More than 50", "just a few
+  dozen", "about $90 billion", "40%"). ``doc.text[start:end] == text``.
+- ``value`` where a number is stated; ``low``/``high`` for bounds ("more than 50":
+  value 50, low 50), ranges ("four to five thousand": low 4000, high 5000) and
+  vague quantities (``kit.numbers.VAGUE``: "a few dozen" is 24-60, "dozens"
+  24-99, "hundreds" 200-999, "several" 3-9, "a few" 2-5, ...).
+- ``approx``: the hedge ("around", "more than", "between") or, for a vague
+  quantity, its words ("a few dozen"). Emphasis such as "just" or "only" stays in
+  the span but is not an approximation.
+- ``kind``: ``count``; ``money`` (``unit`` is the ISO currency); ``percent``
+  (``unit`` "%"; fractions of a whole such as "two thirds of" are percentages);
+  ``measure`` (``unit`` normalised: "km", "mile", "year", "magnitude", ...).
+  Durations are measures with a time unit; ages ("aged 78", "36 years old",
+  "a 36-year-old", "she was 26") are measures in years.
+- ``counted``: the noun phrase being counted, from the dependency parse: the noun
+  a number modifies ("100 military experts"), the object of "of" ("dozens of
+  protesters", "48% of the vote"); ``counted_how`` is ``direct`` then. When the
+  noun is elided it is the object of the governing verb ("cut its staff ... to
+  just a few dozen, from about 1,000") or the counted noun of a parallel figure
+  ("gained 13 seats and lost 10"), with ``counted_how = ellipsis``. Measures and
+  money have no counted noun.
+
+Not figures: dates and years ("June 26", "in 2019", "the 1960s"), clock times,
+ordinals, identifiers and names with digits (Il-62, F-16, G20, Group of 20,
+COVID-19, Boeing 737, Flight 370, Section 5, No. 5), phone numbers, street
+addresses, list numbering, and scores ("won 3-1"). Time expressions anchored in
+time ("three months ago", "several years later", "the past few weeks") are
+not claims about a quantity: they are left out, or kept with ``kind = "time"``
+when asked (``include_time=True``); evaluation ignores them.
+
+>>> rows = extract("Russia sent around 100 military experts; more than 50 countries objected.")
+>>> rows[["text", "value", "low", "approx", "counted"]].values.tolist()
+[['around 100', 100.0, nan, 'around', 'military experts'], ['more than 50', 50.0, 50.0, 'more than', 'countries']]
 """
+
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+import dataclasses
+import re
+from typing import Iterable, Sequence
+
+import pandas as pd
+from spacy.tokens import Doc, Token
+
+from kit import numbers
+from kit.numbers import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DOLLAR_COUNTRIES,
+    EMPHASIS,
+    FRACTIONS,
+    HEDGES,
+    SCALES,
+    SUFFIXES,
+    TIME_UNITS,
+    UNITS_OF_MEASURE,
+    VAGUE,
+    VAGUE_PLURALS,
+    VAGUE_WORDS,
+)
+from kit.tables import conform
+
+KINDS = ("count", "money", "percent", "measure")
+
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "jan.", "feb", "feb.", "mar", "mar.", "apr", "apr.",
+    "jun", "jun.", "jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.",
+    "nov", "nov.", "dec", "dec.",
+}
+#: Words after which a number is a label, not a quantity ("Section 5", "Flight 370").
+LABELS = {
+    "section", "article", "chapter", "paragraph", "clause", "rule", "no", "no.", "nos", "nos.", "#",
+    "number", "room", "page", "pages", "flight", "route", "platform", "gate", "line", "episode",
+    "season", "volume", "vol.", "issue", "item", "grade", "level", "category", "phase", "stage",
+    "step", "exit", "highway", "interstate", "district", "ward", "precinct", "code", "bill",
+    "resolution", "amendment", "version", "model", "track", "act", "unit", "block", "building",
+    "apartment", "suite", "box", "lot", "row", "seat", "channel", "division", "tier", "type",
+    "class", "squadron", "regiment", "battalion", "brigade", "corps", "division", "pier", "berth",
+    "terminal", "bus", "train", "term", "round", "week", "day", "game", "match", "race", "stage",
+    "hole", "lap", "heat", "question", "figure", "table", "appendix", "annex", "verse", "psalm",
+    "mark", "mk", "mk.", "pope", "king", "queen", "louis", "henry", "world war",
+}
+CLOCK_WORDS = {"am", "a.m.", "pm", "p.m.", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt",
+               "bst", "cet", "cest", "ist", "jst", "msk", "o'clock", "hrs", "local", "hours" + "gmt"}
+#: Entity types whose numbers are part of a name ("Boeing 737", "Section 5 of the Act").
+NAME_ENTITIES = {"ORG", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PERSON", "GPE", "LOC",
+                 "NORP", "LANGUAGE"}
+STREET_WORDS = {"street", "st", "st.", "road", "rd", "rd.", "avenue", "ave", "ave.", "lane", "boulevard",
+                "blvd", "drive", "way", "place", "square", "terrace", "court", "crescent", "highway"}
+SPORT_WORDS = {"win", "won", "wins", "beat", "beats", "defeat", "defeated", "defeats", "draw", "drew",
+               "victory", "lost", "loss", "lose", "score", "scored", "goal", "goals", "match", "game",
+               "final", "lead", "led", "leads", "set", "sets", "tie", "tied", "half-time", "halftime",
+               "vote", "voted", "ruling", "ruled", "decision", "record"}
+#: Words that anchor a duration in time, making it a time expression ("three months ago").
+TIME_ANCHORS_AFTER = {"ago", "later", "earlier", "before", "after", "prior", "since", "hence", "from"}
+TIME_ANCHORS_BEFORE = {"past", "last", "next", "previous", "coming", "recent", "following", "first",
+                       "final", "few", "preceding", "within"}
+AGE_WORDS_BEFORE = {"aged", "age", "ages"}
+#: Prepositions whose object, attached to a verb, takes the verb's object as counted noun
+#: ("cut its staff to a few dozen", "from about 1,000").
+ELLIPSIS_PREPOSITIONS = {"to", "from", "by", "at", "of", "with", "around", "about", "than"}
+DIGIT_ONLY = re.compile(r"^\d+$")
+PHONE = re.compile(r"\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,5}\b|\b\d{3}-\d{4}\b")
 
 
-def find_figures(doc: Doc) -> list[dict]:
-    """Rows of the figures table for one parsed article (no ``article_id``)."""
-    return []
+@dataclasses.dataclass
+class _Quantity:
+    """A number or vague amount read from tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    vague: str | None = None  # the words of a vague quantity ("a few dozen")
+    scale: float | None = None  # the last scale word's factor ("thousand" -> 1000)
+    words: bool = False  # written in words
+    percent: bool = False  # a fraction of a whole ("two thirds of")
+    lone_one: bool = False  # "one" alone, often a pronoun or determiner
+
+
+@dataclasses.dataclass
+class _Figure:
+    start: int  # token index, hedge and currency included
+    end: int  # token index, exclusive
+    core_start: int
+    core_end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    approx: str | None
+    kind: str
+    unit: str | None
+    counted: str | None = None
+    counted_how: str | None = None
+    anchor: int = 0  # the token whose syntactic head lies outside the figure
+
+
+# --- public API ---------------------------------------------------------------------
+
+
+def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
+    """Rows of the figures table for one parsed article (no ``article_id``).
+
+    ``include_time=True`` keeps time expressions ("three months ago") with kind "time".
+
+    >>> from kit.nlp import load_model
+    >>> doc = load_model()("It cut its staff to just a few dozen, from about 1,000.")
+    >>> [(row["text"], row["low"], row["high"], row["counted"], row["counted_how"]) for row in find_figures(doc)]
+    [('just a few dozen', 24.0, 60.0, 'staff', 'ellipsis'), ('about 1,000', None, None, 'staff', 'ellipsis')]
+    """
+    figures: list[_Figure] = []
+    text = doc.text
+    n = len(doc)
+    i = 0
+    while i < n:
+        token = doc[i]
+        if not _may_start_quantity(token):
+            i += 1
+            continue
+        if token.like_num and DIGIT_ONLY.match(token.text.lstrip("+(")) or token.text.startswith(("+", "(")):
+            phone = PHONE.match(text, token.idx - (1 if token.idx and text[token.idx - 1] == "(" else 0))
+            if phone and _is_phone(phone.group(0)):
+                while i < n and doc[i].idx < phone.end():
+                    i += 1
+                continue
+        quantity = _read_range(doc, i)
+        if quantity is None:
+            i += 1
+            continue
+        figure = _figure(doc, quantity)
+        i = max(quantity.end, i + 1)
+        if figure is not None:
+            figures.append(figure)
+    figures = _merge_compound_durations(doc, figures)
+    _resolve_ellipsis(doc, figures)
+    sentence_starts = [sentence.start for sentence in doc.sents] if n else []
+    rows = []
+    for figure in figures:
+        if figure.kind == "time" and not include_time:
+            continue
+        start_char = doc[figure.start].idx
+        end_char = doc[figure.end - 1].idx + len(doc[figure.end - 1].text)
+        rows.append({
+            "start": start_char,
+            "end": end_char,
+            "text": text[start_char:end_char],
+            "value": figure.value,
+            "low": figure.low,
+            "high": figure.high,
+            "approx": figure.approx,
+            "kind": figure.kind,
+            "unit": figure.unit,
+            "counted": figure.counted,
+            "counted_how": figure.counted_how,
+            "sentence": max(0, bisect.bisect_right(sentence_starts, figure.start) - 1),
+        })
+    return rows
+
+
+def extract(text: str, nlp=None, include_time: bool = False) -> pd.DataFrame:
+    """The figures of one text, as the rows ``analyze`` would give (``article_id`` empty).
+
+    >>> extract("Russia has cut its staff in Venezuela to just a few dozen, from about 1,000.")[
+    ...     ["text", "value", "low", "high", "approx", "counted", "counted_how"]].values.tolist()
+    [['just a few dozen', nan, 24.0, 60.0, 'a few dozen', 'staff', 'ellipsis'], ['about 1,000', 1000.0, nan, nan, 'about', 'staff', 'ellipsis']]
+    >>> extract("The firm lost $3bn, 40% of its value, over 2.5 km of road.").kind.tolist()
+    ['money', 'percent', 'measure']
+    """
+    if nlp is None:
+        from kit.nlp import load_model
+
+        nlp = load_model()
+    return conform(find_figures(nlp(text), include_time=include_time), "figures")
+
+
+# --- reading quantities ---------------------------------------------------------------
+
+
+def _may_start_quantity(token: Token) -> bool:
+    lower = token.lower_
+    return (
+        token.text[:1].isdigit()
+        or lower in numbers.NUMBER_WORDS
+        or lower in ("a", "an", "half", "few", "several", "tens", "scores")
+        or lower in VAGUE_PLURALS
+        or bool(numbers.HYPHENATED_WORDS.match(lower))
+        or (lower[:1] in "+." and token.like_num)
+    )
+
+
+def _read_range(doc: Doc, i: int) -> _Quantity | None:
+    """A quantity at token ``i``, joined with a second one into a range where the text says so."""
+    first = _read_single(doc, i)
+    if first is None:
+        return None
+    j = first.end
+    n = len(doc)
+    if j + 1 < n and first.vague is None and not first.percent:
+        connector = doc[j].lower_
+        between = first.start > 0 and doc[first.start - 1].lower_ == "between"
+        joins = connector in ("to", "or", "-", "–", "—") or (connector == "and" and between)
+        glued_dash = connector in ("-", "–") and (doc[j - 1].whitespace_ or doc[j].whitespace_)
+        starts_from = first.start > 0 and doc[first.start - 1].lower_ == "from"
+        if joins and not glued_dash and not starts_from:
+            second = _read_single(doc, j + 1)
+            if second is not None and second.value is not None and first.value is not None and not second.percent:
+                low = first.value
+                if first.scale is None and second.scale and low * second.scale <= second.value:
+                    low *= second.scale  # "four to five thousand": the scale is shared
+                if low < second.value or connector in ("-", "–"):
+                    return _Quantity(first.start, second.end, None, low, second.value,
+                                     scale=second.scale, words=first.words)
+    return first
+
+
+def _read_single(doc: Doc, i: int) -> _Quantity | None:
+    token = doc[i]
+    lower = token.lower_
+    n = len(doc)
+    digits = numbers.parse_digits(token.text)
+    if digits is not None:
+        if _glued_to_name(doc, i):
+            return None
+        j, value, scale = i + 1, digits, None
+        while j < n:
+            word = doc[j].lower_
+            if word in SCALES and word != "dozen":
+                value, scale = value * SCALES[word], SCALES[word]
+            elif word in SUFFIXES and not doc[j - 1].whitespace_:
+                value, scale = value * SUFFIXES[word], SUFFIXES[word]
+            else:
+                break
+            j += 1
+        if numbers.DIGITS_WITH_SUFFIX.match(token.text):
+            scale = 1.0
+        return _Quantity(i, j, value, scale=scale)
+
+    # Vague quantities: "a few (dozen)", "several (hundred)", "dozens", "tens of thousands".
+    vague = _read_vague(doc, i)
+    if vague is not None:
+        return vague
+
+    # Fractions of a whole: "two thirds of", "a quarter of", "half of".
+    if lower == "half" and i + 1 < n and doc[i + 1].lower_ == "of":
+        return _Quantity(i, i + 1, 50.0, percent=True)
+    if (lower in numbers.UNITS or lower in ("a", "one")) and i + 2 < n and doc[i + 1].lower_ in FRACTIONS \
+            and doc[i + 1].lower_ not in ("half", "halves") and doc[i + 2].lower_ == "of":
+        count = 1 if lower in ("a", "an") else numbers.UNITS[lower]
+        return _Quantity(i, i + 2, round(100 * count * FRACTIONS[doc[i + 1].lower_], 1), words=True, percent=True)
+
+    # Number words: "two million", "one hundred and twenty", "a hundred", "half a million".
+    j = i
+    words: list[str] = []
+    while j < n:
+        word = doc[j].lower_
+        previous = words[-1] if words else None
+        if word in numbers.NUMBER_WORDS or numbers.HYPHENATED_WORDS.match(word):
+            if word in ("dozen",) and previous is None:
+                break
+            words.append(word)
+        elif word in ("a", "an") and (previous in (None, "half")) and j + 1 < n and doc[j + 1].lower_ in SCALES:
+            words.append(word)
+        elif word == "half" and previous is None and j + 2 < n and doc[j + 1].lower_ in ("a", "an") \
+                and doc[j + 2].lower_ in SCALES:
+            words.append(word)
+        elif word == "and" and previous in ("hundred", "thousand", "million", "billion") and j + 1 < n \
+                and (doc[j + 1].lower_ in numbers.UNITS or doc[j + 1].lower_ in numbers.TENS):
+            words.append(word)
+        elif word in ("-", "–") and previous in numbers.TENS and not doc[j - 1].whitespace_ \
+                and not doc[j].whitespace_ and j + 1 < n and doc[j + 1].lower_ in numbers.UNITS:
+            words.append(word)
+        else:
+            break
+        j += 1
+    if not words or words[-1] in ("a", "an", "half", "and"):
+        return None
+    value = numbers.parse_words(words)
+    if value is None:
+        return None
+    scale = SCALES.get(words[-1]) if len(words) > 1 or words[-1] != "dozen" else 12
+    if len(words) == 1 and words[0] in SCALES and words[0] != "dozen":
+        scale = SCALES[words[0]]
+    elif scale is None and words[-1] in SCALES:
+        scale = SCALES[words[-1]]
+    return _Quantity(i, j, value, scale=scale if words[-1] in SCALES else None, words=True,
+                     lone_one=words == ["one"])
+
+
+def _read_vague(doc: Doc, i: int) -> _Quantity | None:
+    n = len(doc)
+    lower = doc[i].lower_
+    words: list[str] = []
+    j = i
+    if lower in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in ("few", "couple", "handful"):
+        words, j = [lower, doc[i + 1].lower_], i + 2
+    elif lower == "several" or (lower == "few" and i > 0 and doc[i - 1].lower_ in ("just", "only", "the")):
+        words, j = [lower], i + 1
+    if words:
+        if j < n and doc[j].lower_ == "of" and words[-1] in ("couple", "handful"):
+            pass  # "a couple of weeks": the "of" is not part of the figure
+        low, high = VAGUE_WORDS[words[-1]]
+        scale = SCALES.get(doc[j].lower_) if j < n else None
+        if scale:
+            low, high = low * scale, high * scale
+            words.append(doc[j].lower_)
+            j += 1
+        elif words[-1] in ("couple", "handful") and not (j < n and doc[j].lower_ == "of"):
+            return None  # "a couple" alone is two people, "a handful" is not a count
+        elif words == ["several"] and not (j < n and doc[j].pos_ in ("NOUN", "ADJ", "PROPN")):
+            return None
+        label = " ".join(words)
+        if label in VAGUE:
+            low, high = VAGUE[label]
+        if words[0] == "few":
+            label = "few"
+        return _Quantity(i, j, None, low, high, vague=label)
+    if lower in VAGUE_PLURALS and doc[i].pos_ in ("NOUN", "NUM", "PROPN") and not doc[i].text[:1].isupper() \
+            or (lower in VAGUE_PLURALS and i == doc[i].sent.start):
+        label = lower
+        j = i + 1
+        if j + 1 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in ("thousands", "millions", "billions"):
+            label, j = f"{lower} of {doc[j + 1].lower_}", j + 2
+        if label == "tens" or label not in VAGUE:
+            return None  # "tens" alone is not a quantity in news prose
+        if not (j < n and (doc[j].lower_ == "of" or doc[j].pos_ in ("NOUN", "ADJ")) or doc[i].dep_ in ("pobj", "dobj", "nsubj", "attr", "conj")):
+            return None
+        low, high = VAGUE[label]
+        return _Quantity(i, j, None, low, high, vague=label)
+    return None
+
+
+# --- from a quantity to a figure ---------------------------------------------------------
+
+
+def _figure(doc: Doc, quantity: _Quantity) -> _Figure | None:
+    """Extend a quantity with its hedge, currency and unit; None when it is not a figure."""
+    n = len(doc)
+    start, end = quantity.start, quantity.end
+    approx = hedge_side = None
+    unit = kind = None
+    emphasised = False
+
+    # Left: currency sign, then hedges and emphasis ("just over", "about $", "between").
+    if start > 0 and doc[start - 1].lower_ in CURRENCY_SYMBOLS and (quantity.value is not None or quantity.low is not None):
+        kind, unit = "money", CURRENCY_SYMBOLS[doc[start - 1].lower_]
+        start -= 1
+    magnitude_before = start > 0 and doc[start - 1].lower_ == "magnitude"
+    for _ in range(3):
+        left = start - 1 if magnitude_before and approx is None and start > 1 else start
+        matched = _hedge_before(doc, left)
+        if matched is None:
+            break
+        words, width = matched
+        if words in HEDGES and approx is None:
+            approx, hedge_side = words, HEDGES[words]
+            start = left - width
+            magnitude_before = False if left != start + width else magnitude_before
+        elif words in EMPHASIS and (left == start):
+            emphasised = True
+            start = left - width
+        elif words == "between" and left == start and quantity.value is None and quantity.low is not None:
+            approx = "between"
+            start = left - width
+        else:
+            break
+    if magnitude_before:
+        kind, unit = "measure", "magnitude"
+
+    # Not figures: names, identifiers, dates, years, clock times, addresses, scores, list numbers.
+    if _is_not_a_figure(doc, quantity, start, approx or emphasised, kind):
+        return None
+
+    value, low, high = quantity.value, quantity.low, quantity.high
+    if quantity.percent:
+        kind, unit = "percent", "%"
+    # Right: "%", "percent", currency words, units of measure, ages.
+    j = end
+    following = doc[j].lower_ if j < n else ""
+    if kind is None and following in ("%", "percent", "per", "pct", "pc", "percentage") and (
+            following != "per" or (j + 1 < n and doc[j + 1].lower_ == "cent")):
+        kind, unit = "percent", "%"
+        if following == "%":
+            end += 1
+    elif kind is None and following in CURRENCY_WORDS and not (following == "won" and doc[j].pos_ == "VERB"):
+        kind, unit = "money", CURRENCY_WORDS[following]
+        if following in ("dollar", "dollars") and j > 0:
+            pass
+    elif kind is None and following in DOLLAR_COUNTRIES and j + 1 < n and doc[j + 1].lower_ in ("dollar", "dollars"):
+        kind, unit = "money", DOLLAR_COUNTRIES[following]
+    elif kind is None:
+        measure = _unit_after(doc, j)
+        if measure:
+            kind, unit = "measure", measure
+        elif start > 0 and doc[start - 1].lower_ in AGE_WORDS_BEFORE:
+            kind, unit = "measure", "year"
+        elif _is_age_predicate(doc, quantity):
+            kind, unit = "measure", "year"
+    if kind is None:
+        kind = "count"
+    if kind == "money" and unit == "USD" and start > 0 and doc[start - 1].lower_ in DOLLAR_COUNTRIES:
+        unit = DOLLAR_COUNTRIES[doc[start - 1].lower_]
+
+    # A duration anchored in time is a time expression, not a quantity claimed.
+    if kind == "measure" and unit in TIME_UNITS and _anchored_in_time(doc, start, quantity.end):
+        kind = "time"
+    if quantity.lone_one and approx is None and not emphasised and not _coordinated_with_number(doc, quantity):
+        return None
+
+    if value is not None and hedge_side in ("low", "high"):
+        if hedge_side == "low":
+            low = value
+        else:
+            high = value
+    if quantity.vague:
+        approx = quantity.vague
+    figure = _Figure(start, end, quantity.start, quantity.end, value, low, high, approx, kind, unit,
+                     anchor=_anchor(doc, quantity.start, quantity.end))
+    if kind in ("count", "percent"):
+        counted = _counted_direct(doc, figure)
+        if counted:
+            figure.counted, figure.counted_how = counted, "direct"
+    return figure
+
+
+def _hedge_before(doc: Doc, left: int) -> tuple[str, int] | None:
+    """The longest hedge, emphasis or "between" ending just before token ``left``."""
+    for width in (3, 2, 1):
+        if left - width < 0:
+            continue
+        words = " ".join(t.lower_ for t in doc[left - width:left])
+        if words in HEDGES or words in EMPHASIS or words == "between":
+            if words == "some" and doc[left - width].dep_ == "det" and False:
+                continue
+            if words in ("over", "under", "above", "below", "about", "around") and width == 1:
+                # "took over 3", "in and around 5": the preposition must modify the number.
+                previous = doc[left - 2].lower_ if left >= 2 else ""
+                if previous in ("and", "or"):
+                    continue
+            return words, width
+    return None
+
+
+def _glued_to_name(doc: Doc, i: int) -> bool:
+    """True for digits that are part of a word: "Il-62", "G-20", "CoV-2", "#5"."""
+    text = doc.text
+    start = doc[i].idx
+    if start == 0:
+        return False
+    before = text[start - 1]
+    if before.isalpha():
+        return True
+    if before in "-/#_" and start >= 2 and text[start - 2].isalnum():
+        return True
+    if before == "#":
+        return True
+    end = start + len(doc[i].text)
+    return end < len(text) and text[end].isalpha() and not doc[i].whitespace_ and \
+        not (i + 1 < len(doc) and (doc[i + 1].lower_ in SUFFIXES or doc[i + 1].lower_ in UNITS_OF_MEASURE
+                                   or doc[i + 1].lower_ in SCALES or doc[i + 1].lower_ in CLOCK_WORDS))
+
+
+def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: str | None) -> bool:
+    n = len(doc)
+    core = doc[quantity.start:quantity.end]
+    first, last = doc[quantity.start], doc[quantity.end - 1]
+    before = doc[quantity.start - 1] if quantity.start > 0 else None
+    after = doc[quantity.end] if quantity.end < n else None
+    digits = numbers.parse_digits(first.text) is not None
+
+    # List numbering at the start of a line: "1." / "2)".
+    if digits and (first.idx == 0 or doc.text[first.idx - 1] == "\n") and after is not None \
+            and after.text in (".", ")") and not hedged:
+        return True
+    # Dates: a day next to a month ("June 26", "26 June", "Dec. 28").
+    if before is not None and before.lower_ in MONTHS and (before.text[:1].isupper()) and digits:
+        return True
+    if after is not None and after.lower_ in MONTHS and after.text[:1].isupper() and digits:
+        return True
+    if after is not None and after.lower_ == "of" and quantity.end + 1 < n and \
+            doc[quantity.end + 1].lower_ in MONTHS and doc[quantity.end + 1].text[:1].isupper():
+        return True
+    # Years: four digits between 1000 and 2100, unless they count something or are hedged.
+    if _looks_like_year(quantity, core) and not hedged and kind != "money":
+        counts_noun = after is not None and after.tag_ in ("NNS",) and after.lower_ not in UNITS_OF_MEASURE
+        if not counts_noun:
+            return True
+    # Clock times: "10 am", "0800 GMT".
+    if digits and after is not None and after.lower_ in CLOCK_WORDS:
+        return True
+    # Names and identifiers: "Boeing 737", "Section 5", "Group of 20", "No. 5".
+    if not hedged and kind is None:
+        if before is not None and (before.lower_ in LABELS or (before.text == "." and quantity.start > 1
+                                                               and doc[quantity.start - 2].lower_ in ("no", "nos"))):
+            if before.lower_ not in ("week", "day", "game", "round", "term", "class", "type", "seat", "lot",
+                                     "number", "line", "row") or before.text[:1].isupper():
+                return True
+        if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and \
+                before.lower_ not in MONTHS and not _counts_following_noun(doc, quantity):
+            return True
+        if before is not None and before.lower_ == "of" and quantity.start > 1:
+            name = doc[quantity.start - 2]
+            if name.pos_ == "PROPN" and name.text[:1].isupper() and not _counts_following_noun(doc, quantity):
+                return True
+        if any(t.ent_type_ in NAME_ENTITIES for t in core) and not _counts_following_noun(doc, quantity):
+            return True
+    # Street addresses: "10 Downing Street".
+    if digits and not hedged:
+        for k in range(quantity.end, min(n, quantity.end + 4)):
+            if doc[k].lower_ in STREET_WORDS and doc[k].text[:1].isupper():
+                if all(doc[m].text[:1].isupper() for m in range(quantity.end, k + 1)):
+                    return True
+            if not doc[k].text[:1].isupper():
+                break
+    # Scores and tallies: "won 3-1", "a 2-0 victory", "a 5-4 ruling".
+    if quantity.low is not None and quantity.value is None and quantity.vague is None and digits:
+        dash = any(t.text in ("-", "–") for t in core)
+        if dash and quantity.high is not None and quantity.high <= 30 and (
+                quantity.low >= quantity.high or any(t.lower_ in SPORT_WORDS for t in first.sent)):
+            return True
+        if dash and _looks_like_year(quantity, core[:1]):
+            return True  # "2019-2020"
+    # Ordinal-like words never reach here; spelled-out "one" as a pronoun is handled by the caller.
+    return False
+
+
+def _looks_like_year(quantity: _Quantity, core) -> bool:
+    text = core[0].text
+    return len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2100
+
+
+def _counts_following_noun(doc: Doc, quantity: _Quantity) -> bool:
+    """True when the number modifies a following common noun ("Labour Party - 203 seats")."""
+    j = quantity.end
+    return j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].text[:1].islower() and doc[j].tag_ == "NNS"
+
+
+def _unit_after(doc: Doc, j: int) -> str | None:
+    """The unit of measure right after a number ("5 km", "48-acre", "36-year-old", "years old")."""
+    n = len(doc)
+    if j < n and doc[j].text in ("-", "–") and not doc[j - 1].whitespace_ and j + 1 < n:
+        j += 1
+    if j >= n:
+        return None
+    word = doc[j].lower_
+    if word in ("square", "sq", "sq.", "cubic") and j + 1 < n and doc[j + 1].lower_ in UNITS_OF_MEASURE:
+        return f"{word.rstrip('.')} {UNITS_OF_MEASURE[doc[j + 1].lower_]}".replace("sq ", "square ")
+    if word in ("nautical", "light") and j + 1 < n and doc[j + 1].lower_.startswith(("mile", "year")):
+        return f"{word} {doc[j + 1].lower_.rstrip('s')}"
+    if word in UNITS_OF_MEASURE and word not in ("in.", "t", "l", "w", "sq", "cubic", "nautical"):
+        if word in ("point", "points") and not (j + 1 < n and doc[j + 1].lower_ in ("lead", "margin", "drop", "rise",
+                                                                                  "gap", "swing", "increase")):
+            return None
+        return UNITS_OF_MEASURE[word]
+    return None
+
+
+def _is_age_predicate(doc: Doc, quantity: _Quantity) -> bool:
+    """"she was 26", "Smithers, 36, said": a bare number said of a person is an age."""
+    head = doc[_anchor(doc, quantity.start, quantity.end)]
+    if quantity.value is None or not (0 < quantity.value < 125) or quantity.value != int(quantity.value):
+        return False
+    following = doc[quantity.end] if quantity.end < len(doc) else None
+    if following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return False
+    if head.dep_ in ("attr", "acomp") and head.head.lemma_ == "be":
+        subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she", "i") for s in subjects)
+    if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
+        return True
+    before = doc[quantity.start - 1] if quantity.start > 0 else None
+    return (before is not None and before.text == "," and quantity.start > 1
+            and doc[quantity.start - 2].ent_type_ == "PERSON" and following is not None and following.text == ",")
+
+
+def _anchored_in_time(doc: Doc, start: int, core_end: int) -> bool:
+    n = len(doc)
+    j = core_end
+    while j < n and (doc[j].lower_ in UNITS_OF_MEASURE or doc[j].text in ("-", "–")):
+        j += 1
+    if j < n and doc[j].lower_ in TIME_ANCHORS_AFTER:
+        return doc[j].lower_ != "from" or (j + 1 < n and doc[j + 1].lower_ == "now")
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in TIME_ANCHORS_BEFORE and doc[k].lower_ != "few"
+
+
+def _coordinated_with_number(doc: Doc, quantity: _Quantity) -> bool:
+    """"killed one and injured eight": a lone "one" counts when coordinated with another number."""
+    sentence_end = doc[quantity.start].sent.end
+    window = doc[quantity.end:min(sentence_end, quantity.end + 6)]
+    if not any(t.lower_ in ("and", "or", ",") for t in window[:2]):
+        return False
+    return any((t.like_num and t.lower_ != "one" and numbers.parse_number(t.text) is not None) for t in window)
+
+
+def _anchor(doc: Doc, start: int, end: int) -> int:
+    """The token of ``[start, end)`` whose head lies outside it (the last one if several)."""
+    anchor = end - 1
+    for k in range(start, end):
+        head = doc[k].head.i
+        if head < start or head >= end or doc[k].head is doc[k]:
+            anchor = k
+    return anchor
+
+
+# --- what is counted -------------------------------------------------------------------------
+
+_NOT_COUNTED = set(UNITS_OF_MEASURE) | set(CURRENCY_WORDS) | {"%", "percent", "cent", "per", "them", "us",
+                                                              "those", "these", "which", "whom", "who"}
+
+
+def _counted_direct(doc: Doc, figure: _Figure) -> str | None:
+    n = len(doc)
+    j = figure.end
+    if j < n and doc[j].lower_ in ("percent", "pct", "pc"):
+        j += 1
+    elif j + 1 < n and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent":
+        j += 2
+    # "dozens of protesters", "39 of South Carolina's 54 delegates", "48% of the vote"
+    if j < n and doc[j].lower_ == "of":
+        objects = [c for c in doc[j].children if c.dep_ == "pobj"]
+        if objects and objects[0].pos_ in ("NOUN", "PROPN") and objects[0].lower_ not in _NOT_COUNTED:
+            return _noun_phrase(doc, objects[0], j + 1)
+        return None
+    if figure.kind != "count":
+        return None
+    anchor = doc[figure.anchor]
+    head = anchor.head
+    if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det") and head.i >= figure.core_end \
+            and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in _NOT_COUNTED and head.i - figure.end <= 5:
+        return _noun_phrase(doc, head, figure.end)
+    # The parse missed the link: take the noun that directly follows ("Twenty-five people").
+    k = figure.end
+    while k < n and k - figure.end < 3 and doc[k].pos_ == "ADJ":
+        k += 1
+    if k < n and doc[k].pos_ == "NOUN" and doc[k].lower_ not in _NOT_COUNTED and doc[k].tag_ in ("NNS", "NN"):
+        noun = doc[k]
+        while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.i - noun.i <= 2 \
+                and noun.head.pos_ == "NOUN":
+            noun = noun.head
+        return _noun_phrase(doc, noun, figure.end)
+    return None
+
+
+def _noun_phrase(doc: Doc, noun: Token, leftmost: int) -> str:
+    """The noun with its adjectives and compound nouns ("military experts", "U.S. troops")."""
+    start = noun.i
+    for child in noun.lefts:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i >= leftmost and child.pos_ != "NUM":
+            start = min(start, child.left_edge.i if child.left_edge.i >= leftmost else child.i)
+    while start < noun.i and doc[start].pos_ in ("PUNCT", "DET", "NUM"):
+        start += 1
+    return doc[start:noun.i + 1].text
+
+
+def _resolve_ellipsis(doc: Doc, figures: list[_Figure]) -> None:
+    """Give a counted noun to counts whose noun is elided: the verb's object, or a parallel figure."""
+    sentence_of = {}
+    for index, figure in enumerate(figures):
+        sentence_of[index] = doc[figure.start].sent.start
+    for index, figure in enumerate(figures):
+        if figure.kind != "count" or figure.counted is not None:
+            continue
+        anchor = doc[figure.anchor]
+        if anchor.dep_ in ("nummod",) and anchor.head.pos_ == "NOUN" and anchor.head.i > figure.end:
+            continue  # it counts a noun we chose not to name (a unit, a pronoun)
+        if figure.end < len(doc) and doc[figure.end].lower_ == "of":
+            continue  # "one of them": a part of something said elsewhere
+        noun = _object_of_governing_verb(anchor)
+        if noun is not None:
+            figure.counted, figure.counted_how = _noun_phrase(doc, noun, noun.left_edge.i), "ellipsis"
+            continue
+        parallel = _parallel_figure(figures, index, sentence_of, doc)
+        if parallel is not None:
+            figure.counted, figure.counted_how = parallel.counted, "ellipsis"
+
+
+def _object_of_governing_verb(anchor: Token) -> Token | None:
+    if anchor.dep_ != "pobj" or anchor.head.lower_ not in ELLIPSIS_PREPOSITIONS:
+        return None
+    verb = anchor.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN" and child.lower_ not in _NOT_COUNTED \
+                and not any(c.dep_ == "nummod" for c in child.children):
+            return child
+    return None
+
+
+def _parallel_figure(figures: list[_Figure], index: int, sentence_of: dict, doc: Doc) -> _Figure | None:
+    """The nearest count with a direct counted noun: same sentence first, then up to two before."""
+    figure = figures[index]
+    sentence = sentence_of[index]
+    candidates = [k for k in range(len(figures)) if k != index and figures[k].kind == "count"
+                  and figures[k].counted_how == "direct" and figures[k].counted]
+    same = [k for k in candidates if sentence_of[k] == sentence]
+    if same:
+        return figures[min(same, key=lambda k: (abs(k - index), k > index))]
+    earlier_sentences = sorted({sentence_of[k] for k in candidates if sentence_of[k] < sentence}, reverse=True)
+    sentences = list(doc.sents)
+    starts = [s.start for s in sentences]
+    position = bisect.bisect_right(starts, sentence) - 1
+    allowed = set(starts[max(0, position - 2):position])
+    for start in earlier_sentences:
+        if start in allowed:
+            return figures[max(k for k in candidates if sentence_of[k] == start)]
+    return None
+
+
+def _merge_compound_durations(doc: Doc, figures: list[_Figure]) -> list[_Figure]:
+    """"2 hours 1 minute 39 seconds" is one duration, in seconds."""
+    seconds = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+    merged: list[_Figure] = []
+    for figure in figures:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.kind == figure.kind == "measure" and previous.unit in seconds \
+                and figure.unit in seconds and seconds[figure.unit] < seconds[previous.unit] \
+                and previous.value is not None and figure.value is not None \
+                and figure.start - previous.end in (1, 2) and doc[previous.end].lower_ in UNITS_OF_MEASURE \
+                and (figure.start - previous.end == 1 or doc[previous.end + 1].lower_ in ("and", ",")):
+            total = previous.value * seconds[previous.unit] + figure.value * seconds[figure.unit]
+            end = figure.end + (1 if figure.end < len(doc) and doc[figure.end].lower_ in UNITS_OF_MEASURE else 0)
+            merged[-1] = dataclasses.replace(previous, end=end, core_end=end, value=round(total, 3), unit="second")
+            continue
+        merged.append(figure)
+    return merged
+
+
+# --- helpers for notebooks -------------------------------------------------------------------
+
+
+def _singular(word: str) -> str:
+    # A light singulariser, enough to match "technician" with "technicians" without a
+    # second spaCy call: plural nouns in news are overwhelmingly regular.
+    word = word.lower()
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _words(text) -> set[str]:
+    if not isinstance(text, str):
+        return set()
+    return {_singular(w) for w in re.findall(r"[\w'.-]+", text)}
+
+
+def claims_about(analysis_or_figures, terms: Iterable[str] | str, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every figure whose counted noun contains one of ``terms``, with its article's date and source.
+
+    Matching is case-insensitive and ignores plural endings ("technician" finds
+    "military technicians"). Accepts an :class:`~kit.analysis.Analysis` or a figures
+    table (then pass ``articles`` for headline, date and outlet).
+
+    >>> figures = extract("It cut its staff to a few dozen. Some 100 technicians left.")
+    >>> claims_about(figures, ["staff", "technician"])[["text", "counted"]].values.tolist()
+    [['a few dozen', 'staff'], ['Some 100', 'technicians']]
+    """
+    if hasattr(analysis_or_figures, "figures"):
+        figures = analysis_or_figures.figures
+        articles = analysis_or_figures.articles if articles is None else articles
+    else:
+        figures = analysis_or_figures
+    if isinstance(terms, str):
+        terms = [terms]
+    wanted = {_singular(t) for term in terms for t in term.split()}
+    mask = figures["counted"].map(lambda counted: bool(_words(counted) & wanted)) if len(figures) else []
+    found = figures[mask].copy() if len(figures) else figures.copy()
+    if articles is not None and len(found):
+        columns = [c for c in ("article_id", "published", "headline", "outlet", "source") if c in articles.columns]
+        found = found.merge(articles[columns], on="article_id", how="left")
+        if "published" in found.columns:
+            found = found.sort_values(["published", "article_id", "start"], kind="stable")
+    return found.reset_index(drop=True)
+
+
+def summarize_figures(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per article: how many figures of each kind, how many hedged, the most counted thing.
+
+    >>> import pandas as pd
+    >>> figures = extract("About 100 experts came. 40% of them left.").assign(article_id="a1")
+    >>> summarize_figures(figures)[["article_id", "n_figures", "n_count", "n_percent", "n_hedged"]].values.tolist()
+    [['a1', 2, 1, 1, 1]]
+    """
+    columns = ["article_id", "n_figures"] + [f"n_{kind}" for kind in KINDS] + \
+              ["n_hedged", "n_vague", "n_ellipsis", "largest_count", "largest_count_of", "most_counted"]
+    rows = []
+    for article_id, group in figures.groupby("article_id", sort=False):
+        counts = group[group.kind == "count"]
+        best = counts.assign(size=counts.value.fillna(counts.high)).sort_values("size", ascending=False).head(1)
+        counted = group.counted.dropna().map(lambda c: " ".join(sorted(_words(c))))
+        rows.append({
+            "article_id": article_id,
+            "n_figures": len(group),
+            **{f"n_{kind}": int((group.kind == kind).sum()) for kind in KINDS},
+            "n_hedged": int(group.approx.notna().sum()),
+            "n_vague": int((group.value.isna() & group.low.notna() & group.high.notna()).sum()),
+            "n_ellipsis": int((group.counted_how == "ellipsis").sum()),
+            "largest_count": float(best["size"].iloc[0]) if len(best) else None,
+            "largest_count_of": best.counted.iloc[0] if len(best) else None,
+            "most_counted": group.counted.dropna().iloc[counted.reset_index(drop=True).map(
+                counted.value_counts()).values.argmax()] if len(counted) else None,
+        })
+    summary = pd.DataFrame(rows, columns=columns)
+    if articles is not None and len(summary):
+        extra = [c for c in ("article_id", "published", "headline", "outlet") if c in articles.columns]
+        summary = articles[extra].merge(summary, on="article_id", how="right")
+    return summary
