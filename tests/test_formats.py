@@ -1,0 +1,231 @@
+"""Each format on real text: samples derived from the seed and the Wikinews articles."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import kit
+from kit.formats import wire
+from kit.formats.encoding import decode
+from kit.formats.language import guess_language
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "tests/samples"
+SEED = ROOT / "data/wire/000_3a78acad3bfae3fb.txt"
+SEED_HEADLINE = "Russia rotates military 'technicians' from crisis-hit Venezuela"
+CATALONIA = "Catalonia apartment block fire kills three, injures sixteen"
+RECORDS = [json.loads(line) for line in (ROOT / "data/wikinews/articles.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def read(path, **options):
+    return kit.read_corpus(path, quiet=True, **options)
+
+
+@pytest.mark.parametrize(
+    "sample, format_name, n_articles, headline, outlet",
+    [
+        ("seed_separate_lines.txt", "wire", 1, SEED_HEADLINE, "AFP"),
+        ("seed_two_versions.txt", "wire", 2, "Russia rotates military 'technicians' from Venezuela", "AFP"),
+        ("seed_newsml.xml", "newsml", 1, SEED_HEADLINE, "AFP"),
+        ("wikinews_three.jsonl", "jsonl", 3, CATALONIA, "Wikinews"),
+        ("wikinews_two.json", "json", 2, CATALONIA, "Wikinews"),
+        ("wikinews_three.csv", "csv", 3, CATALONIA, "Wikinews"),
+        ("wikinews_plain.txt", "text", 1, CATALONIA, None),
+        ("wikinews_page.html", "html", 1, CATALONIA, "Wikinews"),
+    ],
+)
+def test_each_format_reads_its_sample(sample, format_name, n_articles, headline, outlet):
+    corpus = read(SAMPLES / sample)
+    assert corpus.problems.empty
+    articles = corpus.articles
+    assert len(articles) == n_articles
+    assert set(articles.format) == {format_name}
+    assert articles.headline.iloc[0] == headline
+    assert (articles.outlet.iloc[0] if pd.notna(articles.outlet.iloc[0]) else None) == outlet
+    assert set(articles.language) == {"en"}
+
+
+@pytest.mark.parametrize(
+    "sample, body_of",
+    [("wikinews_three.jsonl", 5), ("wikinews_two.json", 5), ("wikinews_three.csv", 5), ("wikinews_plain.txt", 5)],
+)
+def test_record_formats_keep_the_text_exactly(sample, body_of):
+    assert read(SAMPLES / sample).articles.body.iloc[0] == RECORDS[body_of]["text"]
+
+
+def test_html_keeps_the_article_and_drops_scripts_navigation_and_footer():
+    body = read(SAMPLES / "wikinews_page.html").articles.body.iloc[0]
+    assert "An apartment block caught fire on Saturday morning in Badalona" in body
+    for boilerplate in ("tracking pixel", "do not read me", "Random article", "Privacy policy"):
+        assert boilerplate not in body
+
+
+@pytest.mark.parametrize("sample", ["seed_separate_lines.txt", "seed_newsml.xml"])
+def test_the_seed_in_other_shapes_gives_the_seed_metadata(sample):
+    row = read(SAMPLES / sample).articles.iloc[0]
+    seed = read(SEED).articles.iloc[0]
+    for column in ("headline", "dateline_place", "dateline_date", "agency", "published"):
+        assert row[column] == seed[column], column
+    assert row.body.split() == seed.body.split()
+
+
+def test_plain_text_bodies_map_back_to_the_file():
+    text = (SAMPLES / "seed_separate_lines.txt").read_text(encoding="utf-8")
+    row = next(wire.read(text))
+    assert text[row["body_start"] : row["body_start"] + len(row["body"])] == row["body"]
+
+
+def test_versions_of_one_story_share_a_story_id_and_latest_only_keeps_the_newest():
+    path = SAMPLES / "seed_two_versions.txt"
+    articles = read(path).articles
+    assert articles.version.tolist() == ["1stlead", "2ndlead"]
+    assert articles.story_id.nunique() == 1
+    assert articles.issue.tolist() == [79, 79]
+    latest = read(path, latest_only=True).articles
+    assert latest.version.tolist() == ["2ndlead"] and latest.source.iloc[0].endswith("#2")
+
+
+# The first paragraph of a real Wikinews article, under the datelines of many agencies.
+LEAD = RECORDS[12]["text"].split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "dateline, place, agency, date",
+    [
+        ("WASHINGTON (AP) — ", "WASHINGTON", "AP", None),
+        ("LONDON, Jan 15 (Reuters) - ", "LONDON", "Reuters", None),
+        ("Berlin (dpa) - ", "Berlin", "dpa", None),
+        ("(ANSA) - ROME, January 15 - ", "ROME", "ANSA", None),
+        ("Madrid, 15 ene (EFE).- ", "Madrid", "EFE", None),
+        ("TEHRAN, Jan. 15 (Xinhua) -- ", "TEHRAN", "Xinhua", None),
+        ("MOSCOW, January 15. /TASS/. ", "MOSCOW", "TASS", None),
+        ("Tehran, January 15, 2019 (AFP) - ", "Tehran", "AFP", "2019-01-15"),
+        ("ST. PAUL, Minn. (AP) — ", "ST. PAUL, Minn.", "AP", None),
+        ("New Delhi, Jan 15 (PTI) ", "New Delhi", "PTI", None),
+    ],
+)
+def test_datelines_of_many_agencies(dateline, place, agency, date):
+    text = "Iranian cargo plane crashes into Karaj houses\n\n" + dateline + LEAD + "\n"
+    row = next(wire.read(text))
+    assert (row["dateline_place"], row["agency"], row["body"], row["headline"]) == (
+        place, agency, LEAD, "Iranian cargo plane crashes into Karaj houses")
+    assert (row.get("dateline_date").date().isoformat() if row.get("dateline_date") else None) == date
+
+
+@pytest.mark.parametrize(
+    "header, keywords, version, published",
+    [
+        ("Iran accident aviation,urgent 15 Ocak 2019 - 09:12", ["Iran", "accident", "aviation"], "urgent", "2019-01-15 09:12"),
+        ("Iran accident aviation,1stlead 15 January 2019 - 09:12", ["Iran", "accident", "aviation"], "1stlead", "2019-01-15 09:12"),
+        ("Iran accident aviation,2ndlead 15 janvier 2019 - 09:12", ["Iran", "accident", "aviation"], "2ndlead", "2019-01-15 09:12"),
+        ("Iran accident aviation,correction 15 de enero de 2019 - 09:12", ["Iran", "accident", "aviation"], "correction", "2019-01-15 09:12"),
+        ("Iran Unfall Luftfahrt,update 15. Januar 2019 - 09:12", ["Iran", "Unfall", "Luftfahrt"], "update", "2019-01-15 09:12"),
+    ],
+)
+def test_header_lines_in_several_languages(header, keywords, version, published):
+    text = header + "\n\nIranian cargo plane crashes Tehran, Jan 15 (AFP) - " + LEAD + " bur/ec\n"
+    row = next(wire.read(text))
+    assert (row["keywords"], row["version"], str(pd.Timestamp(row["published"]))[:16]) == (keywords, version, published)
+    assert row["dateline_date"].date().isoformat() == "2019-01-15"
+    assert (row["body"], row["desk"]) == (LEAD, "bur/ec")
+
+
+def test_several_stories_without_headers_are_split_at_their_datelines():
+    texts = [RECORDS[i]["text"].split("\n")[0] for i in (5, 10, 24)]
+    bulletin = "\n\n".join(f"{RECORDS[i]['title']}\n\nLONDON (AP) — {text}" for i, text in zip((5, 10, 24), texts))
+    rows = list(wire.read(bulletin))
+    assert [row["headline"] for row in rows] == [RECORDS[i]["title"] for i in (5, 10, 24)]
+    assert [row["body"] for row in rows] == texts
+
+
+@pytest.mark.parametrize(
+    "encoding",
+    ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "cp1252", "latin-1"],
+)
+def test_encodings_of_a_wikinews_article_with_accents(encoding):
+    text = next(r["text"] for r in RECORDS if "Gdańsk" not in r["text"] and "é" in r["text"])
+    if encoding in ("cp1252", "latin-1"):
+        text = text.encode(encoding, errors="ignore").decode(encoding)
+    assert decode(text.encode(encoding)).text == text
+
+
+def test_mojibake_is_repaired():
+    text = RECORDS[11]["text"]  # Gdańsk: non-Latin-1 letters
+    garbled = text.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8")
+    assert "Gdańsk" in decode(garbled).text
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [(RECORDS[0]["text"], "en"),
+     ("Bundeskanzlerin Angela Merkel trifft am Donnerstag den französischen Präsidenten, und die beiden wollen über die Zukunft der Union sprechen.", "de"),
+     ("El presidente del Gobierno convocó este jueves elecciones para el mes de abril, según un comunicado de la Moncloa.", "es"),
+     ("Rusya, Venezuela'daki askeri teknisyenlerini değiştirdi ve bu konuda bir açıklama yaptı, ancak ayrıntı vermedi.", "tr"),
+     ("Okay.", None)],
+)
+def test_language_guess(text, language):
+    assert guess_language(text) == language
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_zip_of_samples_reads_like_the_samples(tmp_path):
+    names = ["seed_separate_lines.txt", "wikinews_three.jsonl", "wikinews_three.csv", "wikinews_page.html"]
+    archive = tmp_path / "samples.zip"
+    archive.write_bytes(_zip({f"news/{name}": (SAMPLES / name).read_bytes() for name in names}))
+    corpus = read(archive)
+    assert corpus.problems.empty
+    assert len(corpus.articles) == 1 + 3 + 3 + 1
+    assert corpus.articles.source.iloc[0] == f"{archive.as_posix()}!news/seed_separate_lines.txt"
+    assert corpus.articles.source.iloc[1] == f"{archive.as_posix()}!news/wikinews_three.jsonl#1"
+    assert [p.name for p in tmp_path.iterdir()] == ["samples.zip"]  # read in memory, nothing extracted
+
+
+def test_a_gzipped_file_reads_like_the_file(tmp_path):
+    path = tmp_path / "articles.jsonl.gz"
+    path.write_bytes(gzip.compress((SAMPLES / "wikinews_three.jsonl").read_bytes()))
+    corpus = read(path)
+    assert corpus.articles.body.tolist() == [RECORDS[i]["text"] for i in (5, 10, 24)]
+
+
+def test_a_field_mapping_names_unusual_columns(tmp_path):
+    path = tmp_path / "export.csv"
+    frame = pd.DataFrame({"story_text": [RECORDS[5]["text"]], "hed": [RECORDS[5]["title"]], "day": ["2019-01-07"]})
+    frame.to_csv(path, index=False)
+    corpus = read(path, fields={"body": "story_text", "published": "day"})
+    row = corpus.articles.iloc[0]
+    assert (row.body, row.headline, row.published) == (RECORDS[5]["text"], RECORDS[5]["title"], pd.Timestamp("2019-01-07"))
+
+
+@pytest.mark.parametrize(
+    "fields, outlet",
+    [({"source": "The Guardian"}, "The Guardian"),
+     ({"source": "Wikinews (en.wikinews.org), collected by W. van Atteveldt"}, "Wikinews"),
+     ({"source": {"id": "bbc-news", "name": "BBC News"}}, "BBC News"),
+     ({"source": "feed.xml", "publisher": "Le Monde"}, "Le Monde"),
+     ({"agency": "AFP"}, "AFP")],
+)
+def test_a_records_own_source_field_names_the_outlet_never_the_source(tmp_path, fields, outlet):
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"text": RECORDS[5]["text"], **fields}))
+    row = read(path).articles.iloc[0]
+    assert (row.source, row.outlet) == (path.as_posix(), outlet)
+
+
+def test_wire_content_is_recognised_whatever_the_extension(tmp_path):
+    path = tmp_path / "story.dat"
+    path.write_bytes(SEED.read_bytes())
+    assert read(path).articles.format.tolist() == ["wire"]
