@@ -52,7 +52,7 @@ from kit import geography
 ANONYMOUS_NOUNS = frozenset(
     "official diplomat source spokesperson spokesman spokeswoman representative aide insider "
     "witness eyewitness analyst observer investigator lawmaker legislator negotiator adviser "
-    "advisor resident".split()
+    "advisor resident prosecutor".split()
 )
 #: Collectives that act as one ("police arrested", "the opposition said").
 GROUP_NOUNS = frozenset(
@@ -263,6 +263,8 @@ def _with_the(doc: Doc, start: int) -> int:
 def _is_modifier(span: Span) -> bool:
     """True when the span only modifies a noun outside it ("US" in "his US counterpart")."""
     root = span.root
+    if span.start > 0 and span.doc[span.start - 1].text == "(":
+        return False  # "the United Kingdom's (UK) Conservative Party": a bracketed name, not a modifier
     return (
         root.dep_ in MODIFIER_DEPS
         and root.head.pos_ in ("NOUN", "PROPN")
@@ -371,7 +373,7 @@ def find_mentions(doc: Doc) -> list[dict]:
     for ent in ents:
         if ent.label_ == "PERSON":
             name = _person_name(ent)
-            if len(name) >= 2 and name[0].is_title and name[0].lower_ not in NOT_PERSON_FIRST_WORDS:
+            if len(name) >= 2 and name.text[0].isupper() and name[0].lower_ not in NOT_PERSON_FIRST_WORDS:
                 surnames.setdefault(name[-1].text, name.text)
                 first_names.setdefault(name[0].text, name.text)
                 titles.setdefault(name.text, set()).update(_titles_of(ent))
@@ -401,18 +403,20 @@ def find_mentions(doc: Doc) -> list[dict]:
     # 3. spaCy's entities, corrected.
     for ent in ents:
         label = ent.label_
-        if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"):
-            continue
         core = _trim(ent)
         if core is None:
             continue
-        if label == "PERSON" or len(core) == 1 and core.text in short_names:
+        if len(core) == 1 and core.text in short_names:
+            label = "PERSON"  # whatever spaCy thought ("Trump" ORG, "Pelosi's" EVENT)
+        if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
+            continue
+        if label == "PERSON":
             name = _person_name(core)
             if len(name) == 1 and name.text in short_names:
                 # spaCy-sm also tags lone surnames as ORG or GPE ("Trump", "Maduro's regime").
                 full, how = short_names[name.text]
                 article.add(name.start, name.end, name=full, kind="person", how=how, titles=titles.get(full, set()))
-            elif label == "PERSON" and name[0].is_title and name[0].lower_ not in NOT_PERSON_FIRST_WORDS:
+            elif name.text[0].isupper() and name[0].lower_ not in NOT_PERSON_FIRST_WORDS:
                 # "fentanyl" is no one's name, "Cyclone Phailin" no one's either
                 article.add(name.start, name.end, name=name.text, kind="person", how="name",
                             titles=titles.get(name.text, set()))
@@ -472,6 +476,12 @@ def find_mentions(doc: Doc) -> list[dict]:
                 and doc[core.end].head.i == core.root.i
             ):
                 continue  # a maker's product, not the maker: "Boeing 707", "Falcon 9", "Airbus A300s"
+            if core.end + 2 < ent.end + 2 and core.end + 2 <= len(doc) and doc[core.end].text == "(" \
+                    and doc[core.end + 1].text.isupper() and core.end + 1 < ent.end:
+                # "the World Health Organization (WHO": spaCy swallows the bracketed abbreviation.
+                abbreviation = doc[core.end + 1]
+                article.add(abbreviation.i, abbreviation.i + 1, name=core.text, kind="organization", how="alias")
+                actor_tokens.add(abbreviation.i)
             country = _government_of(core)
             if country:
                 article.add(_with_the(doc, core.start), core.end, name=country, kind="country", how="description",
