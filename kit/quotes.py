@@ -52,7 +52,7 @@ SPEECH_VERBS = frozenset(
     plead boast lament concur retort counter criticise criticize blast slam label dub brand term
     confess blame question wonder tout charge demand affirm inform assure advise recount echo
     reiterate repeat underline highlight specify clarify elaborate speculate brief speak
-    rule find conclude proclaim pledge recommend hint acknowledge muse sing chant
+    rule find conclude proclaim pledge recommend hint acknowledge muse sing chant talk
     """.split()
 )
 
@@ -64,13 +64,13 @@ INDIRECT_VERBS = frozenset(
     argue assert admit acknowledge confirm report reply respond suggest stress emphasise emphasize
     allege complain concede contend maintain predict promise reveal remark comment testify vow
     threaten indicate observe mention estimate conclude disclose caution agree confess affirm
-    inform assure advise reiterate repeat specify clarify speculate recall hint rule find proclaim
+    inform assure advise reiterate repeat specify clarify speculate recall hint rule proclaim
     pledge signal tell
     """.split()
 )
 
 #: Words that make a reported clause a question, not a claim ("did not say whether ...").
-_QUESTION_WORDS = frozenset("whether if how why when what who where which".split())
+_QUESTION_WORDS = frozenset("whether if how why when what who whom whose where which".split())
 _RELATIVE_PRONOUNS = frozenset("who that which whom".split())
 _PERSON_PRONOUNS = frozenset("he she him her".split())
 _GROUP_PRONOUNS = frozenset("they them it we".split())
@@ -200,8 +200,15 @@ class _Article:
         """direct, partial or mixed, from what the quoted words hold."""
         first_sentence = self.sentence_index(content[0].i)
         last_sentence = self.sentence_index(content[-1].i)
+        inside = lambda token: content.start <= token.i < content.end  # noqa: E731
+        first_part = [token for token in content if self.sentence_index(token.i) == first_sentence]
+        # A clause of the speaker's own where the quote opens: a subject inside the quote whose
+        # verb heads the quoted words (not a relative clause inside a quoted noun phrase).
         has_clause = any(
-            token.dep_ in _SUBJECTS + ("expl",) and content.start <= token.head.i < content.end for token in content
+            token.dep_ in _SUBJECTS + ("expl",) and inside(token.head)
+            and (not inside(token.head.head) or token.head.head == token.head)
+            and token.lower_ not in _RELATIVE_PRONOUNS
+            for token in first_part
         )
         sentence = self.sents[first_sentence]
         opens_sentence = self.text[sentence.start_char : mark.outer_start].strip() == "" or self.text[
@@ -368,8 +375,8 @@ class _Article:
             if token.lower_ == "according":
                 found = self._according_to(token)
             elif token.pos_ == "VERB" and token.lemma_.lower() in INDIRECT_VERBS and not self.in_quote(token.idx):
-                if _passive_without_agent(token):
-                    continue  # "deaths were reported": nobody is said to speak
+                if _passive_without_agent(token) or _negated(token):
+                    continue  # "deaths were reported", "not everyone agreed": nobody is said to say it
                 found = self._reported_clause(token)
             else:
                 continue
@@ -399,6 +406,8 @@ class _Article:
                     tokens = tokens[1:]
                 if not tokens or tokens[0].lower_ in _QUESTION_WORDS:
                     return None
+                if tokens[0].dep_ == "mark" and tokens[0].head == child:
+                    return None  # "so he could fund ...", "because ...": not what was said
                 # "confirmed they seized the substance, stating "...": the quote hung on the end of
                 # the reported clause is a quote of its own; the clause stops before it.
                 cut = [
@@ -443,8 +452,11 @@ class _Article:
         clause = [t for t in head.subtree if t.i not in phrase]
         if not clause:
             return None
-        before = [t for t in clause if t.i < according.i]
-        after = [t for t in clause if t.i > max(phrase)]
+        before = [t for t in clause if t.i < according.i and not t.is_punct]
+        after = [t for t in clause if t.i > max(phrase) and not t.is_punct]
+        if len(before) >= 2 and len(after) >= 2 and before[-1].i + 3 >= according.i and after[0].i <= max(phrase) + 3:
+            # "One child was, according to the fire service, among the dead": the whole clause.
+            return self._clause_span(before + [t for t in self.doc[before[-1].i + 1 : after[0].i]] + after)
         tokens = after if len(after) >= len(before) else before
         return self._clause_span(tokens)
 
@@ -525,20 +537,31 @@ class _Article:
 
     def _named(self, head: Token) -> Token:
         """'The Labour Party's leader, Jeremy Corbyn' / 'party leader and Prime Minister Boris
-        Johnson': a title with the person's name beside it speaks as that person."""
+        Johnson' / 'University of California, San Diego's chancellor, Pradeep Khosla': a title
+        with the person's name beside it speaks as that person."""
         if head.ent_type_ == "PERSON" or head.pos_ == "PRON":
             return head
-        for child in head.children:
-            if child.dep_ in ("appos", "conj") and child.ent_type_ == "PERSON" and head.pos_ in ("NOUN", "PROPN"):
-                if child.dep_ == "conj" and head.ent_type_:
-                    continue  # "Russia and Putin": two speakers, keep the first
-                return child
-            if child.dep_ == "conj" and not child.ent_type_:
-                # "The Institute's director, Dr. Anthony Fauci": the title hangs as a conjunct.
-                for grandchild in child.children:
-                    if grandchild.dep_ == "appos" and grandchild.ent_type_ == "PERSON":
-                        return grandchild
+        frontier, seen = [head], 0
+        while frontier and seen < 3:
+            seen += 1
+            following = []
+            for node in frontier:
+                for child in node.children:
+                    if child.dep_ not in ("appos", "conj"):
+                        continue
+                    if self._is_person(child) and not (child.dep_ == "conj" and node.ent_type_):
+                        return child  # ("Russia and Putin": two speakers, the first is kept)
+                    if child.dep_ == "appos" and child.pos_ == "PROPN" and node.pos_ == "NOUN" and not child.ent_type_:
+                        return child  # "its chancellor, Pradeep Khosla" (a name the tagger missed)
+                    following.append(child)
+            frontier = following
         return head
+
+    def _is_person(self, token: Token) -> bool:
+        if token.ent_type_ == "PERSON":
+            return True
+        mention = self.mention_at(token)
+        return mention is not None and mention.get("kind") == "person" and mention.get("how") != "pronoun"
 
     def _antecedent(self, subject: Token, verb: Token) -> Token | None:
         if subject.lower_ in _RELATIVE_PRONOUNS:
@@ -589,29 +612,43 @@ class _Article:
 
     def actor_of(self, head: Token) -> str | None:
         mention = self.mention_at(head)
+        is_pronoun = head.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS
+        if is_pronoun:
+            # Our own reading first: the subject the pronoun continues is usually its actor,
+            # better than the last name mentioned ("she was attacked by X. She told ...").
+            found = self._pronoun_actor(head)
+            if found is not None:
+                return found
         if mention is not None and _present(mention.get("actor_id")):
             return mention["actor_id"]
-        if head.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
-            return self._pronoun_actor(head)
         return None
 
     def _pronoun_actor(self, pronoun: Token) -> str | None:
-        """he/she -> the last person mentioned before; they/it -> the last group, organization
-        or country; only within a few sentences, and never a mention inside a quote."""
+        """he/she -> the person the story was about just before: the nearest earlier subject that
+        names a person (a same pronoun as subject carries the chain further back); failing
+        that, the last person mentioned. they/it likewise with groups, organizations and
+        countries. Only within a few sentences, never from inside a quote."""
         wanted_person = pronoun.lower_ in _PERSON_PRONOUNS
-        earliest = self.sents[max(0, self.sentence_index(pronoun.i) - PRONOUN_WINDOW_SENTENCES)].start_char
+        kinds = ("person",) if wanted_person else ("organization", "country", "group", "anonymous")
+        sentence = self.sentence_index(pronoun.i)
+        earliest_sentence = max(0, sentence - PRONOUN_WINDOW_SENTENCES)
+        start = self.sents[earliest_sentence].start
+        for token in reversed(self.doc[start : pronoun.i]):
+            if token.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(token.idx) or token.pos_ == "PRON":
+                continue
+            mention = self.mention_at(self._named(token))
+            if mention is None or not _present(mention.get("actor_id")) or mention.get("how") == "pronoun":
+                continue
+            if mention.get("kind") in kinds:
+                return mention["actor_id"]
+        earliest = self.sents[earliest_sentence].start_char
         position = bisect.bisect_left(self._mention_starts, pronoun.idx)
         for mention in reversed(self.mentions[:position]):
             if mention["start"] < earliest:
                 break
-            if not _present(mention.get("actor_id")) or self.in_quote(mention["start"]):
+            if not _present(mention.get("actor_id")) or self.in_quote(mention["start"]) or mention.get("how") == "pronoun":
                 continue
-            if mention.get("how") == "pronoun" and mention["start"] == pronoun.idx:
-                continue
-            kind = mention.get("kind")
-            if wanted_person and kind == "person":
-                return mention["actor_id"]
-            if not wanted_person and kind in ("organization", "country", "group", "anonymous") :
+            if mention.get("kind") in kinds:
                 return mention["actor_id"]
         return None
 
@@ -642,6 +679,13 @@ class _Article:
 def _passive_without_agent(verb: Token) -> bool:
     children = {child.dep_ for child in verb.children}
     return "auxpass" in children and "agent" not in children
+
+
+def _negated(verb: Token) -> bool:
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    return any(child.dep_ in _SUBJECTS and any(g.dep_ == "neg" or g.lower_ in ("no", "not") for g in child.children)
+               for child in verb.children)
 
 
 def _is_finite(token: Token) -> bool:
