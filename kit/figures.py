@@ -193,9 +193,9 @@ def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
             "start": start_char,
             "end": end_char,
             "text": text[start_char:end_char],
-            "value": figure.value,
-            "low": figure.low,
-            "high": figure.high,
+            "value": _float(figure.value),
+            "low": _float(figure.low),
+            "high": _float(figure.high),
             "approx": figure.approx,
             "kind": figure.kind,
             "unit": figure.unit,
@@ -204,6 +204,10 @@ def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
             "sentence": max(0, bisect.bisect_right(sentence_starts, figure.start) - 1),
         })
     return rows
+
+
+def _float(number) -> float | None:
+    return None if number is None else float(number)
 
 
 def extract(text: str, nlp=None, include_time: bool = False) -> pd.DataFrame:
@@ -289,13 +293,22 @@ def _read_single(doc: Doc, i: int) -> _Quantity | None:
     if vague is not None:
         return vague
 
-    # Fractions of a whole: "two thirds of", "a quarter of", "half of".
+    # Fractions of a whole: "two-thirds majority", "two thirds of", "a quarter of", "half of".
+    if lower in numbers.UNITS and i + 2 < n and doc[i + 1].text in ("-", "–") and not token.whitespace_ \
+            and not doc[i + 1].whitespace_ and doc[i + 2].lower_ in FRACTIONS:
+        return _Quantity(i, i + 3, round(100 * numbers.UNITS[lower] * FRACTIONS[doc[i + 2].lower_], 1),
+                         words=True, percent=True)
     if lower == "half" and i + 1 < n and doc[i + 1].lower_ == "of":
         return _Quantity(i, i + 1, 50.0, percent=True)
     if (lower in numbers.UNITS or lower in ("a", "one")) and i + 2 < n and doc[i + 1].lower_ in FRACTIONS \
             and doc[i + 1].lower_ not in ("half", "halves") and doc[i + 2].lower_ == "of":
         count = 1 if lower in ("a", "an") else numbers.UNITS[lower]
-        return _Quantity(i, i + 2, round(100 * count * FRACTIONS[doc[i + 1].lower_], 1), words=True, percent=True)
+        share = count * FRACTIONS[doc[i + 1].lower_]
+        # "a quarter of a million" is a number, not a share
+        if i + 4 < n and doc[i + 3].lower_ in ("a", "an", "one") and doc[i + 4].lower_ in SCALES:
+            scale = SCALES[doc[i + 4].lower_]
+            return _Quantity(i, i + 5, share * scale, scale=scale, words=True)
+        return _Quantity(i, i + 2, round(100 * share, 1), words=True, percent=True)
 
     # Number words: "two million", "one hundred and twenty", "a hundred", "half a million".
     j = i
@@ -355,8 +368,6 @@ def _read_vague(doc: Doc, i: int) -> _Quantity | None:
             j += 1
         elif words[-1] in ("couple", "handful") and not (j < n and doc[j].lower_ == "of"):
             return None  # "a couple" alone is two people, "a handful" is not a count
-        elif words == ["several"] and not (j < n and doc[j].pos_ in ("NOUN", "ADJ", "PROPN")):
-            return None
         label = " ".join(words)
         if label in VAGUE:
             low, high = VAGUE[label]
@@ -440,7 +451,8 @@ def _figure(doc: Doc, quantity: _Quantity) -> _Figure | None:
         measure = _unit_after(doc, j)
         if measure:
             kind, unit = "measure", measure
-        elif start > 0 and doc[start - 1].lower_ in AGE_WORDS_BEFORE:
+        elif start > 0 and doc[start - 1].lower_ in AGE_WORDS_BEFORE or (
+                start > 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "age"):
             kind, unit = "measure", "year"
         elif _is_age_predicate(doc, quantity):
             kind, unit = "measure", "year"
@@ -536,13 +548,14 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
     # Clock times: "10 am", "0800 GMT".
     if digits and after is not None and after.lower_ in CLOCK_WORDS:
         return True
-    # Names and identifiers: "Boeing 737", "Section 5", "Group of 20", "No. 5".
+    # Names and identifiers: "Boeing 737", "Section 5", "Group of 20", "No. 5", "Six Flags".
     if not hedged and kind is None:
+        if not digits and first.text[:1].isupper() and first.i != first.sent.start and after is not None \
+                and after.text[:1].isupper() and after.pos_ == "PROPN":
+            return True
         if before is not None and (before.lower_ in LABELS or (before.text == "." and quantity.start > 1
                                                                and doc[quantity.start - 2].lower_ in ("no", "nos"))):
-            if before.lower_ not in ("week", "day", "game", "round", "term", "class", "type", "seat", "lot",
-                                     "number", "line", "row") or before.text[:1].isupper():
-                return True
+            return True
         if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and \
                 before.lower_ not in MONTHS and not _counts_following_noun(doc, quantity):
             return True
@@ -638,9 +651,15 @@ def _coordinated_with_number(doc: Doc, quantity: _Quantity) -> bool:
     """"killed one and injured eight": a lone "one" counts when coordinated with another number."""
     sentence_end = doc[quantity.start].sent.end
     window = doc[quantity.end:min(sentence_end, quantity.end + 6)]
-    if not any(t.lower_ in ("and", "or", ",") for t in window[:2]):
-        return False
-    return any((t.like_num and t.lower_ != "one" and numbers.parse_number(t.text) is not None) for t in window)
+    sentence_start = doc[quantity.start].sent.start
+    before = doc[max(sentence_start, quantity.start - 8):quantity.start]
+
+    def has_number(tokens) -> bool:
+        return any(t.like_num and t.lower_ != "one" and numbers.parse_number(t.text) is not None for t in tokens)
+
+    if any(t.lower_ in ("and", "or", ",") for t in window[:2]) and has_number(window):
+        return True
+    return bool(before) and before[-1].lower_ in ("and", "or", ",") and has_number(before)
 
 
 def _anchor(doc: Doc, start: int, end: int) -> int:
@@ -655,7 +674,7 @@ def _anchor(doc: Doc, start: int, end: int) -> int:
 
 # --- what is counted -------------------------------------------------------------------------
 
-_NOT_COUNTED = set(UNITS_OF_MEASURE) | set(CURRENCY_WORDS) | {"%", "percent", "cent", "per", "them", "us",
+_NOT_COUNTED = (set(UNITS_OF_MEASURE) - {"point", "points"}) | set(CURRENCY_WORDS) | {"%", "percent", "cent", "per", "them", "us",
                                                               "those", "these", "which", "whom", "who"}
 
 
@@ -712,7 +731,7 @@ def _resolve_ellipsis(doc: Doc, figures: list[_Figure]) -> None:
         if figure.kind != "count" or figure.counted is not None:
             continue
         anchor = doc[figure.anchor]
-        if anchor.dep_ in ("nummod",) and anchor.head.pos_ == "NOUN" and anchor.head.i > figure.end:
+        if anchor.dep_ in ("nummod",) and anchor.head.pos_ == "NOUN" and anchor.head.i >= figure.end:
             continue  # it counts a noun we chose not to name (a unit, a pronoun)
         if figure.end < len(doc) and doc[figure.end].lower_ == "of":
             continue  # "one of them": a part of something said elsewhere
