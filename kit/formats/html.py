@@ -20,6 +20,10 @@ from typing import Iterator
 from kit.formats import Problem
 
 
+#: Fewer words than this in the main text of a page is not an article.
+MIN_WORDS = 10
+
+
 def looks_like_html(head: str) -> bool:
     return re.search(r"<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]|<p[\s>]|<article[\s>]", head[:5000], re.I) is not None
 
@@ -28,12 +32,16 @@ def read(text: str) -> Iterator[dict | Problem]:
     import trafilatura
 
     document = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+        text, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
+        prune_xpath=["//nav", "//header", "//footer", "//aside", "//form"],
     )
     if document is not None and not isinstance(document, dict):
         document = document.as_dict()
-    if not document or not (document.get("text") or "").strip():
-        yield Problem("an HTML page with no article text in it (only scripts, navigation or boilerplate)")
+    words = len((document.get("text") or "").split()) if document else 0
+    # A few words left after pruning are a menu or a cookie notice, not an article.
+    if words < MIN_WORDS:
+        yield Problem(f"an HTML page with no article text in it (only scripts, navigation or boilerplate; "
+                      f"{words} words of text)")
         return
     body = document["text"].strip()
     title = (document.get("title") or "").strip()
