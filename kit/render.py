@@ -445,6 +445,7 @@ def kwic_html(lines: pd.DataFrame, max_rows: int = 200, extra: Sequence[str] = (
     At most ``max_rows`` lines are drawn, with a note of how many are left out.
     """
     shown = lines.head(max_rows)
+    shown = shown.loc[:, ~shown.columns.duplicated()]
     cell = "padding:1px 4px;white-space:nowrap;overflow:hidden;"
     head = "".join(f'<th style="text-align:left">{escape(c)}</th>' for c in extra)
     body = []

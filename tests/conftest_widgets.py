@@ -79,7 +79,7 @@ def gold_analysis() -> Analysis:
     meta = seed.metadata
     articles = [{
         "article_id": "seed", "source": "data/wire/000_3a78acad3bfae3fb.txt", "outlet": "AFP", "format": "wire",
-        "version": meta["version"], "keywords": meta["keywords"], "published": meta["published"],
+        "version": meta["version"], "keywords": meta["keywords"], "published": pd.Timestamp(meta["published"]),
         "headline": meta["headline"], "advisory": meta["advisory"], "dateline_place": meta["dateline_place"],
         "agency": "AFP", "body": seed.body, "desk": meta["desk"], "issue": meta["issue"], "language": "en",
     }]
@@ -89,7 +89,7 @@ def gold_analysis() -> Analysis:
         record = records.get(gold.id, {})
         articles.append({
             "article_id": gold.id, "source": "data/wikinews/articles.jsonl", "outlet": "Wikinews",
-            "format": "jsonl", "published": record.get("date"), "headline": record.get("title"),
+            "format": "jsonl", "published": pd.Timestamp(record["date"]) if record.get("date") else None, "headline": record.get("title"),
             "body": gold.body, "url": record.get("url"), "language": "en",
             "dateline_place": record.get("dateline"),
         })
@@ -122,7 +122,7 @@ def hostile_analysis() -> Analysis:
     image_start = body.index(image)
     articles = conform([{
         "article_id": article_id, "source": f"data/{image}.txt", "outlet": script, "format": "txt",
-        "keywords": [script, image], "published": "2019-06-28", "headline": f"Headline {script} {image}",
+        "keywords": [script, image], "published": pd.Timestamp("2019-06-28"), "headline": f"Headline {script} {image}",
         "body": body, "url": "javascript:alert(1)", "language": "en",
     }], "articles")
     mentions = conform([

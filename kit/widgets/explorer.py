@@ -1,0 +1,102 @@
+"""What every explorer shares: a VBox with named controls, a selection, CSV export, chart slots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable
+
+import ipywidgets as widgets
+import pandas as pd
+
+
+class ChartSlot:
+    """A place for one chart that is redrawn cheaply when the selection changes.
+
+    Uses plotly's ``FigureWidget`` (an anywidget: it renders in JupyterLab and in
+    Voilà and updates in place); falls back to an ``Output`` holding the figure
+    where FigureWidget is unavailable. :attr:`figure` is the last figure drawn, for
+    tests and for ``.write_image`` by users.
+    """
+
+    def __init__(self, height: int | None = None):
+        self.figure = None
+        try:
+            import plotly.graph_objects as go
+
+            self.widget = go.FigureWidget()
+            self._figure_widget = True
+        except Exception:  # no anywidget: an Output still shows a static plotly figure
+            self.widget = widgets.Output()
+            self._figure_widget = False
+
+    def show(self, figure) -> None:
+        self.figure = figure
+        if self._figure_widget:
+            with self.widget.batch_update():
+                self.widget.data = ()
+                self.widget.add_traces(list(figure.data))
+                self.widget.layout = figure.layout
+        else:
+            from IPython.display import display
+
+            self.widget.clear_output(wait=True)
+            with self.widget:
+                display(figure)
+
+
+def dropdown(description: str, options, width: str = "auto", **layout) -> widgets.Dropdown:
+    return widgets.Dropdown(description=description, options=options, style={"description_width": "initial"},
+                            layout=widgets.Layout(width=width, **layout))
+
+
+class Explorer(widgets.VBox):
+    """Base of the explorers: ``.selection`` (a DataFrame) and ``.save_csv(path)``.
+
+    Subclasses build their controls in ``__init__``, call :meth:`watch` on them, and
+    implement :meth:`compute_selection` and :meth:`refresh`.
+    """
+
+    def watch(self, controls: Iterable[widgets.Widget], handler: Callable[[], None] | None = None) -> None:
+        """Call ``handler`` (default :meth:`refresh`) whenever one of ``controls`` changes value."""
+        handler = handler or self.refresh
+
+        def on_change(change):
+            if not getattr(self, "_updating", False):
+                handler()
+
+        for control in controls:
+            control.observe(on_change, names="value")
+
+    def refresh(self) -> None:  # pragma: no cover - subclasses implement it
+        raise NotImplementedError
+
+    @property
+    def selection(self) -> pd.DataFrame:
+        """The rows currently selected by the controls, as a new DataFrame."""
+        return self.compute_selection().copy()
+
+    def compute_selection(self) -> pd.DataFrame:  # pragma: no cover - subclasses implement it
+        raise NotImplementedError
+
+    def save_csv(self, path: str | Path) -> Path:
+        """Write :attr:`selection` as CSV (UTF-8, no index); returns the path.
+
+        List columns (keywords, aliases) are written as ``a; b; c``.
+        """
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        frame = self.selection
+        for column in frame.columns:
+            if frame[column].dtype == object and frame[column].map(lambda v: isinstance(v, (list, tuple))).any():
+                frame[column] = frame[column].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+        frame.to_csv(path, index=False, encoding="utf-8")
+        return path
+
+    def _set_quietly(self, control: widgets.Widget, **values) -> None:
+        """Change a control (e.g. its options) without firing the explorer's handlers."""
+        self._updating = True
+        try:
+            for name, value in values.items():
+                setattr(control, name, value)
+        finally:
+            self._updating = False

@@ -1,0 +1,142 @@
+"""FigureExplorer: every figure in a filterable table, a chart of values, claims compared."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+
+from kit import plots, render
+from kit.widgets.explorer import ChartSlot, Explorer, dropdown
+from kit.widgets.selection import ALL, MAX_ROWS, Periods, count_note, counted_options, equals_mask, text_mask
+
+EXACT = "(exact: no approximation)"
+APPROXIMATE = "(any approximation)"
+TABS = ("table", "values", "claims")
+
+
+class FigureExplorer(Explorer):
+    """Figures filtered by kind, what they count, approximation, words and months.
+
+    Controls: ``kind``, ``counted`` (what is counted, lower-cased, most frequent
+    first), ``approx`` (exact, any approximation, or one wording such as "about"),
+    ``search`` (words in the figure or what it counts), ``dates``. Tabs show the
+    figures in context (``table``, at most 200 rows), their ``values`` on a log
+    scale, and the ``claims`` about the chosen counted thing side by side across
+    articles, bounds drawn as ranges.
+
+    ``selection`` is the filtered figures table with each article's headline and date.
+
+    >>> import kit
+    >>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
+    >>> explorer = kit.widgets.FigureExplorer(result)
+    >>> explorer.counted.value = "staff"
+    >>> explorer.selection.counted.str.lower().unique().tolist()
+    ['staff']
+    """
+
+    def __init__(self, analysis, **kwargs):
+        super().__init__(**kwargs)
+        self.analysis = analysis
+        articles = analysis.articles[["article_id", "headline", "published"]]
+        figures = analysis.figures.drop(columns=[c for c in ("headline", "published") if c in analysis.figures.columns])
+        self.figures = figures.merge(articles, on="article_id", how="left").reset_index(drop=True)
+        # Precomputed once: what is counted, lower-cased; each figure's month.
+        self._counted = self.figures["counted"].astype("object").where(self.figures["counted"].notna(), None)
+        self._counted = self._counted.map(lambda c: " ".join(c.lower().split()) if isinstance(c, str) else None)
+        self._approx = self.figures["approx"].astype("object")
+        self._has_approx = self._approx.notna().to_numpy() & (self._approx.astype(str).str.strip() != "").to_numpy()
+        self._search_text = (self.figures["text"].fillna("").astype(str) + " " + self._counted.fillna(""))
+        self._periods = Periods(self.figures["published"])
+        self._bodies = dict(zip(analysis.articles["article_id"], analysis.articles["body"]))
+        self._matching = np.arange(len(self.figures))
+        self._stale: set[str] = set()
+
+        self.kind = dropdown("kind", counted_options(self.figures["kind"]))
+        self.counted = dropdown("counted", counted_options(self._counted), width="300px")
+        approx_words = counted_options(self._approx)[1:]
+        self.approx = dropdown("approx", [(ALL, ALL), (EXACT, EXACT), (APPROXIMATE, APPROXIMATE)] + approx_words)
+        self.search = widgets.Text(placeholder="words in the figure or what it counts", description="search",
+                                   continuous_update=False)
+        self.dates = widgets.SelectionRangeSlider(
+            options=self._periods.options or [("no dates", 0)], index=(0, max(len(self._periods) - 1, 0)),
+            description="months", continuous_update=False, layout=widgets.Layout(width="420px"),
+            disabled=len(self._periods) < 2)
+        self.count = widgets.HTML()
+        self.table = widgets.HTML()
+        self.charts = {"values": ChartSlot(), "claims": ChartSlot()}
+        self.tabs = widgets.Tab(children=[self.table, self.charts["values"].widget, self.charts["claims"].widget],
+                                titles=list(TABS))
+        self.children = [
+            widgets.HBox([self.kind, self.counted, self.approx]),
+            widgets.HBox([self.search, self.dates]),
+            self.count,
+            self.tabs,
+        ]
+        self.add_class("kit-figure-explorer")
+        self.watch([self.kind, self.counted, self.approx, self.search, self.dates], self.refresh)
+        self.tabs.observe(lambda change: self.draw_visible(), names="selected_index")
+        self.refresh()
+
+    # --- selection -------------------------------------------------------------------------
+
+    def approx_mask(self) -> np.ndarray:
+        value = self.approx.value
+        if value == EXACT:
+            return ~self._has_approx
+        if value == APPROXIMATE:
+            return self._has_approx.copy()
+        return equals_mask(self._approx, value)
+
+    def matching_positions(self) -> np.ndarray:
+        """Row positions of the figures passing every filter."""
+        mask = (
+            equals_mask(self.figures["kind"], self.kind.value)
+            & equals_mask(self._counted, self.counted.value)
+            & self.approx_mask()
+            & text_mask(self._search_text, self.search.value)
+        )
+        if len(self._periods):
+            mask &= self._periods.mask(*self.dates.index)
+        return np.flatnonzero(mask)
+
+    def compute_selection(self) -> pd.DataFrame:
+        return self.figures.iloc[self._matching].reset_index(drop=True)
+
+    # --- drawing -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._matching = self.matching_positions()
+        self.count.value = count_note(len(self._matching), min(len(self._matching), MAX_ROWS), "figure")
+        self._stale = set(TABS)
+        self.draw_visible()
+
+    def draw_visible(self) -> None:
+        name = TABS[self.tabs.selected_index or 0]
+        if name in self._stale:
+            self.draw(name)
+
+    def draw(self, name: str) -> None:
+        chosen = self.figures.iloc[self._matching]
+        if name == "table":
+            self.table.value = self.table_html(chosen)
+        elif name == "values":
+            self.charts["values"].show(plots.figure_values(chosen))
+        else:
+            self.charts["claims"].show(self.claims_figure(chosen))
+        self._stale.discard(name)
+
+    def claims_figure(self, chosen: pd.DataFrame):
+        if self.counted.value == ALL:
+            return plots.empty_figure("Choose what is counted (the 'counted' menu) to compare its claims.",
+                                      "Claims compared")
+        return plots.figure_claims(chosen.head(MAX_ROWS), counted=None).update_layout(
+            title=f"Claims about {render.escape(self.counted.value)}")
+
+    def table_html(self, chosen: pd.DataFrame) -> str:
+        shown = chosen.head(MAX_ROWS)
+        lines = render.keyword_in_context(self._bodies, shown, width=50)
+        lines["value"] = [render.format_number(v) for v in shown["value"]]
+        lines["bounds"] = [render.bounds_text(lo, hi) for lo, hi in zip(shown["low"], shown["high"])]
+        return (render.kwic_html(lines, max_rows=MAX_ROWS, extra=("value", "bounds", "approx", "kind", "counted", "headline"))
+                + render.more_rows_note(len(chosen), MAX_ROWS))

@@ -1,0 +1,137 @@
+"""QuoteExplorer: who is quoted, how, and the quotes in context."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+
+from kit import plots, render
+from kit.widgets.explorer import ChartSlot, Explorer, dropdown
+from kit.widgets.selection import ALL, MAX_ROWS, Periods, count_note, counted_options, equals_mask, text_mask
+
+TABS = ("quotes", "who is quoted", "kinds")
+
+
+class QuoteExplorer(Explorer):
+    """Quotes filtered by speaker, the speaker's kind and country, quote kind, cue, words and months.
+
+    ``speaker`` lists the speakers' actors (plus "anonymous source" and
+    "unattributed"), most quoted first. Tabs show the ``quotes`` in context (at most
+    200), ``who is quoted`` (quotes per speaker, anonymous sources apart) and the
+    quote ``kinds``. ``share`` states the anonymous share of the attributed quotes
+    in the selection.
+
+    ``selection`` is the filtered quotes table with the speaker's actor (``name``,
+    ``speaker_kind``, ``country``, ``group``) and each article's headline and date.
+
+    >>> import kit
+    >>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
+    >>> explorer = kit.widgets.QuoteExplorer(result)
+    >>> explorer.kind.value = "direct"
+    >>> set(explorer.selection.kind)
+    {'direct'}
+    """
+
+    def __init__(self, analysis, **kwargs):
+        super().__init__(**kwargs)
+        self.analysis = analysis
+        articles = analysis.articles[["article_id", "headline", "published"]]
+        joined = plots.quote_speakers(analysis)
+        joined = joined.drop(columns=[c for c in ("headline", "published") if c in joined.columns])
+        self.quotes = joined.merge(articles, on="article_id", how="left").reset_index(drop=True)
+        # Precomputed once: lower-cased cues, each quote's month, the searchable text.
+        self._cue = self.quotes["cue"].map(lambda c: c.lower() if isinstance(c, str) else None)
+        self._search_text = self.quotes["text"].fillna("").astype(str) + " " + self.quotes["speaker"].fillna("").astype(str)
+        self._periods = Periods(self.quotes["published"])
+        self._bodies = dict(zip(analysis.articles["article_id"], analysis.articles["body"]))
+        self._actors = analysis.actors
+        self._matching = np.arange(len(self.quotes))
+        self._stale: set[str] = set()
+
+        self.speaker = dropdown("speaker", counted_options(self.quotes["group"]), width="320px")
+        self.speaker_kind = dropdown("speaker kind", counted_options(self.quotes["speaker_kind"]))
+        self.country = dropdown("country", counted_options(self.quotes["country"]))
+        self.kind = dropdown("quote kind", counted_options(self.quotes["kind"]))
+        self.cue = dropdown("cue", counted_options(self._cue))
+        self.search = widgets.Text(placeholder="words in the quote or speaker", description="search",
+                                   continuous_update=False)
+        self.dates = widgets.SelectionRangeSlider(
+            options=self._periods.options or [("no dates", 0)], index=(0, max(len(self._periods) - 1, 0)),
+            description="months", continuous_update=False, layout=widgets.Layout(width="420px"),
+            disabled=len(self._periods) < 2)
+        self.count = widgets.HTML()
+        self.share = widgets.HTML()
+        self.table = widgets.HTML()
+        self.charts = {"who is quoted": ChartSlot(), "kinds": ChartSlot()}
+        self.tabs = widgets.Tab(
+            children=[self.table, self.charts["who is quoted"].widget, self.charts["kinds"].widget], titles=list(TABS))
+        self.children = [
+            widgets.HBox([self.speaker, self.speaker_kind, self.country]),
+            widgets.HBox([self.kind, self.cue, self.search]),
+            self.dates,
+            widgets.HBox([self.count, self.share]),
+            self.tabs,
+        ]
+        self.add_class("kit-quote-explorer")
+        self.watch([self.speaker, self.speaker_kind, self.country, self.kind, self.cue, self.search, self.dates],
+                   self.refresh)
+        self.tabs.observe(lambda change: self.draw_visible(), names="selected_index")
+        self.refresh()
+
+    # --- selection -------------------------------------------------------------------------
+
+    def matching_positions(self) -> np.ndarray:
+        """Row positions of the quotes passing every filter."""
+        mask = (
+            equals_mask(self.quotes["group"], self.speaker.value)
+            & equals_mask(self.quotes["speaker_kind"], self.speaker_kind.value)
+            & equals_mask(self.quotes["country"], self.country.value)
+            & equals_mask(self.quotes["kind"], self.kind.value)
+            & equals_mask(self._cue, self.cue.value)
+            & text_mask(self._search_text, self.search.value)
+        )
+        if len(self._periods):
+            mask &= self._periods.mask(*self.dates.index)
+        return np.flatnonzero(mask)
+
+    def compute_selection(self) -> pd.DataFrame:
+        return self.quotes.iloc[self._matching].reset_index(drop=True)
+
+    def anonymous_share(self) -> float:
+        """Share of the selected attributed quotes whose speaker is an anonymous source."""
+        groups = self.quotes["group"].to_numpy()[self._matching]
+        attributed = groups != "unattributed"
+        return float((groups[attributed] == "anonymous source").mean()) if attributed.any() else 0.0
+
+    # --- drawing -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._matching = self.matching_positions()
+        self.count.value = count_note(len(self._matching), min(len(self._matching), MAX_ROWS), "quote")
+        self.share.value = (f"&nbsp;· anonymous sources: <b>{self.anonymous_share():.0%}</b> of the attributed quotes")
+        self._stale = set(TABS)
+        self.draw_visible()
+
+    def draw_visible(self) -> None:
+        name = TABS[self.tabs.selected_index or 0]
+        if name in self._stale:
+            self.draw(name)
+
+    def draw(self, name: str) -> None:
+        chosen = self.quotes.iloc[self._matching]
+        tables = {"quotes": chosen, "actors": self._actors}
+        if name == "quotes":
+            self.table.value = self.table_html(chosen)
+        elif name == "who is quoted":
+            self.charts[name].show(plots.quote_shares(tables))
+        else:
+            self.charts[name].show(plots.quotes_by_kind(tables))
+        self._stale.discard(name)
+
+    def table_html(self, chosen: pd.DataFrame) -> str:
+        shown = chosen.head(MAX_ROWS)
+        lines = render.keyword_in_context(self._bodies, shown, width=50)
+        lines = lines.drop(columns=[c for c in ("actor",) if c in lines.columns]).rename(columns={"group": "actor"})
+        return (render.kwic_html(lines, max_rows=MAX_ROWS, extra=("speaker", "actor", "cue", "kind", "headline"))
+                + render.more_rows_note(len(chosen), MAX_ROWS))
