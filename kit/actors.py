@@ -216,6 +216,7 @@ NOT_ACTOR_NAME_ENDS = frozenset(
 )
 #: Code-like names: diseases, aircraft, weapons ("COVID-19", "Il-62", "F-16").
 NOT_ACTOR_NAME = re.compile(r"^[A-Za-z]{1,6}-?\d[\w-]*$")
+CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O')[A-Za-z]*[a-z][A-Z]")
 _TRAILING = frozenset(("'s", "’s", "'", "’", ",", "-", "("))
 
 
@@ -285,7 +286,10 @@ def _acts(token, is_actor_at, prepositions=ACTOR_PREPOSITIONS) -> bool:
         return True  # coordinated with an actor: "Russia and Beijing"
     token = first
     dep = token.dep_
-    if dep in SUBJECT_DEPS or dep == "poss":
+    if dep == "poss":
+        # "Moscow's services" is the government's; "London's Royal Veterinary College" is a place's.
+        return token.head.ent_type_ not in ("ORG", "FAC", "GPE", "LOC")
+    if dep in SUBJECT_DEPS:
         return True
     if dep in ("dobj", "dative"):
         return token.head.lemma_ not in PLACE_VERBS
@@ -416,6 +420,9 @@ def find_mentions(doc: Doc) -> list[dict]:
                 # spaCy-sm also tags lone surnames as ORG or GPE ("Trump", "Maduro's regime").
                 full, how = short_names[name.text]
                 article.add(name.start, name.end, name=full, kind="person", how=how, titles=titles.get(full, set()))
+            elif len(name) == 1 and CAMEL_CASE.match(name.text):
+                # "SpaceX", "YouTube": people's names are not camel-cased (McArthur, DeSantis aside).
+                article.add(name.start, name.end, name=name.text, kind="organization", how="name")
             elif name.text[0].isupper() and name[0].lower_ not in NOT_PERSON_FIRST_WORDS:
                 # "fentanyl" is no one's name, "Cyclone Phailin" no one's either
                 article.add(name.start, name.end, name=name.text, kind="person", how="name",
@@ -490,13 +497,19 @@ def find_mentions(doc: Doc) -> list[dict]:
                 article.add(_with_the(doc, core.start), core.end, name=core.text, kind="organization", how="name")
             actor_tokens.update(range(core.start, core.end))
 
-    # 4. Token rules: surnames spaCy missed, institutions, anonymous sources, groups.
+    # 4. Token rules: surnames and abbreviations spaCy missed, institutions, anonymous sources, groups.
+    abbreviations = {
+        initials(c["name"]): c["name"] for c in article.candidates if c["kind"] == "organization" and " " in c["name"]
+    }
     for token in doc:
         pos = token.pos_
         if pos == "PROPN":
-            if token.text in surnames and token.ent_type_ == "" and token.i not in actor_tokens:
-                article.add(token.i, token.i + 1, name=surnames[token.text], kind="person", how="surname",
-                            titles=titles.get(surnames[token.text], set()))
+            if token.ent_type_ == "" and token.i not in actor_tokens:
+                if token.text in surnames:
+                    article.add(token.i, token.i + 1, name=surnames[token.text], kind="person", how="surname",
+                                titles=titles.get(surnames[token.text], set()))
+                elif len(token.text) >= 2 and token.text.isupper() and token.text in abbreviations:
+                    article.add(token.i, token.i + 1, name=abbreviations[token.text], kind="organization", how="alias")
             continue
         if pos != "NOUN":
             continue

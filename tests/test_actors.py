@@ -137,7 +137,30 @@ WIKINEWS_MENTIONS = [
     ("President Trump says he", "America's border security", 0, "united-states", "country"),
     ("President Trump says he", "Nancy Pelosi, the Speaker", 0, "nancy-pelosi", "person"),
     ("President Trump says he", "the United States is", 4, "united-states", "country"),
+    # abbreviations in brackets and alone join the name spelled out
+    ("World Health Organization declares", "(WHO) declared", 1, "world-health-organization", "organization"),
+    ("11-month old baby finds", "Kamloops RCMP Constable", 9, "royal-canadian-mounted-police", "organization"),
+    # spaCy-sm tags these as PERSON and EVENT; the kit knows better
+    ("SpaceX successfully launches", "SpaceX successfully", 0, "spacex", "organization"),
+    ("Nancy Pelosi again elected", "Pelosi's grandchildren", 0, "nancy-pelosi", "person"),
+    # "City, Country" is an address, a place
+    ("Iranian cargo plane crashes", "Bishkek, Kyrgyzstan", 9, "kyrgyzstan", "place"),
 ]
+
+# Not mentions of actors at all: a maker's product, a prize.
+WIKINEWS_NOT_ACTORS = [
+    ("Iranian cargo plane crashes", "Boeing 707", 0),
+    ("Iranian cargo plane crashes", "Airbus A300s", 0),
+    ("English mathematician John Horton Conway", "the Berwick Prize", 4),
+    ("World Health Organization declares", "outbreak of COVID-19", 12),
+]
+
+
+@pytest.mark.parametrize("title, needle, offset", WIKINEWS_NOT_ACTORS)
+def test_wikinews_not_actors(nlp, title, needle, offset):
+    body = wikinews(title)
+    mentions = pd.DataFrame(actors.find_mentions(nlp(body)))
+    assert mention_at(mentions, body, needle, 0, offset) is None
 
 
 @pytest.mark.parametrize("title, needle, offset, actor_id, kind", WIKINEWS_MENTIONS)
