@@ -23,14 +23,20 @@ STOPWORDS = {
     "nl": "de het een van en in is dat op te voor met zijn niet die er aan ook werd",
     "tr": "ve bir bu da de için ile olarak olan çok daha gibi en sonra ama ancak kadar",
 }
-_WORDS = {language: set(words.split()) for language, words in STOPWORDS.items()}
+_LANGUAGES_OF: dict[str, list[str]] = {}
+for _language, _words in STOPWORDS.items():
+    for _word in _words.split():
+        _LANGUAGES_OF.setdefault(_word, []).append(_language)
 
 
 def guess_language(text: str, *, sample: int = 3000) -> str | None:
     words = re.findall(r"[^\W\d_]+", text[:sample].lower())
     if len(words) < 5:
         return None
-    scores = {language: sum(word in vocabulary for word in words) for language, vocabulary in _WORDS.items()}
+    scores = dict.fromkeys(STOPWORDS, 0)
+    for word in words:
+        for language in _LANGUAGES_OF.get(word, ()):
+            scores[language] += 1
     best = max(scores, key=scores.get)
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] < 2 or ranked[0] < 1.5 * ranked[1]:

@@ -64,6 +64,9 @@ AGENCIES = {
 VERSION_ORDER = ("flash", "urgent", "bulletin", "newsalert", "advisory", "1stlead", "2ndlead",
                  "3rdlead", "4thlead", "5thlead", "update", "recast", "wrapup", "correction")
 
+#: How far after the header line (characters) a dateline may start.
+MAX_HEAD = 1000
+
 _SEPARATOR = r"(?:\s*\.?\s*(?:-{1,3}|–|—|:)(?=\s)|\.(?=\s))"
 # "(AFP) -", "(Reuters) -", "(EFE).-", "(dpa/lby) -"; an agency in brackets of at most 4 words.
 _AGENCY_IN_BRACKETS = re.compile(
@@ -79,7 +82,7 @@ _AGENCY_FIRST = re.compile(
 # The date inside a dateline: "June 27, 2019", "June 27", "JUN 27", "27 jun", "27 de junio de 2019".
 _DATELINE_DATE = re.compile(
     r"(?:[,.]\s*|\s+)(?P<date>(?:[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,10}\.?)"
-    r"(?:,?\s+(?:de\s+)?\d{4})?)[\s,.]*$"
+    r"(?:,?\s+(?:de\s+)?\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})[\s,.]*$"
 )
 _HEADER = re.compile(
     r"(?m)^(?P<slug>[^\n,]{1,150}?)\s*,\s*(?P<version>[A-Za-z0-9][\w-]{0,30})\s+(?P<date>[^\n]{6,50}?)[ \t]*$"
@@ -259,7 +262,11 @@ def _parse_date(text: str, base: dt.datetime | None) -> dt.datetime | None:
 
 
 def _parse_dateline_date(text: str, base: dt.datetime | None) -> dt.datetime | None:
-    if not re.search(r"\d", text) or not re.search(r"[A-Za-zÀ-ÿ]{3}", text):
+    if not re.search(r"\d", text):
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        return dt.datetime.fromisoformat(text.strip())
+    if not re.search(r"[A-Za-zÀ-ÿ]{3}", text) and not re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", text.strip()):
         return None
     return _parse_date(text.strip(" ,."), base)
 
@@ -329,7 +336,12 @@ def _read_story(text: str, start: int, end: int) -> dict:
         head_from = match.end()
     issue_match = next(iter(_ISSUE.finditer(story)), None)
     story_end = issue_match.start() if issue_match else len(story)
-    datelines = [d for d in find_datelines(story[:story_end]) if d["start"] >= head_from]
+    # The dateline follows the headline and advisory closely; "(YouTube) -" deep
+    # in a body is not one.
+    datelines = [d for d in find_datelines(story[head_from : min(story_end, head_from + MAX_HEAD)])]
+    for d in datelines:
+        for key in ("start", "end", "place_start"):
+            d[key] += head_from
     dateline = datelines[0] if datelines else None
     if dateline:
         head = story[head_from : dateline["start"]]
