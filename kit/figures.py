@@ -108,7 +108,9 @@ AGE_WORDS_BEFORE = {"aged", "age", "ages"}
 #: ("cut its staff to a few dozen", "from about 1,000").
 ELLIPSIS_PREPOSITIONS = {"to", "from", "by", "at", "of", "with", "around", "about", "than"}
 DIGIT_ONLY = re.compile(r"^\d+$")
-PHONE = re.compile(r"\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,5}\b|\b\d{3}-\d{4}\b")
+#: Phone numbers: "+44 20 7946 0958", "(202) 555-0100", "555-1234", "02.99.12.34.56".
+PHONE = re.compile(r"\+\d{1,4}(?:[ .-]\(?\d{1,5}\)?){2,5}|\(\d{2,5}\) ?\d{3,4}[ .-]\d{3,5}"
+                   r"|\d{2,5}(?:[.-]\d{2,5}){2,4}\b|\d{3}-\d{4}\b")
 
 
 @dataclasses.dataclass
@@ -142,6 +144,7 @@ class _Figure:
     counted: str | None = None
     counted_how: str | None = None
     anchor: int = 0  # the token whose syntactic head lies outside the figure
+    merged_down_to: int | None = None  # compound durations: the smallest unit taken in, in seconds
 
 
 # --- public API ---------------------------------------------------------------------
@@ -166,7 +169,7 @@ def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
         if not _may_start_quantity(token):
             i += 1
             continue
-        if token.like_num and DIGIT_ONLY.match(token.text.lstrip("+(")) or token.text.startswith(("+", "(")):
+        if DIGIT_ONLY.match(token.text.lstrip("+")):
             phone = PHONE.match(text, token.idx - (1 if token.idx and text[token.idx - 1] == "(" else 0))
             if phone and _is_phone(phone.group(0)):
                 while i < n and doc[i].idx < phone.end():
@@ -204,6 +207,11 @@ def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
             "sentence": max(0, bisect.bisect_right(sentence_starts, figure.start) - 1),
         })
     return rows
+
+
+def _is_phone(text: str) -> bool:
+    """Seven digits or more in groups, or a leading "+" or "(": a phone number, not amounts."""
+    return text.startswith(("+", "(")) or sum(len(group) for group in re.findall(r"\d+", text)) >= 7
 
 
 def _float(number) -> float | None:
@@ -510,7 +518,7 @@ def _glued_to_name(doc: Doc, i: int) -> bool:
     before = text[start - 1]
     if before.isalpha():
         return True
-    if before in "-/#_" and start >= 2 and text[start - 2].isalnum():
+    if before in "-/#_" and start >= 2 and text[start - 2].isalpha():
         return True
     if before == "#":
         return True
@@ -778,20 +786,26 @@ def _parallel_figure(figures: list[_Figure], index: int, sentence_of: dict, doc:
 
 
 def _merge_compound_durations(doc: Doc, figures: list[_Figure]) -> list[_Figure]:
-    """"2 hours 1 minute 39 seconds" is one duration, in seconds."""
+    """"2 hours 1 minute 39 seconds" is one duration, in seconds, from larger to smaller units."""
     seconds = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
     merged: list[_Figure] = []
     for figure in figures:
         previous = merged[-1] if merged else None
         if previous is not None and previous.kind == figure.kind == "measure" and previous.unit in seconds \
-                and figure.unit in seconds and seconds[figure.unit] < seconds[previous.unit] \
-                and previous.value is not None and figure.value is not None \
-                and figure.start - previous.end in (1, 2) and doc[previous.end].lower_ in UNITS_OF_MEASURE \
-                and (figure.start - previous.end == 1 or doc[previous.end + 1].lower_ in ("and", ",")):
-            total = previous.value * seconds[previous.unit] + figure.value * seconds[figure.unit]
-            end = figure.end + (1 if figure.end < len(doc) and doc[figure.end].lower_ in UNITS_OF_MEASURE else 0)
-            merged[-1] = dataclasses.replace(previous, end=end, core_end=end, value=round(total, 3), unit="second")
-            continue
+                and figure.unit in seconds and previous.value is not None and figure.value is not None:
+            # the previous figure's unit word follows it, unless a merge already took it in
+            gap = previous.end
+            if gap < len(doc) and doc[gap].lower_ in UNITS_OF_MEASURE:
+                gap += 1
+            smallest = previous.merged_down_to or seconds[previous.unit]
+            last_unit = 1 if previous.merged_down_to else seconds[previous.unit]
+            adjacent = figure.start == gap or (figure.start == gap + 1 and doc[gap].lower_ in ("and", ","))
+            if adjacent and seconds[figure.unit] < smallest:
+                total = previous.value * last_unit + figure.value * seconds[figure.unit]
+                end = figure.end + (1 if figure.end < len(doc) and doc[figure.end].lower_ in UNITS_OF_MEASURE else 0)
+                merged[-1] = dataclasses.replace(previous, end=end, value=round(total, 3), unit="second",
+                                                 merged_down_to=seconds[figure.unit])
+                continue
         merged.append(figure)
     return merged
 
