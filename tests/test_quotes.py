@@ -1,0 +1,344 @@
+"""Quotes: quote marks, kinds, cues, speakers and their actors, on real news sentences.
+
+Each table row is one hard case of the quotes issue: a sentence (from the seed, the
+bundled Wikinews articles, or written in their style) and what must come out of it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from kit import actors, quotes
+from kit.quotemarks import find_quote_spans
+from kit.tables import COLUMNS
+
+from conftest import DATA
+
+# --- quote marks, on the raw text -------------------------------------------------------
+
+MARKS = [
+    # (case, text, expected quoted stretches)
+    ("straight double", 'He said "we will win," and left.', ["we will win,"]),
+    ("curly double", "She called it “an act of inexplicable barbarity.” Then she left.",
+     ["an act of inexplicable barbarity."]),
+    ("guillemets", "Le ministre a dit «nous gagnerons» hier.", ["nous gagnerons"]),
+    ("single quotes in a headline", "Russia rotates military 'technicians' from crisis-hit Venezuela",
+     ["technicians"]),
+    ("apostrophes are not quotes", "Maduro's regime, the Russians' equipment, the '90s and rock 'n' roll.", []),
+    ("single quotes inside double stay inside",
+     "He said \"I thought, 'Bloody hell, I'm a drummer'\u2009\", laughing.",
+     ["I thought, 'Bloody hell, I'm a drummer'\u2009"]),
+    ("nested straight double quotes",
+     '"The WH statement shows a lack of understanding. The "United States" is not holding any detainees." He left.',
+     ['The WH statement shows a lack of understanding. The "United States" is not holding any detainees.']),
+    ("unbalanced mark stops at its sentence",
+     'He said "we will win. The match is on Sunday. Fans are expected.',
+     ["we will win."]),
+    ("stray mark between spaces is ignored", 'A stray " mark. Then "a real quote" here.', ["a real quote"]),
+    ("multi-paragraph quote, re-opened",
+     '"The first paragraph goes on.\n\n"The second one ends it," the coach said.',
+     ["The first paragraph goes on.", "The second one ends it,"]),
+    ("inch marks are not quotes", "He is 5'11\" tall and weighs 80 kg.", []),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", MARKS, ids=[row[0] for row in MARKS])
+def test_quote_marks(case, text, expected):
+    spans = find_quote_spans(text)
+    assert [span.text for span in spans] == expected
+    for span in spans:
+        assert text[span.start : span.end] == span.text
+
+
+def test_multi_paragraph_pieces_are_linked():
+    spans = find_quote_spans('"It is over.\n\n"We go home," she said.')
+    assert [span.continues for span in spans] == [None, 0]
+    assert not spans[0].closed and spans[1].closed
+
+
+@pytest.mark.parametrize("text", ['"', '""', "'", '"a', 'a"', '«', '»»', "\n\n\"\n\n", '" " " "', "''''"])
+def test_quote_marks_never_crash(text):
+    for span in find_quote_spans(text):
+        assert text[span.start : span.end] == span.text
+
+
+# --- quotes with cue and speaker, on parsed sentences ------------------------------------
+
+SEED_SENTENCES = [
+    # (case, sentence, (content, kind, speaker, cue))
+    ("content before, 'X, its embassy said'",
+     "Russia rotated military technicians out of crisis-hit Venezuela on Wednesday, its embassy in Caracas said, "
+     "as the regime declared that it thwarted an alleged coup plot.",
+     ("Russia rotated military technicians out of crisis-hit Venezuela on Wednesday", "indirect",
+      "its embassy in Caracas", "said")),
+    ("direct, cue after the quote",
+     '"The Il-62 plane which is carrying Russian technicians is leaving Caracas for Moscow on June 26," '
+     "the Russian embassy in Caracas said in a post on Facebook.",
+     ("The Il-62 plane which is carrying Russian technicians is leaving Caracas for Moscow on June 26,", "direct",
+      "the Russian embassy in Caracas", "said")),
+    ("partial, deep under the cue",
+     'The embassy earlier tweeted that an aircraft had arrived on Monday bringing another technical team for '
+     '"regular maintenance" of Russian equipment.',
+     ("regular maintenance", "partial", "The embassy", "tweeted")),
+    ("relative 'who' takes its antecedent",
+     "It linked to comments by Russian Deputy Foreign Minister Sergei Ryabkov who said that no new technicians were coming.",
+     ("no new technicians were coming", "indirect", "Sergei Ryabkov", "said")),
+    ("subjectless 'saying' takes the subject before it",
+     'Ryabkov denied a Russian military "presence" in Venezuela, saying it was about '
+     '"the fulfilment of after-sale service contracts."',
+     ("the fulfilment of after-sale service contracts.", "partial", "Ryabkov", "saying")),
+    ("partial quote inside a reported clause",
+     'In Washington, a senior US official also said that the total number of Russian technicians '
+     '"will not change substantially."',
+     ("will not change substantially.", "partial", "a senior US official", "said")),
+    ("participle after a relative clause",
+     "Maduro has been locked in a months-long power struggle with opposition leader Juan Guaido, who in January "
+     "declared himself acting president, claiming Maduro's re-election last year was illegitimate.",
+     ("Maduro's re-election last year was illegitimate", "indirect", "Juan Guaido", "claiming")),
+    ("reported clause inside another one",
+     'In a renewal of instability, Maduro on Wednesday warned he would be "ruthless" with the opposition '
+     "after his government said it had thwarted a plot to assassinate him.",
+     ("it had thwarted a plot to assassinate him", "indirect", "his government", "said")),
+    ("content before the cue, then 'the newspaper said'",
+     "The pullout was due to a lack of fresh contracts and the realisation that Maduro's regime no longer has "
+     "the money to pay for Moscow's services, the newspaper said.",
+     ("The pullout was due to a lack of fresh contracts and the realisation that Maduro's regime no longer has "
+      "the money to pay for Moscow's services", "indirect", "the newspaper", "said")),
+    ("'Y tweeted that \"X\"' is direct",
+     'After the report Trump tweeted that "Russia has informed us that they have removed most of their people '
+     'from Venezuela," which Moscow denied.',
+     ("Russia has informed us that they have removed most of their people from Venezuela,", "direct", "Trump",
+      "tweeted")),
+]
+
+WIKINEWS_SENTENCES = [
+    ("inverted 'X, said Y' with apposition",
+     '"Both these prizes tell us something essential about our place in the Universe", said selection committee '
+     "member Ulf Danielsson.",
+     ("Both these prizes tell us something essential about our place in the Universe", "direct", "Ulf Danielsson",
+      "said")),
+    ("colon: 'Y said: X'",
+     'Regarding the call, former federal prosecutor Elie Honig said via Twitter: "If I got a transcript like this '
+     'in a criminal case, I would be surprised."',
+     ("If I got a transcript like this in a criminal case, I would be surprised.", "direct", "Elie Honig", "said")),
+    ("'X,' Y said, 'Z.' gives two quotes of one speaker",
+     '"The next hours will decide everything," Stefaniak said, "and we are doing all we can."',
+     ("and we are doing all we can.", "direct", "Stefaniak", "said")),
+    ("apposition 'Hugh Hill, a doctor, said'",
+     "Hugh Hill, a doctor at the hospital, said the ward was full.",
+     ("the ward was full", "indirect", "Hugh Hill", "said")),
+    ("title beside the name",
+     "The Labour Party's leader, Jeremy Corbyn announced he will not seek the party's leadership position.",
+     ("he will not seek the party's leadership position", "indirect", "Jeremy Corbyn", "announced")),
+    ("name the tagger misses, after a title",
+     '"Walter was the most brilliant scientist I have ever known," said University of California, San Diego\'s '
+     "chancellor, Pradeep Khosla.",
+     ("Walter was the most brilliant scientist I have ever known,", "direct", "Pradeep Khosla", "said")),
+    ("according to, after the clause",
+     "Seventeen rockets struck near the base, according to Iraqi military.",
+     ("Seventeen rockets struck near the base", "indirect", "Iraqi military", "according to")),
+    ("according to, with a direct quote",
+     'According to eyewitness Vinnie DeVita, "within probably 15 to 20 seconds of it all, it exploded."',
+     ("within probably 15 to 20 seconds of it all, it exploded.", "direct", "Vinnie DeVita", "According to")),
+    ("partial quote with 'called'",
+     'Interior Minister Joachim Brudziński called the stabbing "an act of inexplicable barbarity."',
+     ("an act of inexplicable barbarity.", "partial", "Joachim Brudziński", "called")),
+    ("the parser cuts the sentence at the quote mark",
+     'Conservative Party leader and Prime Minister Boris Johnson said he was "humbled" by the results and '
+     '"...I and we will never take your support for granted. And I will make it my mission to prove you right."',
+     ("...I and we will never take your support for granted. And I will make it my mission to prove you right.",
+      "direct", "Boris Johnson", "said")),
+    ("mixed: opens in the reporter's sentence, runs on",
+     'He said the plan was "a disaster. We will fight it in court."',
+     ("a disaster. We will fight it in court.", "mixed", "He", "said")),
+    ("a quote in a clause the cue reports, with its own 'stating'",
+     'In a statement, the Royal Canadian Mounted Police confirmed they seized the substance, stating "This has '
+     'been a public health emergency since April 2016."',
+     ("they seized the substance", "indirect", "the Royal Canadian Mounted Police", "confirmed")),
+]
+
+
+def _rows(nlp, text):
+    doc = nlp(text)
+    rows = quotes.find_quotes(doc, actors.find_mentions(doc))
+    for row in rows:
+        assert doc.text[row["start"] : row["end"]] == row["text"]
+        if row["speaker"] is not None:
+            assert doc.text[row["speaker_start"] : row["speaker_end"]] == row["speaker"]
+    return rows
+
+
+@pytest.mark.parametrize("case, text, expected", SEED_SENTENCES + WIKINEWS_SENTENCES,
+                         ids=[row[0] for row in SEED_SENTENCES + WIKINEWS_SENTENCES])
+def test_quote_content_speaker_cue(nlp, case, text, expected):
+    found = [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
+    assert expected in found
+
+
+NOT_QUOTES = [
+    # (case, text, quoted words that must not become a quote)
+    ("scare quotes with no cue", 'Reports on the implement used vary between a knife and a "sharp tool".', "sharp tool"),
+    ("a nickname is not said by the verb next to it",
+     'At the time, Qandeel Baloch, nicknamed the "Kim Kardashian of Pakistan," had about 750,000 followers on '
+     "Facebook, and wrote about feminism.", "Kim Kardashian of Pakistan,"),
+    ("a title", "He played on the 'Band on the Run' album.", "Band on the Run"),
+]
+
+
+@pytest.mark.parametrize("case, text, words", NOT_QUOTES, ids=[row[0] for row in NOT_QUOTES])
+def test_not_quotes(nlp, case, text, words):
+    assert words not in [r["text"] for r in _rows(nlp, text)]
+
+
+REPORTED_NOT = [
+    ("a question is not a claim", "The minister did not say whether the talks would resume."),
+    ("nobody speaks in an agentless passive", "No deaths were reported on the ground after the storm."),
+    ("a negated subject", "Not everyone agreed there should be another referendum."),
+]
+
+
+@pytest.mark.parametrize("case, text", REPORTED_NOT, ids=[row[0] for row in REPORTED_NOT])
+def test_no_reported_speech(nlp, case, text):
+    assert [r for r in _rows(nlp, text) if r["kind"] == "indirect"] == []
+
+
+# --- speakers resolved to actors ---------------------------------------------------------
+
+RESOLVED = [
+    # (case, text, content, the mention text whose actor speaks)
+    ("pronoun -> the person the story is about",
+     "Mayor Pawel Adamowicz was stabbed on stage by Stefan Wilmont. He said the city would recover.",
+     "the city would recover", "Pawel Adamowicz"),
+    ("continued quote keeps its speaker",
+     '"They are among the best athletes in the world," Eliud Kipchoge said. "We did this one together."',
+     "We did this one together.", "Eliud Kipchoge"),
+]
+
+
+@pytest.mark.parametrize("case, text, content, speaker_mention", RESOLVED, ids=[row[0] for row in RESOLVED])
+def test_speaker_actor(nlp, case, text, content, speaker_mention):
+    doc = nlp(text)
+    mentions = actors.find_mentions(doc)
+    row = next(r for r in quotes.find_quotes(doc, mentions) if r["text"] == content)
+    expected = {m["actor_id"] for m in mentions if speaker_mention in m["text"] or m["text"] in speaker_mention}
+    assert row["actor_id"] is not None and row["actor_id"] in expected
+
+
+def test_no_mentions_no_actor(nlp):
+    """Without mention rows nothing is resolved: the speaker stays, the actor is empty."""
+    rows = quotes.find_quotes(nlp('"We will win," Maduro said.'), [])
+    assert [(r["speaker"], r["actor_id"]) for r in rows] == [("Maduro", None)]
+
+
+# --- the seed, whole ---------------------------------------------------------------------
+
+
+def _seed_rows(nlp, seed_gold):
+    doc = nlp(seed_gold.body)
+    mentions = actors.find_mentions(doc)
+    return quotes.find_quotes(doc, mentions), mentions
+
+
+def _overlaps(a, b):
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def test_seed_direct_and_partial_quotes_have_the_right_actor(nlp, seed_gold):
+    rows, mentions = _seed_rows(nlp, seed_gold)
+    gold = seed_gold.quotes[seed_gold.quotes.kind != "indirect"]
+    assert len(gold) == 8
+    for quote in gold.itertuples():
+        row = next(r for r in rows if (r["start"], r["end"]) == (quote.start, quote.end))
+        assert row["kind"] == quote.kind and row["cue"] == quote.cue
+        # The actor's own mentions in the gold overlap the mentions carrying the row's actor_id.
+        gold_spans = [(m.start, m.end) for m in seed_gold.mentions.itertuples() if m.actor == quote.actor]
+        actor_spans = [(m["start"], m["end"]) for m in mentions if m["actor_id"] == row["actor_id"]]
+        assert any(_overlaps(a, g) for a in actor_spans for g in gold_spans), (quote.text, row["actor_id"])
+
+
+def test_seed_reported_speech(nlp, seed_gold):
+    rows, _ = _seed_rows(nlp, seed_gold)
+    gold = seed_gold.quotes[seed_gold.quotes.kind == "indirect"]
+    found = 0
+    for quote in gold.itertuples():
+        found += any(r["kind"] == "indirect" and _overlaps((r["start"], r["end"]), (quote.start, quote.end))
+                     and r["cue"] == quote.cue for r in rows)
+    assert found >= 5
+
+
+# --- real articles: offsets and bounds ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def wikinews_sample():
+    with open(DATA / "wikinews" / "articles.jsonl", encoding="utf-8") as handle:
+        articles = [json.loads(line) for line in handle]
+    return [a["text"] for a in articles if '"' in a["text"]][:25]
+
+
+def test_offsets_and_bounds_on_wikinews(nlp, wikinews_sample):
+    for doc in nlp.pipe(wikinews_sample):
+        rows = quotes.find_quotes(doc, actors.find_mentions(doc))
+        for row in rows:
+            assert doc.text[row["start"] : row["end"]] == row["text"]
+            assert row["kind"] in quotes.KINDS
+            assert "\n" not in row["text"], "a quote never runs over a paragraph break"
+            assert 0 <= row["sentence"] < len(list(doc.sents))
+        assert len({(r["start"], r["end"]) for r in rows}) == len(rows)
+
+
+def test_extract_gives_the_quotes_table(nlp):
+    table = quotes.extract('"It is a plot," Maduro said.', nlp=nlp)
+    assert list(table.columns) == [c for c in COLUMNS["quotes"] if c != "article_id"]
+    assert table[["text", "kind", "speaker", "cue"]].values.tolist() == [["It is a plot,", "direct", "Maduro", "said"]]
+
+
+# --- notebook helpers --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_analysis():
+    """Hand-made tables: the helpers read tables only."""
+    from kit.tables import conform
+
+    quotes_table = conform(pd.DataFrame([
+        {"article_id": "a", "start": 0, "end": 5, "text": "x", "kind": "direct", "speaker": "Putin", "actor_id": "putin", "sentence": 0},
+        {"article_id": "a", "start": 9, "end": 12, "text": "y", "kind": "indirect", "speaker": "he", "actor_id": "putin", "sentence": 1},
+        {"article_id": "b", "start": 0, "end": 5, "text": "z", "kind": "partial", "speaker": "a senior official", "actor_id": "official", "sentence": 0},
+        {"article_id": "b", "start": 7, "end": 9, "text": "w", "kind": "direct", "speaker": "the spokesman", "actor_id": None, "sentence": 1},
+        {"article_id": "b", "start": 20, "end": 29, "text": "v", "kind": "direct", "speaker": None, "actor_id": None, "sentence": 2},
+    ]), "quotes")
+    actors_table = conform(pd.DataFrame([
+        {"actor_id": "putin", "name": "Vladimir Putin", "kind": "person", "country": "Russia", "n_mentions": 2, "n_articles": 1},
+        {"actor_id": "official", "name": "a senior official", "kind": "anonymous", "country": None, "n_mentions": 1, "n_articles": 1},
+    ]), "actors")
+    articles = conform(pd.DataFrame({"article_id": ["a", "b", "c"], "headline": ["A", "B", "C"]}), "articles")
+    return {"quotes": quotes_table, "actors": actors_table, "articles": articles}
+
+
+HELPER_CASES = [
+    ("actor", "name", {"Vladimir Putin": 2, "a senior official": 1}),
+    ("kind", "kind", {"person": 2, "anonymous": 1, quotes.UNRESOLVED: 1, quotes.NO_SPEAKER: 1}),
+    ("country", "country", {"Russia": 2, "(no country)": 1, quotes.UNRESOLVED: 1, quotes.NO_SPEAKER: 1}),
+]
+
+
+@pytest.mark.parametrize("by, column, expected", HELPER_CASES, ids=[row[0] for row in HELPER_CASES])
+def test_quoted_actors(small_analysis, by, column, expected):
+    table = quotes.quoted_actors(small_analysis, by=by)
+    assert dict(zip(table[column], table["n_quotes"])) == expected
+    assert (table[list(quotes.KINDS)].sum(axis=1) == table["n_quotes"]).all()
+
+
+def test_anonymous_share(small_analysis):
+    assert quotes.anonymous_share(small_analysis) == pytest.approx(1 / 4)
+
+
+def test_quotes_per_article(small_analysis):
+    table = quotes.quotes_per_article(small_analysis).set_index("article_id")
+    assert table.loc[["a", "b", "c"], "n_quotes"].tolist() == [2, 3, 0]
+    assert table.loc["b", ["direct", "partial", "unresolved"]].tolist() == [2, 1, 2]
+    assert table.loc["a", "n_speakers"] == 1
