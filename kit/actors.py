@@ -86,6 +86,9 @@ TITLE_NOUNS = frozenset(
     "leader chairman chairwoman director secretary judge spokesman spokeswoman premier "
     "general commander coach chief".split()
 )
+#: Police and military ranks, seen alone as ORG by spaCy-sm.
+RANKS = frozenset("detective inspector constable sergeant officer superintendent commissioner captain "
+                  "lieutenant colonel major private corporal admiral marshal".split())
 #: Tokens stripped from the front of a person's name ("President Trump" -> "Trump").
 NAME_TITLES = frozenset(
     "president vice prime minister mr mr. mrs mrs. ms ms. dr dr. sen. senator rep. gov. governor "
@@ -98,6 +101,8 @@ PLACE_VERBS = frozenset(
     "capture besiege surround flee evacuate occupy liberate host rock shake storm invade "
     "cross approach circle land".split()
 )
+#: Verbs whose prepositional object is where someone comes from or goes ("born in", "emigrated to").
+BIRTH_VERBS = frozenset("bear emigrate immigrate relocate".split())
 #: Prepositions whose object is a party to something ("talks with Moscow").
 ACTOR_PREPOSITIONS = frozenset("between with against toward towards".split())
 NOUN_ACTOR_PREPOSITIONS = frozenset("between against".split())
@@ -304,6 +309,17 @@ def _acts(token, is_actor_at, prepositions=ACTOR_PREPOSITIONS) -> bool:
     return False
 
 
+def _names_place(token) -> bool:
+    """A country left, visited, born in or moved to is a place ("cleared the Bahamas", "born in Austria")."""
+    token = _first_conjunct(token)
+    if token.dep_ == "dobj":
+        return token.head.lemma_ in PLACE_VERBS
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        verb = token.head.head
+        return verb.pos_ in ("VERB", "AUX") and (verb.lemma_ in PLACE_VERBS or verb.lemma_ in BIRTH_VERBS)
+    return False
+
+
 def _speaks(token) -> bool:
     """Is the noun the subject of a verb of saying, or the source in "according to ..."?"""
     token = _first_conjunct(token)
@@ -414,6 +430,10 @@ def find_mentions(doc: Doc) -> list[dict]:
             label = "PERSON"  # whatever spaCy thought ("Trump" ORG, "Pelosi's" EVENT)
         if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
             continue
+        if core.text[0].islower() and not CAMEL_CASE.match(core.text):
+            continue  # names are capitalised: "state", "el" are spaCy-sm misfires
+        if all(t.lower_ in NAME_TITLES or t.lower_ in TITLE_NOUNS or t.lower_ in RANKS for t in core):
+            continue  # "Detective Inspector" is a title, not an organization
         if label == "PERSON":
             name = _person_name(core)
             if len(name) == 1 and name.text in short_names:
@@ -440,6 +460,11 @@ def find_mentions(doc: Doc) -> list[dict]:
                 if core.start >= 2 and doc[core.start - 1].text == "," and doc[core.start - 2].ent_type_ in ("GPE", "LOC"):
                     # "Bishkek, Kyrgyzstan": the country completes an address, a place.
                     article.add(core.start, core.end, name=country, kind="place", how="name", country=country)
+                    continue
+                if _names_place(core.root):
+                    # "Dorian left the Bahamas", "born in Austria": where, not who.
+                    article.add(_with_the(doc, core.start), core.end, name=country, kind="place", how="name",
+                                country=country)
                     continue
                 canonical = core.text == country or core.text.lower() == country.lower()
                 article.add(_with_the(doc, core.start), core.end, name=country, kind="country",
