@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import json
 import os
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -45,6 +46,8 @@ class Analysis:
     figures: pd.DataFrame
     quotes: pd.DataFrame
     problems: pd.DataFrame = dataclasses.field(default_factory=lambda: empty("problems"))
+    #: the licences the articles came under (from the Corpus): show them wherever the articles are shown
+    credits: list[str] = dataclasses.field(default_factory=list)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {name: getattr(self, name) for name in TABLES}
@@ -57,6 +60,7 @@ class Analysis:
             temporary = directory / f".{name}.parquet.tmp"
             table.to_parquet(temporary, index=False)
             temporary.replace(directory / f"{name}.parquet")
+        (directory / "credits.json").write_text(json.dumps(list(self.credits), ensure_ascii=False, indent=1), encoding="utf-8")
         return directory
 
     @classmethod
@@ -72,7 +76,9 @@ class Analysis:
                     continue
                 raise FileNotFoundError(f"{path}: missing; was this folder written by Analysis.save()?")
             tables[name] = conform(pd.read_parquet(path), name)
-        return cls(**tables)
+        credits_file = directory / "credits.json"
+        credits = json.loads(credits_file.read_text(encoding="utf-8")) if credits_file.exists() else []
+        return cls(**tables, credits=credits)
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{name}={len(table)}" for name, table in self.tables().items())
@@ -83,14 +89,88 @@ def analyze_doc(doc: Doc) -> dict[str, list[dict]]:
     """Run the three extractors on one parsed article; plain rows out, no Docs.
 
     Rows carry offsets into ``doc.text``; ``actor_id`` values are the article's
-    own and may be merged across the corpus later by :func:`analyze`.
+    own and may be merged across the corpus later by :func:`analyze`. An extractor
+    that fails leaves its table empty for this article and says why under
+    ``"errors"``: one bad article never stops a corpus.
+
+    >>> from kit.nlp import load_model
+    >>> rows = analyze_doc(load_model()("Russia said around 100 experts had left."))
+    >>> sorted(rows)
+    ['figures', 'mentions', 'quotes']
     """
-    mentions = actors_module.find_mentions(doc)
-    return {
-        "mentions": mentions,
-        "figures": figures_module.find_figures(doc),
-        "quotes": quotes_module.find_quotes(doc, mentions),
-    }
+    rows: dict[str, list[dict]] = {}
+    errors: list[str] = []
+    steps = (
+        ("mentions", lambda: actors_module.find_mentions(doc)),
+        ("figures", lambda: figures_module.find_figures(doc)),
+        ("quotes", lambda: quotes_module.find_quotes(doc, rows["mentions"])),
+    )
+    for table, step in steps:
+        try:
+            rows[table] = list(step())
+        except Exception as error:  # noqa: BLE001 - reported as a problems row by analyze()
+            rows[table] = []
+            errors.append(f"{table}: {type(error).__name__}: {error}")
+    if errors:
+        rows["errors"] = errors
+    return rows
+
+
+#: Bodies longer than this are parsed in pieces (spaCy refuses texts over nlp.max_length,
+#: and its memory grows with the length of one text, not with the number of texts).
+MAX_PIECE_CHARS = 100_000
+#: Columns holding offsets into the body, shifted when an article was parsed in pieces.
+_OFFSET_COLUMNS = ("start", "end", "speaker_start", "speaker_end")
+
+
+def split_long_body(body: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """Cut a body into ``(offset, piece)`` pieces of at most ``limit`` characters.
+
+    Cuts fall on a paragraph break where there is one, else a line break, else a
+    sentence end, else a space, so no word is cut in two.
+
+    >>> split_long_body("One. Two.", limit=100)
+    [(0, 'One. Two.')]
+    >>> split_long_body("One. Two. Three.", limit=10)
+    [(0, 'One. Two. '), (10, 'Three.')]
+    """
+    limit = limit or MAX_PIECE_CHARS
+    if len(body) <= limit:
+        return [(0, body)]
+    pieces = []
+    start = 0
+    while start < len(body):
+        end = min(len(body), start + limit)
+        if end < len(body):
+            window = body[start:end]
+            for separator in ("\n\n", "\n", ". ", " "):
+                cut = window.rfind(separator)
+                if cut > limit // 2:
+                    end = start + cut + len(separator)
+                    break
+        pieces.append((start, body[start:end]))
+        start = end
+    return pieces
+
+
+def _merge_pieces(parts: list[tuple[int, int, dict[str, list[dict]]]]) -> dict[str, list[dict]]:
+    """Rows of one article parsed in pieces: offsets and sentence numbers made the article's."""
+    merged: dict[str, list[dict]] = {name: [] for name in ARTICLE_TABLES}
+    sentences_before = 0
+    for offset, n_sentences, rows in parts:
+        for name in ARTICLE_TABLES:
+            for row in rows.get(name, ()):
+                row = dict(row)
+                for column in _OFFSET_COLUMNS:
+                    if isinstance(row.get(column), int):
+                        row[column] += offset
+                if isinstance(row.get("sentence"), int):
+                    row["sentence"] += sentences_before
+                merged[name].append(row)
+        if rows.get("errors"):
+            merged.setdefault("errors", []).extend(rows["errors"])
+        sentences_before += n_sentences
+    return merged
 
 
 def body_key(body: str, model: str) -> str:
@@ -192,20 +272,50 @@ def _identity_from_meta(meta: dict) -> str:
     return f"{meta.get('lang', 'xx')}_{name}-{meta.get('version', '0')}"
 
 
-def analyze_texts(pairs: list[tuple[str, str]], model: str | None = None) -> list[tuple[str, dict[str, list[dict]]]]:
+def analyze_texts(
+    pairs: list[tuple[str, str]], model: str | None = None, batch_size: int | None = None
+) -> list[tuple[str, dict[str, list[dict]]]]:
     """Analyse a batch of ``(key, body)`` pairs in this process; the unit of work of every engine.
 
     The model is loaded once per process (``load_model`` remembers it), so a worker
-    that receives many batches pays the load once.
+    that receives many batches pays the load once. Long bodies are parsed in pieces
+    (:func:`split_long_body`); if spaCy itself fails on the batch, its articles are
+    parsed one by one so that only the culprit is lost (with the reason under ``"errors"``).
 
     >>> [(key, sorted(rows)) for key, rows in analyze_texts([("k1", "Moscow said so.")])]
     [('k1', ['figures', 'mentions', 'quotes'])]
     """
     nlp = load_model(model)
-    return [
-        (key, analyze_doc(doc))
-        for doc, key in stream_docs(nlp, ((body, key) for key, body in pairs), batch_size=len(pairs) or 1)
-    ]
+    try:
+        return list(_parse_and_extract(nlp, pairs, batch_size))
+    except Exception as error:  # noqa: BLE001 - spaCy failed: isolate the article that caused it
+        if len(pairs) > 1:
+            return [result for pair in pairs for result in analyze_texts([pair], model, batch_size)]
+        failed: dict[str, list] = {name: [] for name in ARTICLE_TABLES}
+        failed["errors"] = [f"parsing: {type(error).__name__}: {error}"]
+        return [(pairs[0][0], failed)]
+
+
+def _parse_and_extract(nlp, pairs, batch_size: int | None) -> Iterator[tuple[str, dict[str, list[dict]]]]:
+    """Stream bodies through ``nlp.pipe`` (long ones in pieces) and yield each article's rows."""
+
+    def pieces():
+        for key, body in pairs:
+            parts = split_long_body(body)
+            for number, (offset, text) in enumerate(parts):
+                yield text, (key, number, len(parts), offset)
+
+    waiting: list[tuple[int, int, dict[str, list[dict]]]] = []
+    for doc, (key, number, count, offset) in stream_docs(nlp, pieces(), batch_size=batch_size):
+        rows = analyze_doc(doc)
+        if count == 1:
+            yield key, rows
+            continue
+        n_sentences = sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 0
+        waiting.append((offset, n_sentences, rows))
+        if number == count - 1:
+            yield key, _merge_pieces(waiting)
+            waiting = []
 
 
 def iter_article_rows(
@@ -274,11 +384,24 @@ def analyze(
         client=client,
     )
     collected: dict[str, list[dict]] = {name: [] for name in ARTICLE_TABLES}
-    for article_id, rows in zip(articles["article_id"], rows_per_article):
+    failures = []
+    sources = articles["source"] if "source" in articles.columns else articles["article_id"]
+    for article_id, source, rows in zip(articles["article_id"], sources, rows_per_article):
         for name in ARTICLE_TABLES:
             # Fresh dicts: cached rows and rows shared by identical bodies stay untouched.
             collected[name].extend({**row, "article_id": article_id} for row in rows.get(name, ()))
-    return assemble(articles, collected, problems)
+        for error in rows.get("errors", ()):
+            table, _, reason = error.partition(": ")
+            failures.append({
+                "source": source if isinstance(source, str) else article_id,
+                "reason": f"article {article_id}: its {table} could not be extracted ({reason}); "
+                "the other tables have its rows. Please report this with the article.",
+            })
+    if failures:
+        problems = conform(pd.concat([problems, conform(failures, "problems")], ignore_index=True), "problems")
+    result = assemble(articles, collected, problems)
+    result.credits = list(getattr(corpus_or_articles, "credits", None) or [])
+    return result
 
 
 def article_rows(
@@ -325,7 +448,7 @@ def article_rows(
             results = _progress(results, total=len(found) + len(todo), initial=len(found))
         for key, rows in results:
             found[key] = rows
-            if store is not None:
+            if store is not None and not rows.get("errors"):  # a failure is retried next run
                 store.put(key, rows)
     return [found[key] for key in keys]
 
@@ -339,9 +462,11 @@ def _iter_local(
     if n_process < 0:
         n_process = os.cpu_count() or 1
     if n_process == 1 or len(pairs) < 2:
-        nlp = load_model(model)
-        for doc, key in stream_docs(nlp, ((body, key) for key, body in pairs), batch_size=batch_size):
-            yield key, analyze_doc(doc)
+        # Batches of a few hundred articles: one nlp.pipe stream each (as fast as one long
+        # stream), and a failure inside spaCy costs a retry of one batch, not the run.
+        size = max(batch_size or 64, 256)
+        for first in range(0, len(pairs), size):
+            yield from analyze_texts(pairs[first : first + size], model, batch_size)
         return
     yield from _iter_processes(pairs, model=model, n_process=n_process, batch_size=batch_size)
 
@@ -361,7 +486,7 @@ def _iter_processes(pairs, *, model, n_process, batch_size):
     with concurrent.futures.ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
         pending: collections.deque = collections.deque()
         for batch in batches:
-            pending.append(pool.submit(analyze_texts, batch, model))
+            pending.append(pool.submit(analyze_texts, batch, model, batch_size))
             while len(pending) >= 2 * n_process:
                 yield from pending.popleft().result()
         while pending:

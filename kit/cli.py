@@ -16,7 +16,6 @@ what to do); 2 a usage error (unknown option, missing argument).
 from __future__ import annotations
 
 import argparse
-import inspect
 import sys
 import time
 from pathlib import Path
@@ -92,7 +91,7 @@ def _run(options: argparse.Namespace) -> int:
         _say(f"error: --out {out} is a file; give a folder", error=True)
         return FAILED
 
-    corpus = _read(paths if len(paths) > 1 else paths[0], latest_only=options.latest_only)
+    corpus = kit.read_corpus(paths, latest_only=options.latest_only, quiet=options.quiet)
     articles, problems = corpus.articles, corpus.problems
     _say(f"read {len(articles)} article(s); {len(problems)} problem(s)", quiet=options.quiet)
     for row in problems.head(5).itertuples(index=False):
@@ -140,40 +139,6 @@ def _run(options: argparse.Namespace) -> int:
         _say(f"report: {html}", quiet=options.quiet)
     _say(f"done in {time.perf_counter() - started:.1f} s", quiet=options.quiet)
     return OK
-
-
-def _read(path_or_paths, *, latest_only: bool):
-    """read_corpus, keeping only each story's latest version when asked."""
-    import kit
-
-    accepts = inspect.signature(kit.read_corpus).parameters
-    if latest_only and "latest_only" in accepts:
-        return kit.read_corpus(path_or_paths, latest_only=True)
-    corpus = kit.read_corpus(path_or_paths)
-    if latest_only:
-        corpus.articles = latest_versions(corpus.articles)
-    return corpus
-
-
-def latest_versions(articles):
-    """Keep one row per ``story_id`` (the last published, else the last read); rows without one stay.
-
-    >>> import pandas as pd
-    >>> table = pd.DataFrame({"article_id": ["a", "b", "c"], "story_id": ["s", "s", None],
-    ...                       "published": pd.to_datetime(["2019-06-27 10:00", "2019-06-27 12:00", None])})
-    >>> latest_versions(table).article_id.tolist()
-    ['b', 'c']
-    """
-    if "story_id" not in articles.columns or not len(articles):
-        return articles
-    order = articles.assign(_position=range(len(articles)))
-    grouped = order[order["story_id"].notna()]
-    if "published" in grouped.columns:
-        grouped = grouped.sort_values(["published", "_position"], na_position="first", kind="stable")
-    keep = set(grouped.drop_duplicates("story_id", keep="last")["_position"]) | set(
-        order.loc[order["story_id"].isna(), "_position"]
-    )
-    return articles[[position in keep for position in range(len(articles))]].reset_index(drop=True)
 
 
 def _present(value) -> bool:

@@ -106,7 +106,8 @@ def heading(title: str, analysis):
         ("files not read", f"{len(analysis.problems):,}"),
     ]
     rows = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in facts)
-    return HTML(f"<h1>{html.escape(str(title))}</h1><table>{rows}</table>")
+    credits = "".join(f"<br><small>{html.escape(line)}</small>" for line in getattr(analysis, "credits", []) or [])
+    return HTML(f"<h1>{html.escape(str(title))}</h1><table>{rows}</table><p>{credits}</p>")
 
 
 def chart(name: str, analysis, **options):

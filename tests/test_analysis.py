@@ -162,3 +162,49 @@ def test_the_cache_key_changes_with_the_body_and_the_model(first, second, same):
 
 def test_the_model_identity_is_read_without_loading_it():
     assert model_identity() == "en_core_web_sm-3.8.0"
+
+
+@pytest.mark.parametrize(
+    "body, limit",
+    [
+        ("Russia said so. " * 20, 50),
+        ("First paragraph here.\n\nSecond one, longer than the first.\n\nThird.", 40),
+        ("x" * 120, 50),  # no place to cut: cut hard rather than never
+        ("Moscow said so.", 1000),
+    ],
+)
+def test_long_bodies_are_cut_into_pieces_that_join_back(body, limit):
+    from kit.analysis import split_long_body
+
+    pieces = split_long_body(body, limit=limit)
+    assert "".join(piece for _, piece in pieces) == body
+    assert all(body[offset : offset + len(piece)] == piece for offset, piece in pieces)
+    assert all(len(piece) <= limit for _, piece in pieces)
+
+
+def test_a_body_parsed_in_pieces_keeps_its_offsets(seed_body, monkeypatch):
+    from kit import analysis
+
+    monkeypatch.setattr(analysis, "MAX_PIECE_CHARS", len(seed_body) // 2)
+    articles = pd.DataFrame({"article_id": ["long"], "body": [seed_body * 3]})
+    result = analyze(articles, cache=False, progress=False)
+    for table in SPAN_TABLES:
+        assert check_offsets(result.articles, getattr(result, table)) == []
+    assert result.mentions.sentence.is_monotonic_increasing
+    assert {"Putin", "Venezuela"} <= set(result.mentions.text)
+
+
+@pytest.mark.parametrize("extractor, table", [("figures_module.find_figures", "figures"), ("quotes_module.find_quotes", "quotes")])
+def test_a_failing_extractor_becomes_a_problem_and_the_other_tables_stay(small_articles, small_analysis, monkeypatch, extractor, table):
+    from kit import analysis
+
+    def broken(*arguments):
+        raise RuntimeError("simulated bug")
+
+    module, function = extractor.split(".")
+    monkeypatch.setattr(getattr(analysis, module), function, broken)
+    result = analyze(small_articles.head(2), cache=False, progress=False)
+    assert len(getattr(result, table)) == 0
+    assert len(result.mentions) == small_analysis.mentions.article_id.isin(small_articles.article_id[:2]).sum()
+    assert len(result.problems) == 2
+    assert result.problems.reason.str.contains(f"its {table} could not be extracted").all()
