@@ -1,0 +1,271 @@
+"""Figures: every form of number the issue lists, every kind of non-figure, on real text.
+
+Each table row is a sentence and what the kit must find in it. Sentences are
+written in the style of the bundled Wikinews and wire stories; the seed and the
+annotated Wikinews dev set are checked as they are.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kit import numbers
+from kit.figures import claims_about, extract, find_figures, summarize_figures
+
+ROOT = Path(__file__).resolve().parents[1]
+NAN = float("nan")
+
+
+def _same(a, b) -> bool:
+    if a is None or (isinstance(a, float) and math.isnan(a)):
+        return b is None or pd.isna(b)
+    return not pd.isna(b) and abs(float(a) - float(b)) < 1e-6 * max(1, abs(float(a)))
+
+
+@pytest.fixture(scope="module")
+def figures_of(nlp):
+    def run(sentence: str, include_time: bool = False) -> pd.DataFrame:
+        return extract(sentence, nlp=nlp, include_time=include_time)
+
+    return run
+
+
+# sentence, figure text, value, low, high, approx, kind, unit, counted, counted_how
+FORMS = [
+    # digits
+    ("The company employs 1,000 workers.", "1,000", 1000, None, None, None, "count", None, "workers", "direct"),
+    ("The river rose by 2.5 metres overnight.", "2.5", 2.5, None, None, None, "measure", "m", None, None),
+    ("The app lost 1.8m users last year.", "1.8m", 1.8e6, None, None, None, "count", None, "users", "direct"),
+    ("The government borrowed $3bn from the fund.", "$3bn", 3e9, None, None, None, "money", "USD", None, None),
+    ("Turnout fell to 40% in the capital.", "40%", 40, None, None, None, "percent", "%", None, None),
+    ("He was given a fine of US$86,000.", "US$86,000", 86000, None, None, None, "money", "USD", None, None),
+    ("The fine was £2.5 million.", "£2.5 million", 2.5e6, None, None, None, "money", "GBP", None, None),
+    ("Bail was set at 300 euros.", "300", 300, None, None, None, "money", "EUR", None, None),
+    # number words
+    ("Police arrested three men after the march.", "three", 3, None, None, None, "count", None, "men", "direct"),
+    ("A hundred soldiers crossed the border.", "A hundred", 100, None, None, None, "count", None, "soldiers",
+     "direct"),
+    ("Two million people signed the petition.", "Two million", 2e6, None, None, None, "count", None, "people",
+     "direct"),
+    ("Twenty-five people were hurt.", "Twenty-five", 25, None, None, None, "count", None, "people", "direct"),
+    ("He prescribed over half a million doses.", "over half a million", 5e5, 5e5, None, "over", "count", None,
+     "doses", "direct"),
+    # vague quantities
+    ("Dozens of protesters gathered outside parliament.", "Dozens", None, 24, 99, "dozens", "count", None,
+     "protesters", "direct"),
+    ("Hundreds of families fled the fighting.", "Hundreds", None, 200, 999, "hundreds", "count", None,
+     "families", "direct"),
+    ("Tens of thousands of people marched in London.", "Tens of thousands", None, 20000, 99999,
+     "tens of thousands", "count", None, "people", "direct"),
+    ("A handful of journalists were allowed in.", "A handful", None, 2, 5, "a handful", "count", None,
+     "journalists", "direct"),
+    ("Several alleged accomplices were tried by the same court.", "Several", None, 3, 9, "several", "count", None,
+     "alleged accomplices", "direct"),
+    ("The party holds more than a dozen primary elections.", "more than a dozen", 12, 12, None, "more than",
+     "count", None, "primary elections", "direct"),
+    # ranges
+    ("Between 50 and 60 people were injured.", "Between 50 and 60", None, 50, 60, "between", "count", None,
+     "people", "direct"),
+    ("The ministry said 50-60 migrants were rescued.", "50-60", None, 50, 60, None, "count", None, "migrants",
+     "direct"),
+    ("Four to five thousand people attended the rally.", "Four to five thousand", None, 4000, 5000, None, "count",
+     None, "people", "direct"),
+    ("They hope to reach one or two hundred buffalo.", "one or two hundred", None, 100, 200, None, "count", None,
+     "buffalo", "direct"),
+    # bounds
+    ("More than 50 countries backed Guaido.", "More than 50", 50, 50, None, "more than", "count", None,
+     "countries", "direct"),
+    ("At least 20 people died in the blast.", "At least 20", 20, 20, None, "at least", "count", None, "people",
+     "direct"),
+    ("Up to 300 troops will be deployed.", "Up to 300", 300, None, 300, "up to", "count", None, "troops",
+     "direct"),
+    ("Nearly 2,000 homes lost power.", "Nearly 2,000", 2000, None, 2000, "nearly", "count", None, "homes",
+     "direct"),
+    ("Fewer than 10 patients remain in hospital.", "Fewer than 10", 10, None, 10, "fewer than", "count", None,
+     "patients", "direct"),
+    ("Over 400 earthquakes have been recorded.", "Over 400", 400, 400, None, "over", "count", None, "earthquakes",
+     "direct"),
+    ("There are reportedly about 5000 U.S. troops in the country.", "about 5000", 5000, None, None, "about",
+     "count", None, "U.S. troops", "direct"),
+    # shares of a whole
+    ("Two thirds of the island was without power.", "Two thirds", 66.7, None, None, None, "percent", "%", "island",
+     "direct"),
+    ("Biden won about 48% of the vote.", "about 48%", 48, None, None, "about", "percent", "%", "vote", "direct"),
+    # measures, durations and ages
+    ("The quake struck about eight kilometers south of the town.", "about eight", 8, None, None, "about",
+     "measure", "km", None, None),
+    ("He was sentenced to 40 years in prison.", "40", 40, None, None, None, "measure", "year", None, None),
+    ("His time was 1 hour 59 minutes 40.2 seconds.", "1 hour 59 minutes 40.2 seconds", 7180.2, None, None, None,
+     "measure", "second", None, None),
+    ("The singer died on Sunday, aged 78.", "78", 78, None, None, None, "measure", "year", None, None),
+    ("Conway was 82 years old.", "82", 82, None, None, None, "measure", "year", None, None),
+    ("The 36-year-old man was arrested.", "36", 36, None, None, None, "measure", "year", None, None),
+    ("A magnitude 5.2 earthquake hit the island.", "5.2", 5.2, None, None, None, "measure", "magnitude", None,
+     None),
+]
+
+
+@pytest.mark.parametrize("sentence, text, value, low, high, approx, kind, unit, counted, counted_how", FORMS)
+def test_every_form_of_figure(figures_of, sentence, text, value, low, high, approx, kind, unit, counted,
+                              counted_how):
+    rows = figures_of(sentence)
+    assert text in rows.text.tolist(), rows[["text", "kind"]].to_string()
+    row = rows[rows.text == text].iloc[0]
+    assert sentence[row.start:row.end] == text
+    assert _same(value, row.value) and _same(low, row.low) and _same(high, row.high), row.to_dict()
+    assert (approx, kind, unit) == (
+        None if pd.isna(row.approx) else row.approx, row.kind, None if pd.isna(row.unit) else row.unit)
+    assert (counted, counted_how) == (
+        None if pd.isna(row.counted) else row.counted, None if pd.isna(row.counted_how) else row.counted_how)
+
+
+# sentence, [(figure text, counted)] with the elided noun recovered
+ELLIPSIS = [
+    ("Russia has cut its staff in Venezuela to just a few dozen, from about 1,000 at the height of cooperation.",
+     [("just a few dozen", "staff"), ("about 1,000", "staff")]),
+    ("The SNP gained 13 seats and the Liberal Democrats lost 10.", [("13", "seats"), ("10", "seats")]),
+    ("The Conservative party gained 66 seats. Labour lost 42.", [("66", "seats"), ("42", "seats")]),
+    ("The storm killed more than 50 people and injured about 200.", [("more than 50", "people"),
+                                                                      ("about 200", "people")]),
+    ("That event killed one and injured eight people.", [("one", "people"), ("eight", "people")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", ELLIPSIS)
+def test_elided_counted_noun(figures_of, sentence, expected):
+    rows = figures_of(sentence)
+    assert list(zip(rows.text, rows.counted)) == expected
+    direct = {text for text, _ in expected if f" {text} {_}" in f" {sentence}"}
+    assert all(how == ("direct" if text in direct else "ellipsis") for text, how in zip(rows.text, rows.counted_how))
+
+
+# sentence, the numbers in it that must not be figures
+NOT_FIGURES = [
+    ("The Il-62 plane is leaving Caracas for Moscow on June 26.", ["62", "26"]),
+    ("Two F-16 jets escorted the Boeing 737 to the airport.", ["16", "737"]),
+    ("Trump will meet Putin at the Group of 20 summit; the G20 meets yearly.", ["20"]),
+    ("The World Health Organization declared COVID-19 a pandemic, caused by SARS-CoV-2.", ["19", "2"]),
+    ("Moscow, June 27, 2019 (AFP) - Russia rotated its technicians.", ["27", "2019"]),
+    ("Hunter was born on June 23, 1941 and rose to fame in the 1960s.", ["23", "1941", "1960"]),
+    ("The first attack began at 7:45 p.m. and the second at 10 am.", ["7", "45", "10"]),
+    ("In 2016 she came third in the race, after finishing 2nd in 2015.", ["2016", "2", "2015"]),
+    ("For details call 555-1234 or +44 20 7946 0958.", ["555", "1234", "44", "20", "7946", "0958"]),
+    ("He was photographed at 10 Downing Street.", ["10"]),
+    ("Under Section 5 of the act and Article 50, Flight 370 was listed as No. 7.", ["5", "50", "370", "7"]),
+    ("Liverpool won 3-1 against Chelsea.", ["3", "1"]),
+    ("The 2019-2020 season was cancelled.", ["2019", "2020"]),
+    ("One resident said he had seen one of them.", ["One", "one"]),
+]
+
+
+@pytest.mark.parametrize("sentence, numbers_in_it", NOT_FIGURES)
+def test_not_figures(figures_of, sentence, numbers_in_it):
+    rows = figures_of(sentence)
+    for number in numbers_in_it:
+        assert not any(number in text for text in rows.text), (number, rows.text.tolist())
+
+
+# sentence, time expression that is dropped by default and kept as kind "time" on request
+TIME_EXPRESSIONS = [
+    ("Russia angered Washington three months ago by sending experts.", "three"),
+    ("Cooperation peaked several years ago.", "several"),
+    ("Three years later, rockets struck the base again.", "Three"),
+    ("The past several weeks were quiet.", "several"),
+]
+
+
+@pytest.mark.parametrize("sentence, text", TIME_EXPRESSIONS)
+def test_time_expressions_are_apart_from_figures(figures_of, sentence, text):
+    assert figures_of(sentence).empty
+    kept = figures_of(sentence, include_time=True)
+    assert kept.text.tolist() == [text] and kept.kind.tolist() == ["time"]
+
+
+def test_seed_gives_exactly_the_four_gold_figures(nlp, seed_gold):
+    rows = find_figures(nlp(seed_gold.body))
+    got = [(r["text"], r["start"], r["end"], r["value"], r["low"], r["high"], r["approx"], r["kind"],
+            r["counted"], r["counted_how"]) for r in rows]
+    gold = [(g.text, g.start, g.end, g.value, g.low, g.high, g.approx, g.kind, g.counted, g.counted_how)
+            for g in seed_gold.figures.astype(object).where(seed_gold.figures.notna(), None).itertuples()]
+    assert [tuple(None if v is None else (float(v) if isinstance(v, (int, float)) and not isinstance(v, bool)
+                                           else v) for v in row) for row in got] == \
+        [tuple(None if v is None else (float(v) if isinstance(v, (int, float)) else v) for v in row)
+         for row in gold]
+    for not_figure in seed_gold.not_figures:
+        assert not any(not_figure in r["text"] or r["text"] in not_figure and r["text"].isdigit() for r in rows)
+
+
+def test_offsets_hold_on_every_dev_article(nlp):
+    from kit.evaluation import load_dev_set
+
+    golds = load_dev_set(ROOT / "data/annotations/wikinews")
+    assert golds, "the Wikinews dev set is missing"
+    for gold, doc in zip(golds, nlp.pipe([g.body for g in golds])):
+        rows = find_figures(doc, include_time=True)
+        assert all(gold.body[r["start"]:r["end"]] == r["text"] for r in rows), gold.id
+        assert all(r["kind"] in ("count", "money", "percent", "measure", "time") for r in rows)
+        sentences = list(doc.sents)
+        assert all(sentences[r["sentence"]].start_char <= r["start"] < sentences[r["sentence"]].end_char
+                   for r in rows), gold.id
+
+
+def test_dev_set_quality_beats_the_baselines(nlp):
+    """Detection and value F1 and counted accuracy on the annotated Wikinews articles."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from quality_figures import evaluate
+
+    from kit.evaluation import load_dev_set
+
+    table = evaluate({"dev": load_dev_set(ROOT / "data/annotations/wikinews")}, nlp=nlp,
+                     systems=("kit", "spaCy entities")).set_index("system")
+    kit, spacy_entities = table.loc["kit"], table.loc["spaCy entities"]
+    assert kit["detect F1"] >= 0.9 and kit["value F1"] >= 0.9 and kit["counted acc"] >= 0.75, kit.to_dict()
+    assert kit["detect F1"] >= spacy_entities["detect F1"] + 0.1
+
+
+VAGUE_TABLE = [("a few", (2, 5)), ("several", (3, 9)), ("a few dozen", (24, 60)), ("dozens", (24, 99)),
+               ("hundreds", (200, 999)), ("thousands", (2000, 9999)), ("tens of thousands", (20000, 99999))]
+
+
+@pytest.mark.parametrize("words, bounds", VAGUE_TABLE)
+def test_documented_vague_quantities(words, bounds):
+    assert numbers.VAGUE[words] == bounds
+
+
+NUMBER_TEXTS = [("two million", 2e6), ("1.8m", 1.8e6), ("3bn", 3e9), ("a hundred", 100), ("1,000", 1000),
+                ("one hundred and twenty", 120), ("half a million", 5e5), ("a dozen", 12), ("42.195", 42.195),
+                ("Il-62", None), ("dozens", None)]
+
+
+@pytest.mark.parametrize("text, value", NUMBER_TEXTS)
+def test_parse_number(text, value):
+    assert numbers.parse_number(text) == value
+
+
+def test_claims_about_staff_across_articles(nlp):
+    articles = pd.DataFrame({
+        "article_id": ["a", "b"],
+        "headline": ["Russia rotates technicians", "Embassy cuts staff"],
+        "published": pd.to_datetime(["2019-06-27", "2019-06-01"]),
+        "outlet": ["AFP", "WSJ"],
+        "body": ["Russia sent around 100 military technicians and 40 tanks.",
+                 "Russia has cut its staff in Venezuela to just a few dozen, from about 1,000."],
+    })
+    figures = pd.concat([extract(body, nlp=nlp).assign(article_id=article_id)
+                         for article_id, body in zip(articles.article_id, articles.body)], ignore_index=True)
+    found = claims_about(figures, ["staff", "personnel", "technician"], articles=articles)
+    assert found[["article_id", "text", "counted", "outlet"]].values.tolist() == [
+        ["b", "just a few dozen", "staff", "WSJ"],
+        ["b", "about 1,000", "staff", "WSJ"],
+        ["a", "around 100", "military technicians", "AFP"],
+    ]
+    summary = summarize_figures(figures, articles)
+    assert summary.set_index("article_id").loc["b", ["n_figures", "n_count", "n_vague", "n_ellipsis"]].tolist() == \
+        [2, 2, 1, 2]
+    assert summary.set_index("article_id").loc["a", "largest_count_of"] == "military technicians"
