@@ -761,7 +761,8 @@ def resolve_corpus(mentions: pd.DataFrame, articles: pd.DataFrame | None = None)
     A lone surname with no full name in its article ("Putin") joins the one full name
     of the corpus that ends with it ("Vladimir Putin"); when several full names share
     it, it joins the most mentioned if that one has at least twice the mentions of the
-    next, else it stays apart.
+    next, else it stays apart. Likewise a lone abbreviation ("WHO") joins the one
+    organization whose name it abbreviates ("World Health Organization").
 
     Returns ``(mentions, actors, renamed)``; ``renamed`` maps old actor_ids to new ones
     so that other tables (quotes) can follow.
@@ -804,6 +805,25 @@ def resolve_corpus(mentions: pd.DataFrame, articles: pd.DataFrame | None = None)
         mentions.loc[moved, "actor_id"] = mentions.loc[moved, "actor_id"].map(renamed)
         mentions.loc[moved, "name"] = mentions.loc[moved, "actor_id"].map(target_names)
         mentions.loc[moved & (mentions["how"] == "name"), "how"] = "surname"
+
+    # An abbreviation used alone in one article ("WHO") joins the one organization of the
+    # corpus whose name it abbreviates ("World Health Organization").
+    organizations = mentions[mentions["kind"] == "organization"]
+    spelled = {}
+    for actor_id, name in set(zip(organizations["actor_id"], organizations["name"])):
+        if " " in name:
+            spelled.setdefault(initials(name), set()).add((actor_id, name))
+    abbreviated = {}
+    for actor_id, name in set(zip(organizations["actor_id"], organizations["name"])):
+        options = spelled.get(name) if name.isupper() and " " not in name else None
+        if options and len(options) == 1:
+            abbreviated[actor_id] = next(iter(options))
+    if abbreviated:
+        moved = mentions["actor_id"].isin(abbreviated.keys()) & (mentions["kind"] == "organization")
+        mentions.loc[moved, "name"] = mentions.loc[moved, "actor_id"].map(lambda a: abbreviated[a][1])
+        mentions.loc[moved, "actor_id"] = mentions.loc[moved, "actor_id"].map(lambda a: abbreviated[a][0])
+        mentions.loc[moved & (mentions["how"] == "name"), "how"] = "alias"
+        renamed.update({old: new for old, (new, _) in abbreviated.items()})
     return mentions, actors_table(mentions), renamed
 
 

@@ -218,6 +218,17 @@ def test_surnames_merge_across_articles(nlp):
     assert table.set_index("actor_id").loc["vladimir-putin", "n_articles"] == 2
 
 
+def test_abbreviations_merge_across_articles(nlp):
+    rows = []
+    texts = (("a", "The World Health Organization warned on Monday."), ("b", "The WHO said on Tuesday it was worried."))
+    for article_id, text in texts:
+        for row in actors.find_mentions(nlp(text)):
+            rows.append(dict(row, article_id=article_id))
+    mentions, table, renamed = actors.resolve_corpus(conform(rows, "mentions"), None)
+    assert renamed == {"who": "world-health-organization"}
+    assert table.set_index("actor_id").loc["world-health-organization", "n_articles"] == 2
+
+
 def test_helpers_on_seed(seed):
     _, mentions, table = seed
     assert actors.top_actors(table, n=2).name.tolist() == ["Russia", "Venezuela"]
