@@ -52,7 +52,7 @@ from kit import geography
 ANONYMOUS_NOUNS = frozenset(
     "official diplomat source spokesperson spokesman spokeswoman representative aide insider "
     "witness eyewitness analyst observer investigator lawmaker legislator negotiator adviser "
-    "advisor resident prosecutor".split()
+    "advisor resident prosecutor media press".split()
 )
 #: Collectives that act as one ("police arrested", "the opposition said").
 GROUP_NOUNS = frozenset(
@@ -69,10 +69,10 @@ COUNTRY_INSTITUTIONS = frozenset(("government", "cabinet"))
 ORGANIZATION_DESCRIPTIONS = frozenset(
     "newspaper paper daily magazine broadcaster network channel agency company firm party "
     "organization organisation ministry embassy consulate department court university council "
-    "committee bank union club team airline hospital government".split()
+    "committee bank union club team airline hospital government service group band".split()
 )
 #: Descriptions that fit any organization whatever its name.
-GENERIC_ORGANIZATION_DESCRIPTIONS = frozenset("company firm organization organisation".split())
+GENERIC_ORGANIZATION_DESCRIPTIONS = frozenset("company firm organization organisation group band".split())
 #: Words that mark a news outlet's name, so that "the newspaper" finds it.
 MEDIA_NAME_WORDS = frozenset(
     "journal times post news herald tribune gazette telegraph guardian daily mail chronicle "
@@ -107,7 +107,7 @@ BIRTH_VERBS = frozenset("bear emigrate immigrate relocate".split())
 ACTOR_PREPOSITIONS = frozenset("between with against toward towards".split())
 NOUN_ACTOR_PREPOSITIONS = frozenset("between against".split())
 #: Nouns that are a person only when they speak.
-SPEAKING_ONLY_NOUNS = frozenset(("source",))
+SPEAKING_ONLY_NOUNS = frozenset(("source", "media", "press"))
 #: First words of names of storms, not people ("Cyclone Phailin").
 NOT_PERSON_FIRST_WORDS = frozenset("cyclone hurricane typhoon storm tropical".split())
 SPEECH_VERBS = frozenset(
@@ -539,9 +539,13 @@ def find_mentions(doc: Doc) -> list[dict]:
         if pos != "NOUN":
             continue
         lemma = token.lemma_.lower()
-        if lemma in INSTITUTION_NOUNS and token.dep_ not in MODIFIER_DEPS:
-            _institution(article, token, countries_at)
-        elif (lemma in ANONYMOUS_NOUNS or lemma in GROUP_NOUNS or token.lower_ in GROUP_NOUNS) and token.dep_ not in MODIFIER_DEPS:
+        if lemma == "medium":
+            lemma = token.lower_  # spaCy lemmatises "media" to "medium"
+        if lemma in INSTITUTION_NOUNS:
+            if token.dep_ not in MODIFIER_DEPS:
+                _institution(article, token, countries_at)
+            continue
+        if (lemma in ANONYMOUS_NOUNS or lemma in GROUP_NOUNS or token.lower_ in GROUP_NOUNS) and token.dep_ not in MODIFIER_DEPS:
             # "talks with Moscow" is a party, "ruthless with the opposition" is not a source;
             # "source" is a person only when it speaks ("a source said", not "an energy source").
             if _acts(token, lambda i: i in actor_tokens, prepositions=NOUN_ACTOR_PREPOSITIONS) and (
@@ -590,12 +594,17 @@ def _institution(article: _Article, token, countries_at: dict[int, str]) -> None
             country = countries_at[t.i]
         else:
             country = geography.country_of_demonym(t.text) or country
+    lemma = token.lemma_.lower()
+    named_before = any(
+        c["tok_end"] <= token.i and (c.get("head") == lemma or lemma in c["name"].lower().split())
+        for c in article.candidates
+    )  # then "The embassy said" refers back to it (see _descriptions_and_pronouns)
+    if country is None and not named_before and doc[token.left_edge.i].lower_ == "the" and token.left_edge.i >= token.i - 3:
+        # "the army said": in a story about one country, its army (the country most named so far).
+        named = Counter(c["country"] for c in article.candidates if c["kind"] == "country" and c["tok_end"] <= token.i)
+        if named:
+            country = named.most_common(1)[0][0]
     if country is None:
-        lemma = token.lemma_.lower()
-        named_before = any(
-            c["tok_end"] <= token.i and (c.get("head") == lemma or lemma in c["name"].lower().split())
-            for c in article.candidates
-        )  # then "The embassy said" refers back to it (see _descriptions_and_pronouns)
         if _speaks(token) and lemma not in COUNTRY_INSTITUTIONS and not named_before:
             # "the emergencies ministry said": an institution we cannot place is still a speaker.
             span = doc[token.left_edge.i : token.i + 1] if token.left_edge.i >= token.i - 4 else doc[token.i : token.i + 1]
