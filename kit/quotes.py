@@ -52,7 +52,7 @@ SPEECH_VERBS = frozenset(
     plead boast lament concur retort counter criticise criticize blast slam label dub brand term
     confess blame question wonder tout charge demand affirm inform assure advise recount echo
     reiterate repeat underline highlight specify clarify elaborate speculate brief speak
-    rule find conclude proclaim pledge recommend hint acknowledge muse sing chant talk
+    rule find conclude proclaim pledge recommend hint acknowledge muse sing chant talk express decide find
     """.split()
 )
 
@@ -64,9 +64,15 @@ INDIRECT_VERBS = frozenset(
     argue assert admit acknowledge confirm report reply respond suggest stress emphasise emphasize
     allege complain concede contend maintain predict promise reveal remark comment testify vow
     threaten indicate observe mention estimate conclude disclose caution agree confess affirm
-    inform assure advise reiterate repeat specify clarify speculate recall hint rule proclaim
+    inform assure advise reiterate repeat specify clarify speculate recall hint rule proclaim express
     pledge signal tell
     """.split()
+)
+
+#: Nouns of documents that "say" things for whoever issued them.
+DOCUMENT_NOUNS = frozenset(
+    "statement report letter post tweet message release filing document study ruling notice "
+    "communique communiqué memo email e-mail press-release announcement survey poll".split()
 )
 
 #: Words that make a reported clause a question, not a claim ("did not say whether ...").
@@ -282,8 +288,13 @@ class _Article:
             mark, content, attribution, kind = item
             if attribution.speaker is None and kind == "direct" and previous is not None:
                 attribution = self._continued_from(mark, content, previous) or attribution
+            if attribution.speaker is None and kind == "direct":
+                attribution = self._introduced_before(mark, content) or attribution
             if attribution.cue is None and attribution.speaker is None and not self.worth_keeping(content, kind):
                 continue
+            if kind != "direct" and self.text[: mark.outer_start].rstrip().endswith("("):
+                continue  # a gloss or translation in brackets: 'anti-Brexit ("British exit")'
+
             start, end = _strip(self.text, mark.start, mark.end)
             rows.append(self.row(start, end, kind, attribution, content[0].i))
             if kind == "direct" and attribution.speaker is not None:
@@ -356,7 +367,23 @@ class _Article:
             return _Attribution(best[1], _cue_text(best[1]), best[2])
         if linked is not None:
             return _Attribution(linked, _cue_text(linked), None, linked=True)
-        return _Attribution()
+        return self._introduced_by_colon(mark, content)
+
+    def _introduced_by_colon(self, mark: QuoteSpan, content: Span) -> _Attribution:
+        """'Bolsonaro opposed Macron's statement: "..."': a clause ending in a colon
+        introduces its subject's words even when its verb is not one of saying."""
+        if not self.text[: mark.outer_start].rstrip().endswith(":"):
+            return _Attribution()
+        colon = self.tokens_of(self.text[: mark.outer_start].rstrip().__len__() - 1, mark.outer_start)
+        if colon is None:
+            return _Attribution()
+        verb = colon[0].head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head  # 'opposed Macron's statement:' hangs the colon on the object
+        if self.in_quote(verb.idx) or verb.pos_ not in ("VERB", "AUX") or verb.i > colon[0].i:
+            return _Attribution()
+        speaker = self.speaker_of(verb)
+        return _Attribution(verb, _cue_text(verb), speaker) if speaker is not None else _Attribution()
 
     def _cue_by_parse(self, content: Span) -> Token | None:
         """The verb of saying the quote hangs under, or that hangs under the quote's head."""
@@ -396,7 +423,12 @@ class _Article:
         if last + 1 < len(self.sents):
             following = self.sents[last + 1]
             gap = self.text[mark.outer_end : following.start_char]
-            if gap.strip() == "" and (following.text[:1].islower() or len(following) <= 8):
+            attributes_only = any(
+                self.is_cue(token) and not any(child.dep_ == "ccomp" for child in token.children) for token in following
+            )
+            if gap.strip() == "" and self.paragraph_of(following.start_char) == self.paragraph_of(mark.outer_end - 1) and (
+                following.text[:1].islower() or len(following) <= 8 or attributes_only
+            ):
                 candidates.append(last + 1)
         if first > 0:
             preceding = self.sents[first - 1]
@@ -436,6 +468,26 @@ class _Article:
                 mark, content, attribution, kind = found[i]
                 if attribution.speaker is None:
                     found[i] = (mark, content, dataclasses.replace(source, linked=False), kind)
+
+    def _introduced_before(self, mark: QuoteSpan, content: Span) -> _Attribution | None:
+        """'He revealed that a reboot is considered. "Jerry and I are talking to NBC."': a quoted
+        sentence with no cue of its own, right after a sentence of the same paragraph in which
+        someone says something, is theirs."""
+        number = self.sentence_index(content.start)
+        sentence = self.sents[number]
+        if number == 0 or self.text[sentence.start_char : mark.outer_start].strip():
+            return None  # the quote must open its sentence
+        before = self.sents[number - 1]
+        if self.paragraph_of(before.start_char) != self.paragraph_of(mark.outer_start):
+            return None
+        if any(self.in_quote(token.idx) for token in before if not token.is_space):
+            return None  # the sentence before holds a quote of its own: handled by continuation
+        cues = [token for token in before if self.is_cue(token) and token.lemma_ in INDIRECT_VERBS]
+        for cue in reversed(cues):
+            speaker = self.speaker_of(cue)
+            if speaker is not None:
+                return _Attribution(cue, _cue_text(cue), speaker)
+        return None
 
     def _continued_from(self, mark: QuoteSpan, content: Span, previous) -> _Attribution | None:
         """'"X," he said. "Y."': a quoted sentence with no cue of its own goes on the last
@@ -488,7 +540,12 @@ class _Article:
                 continue
             attribution = _Attribution(token, _cue_text(token), speaker, linked=True)
             rows.append(self.row(start, end, "indirect", attribution, self.tokens_of(start, end).start))
-        return rows
+        # "X has expressed she is ..., according to Reuters": the speaker is X; Reuters reports it.
+        verbs = [(row["start"], row["end"]) for row in rows if row["cue"].lower() != "according to"]
+        return [
+            row for row in rows
+            if row["cue"].lower() != "according to" or not any(row["start"] < e and s < row["end"] for s, e in verbs)
+        ]
 
     def _reported_clause(self, verb: Token) -> tuple[int, int] | None:
         """Character span of what ``verb`` reports: its clausal complement, or the clause it
@@ -502,12 +559,14 @@ class _Article:
                     return None
                 if tokens[0].dep_ == "mark" and tokens[0].head == child:
                     return None  # "so he could fund ...", "because ...": not what was said
-                # "confirmed they seized the substance, stating "...": the quote hung on the end of
-                # the reported clause is a quote of its own; the clause stops before it.
+                # "confirmed they seized the substance, stating "..."", "said people changed their
+                # minds and several said ...": a quote or another speaker's words hung on the end of
+                # the reported clause are reported on their own; the clause stops before them.
                 cut = [
                     t.left_edge.i for t in child.children
                     if t.i > child.i and t.dep_ in ("advcl", "conj", "parataxis", "ccomp", "npadvmod")
-                    and self.is_cue(t) and any(self.in_quote(u.idx) for u in t.subtree)
+                    and self.is_cue(t) and (any(self.in_quote(u.idx) for u in t.subtree)
+                                            or any(c.dep_ == "nsubj" for c in t.children))
                 ]
                 if cut:
                     tokens = [t for t in tokens if t.i < min(cut)]
@@ -575,14 +634,14 @@ class _Article:
             for to in cue.children:
                 if to.lower_ == "to":
                     objects = [c for c in to.children if c.dep_ == "pobj"]
-                    return self._named(objects[0]) if objects else None
+                    return self._named(self._issuer(objects[0])) if objects else None
             return None
         subjects = [child for child in cue.children if child.dep_ in ("nsubj", "csubj")]
         if subjects:
             # "Party leader and Prime Minister Boris Johnson said": the parser may give two
             # subjects; the person, else the one next to the verb, speaks.
             people = [s for s in subjects if s.ent_type_ == "PERSON"]
-            subject = self._antecedent((people or subjects)[-1], cue)
+            subject = self._antecedent(people[0] if people else subjects[-1], cue)
             return self._named(subject) if subject is not None else None
         for child in cue.children:
             if child.dep_ == "agent":  # "was told by X"
@@ -659,10 +718,28 @@ class _Article:
 
     def _antecedent(self, subject: Token, verb: Token) -> Token | None:
         if subject.lower_ in _RELATIVE_PRONOUNS:
-            if verb.dep_ == "relcl" and subject.lower_ in ("who", "that"):
-                return verb.head
+            if verb.dep_ == "relcl" and (subject.lower_ in ("who", "that") or verb.head.lemma_ in DOCUMENT_NOUNS):
+                return self._issuer(verb.head)  # "a statement which said ..."
             return None
-        return subject
+        return self._issuer(subject)
+
+    def _issuer(self, noun: Token) -> Token:
+        """'They released a statement which said ...': a document speaks for whoever issued it,
+        when the same sentence names them."""
+        if noun.lemma_ not in DOCUMENT_NOUNS:
+            return noun
+        for child in noun.children:  # "a statement released by the Supreme Court"
+            if child.dep_ == "acl":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        objects = [c for c in agent.children if c.dep_ == "pobj"]
+                        if objects:
+                            return objects[0]
+        if noun.dep_ not in ("dobj", "pobj"):
+            return noun
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ in ("VERB", "AUX") else []
+        return subjects[0] if subjects and subjects[0].lower_ not in _RELATIVE_PRONOUNS else noun
 
     def speaker_span(self, head: Token) -> tuple[int, int]:
         """Where the speaker is written: the mention, named entity or noun phrase of ``head``."""
