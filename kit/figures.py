@@ -161,7 +161,6 @@ def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
     [('just a few dozen', 24.0, 60.0, 'staff', 'ellipsis'), ('about 1,000', None, None, 'staff', 'ellipsis')]
     """
     figures: list[_Figure] = []
-    text = doc.text
     n = len(doc)
     i = 0
     while i < n:
@@ -170,9 +169,13 @@ def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
             i += 1
             continue
         if DIGIT_ONLY.match(token.text.lstrip("+")):
-            phone = PHONE.match(text, token.idx - (1 if token.idx and text[token.idx - 1] == "(" else 0))
+            # a few tokens of text around the number, not doc.text (rebuilt on every access)
+            first = i - 1 if i > 0 and doc[i - 1].text == "(" and not doc[i - 1].whitespace_ else i
+            nearby = "".join(t.text_with_ws for t in doc[first:i + 9])
+            phone = PHONE.match(nearby)
             if phone and _is_phone(phone.group(0)):
-                while i < n and doc[i].idx < phone.end():
+                phone_end = doc[first].idx + phone.end()
+                while i < n and doc[i].idx < phone_end:
                     i += 1
                 continue
         quantity = _read_range(doc, i)
@@ -190,12 +193,11 @@ def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
     for figure in figures:
         if figure.kind == "time" and not include_time:
             continue
-        start_char = doc[figure.start].idx
-        end_char = doc[figure.end - 1].idx + len(doc[figure.end - 1].text)
+        span = doc[figure.start:figure.end]
         rows.append({
-            "start": start_char,
-            "end": end_char,
-            "text": text[start_char:end_char],
+            "start": span.start_char,
+            "end": span.end_char,
+            "text": span.text,
             "value": _float(figure.value),
             "low": _float(figure.low),
             "high": _float(figure.high),
@@ -510,22 +512,23 @@ def _hedge_before(doc: Doc, left: int) -> tuple[str, int] | None:
 
 
 def _glued_to_name(doc: Doc, i: int) -> bool:
-    """True for digits that are part of a word: "Il-62", "G-20", "CoV-2", "#5"."""
-    text = doc.text
-    start = doc[i].idx
-    if start == 0:
+    """True for digits that are part of a word: "Il-62", "G-20", "CoV-2", "#5".
+
+    Reads neighbouring tokens, not ``doc.text``: spaCy rebuilds that string on every access.
+    """
+    token = doc[i]
+    if i > 0 and not doc[i - 1].whitespace_:
+        before = doc[i - 1].text
+        if before[-1].isalpha() or before == "#":
+            return True
+        if before in ("-", "/", "_") and i > 1 and not doc[i - 2].whitespace_ and doc[i - 2].text[-1].isalpha():
+            return True
+    if token.whitespace_ or i + 1 >= len(doc):
         return False
-    before = text[start - 1]
-    if before.isalpha():
-        return True
-    if before in "-/#_" and start >= 2 and text[start - 2].isalpha():
-        return True
-    if before == "#":
-        return True
-    end = start + len(doc[i].text)
-    return end < len(text) and text[end].isalpha() and not doc[i].whitespace_ and \
-        not (i + 1 < len(doc) and (doc[i + 1].lower_ in SUFFIXES or doc[i + 1].lower_ in UNITS_OF_MEASURE
-                                   or doc[i + 1].lower_ in SCALES or doc[i + 1].lower_ in CLOCK_WORDS))
+    following = doc[i + 1]
+    return following.text[:1].isalpha() and not (
+        following.lower_ in SUFFIXES or following.lower_ in UNITS_OF_MEASURE
+        or following.lower_ in SCALES or following.lower_ in CLOCK_WORDS)
 
 
 def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: str | None) -> bool:
@@ -537,7 +540,8 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
     digits = numbers.parse_digits(first.text) is not None
 
     # List numbering at the start of a line: "1." / "2)".
-    if digits and (first.idx == 0 or doc.text[first.idx - 1] == "\n") and after is not None \
+    line_start = quantity.start == 0 or "\n" in doc[quantity.start - 1].text
+    if digits and line_start and after is not None \
             and after.text in (".", ")") and not hedged:
         return True
     # Dates: a day next to a month ("June 26", "26 June", "Dec. 28").
