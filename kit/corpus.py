@@ -29,6 +29,7 @@ import fnmatch
 import hashlib
 import html
 import os
+import stat
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -220,10 +221,15 @@ class _Reader:
     def read_file(self, path: Path, *, explicit: bool) -> None:
         source = _name(path)
         try:
-            size = path.stat().st_size
+            status = path.stat()
         except OSError as error:
             self._problem(source, f"cannot open the file ({error.strerror})")
             return
+        if not stat.S_ISREG(status.st_mode):
+            # /dev/zero or a named pipe would never end: never read them.
+            self._problem(source, "not a regular file (a device, pipe or socket); not read")
+            return
+        size = status.st_size
         if size > self.options["max_file_bytes"]:
             self._problem(source, f"the file is {size / 1e6:.1f} MB, over the {self.options['max_file_bytes'] / 1e6:.0f} MB "
                                   "limit; split it or pass read_corpus(..., max_file_bytes=...)")

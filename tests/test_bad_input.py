@@ -221,3 +221,43 @@ def test_every_file_seen_is_a_source_or_a_problem(tmp_path):
     assert files == read_files | problem_files
     assert len(corpus.articles) == 2 + 5 + sum(1 for case in ARCHIVE_CASES)
     assert corpus.problems.reason.str.len().min() > 10
+
+
+# Property-based: whatever the bytes, read_corpus answers, and the file is accounted for.
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+SUFFIXES = [".txt", ".json", ".jsonl", ".csv", ".html", ".xml", ".zip", ".gz", ""]
+
+
+def _mutations():
+    real = [SEED_BYTES[:600], json.dumps(RECORDS[5]).encode(), b'title,text\n"a","b c d"\n',
+            zipped({"a.txt": SEED_BYTES[:300]}), gzip.compress(SEED_BYTES[:300])]
+    return st.one_of(
+        st.binary(max_size=2000),
+        st.text(max_size=2000).map(lambda text: text.encode("utf-8", "surrogatepass")),
+        st.tuples(st.sampled_from(real), st.integers(0, 600), st.binary(max_size=50)).map(
+            lambda cut: cut[0][: cut[1]] + cut[2] + cut[0][cut[1] + len(cut[2]) :]),
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=_mutations(), suffix=st.sampled_from(SUFFIXES))
+def test_any_bytes_become_articles_or_problems(tmp_path, content, suffix):
+    path = tmp_path / f"input{suffix}"
+    path.write_bytes(content)
+    corpus = read(path)
+    sources = {s.split("!")[0].split("#")[0] for s in list(corpus.articles.source) + list(corpus.problems.source)}
+    assert sources == {path.as_posix()}
+    assert all(isinstance(body, str) and body for body in corpus.articles.body)
+
+
+@settings(max_examples=80, deadline=None)
+@given(prefix=st.text(max_size=200), middle=st.text(max_size=300))
+def test_wire_bodies_are_slices_of_the_text(prefix, middle):
+    from kit.formats import wire
+
+    text = prefix + "\nMoscow, June 27, 2019 (AFP) - " + middle + SEED_BYTES.decode("utf-8")
+    for row in wire.read(text):
+        if isinstance(row, dict):
+            assert text[row["body_start"] : row["body_start"] + len(row["body"])] == row["body"]

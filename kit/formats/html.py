@@ -18,6 +18,7 @@ import re
 from typing import Iterator
 
 from kit.formats import Problem
+from kit.formats.records import parse_date
 
 
 #: Fewer words than this in the main text of a page is not an article.
@@ -49,7 +50,7 @@ def read(text: str) -> Iterator[dict | Problem]:
     if title and body.startswith(title + "\n"):
         body = body[len(title) + 1 :].lstrip()
     row = {"format": "html", "body": body, "headline": document.get("title") or None,
-           "url": document.get("url") or None, "published": document.get("date") or None,
+           "url": document.get("url") or None, "published": parse_date(document.get("date")),
            "outlet": document.get("sitename") or None, "language": document.get("language") or None}
     tags = document.get("tags") or document.get("categories")
     if tags:
