@@ -53,6 +53,7 @@ SPEECH_VERBS = frozenset(
     confess blame question wonder tout charge demand affirm inform assure advise recount echo
     reiterate repeat underline highlight specify clarify elaborate speculate brief speak
     rule find conclude proclaim pledge recommend hint acknowledge muse sing chant talk express decide find
+    determine propose stipulate
     """.split()
 )
 
@@ -65,6 +66,7 @@ INDIRECT_VERBS = frozenset(
     allege complain concede contend maintain predict promise reveal remark comment testify vow
     threaten indicate observe mention estimate conclude disclose caution agree confess affirm
     inform assure advise reiterate repeat specify clarify speculate recall hint rule proclaim express
+    find determine propose stipulate
     pledge signal tell
     """.split()
 )
