@@ -100,7 +100,7 @@ def conform(frame: pd.DataFrame | list[dict], table: str) -> pd.DataFrame:
     Missing columns become missing values (never guesses); extra columns are kept
     after the contract's columns so that a format can carry more than the contract.
 
-    >>> conform([{"source": "a.txt", "reason": "empty file"}], "problems").line.isna().all()
+    >>> bool(conform([{"source": "a.txt", "reason": "empty file"}], "problems").line.isna().all())
     True
     """
     if not isinstance(frame, pd.DataFrame):
