@@ -133,8 +133,8 @@ def test_widgets_show_hostile_text_escaped(run):
     assert len(hostile), "the hostile HTML article was read"
     reader = kit.widgets.ArticleReader(analysis)
     for article_id in hostile.article_id:
-        reader.article_id = article_id
-        html = reader.html
+        reader.show_article(article_id)
+        html = reader.text.value
         assert "&lt;script&gt;" in html
         for needle in HOSTILE_TEXT:
             assert needle not in html
