@@ -243,6 +243,24 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end]
 
 
+def _spelled_country(span: Span) -> str:
+    """An organization's name with a leading country abbreviation spelled out, so that
+    "U.S. Geological Survey" and "United States Geological Survey" are one actor."""
+    first = span[0].text
+    if len(span) > 1 and (first in geography.abbreviation_index() or first in _COUNTRY_ABBREVIATIONS()):
+        country = geography.abbreviation_index().get(first) or _COUNTRY_ABBREVIATIONS()[first]
+        return country + span.text[len(first):]
+    return span.text
+
+
+@functools.lru_cache(maxsize=1)
+def _COUNTRY_ABBREVIATIONS() -> dict[str, str]:
+    """Upper-case country spellings of the alias file ("US", "U.S.", "UK")."""
+    aliases = load_aliases()
+    rows = aliases[(aliases.kind == "country") & (aliases.usage == "name")]
+    return {a: n for a, n in zip(rows.alias, rows.name) if a.replace(".", "").isupper()}
+
+
 def _government_of(span: Span) -> str | None:
     """ "Government of Iraq", "the Iraqi government" name a country as an actor."""
     words = [t.text for t in span]
@@ -396,6 +414,9 @@ def find_mentions(doc: Doc) -> list[dict]:
             if len(name) >= 2 and name.text[0].isupper() and name[0].lower_ not in NOT_PERSON_FIRST_WORDS:
                 surnames.setdefault(name[-1].text, name.text)
                 first_names.setdefault(name[0].text, name.text)
+                for middle in name[1:-1]:  # "Ricardo Rosselló Nevares": Spanish double surnames
+                    if middle.text[:1].isupper() and len(middle.text) > 2 and "." not in middle.text:
+                        first_names.setdefault(middle.text, name.text)
                 titles.setdefault(name.text, set()).update(_titles_of(ent))
     # A lone given name ("Bob", or "Tong" of "Tong Yung-soo") is the person too, unless it is someone's surname.
     given = {key: full for key, full in first_names.items() if key not in surnames}
@@ -515,11 +536,12 @@ def find_mentions(doc: Doc) -> list[dict]:
                 article.add(abbreviation.i, abbreviation.i + 1, name=core.text, kind="organization", how="alias")
                 actor_tokens.add(abbreviation.i)
             country = _government_of(core)
+            name = _spelled_country(core)
             if country:
                 article.add(_with_the(doc, core.start), core.end, name=country, kind="country", how="description",
                             country=country)
             else:
-                article.add(_with_the(doc, core.start), core.end, name=core.text, kind="organization", how="name")
+                article.add(_with_the(doc, core.start), core.end, name=name, kind="organization", how="name")
             actor_tokens.update(range(core.start, core.end))
 
     # 4. Token rules: surnames and abbreviations spaCy missed, institutions, anonymous sources, groups.
@@ -557,6 +579,11 @@ def find_mentions(doc: Doc) -> list[dict]:
                 if any(t.ent_type_ == "PERSON" for t in span):
                     continue
                 kind = "group" if (lemma in GROUP_NOUNS or token.lower_ in GROUP_NOUNS) else "anonymous"
+                named = _named_body(article, token)
+                if named is not None:  # "police" after "North Wales Police" is that force
+                    article.add(left, token.i + 1, name=named["name"], kind=named["kind"], how="description",
+                                country=named["country"], head=lemma)
+                    continue
                 article.add(left, token.i + 1, name=_description_name(span), kind=kind, how="description",
                             country=_country_in(span, countries_at), plural=token.tag_ == "NNS",
                             head=lemma, generic=True)
@@ -565,6 +592,17 @@ def find_mentions(doc: Doc) -> list[dict]:
     mentions = _without_overlaps(article.candidates)
     mentions = _descriptions_and_pronouns(article, mentions)
     return [_row(article, m) for m in mentions]
+
+
+def _named_body(article: _Article, token) -> dict | None:
+    """The organization named in the article whose name ends with this noun ("Police")."""
+    word = token.lower_
+    if any(child.dep_ in ("amod", "compound") for child in token.lefts):
+        return None  # "local police", "riot police": not necessarily the force named before
+    for c in reversed(article.candidates):
+        if c["kind"] == "organization" and c["name"].lower().split()[-1:] == [word]:
+            return c
+    return None
 
 
 def _description_name(span: Span) -> str:
@@ -660,10 +698,23 @@ def _link_abbreviations(candidates: list[dict]) -> None:
     for c in candidates:
         if c["kind"] == "organization" and " " in c["name"]:
             long_names.setdefault(initials(c["name"]), c["name"])
+    # "Labour" for "Labour Party", "Scripps" for "Scripps Institution of Oceanography",
+    # "Dead" for "Grateful Dead": a one-word name that begins or ends exactly one longer name.
+    parts: dict[str, set[str]] = {}
+    for name in set(long_names.values()):
+        words = name.split()
+        for word in (words[0], words[-1]):
+            if word[:1].isupper():
+                parts.setdefault(word, set()).add(name)
     for c in candidates:
         name = c["name"]
-        if c["kind"] == "organization" and name.isupper() and " " not in name and name in long_names:
+        if c["kind"] != "organization" or " " in name:
+            continue
+        if name.isupper() and name in long_names:
             c["name"] = long_names[name]
+            c["how"] = "alias"
+        elif len(parts.get(name, ())) == 1:
+            c["name"] = next(iter(parts[name]))
             c["how"] = "alias"
 
 
