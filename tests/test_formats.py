@@ -229,3 +229,25 @@ def test_wire_content_is_recognised_whatever_the_extension(tmp_path):
     path = tmp_path / "story.dat"
     path.write_bytes(SEED.read_bytes())
     assert read(path).articles.format.tolist() == ["wire"]
+
+
+def test_a_numbered_line_inside_a_body_is_not_the_issue_footer():
+    body = RECORDS[12]["text"]
+    text = f"Iran accident aviation,urgent 15 Ocak 2019 - 09:12\n\nPlane crash Tehran, Jan 15 (AFP) - {body}\nNo. 5\n{body} bur/ec\n\n81. Sayı\n"
+    row = next(wire.read(text))
+    assert row["issue"] == 81 and row["body"] == f"{body}\nNo. 5\n{body}"
+
+
+def test_hyphenated_slugs_give_keywords():
+    row = next(wire.read("Iran-accident-aviation,urgent 15 Ocak 2019 - 09:12\n\nPlane crash\nTehran, Jan 15 (AFP) - " + LEAD))
+    assert row["keywords"] == ["Iran", "accident", "aviation"]
+
+
+def test_a_plain_article_quoting_an_agency_deep_inside_stays_plain_text(tmp_path):
+    record = RECORDS[1]
+    paragraphs = record["text"].split("\n\n")
+    text = record["title"] + "\n\n" + "\n\n".join(paragraphs[:3] + ["Officials told the agency (AFP) - no comment."] + paragraphs[3:])
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    row = read(path).articles.iloc[0]
+    assert (row.format, row.headline) == ("text", record["title"])

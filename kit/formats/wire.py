@@ -105,7 +105,7 @@ _BYLINE = re.compile(r"^\s*(?:By|BY|Par|Por|Von)\s+[A-ZÀ-Þ][^\n]{1,80}$")
 
 
 def looks_like_wire(text: str) -> bool:
-    """True when ``text`` has a wire dateline or header line near its start.
+    """True when ``text`` opens like a wire story: a header line, or a dateline near the top.
 
     >>> looks_like_wire("WASHINGTON (AP) — The Senate voted on Tuesday.")
     True
@@ -113,21 +113,24 @@ def looks_like_wire(text: str) -> bool:
     False
     """
     head = text[:5000]
-    return bool(find_datelines(head) or any(_parse_header(m) for m in _HEADER.finditer(head)))
+    if any(_parse_header(m) for m in _HEADER.finditer(head)):
+        return True
+    # A dateline deep inside a plain article ("... told (AFP) - ...") does not make it wire.
+    return any(d["start"] < MAX_HEAD // 2 or d["on_own_line"] for d in find_datelines(head))
 
 
 def read(text: str) -> Iterator[dict | Problem]:
     """Yield one article row per story in ``text`` (positions 1, 2, ... when several).
 
-    Rows carry ``body_start``: the offset of the body in ``text``.
+    Rows carry ``body_start``: the offset of the body in ``text``. A story
+    without an issue footer of its own takes the bulletin's (the file's last).
     """
     stories = _split(text)
-    issues = [(m.start(), int(m.group("a") or m.group("b"))) for m in _ISSUE.finditer(text)]
-    for number, (start, end) in enumerate(stories, 1):
-        row = _read_story(text, start, end)
-        # The bulletin's issue footer belongs to the stories printed before it.
-        following = [issue for at, issue in issues if at >= row.pop("_end")]
-        row["issue"] = following[0] if following else (issues[-1][1] if issues and len(stories) == 1 else None)
+    rows = [_read_story(text, start, end) for start, end in stories]
+    bulletin_issue = next((row["issue"] for row in reversed(rows) if row.get("issue") is not None), None)
+    for number, ((start, _), row) in enumerate(zip(stories, rows), 1):
+        if row.get("issue") is None:
+            row["issue"] = bulletin_issue
         if len(stories) > 1:
             row["position"] = f"#{number}"
         if not row["body"]:
@@ -296,6 +299,8 @@ def _parse_header(match: re.Match) -> dict | None:
     if published is None:
         return None
     keywords = match.group("slug").split()
+    if len(keywords) == 1 and "-" in keywords[0]:  # AFP also writes slugs as "Venezuela-Russia-US-military"
+        keywords = [word for word in keywords[0].split("-") if word]
     return {"keywords": keywords, "version": match.group("version"), "published": published}
 
 
@@ -351,14 +356,21 @@ def _read_story(text: str, start: int, end: int) -> dict:
         match, parsed = header
         row.update(parsed)
         head_from = match.end()
-    issue_match = next(iter(_ISSUE.finditer(story)), None)
+    # The issue footer closes the story: only a footer with nothing after it counts
+    # (a "No. 5" line inside the body is text).
+    issue_match = next((m for m in _ISSUE.finditer(story) if not story[m.end():].strip()), None)
     story_end = issue_match.start() if issue_match else len(story)
+    if issue_match:
+        row["issue"] = int(issue_match.group("a") or issue_match.group("b"))
     # The dateline follows the headline and advisory closely; "(YouTube) -" deep
     # in a body is not one.
     datelines = [d for d in find_datelines(story[head_from : min(story_end, head_from + MAX_HEAD)])]
     for d in datelines:
         for key in ("start", "end", "place_start"):
             d[key] += head_from
+    # A dateline sharing its line with text before it (the one-line layout) has
+    # only a headline and an advisory before it, never paragraphs.
+    datelines = [d for d in datelines if d["on_own_line"] or d["start"] - head_from <= MAX_HEAD // 2]
     dateline = datelines[0] if datelines else None
     if dateline:
         head = story[head_from : dateline["start"]]
@@ -399,7 +411,6 @@ def _read_story(text: str, start: int, end: int) -> dict:
     body_from += len(body) - len(body.lstrip())
     row["body"] = stripped
     row["body_start"] = start + body_from
-    row["_end"] = start + story_end
     row["story_id"] = _story_id(row)
     return row
 
