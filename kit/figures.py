@@ -127,6 +127,7 @@ class _Quantity:
     words: bool = False  # written in words
     percent: bool = False  # a fraction of a whole ("two thirds of")
     lone_one: bool = False  # "one" alone, often a pronoun or determiner
+    unit: str | None = None  # a unit read with the number ("about an hour")
 
 
 @dataclasses.dataclass
@@ -258,14 +259,22 @@ def _read_range(doc: Doc, i: int) -> _Quantity | None:
         return None
     j = first.end
     n = len(doc)
+    # "45% to 60%": the first sign is repeated; the range ends before the second one
+    percent_range = j + 2 < n and doc[j].text == "%" and doc[j + 1].lower_ in ("to", "-", "–", "and", "or")
+    if percent_range:
+        j += 1
     if j + 1 < n and first.vague is None and not first.percent:
         connector = doc[j].lower_
         between = first.start > 0 and doc[first.start - 1].lower_ == "between"
         joins = connector in ("to", "or", "-", "–", "—") or (connector == "and" and between)
         glued_dash = connector in ("-", "–") and (doc[j - 1].whitespace_ or doc[j].whitespace_)
-        starts_from = first.start > 0 and doc[first.start - 1].lower_ == "from"
+        # "rose from 50 to 60" is two figures; "ranging from 50 to 60" is one range
+        starts_from = first.start > 0 and doc[first.start - 1].lower_ == "from" and not (
+            first.start > 1 and doc[first.start - 2].lemma_ == "range")
         if joins and not glued_dash and not starts_from:
             second = _read_single(doc, j + 1)
+            if percent_range and (second is None or second.end >= n or doc[second.end].text != "%"):
+                return first
             if second is not None and second.value is not None and first.value is not None and not second.percent:
                 low = first.value
                 if first.scale is None and second.scale and low * second.scale <= second.value:
@@ -319,6 +328,11 @@ def _read_single(doc: Doc, i: int) -> _Quantity | None:
             scale = SCALES[doc[i + 4].lower_]
             return _Quantity(i, i + 5, share * scale, scale=scale, words=True)
         return _Quantity(i, i + 2, round(100 * share, 1), words=True, percent=True)
+
+    # "about an hour", "nearly a year": a hedged "a" before a time unit is one of it.
+    if lower in ("a", "an") and i + 1 < n and numbers.UNITS_OF_MEASURE.get(doc[i + 1].lower_) in TIME_UNITS \
+            and _hedge_before(doc, i) is not None and _hedge_before(doc, i)[0] in HEDGES:
+        return _Quantity(i, i + 2, 1.0, words=True, unit=numbers.UNITS_OF_MEASURE[doc[i + 1].lower_])
 
     # Number words: "two million", "one hundred and twenty", "a hundred", "half a million".
     j = i
@@ -457,6 +471,8 @@ def _figure(doc: Doc, quantity: _Quantity) -> _Figure | None:
             pass
     elif kind is None and following in DOLLAR_COUNTRIES and j + 1 < n and doc[j + 1].lower_ in ("dollar", "dollars"):
         kind, unit = "money", DOLLAR_COUNTRIES[following]
+    elif kind is None and quantity.unit:
+        kind, unit = "measure", quantity.unit
     elif kind is None:
         measure = _unit_after(doc, j)
         if measure:

@@ -95,7 +95,10 @@ FORMS = [
     ("Two thirds of the island was without power.", "Two thirds", 66.7, None, None, None, "percent", "%", "island",
      "direct"),
     ("Biden won about 48% of the vote.", "about 48%", 48, None, None, "about", "percent", "%", "vote", "direct"),
+    ("Damage estimates range from 45% to 60% of buildings.", "45% to 60%", None, 45, 60, None, "percent", "%",
+     "buildings", "direct"),
     # measures, durations and ages
+    ("The rally lasted about an hour.", "about an hour", 1, None, None, "about", "measure", "hour", None, None),
     ("The quake struck about eight kilometers south of the town.", "about eight", 8, None, None, "about",
      "measure", "km", None, None),
     ("He was sentenced to 40 years in prison.", "40", 40, None, None, None, "measure", "year", None, None),
