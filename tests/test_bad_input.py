@@ -261,3 +261,10 @@ def test_wire_bodies_are_slices_of_the_text(prefix, middle):
     for row in wire.read(text):
         if isinstance(row, dict):
             assert text[row["body_start"] : row["body_start"] + len(row["body"])] == row["body"]
+
+
+def test_a_stray_nul_byte_in_a_long_article_is_dropped_not_fatal(tmp_path):
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(SEED_BYTES.replace(b"Russia rotated", b"Russia\x00 rotated", 1))
+    row = read(path).articles.iloc[0]
+    assert row.body.startswith("Russia rotated military technicians") and row.agency == "AFP"
