@@ -49,6 +49,9 @@ SKIPPED_FILES = ("README*", "LICENSE*", "LICENCE*", "COPYING*", "NOTICE*", "AUTH
                  "*.yml", "*.yaml", "*.lock", "Makefile", "*.css", "*.js")
 SKIPPED_FOLDERS = ("annotations", "gold", "__pycache__", "node_modules")
 
+#: Archives inside archives are opened this many levels deep, no deeper.
+MAX_ARCHIVE_DEPTH = 3
+
 _JSON_LINES_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
 
 
@@ -263,20 +266,26 @@ class _Reader:
                 except (ValueError, RecursionError):
                     pass
             handle.seek(0)
-            self._collect(jsonrecords.read_lines(handle, self.fields), source, "jsonl", None)
+            self._collect(jsonrecords.read_lines(handle, self.fields), source, "jsonl")
 
     # -- recognising -------------------------------------------------------
     def read_bytes(self, data: bytes, source: str, name: str, *, explicit: bool = True, depth: int = 0) -> None:
         """Read the bytes of one file (or archive entry) named ``source``."""
         suffix = Path(name).suffix.lower()
-        if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06") or suffix == ".zip":
+        is_zip = data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06") or suffix == ".zip"
+        if (is_zip or data.startswith(b"\x1f\x8b")) and depth >= MAX_ARCHIVE_DEPTH:
+            self._problem(source, f"an archive nested more than {MAX_ARCHIVE_DEPTH} levels deep; not opened")
+            return
+        if depth == 0:
+            from kit.formats.archive import InflationBudget
+
+            self.budget = InflationBudget(self.options["max_archive_bytes"])
+        if is_zip:
             from kit.formats import archive
 
             for entry, content, problem in archive.entries(data, **self._archive_limits()):
                 if problem:
                     self._problem(f"{source}!{entry}" if entry else source, problem)
-                elif depth >= 2:
-                    self._problem(f"{source}!{entry}", "archive nested more than two levels deep; not opened")
                 else:
                     self.read_bytes(content, f"{source}!{entry}", entry, depth=depth + 1)
             return
@@ -310,33 +319,33 @@ class _Reader:
         suffix = Path(name).suffix.lower()
         head = text[:65536].lstrip("\ufeff \t\n")
         if suffix in _JSON_LINES_SUFFIXES or (head[:1] == "{" and jsonrecords.looks_like_lines(head)):
-            self._collect(jsonrecords.read_lines(text.split("\n"), self.fields), source, "jsonl", None)
+            self._collect(jsonrecords.read_lines(text.split("\n"), self.fields), source, "jsonl")
         elif head[:1] in "{[" or suffix == ".json":
-            self._collect(jsonrecords.read_document(text, self.fields), source, "json", None)
+            self._collect(jsonrecords.read_document(text, self.fields), source, "json")
         elif head[:1] == "<" or suffix in (".xml", ".html", ".htm", ".xhtml"):
             self._read_markup(text, source, head)
         elif suffix in (".csv", ".tsv") or _looks_like_csv(head):
             from kit.formats import csvfile
 
-            self._collect(csvfile.read(text, self.fields, tab=suffix == ".tsv"), source, "csv", None)
+            self._collect(csvfile.read(text, self.fields, tab=suffix == ".tsv"), source, "csv")
         elif wire.looks_like_wire(text):
-            self._collect(wire.read(text), source, "wire", None)
+            self._collect(wire.read(text), source, "wire")
         else:
-            self._collect(plaintext.read(text), source, "text", None)
+            self._collect(plaintext.read(text), source, "text")
 
     def _read_markup(self, text: str, source: str, head: str) -> None:
         from kit.formats import html as html_format
         from kit.formats import newsml
 
         if newsml.looks_like_newsml(head):
-            self._collect(newsml.read(text), source, "newsml", None)
+            self._collect(newsml.read(text), source, "newsml")
         elif html_format.looks_like_html(head):
-            self._collect(html_format.read(text), source, "html", None)
+            self._collect(html_format.read(text), source, "html")
         else:
             self._problem(source, "XML that is neither NewsML-G2 nor HTML; not read")
 
     # -- collecting --------------------------------------------------------
-    def _collect(self, items: Iterator[dict | Problem], source: str, format_name: str, _unused) -> None:
+    def _collect(self, items: Iterator[dict | Problem], source: str, format_name: str) -> None:
         read_any = False
         try:
             for item in items:
@@ -367,7 +376,7 @@ class _Reader:
 
     def _archive_limits(self) -> dict:
         return {
-            "max_total_bytes": self.options["max_archive_bytes"],
+            "budget": self.budget,
             "max_entries": self.options["max_archive_entries"],
             "max_ratio": self.options["max_archive_ratio"],
             "max_entry_bytes": self.options["max_file_bytes"],

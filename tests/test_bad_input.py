@@ -268,3 +268,13 @@ def test_a_stray_nul_byte_in_a_long_article_is_dropped_not_fatal(tmp_path):
     path.write_bytes(SEED_BYTES.replace(b"Russia rotated", b"Russia\x00 rotated", 1))
     row = read(path).articles.iloc[0]
     assert row.body.startswith("Russia rotated military technicians") and row.agency == "AFP"
+
+
+def test_zips_inside_zips_share_one_inflation_budget(tmp_path):
+    text = (SEED_BYTES.decode("utf-8") + "\n") * 40  # ~110 kB of real text, compresses well
+    inner = zipped({"story.txt": text.encode("utf-8")})
+    path = tmp_path / "layers.zip"
+    path.write_bytes(zipped({f"part{number}.zip": inner for number in range(8)}))
+    corpus = read(path, max_archive_bytes=400_000)
+    assert 1 <= len(corpus.articles) < 8
+    assert corpus.problems.reason.str.contains("inflates past").any()

@@ -17,6 +17,7 @@ so a zip bomb stops at the limit instead of filling memory.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import posixpath
 import re
@@ -27,10 +28,21 @@ from typing import Iterator
 _CHUNK = 1 << 16
 
 
+@dataclasses.dataclass
+class InflationBudget:
+    """Bytes that may still be inflated, shared by an archive and the archives inside it.
+
+    A zip of zips of zips (the "42.zip" bomb) stays within one budget however
+    deep it goes.
+    """
+
+    remaining: int = 200_000_000
+
+
 def entries(
     data: bytes,
     *,
-    max_total_bytes: int = 200_000_000,
+    budget: InflationBudget | None = None,
     max_entries: int = 10_000,
     max_ratio: int = 200,
     max_entry_bytes: int = 50_000_000,
@@ -38,7 +50,10 @@ def entries(
     """Yield ``(name, content, None)`` for each readable entry, ``(name, None, reason)`` otherwise.
 
     The first item is ``("", None, reason)`` when the archive itself is unreadable.
+    Inflation stops at ``max_ratio`` times the archive's size, at ``max_entry_bytes``
+    an entry, and when the shared ``budget`` runs out.
     """
+    budget = budget if budget is not None else InflationBudget()
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -50,7 +65,7 @@ def entries(
         yield "", None, (f"the archive holds {len(files)} entries, over the limit of {max_entries}; "
                          "pass read_corpus(..., max_archive_entries=...) if this is expected")
         return
-    budget = max(min(max_total_bytes, max_ratio * max(len(data), 1)), 0)
+    ratio_left = max_ratio * max(len(data), 1)
     seen = set()
     for info in files:
         name = info.filename
@@ -68,24 +83,24 @@ def entries(
         if info.flag_bits & 0x1:
             yield label, None, "encrypted entry; cannot be read without its password"
             continue
-        limit = min(max_entry_bytes, budget)
+        limit = max(min(max_entry_bytes, ratio_left, budget.remaining), 0)
         try:
             content = _inflate(archive, info, limit)
         except _TooLarge:
-            yield label, None, (f"inflates past {limit / 1e6:.0f} MB (a zip bomb, or an archive larger than the "
-                                "limits); not read")
-            budget = max(budget - limit, 0)
-            if budget == 0:
-                return
+            yield label, None, (f"inflates past {limit / 1e6:.1f} MB (a zip bomb, or an archive larger than the "
+                                "limits of read_corpus(..., max_archive_bytes=..., max_archive_ratio=...)); not read")
+            ratio_left -= limit
+            budget.remaining -= limit
             continue
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as error:
             yield label, None, f"corrupt archive entry ({error}); not read"
             continue
-        budget -= len(content)
+        ratio_left -= len(content)
+        budget.remaining -= len(content)
         yield label, content, None
 
 
-def gunzip(data: bytes, *, max_total_bytes: int = 200_000_000, max_ratio: int = 200,
+def gunzip(data: bytes, *, budget: InflationBudget | None = None, max_ratio: int = 200,
            max_entry_bytes: int = 50_000_000, **_) -> tuple[bytes | None, str | None]:
     """Inflate gzip ``data`` within the limits: ``(content, None)`` or ``(None, reason)``.
 
@@ -95,7 +110,8 @@ def gunzip(data: bytes, *, max_total_bytes: int = 200_000_000, max_ratio: int = 
     >>> gunzip(gzip.compress(b"Quake hits Peru")[:-6])[1]
     'truncated gzip file (it ends before its last block); not read'
     """
-    limit = min(max_entry_bytes, max_total_bytes, max_ratio * max(len(data), 1))
+    budget = budget if budget is not None else InflationBudget()
+    limit = max(min(max_entry_bytes, budget.remaining, max_ratio * max(len(data), 1)), 0)
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     parts, total = [], 0
     try:
@@ -116,6 +132,7 @@ def gunzip(data: bytes, *, max_total_bytes: int = 200_000_000, max_ratio: int = 
         return None, f"corrupt gzip file ({error}); not read"
     if not inflater.eof:
         return None, "truncated gzip file (it ends before its last block); not read"
+    budget.remaining -= total
     return b"".join(parts), None
 
 
