@@ -321,7 +321,10 @@ class _Article:
         opens_sentence = self.text[sentence.start_char : mark.outer_start].strip() == "" or self.text[
             sentence.start_char : mark.outer_start
         ].rstrip().endswith(":")
-        if has_clause or (opens_sentence and any(token.pos_ in ("VERB", "AUX") for token in content)):
+        # '"Overall," he continued, "the presence of water ..."': a quote opening its sentence
+        # and broken by the cue is the speaker's sentence, verb or not.
+        broken = self.text[mark.start : mark.end].rstrip().endswith(",")
+        if has_clause or (opens_sentence and (broken or any(token.pos_ in ("VERB", "AUX") for token in content))):
             return "direct"
         if last_sentence > first_sentence:
             return "mixed"
@@ -347,8 +350,8 @@ class _Article:
                 # attributes its whole sentence.
                 linked = next((token for token in self.sents[self.sentence_index(content.start)]
                                if token.lower_ == "according" and self.is_cue(token)), None)
-            if linked is None:
-                return _Attribution()
+            if linked is None or _is_a_name(content):
+                return _Attribution()  # "Hurricane Hunters", "Super Tuesday": names, not words said
             return _Attribution(linked, _cue_text(linked), self.speaker_of(linked), linked=True)
         if linked is not None:
             speaker = self.speaker_of(linked)
@@ -730,6 +733,9 @@ class _Article:
         when the same sentence names them."""
         if noun.lemma_ not in DOCUMENT_NOUNS:
             return noun
+        for child in noun.children:  # "Trump's statement", "the court's summary"
+            if child.dep_ == "poss":
+                return child
         for child in noun.children:  # "a statement released by the Supreme Court"
             if child.dep_ == "acl":
                 for agent in child.children:
@@ -847,6 +853,12 @@ class _Article:
             "cue": attribution.cue_text,
             "sentence": self.sentence_index(first_token),
         }
+
+
+def _is_a_name(content: Span) -> bool:
+    """A few capitalised words: the name of a thing, not words someone said."""
+    words = [token for token in content if token.is_alpha and not token.is_stop]
+    return 0 < len(words) <= 4 and all(token.is_title or token.is_upper for token in words)
 
 
 def _passive_without_agent(verb: Token) -> bool:
