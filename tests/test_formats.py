@@ -251,3 +251,27 @@ def test_a_plain_article_quoting_an_agency_deep_inside_stays_plain_text(tmp_path
     path.write_text(text, encoding="utf-8")
     row = read(path).articles.iloc[0]
     assert (row.format, row.headline) == ("text", record["title"])
+
+
+@pytest.mark.parametrize(
+    "first_line, is_header",
+    [("Russia US Venezuela diplomacy military,2ndlead 27 Haziran 2019 - 03:57", True),
+     ("Iran accident,1st writethru 15 January 2019 09:12", False),  # two-word version: not one we read
+     ("Iran accident,URGENT 15 January 2019 09:12", True),
+     ("Paris, Tuesday 27 June 2019 - 10:00", False),
+     ("Russia, China and Iran 27 June 2019 10:00", False)],
+)
+def test_header_lines_need_a_story_version(first_line, is_header):
+    row = next(wire.read(first_line + "\n\nHeadline\nTehran, Jan 15 (AFP) - " + LEAD))
+    assert (row.get("version") is not None) == is_header
+
+
+@pytest.mark.parametrize(
+    "opening, place",
+    [("WASHINGTON — ", "WASHINGTON"), ("LIMA, Peru — ", "LIMA, Peru"), ("NEW YORK -- ", "NEW YORK"), ("", None)],
+)
+def test_newspaper_datelines_in_plain_text(tmp_path, opening, place):
+    path = tmp_path / "article.txt"
+    path.write_text(RECORDS[12]["title"] + "\n\n" + opening + RECORDS[12]["text"], encoding="utf-8")
+    row = read(path).articles.iloc[0]
+    assert (row.dateline_place if pd.notna(row.dateline_place) else None, row.body) == (place, RECORDS[12]["text"])

@@ -1,11 +1,15 @@
 """Plain text: the first non-blank line is the headline, the rest is the body.
 
-The body is a verbatim slice of the text (``body_start`` says where), so
+A newspaper dateline opening the body (``WASHINGTON — ``, ``LIMA, Peru — ``)
+becomes ``dateline_place``. The body is a verbatim slice of the text (``body_start`` says where), so
 offsets into it map back to the file.
 
 >>> row = next(read("Quake hits Peru\\n\\nA strong quake hit Peru on Sunday.\\n"))
 >>> row["headline"], row["body"]
 ('Quake hits Peru', 'A strong quake hit Peru on Sunday.')
+>>> next(read("Quake hits Peru\\n\\nLIMA, Peru — A strong quake hit Peru."))["dateline_place"]
+'LIMA, Peru'
+
 """
 
 from __future__ import annotations
@@ -29,4 +33,15 @@ def read(text: str) -> Iterator[dict | Problem]:
     if not body:
         yield Problem("the file holds only whitespace")
         return
-    yield {"format": "text", "headline": headline, "body": body, "body_start": start}
+    row = {"format": "text", "headline": headline}
+    # Newspapers open with a dateline of the place alone: "WASHINGTON — ...".
+    dateline = _DATELINE.match(body)
+    if dateline and len(body) > dateline.end():
+        row["dateline_place"] = dateline.group("place")
+        start += dateline.end()
+        body = body[dateline.end() :]
+    row.update(body=body, body_start=start)
+    yield row
+
+
+_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}(?:, [A-Z][a-z]+\.?)?)[ \t]+(?:—|–|--)[ \t]+")

@@ -87,6 +87,13 @@ _DATELINE_DATE = re.compile(
 _HEADER = re.compile(
     r"(?m)^(?P<slug>[^\n,]{1,150}?)\s*,\s*(?P<version>[A-Za-z0-9][\w-]{0,30})\s+(?P<date>[^\n]{6,50}?)[ \t]*$"
 )
+# Story versions as agencies write them: 2ndlead, 1st writethru (one token here),
+# urgent, correction, recast, refile, adv27, update2, ...
+_VERSION = re.compile(
+    r"(?i)(?:\d+(?:st|nd|rd|th)?[-_]?)?(?:lead|ld|lede|writethru|wrap|wrapup|update|upd|urgent|correction|corrected|"
+    r"corr|advisory|flash|bulletin|newsalert|alert|recast|refile|repeat|rpt|fix|sub|kill|elim|insert|add|takes?|"
+    r"new|first|final|version|adv)[-_]?\d*"
+)
 _ADVISORY = re.compile(
     r"(?P<label>ATTENTION|ATTN|ADVISORY|EDITORS?['’]? ?NOTE|Eds?\.?)\s*[-–—:]\s*(?P<advisory>[^\n]+?)\s*(?:///|$)",
     re.MULTILINE,
@@ -292,6 +299,10 @@ def _parse_dateline_date(text: str, base: dt.datetime | None) -> dt.datetime | N
 
 
 def _parse_header(match: re.Match) -> dict | None:
+    # "Paris, Tuesday 27 June 2019" is a line of prose, not a header: the word
+    # after the comma must be a story version.
+    if not _VERSION.fullmatch(match.group("version")):
+        return None
     date_text = match.group("date")
     if not re.search(r"\d{4}", date_text) or not re.search(r"\d{1,2}[:.h]\d{2}|\d{1,2}\s", date_text):
         return None
