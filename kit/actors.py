@@ -38,8 +38,11 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+import numpy
 import pandas as pd
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import NOUN as NOUN_ID, PRON as PRON_ID, PROPN as PROPN_ID
 from spacy.tokens import Doc, Span
 
 from kit import geography
@@ -195,6 +198,51 @@ def slug(name: str) -> str:
 # --- one article ----------------------------------------------------------------------
 
 
+def _cased(words) -> list[str]:
+    return [form for word in words for form in (word, word.capitalize(), word.upper())]
+
+
+class _TokenFilter:
+    """Hashes of the words the token rules care about, so that tokens are chosen on arrays."""
+
+    def __init__(self, vocab):
+        strings = vocab.strings
+
+        def hashes(words):
+            return numpy.array(sorted({strings.add(w) for w in _cased(words)}), dtype="uint64")
+
+        self.pronouns = hashes(("he", "she", "they"))
+        self.the = numpy.array([strings.add("the"), strings.add("The"), strings.add("THE")], dtype="uint64")
+        self.noun_rule = hashes(INSTITUTION_NOUNS | ANONYMOUS_NOUNS | GROUP_NOUNS | {"medium"})
+        self.description_rule = hashes(ORGANIZATION_DESCRIPTIONS | TITLE_NOUNS | ANONYMOUS_NOUNS)
+
+    def select(self, arrays, *, proper_orths=(), pronouns=False, nouns=None) -> list[int]:
+        """Indices of: proper nouns whose text is in ``proper_orths``; he/she/they if
+        ``pronouns``; nouns whose lemma or lower form is in ``nouns`` (after "the" for descriptions)."""
+        if len(arrays) == 0:
+            return []
+        pos, lower, lemma, orth = arrays[:, 0], arrays[:, 1], arrays[:, 2], arrays[:, 3]
+        mask = numpy.zeros(len(arrays), dtype=bool)
+        if proper_orths:
+            mask |= (pos == PROPN_ID) & numpy.isin(orth, numpy.array(sorted(proper_orths), dtype="uint64"))
+        if pronouns:
+            mask |= (pos == PRON_ID) & numpy.isin(lower, self.pronouns)
+        if nouns is not None:
+            wanted = numpy.isin(lemma, nouns) | numpy.isin(lower, nouns)
+            if nouns is self.description_rule:
+                after_the = numpy.zeros(len(arrays), dtype=bool)
+                after_the[1:] = numpy.isin(lower[:-1], self.the)
+                mask |= ((pos == NOUN_ID) | (pos == PROPN_ID)) & wanted & after_the
+            else:
+                mask |= (pos == NOUN_ID) & wanted
+        return numpy.flatnonzero(mask).tolist()
+
+
+@functools.lru_cache(maxsize=8)
+def _token_filter(vocab) -> _TokenFilter:
+    return _TokenFilter(vocab)
+
+
 class _Article:
     """The state of one article while its mentions are found (kept small on purpose)."""
 
@@ -202,6 +250,8 @@ class _Article:
         self.doc = doc
         self.sentence_starts = [sentence.start for sentence in doc.sents] if doc.has_annotation("SENT_START") else [0]
         self.candidates: list[dict] = []
+        # One C-level pass gives the attributes the token rules filter on.
+        self.arrays = doc.to_array([POS, LOWER, LEMMA, ORTH]) if len(doc) else numpy.zeros((0, 4), dtype="uint64")
 
     def sentence_of(self, token_index: int) -> int:
         return bisect.bisect_right(self.sentence_starts, token_index) - 1
@@ -548,7 +598,11 @@ def find_mentions(doc: Doc) -> list[dict]:
     abbreviations = {
         initials(c["name"]): c["name"] for c in article.candidates if c["kind"] == "organization" and " " in c["name"]
     }
-    for token in doc:
+    # Only the few tokens that can matter are looked at in Python (chosen on arrays, see _TokenFilter).
+    words = _token_filter(doc.vocab)
+    proper = {doc.vocab.strings.add(w) for w in list(surnames) + list(abbreviations)}
+    for index in words.select(article.arrays, proper_orths=proper, nouns=words.noun_rule):
+        token = doc[index]
         pos = token.pos_
         if pos == "PROPN":
             if token.ent_type_ == "" and token.i not in actor_tokens:
@@ -742,7 +796,9 @@ def _descriptions_and_pronouns(article: _Article, mentions: list[dict]) -> list[
     taken = {i for m in mentions for i in range(m["tok_start"], m["tok_end"])}
     starts = [m["tok_start"] for m in mentions]
     added = []
-    for token in doc:
+    words = _token_filter(doc.vocab)
+    for index in words.select(article.arrays, pronouns=True, nouns=words.description_rule):
+        token = doc[index]
         if token.i in taken:
             continue
         lower = token.lower_
