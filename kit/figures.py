@@ -319,12 +319,20 @@ def _read_single(doc: Doc, i: int) -> _Quantity | None:
                          words=True, percent=True)
     if lower == "half" and i + 1 < n and doc[i + 1].lower_ == "of":
         return _Quantity(i, i + 1, 50.0, percent=True)
+    if (lower in numbers.UNITS or lower in ("a", "an")) and i + 2 < n and doc[i + 1].lower_ in FRACTIONS \
+            and doc[i + 1].lower_ not in ("half", "halves") and doc[i + 2].lower_ in SCALES \
+            and doc[i + 2].lower_ != "dozen":
+        # "a quarter million", "three quarters billion"
+        count = 1 if lower in ("a", "an") else numbers.UNITS[lower]
+        scale = SCALES[doc[i + 2].lower_]
+        return _Quantity(i, i + 3, count * FRACTIONS[doc[i + 1].lower_] * scale, scale=scale, words=True)
     if (lower in numbers.UNITS or lower in ("a", "one")) and i + 2 < n and doc[i + 1].lower_ in FRACTIONS \
             and doc[i + 1].lower_ not in ("half", "halves") and doc[i + 2].lower_ == "of":
         count = 1 if lower in ("a", "an") else numbers.UNITS[lower]
         share = count * FRACTIONS[doc[i + 1].lower_]
         # "a quarter of a million" is a number, not a share
-        if i + 4 < n and doc[i + 3].lower_ in ("a", "an", "one") and doc[i + 4].lower_ in SCALES:
+        if i + 4 < n and doc[i + 3].lower_ in ("a", "an", "one") and doc[i + 4].lower_ in SCALES \
+                and doc[i + 2].lower_ == "of":
             scale = SCALES[doc[i + 4].lower_]
             return _Quantity(i, i + 5, share * scale, scale=scale, words=True)
         return _Quantity(i, i + 2, round(100 * share, 1), words=True, percent=True)
@@ -490,8 +498,9 @@ def _figure(doc: Doc, quantity: _Quantity) -> _Figure | None:
     # A duration anchored in time is a time expression, not a quantity claimed.
     if kind == "measure" and unit in TIME_UNITS and _anchored_in_time(doc, start, quantity.end):
         kind = "time"
-    if quantity.lone_one and approx is None and not emphasised and not _coordinated_with_number(doc, quantity):
-        return None
+    if quantity.lone_one and (approx == "some" or (approx is None and not emphasised
+                                                   and not _coordinated_with_number(doc, quantity))):
+        return None  # "one resident said", "some one of us": a determiner or pronoun, not a count
 
     if value is not None and hedge_side in ("low", "high"):
         if hedge_side == "low":
@@ -654,12 +663,35 @@ def _is_age_predicate(doc: Doc, quantity: _Quantity) -> bool:
         return False
     if head.dep_ in ("attr", "acomp") and head.head.lemma_ == "be":
         subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return any(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she", "i") for s in subjects)
-    if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
+        # spaCy tags ages as DATE; with a capitalised subject that is no entity it is a name
+        return any(_is_person(s) or (head.ent_type_ == "DATE" and s.text[:1].isupper() and s.ent_type_ == ""
+                                     and s.pos_ in ("PROPN", "NOUN")) for s in subjects)
+    if head.dep_ == "appos" and _is_person(head.head):
         return True
     before = doc[quantity.start - 1] if quantity.start > 0 else None
     return (before is not None and before.text == "," and quantity.start > 1
             and doc[quantity.start - 2].ent_type_ == "PERSON" and following is not None and following.text == ",")
+
+
+#: Common nouns for people, whose bare number after "was" is an age ("the victim was 26").
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "victim", "suspect", "driver", "mother", "father", "son",
+                "daughter", "child", "singer", "actor", "actress", "player", "author", "president", "leader",
+                "founder", "teenager", "pilot", "officer", "soldier", "patient", "wife", "husband", "brother",
+                "sister", "star", "artist", "writer", "politician", "senator", "minister", "judge", "doctor",
+                "chairman", "chairwoman", "chair", "governor", "mayor", "spokesman", "spokeswoman", "nurse",
+                "teacher", "student", "worker", "farmer", "lawyer", "businessman", "businesswoman", "musician",
+                "composer", "mathematician", "scientist", "director", "coach", "athlete", "emperor", "king",
+                "queen", "prince", "princess", "pope", "bishop", "priest", "rapper", "comedian", "journalist"}
+
+
+def _is_person(token: Token) -> bool:
+    """A person as the parse shows it: a PERSON entity, he/she/I, a person noun, or a bare name."""
+    if token.ent_type_ == "PERSON" or token.lower_ in ("he", "she", "i") or token.lemma_.lower() in PERSON_NOUNS:
+        return True
+    if any(child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS for child in token.children):
+        return True  # "Cummings, the Democratic chairman of ..."
+    # the small model often leaves a lone surname untagged ("Cummings, the chairman, was 68")
+    return token.pos_ == "PROPN" and token.ent_type_ == "" and token.text[:1].isupper()
 
 
 def _anchored_in_time(doc: Doc, start: int, core_end: int) -> bool:
@@ -750,11 +782,28 @@ def _noun_phrase(doc: Doc, noun: Token, leftmost: int) -> str:
     return doc[start:noun.i + 1].text
 
 
+#: Verbs (and states after "be") whose bare number counts people: "killed twelve", "190 were dead".
+CASUALTY_WORDS = {"kill", "injure", "wound", "die", "hurt", "arrest", "evacuate", "rescue", "displace",
+                  "detain", "drown", "dead", "injured", "missing", "killed", "wounded", "hospitalise",
+                  "hospitalize", "hospitalised", "hospitalized", "jail", "convict", "charge", "deport"}
+#: Nouns that stand for a quantity of something else: "the number of polling stations".
+QUANTITY_NOUNS = {"number", "total", "count", "amount", "share", "proportion", "tally", "figure", "size"}
+#: How many sentences back a parallel figure may be ("gained 66 seats. Labour lost 42.").
+PARALLEL_SENTENCES_BACK = 1
+
+
 def _resolve_ellipsis(doc: Doc, figures: list[_Figure]) -> None:
-    """Give a counted noun to counts whose noun is elided: the verb's object, or a parallel figure."""
-    sentence_of = {}
-    for index, figure in enumerate(figures):
-        sentence_of[index] = doc[figure.start].sent.start
+    """Give a counted noun to counts whose noun is elided.
+
+    In order: the object of the governing verb ("cut its staff ... to a few dozen"),
+    a parallel figure in the same sentence ("gained 13 seats and lost 10"), people
+    for casualty verbs ("killed twelve and injured twelve more"), and a parallel
+    figure in the sentence before.
+    """
+    if not figures:
+        return
+    sentence_starts = [sentence.start for sentence in doc.sents]
+    sentence_of = [bisect.bisect_right(sentence_starts, figure.start) - 1 for figure in figures]
     for index, figure in enumerate(figures):
         if figure.kind != "count" or figure.counted is not None:
             continue
@@ -767,9 +816,21 @@ def _resolve_ellipsis(doc: Doc, figures: list[_Figure]) -> None:
         if noun is not None:
             figure.counted, figure.counted_how = _noun_phrase(doc, noun, noun.left_edge.i), "ellipsis"
             continue
-        parallel = _parallel_figure(figures, index, sentence_of, doc)
+        parallel = _parallel_figure(figures, index, sentence_of, same_sentence=True)
+        if parallel is None and _counts_casualties(anchor):
+            figure.counted, figure.counted_how = "people", "ellipsis"
+            continue
+        if parallel is None:
+            parallel = _parallel_figure(figures, index, sentence_of, same_sentence=False)
         if parallel is not None:
             figure.counted, figure.counted_how = parallel.counted, "ellipsis"
+    # "from 180 to 5": the parse hangs the first number on the second; they count the same thing
+    for figure in figures:
+        anchor = doc[figure.anchor]
+        if figure.kind == "count" and figure.counted is None and anchor.dep_ == "quantmod":
+            for other in figures:
+                if other is not figure and other.start <= anchor.head.i < other.end and other.counted:
+                    figure.counted, figure.counted_how = other.counted, "ellipsis"
 
 
 def _object_of_governing_verb(anchor: Token) -> Token | None:
@@ -781,28 +842,35 @@ def _object_of_governing_verb(anchor: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN" and child.lower_ not in _NOT_COUNTED \
                 and not any(c.dep_ == "nummod" for c in child.children):
+            if child.lemma_ in QUANTITY_NOUNS:
+                # "cut the number of polling stations from 180 to 5": what the number is of
+                of = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"]
+                objects = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+                return objects[0] if objects and objects[0].pos_ == "NOUN" else None
             return child
     return None
 
 
-def _parallel_figure(figures: list[_Figure], index: int, sentence_of: dict, doc: Doc) -> _Figure | None:
-    """The nearest count with a direct counted noun: same sentence first, then up to two before."""
-    figure = figures[index]
+def _counts_casualties(anchor: Token) -> bool:
+    verb = anchor.head
+    if anchor.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_ in CASUALTY_WORDS:
+        return True
+    if anchor.dep_ == "nsubj" and verb.lemma_ == "be":
+        return any(c.dep_ in ("acomp", "attr") and c.lower_ in CASUALTY_WORDS for c in verb.children)
+    return False
+
+
+def _parallel_figure(figures: list[_Figure], index: int, sentence_of: list[int],
+                     same_sentence: bool) -> _Figure | None:
+    """The nearest count with a direct counted noun, in the same sentence or just before."""
     sentence = sentence_of[index]
     candidates = [k for k in range(len(figures)) if k != index and figures[k].kind == "count"
                   and figures[k].counted_how == "direct" and figures[k].counted]
-    same = [k for k in candidates if sentence_of[k] == sentence]
-    if same:
-        return figures[min(same, key=lambda k: (abs(k - index), k > index))]
-    earlier_sentences = sorted({sentence_of[k] for k in candidates if sentence_of[k] < sentence}, reverse=True)
-    sentences = list(doc.sents)
-    starts = [s.start for s in sentences]
-    position = bisect.bisect_right(starts, sentence) - 1
-    allowed = set(starts[max(0, position - 2):position])
-    for start in earlier_sentences:
-        if start in allowed:
-            return figures[max(k for k in candidates if sentence_of[k] == start)]
-    return None
+    if same_sentence:
+        same = [k for k in candidates if sentence_of[k] == sentence]
+        return figures[min(same, key=lambda k: (abs(k - index), k > index))] if same else None
+    earlier = [k for k in candidates if sentence - PARALLEL_SENTENCES_BACK <= sentence_of[k] < sentence]
+    return figures[max(earlier)] if earlier else None
 
 
 def _merge_compound_durations(doc: Doc, figures: list[_Figure]) -> list[_Figure]:

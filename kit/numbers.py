@@ -117,7 +117,8 @@ EMPHASIS = {"just", "only", "merely", "a mere", "barely", "fully", "exactly", "p
 CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "usd": "USD", "£": "GBP", "€": "EUR", "¥": "JPY",
                     "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "hk$": "HKD",
                     "s$": "SGD", "r$": "BRL", "₹": "INR", "rs": "INR", "rs.": "INR", "₽": "RUB",
-                    "eur": "EUR", "gbp": "GBP", "chf": "CHF", "₩": "KRW", "₺": "TRY", "₦": "NGN"}
+                    "eur": "EUR", "gbp": "GBP", "chf": "CHF", "₩": "KRW", "₺": "TRY", "₦": "NGN",
+                    "₿": "BTC"}
 #: Currency written after the number ("300 euros").
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
                   "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
