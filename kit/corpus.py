@@ -233,7 +233,11 @@ class _Reader:
             self._problem(source, "not a regular file (a device, pipe or socket); not read")
             return
         size = status.st_size
-        if size > self.options["max_file_bytes"]:
+        suffix = path.suffix.lower()
+        # JSON Lines and CSV are streamed a record at a time: only a record has to fit
+        # under the limit. Every other file is read whole, so the file has to.
+        streamed = suffix in _JSON_LINES_SUFFIXES + (".csv", ".tsv") or (suffix == ".json" and _first_line_is_object(path))
+        if size > self.options["max_file_bytes"] and not streamed:
             self._problem(source, f"the file is {size / 1e6:.1f} MB, over the {self.options['max_file_bytes'] / 1e6:.0f} MB "
                                   "limit; split it or pass read_corpus(..., max_file_bytes=...)")
             return
@@ -241,7 +245,10 @@ class _Reader:
             self._problem(source, "empty file (0 bytes)")
             return
         try:
-            if path.suffix.lower() in _JSON_LINES_SUFFIXES or (path.suffix.lower() == ".json" and _first_line_is_object(path)):
+            if streamed and suffix in (".csv", ".tsv"):
+                self._read_csv_file(path, source)
+                return
+            if streamed:
                 self._read_json_lines_file(path, source, explicit)
                 return
             data = path.read_bytes()
@@ -266,7 +273,31 @@ class _Reader:
                 except (ValueError, RecursionError):
                     pass
             handle.seek(0)
-            self._collect(jsonrecords.read_lines(handle, self.fields), source, "jsonl")
+            lines = jsonrecords.lines_of(handle, self.options["max_file_bytes"])
+            self._collect(jsonrecords.read_lines(lines, self.fields), source, "jsonl")
+
+    def _read_csv_file(self, path: Path, source: str) -> None:
+        from kit.formats import csvfile
+
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+        if not head.strip():
+            self._problem(source, "the file holds only whitespace")
+            return
+        # Decode the head only up to its last line end: a character cut in two
+        # at the 64 kB boundary must not look like a wrong encoding.
+        cut = head.rfind(b"\n") + 1 if len(head) == 65536 and b"\n" in head else len(head)
+        try:
+            decoded = decode(head[:cut], fix_mojibake=False)
+        except NotText as error:
+            self._problem(source, f"not read: {error}")
+            return
+        encoding = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}.get(decoded.encoding, decoded.encoding)
+        if decoded.encoding in ("utf-16-le", "utf-16-be") and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            encoding = decoded.encoding
+        with path.open("r", encoding=encoding, errors="replace", newline="") as stream:
+            rows = csvfile.read(stream, self.fields, tab=path.suffix.lower() == ".tsv", sample=decoded.text)
+            self._collect(rows, source, "csv")
 
     # -- recognising -------------------------------------------------------
     def read_bytes(self, data: bytes, source: str, name: str, *, explicit: bool = True, depth: int = 0) -> None:

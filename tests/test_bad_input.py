@@ -280,3 +280,34 @@ def test_zips_inside_zips_share_one_inflation_budget(tmp_path):
     parts_refused = set(corpus.problems.source.str.split("!").str[1])
     assert 1 <= len(parts_read) < 8 and parts_read | parts_refused == {f"part{n}.zip" for n in range(8)}
     assert corpus.problems.reason.str.contains("inflates past").all()
+
+
+def test_json_lines_are_streamed_and_only_an_overlong_line_is_refused(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    lines = [json.dumps({"title": r["title"], "text": r["text"]}) for r in RECORDS[:20]]
+    lines[3] = json.dumps({"title": "padded", "text": "word " * 20_000})  # ~100 kB, over the limit below
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = read(path, max_file_bytes=50_000)  # the file is far larger than this: it is streamed
+    assert len(corpus.articles) == 19
+    assert corpus.problems.line.tolist() == [4] and "over the size limit" in corpus.problems.reason.iloc[0]
+
+
+def _fits_cp1252(text: str) -> bool:
+    try:
+        text.encode("cp1252")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+@pytest.mark.parametrize("encoding, line_end", [("utf-8", "\n"), ("cp1252", "\r\n"), ("utf-16", "\r\n"), ("utf-8-sig", "\n")])
+def test_csv_files_are_streamed_in_their_encoding(tmp_path, encoding, line_end):
+    chosen = [r for r in RECORDS if "é" in r["text"] and _fits_cp1252(r["title"] + r["text"])][:3]
+    assert len(chosen) == 3
+    path = tmp_path / "export.csv"
+    rows = ["Title,Text"] + ['"{}","{}"'.format(r["title"].replace('"', '""'), r["text"].replace('"', '""').replace("\n", line_end))
+                             for r in chosen]
+    path.write_bytes(line_end.join(rows).encode(encoding))
+    corpus = read(path, max_file_bytes=1000)
+    assert corpus.problems.empty
+    assert corpus.articles.body.tolist() == [r["text"] for r in chosen]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import sys
-from typing import Iterator
+from typing import Iterator, TextIO
 
 from kit.formats import Problem
 from kit.formats.records import FIELD_NAMES, problem_for
@@ -23,14 +23,21 @@ from kit.formats.records import FIELD_NAMES, problem_for
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
-def read(text: str, fields: dict | None = None, *, tab: bool = False) -> Iterator[dict | Problem]:
-    sample = text[:20000]
+def read(text: str | TextIO, fields: dict | None = None, *, tab: bool = False,
+         sample: str | None = None) -> Iterator[dict | Problem]:
+    """Yield one row per CSV record of ``text`` (a string, or a text stream read row by row).
+
+    ``sample`` (the first kilobytes) is needed with a stream, to sniff the delimiter.
+    """
+    if sample is None:
+        sample = text[:20000] if isinstance(text, str) else ""
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters="\t" if tab else ",;\t|")
+        dialect = csv.Sniffer().sniff(sample[:20000], delimiters="\t" if tab else ",;\t|")
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = "\t" if tab else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    stream = io.StringIO(text, newline="") if isinstance(text, str) else text
+    reader = csv.reader(stream, delimiter=delimiter)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as error:
@@ -60,4 +67,6 @@ def read(text: str, fields: dict | None = None, *, tab: bool = False) -> Iterato
             yield Problem(f"CSV row {number} (line {line}) has {len(cells)} cells for {len(names)} columns",
                           line=line, position=f"#{number}")
             continue
+        # Streams keep the file's line ends inside quoted cells; texts have "\n" already.
+        cells = [cell.replace("\r\n", "\n").replace("\r", "\n") for cell in cells]
         yield problem_for(dict(zip(names, cells)), line, f"#{number}", fields)

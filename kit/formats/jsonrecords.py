@@ -3,7 +3,7 @@
 A JSON file may hold one object, a list of objects, or an object with the list
 under ``articles``/``items``/``data``/``results``/``records``/``documents``.
 JSON Lines are read one line at a time (streamed), so a large file never sits
-in memory twice; a bad line becomes a problem and the next line is read.
+in memory (only its articles do), and no single line may exceed the size limit; a bad line becomes a problem and the next line is read.
 
 >>> rows = list(read_lines(['{"title": "A", "text": "Body."}', 'not json']))
 >>> rows[0]["body"], rows[1].reason
@@ -13,7 +13,7 @@ in memory twice; a bad line becomes a problem and the next line is read.
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from kit.formats import Problem
 from kit.formats.records import problem_for
@@ -22,9 +22,36 @@ from kit.formats.records import problem_for
 LIST_KEYS = ("articles", "items", "data", "results", "records", "documents", "docs", "rows", "hits", "stories", "news")
 
 
-def read_lines(lines: Iterable[str | bytes], fields: dict | None = None) -> Iterator[dict | Problem]:
+class LineTooLong:
+    """Stands for a line longer than the limit (read past, never kept)."""
+
+    def __init__(self, size: int):
+        self.size = size
+
+
+def lines_of(handle: BinaryIO, limit: int) -> Iterator[bytes | LineTooLong]:
+    """The lines of a binary file, one at a time; a line over ``limit`` bytes is skipped."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            size = len(line)
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(1 << 20)
+                size += len(line)
+            yield LineTooLong(size)
+            continue
+        yield line
+
+
+def read_lines(lines: Iterable[str | bytes | LineTooLong], fields: dict | None = None) -> Iterator[dict | Problem]:
     """Yield a row (``position`` ``#<line>``) or a Problem for every non-blank line."""
     for number, line in enumerate(lines, 1):
+        if isinstance(line, LineTooLong):
+            yield Problem(f"line {number} is {line.size / 1e6:.1f} MB, over the size limit; not read",
+                          line=number, position=f"#{number}")
+            continue
         if isinstance(line, bytes):
             try:
                 line = line.decode("utf-8-sig" if number == 1 else "utf-8")
