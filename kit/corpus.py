@@ -103,10 +103,14 @@ def read_corpus(
     ``latest_only`` keeps the newest version of each wire story (same
     ``story_id``). ``fields`` names the record fields (JSON/CSV) that hold a
     column, e.g. ``{"body": "story_text", "published": "day"}``. Files larger than
-    ``max_file_bytes`` and archives that inflate past ``max_archive_bytes`` (or
+    ``max_file_bytes`` (for JSON Lines and CSV, which are streamed, records
+    larger than it) and archives that inflate past ``max_archive_bytes`` (or
     more than ``max_archive_ratio`` times their size, or hold more than
     ``max_archive_entries`` entries) become problems, not memory. ``quiet``
     leaves out the one-line credit printed for licensed corpora.
+
+    Folders are walked in name order; what a walk skips is listed in
+    ``Corpus.skipped`` (see the module's docstring).
 
     A path that does not exist raises ``FileNotFoundError``; bad content never
     raises: it becomes a row of ``problems``.
@@ -114,6 +118,8 @@ def read_corpus(
     >>> corpus = read_corpus(["data/wire", "data/wikinews"], quiet=True)
     >>> corpus.articles.groupby("format").size().to_dict()
     {'jsonl': 293, 'wire': 1}
+    >>> corpus.skipped.source.tolist()
+    ['data/wire/README.md', 'data/wikinews/COMMIT', 'data/wikinews/LICENSE.md', 'data/wikinews/README.md']
     """
     paths = [path_or_paths] if isinstance(path_or_paths, (str, os.PathLike)) else list(path_or_paths)
     reader = _Reader(
