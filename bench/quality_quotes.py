@@ -9,7 +9,8 @@ items of reported speech) and the Wikinews dev set (data/annotations/wikinews/*.
   and its antecedent "Juan Guaido" both count), or its ``actor_id`` is the actor whose
   mentions overlap the gold actor's mentions most.
 - **by kind**: recall over the gold quotes of that kind; precision over the predicted
-  quotes of that kind (a quote found under another kind counts for recall only).
+  quotes of that kind (a quote found under another kind counts for recall only). A
+  system that never gives a kind (textacy gives only ``direct``) has no precision there.
 
 textacy's ``textacy.extract.triples.direct_quotations`` finds direct quotes only, and
 gives up on a whole document whose quote marks do not pair up; it is the baseline.
@@ -94,13 +95,15 @@ def score_document(gold: Gold, predicted: list[dict], actors_of: dict[str, str])
     pairs = match_spans([(g.start, g.end) for g in gold_rows], [(p["start"], p["end"]) for p in predicted])
     matched_gold = {g: p for p, g in pairs.items()}
     out: dict[str, dict[str, Score]] = {"content": {}, "speaker": {}}
+    right_anywhere = {i for i in matched_gold if speaker_right(gold, gold_rows[i], predicted[matched_gold[i]], actors_of)}
     for kind in ("all",) + KINDS:
         in_kind = [i for i, g in enumerate(gold_rows) if kind == "all" or g.kind == kind]
         predicted_in_kind = [i for i, p in enumerate(predicted) if kind == "all" or p["kind"] == kind]
         found = [i for i in in_kind if i in matched_gold]
-        right = [i for i in found if speaker_right(gold, gold_rows[i], predicted[matched_gold[i]], actors_of)]
+        right = [i for i in found if i in right_anywhere]
         unmatched_predicted = [i for i in predicted_in_kind if i not in pairs]
-        wrong_speaker = [i for i in predicted_in_kind if i in pairs and pairs[i] not in right]
+        # A quote found under another kind is no error of speaker: only a wrong speaker is.
+        wrong_speaker = [i for i in predicted_in_kind if i in pairs and pairs[i] not in right_anywhere]
         out["content"][kind] = Score(len(found), len(unmatched_predicted), len(in_kind) - len(found))
         out["speaker"][kind] = Score(len(right), len(unmatched_predicted) + len(wrong_speaker), len(in_kind) - len(right))
     return out
@@ -113,18 +116,21 @@ def evaluate(golds: list[Gold], nlp=None) -> dict:
               for system in ("kit", "textacy")}
     refused = 0
     details = []
+    predicted_kinds = {system: collections.Counter() for system in ("kit", "textacy")}
     for gold, doc in zip(golds, nlp.pipe([g.body for g in golds])):
         predicted, mentions = kit_quotes(doc)
         actors_of = actor_map(gold, mentions)
         baseline, accepted = textacy_quotes(doc)
         refused += not accepted
         for system, rows in (("kit", predicted), ("textacy", baseline)):
+            predicted_kinds[system].update(row["kind"] for row in rows)
             scores = score_document(gold, rows, actors_of if system == "kit" else {})
             for measure, by_kind in scores.items():
                 for kind, score in by_kind.items():
                     totals[system][measure][kind] = totals[system][measure][kind] + score
         details.append((gold, predicted, actors_of))
-    return {"totals": totals, "textacy_refused": refused, "documents": len(golds), "details": details}
+    return {"totals": totals, "textacy_refused": refused, "documents": len(golds), "details": details,
+            "predicted_kinds": predicted_kinds}
 
 
 def seed_check(result: dict) -> dict:
@@ -150,9 +156,11 @@ def table(result: dict) -> pd.DataFrame:
             row = {"measure": "content" if measure == "content" else "content+speaker", "kind": kind}
             for system in ("kit", "textacy"):
                 score = result["totals"][system][measure][kind]
-                row[f"{system} P"] = round(score.precision, 3)
+                labels = kind == "all" or result["predicted_kinds"][system][kind] > 0
+                # A system that never labels a kind has no precision on it (textacy: direct only).
+                row[f"{system} P"] = round(score.precision, 3) if labels else float("nan")
                 row[f"{system} R"] = round(score.recall, 3)
-                row[f"{system} F1"] = round(score.f1, 3)
+                row[f"{system} F1"] = round(score.f1, 3) if labels else float("nan")
             row["gold"] = int(result["totals"]["kit"][measure][kind].tp + result["totals"]["kit"][measure][kind].fn)
             rows.append(row)
     return pd.DataFrame(rows)

@@ -4,13 +4,19 @@ One pass over a parsed Doc (no second spaCy call) turns it into rows of the
 ``quotes`` table (see DESIGN):
 
 - **direct**: a sentence or clause in quote marks (``"X," the embassy said``);
-- **partial**: a few quoted words inside the reporter's own sentence
-  (``for "regular maintenance"``, ``would be "ruthless"``);
-- **mixed**: a quote that opens inside the reporter's sentence and runs on as whole
-  sentences of the speaker's (``He said the plan was "a disaster. We will fight it."``);
+- **partial**: a few quoted words inside the reporter's own sentence, where the unquoted
+  part adds only the subject and verb (``denied a Russian military "presence"``, ``Moscow
+  said the experts would stay "for as long as needed."``); the row is the quoted words;
+- **mixed**: a reported clause that holds a quoted part and makes a claim of its own; the
+  row is the whole clause, inner marks included (``The army said the plane was bringing
+  meat from Bishkek "to help the country's economy."``); also a quote that opens inside
+  the reporter's sentence and runs on as whole sentences (``He said the plan was "a
+  disaster. We will fight it."``);
 - **indirect**: reported speech without marks (``The Wall Street Journal said Russia
   has cut its staff ...``, ``..., the newspaper said``, ``according to police``).
-  A reported clause that holds quoted words gives a partial quote, not an indirect one.
+
+One speech event gives one row. These follow the annotation guidelines of the dev set
+(data/annotations/README.md).
 
 Quote marks are found on the raw text by :mod:`kit.quotemarks`; the cue (a verb
 of saying from :data:`SPEECH_VERBS`, matched on lemmas, or ``according to``) and
@@ -111,7 +117,8 @@ def find_quotes(doc: Doc, mentions: list[dict]) -> list[dict]:
         return []
     article = _Article(doc, mentions)
     rows = article.quoted_rows()
-    rows += article.indirect_rows(rows)
+    reported, absorbed = article.indirect_rows(rows)
+    rows = [row for row in rows if (row["start"], row["end"]) not in absorbed] + reported
     rows.sort(key=lambda row: (row["start"], row["end"]))
     return rows
 
@@ -519,9 +526,11 @@ class _Article:
 
     # -- reported speech ------------------------------------------------------------------
 
-    def indirect_rows(self, quoted: list[dict]) -> list[dict]:
-        rows = []
-        taken = [(row["start"], row["end"]) for row in quoted]
+    def indirect_rows(self, quoted: list[dict]) -> tuple[list[dict], set[tuple[int, int]]]:
+        """Reported speech: indirect rows, and mixed rows for reported clauses that hold quoted
+        words and make a claim of their own. Returns the rows and the spans of the partial
+        quotes a mixed row takes in (one speech event gives one quote)."""
+        rows, absorbed = [], set()
         for token in self.doc:
             if token.lower_ == "according":
                 found = self._according_to(token)
@@ -534,23 +543,53 @@ class _Article:
             if found is None:
                 continue
             start, end = found
+            kind = "indirect"
+            inner = [row for row in quoted if start <= row["start"] - 1 and row["end"] <= end + 1]
             if any(self.in_quote(char) for char in (start, end - 1)) or any(
-                self.in_quote(mark.outer_start) and start <= mark.outer_start < end for mark in self.marks
+                start <= mark.outer_start < end for mark in self.marks
             ):
-                continue  # the reported clause holds quoted words: those are the quote
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                end = self._through_closing_mark(start, end)
+                if end is None or any(row["kind"] == "direct" for row in inner) or not self._makes_own_claim(start, end):
+                    continue  # the quoted words are the quote (partial or direct)
+                kind = "mixed"
+            elif any(start < row["end"] and row["start"] < end for row in quoted):
                 continue
             speaker = self.speaker_of(token)
             if speaker is None:
                 continue
             attribution = _Attribution(token, _cue_text(token), speaker, linked=True)
-            rows.append(self.row(start, end, "indirect", attribution, self.tokens_of(start, end).start))
-        # "X has expressed she is ..., according to Reuters": the speaker is X; Reuters reports it.
-        verbs = [(row["start"], row["end"]) for row in rows if row["cue"].lower() != "according to"]
-        return [
-            row for row in rows
-            if row["cue"].lower() != "according to" or not any(row["start"] < e and s < row["end"] for s, e in verbs)
-        ]
+            rows.append(self.row(start, end, kind, attribution, self.tokens_of(start, end).start))
+            if kind == "mixed":
+                absorbed.update((row["start"], row["end"]) for row in inner)
+        return rows, absorbed
+
+    def _through_closing_mark(self, start: int, end: int) -> int | None:
+        """The end of a reported clause, moved past the closing mark of a quote that opens
+        inside it ('... Kyrgyzstan "to help the country's economy."'); None if the quote runs
+        on past its sentence (then it is the speaker's own words, not part of the clause)."""
+        for mark in self.marks:
+            if start <= mark.outer_start < end < mark.outer_end:
+                if self.text[end : mark.end].strip(" .,;:!?") or not mark.closing:
+                    return None
+                end = mark.outer_end
+        return end
+
+    def _makes_own_claim(self, start: int, end: int) -> bool:
+        """Does the reported clause say more than its subject and verb outside the quote?
+        "the experts would stay "for as long as needed."" does not (a partial quote);
+        "the plane was bringing meat from Bishkek "to help ..."" does (a mixed quote)."""
+        tokens = self.tokens_of(start, end)
+        if tokens is None:
+            return False
+        roots = [t for t in tokens if not (tokens.start <= t.head.i < tokens.end) or t.head == t]
+        frame = set()
+        for root in roots:
+            frame.add(root.i)
+            for child in root.children:
+                if child.dep_ in _SUBJECTS + ("expl", "aux", "auxpass", "neg", "mark", "advmod"):
+                    frame.update(t.i for t in child.subtree)
+        claim = [t for t in tokens if t.i not in frame and not t.is_punct and not self.in_quote(t.idx)]
+        return len(claim) >= 4
 
     def _reported_clause(self, verb: Token) -> tuple[int, int] | None:
         """Character span of what ``verb`` reports: its clausal complement, or the clause it

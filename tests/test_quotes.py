@@ -79,10 +79,15 @@ SEED_SENTENCES = [
      "the Russian embassy in Caracas said in a post on Facebook.",
      ("The Il-62 plane which is carrying Russian technicians is leaving Caracas for Moscow on June 26,", "direct",
       "the Russian embassy in Caracas", "said")),
-    ("partial, deep under the cue",
+    ("mixed: a reported clause with its own claim and a quoted part",
      'The embassy earlier tweeted that an aircraft had arrived on Monday bringing another technical team for '
      '"regular maintenance" of Russian equipment.',
-     ("regular maintenance", "partial", "The embassy", "tweeted")),
+     ('an aircraft had arrived on Monday bringing another technical team for "regular maintenance" of Russian '
+      "equipment", "mixed", "The embassy", "tweeted")),
+    ("partial: the unquoted part is only subject and verb",
+     'After the United States demanded the withdrawal of the Russians in March, Moscow said the experts would stay '
+     '"for as long as needed."',
+     ("for as long as needed.", "partial", "Moscow", "said")),
     ("relative 'who' takes its antecedent",
      "It linked to comments by Russian Deputy Foreign Minister Sergei Ryabkov who said that no new technicians were coming.",
      ("no new technicians were coming", "indirect", "Sergei Ryabkov", "said")),
@@ -151,6 +156,10 @@ WIKINEWS_SENTENCES = [
      '"...I and we will never take your support for granted. And I will make it my mission to prove you right."',
      ("...I and we will never take your support for granted. And I will make it my mission to prove you right.",
       "direct", "Boris Johnson", "said")),
+    ("mixed, the closing mark inside the clause",
+     'The army said the plane was bringing meat from Bishkek, Kyrgyzstan "to help the country\'s economy."',
+     ('the plane was bringing meat from Bishkek, Kyrgyzstan "to help the country\'s economy."', "mixed", "The army",
+      "said")),
     ("mixed: opens in the reporter's sentence, runs on",
      'He said the plan was "a disaster. We will fight it in court."',
      ("a disaster. We will fight it in court.", "mixed", "He", "said")),
@@ -251,8 +260,10 @@ def test_seed_direct_and_partial_quotes_have_the_right_actor(nlp, seed_gold):
     gold = seed_gold.quotes[seed_gold.quotes.kind != "indirect"]
     assert len(gold) == 8
     for quote in gold.itertuples():
-        row = next(r for r in rows if (r["start"], r["end"]) == (quote.start, quote.end))
-        assert row["kind"] == quote.kind and row["cue"] == quote.cue
+        # One row per speech event: the quoted words themselves, or the mixed reported clause holding them.
+        row = next(r for r in rows if r["start"] <= quote.start and quote.end <= r["end"] and r["kind"] != "indirect")
+        assert row["cue"] == quote.cue
+        assert row["kind"] == quote.kind or (quote.kind == "partial" and row["kind"] == "mixed")
         # The actor's own mentions in the gold overlap the mentions carrying the row's actor_id.
         gold_spans = [(m.start, m.end) for m in seed_gold.mentions.itertuples() if m.actor == quote.actor]
         actor_spans = [(m["start"], m["end"]) for m in mentions if m["actor_id"] == row["actor_id"]]
