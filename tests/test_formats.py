@@ -275,3 +275,9 @@ def test_newspaper_datelines_in_plain_text(tmp_path, opening, place):
     path.write_text(RECORDS[12]["title"] + "\n\n" + opening + RECORDS[12]["text"], encoding="utf-8")
     row = read(path).articles.iloc[0]
     assert (row.dateline_place if pd.notna(row.dateline_place) else None, row.body) == (place, RECORDS[12]["text"])
+
+
+@pytest.mark.parametrize("end", ["\nENDS\n", "\n(END)", "\n-30-\n", "\n###\n", "\n----------\n", "\n(Reporting by Parisa Hafezi; Editing by Alex Richardson)\n", "\n"])
+def test_end_marks_and_credit_lines_are_not_body(end):
+    row = next(wire.read("Iranian cargo plane crashes\n\nTEHRAN, Jan 15 (Reuters) - " + LEAD + end))
+    assert row["body"] == LEAD

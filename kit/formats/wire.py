@@ -108,6 +108,7 @@ _ISSUE = re.compile(
 _TRAILER = re.compile(
     r"\n\s*(?P<trailer>\((?:Reporting|Writing|Additional reporting|Compiled|Editing|Written|Story) by[^()\n]{0,300}\))\s*$"
 )
+_END_MARK = re.compile(r"\s*(?:\n|^)[ \t]*(?:[-=_*#~]{3,}|\(?END\)?S?|-0-|-30-|\(MORE\))[ \t]*\s*$")
 _BYLINE = re.compile(r"^\s*(?:By|BY|Par|Por|Von)\s+[A-ZÀ-Þ][^\n]{1,80}$")
 
 
@@ -413,7 +414,14 @@ def _read_story(text: str, start: int, end: int) -> dict:
         row["desk"] = desk.group("desk")
         body_to = desk.start()
     else:
-        trailer = _TRAILER.search(story, body_from, story_end) if body_from < story_end else None
+        # End marks ("ENDS", "-30-", "###", a rule of dashes) and credit lines close
+        # a story; they are not its text.
+        while body_from < body_to:
+            end_mark = _END_MARK.search(story, body_from, body_to)
+            if end_mark is None:
+                break
+            body_to = end_mark.start()
+        trailer = _TRAILER.search(story, body_from, body_to) if body_from < body_to else None
         if trailer:
             row["trailer"] = trailer.group("trailer")
             body_to = trailer.start()
