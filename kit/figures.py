@@ -727,7 +727,7 @@ def _anchor(doc: Doc, start: int, end: int) -> int:
     anchor = end - 1
     for k in range(start, end):
         head = doc[k].head.i
-        if head < start or head >= end or doc[k].head is doc[k]:
+        if head < start or head >= end or head == k:
             anchor = k
     return anchor
 
@@ -753,8 +753,13 @@ def _counted_direct(doc: Doc, figure: _Figure) -> str | None:
         return None
     if figure.kind != "count":
         return None
+    if j < n and doc[j].lower_ in ("dead", "injured", "wounded", "missing", "killed", "homeless", "displaced"):
+        return doc[j].lower_  # "a toll of 27 dead"
     anchor = doc[figure.anchor]
     head = anchor.head
+    if anchor.dep_ in ("appos", "conj") and head.pos_ == "NOUN" and head.i < figure.start \
+            and head.tag_ == "NNS" and figure.start - head.i <= 2:
+        return _noun_phrase(doc, head, head.left_edge.i)  # "the number of women, 102,"
     if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det") and head.i >= figure.core_end \
             and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in _NOT_COUNTED and head.i - figure.end <= 5:
         return _noun_phrase(doc, head, figure.end)
@@ -779,7 +784,16 @@ def _noun_phrase(doc: Doc, noun: Token, leftmost: int) -> str:
             start = min(start, child.left_edge.i if child.left_edge.i >= leftmost else child.i)
     while start < noun.i and doc[start].pos_ in ("PUNCT", "DET", "NUM"):
         start += 1
-    return doc[start:noun.i + 1].text
+    end = noun.i + 1
+    # a hyphenated noun the tokenizer split: "co-petitioners", "ex-soldiers"
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    # "private homes and businesses": a coordinated noun right after is counted too
+    if end + 1 < len(doc) and doc[end].dep_ == "cc" and doc[end + 1].dep_ == "conj" \
+            and doc[end + 1].head.i == noun.i and doc[end + 1].pos_ == "NOUN" and doc[end + 1].tag_ == noun.tag_:
+        end += 2
+    return doc[start:end].text
 
 
 #: Verbs (and states after "be") whose bare number counts people: "killed twelve", "190 were dead".
@@ -796,9 +810,9 @@ def _resolve_ellipsis(doc: Doc, figures: list[_Figure]) -> None:
     """Give a counted noun to counts whose noun is elided.
 
     In order: the object of the governing verb ("cut its staff ... to a few dozen"),
-    a parallel figure in the same sentence ("gained 13 seats and lost 10"), people
-    for casualty verbs ("killed twelve and injured twelve more"), and a parallel
-    figure in the sentence before.
+    people for casualty verbs ("killed twelve and injured twelve more", "20 were
+    killed"), a parallel figure in the same sentence ("gained 13 seats and lost 10"),
+    and a parallel figure in the sentence before.
     """
     if not figures:
         return
@@ -816,10 +830,10 @@ def _resolve_ellipsis(doc: Doc, figures: list[_Figure]) -> None:
         if noun is not None:
             figure.counted, figure.counted_how = _noun_phrase(doc, noun, noun.left_edge.i), "ellipsis"
             continue
-        parallel = _parallel_figure(figures, index, sentence_of, same_sentence=True)
-        if parallel is None and _counts_casualties(anchor):
+        if _counts_casualties(anchor):
             figure.counted, figure.counted_how = "people", "ellipsis"
             continue
+        parallel = _parallel_figure(figures, index, sentence_of, same_sentence=True)
         if parallel is None:
             parallel = _parallel_figure(figures, index, sentence_of, same_sentence=False)
         if parallel is not None:
