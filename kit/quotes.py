@@ -299,8 +299,8 @@ class _Article:
                 attribution = self._continued_from(mark, content, previous) or attribution
             if attribution.speaker is None and kind == "direct":
                 attribution = self._introduced_before(mark, content) or attribution
-            if attribution.cue is None and attribution.speaker is None and not self.worth_keeping(content, kind):
-                continue
+            if attribution.cue is None and attribution.speaker is None:
+                continue  # nobody is said to say it: a slogan, a sign, a title, scare quotes
             if kind != "direct" and self.text[: mark.outer_start].rstrip().endswith("("):
                 continue  # a gloss or translation in brackets: 'anti-Brexit ("British exit")'
 
@@ -336,14 +336,6 @@ class _Article:
         if last_sentence > first_sentence:
             return "mixed"
         return "partial"
-
-    def worth_keeping(self, content: Span, kind: str) -> bool:
-        """Quoted words with neither cue nor speaker: keep whole quoted sentences, drop
-        scare quotes, titles and nicknames ("a "sharp tool"", "'Band on the Run'")."""
-        if kind == "partial":
-            return False
-        words = [token for token in content if token.is_alpha and not token.is_stop]
-        return bool(words) and not all(token.is_title for token in words)
 
     def attribute(self, mark: QuoteSpan, content: Span, kind: str) -> _Attribution:
         """The cue and speaker of one quote: by the parse first, else the nearest cue around it."""
@@ -699,6 +691,10 @@ class _Article:
             speaker = self.speaker_of(cue.head, depth + 1)
             if speaker is not None:
                 return speaker
+        if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
+            # "a statement saying ...": the document speaks (for its issuer); "placards
+            # saying ...": signs are not speakers.
+            return self._issuer(cue.head) if cue.head.lemma_ in DOCUMENT_NOUNS else None
         if cue.dep_ in ("advcl", "acl", "conj", "xcomp", "pcomp", "ccomp", "ROOT"):
             # "..., saying ...", "wept ... and said ...": the subject of the nearest finite
             # verb before it in its sentence (the parser often hangs these on the wrong verb).
@@ -772,9 +768,13 @@ class _Article:
         when the same sentence names them."""
         if noun.lemma_ not in DOCUMENT_NOUNS:
             return noun
-        for child in noun.children:  # "Trump's statement", "the court's summary"
+        for child in noun.children:  # "Trump's statement", "the court's summary", "estimates by organizers"
             if child.dep_ == "poss":
                 return child
+            if child.dep_ == "prep" and child.lower_ == "by":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
         for child in noun.children:  # "a statement released by the Supreme Court"
             if child.dep_ == "acl":
                 for agent in child.children:
@@ -790,7 +790,7 @@ class _Article:
 
     def speaker_span(self, head: Token) -> tuple[int, int]:
         """Where the speaker is written: the mention, named entity or noun phrase of ``head``."""
-        if head.pos_ == "PRON":
+        if head.tag_ in ("PRP", "WP"):  # he, she, they, who ("Some of the protesters" is a phrase)
             return head.idx, head.idx + len(head)
         mention = self.mention_at(head)
         if mention is not None:
@@ -839,6 +839,12 @@ class _Article:
                 return found
         if mention is not None and _present(mention.get("actor_id")):
             return mention["actor_id"]
+        for preposition in head.children:  # "Some of the protesters", "one of the officials"
+            if preposition.dep_ == "prep" and preposition.lower_ == "of" and head.pos_ in ("PRON", "DET", "NUM"):
+                for noun in preposition.children:
+                    mention = self.mention_at(noun) if noun.dep_ == "pobj" else None
+                    if mention is not None and _present(mention.get("actor_id")):
+                        return mention["actor_id"]
         return None
 
     def _pronoun_actor(self, pronoun: Token) -> str | None:
