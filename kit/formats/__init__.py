@@ -1,5 +1,14 @@
 """One module per input format; each turns text (or bytes) into article rows.
 
+- :mod:`~kit.formats.encoding`: bytes to text (BOMs, UTF-16, code pages, mojibake, line ends)
+- :mod:`~kit.formats.wire`: agency wire stories (header, headline, advisory, dateline, desk, issue)
+- :mod:`~kit.formats.plaintext`: first line headline, the rest body
+- :mod:`~kit.formats.jsonrecords`: JSON and JSON Lines; :mod:`~kit.formats.csvfile`: CSV/TSV;
+  both map fields to columns through :mod:`~kit.formats.records`
+- :mod:`~kit.formats.html`: web pages through trafilatura; :mod:`~kit.formats.newsml`: NewsML-G2
+- :mod:`~kit.formats.archive`: zip and gzip, in memory, within limits
+- :mod:`~kit.formats.language`: a cheap guess of the language
+
 A reader yields plain dicts (columns of the ``articles`` table, plus
 ``position`` when the file holds several records) and :class:`Problem` objects
 for records it could not read. :mod:`kit.corpus` adds ``source`` and

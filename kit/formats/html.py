@@ -51,7 +51,8 @@ def read(text: str) -> Iterator[dict | Problem]:
         body = body[len(title) + 1 :].lstrip()
     row = {"format": "html", "body": body, "headline": document.get("title") or None,
            "url": document.get("url") or None, "published": parse_date(document.get("date")),
-           "outlet": document.get("sitename") or None, "language": document.get("language") or None}
+           "outlet": document.get("sitename") or None, "language": document.get("language") or None,
+           "byline": document.get("author") or None}
     tags = document.get("tags") or document.get("categories")
     if tags:
         row["keywords"] = [tag.strip() for tag in (tags if isinstance(tags, list) else re.split(r"[;,]", tags)) if tag.strip()]
