@@ -392,11 +392,7 @@ class _Article:
     def _cue_by_parse(self, content: Span) -> Token | None:
         """The verb of saying the quote hangs under, or that hangs under the quote's head."""
         roots = [token for token in content if not (content.start <= token.head.i < content.end) or token.head == token]
-        for root in roots:
-            for child in root.children:
-                if not (content.start <= child.i < content.end) and self.is_cue(child) and child.dep_ in (
-                    "parataxis", "ccomp", "advcl", "conj", "prep"):
-                    return child
+        for root in roots:  # up the tree first: 'reported that "X", and called ...' is 'reported'
             node, steps = root, 0
             while node.head != node and steps < 8:
                 node, steps = node.head, steps + 1
@@ -406,6 +402,11 @@ class _Article:
                     return node
                 if node.dep_ in ("relcl",) and node.pos_ in ("VERB", "AUX"):
                     break  # a relative clause's verb: the quote is part of a description
+        for root in roots:  # then down: '"X," said Y' parsed with "said" under the quote's verb
+            for child in root.children:
+                if not (content.start <= child.i < content.end) and self.is_cue(child) and child.dep_ in (
+                    "parataxis", "ccomp", "advcl", "conj", "prep"):
+                    return child
         return None
 
     def is_cue(self, token: Token) -> bool:
@@ -536,7 +537,7 @@ class _Article:
                 continue
             start, end = found
             kind = "indirect"
-            inner = [row for row in quoted if start <= row["start"] - 1 and row["end"] <= end + 1]
+            inner = [row for row in quoted if start - 1 <= row["start"] and row["end"] <= end + 1]
             if any(self.in_quote(char) for char in (start, end - 1)) or any(
                 start <= mark.outer_start < end for mark in self.marks
             ):
@@ -601,7 +602,7 @@ class _Article:
                 cut = [
                     t.left_edge.i for t in child.children
                     if t.i > child.i and t.dep_ in ("advcl", "conj", "parataxis", "ccomp", "npadvmod")
-                    and self.is_cue(t) and (any(self.in_quote(u.idx) for u in t.subtree)
+                    and self.is_cue(t) and (t.dep_ == "conj" or any(self.in_quote(u.idx) for u in t.subtree)
                                             or any(c.dep_ == "nsubj" for c in t.children))
                 ]
                 if cut:
@@ -663,7 +664,15 @@ class _Article:
 
     def speaker_of(self, cue: Token, depth: int = 0) -> Token | None:
         """The head word of who says ``cue``: its subject, a relative's antecedent, the
-        subject of the verb a subjectless 'saying' follows, the object of 'according to'."""
+        subject of the verb a subjectless 'saying' follows, the object of 'according to'.
+
+        Never a word inside quote marks: that is what is said, not who says it."""
+        speaker = self._speaker_of(cue, depth)
+        if speaker is not None and self.in_quote(speaker.idx):
+            speaker = self._subject_before(cue) if cue.dep_ != "ROOT" else None
+        return speaker
+
+    def _speaker_of(self, cue: Token, depth: int = 0) -> Token | None:
         if depth > 3:
             return None
         if cue.lower_ == "according":
