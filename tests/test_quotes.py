@@ -301,6 +301,16 @@ def test_offsets_and_bounds_on_wikinews(nlp, wikinews_sample):
         assert len({(r["start"], r["end"]) for r in rows}) == len(rows)
 
 
+HOSTILE = ["", "   ", '"', '" " "', "\u201c\u201c\u201c", '"Unclosed\n\n"and again\n\n"and again', 'He said: "', "'''"]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_never_crashes(nlp, text):
+    doc = nlp(text)
+    for row in quotes.find_quotes(doc, actors.find_mentions(doc)):
+        assert doc.text[row["start"] : row["end"]] == row["text"]
+
+
 def test_extract_gives_the_quotes_table(nlp):
     table = quotes.extract('"It is a plot," Maduro said.', nlp=nlp)
     assert list(table.columns) == [c for c in COLUMNS["quotes"] if c != "article_id"]
