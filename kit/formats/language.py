@@ -29,7 +29,7 @@ for _language, _words in STOPWORDS.items():
         _LANGUAGES_OF.setdefault(_word, []).append(_language)
 
 
-def guess_language(text: str, *, sample: int = 3000) -> str | None:
+def guess_language(text: str, *, sample: int = 1500) -> str | None:
     words = re.findall(r"[^\W\d_]+", text[:sample].lower())
     if len(words) < 5:
         return None

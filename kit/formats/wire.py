@@ -85,7 +85,8 @@ _DATELINE_DATE = re.compile(
     r"(?:,?\s+(?:de\s+)?\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})[\s,.]*$"
 )
 _HEADER = re.compile(
-    r"(?m)^(?P<slug>[^\n,]{1,150}?)\s*,\s*(?P<version>[A-Za-z0-9][\w-]{0,30})\s+(?P<date>[^\n]{6,50}?)[ \t]*$"
+    # the lookahead makes long body lines fail at once: a header line is short
+    r"(?m)^(?=[^\n]{8,230}$)(?P<slug>[^\n,]{1,150}?)\s*,\s*(?P<version>[A-Za-z0-9][\w-]{0,30})\s+(?P<date>[^\n]{6,50}?)[ \t]*$"
 )
 # Story versions as agencies write them: 2ndlead, 1st writethru (one token here),
 # urgent, correction, recast, refile, adv27, update2, ...
