@@ -25,6 +25,7 @@ import re
 from typing import Iterable, Sequence
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from kit.tables import empty
@@ -43,6 +44,21 @@ KIND_COLOURS = {
 }
 QUOTE_KIND_COLOURS = {"direct": "#1c7ed6", "partial": "#74c0fc", "mixed": "#9c36b5", "indirect": "#ffa94d"}
 OTHER_COLOUR = "#495057"
+
+#: The kit's plotly template: small on purpose. plotly's default template is large,
+#: and re-validating it costs ~150 ms each time a widget's chart is redrawn.
+TEMPLATE = {
+    "layout": {
+        "font": {"family": "Helvetica, Arial, sans-serif", "size": 13, "color": "#212529"},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "colorway": ["#1c7ed6", "#e8590c", "#2f9e44", "#9c36b5", "#f08c00", "#0c8599", "#c2255c", "#495057"],
+        "xaxis": {"gridcolor": "#e9ecef", "zerolinecolor": "#ced4da", "automargin": True},
+        "yaxis": {"gridcolor": "#e9ecef", "zerolinecolor": "#ced4da", "automargin": True},
+        "hoverlabel": {"bgcolor": "white"},
+        "margin": {"l": 10, "r": 10, "t": 50, "b": 40},
+    }
+}
 
 
 # --- reading the inputs ------------------------------------------------------------------
@@ -81,6 +97,12 @@ def _names(analysis) -> dict[str, str]:
     return dict(zip(actors["actor_id"], actors["name"]))
 
 
+def _new_figure(data=None):
+    import plotly.graph_objects as go
+
+    return go.Figure(data=data, layout={"template": TEMPLATE})
+
+
 def empty_figure(message: str, title: str = "", engine: str = "plotly"):
     """A figure that says there is nothing to draw (an empty table must not raise)."""
     _check_engine(engine)
@@ -95,7 +117,7 @@ def empty_figure(message: str, title: str = "", engine: str = "plotly"):
         return figure
     import plotly.graph_objects as go
 
-    figure = go.Figure()
+    figure = _new_figure()
     figure.update_layout(title=html.escape(title), xaxis_visible=False, yaxis_visible=False, height=220)
     figure.add_annotation(text=html.escape(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
     return figure
@@ -120,7 +142,7 @@ def _bars(frame: pd.DataFrame, x: str, y: str, title: str, xlabel: str, engine: 
         return figure
     import plotly.graph_objects as go
 
-    figure = go.Figure(go.Bar(
+    figure = _new_figure(go.Bar(
         x=frame[x].tolist(), y=_labels(frame[y], engine), orientation="h", marker_color=colours,
         hovertext=hover, hoverinfo="text+x" if hover else None,
     ))
@@ -171,7 +193,7 @@ def articles_over_time(data, freq: str = "MS", by: str | None = "outlet", engine
         return figure
     import plotly.graph_objects as go
 
-    figure = go.Figure([
+    figure = _new_figure([
         go.Bar(x=group["period"], y=group["n_articles"], name=_label(name, engine)) for name, group in groups
     ])
     figure.update_layout(title=title, barmode="stack", yaxis_title="articles", height=380)
@@ -288,7 +310,7 @@ def draw_network(graph: nx.Graph, title: str = "", engine: str = "plotly", seed:
     # One trace per width class keeps the figure small (plotly draws one width per trace).
     by_width: dict[float, tuple[list, list]] = {}
     for a, b, data in graph.edges(data=True):
-        width = round(0.5 + 4 * data.get("weight", 1) / heaviest, 1)
+        width = 0.5 + round(4 * data.get("weight", 1) / heaviest)  # five width classes at most
         xs, ys = by_width.setdefault(width, ([], []))
         xs += [positions[a][0], positions[b][0], None]
         ys += [positions[a][1], positions[b][1], None]
@@ -306,7 +328,7 @@ def draw_network(graph: nx.Graph, title: str = "", engine: str = "plotly", seed:
         marker=dict(size=sizes, color=colours, line=dict(width=1, color="white")), customdata=nodes,
         showlegend=False,
     ))
-    figure = go.Figure(traces)
+    figure = _new_figure(traces)
     figure.update_layout(title=title, xaxis_visible=False, yaxis_visible=False, height=520,
                          margin=dict(l=10, r=10, t=50, b=10), hovermode="closest")
     return figure
@@ -332,8 +354,12 @@ def mentions_over_time(analysis, actors: Sequence[str] | None = None, n: int = 5
     'Mentions over time'
     """
     _check_engine(engine)
-    title = "Mentions over time"
-    table = mentions_over_time_table(analysis, actors=actors, n=n, freq=freq)
+    return draw_over_time(mentions_over_time_table(analysis, actors=actors, n=n, freq=freq), engine=engine)
+
+
+def draw_over_time(table: pd.DataFrame, title: str = "Mentions over time", engine: str = "plotly"):
+    """Lines of ``n_mentions`` per ``period``, one per ``name`` (the table of :func:`mentions_over_time_table`)."""
+    _check_engine(engine)
     if len(table) == 0:
         return empty_figure("No dated mentions.", title, engine)
     groups = list(table.groupby("name", sort=False))
@@ -347,7 +373,7 @@ def mentions_over_time(analysis, actors: Sequence[str] | None = None, n: int = 5
         return figure
     import plotly.graph_objects as go
 
-    figure = go.Figure([
+    figure = _new_figure([
         go.Scatter(x=group["period"], y=group["n_mentions"], mode="lines+markers", name=_label(name, engine))
         for name, group in groups
     ])
@@ -437,7 +463,7 @@ def figure_claims(data, counted: str | Sequence[str] | None = None, engine: str 
         html.escape(f"{text} ({counted or '?'}): {headline}")
         for text, counted, headline in zip(table["text"], table.get("counted", [""] * len(table)), headlines.fillna(""))
     ]
-    figure = go.Figure(go.Scatter(
+    figure = _new_figure(go.Scatter(
         x=table["estimate"], y=_labels(rows, "plotly"), mode="markers", hovertext=hover, hoverinfo="text",
         error_x=dict(type="data", symmetric=False, array=plus, arrayminus=minus, thickness=2, width=6),
         marker=dict(size=10),
@@ -447,8 +473,11 @@ def figure_claims(data, counted: str | Sequence[str] | None = None, engine: str 
     return figure
 
 
-def figure_values(data, kind: str | None = None, engine: str = "plotly"):
+def figure_values(data, kind: str | None = None, engine: str = "plotly", max_points: int = 1000):
     """Every figure's value (or the middle of its bounds) by kind, on a log scale.
+
+    Beyond ``max_points`` figures, a random sample (fixed seed: the same picture every
+    time) is drawn and the title says so; a browser draws 100,000 dots slowly.
 
     >>> import kit
     >>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
@@ -464,6 +493,9 @@ def figure_values(data, kind: str | None = None, engine: str = "plotly"):
     if len(table) == 0:
         return empty_figure("No positive values to show.", title, engine)
     table = table.assign(kind=table["kind"].fillna("unknown"))
+    if len(table) > max_points:
+        title += f" (a sample of {max_points:,} of {len(table):,})"
+        table = table.sample(max_points, random_state=0)
     groups = list(table.groupby("kind"))
     if engine == "matplotlib":
         figure, axes = _matplotlib()
@@ -476,9 +508,9 @@ def figure_values(data, kind: str | None = None, engine: str = "plotly"):
         return figure
     import plotly.graph_objects as go
 
-    figure = go.Figure([
-        go.Box(x=group["estimate"], name=_label(name, engine), boxpoints="all", jitter=0.5, pointpos=0,
-               hovertext=_labels((group["text"].fillna("") + " — " + group["counted"].fillna("")).tolist(), engine),
+    figure = _new_figure([
+        go.Box(x=group["estimate"].to_numpy(), name=_label(name, engine), boxpoints="all", jitter=0.5, pointpos=0,
+               hovertext=np.array(_labels((group["text"].fillna("") + " — " + group["counted"].fillna("")).tolist(), engine)),
                hoverinfo="text+x", fillcolor="rgba(0,0,0,0)", line=dict(width=1))
         for name, group in groups
     ])
@@ -497,6 +529,8 @@ def quote_speakers(analysis) -> pd.DataFrame:
     or ``"unattributed"`` when the quote has no resolved speaker.
     """
     quotes = _table(analysis, "quotes")
+    if {"group", "speaker_kind"} <= set(quotes.columns):
+        return quotes  # already joined (an explorer's selection): joining again costs time on big corpora
     actors = _table(analysis, "actors")
     columns = ["actor_id", "name", "kind", "country"]
     lookup = actors[[c for c in columns if c in actors.columns]].drop_duplicates("actor_id")
@@ -522,8 +556,9 @@ def quote_shares_table(analysis, n: int = 15) -> pd.DataFrame:
     joined = quote_speakers(analysis)
     if len(joined) == 0:
         return pd.DataFrame(columns=["group", "speaker_kind", "n_quotes", "share"])
-    counts = (joined.groupby(["group", "speaker_kind"]).size().rename("n_quotes").reset_index()
+    counts = (joined.groupby(["group", "speaker_kind"], observed=True).size().rename("n_quotes").reset_index()
               .sort_values(["n_quotes", "group"], ascending=[False, True]))
+    counts = counts.astype({"group": "object", "speaker_kind": "object"})
     special = counts["group"].isin(["anonymous source", "unattributed"])
     named, kept_special = counts[~special], counts[special]
     top = named.head(n)
@@ -557,8 +592,14 @@ def quote_shares(analysis, n: int = 15, engine: str = "plotly"):
     True
     """
     _check_engine(engine)
-    table = quote_shares_table(analysis, n=n)
-    title = f"Who is quoted (anonymous sources: {anonymous_share(analysis):.0%} of attributed quotes)"
+    joined = quote_speakers(analysis)  # joined once, for both the table and the share
+    return draw_quote_shares(quote_shares_table(joined, n=n), anonymous_share(joined), engine=engine)
+
+
+def draw_quote_shares(table: pd.DataFrame, share: float, engine: str = "plotly"):
+    """Bars of :func:`quote_shares_table`, the anonymous ``share`` in the title."""
+    _check_engine(engine)
+    title = f"Who is quoted (anonymous sources: {share:.0%} of attributed quotes)"
     if len(table) == 0:
         return empty_figure("No quotes.", "Who is quoted", engine)
     colours = [KIND_COLOURS.get(k, OTHER_COLOUR) for k in table["speaker_kind"]]
@@ -572,8 +613,9 @@ def quotes_by_kind_table(analysis, by: str | None = None) -> pd.DataFrame:
     keys = ["kind"] + ([by] if by else [])
     if len(joined) == 0:
         return pd.DataFrame(columns=keys + ["n_quotes"])
-    joined = joined.assign(kind=joined["kind"].fillna("unknown"))
-    return joined.groupby(keys).size().rename("n_quotes").reset_index().sort_values("n_quotes", ascending=False)
+    joined = joined[keys].astype("object").fillna({"kind": "unknown"})
+    table = joined.groupby(keys).size().rename("n_quotes").reset_index()
+    return table.sort_values("n_quotes", ascending=False).reset_index(drop=True)
 
 
 def quotes_by_kind(analysis, engine: str = "plotly"):
@@ -585,14 +627,18 @@ def quotes_by_kind(analysis, engine: str = "plotly"):
     'Quotes by kind'
     """
     _check_engine(engine)
+    return draw_quotes_by_kind(quotes_by_kind_table(analysis, by="speaker_kind"), engine=engine)
+
+
+def draw_quotes_by_kind(table: pd.DataFrame, engine: str = "plotly"):
+    """Stacked bars of :func:`quotes_by_kind_table` (with ``by="speaker_kind"``)."""
+    _check_engine(engine)
     title = "Quotes by kind"
-    table = quotes_by_kind_table(analysis, by="speaker_kind")
     if len(table) == 0:
         return empty_figure("No quotes.", title, engine)
     order = ["direct", "partial", "mixed", "indirect"]
     kinds = [k for k in order if k in set(table["kind"])] + sorted(set(table["kind"]) - set(order))
-    pivot = table.pivot_table(index="kind", columns="speaker_kind", values="n_quotes", aggfunc="sum", fill_value=0)
-    pivot = pivot.reindex(kinds)
+    pivot = table.groupby(["kind", "speaker_kind"])["n_quotes"].sum().unstack(fill_value=0).reindex(kinds)
     if engine == "matplotlib":
         figure, axes = _matplotlib()
         bottom = [0] * len(kinds)
@@ -607,7 +653,7 @@ def quotes_by_kind(analysis, engine: str = "plotly"):
         return figure
     import plotly.graph_objects as go
 
-    figure = go.Figure([
+    figure = _new_figure([
         go.Bar(x=kinds, y=pivot[speaker_kind].tolist(), name=_label(speaker_kind, engine),
                marker_color=KIND_COLOURS.get(speaker_kind, OTHER_COLOUR))
         for speaker_kind in pivot.columns

@@ -413,7 +413,7 @@ def keyword_in_context(analysis_or_bodies, rows: pd.DataFrame, width: int = 60) 
 
     >>> import pandas as pd
     >>> rows = pd.DataFrame({"article_id": ["a"], "start": [10], "end": [15]})
-    >>> keyword_in_context({"a": "Yesterday Putin met Trump in Osaka."}, rows, width=9)[["left", "match", "right"]].values.tolist()
+    >>> keyword_in_context({"a": "Yesterday Putin met Trump in Osaka."}, rows, width=10)[["left", "match", "right"]].values.tolist()
     [['Yesterday ', 'Putin', ' met Trump']]
     """
     if isinstance(analysis_or_bodies, Mapping):

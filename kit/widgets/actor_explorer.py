@@ -10,7 +10,8 @@ import pandas as pd
 from kit import plots, render
 from kit.widgets.explorer import ChartSlot, Explorer, dropdown
 from kit.widgets.selection import (
-    ALL, MAX_ROWS, Periods, actor_counts, cooccurrence_edges, count_note, counted_options, equals_mask,
+    ALL, MAX_ROWS, Periods, actor_counts, cooccurrence_weights, count_note, counted_options, equals_mask,
+    mentions_per_period,
 )
 
 NO_ACTOR = "(choose an actor)"
@@ -50,9 +51,12 @@ class ActorExplorer(Explorer):
         self.mentions = mentions[known].reset_index(drop=True)
         self._codes = self.mentions["actor_id"].map(self._actor_code).to_numpy(dtype=np.int64)
         self._article_codes = pd.factorize(self.mentions["article_id"])[0].astype(np.int64)
-        published = dict(zip(articles["article_id"], articles["published"]))
-        self._periods = Periods(self.mentions["article_id"].map(published))
-        self._article_periods = Periods(articles["published"])
+        sentences = self.mentions["sentence"] if "sentence" in self.mentions else pd.Series(0, index=self.mentions.index)
+        self._sentence_codes = (self.mentions[["article_id"]].assign(sentence=sentences.fillna(-1))
+                                .groupby(["article_id", "sentence"], sort=False).ngroup().to_numpy(dtype=np.int64))
+        published = pd.Series(articles["published"].to_numpy(), index=articles["article_id"].to_numpy())
+        published = published[~published.index.duplicated()]
+        self._periods = Periods(self.mentions["article_id"].map(published))  # a Series map keeps datetime64
         self._headlines = dict(zip(articles["article_id"], articles["headline"]))
         self._bodies = dict(zip(articles["article_id"], articles["body"]))
         self._rows_by_actor = {actor_id: rows for actor_id, rows in
@@ -171,18 +175,19 @@ class ActorExplorer(Explorer):
             figure = self.network_figure(top)
         else:
             chosen = [self.actor.value] if self.actor.value is not None else top["actor_id"].head(5).tolist()
-            figure = plots.mentions_over_time(self._dated_tables(chosen), actors=chosen, freq="MS")
+            figure = plots.draw_over_time(self.over_time_table(chosen))
         self.charts[name].show(figure)
         self._stale.discard(name)
 
     def network_graph(self, top: pd.DataFrame) -> nx.Graph:
         """Co-occurrence (same sentence) of the listed actors within the chosen months."""
-        mentions = self.mentions[self.mention_mask()]
-        edges = cooccurrence_edges(mentions, top["actor_id"].tolist())
+        codes = [self._actor_code[a] for a in top["actor_id"]]
+        edges = cooccurrence_weights(self._sentence_codes, self._codes, self.mention_mask(), codes)
+        ids = self.actors["actor_id"].to_numpy()
         graph = nx.Graph()
         for row in top.itertuples(index=False):
             graph.add_node(row.actor_id, name=row.name, kind=row.kind, n_mentions=int(row.n_mentions))
-        graph.add_weighted_edges_from(edges.itertuples(index=False, name=None))
+        graph.add_weighted_edges_from((ids[a], ids[b], w) for a, b, w in edges)
         graph.remove_nodes_from([node for node, degree in dict(graph.degree()).items() if degree == 0])
         return graph
 
@@ -192,13 +197,17 @@ class ActorExplorer(Explorer):
             return plots.empty_figure("No listed actors are mentioned together.", "Actors mentioned together")
         return plots.draw_network(graph, title="Actors mentioned together")
 
-    def _dated_tables(self, actor_ids: list[str]) -> dict:
-        """The tables mentions_over_time needs, cut to these actors and months first (fast on big corpora)."""
-        mask = self.mention_mask()
-        rows = [self._rows_by_actor.get(a, np.array([], dtype=np.int64)) for a in actor_ids]
-        rows = np.concatenate(rows) if rows else np.array([], dtype=np.int64)
-        return {"mentions": self.mentions.iloc[rows[mask[rows]]], "articles": self.analysis.articles,
-                "actors": self.actors}
+    def over_time_table(self, actor_ids: list[str]) -> pd.DataFrame:
+        """Mentions per month of these actors within the chosen months: period, actor_id, name, n_mentions."""
+        codes = [self._actor_code[a] for a in actor_ids if a in self._actor_code]
+        counts = mentions_per_period(self._periods.codes, self._codes, self.mention_mask(), codes, len(self._periods))
+        names = self.actors["name"].to_numpy()
+        ids = self.actors["actor_id"].to_numpy()
+        rows = [
+            {"period": self._periods.starts[p], "actor_id": ids[code], "name": names[code], "n_mentions": int(counts[i, p])}
+            for i, code in enumerate(codes) for p in np.flatnonzero(counts[i])
+        ]
+        return pd.DataFrame(rows, columns=["period", "actor_id", "name", "n_mentions"])
 
     def draw_context(self) -> None:
         if self.actor.value is None:

@@ -10,7 +10,7 @@ from kit import render
 from kit.widgets.explorer import Explorer, dropdown
 from kit.widgets.selection import (
     ALL, MAX_ROWS, Keywords, Periods, article_label, count_note, counted_options, equals_mask, rows_by_article,
-    text_mask,
+    TextIndex,
 )
 
 
@@ -50,6 +50,7 @@ class ArticleReader(Explorer):
         self._labels = [article_label(p, o, h) for p, o, h in
                         zip(articles["published"], articles["outlet"], articles["headline"])]
         self._order = articles.sort_values("published", ascending=False, na_position="last", kind="stable").index.to_numpy()
+        self._headline_index = TextIndex(articles["headline"])
         self._position = {article_id: i for i, article_id in enumerate(articles["article_id"])}
         self._tables = {name: getattr(analysis, name) for name in ("mentions", "figures", "quotes")}
         self._by_article = {name: rows_by_article(table) for name, table in self._tables.items()}
@@ -90,7 +91,7 @@ class ArticleReader(Explorer):
         """Row positions of the articles that match the filters, newest first."""
         first, last = self.dates.index if len(self._periods) else (0, 0)
         mask = (
-            text_mask(self.articles["headline"], self.search.value)
+            self._headline_index.mask(self.search.value)
             & equals_mask(self.articles["outlet"], self.outlet.value)
             & self._keywords.mask(self.keyword.value)
         )

@@ -23,7 +23,9 @@ class ChartSlot:
         try:
             import plotly.graph_objects as go
 
-            self.widget = go.FigureWidget()
+            from kit.plots import TEMPLATE
+
+            self.widget = go.FigureWidget(layout={"template": TEMPLATE})
             self._figure_widget = True
         except Exception:  # no anywidget: an Output still shows a static plotly figure
             self.widget = widgets.Output()

@@ -8,7 +8,7 @@ import pandas as pd
 
 from kit import plots, render
 from kit.widgets.explorer import ChartSlot, Explorer, dropdown
-from kit.widgets.selection import ALL, MAX_ROWS, Periods, count_note, counted_options, equals_mask, text_mask
+from kit.widgets.selection import ALL, MAX_ROWS, Periods, count_note, counted_options, equals_mask, TextIndex
 
 EXACT = "(exact: no approximation)"
 APPROXIMATE = "(any approximation)"
@@ -46,7 +46,7 @@ class FigureExplorer(Explorer):
         self._counted = self._counted.map(lambda c: " ".join(c.lower().split()) if isinstance(c, str) else None)
         self._approx = self.figures["approx"].astype("object")
         self._has_approx = self._approx.notna().to_numpy() & (self._approx.astype(str).str.strip() != "").to_numpy()
-        self._search_text = (self.figures["text"].fillna("").astype(str) + " " + self._counted.fillna(""))
+        self._search_text = TextIndex(self.figures["text"].fillna("").astype(str) + " " + self._counted.fillna(""))
         self._periods = Periods(self.figures["published"])
         self._bodies = dict(zip(analysis.articles["article_id"], analysis.articles["body"]))
         self._matching = np.arange(len(self.figures))
@@ -94,7 +94,7 @@ class FigureExplorer(Explorer):
             equals_mask(self.figures["kind"], self.kind.value)
             & equals_mask(self._counted, self.counted.value)
             & self.approx_mask()
-            & text_mask(self._search_text, self.search.value)
+            & self._search_text.mask(self.search.value)
         )
         if len(self._periods):
             mask &= self._periods.mask(*self.dates.index)
