@@ -846,6 +846,8 @@ class _Article:
             found = self._pronoun_actor(head)
             if found is not None:
                 return found
+            if mention is not None and head.lower_ in _PERSON_PRONOUNS and mention.get("kind") != "person":
+                return None  # "he" is a person, whatever the mention row says
         if mention is not None and _present(mention.get("actor_id")):
             return mention["actor_id"]
         for preposition in head.children:  # "Some of the protesters", "one of the officials"
