@@ -207,6 +207,14 @@ class _Reader:
         else:
             self.read_file(path, explicit=True)
 
+    def read_file(self, path: Path, *, explicit: bool) -> None:
+        """Read one file; whatever goes wrong becomes a problem row, never an exception."""
+        try:
+            self._read_file(path, explicit=explicit)
+        except Exception as error:  # the safety net under every reader: the run goes on
+            self._problem(_name(path), f"could not be read ({type(error).__name__}: {error}); "
+                                       "the rest of the corpus was read")
+
     def _walk(self, folder: Path) -> None:
         for root, folders, files in os.walk(folder):
             kept = []
@@ -227,7 +235,7 @@ class _Reader:
                     continue
                 self.read_file(path, explicit=False)
 
-    def read_file(self, path: Path, *, explicit: bool) -> None:
+    def _read_file(self, path: Path, *, explicit: bool) -> None:
         source = _name(path)
         try:
             status = path.stat()

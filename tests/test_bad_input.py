@@ -311,3 +311,16 @@ def test_csv_files_are_streamed_in_their_encoding(tmp_path, encoding, line_end):
     corpus = read(path, max_file_bytes=1000)
     assert corpus.problems.empty
     assert corpus.articles.body.tolist() == [r["text"] for r in chosen]
+
+
+@pytest.mark.parametrize(
+    "odd_fields",
+    [{"date": 1e30}, {"date": -1e30}, {"date": "99999-99-99"}, {"date": True}, {"title": {"nested": [1, 2]}},
+     {"keywords": 5}, {"source": ["a", "list"]}, {"url": None}, {"dateline": 12}, {"date": "x" * 10_000}],
+)
+def test_records_with_odd_field_types_are_still_read(tmp_path, odd_fields):
+    path = tmp_path / "odd.jsonl"
+    path.write_text(json.dumps({"text": TEXT, **odd_fields}) + "\n" + json.dumps({"text": RECORDS[10]["text"]}) + "\n")
+    corpus = read(path)
+    assert corpus.articles.body.tolist() == [TEXT, RECORDS[10]["text"]]
+    assert corpus.problems.empty

@@ -177,6 +177,11 @@ def problem_for(record, line: int | None, position: str | None, fields: dict | N
         row = record_to_row(record, fields)
     except NoTextField as error:
         return Problem(f"record not read: {error}", line=line, position=position)
+    except (ValueError, TypeError, OverflowError, RecursionError) as error:
+        # One odd record (a date out of range, a field nested too deep) must not
+        # end the reading of the records after it.
+        return Problem(f"record not read: one of its fields could not be used ({type(error).__name__}: {error})",
+                       line=line, position=position)
     if position:
         row["position"] = position
     return row
