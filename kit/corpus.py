@@ -138,6 +138,7 @@ def read_corpus(
     for path in paths:
         reader.read_path(Path(path))
     articles = conform(reader.rows, "articles") if reader.rows else empty("articles")
+    articles = link_versions(articles)
     if latest_only:
         articles = keep_latest(articles)
     problems = conform(reader.problems, "problems") if reader.problems else empty("problems")
@@ -149,6 +150,37 @@ def read_corpus(
     if credits and not quiet:
         print("\n".join(credits))
     return corpus
+
+
+#: Versions of a slug filed further apart than this are different stories.
+STORY_GAP = pd.Timedelta(hours=36)
+
+
+def link_versions(articles: pd.DataFrame) -> pd.DataFrame:
+    """Give the versions of one story one ``story_id``, across files.
+
+    Readers put a story's slug in ``story_id`` (``slug:<keywords>|<agency>``).
+    Versions with the same slug filed within :data:`STORY_GAP` of the previous
+    one are one story (a 2ndlead after midnight still follows its 1stlead); the
+    same slug days later (a daily "France politics") is a new story. The id is
+    a hash of the slug and the first version's time.
+    """
+    slugs = articles["story_id"].fillna("")
+    mask = slugs.str.startswith("slug:")
+    if not mask.any():
+        return articles
+    articles = articles.copy()
+    for slug, group in articles[mask].groupby(slugs[mask], sort=False):
+        times = group["published"].sort_values(na_position="first")
+        first = None
+        previous = None
+        for index, time in times.items():
+            if first is None or (pd.notna(time) and pd.notna(previous) and time - previous > STORY_GAP):
+                first = time
+            previous = time if pd.notna(time) else previous
+            key = f"{slug}|{first.isoformat() if pd.notna(first) else ''}"
+            articles.at[index, "story_id"] = "story-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    return articles
 
 
 def keep_latest(articles: pd.DataFrame) -> pd.DataFrame:

@@ -281,3 +281,19 @@ def test_newspaper_datelines_in_plain_text(tmp_path, opening, place):
 def test_end_marks_and_credit_lines_are_not_body(end):
     row = next(wire.read("Iranian cargo plane crashes\n\nTEHRAN, Jan 15 (Reuters) - " + LEAD + end))
     assert row["body"] == LEAD
+
+
+@pytest.mark.parametrize(
+    "times, same_story",
+    [(["27 Haziran 2019 - 23:40", "28 Haziran 2019 - 00:35"], True),   # a lead after midnight
+     (["27 Haziran 2019 - 09:00", "27 Haziran 2019 - 18:00"], True),
+     (["27 Haziran 2019 - 09:00", "30 Haziran 2019 - 09:00"], False)],  # the same slug days later
+)
+def test_versions_across_files_and_midnight_share_a_story(tmp_path, times, same_story):
+    seed = SEED.read_text(encoding="utf-8")
+    for number, (time, version) in enumerate(zip(times, ["1stlead", "2ndlead"])):
+        text = seed.replace("2ndlead 27 Haziran 2019 - 03:57", f"{version} {time}")
+        (tmp_path / f"{number}.txt").write_text(text, encoding="utf-8")
+    articles = read(tmp_path).articles
+    assert (articles.story_id.nunique() == 1) == same_story
+    assert len(read(tmp_path, latest_only=True).articles) == (1 if same_story else 2)

@@ -83,7 +83,7 @@ def _item(item) -> dict:
         row["byline"] = _text(_find(meta, "by"))
         slug = _text(_find(meta, "slugline"))
         if slug:
-            row["story_id"] = "story-" + slug
+            row["story_id"] = "slug:" + slug.lower() + "|" + (row.get("agency") or "")
         dateline = _text(_find(meta, "dateline"))
         if dateline:
             row["dateline_place"], row["dateline_date"] = split_dateline(dateline)

@@ -450,13 +450,14 @@ def _read_head(head: str, row: dict) -> None:
 
 
 def _story_id(row: dict) -> str | None:
-    # Versions of one story share the slug (header keywords), the agency, the
-    # dateline place and the day they were filed.
+    """The slug a story's versions share: its header keywords and its agency.
+
+    :func:`kit.corpus.link_versions` turns slugs into ``story_id``s across
+    files, splitting a slug that comes back days later into separate stories.
+    """
     if not row.get("keywords"):
         return None
-    day = row["published"].date().isoformat() if row.get("published") else ""
-    key = "|".join([" ".join(row["keywords"]).lower(), row.get("agency") or "", row.get("dateline_place") or "", day])
-    return "story-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    return "slug:" + " ".join(row["keywords"]).lower() + "|" + (row.get("agency") or "")
 
 
 def version_rank(version: str | None) -> int:
