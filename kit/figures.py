@@ -546,8 +546,9 @@ def _glued_to_name(doc: Doc, i: int) -> bool:
         before = doc[i - 1].text
         if before[-1].isalpha() or before == "#":
             return True
-        if before in ("-", "/", "_") and i > 1 and not doc[i - 2].whitespace_ and doc[i - 2].text[-1].isalpha():
-            return True
+        if before in ("-", "/", "_") and i > 1 and not doc[i - 2].whitespace_ and \
+                any(character.isalpha() for character in doc[i - 2].text):
+            return True  # "CoV-2", "K2-18b", "x86-64"
     if token.whitespace_ or i + 1 >= len(doc):
         return False
     following = doc[i + 1]
@@ -638,6 +639,9 @@ def _unit_after(doc: Doc, j: int) -> str | None:
     n = len(doc)
     if j < n and doc[j].text in ("-", "–") and not doc[j - 1].whitespace_ and j + 1 < n:
         j += 1
+    if j + 1 < n and doc[j].pos_ == "ADJ" and doc[j + 1].lower_ in UNITS_OF_MEASURE \
+            and UNITS_OF_MEASURE[doc[j + 1].lower_] in TIME_UNITS:
+        j += 1  # "two consecutive days", "three straight years"
     if j >= n:
         return None
     word = doc[j].lower_
@@ -763,16 +767,25 @@ def _counted_direct(doc: Doc, figure: _Figure) -> str | None:
     if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det") and head.i >= figure.core_end \
             and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in _NOT_COUNTED and head.i - figure.end <= 5:
         return _noun_phrase(doc, head, figure.end)
-    # The parse missed the link: take the noun that directly follows ("Twenty-five people").
+    # The parse missed the link: take the noun that directly follows ("Twenty-five people",
+    # "21 confirmed cases").
     k = figure.end
-    while k < n and k - figure.end < 3 and doc[k].pos_ == "ADJ":
+    while k < n and k - figure.end < 3 and (doc[k].pos_ == "ADJ" or (doc[k].tag_ == "VBN" and k + 1 < n
+                                                                       and doc[k + 1].pos_ == "NOUN")):
         k += 1
     if k < n and doc[k].pos_ == "NOUN" and doc[k].lower_ not in _NOT_COUNTED and doc[k].tag_ in ("NNS", "NN"):
         noun = doc[k]
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i + 2:
+            return _noun_phrase(doc, noun, figure.end)
         while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.i - noun.i <= 2 \
                 and noun.head.pos_ == "NOUN":
             noun = noun.head
         return _noun_phrase(doc, noun, figure.end)
+    # "a population of 2 billion", "a crowd of 100": the noun the figure measures
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN" \
+            and anchor.head.head.lemma_ not in QUANTITY_NOUNS and anchor.head.head.i < figure.start \
+            and not (k < n and doc[k].pos_ in ("NOUN", "PROPN")):
+        return _noun_phrase(doc, anchor.head.head, anchor.head.head.left_edge.i)
     return None
 
 
@@ -854,14 +867,16 @@ def _object_of_governing_verb(anchor: Token) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN" and child.lower_ not in _NOT_COUNTED \
-                and not any(c.dep_ == "nummod" for c in child.children):
+        if child.dep_ in ("dobj", "nsubjpass", "nsubj") and child.pos_ == "NOUN" \
+                and child.lower_ not in _NOT_COUNTED and not any(c.dep_ == "nummod" for c in child.children):
             if child.lemma_ in QUANTITY_NOUNS:
-                # "cut the number of polling stations from 180 to 5": what the number is of
+                # "cut the number of polling stations from 180 to 5", "the number of justices
+                # remain at nine": what the number is of
                 of = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"]
                 objects = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
                 return objects[0] if objects and objects[0].pos_ == "NOUN" else None
-            return child
+            if child.dep_ != "nsubj":
+                return child
     return None
 
 
