@@ -164,6 +164,10 @@ def link_versions(articles: pd.DataFrame) -> pd.DataFrame:
     one are one story (a 2ndlead after midnight still follows its 1stlead); the
     same slug days later (a daily "France politics") is a new story. The id is
     a hash of the slug and the first version's time.
+
+    >>> articles = read_corpus("tests/samples/seed_two_versions.txt").articles
+    >>> articles.version.tolist(), articles.story_id.nunique()
+    (['1stlead', '2ndlead'], 1)
     """
     slugs = articles["story_id"].fillna("")
     mask = slugs.str.startswith("slug:")
@@ -187,6 +191,10 @@ def keep_latest(articles: pd.DataFrame) -> pd.DataFrame:
     """Keep the newest version of each story (latest ``published``, then version).
 
     Articles without a ``story_id`` are stories of their own and all kept.
+
+    >>> articles = read_corpus("tests/samples/seed_two_versions.txt").articles
+    >>> keep_latest(articles).version.tolist()
+    ['2ndlead']
     """
     from kit.formats.wire import version_rank
 

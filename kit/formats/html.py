@@ -26,6 +26,11 @@ MIN_WORDS = 10
 
 
 def looks_like_html(head: str) -> bool:
+    """True when the start of a document has HTML's tags.
+
+    >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>"), looks_like_html("<rss/>")
+    (True, False)
+    """
     return re.search(r"<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]|<p[\s>]|<article[\s>]", head[:5000], re.I) is not None
 
 

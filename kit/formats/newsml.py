@@ -27,6 +27,11 @@ from kit.formats.records import parse_date, split_dateline
 
 
 def looks_like_newsml(head: str) -> bool:
+    """True when the start of an XML document has a NewsML-G2 item or message.
+
+    >>> looks_like_newsml('<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">')
+    True
+    """
     return re.search(r"<(?:\w+:)?(?:newsItem|newsMessage|packageItem)[\s>]", head[:20000]) is not None
 
 

@@ -47,6 +47,11 @@ class NoTextField(ValueError):
 
 
 def lower_keys(record: dict) -> dict:
+    """The record with its field names stripped and in lower case.
+
+    >>> lower_keys({" Title ": "x"})
+    {'title': 'x'}
+    """
     return {str(key).strip().lower(): value for key, value in record.items()}
 
 
@@ -169,7 +174,11 @@ def split_dateline(value: str) -> tuple[str | None, dt.datetime | None]:
 
 
 def problem_for(record, line: int | None, position: str | None, fields: dict | None = None) -> Problem | dict:
-    """Turn one decoded record into a row, or a Problem saying why it is not one."""
+    """Turn one decoded record into a row, or a Problem saying why it is not one.
+
+    >>> problem_for([1, 2], line=3, position="#3").reason
+    'the record is a list, not an object with a text field'
+    """
     if not isinstance(record, dict):
         kind = {list: "a list", str: "a string", type(None): "null", bool: "a boolean"}.get(type(record), "a number")
         return Problem(f"the record is {kind}, not an object with a text field", line=line, position=position)
