@@ -499,7 +499,7 @@ def find_mentions(doc: Doc) -> list[dict]:
             continue
         if len(core) == 1 and core.text in short_names:
             label = "PERSON"  # whatever spaCy thought ("Trump" ORG, "Pelosi's" EVENT)
-        if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
+        if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
             continue
         if core.text[0].islower() and not CAMEL_CASE.match(core.text):
             continue  # names are capitalised: "state", "el" are spaCy-sm misfires
@@ -520,7 +520,7 @@ def find_mentions(doc: Doc) -> list[dict]:
                             titles=titles.get(name.text, set()))
             actor_tokens.update(range(core.start, core.end))
             continue
-        if label in ("FAC", "PRODUCT"):
+        if label == "PRODUCT":
             continue
         if label in ("GPE", "ORG", "NORP", "LOC"):
             country = geography.country_of_name(core.text)
@@ -542,7 +542,7 @@ def find_mentions(doc: Doc) -> list[dict]:
                             how="name" if canonical else "alias", country=country)
                 actor_tokens.update(range(ent.start, ent.end))
                 continue
-        if label == "GPE" or label == "LOC":
+        if label in ("GPE", "LOC", "FAC"):  # FAC: buildings, airports, roads
             capital_of = geography.country_of_capital(core.text) if label == "GPE" else None
             if capital_of:
                 countries_at.update((i, capital_of) for i in range(ent.start, ent.end))
