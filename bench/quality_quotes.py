@@ -3,7 +3,8 @@
 Gold sets: the seed (data/annotations/seed/gold.json: 8 direct and partial quotes, 6
 items of reported speech) and the Wikinews dev set (data/annotations/wikinews/*.json).
 
-- **content**: a predicted quote matches a gold quote when their spans overlap (one to one).
+- **content**: a predicted quote matches a gold quote when their spans overlap (one to one,
+  the best-overlapping pairs first).
 - **content+speaker**: the matched quote also has the right speaker: its speaker span
   overlaps the gold speaker or any gold mention of the gold speaker's actor (so "who"
   and its antecedent "Juan Guaido" both count), or its ``actor_id`` is the actor whose
@@ -30,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 import pandas as pd  # noqa: E402
 
 from kit import actors, quotes  # noqa: E402
-from kit.evaluation import Gold, Score, load_gold, match_spans, overlaps  # noqa: E402
+from kit.evaluation import Gold, Score, load_gold, overlaps  # noqa: E402
 from kit.nlp import load_model  # noqa: E402
 
 SEED_GOLD = ROOT / "data" / "annotations" / "seed" / "gold.json"
@@ -61,6 +62,28 @@ def textacy_quotes(doc) -> tuple[list[dict], bool]:
             "actor_id": None, "cue": " ".join(t.text for t in cue),
         })
     return rows, True
+
+
+def match_spans(gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) -> dict[int, int]:
+    """Predicted index -> gold index, one to one, best-overlapping pairs first.
+
+    Nested reported speech ("According to investigators, Zhukovskyy said he had ...")
+    gives overlapping quotes on both sides; pairing by the largest shared share of
+    characters keeps the outer with the outer and the inner with the inner.
+    """
+    pairs = []
+    for p_index, (p_start, p_end) in enumerate(predicted):
+        for g_index, (g_start, g_end) in enumerate(gold):
+            shared = min(p_end, g_end) - max(p_start, g_start)
+            if shared > 0:
+                pairs.append((shared / (max(p_end, g_end) - min(p_start, g_start)), p_index, g_index))
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+    for _, p_index, g_index in sorted(pairs, reverse=True):
+        if p_index not in matched and g_index not in used:
+            matched[p_index] = g_index
+            used.add(g_index)
+    return matched
 
 
 def actor_map(gold: Gold, mentions: list[dict]) -> dict[str, str]:

@@ -83,6 +83,9 @@ DOCUMENT_NOUNS = frozenset(
     "communique communiqué memo email e-mail press-release announcement survey poll".split()
 )
 
+#: Things that carry words but are nobody's voice.
+SIGN_NOUNS = frozenset("placard sign banner poster t-shirt shirt slogan graffiti billboard caption".split())
+
 #: Words that make a reported clause a question, not a claim ("did not say whether ...").
 _QUESTION_WORDS = frozenset("whether if how why when what who whom whose where which".split())
 _RELATIVE_PRONOUNS = frozenset("who that which whom".split())
@@ -701,9 +704,11 @@ class _Article:
             if speaker is not None:
                 return speaker
         if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
-            # "a statement saying ...": the document speaks (for its issuer); "placards
-            # saying ...": signs are not speakers.
-            return self._issuer(cue.head) if cue.head.lemma_ in DOCUMENT_NOUNS else None
+            # "a statement saying ...": the document speaks (for its issuer); "with local media
+            # reporting ...": the noun speaks; "placards saying ...": signs are not speakers.
+            if cue.head.lemma_ in SIGN_NOUNS:
+                return None
+            return self._named(self._issuer(cue.head))
         if cue.dep_ in ("advcl", "acl", "conj", "xcomp", "pcomp", "ccomp", "ROOT"):
             # "..., saying ...", "wept ... and said ...": the subject of the nearest finite
             # verb before it in its sentence (the parser often hangs these on the wrong verb).
@@ -767,7 +772,7 @@ class _Article:
 
     def _antecedent(self, subject: Token, verb: Token) -> Token | None:
         if subject.lower_ in _RELATIVE_PRONOUNS:
-            if verb.dep_ == "relcl" and (subject.lower_ in ("who", "that") or verb.head.lemma_ in DOCUMENT_NOUNS):
+            if verb.dep_ == "relcl" and (subject.lower_ in ("who", "that") or verb.head.lemma_.lower() in DOCUMENT_NOUNS):
                 return self._issuer(verb.head)  # "a statement which said ..."
             return None
         return self._issuer(subject)
@@ -775,7 +780,7 @@ class _Article:
     def _issuer(self, noun: Token) -> Token:
         """'They released a statement which said ...': a document speaks for whoever issued it,
         when the same sentence names them."""
-        if noun.lemma_ not in DOCUMENT_NOUNS:
+        if noun.lemma_.lower() not in DOCUMENT_NOUNS:
             return noun
         for child in noun.children:  # "Trump's statement", "the court's summary", "estimates by organizers"
             if child.dep_ == "poss":
