@@ -291,6 +291,8 @@ class _Reader:
         # JSON Lines and CSV are streamed a record at a time: only a record has to fit
         # under the limit. Every other file is read whole, so the file has to.
         streamed = suffix in _JSON_LINES_SUFFIXES + (".csv", ".tsv") or (suffix == ".json" and _first_line_is_object(path))
+        if streamed and suffix not in (".csv", ".tsv") and _is_wide_text(path):
+            streamed = False  # UTF-16/32 JSON Lines cannot be split at b"\n": read them whole
         if size > self.options["max_file_bytes"] and not streamed:
             self._problem(source, f"the file is {size / 1e6:.1f} MB, over the {self.options['max_file_bytes'] / 1e6:.0f} MB "
                                   "limit; split it or pass read_corpus(..., max_file_bytes=...)")
@@ -470,6 +472,12 @@ class _Reader:
 
 def _name(path: Path) -> str:
     return path.as_posix()
+
+
+def _is_wide_text(path: Path) -> bool:
+    with path.open("rb") as handle:
+        head = handle.read(256)
+    return head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head
 
 
 def _first_line_is_object(path: Path) -> bool:

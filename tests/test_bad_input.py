@@ -324,3 +324,10 @@ def test_records_with_odd_field_types_are_still_read(tmp_path, odd_fields):
     corpus = read(path)
     assert corpus.articles.body.tolist() == [TEXT, RECORDS[10]["text"]]
     assert corpus.problems.empty
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8-sig"])
+def test_json_lines_in_other_encodings(tmp_path, encoding):
+    path = tmp_path / "wide.jsonl"
+    path.write_bytes("\n".join(json.dumps({"text": r["text"]}, ensure_ascii=False) for r in RECORDS[:3]).encode(encoding))
+    assert read(path).articles.body.tolist() == [r["text"] for r in RECORDS[:3]]
