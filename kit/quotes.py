@@ -696,6 +696,12 @@ class _Article:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return self._named(objects[0])
+        if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.lemma_ in ("quote", "cite", "report"):
+            # "X was quoted as saying", "It cited the Air Force as stating": X / the Air Force.
+            reporter = cue.head.head
+            for child in reporter.children:
+                if child.dep_ in ("nsubjpass", "dobj"):
+                    return self._named(child)
         inverted = self._inverted_subject(cue)
         if inverted is not None:
             return self._named(inverted)

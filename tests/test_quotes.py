@@ -142,6 +142,9 @@ WIKINEWS_SENTENCES = [
      '"Walter was the most brilliant scientist I have ever known," said University of California, San Diego\'s '
      "chancellor, Pradeep Khosla.",
      ("Walter was the most brilliant scientist I have ever known,", "direct", "Pradeep Khosla", "said")),
+    ("'quoted as saying': the one quoted speaks",
+     'The minister was quoted as saying "the border will stay closed until the spring."',
+     ("the border will stay closed until the spring.", "direct", "The minister", "saying")),
     ("according to, after the clause",
      "Seventeen rockets struck near the base, according to Iraqi military.",
      ("Seventeen rockets struck near the base", "indirect", "Iraqi military", "according to")),
