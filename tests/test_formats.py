@@ -297,3 +297,22 @@ def test_versions_across_files_and_midnight_share_a_story(tmp_path, times, same_
     articles = read(tmp_path).articles
     assert (articles.story_id.nunique() == 1) == same_story
     assert len(read(tmp_path, latest_only=True).articles) == (1 if same_story else 2)
+
+
+@pytest.mark.parametrize(
+    "head, dateline, expected",
+    [
+        ("UPDATE 2-Iranian cargo plane crashes into Karaj houses\n\n(Adds death toll, details)\n\nBy Parisa Hafezi\n\n",
+         "TEHRAN, Jan 15 (Reuters) - ",
+         {"version": "UPDATE 2", "advisory": "Adds death toll, details", "byline": "By Parisa Hafezi"}),
+        ("Iranian cargo plane crashes into Karaj houses\nby Ali NOORANI\n", "Tehran, Jan 15, 2019 (AFP) - ",
+         {"version": None, "advisory": None, "byline": "by Ali NOORANI"}),
+        ("Iranian cargo plane crashes into Karaj houses\n\nEds: UPDATES with death toll.\n\nBy NASSER KARIMI\n\n",
+         "TEHRAN, Iran (AP) — ",
+         {"version": None, "advisory": "UPDATES with death toll.", "byline": "By NASSER KARIMI"}),
+    ],
+)
+def test_bylines_advisories_and_headline_versions(head, dateline, expected):
+    row = next(wire.read(head + dateline + LEAD + "\n"))
+    assert row["headline"] == "Iranian cargo plane crashes into Karaj houses" and row["body"] == LEAD
+    assert {key: row.get(key) for key in expected} == expected

@@ -110,7 +110,14 @@ _TRAILER = re.compile(
     r"\n\s*(?P<trailer>\((?:Reporting|Writing|Additional reporting|Compiled|Editing|Written|Story) by[^()\n]{0,300}\))\s*$"
 )
 _END_MARK = re.compile(r"\s*(?:\n|^)[ \t]*(?:[-=_*#~]{3,}|\(?END\)?S?|-0-|-30-|\(MORE\))[ \t]*\s*$")
-_BYLINE = re.compile(r"^\s*(?:By|BY|Par|Por|Von)\s+[A-ZÀ-Þ][^\n]{1,80}$")
+_BYLINE = re.compile(r"^\s*(?:[Bb]y|BY|[Pp]ar|PAR|[Pp]or|POR|[Vv]on|VON)\s+[A-ZÀ-Þ][^\n]{1,80}$")
+_ADVISORY_IN_BRACKETS = re.compile(
+    r"\((?:Adds|Updates|Recasts|Corrects|Changes|Removes|Fixes|Refiles|Repeats|Rewrites|Inserts|Deletes|Clarifies|"
+    r"Edits|Moves|Writes through|Advisory|New throughout|Tops|Combines)\b[^()\n]{0,200}\)"
+)
+_HEADLINE_VERSION = re.compile(
+    r"(?P<version>(?:UPDATE|WRAPUP|RPT|REFILE|CORRECTED|CORRECTION|URGENT|FLASH|RECAST)(?: \d+)?)\s*-\s*(?=\S)"
+)
 
 
 def looks_like_wire(text: str) -> bool:
@@ -436,17 +443,28 @@ def _read_story(text: str, start: int, end: int) -> dict:
 
 
 def _read_head(head: str, row: dict) -> None:
-    """Headline, advisory and byline from the text before the dateline."""
+    """Headline, advisory, byline and a headline's version prefix, from the text before the dateline."""
     advisory = _ADVISORY.search(head)
     if advisory:
         row["advisory"] = advisory.group("advisory").strip()
         head = head[: advisory.start()] + "\n" + head[advisory.end() :]
-    lines = [line.strip() for line in head.split("\n") if line.strip()]
-    bylines = [line for line in lines if _BYLINE.match(line)]
-    if bylines:
-        row["byline"] = bylines[0]
-    headline = " ".join(line for line in lines if line not in bylines and line != "///")
-    row["headline"] = headline.strip(" /") or None
+    lines = [line.strip() for line in head.split("\n") if line.strip() and line.strip() != "///"]
+    headline_lines = []
+    for line in lines:
+        if _BYLINE.match(line):
+            row.setdefault("byline", line)
+        elif _ADVISORY_IN_BRACKETS.fullmatch(line) and headline_lines:
+            # Reuters: "(Adds analyst comment, updates prices)" under the headline
+            row.setdefault("advisory", line[1:-1].strip())
+        else:
+            headline_lines.append(line)
+    headline = " ".join(headline_lines).strip(" /")
+    # Reuters and others put the version before the headline: "UPDATE 2-Oil prices rise".
+    prefix = _HEADLINE_VERSION.match(headline)
+    if prefix and len(headline) > prefix.end():
+        row.setdefault("version", prefix.group("version"))
+        headline = headline[prefix.end() :]
+    row["headline"] = headline or None
 
 
 def _story_id(row: dict) -> str | None:
@@ -471,5 +489,5 @@ def version_rank(version: str | None) -> int:
     version = version.lower()
     if version in VERSION_ORDER:
         return VERSION_ORDER.index(version)
-    lead = re.match(r"(\d+)", version)
+    lead = re.search(r"(\d+)", version)
     return 100 + int(lead.group(1)) if lead else len(VERSION_ORDER)
