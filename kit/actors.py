@@ -377,6 +377,12 @@ def _acts(token, is_actor_at, prepositions=ACTOR_PREPOSITIONS) -> bool:
     return False
 
 
+def _completes_address(span: Span) -> bool:
+    """ "Bishkek, Kyrgyzstan", "Florida, US": a country after a place and a comma is part of an address."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].ent_type_ in ("GPE", "LOC")
+
+
 def _names_place(token) -> bool:
     """A country left, visited, born in or moved to is a place ("cleared the Bahamas", "born in Austria")."""
     token = _first_conjunct(token)
@@ -486,6 +492,9 @@ def find_mentions(doc: Doc) -> list[dict]:
                 continue
             if record["usage"] == "seat" and not _acts(span.root, lambda i: i in actor_tokens):
                 continue
+            if record["usage"] == "name" and (_completes_address(span) or _names_place(span.root)):
+                article.add(start, end, name=record["name"], kind="place", how="alias", country=record["name"])
+                continue
         start = _with_the(doc, start)
         article.add(start, end, name=record["name"], kind=record["kind"] or "organization", how="alias",
                     country=record["country"], priority=2)
@@ -528,11 +537,7 @@ def find_mentions(doc: Doc) -> list[dict]:
                 countries_at.update((i, country) for i in range(ent.start, ent.end))
                 if _is_modifier(core):
                     continue
-                if core.start >= 2 and doc[core.start - 1].text == "," and doc[core.start - 2].ent_type_ in ("GPE", "LOC"):
-                    # "Bishkek, Kyrgyzstan": the country completes an address, a place.
-                    article.add(core.start, core.end, name=country, kind="place", how="name", country=country)
-                    continue
-                if _names_place(core.root):
+                if _names_place(core.root) or _completes_address(core):
                     # "Dorian left the Bahamas", "born in Austria": where, not who.
                     article.add(_with_the(doc, core.start), core.end, name=country, kind="place", how="name",
                                 country=country)
