@@ -479,6 +479,9 @@ def _figure(doc: Doc, quantity: _Quantity) -> _Figure | None:
             pass
     elif kind is None and following in DOLLAR_COUNTRIES and j + 1 < n and doc[j + 1].lower_ in ("dollar", "dollars"):
         kind, unit = "money", DOLLAR_COUNTRIES[following]
+    elif kind is None and j + 1 < n and doc[j].text[:1].isupper() and doc[j + 1].lower_ in CURRENCY_WORDS \
+            and doc[j + 1].lower_ not in ("dollar", "dollars", "won"):
+        kind, unit = "money", CURRENCY_WORDS[doc[j + 1].lower_]  # "100,000 Georgian lari"
     elif kind is None and quantity.unit:
         kind, unit = "measure", quantity.unit
     elif kind is None:
@@ -594,6 +597,9 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
         if before is not None and (before.lower_ in LABELS or (before.text == "." and quantity.start > 1
                                                                and doc[quantity.start - 2].lower_ in ("no", "nos"))):
             return True
+        if before is not None and before.is_alpha and before.is_upper and 2 <= len(before.text) <= 5 \
+                and not _counts_following_noun(doc, quantity):
+            return True  # "HR 6819", "CentOS 7" style catalogue names with an acronym
         if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and \
                 before.lower_ not in MONTHS and not _counts_following_noun(doc, quantity):
             return True
@@ -783,6 +789,7 @@ def _counted_direct(doc: Doc, figure: _Figure) -> str | None:
         return _noun_phrase(doc, noun, figure.end)
     # "a population of 2 billion", "a crowd of 100": the noun the figure measures
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN" \
+            and doc[figure.start - 1].lower_ not in ("the", "these", "those") \
             and anchor.head.head.lemma_ not in QUANTITY_NOUNS and anchor.head.head.i < figure.start \
             and not (k < n and doc[k].pos_ in ("NOUN", "PROPN")):
         return _noun_phrase(doc, anchor.head.head, anchor.head.head.left_edge.i)

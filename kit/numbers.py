@@ -128,7 +128,8 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
                   "shekel": "ILS", "shekels": "ILS", "bolivar": "VES", "bolivars": "VES",
                   "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "dinar": "DZD",
                   "dinars": "DZD", "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED",
-                  "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "hryvnia": "UAH", "zloty": "PLN"}
+                  "baht": "THB", "lari": "GEL", "taka": "BDT", "kwacha": "ZMW", "cedi": "GHS", "cedis": "GHS",
+                  "shilling": "KES", "shillings": "KES", "real": "BRL", "reais": "BRL", "dong": "VND", "ringgit": "MYR", "rupiah": "IDR", "hryvnia": "UAH", "zloty": "PLN"}
 #: Nationality words that change what "dollars"/"pounds" mean ("Australian dollars").
 DOLLAR_COUNTRIES = {"australian": "AUD", "canadian": "CAD", "hong": "HKD", "singapore": "SGD",
                     "new": "NZD", "zealand": "NZD", "egyptian": "EGP", "us": "USD", "u.s.": "USD",

@@ -107,6 +107,14 @@ FORMS = [
     ("The singer died on Sunday, aged 78.", "78", 78, None, None, None, "measure", "year", None, None),
     ("Conway was 82 years old.", "82", 82, None, None, None, "measure", "year", None, None),
     ("The 36-year-old man was arrested.", "36", 36, None, None, None, "measure", "year", None, None),
+    ("Cummings, the Democratic chairman of the House Oversight and Reform Committee, was 68.", "68", 68, None,
+     None, None, "measure", "year", None, None),
+    ("The court set bail at 100,000 Georgian lari.", "100,000", 100000, None, None, None, "money", "GEL", None,
+     None),
+    ("A crowd of 100 gathered; 21 confirmed cases were reported.", "21", 21, None, None, None, "count", None,
+     "confirmed cases", "direct"),
+    ("The court had been petitioned by Joanna Cherry and 78 co-petitioners.", "78", 78, None, None, None, "count",
+     None, "co-petitioners", "direct"),
     ("A magnitude 5.2 earthquake hit the island.", "5.2", 5.2, None, None, None, "measure", "magnitude", None,
      None),
 ]
@@ -135,6 +143,9 @@ ELLIPSIS = [
     ("The storm killed more than 50 people and injured about 200.", [("more than 50", "people"),
                                                                       ("about 200", "people")]),
     ("That event killed one and injured eight people.", [("one", "people"), ("eight", "people")]),
+    ("Between the two blasts, at least 20 were killed.", [("two", "blasts"), ("at least 20", "people")]),
+    ("They cut the number of polling stations from 180 to 5.", [("180", "polling stations"),
+                                                               ("5", "polling stations")]),
 ]
 
 
@@ -162,6 +173,8 @@ NOT_FIGURES = [
     ("Liverpool won 3-1 against Chelsea.", ["3", "1"]),
     ("The 2019-2020 season was cancelled.", ["2019", "2020"]),
     ("One resident said he had seen one of them.", ["One", "one"]),
+    ("Water was found on K2-18b, and the HR 6819 system runs x86-64 code.", ["18", "6819", "64"]),
+    ("She bought the toy at a Six Flags theme park.", ["Six"]),
 ]
 
 
