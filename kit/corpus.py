@@ -36,7 +36,7 @@ from typing import Iterable, Iterator
 import pandas as pd
 
 from kit.formats import Problem
-from kit.formats.encoding import NotText, binary_kind, decode
+from kit.formats.encoding import NotText, decode
 from kit.formats.language import guess_language
 from kit.tables import conform, empty
 
