@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import glob
 import hashlib
 import html
 import os
@@ -112,8 +113,9 @@ def read_corpus(
     Folders are walked in name order; what a walk skips is listed in
     ``Corpus.skipped`` (see the module's docstring).
 
-    A path that does not exist raises ``FileNotFoundError``; bad content never
-    raises: it becomes a row of ``problems``.
+    Paths may be files, folders or glob patterns (``"data/**/*.jsonl"``). A path
+    that does not exist raises ``FileNotFoundError``; bad content never raises:
+    it becomes a row of ``problems``.
 
     >>> corpus = read_corpus(["data/wire", "data/wikinews"], quiet=True)
     >>> corpus.articles.groupby("format").size().to_dict()
@@ -121,7 +123,17 @@ def read_corpus(
     >>> corpus.skipped.source.tolist()
     ['data/wire/README.md', 'data/wikinews/COMMIT', 'data/wikinews/LICENSE.md', 'data/wikinews/README.md']
     """
-    paths = [path_or_paths] if isinstance(path_or_paths, (str, os.PathLike)) else list(path_or_paths)
+    given = [path_or_paths] if isinstance(path_or_paths, (str, os.PathLike)) else list(path_or_paths)
+    paths = []
+    for path in given:
+        text = os.fspath(path)
+        if not Path(text).exists() and any(character in text for character in "*?["):
+            matches = sorted(glob.glob(text, recursive=True))
+            if not matches:
+                raise FileNotFoundError(f"{text}: no file or folder matches this pattern (looked from {Path.cwd()})")
+            paths.extend(matches)
+        else:
+            paths.append(text)
     reader = _Reader(
         fields=fields,
         max_file_bytes=max_file_bytes,

@@ -163,3 +163,16 @@ def test_tables_keep_the_contract(wikinews):
         assert list(frame.columns[: len(COLUMNS[table])]) == list(COLUMNS[table])
         for column, dtype in COLUMNS[table].items():
             assert str(frame[column].dtype) == dtype, column
+
+
+@pytest.mark.parametrize(
+    "pattern, n_articles",
+    [("data/wikinews/*.jsonl", 293), ("data/**/000_*.txt", 1), ("data/wi*", 294)],
+)
+def test_glob_patterns(pattern, n_articles):
+    assert len(kit.read_corpus(ROOT / pattern, quiet=True).articles) == n_articles
+
+
+def test_a_pattern_that_matches_nothing_raises(tmp_path):
+    with pytest.raises(FileNotFoundError, match="matches"):
+        kit.read_corpus(tmp_path / "*.nothing")
