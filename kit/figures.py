@@ -318,6 +318,9 @@ def _read_single(doc: Doc, i: int) -> _Quantity | None:
         return _Quantity(i, i + 3, round(100 * numbers.UNITS[lower] * FRACTIONS[doc[i + 2].lower_], 1),
                          words=True, percent=True)
     if lower == "half" and i + 1 < n and doc[i + 1].lower_ == "of":
+        if i > 0 and (doc[i - 1].lower_ in ("the", "other", "latter", "former", "first", "second", "top",
+                                            "bottom", "northern", "southern", "eastern", "western")):
+            return None  # "the second half of the month" is a part, not a share
         return _Quantity(i, i + 1, 50.0, percent=True)
     if (lower in numbers.UNITS or lower in ("a", "an")) and i + 2 < n and doc[i + 1].lower_ in FRACTIONS \
             and doc[i + 1].lower_ not in ("half", "halves") and doc[i + 2].lower_ in SCALES \
@@ -368,6 +371,9 @@ def _read_single(doc: Doc, i: int) -> _Quantity | None:
         j += 1
     if not words or words[-1] in ("a", "an", "half", "and"):
         return None
+    if j + 3 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+            and not doc[j + 1].whitespace_ and doc[j + 2].text == "-" and not doc[j + 2].whitespace_:
+        return None  # part of a compound adjective: "two-party-preferred vote"
     value = numbers.parse_words(words)
     if value is None:
         return None
