@@ -24,7 +24,7 @@ endif
 
 ## make report: the headless HTML report of the bundled corpus, in out/report/
 report: $(STAMP)
-	$(BIN)/python -m kit report data --out out/report
+	$(BIN)/python -m kit report data/wire data/wikinews --out out/report
 
 ## make test: every test, notebooks and the browser included
 test: $(STAMP) browser

@@ -10,7 +10,11 @@ import sys
 import pytest
 
 PUBLIC = ["read_corpus", "Corpus", "analyze", "Analysis", "actors", "figures", "quotes", "plots", "widgets"]
-DOCTESTED = ["kit.tables", "kit.evaluation", "kit.exercises", "kit.figures", "kit.quotes", "kit.actors", "kit.corpus"]
+DOCTESTED = [
+    "kit.tables", "kit.evaluation", "kit.exercises", "kit.figures", "kit.quotes", "kit.actors", "kit.corpus",
+    "kit.formats.wire", "kit.formats.encoding", "kit.formats.records", "kit.formats.archive", "kit.formats.jsonrecords",
+    "kit.formats.html",
+]
 
 
 def test_kit_imports_from_outside_the_repository(tmp_path):
