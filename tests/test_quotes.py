@@ -142,6 +142,17 @@ WIKINEWS_SENTENCES = [
      '"Walter was the most brilliant scientist I have ever known," said University of California, San Diego\'s '
      "chancellor, Pradeep Khosla.",
      ("Walter was the most brilliant scientist I have ever known,", "direct", "Pradeep Khosla", "said")),
+    ("a quote over two paragraphs: the first takes the speaker of the last",
+     '"We have been drinking cow urine for 21 years.\n\n"We also take bath in cow dung," Prakash said.',
+     ("We have been drinking cow urine for 21 years.", "direct", "Prakash", "said")),
+    ("a quoted sentence after a reporting sentence",
+     'John Rhys-Davies revealed that a Sliders reboot is being considered. "Jerry and I are talking to NBC at the '
+     'moment."',
+     ("Jerry and I are talking to NBC at the moment.", "direct", "John Rhys-Davies", "revealed")),
+    ("a colon after a verb that is not one of saying",
+     'Brazilian President Jair Bolsonaro opposed Macron\'s statement: "The French president\'s suggestion evokes a '
+     'colonialist mentality."',
+     ("The French president's suggestion evokes a colonialist mentality.", "direct", "Jair Bolsonaro", "opposed")),
     ("'quoted as saying': the one quoted speaks",
      'The minister was quoted as saying "the border will stay closed until the spring."',
      ("the border will stay closed until the spring.", "direct", "The minister", "saying")),
