@@ -801,6 +801,7 @@ def _descriptions_and_pronouns(article: _Article, mentions: list[dict]) -> list[
     taken = {i for m in mentions for i in range(m["tok_start"], m["tok_end"])}
     starts = [m["tok_start"] for m in mentions]
     added = []
+    genders = _genders_from_honorifics(doc, mentions)
     words = _token_filter(doc.vocab)
     for index in words.select(article.arrays, pronouns=True, nouns=words.description_rule):
         token = doc[index]
@@ -812,12 +813,14 @@ def _descriptions_and_pronouns(article: _Article, mentions: list[dict]) -> list[
         how = "description"
         if token.pos_ == "PRON" and lower in ("he", "she", "they") and token.dep_ in ("nsubj", "nsubjpass"):
             earlier = mentions[: bisect.bisect_left(starts, token.i)]
+            sentence = article.sentence_of(token.i)
             if lower == "they":
-                sentence = article.sentence_of(token.i)
                 earlier = [m for m in earlier if m.get("plural") and article.sentence_of(m["tok_start"]) >= sentence - 1]
+                antecedent = earlier[-1] if earlier else None
             else:
-                earlier = [m for m in earlier if m["kind"] == "person"]
-            antecedent = earlier[-1] if earlier else None
+                antecedent = _person_antecedent(article, lower, earlier, sentence, genders)
+                if antecedent is not None:
+                    genders.setdefault(antecedent["name"], lower)
             how = "pronoun"
         elif token.pos_ in ("NOUN", "PROPN") and token.i > 0 and doc[token.i - 1].lower_ == "the" and (
             token.pos_ == "NOUN" or token.ent_type_ == ""  # "The President insists" is often tagged PROPN
@@ -836,6 +839,35 @@ def _descriptions_and_pronouns(article: _Article, mentions: list[dict]) -> list[
             continue
         added.append(dict(antecedent, tok_start=start, tok_end=token.i + 1, how=how, plural=antecedent.get("plural")))
     return sorted(mentions + added, key=lambda m: m["tok_start"])
+
+
+_HONORIFICS = {"mr": "he", "mr.": "he", "sir": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she",
+               "miss": "she", "dame": "she", "lady": "she", "lord": "he", "king": "he", "queen": "she"}
+
+
+def _genders_from_honorifics(doc: Doc, mentions: list[dict]) -> dict[str, str]:
+    """ "Mr Smith" is he, "Ms Jones" she: the only gender evidence taken from the text itself."""
+    genders = {}
+    for m in mentions:
+        if m["kind"] == "person" and m["tok_start"] > 0:
+            pronoun = _HONORIFICS.get(doc[m["tok_start"] - 1].lower_)
+            if pronoun:
+                genders.setdefault(m["name"], pronoun)
+    return genders
+
+
+def _person_antecedent(article: _Article, pronoun: str, earlier: list[dict], sentence: int,
+                       genders: dict[str, str]) -> dict | None:
+    """Who "he"/"she" is: the latest person who was a subject in this or the previous two
+    sentences, else the latest person; a person already known as the other gender is skipped."""
+    doc = article.doc
+    persons = [m for m in earlier if m["kind"] == "person" and genders.get(m["name"], pronoun) == pronoun]
+    for m in reversed(persons):
+        if article.sentence_of(m["tok_start"]) < sentence - 2:
+            break
+        if doc[m["tok_start"] : m["tok_end"]].root.dep_ in SUBJECT_DEPS:
+            return m
+    return persons[-1] if persons else None
 
 
 def _antecedent(lemma: str, earlier: list[dict]) -> dict | None:

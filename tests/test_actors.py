@@ -178,6 +178,8 @@ def test_wikinews_mentions(nlp, title, needle, offset, actor_id, kind):
         ("Maduro on Wednesday warned he would be ruthless.", "he", None),  # no full name: stays a surname
         ("Nicolas Maduro spoke. On Wednesday he warned the opposition.", "he", "nicolas-maduro"),
         ("Police arrested two men. They said the men were armed.", "They", "police"),
+        # the latest subject, not the latest name; an honorific settles gender
+        ("Ms Ann Jones said John Smith had called. She was not surprised.", "She", "ann-jones"),
     ],
 )
 def test_pronouns_follow_preceding_actor(text, pronoun, actor_id):
