@@ -83,19 +83,19 @@ LABELS = {
     "step", "exit", "highway", "interstate", "district", "ward", "precinct", "code", "bill",
     "resolution", "amendment", "version", "model", "track", "act", "unit", "block", "building",
     "apartment", "suite", "box", "lot", "row", "seat", "channel", "division", "tier", "type",
-    "class", "squadron", "regiment", "battalion", "brigade", "corps", "division", "pier", "berth",
-    "terminal", "bus", "train", "term", "round", "week", "day", "game", "match", "race", "stage",
-    "hole", "lap", "heat", "question", "figure", "table", "appendix", "annex", "verse", "psalm",
-    "mark", "mk", "mk.", "pope", "king", "queen", "louis", "henry", "world war",
+    "class", "squadron", "regiment", "battalion", "brigade", "corps", "pier", "berth", "terminal",
+    "bus", "train", "term", "round", "week", "day", "game", "match", "race", "hole", "lap", "heat",
+    "question", "figure", "table", "appendix", "annex", "verse", "psalm", "mark", "mk", "mk.",
 }
 CLOCK_WORDS = {"am", "a.m.", "pm", "p.m.", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt",
-               "bst", "cet", "cest", "ist", "jst", "msk", "o'clock", "hrs", "local", "hours" + "gmt"}
+               "bst", "cet", "cest", "ist", "jst", "msk", "o'clock", "hrs", "local"}
 #: Entity types whose numbers are part of a name ("Boeing 737", "Section 5 of the Act").
 NAME_ENTITIES = {"ORG", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PERSON", "GPE", "LOC",
                  "NORP", "LANGUAGE"}
 STREET_WORDS = {"street", "st", "st.", "road", "rd", "rd.", "avenue", "ave", "ave.", "lane", "boulevard",
                 "blvd", "drive", "way", "place", "square", "terrace", "court", "crescent", "highway"}
-SPORT_WORDS = {"win", "won", "wins", "beat", "beats", "defeat", "defeated", "defeats", "draw", "drew",
+#: Words near "3-1" that make it a score or a tally of votes, not a range.
+SCORE_CONTEXT = {"win", "won", "wins", "beat", "beats", "defeat", "defeated", "defeats", "draw", "drew",
                "victory", "lost", "loss", "lose", "score", "scored", "goal", "goals", "match", "game",
                "final", "lead", "led", "leads", "set", "sets", "tie", "tied", "half-time", "halftime",
                "vote", "voted", "ruling", "ruled", "decision", "record"}
@@ -377,13 +377,8 @@ def _read_single(doc: Doc, i: int) -> _Quantity | None:
     value = numbers.parse_words(words)
     if value is None:
         return None
-    scale = SCALES.get(words[-1]) if len(words) > 1 or words[-1] != "dozen" else 12
-    if len(words) == 1 and words[0] in SCALES and words[0] != "dozen":
-        scale = SCALES[words[0]]
-    elif scale is None and words[-1] in SCALES:
-        scale = SCALES[words[-1]]
-    return _Quantity(i, j, value, scale=scale if words[-1] in SCALES else None, words=True,
-                     lone_one=words == ["one"])
+    # the last scale word is shared with a first number that has none: "four to five thousand"
+    return _Quantity(i, j, value, scale=SCALES.get(words[-1]), words=True, lone_one=words == ["one"])
 
 
 def _read_vague(doc: Doc, i: int) -> _Quantity | None:
@@ -396,8 +391,6 @@ def _read_vague(doc: Doc, i: int) -> _Quantity | None:
     elif lower == "several" or (lower == "few" and i > 0 and doc[i - 1].lower_ in ("just", "only", "the")):
         words, j = [lower], i + 1
     if words:
-        if j < n and doc[j].lower_ == "of" and words[-1] in ("couple", "handful"):
-            pass  # "a couple of weeks": the "of" is not part of the figure
         low, high = VAGUE_WORDS[words[-1]]
         scale = SCALES.get(doc[j].lower_) if j < n else None
         if scale:
@@ -439,28 +432,28 @@ def _figure(doc: Doc, quantity: _Quantity) -> _Figure | None:
     emphasised = False
 
     # Left: currency sign, then hedges and emphasis ("just over", "about $", "between").
-    if start > 0 and doc[start - 1].lower_ in CURRENCY_SYMBOLS and (quantity.value is not None or quantity.low is not None):
+    if start > 0 and doc[start - 1].lower_ in CURRENCY_SYMBOLS and \
+            (quantity.value is not None or quantity.low is not None):
         kind, unit = "money", CURRENCY_SYMBOLS[doc[start - 1].lower_]
         start -= 1
     magnitude_before = start > 0 and doc[start - 1].lower_ == "magnitude"
-    for _ in range(3):
-        left = start - 1 if magnitude_before and approx is None and start > 1 else start
+    # "over magnitude 4.5": a hedge may stand before the word "magnitude", which then joins the span
+    left = start - 1 if magnitude_before else start
+    for _ in range(3):  # "only about", "just over": emphasis and hedge, read leftwards
         matched = _hedge_before(doc, left)
         if matched is None:
             break
         words, width = matched
         if words in HEDGES and approx is None:
             approx, hedge_side = words, HEDGES[words]
-            start = left - width
-            magnitude_before = False if left != start + width else magnitude_before
-        elif words in EMPHASIS and (left == start):
+        elif words in EMPHASIS:
             emphasised = True
-            start = left - width
-        elif words == "between" and left == start and quantity.value is None and quantity.low is not None:
+        elif words == "between" and quantity.value is None and quantity.low is not None:
             approx = "between"
-            start = left - width
         else:
             break
+        left -= width
+        start = left
     if magnitude_before:
         kind, unit = "measure", "magnitude"
 
@@ -481,8 +474,6 @@ def _figure(doc: Doc, quantity: _Quantity) -> _Figure | None:
             end += 1
     elif kind is None and following in CURRENCY_WORDS and not (following == "won" and doc[j].pos_ == "VERB"):
         kind, unit = "money", CURRENCY_WORDS[following]
-        if following in ("dollar", "dollars") and j > 0:
-            pass
     elif kind is None and following in DOLLAR_COUNTRIES and j + 1 < n and doc[j + 1].lower_ in ("dollar", "dollars"):
         kind, unit = "money", DOLLAR_COUNTRIES[following]
     elif kind is None and j + 1 < n and doc[j].text[:1].isupper() and doc[j + 1].lower_ in CURRENCY_WORDS \
@@ -534,8 +525,6 @@ def _hedge_before(doc: Doc, left: int) -> tuple[str, int] | None:
             continue
         words = " ".join(t.lower_ for t in doc[left - width:left])
         if words in HEDGES or words in EMPHASIS or words == "between":
-            if words == "some" and doc[left - width].dep_ == "det" and False:
-                continue
             if words in ("over", "under", "above", "below", "about", "around") and width == 1:
                 # "took over 3", "in and around 5": the preposition must modify the number.
                 previous = doc[left - 2].lower_ if left >= 2 else ""
@@ -627,7 +616,7 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
     if quantity.low is not None and quantity.value is None and quantity.vague is None and digits:
         dash = any(t.text in ("-", "–") for t in core)
         if dash and quantity.high is not None and quantity.high <= 30 and (
-                quantity.low >= quantity.high or any(t.lower_ in SPORT_WORDS for t in first.sent)):
+                quantity.low >= quantity.high or any(t.lower_ in SCORE_CONTEXT for t in first.sent)):
             return True
         if dash and _looks_like_year(quantity, core[:1]):
             return True  # "2019-2020"
