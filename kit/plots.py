@@ -573,18 +573,25 @@ def quote_shares_table(analysis, n: int = 15) -> pd.DataFrame:
 
 
 def anonymous_share(analysis) -> float:
-    """Share of the attributed quotes (those with a speaker's actor) that come from anonymous sources."""
+    """Share of the quotes with a speaker whose speaker is an anonymous source.
+
+    The same measure as :func:`kit.quotes.anonymous_share` ("a senior US official",
+    "sources" among quotes that name a speaker); 0.0 when no quote has a speaker.
+    """
     joined = quote_speakers(analysis)
-    attributed = joined[joined["group"] != "unattributed"]
-    if len(attributed) == 0:
+    if len(joined) == 0 or "speaker" not in joined.columns:
         return 0.0
-    return float((attributed["group"] == "anonymous source").mean())
+    with_speaker = joined["speaker"].notna().to_numpy()
+    if not with_speaker.any():
+        return 0.0
+    anonymous = (joined["group"] == "anonymous source").to_numpy(dtype=bool)
+    return float((anonymous & with_speaker).sum() / with_speaker.sum())
 
 
 def quote_shares(analysis, n: int = 15, engine: str = "plotly"):
     """Who is quoted: quotes per speaker's actor, anonymous sources and unattributed quotes apart.
 
-    The title gives the anonymous share of attributed quotes.
+    The title gives the anonymous share of the quotes with a speaker.
 
     >>> import kit
     >>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
@@ -599,7 +606,7 @@ def quote_shares(analysis, n: int = 15, engine: str = "plotly"):
 def draw_quote_shares(table: pd.DataFrame, share: float, engine: str = "plotly"):
     """Bars of :func:`quote_shares_table`, the anonymous ``share`` in the title."""
     _check_engine(engine)
-    title = f"Who is quoted (anonymous sources: {share:.0%} of attributed quotes)"
+    title = f"Who is quoted (anonymous sources: {share:.0%} of quotes with a speaker)"
     if len(table) == 0:
         return empty_figure("No quotes.", "Who is quoted", engine)
     colours = [KIND_COLOURS.get(k, OTHER_COLOUR) for k in table["speaker_kind"]]

@@ -123,6 +123,12 @@ def test_unknown_engine_is_refused(gold, engine):
         plots.top_actors(gold, engine=engine)
 
 
+def test_anonymous_share_agrees_with_kit_quotes(bundled_analysis):
+    from kit import quotes
+
+    assert plots.anonymous_share(bundled_analysis) == pytest.approx(quotes.anonymous_share(bundled_analysis))
+
+
 @pytest.mark.parametrize("name, options, title", CHARTS)
 def test_charts_of_the_real_analysis(bundled_analysis, name, options, title):
     figure = getattr(plots, name)(bundled_analysis, **options)
