@@ -858,14 +858,19 @@ def _genders_from_honorifics(doc: Doc, mentions: list[dict]) -> dict[str, str]:
 
 def _person_antecedent(article: _Article, pronoun: str, earlier: list[dict], sentence: int,
                        genders: dict[str, str]) -> dict | None:
-    """Who "he"/"she" is: the latest person who was a subject in this or the previous two
-    sentences, else the latest person; a person already known as the other gender is skipped."""
+    """Who "he"/"she" is: the latest person who was the subject of a main verb in this or the
+    previous two sentences, else of any verb, else the latest person; a person already known
+    as the other gender is skipped."""
     doc = article.doc
     persons = [m for m in earlier if m["kind"] == "person" and genders.get(m["name"], pronoun) == pronoun]
-    for m in reversed(persons):
-        if article.sentence_of(m["tok_start"]) < sentence - 2:
-            break
-        if doc[m["tok_start"] : m["tok_end"]].root.dep_ in SUBJECT_DEPS:
+    recent = [m for m in persons if article.sentence_of(m["tok_start"]) >= sentence - 2]
+    roots = [doc[m["tok_start"] : m["tok_end"]].root for m in recent]
+    # First the subject of a main verb ("Ms Jones said Smith had called. She ..."), then any subject.
+    for m, root in zip(reversed(recent), reversed(roots)):
+        if root.dep_ in SUBJECT_DEPS and root.head.dep_ == "ROOT":
+            return m
+    for m, root in zip(reversed(recent), reversed(roots)):
+        if root.dep_ in SUBJECT_DEPS:
             return m
     return persons[-1] if persons else None
 
