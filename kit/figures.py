@@ -103,6 +103,12 @@ SCORE_CONTEXT = {"win", "won", "wins", "beat", "beats", "defeat", "defeated", "d
 TIME_ANCHORS_AFTER = {"ago", "later", "earlier", "before", "after", "prior", "since", "hence", "from"}
 TIME_ANCHORS_BEFORE = {"past", "last", "next", "previous", "coming", "recent", "following", "first",
                        "final", "few", "preceding", "within"}
+#: Words that may stand between a number and its unit without changing it.
+UNIT_QUALIFIERS = {"u.s.", "us", "imperial", "metric", "short", "long", "statute", "troy"}
+#: Nouns "of" a number that are a scale, not the thing counted ("a factor of two", "a margin of 5").
+SCALE_NOUNS = {"factor", "margin", "rate", "ratio", "average", "score", "scale", "magnitude", "age", "height",
+               "depth", "length", "distance", "speed", "cost", "value", "price", "sum", "budget", "multiple",
+               "maximum", "minimum", "level", "temperature", "weight", "capacity", "range"}
 AGE_WORDS_BEFORE = {"aged", "age", "ages"}
 #: Prepositions whose object, attached to a verb, takes the verb's object as counted noun
 #: ("cut its staff to a few dozen", "from about 1,000").
@@ -640,9 +646,10 @@ def _unit_after(doc: Doc, j: int) -> str | None:
     n = len(doc)
     if j < n and doc[j].text in ("-", "–") and not doc[j - 1].whitespace_ and j + 1 < n:
         j += 1
-    if j + 1 < n and doc[j].pos_ == "ADJ" and doc[j + 1].lower_ in UNITS_OF_MEASURE \
-            and UNITS_OF_MEASURE[doc[j + 1].lower_] in TIME_UNITS:
-        j += 1  # "two consecutive days", "three straight years"
+    if j + 1 < n and doc[j + 1].lower_ in UNITS_OF_MEASURE and (
+            (doc[j].pos_ == "ADJ" and UNITS_OF_MEASURE[doc[j + 1].lower_] in TIME_UNITS)
+            or doc[j].lower_ in UNIT_QUALIFIERS):
+        j += 1  # "two consecutive days", "37 billion U.S. gallons", "31 billion imperial gallons"
     if j >= n:
         return None
     word = doc[j].lower_
@@ -785,7 +792,8 @@ def _counted_direct(doc: Doc, figure: _Figure) -> str | None:
     # "a population of 2 billion", "a crowd of 100": the noun the figure measures
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN" \
             and doc[figure.start - 1].lower_ not in ("the", "these", "those") \
-            and anchor.head.head.lemma_ not in QUANTITY_NOUNS and anchor.head.head.i < figure.start \
+            and anchor.head.head.lemma_ not in QUANTITY_NOUNS and anchor.head.head.lemma_ not in SCALE_NOUNS \
+            and anchor.head.head.i < figure.start \
             and not (k < n and doc[k].pos_ in ("NOUN", "PROPN")):
         return _noun_phrase(doc, anchor.head.head, anchor.head.head.left_edge.i)
     return None
