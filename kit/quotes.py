@@ -302,7 +302,7 @@ class _Article:
                 attribution = self._continued_from(mark, content, previous) or attribution
             if attribution.speaker is None and kind == "direct":
                 attribution = self._introduced_before(mark, content) or attribution
-            if attribution.cue is None and attribution.speaker is None:
+            if attribution.speaker is None and (attribution.cue is None or _is_a_name(content)):
                 continue  # nobody is said to say it: a slogan, a sign, a title, scare quotes
             if kind != "direct" and self.text[: mark.outer_start].rstrip().endswith("("):
                 continue  # a gloss or translation in brackets: 'anti-Brexit ("British exit")'
@@ -599,6 +599,9 @@ class _Article:
                     return None
                 if tokens[0].dep_ == "mark" and tokens[0].head == child:
                     return None  # "so he could fund ...", "because ...": not what was said
+                if not _is_finite(child) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+                                                     if c.tag_ not in ("PRP",) or c.lower_ in ("i", "he", "she", "we", "they")):
+                    return None  # "found him to be positive": a small clause, not a report
                 # "confirmed they seized the substance, stating "..."", "said people changed their
                 # minds and several said ...": a quote or another speaker's words hung on the end of
                 # the reported clause are reported on their own; the clause stops before them.
@@ -705,6 +708,12 @@ class _Article:
         inverted = self._inverted_subject(cue)
         if inverted is not None:
             return self._named(inverted)
+        before = cue.doc[cue.i - 1] if cue.i else None
+        if (before is not None and cue.dep_ in ("ROOT", "ccomp", "parataxis") and before.ent_type_ in ("PERSON", "ORG")
+                and not self.in_quote(before.idx)):
+            # '"...", Caloundra coach Geoff Ingram said.' parsed with "coach" as a verb: the
+            # name right before a subjectless verb of saying is its subject.
+            return before
         if cue.dep_ in ("conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
             speaker = self.speaker_of(cue.head, depth + 1)
             if speaker is not None:

@@ -153,6 +153,10 @@ WIKINEWS_SENTENCES = [
      'Brazilian President Jair Bolsonaro opposed Macron\'s statement: "The French president\'s suggestion evokes a '
      'colonialist mentality."',
      ("The French president's suggestion evokes a colonialist mentality.", "direct", "Jair Bolsonaro", "opposed")),
+    ("a name before a verb the parser left without subject",
+     'On Saturday, Caloundra defeated Maroochydore.\n\n"I am [pretty happy with that]", Caloundra coach Geoff '
+     "Ingram said.",
+     ("I am [pretty happy with that]", "direct", "Geoff Ingram", "said")),
     ("'quoted as saying': the one quoted speaks",
      'The minister was quoted as saying "the border will stay closed until the spring."',
      ("the border will stay closed until the spring.", "direct", "The minister", "saying")),
@@ -220,6 +224,7 @@ REPORTED_NOT = [
     ("a question is not a claim", "The minister did not say whether the talks would resume."),
     ("nobody speaks in an agentless passive", "No deaths were reported on the ground after the storm."),
     ("a negated subject", "Not everyone agreed there should be another referendum."),
+    ("a small clause is not a report", "The hospital found him to be positive for the COVID-19 virus."),
 ]
 
 
