@@ -14,12 +14,24 @@ How it works, per article (``find_mentions``, on the Doc spaCy already parsed):
    ("angered Washington", but not "leaving Caracas"), possessor ("Moscow's
    services"), or partner ("between Moscow and Caracas"). Otherwise they are places.
 4. Institutions of a country ("its embassy in Caracas", "the Russian embassy in
-   Caracas"), descriptions of an actor named before ("the newspaper", "The embassy",
-   "the president"), anonymous sources and groups when they act ("a senior US
-   official said", "police arrested"), and he/she/they when an actor precedes them.
+   Caracas"; "the Iraqi government" is Iraq itself), descriptions of an actor named
+   before ("the newspaper", "The embassy", "the president", "police" after "North
+   Wales Police"), abbreviations ("WHO" after "World Health Organization"), anonymous
+   sources and groups when they act ("a senior US official said", "police arrested"),
+   and he/she/they as subjects when an actor precedes them (how="pronoun").
+
+What is deliberately *not* a mention: a country or demonym that only modifies a noun
+("his US counterpart", "Russian technicians": the seed's gold calls these modifiers;
+they still give an anonymous source or an institution its ``country``); object and
+possessive pronouns (him, his: the gold annotations of news actors leave them out).
+Places are mentions of kind "place" (``top_actors`` leaves them out unless asked).
 
 Across articles (``resolve_corpus``), a lone surname is merged with the one full name
-that ends with it ("Putin" -> "Vladimir Putin"), and the actors table is built.
+that ends with it ("Putin" -> "Vladimir Putin"), a lone abbreviation with the name it
+abbreviates, and the actors table is built.
+
+The alias file (``data/aliases.csv``, columns alias, name, kind, country, usage) is
+where users teach the kit names the data sources lack: "America", "the Kremlin".
 
 >>> rows = extract("Russia angered Washington. Vladimir Putin met Trump. Putin said he was pleased.")
 >>> rows[["text", "actor_id", "kind", "how"]].values.tolist()[:3]
