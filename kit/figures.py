@@ -8,8 +8,9 @@ numeric expression the extractor keeps a row of the ``figures`` table:
   dozen", "about $90 billion", "40%"). ``doc.text[start:end] == text``.
 - ``value`` where a number is stated; ``low``/``high`` for bounds ("more than 50":
   value 50, low 50), ranges ("four to five thousand": low 4000, high 5000) and
-  vague quantities (``kit.numbers.VAGUE``: "a few dozen" is 24-60, "dozens"
-  24-99, "hundreds" 200-999, "several" 3-9, "a few" 2-5, ...).
+  vague quantities (``vague_quantities()`` lists them all, from ``kit.numbers.VAGUE``:
+  "a few dozen" is 24-60, "dozens" 24-99, "hundreds" 200-999, "several" 3-9,
+  "a few" 2-5, ...).
 - ``approx``: the hedge ("around", "more than", "between") or, for a vague
   quantity, its words ("a few dozen"). Emphasis such as "just" or "only" stays in
   the span but is not an approximation.
@@ -17,14 +18,17 @@ numeric expression the extractor keeps a row of the ``figures`` table:
   (``unit`` "%"; fractions of a whole such as "two thirds of" are percentages);
   ``measure`` (``unit`` normalised: "km", "mile", "year", "magnitude", ...).
   Durations are measures with a time unit; ages ("aged 78", "36 years old",
-  "a 36-year-old", "she was 26") are measures in years.
+  "a 36-year-old", "she was 26", "Smithers, 36,") are measures in years, as the
+  dev set's annotators marked them, not counts.
 - ``counted``: the noun phrase being counted, from the dependency parse: the noun
   a number modifies ("100 military experts"), the object of "of" ("dozens of
   protesters", "48% of the vote"); ``counted_how`` is ``direct`` then. When the
   noun is elided it is the object of the governing verb ("cut its staff ... to
-  just a few dozen, from about 1,000") or the counted noun of a parallel figure
-  ("gained 13 seats and lost 10"), with ``counted_how = ellipsis``. Measures and
-  money have no counted noun.
+  just a few dozen, from about 1,000"; "the number of polling stations" gives
+  "polling stations"), people after a casualty verb ("killed twelve"), or the
+  counted noun of a parallel figure in the same or the previous sentence ("gained
+  13 seats and lost 10"), with ``counted_how = ellipsis``. Measures and money
+  have no counted noun; where none is found both columns are empty.
 
 Not figures: dates and years ("June 26", "in 2019", "the 1960s"), clock times,
 ordinals, identifiers and names with digits (Il-62, F-16, G20, Group of 20,
@@ -938,6 +942,17 @@ def _merge_compound_durations(doc: Doc, figures: list[_Figure]) -> list[_Figure]
 
 
 # --- helpers for notebooks -------------------------------------------------------------------
+
+
+def vague_quantities() -> pd.DataFrame:
+    """The numbers the kit assigns to vague quantities, as a table (``kit.numbers.VAGUE``).
+
+    >>> table = vague_quantities().set_index("words")
+    >>> table.loc["a few dozen", ["low", "high"]].tolist()
+    [24.0, 60.0]
+    """
+    return pd.DataFrame([{"words": words, "low": float(low), "high": float(high)}
+                         for words, (low, high) in VAGUE.items()])
 
 
 def _singular(word: str) -> str:
