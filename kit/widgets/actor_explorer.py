@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from kit import plots, render
-from kit.widgets.explorer import ChartSlot, Explorer, dropdown
+from kit.widgets.explorer import ChartSlot, Explorer, dropdown, month_slider
 from kit.widgets.selection import (
     ALL, MAX_ROWS, Periods, actor_counts, cooccurrence_weights, count_note, counted_options, equals_mask,
     mentions_per_period,
@@ -66,10 +66,7 @@ class ActorExplorer(Explorer):
 
         self.kind = dropdown("kind", [("(all but places)", ALL)] + counted_options(self.actors["kind"])[1:])
         self.country = dropdown("country", counted_options(self.actors["country"]))
-        self.dates = widgets.SelectionRangeSlider(
-            options=self._periods.options or [("no dates", 0)], index=(0, max(len(self._periods) - 1, 0)),
-            description="months", continuous_update=False, layout=widgets.Layout(width="420px"),
-            disabled=len(self._periods) < 2)
+        self.dates = month_slider(self._periods)
         most = int(self.actors["n_mentions"].max()) if len(self.actors) else 1
         self.min_mentions = widgets.IntSlider(value=1, min=1, max=max(2, min(most, 100)), description="min mentions",
                                               continuous_update=False, style={"description_width": "initial"})

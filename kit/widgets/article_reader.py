@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from kit import render
-from kit.widgets.explorer import Explorer, dropdown
+from kit.widgets.explorer import Explorer, dropdown, month_slider
 from kit.widgets.selection import (
     ALL, MAX_ROWS, Keywords, Periods, article_label, count_note, counted_options, equals_mask, rows_by_article,
     TextIndex,
@@ -60,10 +60,7 @@ class ArticleReader(Explorer):
         self.search = widgets.Text(placeholder="words in the headline", description="search",
                                    continuous_update=False, layout=widgets.Layout(width="260px"))
         self.article = dropdown("article", [], width="640px")
-        self.dates = widgets.SelectionRangeSlider(
-            options=self._periods.options or [("no dates", 0)], index=(0, max(len(self._periods) - 1, 0)),
-            description="months", continuous_update=False, layout=widgets.Layout(width="420px"),
-            disabled=len(self._periods) < 2)
+        self.dates = month_slider(self._periods)
         self.outlet = dropdown("outlet", counted_options(articles["outlet"]))
         self.keyword = dropdown("keyword", self._keywords.options())
         self.show_actors = widgets.Checkbox(value=True, description="actors", indent=False, layout=widgets.Layout(width="90px"))
@@ -82,7 +79,7 @@ class ArticleReader(Explorer):
         ]
         self.add_class("kit-article-reader")
         self.watch([self.search, self.dates, self.outlet, self.keyword], self.refresh)
-        self.watch([self.article, self.show_actors, self.show_figures, self.show_quotes], self.render)
+        self.watch([self.article, self.show_actors, self.show_figures, self.show_quotes], self.draw)
         self.refresh()
 
     # --- selection -------------------------------------------------------------------------
@@ -174,9 +171,9 @@ class ArticleReader(Explorer):
         value = current if current in {v for _, v in options} else (options[0][1] if options else None)
         self._set_quietly(self.article, options=options, value=value)
         self.count.value = count_note(len(self._matching), len(shown), "article")
-        self.render()
+        self.draw()
 
-    def render(self) -> None:
+    def draw(self) -> None:
         """Draw the chosen article with the chosen layers."""
         if self.article_id is None:
             self.text.value = '<div class="kit-article-text"><p>No article matches the filters.</p></div>'

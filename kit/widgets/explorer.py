@@ -18,7 +18,7 @@ class ChartSlot:
     tests and for ``.write_image`` by users.
     """
 
-    def __init__(self, height: int | None = None):
+    def __init__(self):
         self.figure = None
         try:
             import plotly.graph_objects as go
@@ -49,6 +49,14 @@ class ChartSlot:
 def dropdown(description: str, options, width: str = "auto", **layout) -> widgets.Dropdown:
     return widgets.Dropdown(description=description, options=options, style={"description_width": "initial"},
                             layout=widgets.Layout(width=width, **layout))
+
+
+def month_slider(periods) -> widgets.SelectionRangeSlider:
+    """A range of months over :class:`~kit.widgets.selection.Periods`; the full range means no date filter."""
+    return widgets.SelectionRangeSlider(
+        options=periods.options or [("no dates", 0)], index=(0, max(len(periods) - 1, 0)),
+        description="months", continuous_update=False, layout=widgets.Layout(width="420px"),
+        disabled=len(periods) < 2)
 
 
 class Explorer(widgets.VBox):

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from kit import plots, render
-from kit.widgets.explorer import ChartSlot, Explorer, dropdown
+from kit.widgets.explorer import ChartSlot, Explorer, dropdown, month_slider
 from kit.widgets.selection import ALL, MAX_ROWS, Periods, count_note, counted_options, equals_mask, TextIndex
 
 EXACT = "(exact: no approximation)"
@@ -58,10 +58,7 @@ class FigureExplorer(Explorer):
         self.approx = dropdown("approx", [(ALL, ALL), (EXACT, EXACT), (APPROXIMATE, APPROXIMATE)] + approx_words)
         self.search = widgets.Text(placeholder="words in the figure or what it counts", description="search",
                                    continuous_update=False)
-        self.dates = widgets.SelectionRangeSlider(
-            options=self._periods.options or [("no dates", 0)], index=(0, max(len(self._periods) - 1, 0)),
-            description="months", continuous_update=False, layout=widgets.Layout(width="420px"),
-            disabled=len(self._periods) < 2)
+        self.dates = month_slider(self._periods)
         self.count = widgets.HTML()
         self.table = widgets.HTML()
         self.charts = {"values": ChartSlot(), "claims": ChartSlot()}
