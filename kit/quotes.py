@@ -591,7 +591,7 @@ class _Article:
         """Character span of what ``verb`` reports: its clausal complement, or the clause it
         follows ("Russia rotated ..., its embassy said")."""
         for child in verb.children:
-            if child.dep_ == "ccomp" and child.i > verb.i:
+            if child.i > verb.i and (child.dep_ == "ccomp" or _misparsed_complement(verb, child)):
                 tokens = [t for t in child.subtree]
                 if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
                     tokens = tokens[1:]
@@ -935,6 +935,15 @@ def _is_a_name(content: Span) -> bool:
     """A few capitalised words: the name of a thing, not words someone said."""
     words = [token for token in content if token.is_alpha and not token.is_stop]
     return 0 < len(words) <= 4 and all(token.is_title or token.is_upper for token in words)
+
+
+def _misparsed_complement(verb: Token, child: Token) -> bool:
+    """'she said as a teenager she was forced ...' parsed as an adverbial clause: a clause with
+    its own subject and no conjunction ("after", "because"), hung on a verb with no ccomp."""
+    if child.dep_ != "advcl" or any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    children = {c.dep_ for c in child.children}
+    return bool(children & {"nsubj", "nsubjpass"}) and "mark" not in children
 
 
 def _passive_without_agent(verb: Token) -> bool:

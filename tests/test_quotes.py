@@ -157,6 +157,9 @@ WIKINEWS_SENTENCES = [
      'On Saturday, Caloundra defeated Maroochydore.\n\n"I am [pretty happy with that]", Caloundra coach Geoff '
      "Ingram said.",
      ("I am [pretty happy with that]", "direct", "Geoff Ingram", "said")),
+    ("a reported clause the parser took for an adverbial one",
+     "In an interview with Dawn, she said as a teenager she was forced into an abusive marriage by her family.",
+     ("as a teenager she was forced into an abusive marriage by her family", "indirect", "she", "said")),
     ("'quoted as saying': the one quoted speaks",
      'The minister was quoted as saying "the border will stay closed until the spring."',
      ("the border will stay closed until the spring.", "direct", "The minister", "saying")),
