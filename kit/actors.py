@@ -503,6 +503,9 @@ def find_mentions(doc: Doc) -> list[dict]:
             if _is_modifier(span):
                 continue
             if record["usage"] == "seat" and not _acts(span.root, lambda i: i in actor_tokens):
+                # "the south lawn of the White House": the building, a place (and not an ORG either).
+                article.add(_with_the(doc, start), end, name=span.text, kind="place", how="name",
+                            country=record["country"], priority=2)
                 continue
             if record["usage"] == "name" and (_completes_address(span) or _names_place(span.root)):
                 article.add(start, end, name=record["name"], kind="place", how="alias", country=record["name"])
@@ -584,7 +587,7 @@ def find_mentions(doc: Doc) -> list[dict]:
             continue
         if label == "ORG":
             root = core.root
-            if root.dep_ == "pobj" and root.head.lower_ in ("on", "via"):
+            if root.dep_ == "pobj" and root.head.lower_ == "on":
                 continue  # a medium, not an actor: "a post on Facebook"
             if core[-1].lower_ in NOT_ACTOR_NAME_ENDS or NOT_ACTOR_NAME.match(core.text):
                 continue  # "the Berwick Prize", "COVID-19", "Il-62"
@@ -827,8 +830,10 @@ def _descriptions_and_pronouns(article: _Article, mentions: list[dict]) -> list[
             earlier = mentions[: bisect.bisect_left(starts, token.i)]
             sentence = article.sentence_of(token.i)
             if lower == "they":
-                earlier = [m for m in earlier if m.get("plural") and article.sentence_of(m["tok_start"]) >= sentence - 1]
-                antecedent = earlier[-1] if earlier else None
+                antecedent = _reporting_subject(token, earlier)
+                if antecedent is None:
+                    earlier = [m for m in earlier if m.get("plural") and article.sentence_of(m["tok_start"]) >= sentence - 1]
+                    antecedent = earlier[-1] if earlier else None
             else:
                 antecedent = _person_antecedent(article, lower, earlier, sentence, genders)
                 if antecedent is not None:
@@ -866,6 +871,20 @@ def _genders_from_honorifics(doc: Doc, mentions: list[dict]) -> dict[str, str]:
             if pronoun:
                 genders.setdefault(m["name"], pronoun)
     return genders
+
+
+def _reporting_subject(token, earlier: list[dict]) -> dict | None:
+    """ "Thames Valley Police said they had arrested...": "they" is whoever says it."""
+    verb = token.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in SPEECH_VERBS:
+        return None
+    subjects = [child.i for child in verb.head.children if child.dep_ in ("nsubj", "nsubjpass")]
+    for m in reversed(earlier):
+        if m["kind"] in ("organization", "group", "anonymous", "country") and any(
+            m["tok_start"] <= i < m["tok_end"] for i in subjects
+        ):
+            return m
+    return None
 
 
 def _person_antecedent(article: _Article, pronoun: str, earlier: list[dict], sentence: int,

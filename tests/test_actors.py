@@ -143,6 +143,14 @@ WIKINEWS_MENTIONS = [
     # spaCy-sm tags these as PERSON and EVENT; the kit knows better
     ("SpaceX successfully launches", "SpaceX successfully", 0, "spacex", "organization"),
     ("Nancy Pelosi again elected", "Pelosi's grandchildren", 0, "nancy-pelosi", "person"),
+    ("U.S. House formalizes rules", "the Democrats' investigation", 4, "democrats", "group"),
+    ("Bus carrying children overturns", "Local officials said", 0, "local-officials", "anonymous"),
+    ("Bus carrying children overturns", "news agency Interfax", 12, "interfax", "organization"),
+    ("New Zealand mosque murder suspect", "police said", 0, "police", "group"),
+    # "they" is whoever says it
+    ("Arrests made in theft of gold toilet", "said they had arrested", 5, "thames-valley-police", "organization"),
+    # a seat of power that does not act is the building
+    ("Man sets himself on fire outside US White House", "lawn of the White House", 12, "white-house", "place"),
     # "City, Country" is an address, a place
     ("Iranian cargo plane crashes", "Bishkek, Kyrgyzstan", 9, "kyrgyzstan", "place"),
 ]
