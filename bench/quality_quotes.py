@@ -173,8 +173,12 @@ def seed_check(result: dict, predicted: list[dict] | None = None) -> dict:
     else:  # textacy has no actors: its speaker span must name the gold actor
         right_actor = [i for i in marked if i in matched
                        and speaker_right(gold, gold_rows[i], predicted[matched[i]], actors_of)]
-    reported_found = [i for i in reported if i in matched
-                      and speaker_right(gold, gold_rows[i], predicted[matched[i]], actors_of)]
+    if predicted is kit_rows:
+        reported_found = [i for i in reported if i in matched and predicted[matched[i]].get("actor_id")
+                          and actors_of.get(predicted[matched[i]]["actor_id"]) == gold_rows[i].actor]
+    else:
+        reported_found = [i for i in reported if i in matched
+                          and speaker_right(gold, gold_rows[i], predicted[matched[i]], actors_of)]
     return {"marked": len(marked), "marked_right_actor": len(right_actor),
             "reported": len(reported), "reported_found": len(reported_found)}
 
@@ -218,7 +222,7 @@ def report(nlp=None) -> str:
     lines.append(
         f"seed: {check['marked_right_actor']}/{check['marked']} direct+partial quotes with the right actor "
         f"(textacy {baseline['marked_right_actor']}/{baseline['marked']}); "
-        f"{check['reported_found']}/{check['reported']} reported-speech items with the right speaker "
+        f"{check['reported_found']}/{check['reported']} reported-speech items with the right actor "
         f"(textacy {baseline['reported_found']}/{baseline['reported']})"
     )
     lines.append(table(seed).to_string(index=False))

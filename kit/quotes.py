@@ -83,6 +83,9 @@ DOCUMENT_NOUNS = frozenset(
     "communique communiqué memo email e-mail press-release announcement survey poll".split()
 )
 
+#: Nouns that speak for their owner: "his government" is the man's, "its administration" the country's.
+GOVERNING_NOUNS = frozenset("government administration regime cabinet campaign office".split())
+
 #: Things that carry words but are nobody's voice.
 SIGN_NOUNS = frozenset("placard sign banner poster t-shirt shirt slogan graffiti billboard caption".split())
 
@@ -870,6 +873,9 @@ class _Article:
                 return None  # "he" is a person, whatever the mention row says
         if mention is not None and _present(mention.get("actor_id")):
             return mention["actor_id"]
+        for owner in head.children:  # "his government said": the government of the man before
+            if owner.dep_ == "poss" and owner.lower_ in ("his", "her", "its", "their") and head.lemma_.lower() in GOVERNING_NOUNS:
+                return self._pronoun_actor(owner)
         for preposition in head.children:  # "Some of the protesters", "one of the officials"
             if preposition.dep_ == "prep" and preposition.lower_ == "of" and head.pos_ in ("PRON", "DET", "NUM"):
                 for noun in preposition.children:
@@ -883,7 +889,7 @@ class _Article:
         names a person (a same pronoun as subject carries the chain further back); failing
         that, the last person mentioned. they/it likewise with groups, organizations and
         countries. Only within a few sentences, never from inside a quote."""
-        wanted_person = pronoun.lower_ in _PERSON_PRONOUNS
+        wanted_person = pronoun.lower_ in _PERSON_PRONOUNS | {"his", "hers"}
         kinds = ("person",) if wanted_person else ("organization", "country", "group", "anonymous")
         sentence = self.sentence_index(pronoun.i)
         earliest_sentence = max(0, sentence - PRONOUN_WINDOW_SENTENCES)

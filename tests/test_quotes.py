@@ -243,6 +243,10 @@ RESOLVED = [
     ("pronoun -> the person the story is about",
      "Mayor Pawel Adamowicz was stabbed on stage by Stefan Wilmont. He said the city would recover.",
      "the city would recover", "Pawel Adamowicz"),
+    ("'his government' speaks for the man before",
+     'In a renewal of instability, Maduro on Wednesday warned he would be "ruthless" with the opposition after his '
+     "government said it had thwarted a plot to assassinate him.",
+     "it had thwarted a plot to assassinate him", "Maduro"),
     ("continued quote keeps its speaker",
      '"They are among the best athletes in the world," Eliud Kipchoge said. "We did this one together."',
      "We did this one together.", "Eliud Kipchoge"),
