@@ -118,6 +118,8 @@ AGE_WORDS_BEFORE = {"aged", "age", "ages"}
 #: ("cut its staff to a few dozen", "from about 1,000").
 ELLIPSIS_PREPOSITIONS = {"to", "from", "by", "at", "of", "with", "around", "about", "than"}
 DIGIT_ONLY = re.compile(r"^\d+$")
+CURRENCY_CODE = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")
+CURRENCY_CODES = set(CURRENCY_SYMBOLS.values()) | set(CURRENCY_WORDS.values())
 #: Phone numbers: "+44 20 7946 0958", "(202) 555-0100", "555-1234", "02.99.12.34.56".
 PHONE = re.compile(r"\+\d{1,4}(?:[ .-]\(?\d{1,5}\)?){2,5}|\(\d{2,5}\) ?\d{3,4}[ .-]\d{3,5}"
                    r"|\d{2,5}(?:[.-]\d{2,5}){2,4}\b|\d{3}-\d{4}\b")
@@ -138,6 +140,7 @@ class _Quantity:
     percent: bool = False  # a fraction of a whole ("two thirds of")
     lone_one: bool = False  # "one" alone, often a pronoun or determiner
     unit: str | None = None  # a unit read with the number ("about an hour")
+    currency: str | None = None  # an ISO code glued to the digits ("GBP738")
 
 
 @dataclasses.dataclass
@@ -259,6 +262,7 @@ def _may_start_quantity(token: Token) -> bool:
         or lower in VAGUE_PLURALS
         or bool(numbers.HYPHENATED_WORDS.match(lower))
         or (lower[:1] in "+." and token.like_num)
+        or (token.text[-1:].isdigit() and CURRENCY_CODE.match(token.text) is not None)
     )
 
 
@@ -285,7 +289,8 @@ def _read_range(doc: Doc, i: int) -> _Quantity | None:
             second = _read_single(doc, j + 1)
             if percent_range and (second is None or second.end >= n or doc[second.end].text != "%"):
                 return first
-            if second is not None and second.value is not None and first.value is not None and not second.percent:
+            if second is not None and second.value is not None and first.value is not None and not second.percent \
+                    and first.currency == second.currency:
                 low = first.value
                 if first.scale is None and second.scale and low * second.scale <= second.value:
                     low *= second.scale  # "four to five thousand": the scale is shared
@@ -299,20 +304,16 @@ def _read_single(doc: Doc, i: int) -> _Quantity | None:
     token = doc[i]
     lower = token.lower_
     n = len(doc)
+    coded = CURRENCY_CODE.match(token.text)
+    if coded and coded.group(1) in CURRENCY_CODES and numbers.parse_digits(coded.group(2)) is not None:
+        # "GBP738 thousand", "SEK9 million": the tokenizer keeps an ISO code and its amount together
+        j, value, scale = _read_scales(doc, i + 1, numbers.parse_digits(coded.group(2)))
+        return _Quantity(i, j, value, scale=scale, currency=coded.group(1))
     digits = numbers.parse_digits(token.text)
     if digits is not None:
         if _glued_to_name(doc, i):
             return None
-        j, value, scale = i + 1, digits, None
-        while j < n:
-            word = doc[j].lower_
-            if word in SCALES and word != "dozen":
-                value, scale = value * SCALES[word], SCALES[word]
-            elif word in SUFFIXES and not doc[j - 1].whitespace_:
-                value, scale = value * SUFFIXES[word], SUFFIXES[word]
-            else:
-                break
-            j += 1
+        j, value, scale = _read_scales(doc, i + 1, digits)
         if numbers.DIGITS_WITH_SUFFIX.match(token.text):
             scale = 1.0
         return _Quantity(i, j, value, scale=scale)
@@ -381,6 +382,8 @@ def _read_single(doc: Doc, i: int) -> _Quantity | None:
         j += 1
     if not words or words[-1] in ("a", "an", "half", "and"):
         return None
+    if len(words) == 1 and words[0] in SCALES:
+        return None  # "thousand" alone, as in "GBP738 thousand", is the tail of a number read elsewhere
     if j + 3 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
             and not doc[j + 1].whitespace_ and doc[j + 2].text == "-" and not doc[j + 2].whitespace_:
         return None  # part of a compound adjective: "two-party-preferred vote"
@@ -389,6 +392,21 @@ def _read_single(doc: Doc, i: int) -> _Quantity | None:
         return None
     # the last scale word is shared with a first number that has none: "four to five thousand"
     return _Quantity(i, j, value, scale=SCALES.get(words[-1]), words=True, lone_one=words == ["one"])
+
+
+def _read_scales(doc: Doc, j: int, value: float) -> tuple[int, float, float | None]:
+    """Scale words after digits ("2.5 million", "1.8 m"): the end, the value and the last scale."""
+    scale = None
+    while j < len(doc):
+        word = doc[j].lower_
+        if word in SCALES and word != "dozen":
+            value, scale = value * SCALES[word], SCALES[word]
+        elif word in SUFFIXES and not doc[j - 1].whitespace_:
+            value, scale = value * SUFFIXES[word], SUFFIXES[word]
+        else:
+            break
+        j += 1
+    return j, value, scale
 
 
 def _read_vague(doc: Doc, i: int) -> _Quantity | None:
@@ -446,6 +464,8 @@ def _figure(doc: Doc, quantity: _Quantity) -> _Figure | None:
             (quantity.value is not None or quantity.low is not None):
         kind, unit = "money", CURRENCY_SYMBOLS[doc[start - 1].lower_]
         start -= 1
+    if quantity.currency:
+        kind, unit = "money", quantity.currency
     magnitude_before = start > 0 and doc[start - 1].lower_ == "magnitude"
     # "over magnitude 4.5": a hedge may stand before the word "magnitude", which then joins the span
     left = start - 1 if magnitude_before else start
@@ -586,10 +606,13 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
     if after is not None and after.lower_ == "of" and quantity.end + 1 < n and \
             doc[quantity.end + 1].lower_ in MONTHS and doc[quantity.end + 1].text[:1].isupper():
         return True
-    # Years: four digits between 1000 and 2100, unless they count something or are hedged.
-    if _looks_like_year(quantity, core) and not hedged and kind != "money":
-        counts_noun = after is not None and after.tag_ in ("NNS",) and after.lower_ not in UNITS_OF_MEASURE
-        if not counts_noun:
+    # Years: four digits between 1000 and 2100 ("in 2019", "the 2018 elections", "around 1970"),
+    # unless they count something ("nearly 2000 people") or are money.
+    if _looks_like_year(quantity, core) and kind != "money" and quantity.end - quantity.start == 1:
+        counts_noun = after is not None and after.tag_ == "NNS" and after.lower_ not in UNITS_OF_MEASURE
+        tagged_date = first.ent_type_ == "DATE" or (before is not None and before.lower_ in ("the", "'s", "in",
+                                                                                          "since", "until"))
+        if tagged_date or not (counts_noun or hedged):
             return True
     # Clock times: "10 am", "0800 GMT".
     if digits and after is not None and after.lower_ in CLOCK_WORDS:

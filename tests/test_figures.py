@@ -45,6 +45,8 @@ FORMS = [
     ("He was given a fine of US$86,000.", "US$86,000", 86000, None, None, None, "money", "USD", None, None),
     ("The fine was £2.5 million.", "£2.5 million", 2.5e6, None, None, None, "money", "GBP", None, None),
     ("Bail was set at 300 euros.", "300", 300, None, None, None, "money", "EUR", None, None),
+    ("He was awarded SEK9 million (approximately GBP738 thousand).", "approximately GBP738 thousand", 738000,
+     None, None, "approximately", "money", "GBP", None, None),
     # number words
     ("Police arrested three men after the march.", "three", 3, None, None, None, "count", None, "men", "direct"),
     ("A hundred soldiers crossed the border.", "A hundred", 100, None, None, None, "count", None, "soldiers",
@@ -172,6 +174,9 @@ NOT_FIGURES = [
     ("Under Section 5 of the act and Article 50, Flight 370 was listed as No. 7.", ["5", "50", "370", "7"]),
     ("Liverpool won 3-1 against Chelsea.", ["3", "1"]),
     ("The 2019-2020 season was cancelled.", ["2019", "2020"]),
+    ("The army moved ahead of the 2018 elections, and the game was invented around 1970.", ["2018", "1970"]),
+    ("It ran on the network for several years up to 2015.", ["2015"]),
+    ("He was awarded SEK9 million (approximately GBP738 thousand).", ["738 thousand", "thousand)"]),
     ("One resident said he had seen one of them.", ["One", "one"]),
     ("Water was found on K2-18b, and the HR 6819 system runs x86-64 code.", ["18", "6819", "64"]),
     ("She bought the toy at a Six Flags theme park.", ["Six"]),
