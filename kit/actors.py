@@ -156,6 +156,8 @@ def load_aliases(path: str | None = None) -> pd.DataFrame:
     ``usage`` is ``name`` (the alias always names the actor: "America", "EU") or
     ``seat`` (a seat of power that stands for its government only when it acts:
     "the Kremlin said", but "talks at the Kremlin" is a place). Missing means ``name``.
+    The file is read once per session; after editing it, call
+    ``kit.actors.reload_aliases()`` (or restart the kernel).
 
     >>> aliases = load_aliases()
     >>> aliases.set_index("alias").loc["Kremlin", ["name", "usage"]].tolist()
@@ -171,6 +173,13 @@ def load_aliases(path: str | None = None) -> pd.DataFrame:
     table["usage"] = table["usage"].replace("", "name")
     table["country"] = table["country"].replace("", None)
     return table[["alias", "name", "kind", "country", "usage"]]
+
+
+def reload_aliases() -> None:
+    """Forget the alias file read so far, so that the next analysis reads your edits."""
+    load_aliases.cache_clear()
+    _alias_matcher.cache_clear()
+    _country_abbreviations.cache_clear()
 
 
 @functools.lru_cache(maxsize=8)
@@ -309,14 +318,14 @@ def _spelled_country(span: Span) -> str:
     """An organization's name with a leading country abbreviation spelled out, so that
     "U.S. Geological Survey" and "United States Geological Survey" are one actor."""
     first = span[0].text
-    if len(span) > 1 and (first in geography.abbreviation_index() or first in _COUNTRY_ABBREVIATIONS()):
-        country = geography.abbreviation_index().get(first) or _COUNTRY_ABBREVIATIONS()[first]
+    if len(span) > 1 and (first in geography.abbreviation_index() or first in _country_abbreviations()):
+        country = geography.abbreviation_index().get(first) or _country_abbreviations()[first]
         return country + span.text[len(first):]
     return span.text
 
 
 @functools.lru_cache(maxsize=1)
-def _COUNTRY_ABBREVIATIONS() -> dict[str, str]:
+def _country_abbreviations() -> dict[str, str]:
     """Upper-case country spellings of the alias file ("US", "U.S.", "UK")."""
     aliases = load_aliases()
     rows = aliases[(aliases.kind == "country") & (aliases.usage == "name")]
@@ -331,12 +340,6 @@ def _government_of(span: Span) -> str | None:
     if len(words) == 2 and words[1].lower() == "government":
         return geography.country_of_demonym(words[0]) or geography.country_of_name(words[0])
     return None
-
-
-def _strip_the(span: Span) -> Span:
-    if len(span) > 1 and span[0].lower_ == "the":
-        return span[1:]
-    return span
 
 
 def _with_the(doc: Doc, start: int) -> int:
