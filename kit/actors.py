@@ -134,7 +134,9 @@ MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "npadvmod"))
 
 KIND_PRIORITY = {"person": 5, "organization": 4, "country": 4, "group": 3, "anonymous": 3, "place": 1}
 
-_DATA_DIRS = (Path.cwd() / "data", Path(__file__).resolve().parent / "data")
+def _data_dirs() -> tuple[Path, ...]:
+    # The project's data/ (also from notebooks/, one level down), then the packaged copy.
+    return (Path.cwd() / "data", Path.cwd().parent / "data", Path(__file__).resolve().parent / "data")
 
 
 # --- lookups, built once ------------------------------------------------------------
@@ -143,7 +145,7 @@ _DATA_DIRS = (Path.cwd() / "data", Path(__file__).resolve().parent / "data")
 def alias_file() -> Path:
     """The alias file in use: ``data/aliases.csv`` of the project you run from if it
     exists (edit it to teach the kit your corpus' names), else the packaged copy."""
-    for directory in _DATA_DIRS:
+    for directory in _data_dirs():
         if (directory / "aliases.csv").exists():
             return directory / "aliases.csv"
     raise FileNotFoundError("no aliases.csv in ./data or in the kit package (kit/data/aliases.csv)")

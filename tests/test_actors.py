@@ -245,3 +245,10 @@ def test_helpers_on_seed(seed):
     assert actors.top_actors(table, kind="person", n=1).name.tolist() == ["Nicolas Maduro"]
     graph = cooccurrence_graph(mentions, level="sentence")
     assert graph.has_edge("russia", "china") and not graph.has_edge("china", "sergei-ryabkov")
+
+
+def test_packaged_alias_file_matches_the_project_one():
+    # kit/data/aliases.csv is what an installed kit uses; it must not drift from data/aliases.csv.
+    assert (ROOT / "kit/data/aliases.csv").read_text(encoding="utf-8") == (ROOT / "data/aliases.csv").read_text(
+        encoding="utf-8"
+    )
