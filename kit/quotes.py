@@ -611,8 +611,7 @@ class _Article:
                 cut = [
                     t.left_edge.i for t in child.children
                     if t.i > child.i and t.dep_ in ("advcl", "conj", "parataxis", "ccomp", "npadvmod")
-                    and self.is_cue(t) and (t.dep_ == "conj" or any(self.in_quote(u.idx) for u in t.subtree)
-                                            or any(c.dep_ == "nsubj" for c in t.children))
+                    and self.is_cue(t)
                 ]
                 if cut:
                     tokens = [t for t in tokens if t.i < min(cut)]

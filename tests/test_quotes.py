@@ -160,6 +160,10 @@ WIKINEWS_SENTENCES = [
     ("a reported clause the parser took for an adverbial one",
      "In an interview with Dawn, she said as a teenager she was forced into an abusive marriage by her family.",
      ("as a teenager she was forced into an abusive marriage by her family", "indirect", "she", "said")),
+    ("a reported clause stops where another report begins",
+     "Susan Bro told reporters she considered the deal acceptable, saying executing Fields would not bring her "
+     "daughter back.",
+     ("she considered the deal acceptable", "indirect", "Susan Bro", "told")),
     ("'quoted as saying': the one quoted speaks",
      'The minister was quoted as saying "the border will stay closed until the spring."',
      ("the border will stay closed until the spring.", "direct", "The minister", "saying")),
