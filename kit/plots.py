@@ -485,17 +485,26 @@ def figure_values(data, kind: str | None = None, engine: str = "plotly", max_poi
     'Values of the figures'
     """
     _check_engine(engine)
-    title = "Values of the figures"
     table = claims_table(_table(data, "figures"))
     if kind is not None:
         table = table[table["kind"] == kind]
     table = table[table["estimate"] > 0]
+    total = len(table)
+    if total > max_points:
+        table = table.sample(max_points, random_state=0)
+    return draw_figure_values(table, total=total, engine=engine)
+
+
+def draw_figure_values(table: pd.DataFrame, total: int | None = None, engine: str = "plotly"):
+    """Dots of ``estimate`` by ``kind`` (a :func:`claims_table`); ``total`` > rows means a sample is drawn."""
+    _check_engine(engine)
+    title = "Values of the figures"
+    table = table[table["estimate"] > 0]
     if len(table) == 0:
         return empty_figure("No positive values to show.", title, engine)
-    table = table.assign(kind=table["kind"].fillna("unknown"))
-    if len(table) > max_points:
-        title += f" (a sample of {max_points:,} of {len(table):,})"
-        table = table.sample(max_points, random_state=0)
+    if total is not None and total > len(table):
+        title += f" (a sample of {len(table):,} of {total:,})"
+    table = table.assign(kind=table["kind"].astype("object").fillna("unknown"))
     groups = list(table.groupby("kind"))
     if engine == "matplotlib":
         figure, axes = _matplotlib()

@@ -57,6 +57,11 @@ class ActorExplorer(Explorer):
         published = pd.Series(articles["published"].to_numpy(), index=articles["article_id"].to_numpy())
         published = published[~published.index.duplicated()]
         self._periods = Periods(self.mentions["article_id"].map(published))  # a Series map keeps datetime64
+        # Each actor-article pair once, with its month: articles per actor in any range of months.
+        pairs = pd.DataFrame({"actor": self._codes, "article": self._article_codes, "period": self._periods.codes})
+        pairs = pairs.drop_duplicates(["actor", "article"])
+        self._pair_actor = pairs["actor"].to_numpy()
+        self._pair_periods = pairs["period"].to_numpy()
         self._headlines = dict(zip(articles["article_id"], articles["headline"]))
         self._bodies = dict(zip(articles["article_id"], articles["body"]))
         self._rows_by_actor = {actor_id: rows for actor_id, rows in
@@ -102,8 +107,9 @@ class ActorExplorer(Explorer):
         actors = self.actors
         first, last = self.dates.index if len(self._periods) else (0, 0)
         if len(self._periods) and not self._periods.is_full(first, last):
-            n_mentions, n_articles = actor_counts(self._codes, self._article_codes, self.mention_mask(), len(actors))
-            actors = actors.assign(n_mentions=n_mentions, n_articles=n_articles)
+            in_months = (self._pair_periods >= first) & (self._pair_periods <= last)
+            actors = actors.assign(n_mentions=actor_counts(self._codes, self.mention_mask(), len(actors)),
+                                   n_articles=actor_counts(self._pair_actor, in_months, len(actors)))
         keep = actors["n_mentions"].to_numpy() >= max(1, self.min_mentions.value)
         if self.kind.value == ALL:
             keep &= (actors["kind"] != "place").fillna(True).to_numpy(dtype=bool)

@@ -48,6 +48,11 @@ class FigureExplorer(Explorer):
         self._has_approx = self._approx.notna().to_numpy() & (self._approx.astype(str).str.strip() != "").to_numpy()
         self._search_text = TextIndex(self.figures["text"].fillna("").astype(str) + " " + self._counted.fillna(""))
         self._periods = Periods(self.figures["published"])
+        # Value or middle of the bounds, once: the values chart then only samples positions.
+        bounds = self.figures[["low", "high"]].apply(pd.to_numeric, errors="coerce").mean(axis=1)
+        estimate = pd.to_numeric(self.figures["value"], errors="coerce").fillna(bounds)
+        self._estimates = self.figures[["kind", "text", "counted"]].assign(estimate=estimate)
+        self._positive = (estimate > 0).fillna(False).to_numpy(dtype=bool)
         self._bodies = dict(zip(analysis.articles["article_id"], analysis.articles["body"]))
         self._matching = np.arange(len(self.figures))
         self._stale: set[str] = set()
@@ -114,26 +119,34 @@ class FigureExplorer(Explorer):
             self.draw(name)
 
     def draw(self, name: str) -> None:
-        chosen = self.figures.iloc[self._matching]
+        first = self.figures.iloc[self._matching[:MAX_ROWS]]  # only the rows drawn are taken
         if name == "table":
-            self.table.value = self.table_html(chosen)
+            self.table.value = self.table_html(first, len(self._matching))
         elif name == "values":
-            self.charts["values"].show(plots.figure_values(chosen))
+            self.charts["values"].show(self.values_figure())
         else:
-            self.charts["claims"].show(self.claims_figure(chosen))
+            self.charts["claims"].show(self.claims_figure(first))
         self._stale.discard(name)
+
+    def values_figure(self, max_points: int = 1000):
+        """The values chart of the selection; beyond ``max_points``, a fixed random sample."""
+        positions = self._matching[self._positive[self._matching]]
+        total = len(positions)
+        if total > max_points:
+            positions = np.sort(np.random.default_rng(0).choice(positions, max_points, replace=False))
+        return plots.draw_figure_values(self._estimates.iloc[positions], total=total)
 
     def claims_figure(self, chosen: pd.DataFrame):
         if self.counted.value == ALL:
             return plots.empty_figure("Choose what is counted (the 'counted' menu) to compare its claims.",
                                       "Claims compared")
-        return plots.figure_claims(chosen.head(MAX_ROWS), counted=None).update_layout(
+        return plots.figure_claims(chosen, counted=None).update_layout(
             title=f"Claims about {render.escape(self.counted.value)}")
 
-    def table_html(self, chosen: pd.DataFrame) -> str:
-        shown = chosen.head(MAX_ROWS)
+    def table_html(self, shown: pd.DataFrame, total: int) -> str:
+        """The first figures in context, with value, bounds, approximation, kind, what is counted."""
         lines = render.keyword_in_context(self._bodies, shown, width=50)
         lines["value"] = [render.format_number(v) for v in shown["value"]]
         lines["bounds"] = [render.bounds_text(lo, hi) for lo, hi in zip(shown["low"], shown["high"])]
         return (render.kwic_html(lines, max_rows=MAX_ROWS, extra=("value", "bounds", "approx", "kind", "counted", "headline"))
-                + render.more_rows_note(len(chosen), MAX_ROWS))
+                + render.more_rows_note(total, MAX_ROWS))

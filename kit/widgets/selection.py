@@ -175,19 +175,13 @@ def rows_by_article(table: pd.DataFrame) -> dict[str, np.ndarray]:
     return {key: positions for key, positions in table.groupby("article_id", sort=False).indices.items()}
 
 
-def actor_counts(actor_codes: np.ndarray, article_codes: np.ndarray, mask: np.ndarray, n_actors: int) -> tuple[np.ndarray, np.ndarray]:
-    """Mentions and distinct articles per actor among the masked mention rows (numpy only).
+def actor_counts(actor_codes: np.ndarray, mask: np.ndarray, n_actors: int) -> np.ndarray:
+    """How many of the masked rows each actor has (rows: mentions, or de-duplicated actor-article pairs).
 
-    >>> actor_counts(np.array([0, 0, 1]), np.array([5, 5, 6]), np.array([True, True, True]), 2)
-    (array([2, 1]), array([1, 1]))
+    >>> actor_counts(np.array([0, 0, 1]), np.array([True, False, True]), 3).tolist()
+    [1, 1, 0]
     """
-    actors, articles = actor_codes[mask], article_codes[mask]
-    mentions = np.bincount(actors, minlength=n_actors)
-    if len(actors) == 0:
-        return mentions, np.zeros(n_actors, dtype=np.int64)
-    pairs = np.unique(actors.astype(np.int64) * (int(article_codes.max()) + 1) + articles)
-    n_articles = np.bincount(pairs // (int(article_codes.max()) + 1), minlength=n_actors)
-    return mentions, n_articles
+    return np.bincount(actor_codes[mask], minlength=n_actors)
 
 
 def cooccurrence_weights(unit_codes: np.ndarray, actor_codes: np.ndarray, mask: np.ndarray,
@@ -211,7 +205,12 @@ def cooccurrence_weights(unit_codes: np.ndarray, actor_codes: np.ndarray, mask: 
     local[chosen] = np.arange(k)
     keep = mask & (local[actor_codes] >= 0)
     pairs = np.unique(unit_codes[keep].astype(np.int64) * k + local[actor_codes[keep]])
-    frame = pd.DataFrame({"unit": pairs // k, "actor": pairs % k})
+    units = pairs // k
+    # Only units naming two chosen actors or more can give a pair: drop the rest before the join.
+    starts = np.flatnonzero(np.r_[True, units[1:] != units[:-1]])
+    sizes = np.diff(np.r_[starts, len(units)])
+    shared = np.repeat(sizes >= 2, sizes)
+    frame = pd.DataFrame({"unit": units[shared], "actor": pairs[shared] % k})
     joined = frame.merge(frame, on="unit")
     joined = joined[joined["actor_x"] < joined["actor_y"]]
     weights = np.bincount(joined["actor_x"].to_numpy() * k + joined["actor_y"].to_numpy(), minlength=k * k)
