@@ -169,21 +169,27 @@ def match_spans(gold: Sequence[Span], predicted: Sequence[Span], match: str = "o
 
 
 def _match_counts(gold: list[Span], predicted: list[Span], match: str):
-    used: set[int] = set()
-    pairs: dict[int, int] = {}
+    """One-to-one pairing, best pairs first: exact matches, then by characters shared.
+
+    Pairing first-come would give a nested span ("Zhukovskyy said ..." inside
+    "According to investigators, ...") the outer gold span and leave the inner one
+    unmatched; pairing the closest spans first does not.
+    """
+    candidates = []
     for p_index, p in enumerate(predicted):
-        best = None
         for g_index, g in enumerate(gold):
-            if g_index in used:
-                continue
-            if (match == "exact" and tuple(g) == tuple(p)) or (match == "overlap" and overlaps(g, p)):
-                if tuple(g) == tuple(p):
-                    best = g_index
-                    break
-                best = g_index if best is None else best
-        if best is not None:
-            used.add(best)
-            pairs[p_index] = best
+            exact = tuple(g) == tuple(p)
+            if exact or (match == "overlap" and overlaps(g, p)):
+                shared = min(g[1], p[1]) - max(g[0], p[0])
+                union = max(g[1], p[1]) - min(g[0], p[0])
+                candidates.append((not exact, -shared / union, p_index, g_index))
+    candidates.sort()
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for _, _, p_index, g_index in candidates:
+        if p_index not in pairs and g_index not in used:
+            pairs[p_index] = g_index
+            used.add(g_index)
     tp = len(pairs)
     return tp, len(predicted) - tp, len(gold) - tp, pairs
 

@@ -58,3 +58,11 @@ def test_bad_span_names_the_file(tmp_path):
                     '[{"text": "world", "span": [0, 5]}]}]}', encoding="utf-8")
     with pytest.raises(ValueError, match="bad.json"):
         load_gold(path)
+
+
+def test_nested_spans_pair_with_their_closest_gold():
+    from kit.evaluation import match_spans
+
+    outer, inner = (0, 60), (30, 60)
+    # predicted inner first, then outer: first-come pairing would mis-assign both
+    assert match_spans([outer, inner], [(31, 60), (0, 59)]) == {0: 1, 1: 0}
