@@ -316,3 +316,17 @@ def test_quote_explorer_shows_the_seed_quotes_in_context(gold, speaker, quote):
     explorer.speaker.value = speaker
     assert any(text.startswith(quote) for text in explorer.selection.text)
     assert quote in explorer.table.value
+
+
+@pytest.mark.parametrize("kind", [ALL, "person", "country"])
+def test_actor_network_weights_match_kit_network(gold, kind):
+    from kit.network import cooccurrence_graph
+
+    explorer = kit.widgets.ActorExplorer(gold)
+    explorer.kind.value = kind
+    top = explorer.ranking.head(explorer.top.value)
+    fast = explorer.network_graph(top)
+    mentions = gold.mentions[gold.mentions.actor_id.isin(top.actor_id)]
+    reference = cooccurrence_graph(mentions, level="sentence", kinds=tuple(set(mentions.kind)))
+    assert {tuple(sorted(e)): w for *e, w in fast.edges(data="weight")} == \
+        {tuple(sorted(e)): w for *e, w in reference.edges(data="weight")}
