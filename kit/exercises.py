@@ -7,7 +7,7 @@ rather than only "wrong". Every check returns a one-line verdict starting with �
 >>> check_number(3, 3, "articles")
 '✓ Right: 3 articles.'
 >>> check_number(..., 3, "articles")
-'✗ Not answered yet: replace ... with your number of articles.'
+'✗ Not answered yet: replace ... with your number (articles).'
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def check_number(answer, expected, what: str, *, tolerance: float = 0) -> str:
     '✗ 0.30 is too high; look again at how you counted the share.'
     """
     if answer is None or answer is ...:
-        return f"{WRONG} Not answered yet: replace ... with your number of {what}."
+        return f"{WRONG} Not answered yet: replace ... with your number ({what})."
     try:
         value = float(answer)
     except (TypeError, ValueError):
@@ -80,7 +80,7 @@ def check_anonymous_share(answer, analysis) -> str:
     """
     from kit.quotes import anonymous_share
 
-    return check_number(answer, round(anonymous_share(analysis), 2), "(share of anonymous quotes)", tolerance=0.011)
+    return check_number(answer, round(anonymous_share(analysis), 2), "share of anonymous quotes", tolerance=0.011)
 
 
 def check_count(answer, table: pd.DataFrame, what: str) -> str:
