@@ -18,12 +18,17 @@ How it works, per article (``find_mentions``, on the Doc spaCy already parsed):
    before ("the newspaper", "The embassy", "the president", "police" after "North
    Wales Police"), abbreviations ("WHO" after "World Health Organization"), anonymous
    sources and groups when they act ("a senior US official said", "police arrested"),
-   and he/she/they as subjects when an actor precedes them (how="pronoun").
+   he/she as subjects resolved by ``person_antecedent`` (the nearest earlier subject naming
+   a person, else the article's topic person: never an organization or country; the
+   quotes use the same function for their speakers), they/it only for a group, or an
+   organization that says it ("the company said it would"), else no mention
+   (how="pronoun"); "his government" is the man's (how="description").
 
 What is deliberately *not* a mention: a country or demonym that only modifies a noun
 ("his US counterpart", "Russian technicians": the seed's gold calls these modifiers;
 they still give an anonymous source or an institution its ``country``); object and
-possessive pronouns (him, his: the gold annotations of news actors leave them out).
+possessive pronouns (him, his: the gold annotations of news actors leave them out), though
+``person_antecedent`` resolves them for whoever asks.
 Places are mentions of kind "place" (``top_actors`` leaves them out unless asked).
 
 Across articles (``resolve_corpus``), a lone surname is merged with the one full name
@@ -80,6 +85,8 @@ INSTITUTION_NOUNS = frozenset(
 )
 #: Institutions that stand for the country itself.
 COUNTRY_INSTITUTIONS = frozenset(("government", "cabinet"))
+#: Nouns that speak for their owner: "his government" is the man's, "its administration" the country's.
+GOVERNING_NOUNS = frozenset("government administration regime cabinet".split())
 #: Nouns that describe an organization named earlier ("the newspaper said").
 ORGANIZATION_DESCRIPTIONS = frozenset(
     "newspaper paper daily magazine broadcaster network channel agency company firm party "
@@ -234,7 +241,7 @@ class _TokenFilter:
         def hashes(words):
             return numpy.array(sorted({strings.add(w) for w in _cased(words)}), dtype="uint64")
 
-        self.pronouns = hashes(("he", "she", "they"))
+        self.pronouns = hashes(("he", "she", "they", "it", "his", "her", "its", "their"))
         self.the = numpy.array([strings.add("the"), strings.add("The"), strings.add("THE")], dtype="uint64")
         self.noun_rule = hashes(INSTITUTION_NOUNS | ANONYMOUS_NOUNS | GROUP_NOUNS | {"medium"})
         self.description_rule = hashes(ORGANIZATION_DESCRIPTIONS | TITLE_NOUNS | ANONYMOUS_NOUNS)
@@ -820,8 +827,10 @@ def _descriptions_and_pronouns(article: _Article, mentions: list[dict]) -> list[
     doc = article.doc
     taken = {i for m in mentions for i in range(m["tok_start"], m["tok_end"])}
     starts = [m["tok_start"] for m in mentions]
+    for m in mentions:  # person_antecedent works on character offsets, as the quotes do
+        m["start"], m["end"] = doc[m["tok_start"]].idx, doc[m["tok_end"] - 1].idx + len(doc[m["tok_end"] - 1])
     added = []
-    genders = _genders_from_honorifics(doc, mentions)
+    genders = genders_from_honorifics(doc, mentions)
     words = _token_filter(doc.vocab)
     for index in words.select(article.arrays, pronouns=True, nouns=words.description_rule):
         token = doc[index]
@@ -831,16 +840,34 @@ def _descriptions_and_pronouns(article: _Article, mentions: list[dict]) -> list[
         antecedent = None
         start = token.i
         how = "description"
-        if token.pos_ == "PRON" and lower in ("he", "she", "they") and token.dep_ in ("nsubj", "nsubjpass"):
+        if token.pos_ == "PRON" and lower in ("his", "her", "its", "their"):
+            # "his government said": the government speaks for its possessor (Maduro's).
+            head = token.head
+            if token.dep_ != "poss" or head.lemma_.lower() not in GOVERNING_NOUNS or head.i in taken:
+                continue
+            if lower in PRONOUN_GENDER:
+                antecedent = person_antecedent(token, mentions, genders=genders)
+            else:
+                earlier = mentions[: bisect.bisect_left(starts, token.i)]
+                antecedent = _reporting_subject(token, earlier, kinds=("country",), sentence_subject=True)
+            if antecedent is None:
+                continue
+            added.append(dict(antecedent, tok_start=token.i, tok_end=head.i + 1, how="description",
+                              plural=antecedent.get("plural")))
+            continue
+        if token.pos_ == "PRON" and lower in ("he", "she", "they", "it") and token.dep_ in ("nsubj", "nsubjpass"):
             earlier = mentions[: bisect.bisect_left(starts, token.i)]
             sentence = article.sentence_of(token.i)
-            if lower == "they":
+            if lower == "it":
+                # "The company said it would ...": only the organization or country that says it.
+                antecedent = _reporting_subject(token, earlier, kinds=("organization", "country"))
+            elif lower == "they":
                 antecedent = _reporting_subject(token, earlier)
                 if antecedent is None:
                     earlier = [m for m in earlier if m.get("plural") and article.sentence_of(m["tok_start"]) >= sentence - 1]
                     antecedent = earlier[-1] if earlier else None
             else:
-                antecedent = _person_antecedent(article, lower, earlier, sentence, genders)
+                antecedent = person_antecedent(token, mentions, genders=genders)
                 if antecedent is not None:
                     genders.setdefault(antecedent["name"], lower)
             how = "pronoun"
@@ -865,50 +892,144 @@ def _descriptions_and_pronouns(article: _Article, mentions: list[dict]) -> list[
 
 _HONORIFICS = {"mr": "he", "mr.": "he", "sir": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she",
                "miss": "she", "dame": "she", "lady": "she", "lord": "he", "king": "he", "queen": "she"}
+#: The gender each third-person pronoun asks of its antecedent (named by its subject form).
+PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "himself": "he",
+                  "she": "she", "her": "she", "hers": "she", "herself": "she"}
+#: How many sentences before the pronoun's own a person antecedent is looked for as a subject.
+PRONOUN_WINDOW_SENTENCES = 3
 
 
-def _genders_from_honorifics(doc: Doc, mentions: list[dict]) -> dict[str, str]:
-    """ "Mr Smith" is he, "Ms Jones" she: the only gender evidence taken from the text itself."""
-    genders = {}
+def genders_from_honorifics(doc: Doc, mentions: list[dict]) -> dict[str, str]:
+    """ "Mr Smith" is he, "Ms Jones" she: the gender evidence the text itself gives, keyed by
+    the mention's ``name`` (else ``actor_id``). Mentions need character ``start`` offsets.
+
+    A first-name list would give more (gender-guesser on PyPI), but it is GPL-licensed and
+    unmaintained since 2016, so the kit relies on honorifics and on the pronouns already resolved.
+
+    >>> from kit.nlp import load_model
+    >>> doc = load_model()("Ms Ann Jones met John Smith.")
+    >>> genders_from_honorifics(doc, [{"start": 3, "end": 12, "name": "Ann Jones", "kind": "person"}])
+    {'Ann Jones': 'she'}
+    """
+    genders: dict[str, str] = {}
     for m in mentions:
-        if m["kind"] == "person" and m["tok_start"] > 0:
-            pronoun = _HONORIFICS.get(doc[m["tok_start"] - 1].lower_)
-            if pronoun:
-                genders.setdefault(m["name"], pronoun)
+        if m.get("kind") != "person":
+            continue
+        token = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+        if token is None or token.start == 0:
+            continue
+        pronoun = _HONORIFICS.get(doc[token.start - 1].lower_)
+        if pronoun:
+            genders.setdefault(m.get("name") or m.get("actor_id"), pronoun)
     return genders
 
 
-def _reporting_subject(token, earlier: list[dict]) -> dict | None:
-    """ "Thames Valley Police said they had arrested...": "they" is whoever says it."""
-    verb = token.head
-    if verb.dep_ != "ccomp" or verb.head.lemma_ not in SPEECH_VERBS:
+def person_antecedent(pronoun, mentions: list[dict], *, genders: dict[str, str] | None = None,
+                      skip=None, window: int = PRONOUN_WINDOW_SENTENCES) -> dict | None:
+    """The person a he/she/him/his/her refers to, or None: the one rule the actors and the
+    quotes (their speakers) share.
+
+    ``mentions`` are mention rows of the pronoun's Doc with character ``start``/``end``,
+    ``kind``, ``how`` and ``name`` or ``actor_id``, in text order. The antecedent is:
+
+    1. the nearest earlier grammatical subject naming a person, within this sentence and
+       the ``window`` before it: first the subject of a main verb ("Ms Jones said Smith had
+       called. She ..." is Ms Jones), then any subject. A name inside "by X" or "with X" is
+       no subject ("She was attacked by X. She told ..." is not X); a subject pronoun carries
+       the chain further back; the subject of the pronoun's own verb cannot be its object
+       ("Smith praised him" is not Smith);
+    2. failing that, the topic person: the person mentioned most so far (the latest on a tie).
+
+    Never an organization or a country. ``genders`` (name -> "he"/"she") skips people known
+    to be the other gender (honorifics by default); ``skip(char)`` leaves out subjects at
+    some positions (quotes: inside quote marks).
+
+    >>> from kit.nlp import load_model
+    >>> doc = load_model()("Mayor Ann Lee was attacked by John Smith. She said the city would recover.")
+    >>> rows = [{"start": 6, "end": 13, "name": "Ann Lee", "kind": "person", "how": "name"},
+    ...         {"start": 30, "end": 40, "name": "John Smith", "kind": "person", "how": "name"}]
+    >>> person_antecedent(doc[9], rows)["name"]
+    'Ann Lee'
+    """
+    gender = PRONOUN_GENDER.get(pronoun.lower_)
+    if gender is None:
         return None
-    subjects = [child.i for child in verb.head.children if child.dep_ in ("nsubj", "nsubjpass")]
+    doc = pronoun.doc
+    if genders is None:
+        genders = genders_from_honorifics(doc, mentions)
+
+    def key(m):
+        return m.get("name") or m.get("actor_id")
+
+    def fits(m) -> bool:
+        return (m is not None and m.get("kind") == "person" and m.get("how") != "pronoun"
+                and genders.get(key(m), gender) == gender)
+
+    starts = [m["start"] for m in mentions]
+
+    def covering(token):
+        position = bisect.bisect_right(starts, token.idx)
+        for m in reversed(mentions[max(0, position - 12) : position]):
+            if m["start"] <= token.idx < m["end"]:
+                return m
+        return None
+
+    sentence = pronoun.sent
+    for _ in range(window):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    # "Smith praised him": the subject of the pronoun's own verb is someone else.
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    own_subjects = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS} if pronoun.dep_ not in SUBJECT_DEPS else set()
+    subjects = []
+    for token in reversed(doc[sentence.start : pronoun.i]):
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON" or token.i in own_subjects:
+            continue
+        if skip is not None and skip(token.idx):
+            continue
+        m = covering(token)
+        if not fits(m):  # "The Labour leader, Jeremy Corbyn, said": the name beside the title
+            m = next((covering(c) for c in token.children if c.dep_ == "appos" and fits(covering(c))), None)
+        if fits(m):
+            subjects.append((token, m))
+    for token, m in subjects:
+        if token.head.dep_ == "ROOT":
+            return m
+    if subjects:
+        return subjects[0][1]
+    counts: Counter = Counter()
+    latest: dict = {}
+    for m in mentions:
+        if m["start"] >= pronoun.idx:
+            break
+        if fits(m) and not (skip is not None and skip(m["start"])):
+            counts[key(m)] += 1
+            latest[key(m)] = m
+    if not counts:
+        return None
+    return latest[max(counts, key=lambda k: (counts[k], latest[k]["start"]))]
+
+
+def _reporting_subject(token, earlier: list[dict], kinds=("organization", "group", "anonymous", "country"),
+                       sentence_subject: bool = False) -> dict | None:
+    """ "Thames Valley Police said they had arrested...": "they" is whoever says it.
+    With ``sentence_subject``, also the subject of the sentence's main verb ("Russia
+    rotated ... as its government said")."""
+    verb = token.head
+    while token.dep_ == "poss" and verb.dep_ not in ("ccomp", "ROOT") and verb.head is not verb:
+        verb = verb.head  # "its government said": from the possessor up to the reported clause
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS:
+        speaker_verb = verb.head
+    elif sentence_subject:
+        speaker_verb = token.sent.root
+    else:
+        return None
+    subjects = [child.i for child in speaker_verb.children if child.dep_ in ("nsubj", "nsubjpass")]
     for m in reversed(earlier):
-        if m["kind"] in ("organization", "group", "anonymous", "country") and any(
-            m["tok_start"] <= i < m["tok_end"] for i in subjects
-        ):
+        if m["kind"] in kinds and any(m["tok_start"] <= i < m["tok_end"] for i in subjects):
             return m
     return None
-
-
-def _person_antecedent(article: _Article, pronoun: str, earlier: list[dict], sentence: int,
-                       genders: dict[str, str]) -> dict | None:
-    """Who "he"/"she" is: the latest person who was the subject of a main verb in this or the
-    previous two sentences, else of any verb, else the latest person; a person already known
-    as the other gender is skipped."""
-    doc = article.doc
-    persons = [m for m in earlier if m["kind"] == "person" and genders.get(m["name"], pronoun) == pronoun]
-    recent = [m for m in persons if article.sentence_of(m["tok_start"]) >= sentence - 2]
-    roots = [doc[m["tok_start"] : m["tok_end"]].root for m in recent]
-    # First the subject of a main verb ("Ms Jones said Smith had called. She ..."), then any subject.
-    for m, root in zip(reversed(recent), reversed(roots)):
-        if root.dep_ in SUBJECT_DEPS and root.head.dep_ == "ROOT":
-            return m
-    for m, root in zip(reversed(recent), reversed(roots)):
-        if root.dep_ in SUBJECT_DEPS:
-            return m
-    return persons[-1] if persons else None
 
 
 def _antecedent(lemma: str, earlier: list[dict]) -> dict | None:

@@ -264,6 +264,7 @@ class _Article:
         self._mention_starts = [m["start"] for m in self.mentions]
         self.entity_of = {token.i: ent for ent in doc.ents for token in ent}
         self.paragraph_starts = [match.start() for match in re.finditer(r"[^\n]+", doc.text)] or [0]
+        self._genders: dict[str, str] | None = None  # who is he or she, from honorifics (once)
 
     # -- positions ----------------------------------------------------------------------
 
@@ -884,12 +885,19 @@ class _Article:
         return None
 
     def _pronoun_actor(self, pronoun: Token) -> str | None:
-        """he/she -> the person the story was about just before: the nearest earlier subject that
-        names a person (a same pronoun as subject carries the chain further back); failing
-        that, the last person mentioned. they/it likewise with groups, organizations and
-        countries. Only within a few sentences, never from inside a quote."""
-        wanted_person = pronoun.lower_ in _PERSON_PRONOUNS | {"his", "hers"}
-        kinds = ("person",) if wanted_person else ("organization", "country", "group", "anonymous")
+        """he/she -> the person the story was about just before, by the rule the actors use
+        too (``kit.actors.person_antecedent``: the nearest earlier subject naming a person,
+        else the topic person; subjects inside quotes do not count). they/it -> the nearest
+        earlier subject naming a group, organization or country, else the last one
+        mentioned; only within a few sentences, never from inside a quote."""
+        if pronoun.lower_ in _PERSON_PRONOUNS | {"his", "hers"}:
+            from kit.actors import genders_from_honorifics, person_antecedent
+
+            if self._genders is None:
+                self._genders = genders_from_honorifics(self.doc, self.mentions)
+            mention = person_antecedent(pronoun, self.mentions, genders=self._genders, skip=self.in_quote)
+            return mention["actor_id"] if mention is not None and _present(mention.get("actor_id")) else None
+        kinds = ("organization", "country", "group", "anonymous")
         sentence = self.sentence_index(pronoun.i)
         earliest_sentence = max(0, sentence - PRONOUN_WINDOW_SENTENCES)
         start = self.sents[earliest_sentence].start
