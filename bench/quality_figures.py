@@ -190,13 +190,21 @@ def errors(gold_list, nlp=None) -> pd.DataFrame:
 
 
 def main(argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Figure quality on the seed and an annotated folder.")
+    parser.add_argument("--gold", default=str(ROOT / "data/annotations/wikinews"),
+                        help="folder of annotated JSON files (default: data/annotations/wikinews)")
+    parser.add_argument("--errors", action="store_true", help="list the dev-set errors")
+    args = parser.parse_args(argv)
     pd.set_option("display.width", 200)
     pd.set_option("display.max_columns", 20)
-    table = evaluate()
+    table = evaluate({"seed": [load_gold(ROOT / "data/annotations/seed/gold.json")],
+                      "wikinews dev": load_dev_set(Path(args.gold))})
     print(table.to_string(index=False))
-    if "--errors" in argv:
+    if args.errors:
         pd.set_option("display.max_colwidth", 120)
-        print(errors(load_dev_set(ROOT / "data/annotations/wikinews")).to_string())
+        print(errors(load_dev_set(Path(args.gold))).to_string())
     return 0
 
 

@@ -241,5 +241,11 @@ def report(nlp=None) -> str:
 
 
 if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Quote quality on the seed and an annotated folder.")
+    parser.add_argument("--gold", default=str(DEV_SET), help="folder of annotated JSON files "
+                        "(default: data/annotations/wikinews)")
+    DEV_SET = Path(parser.parse_args().gold).resolve()  # dev_set() reads the module's DEV_SET
     pd.set_option("display.width", 200)
     print(report())
