@@ -151,6 +151,12 @@ WIKINEWS_MENTIONS = [
     ("Arrests made in theft of gold toilet", "said they had arrested", 5, "thames-valley-police", "organization"),
     # a seat of power that does not act is the building
     ("Man sets himself on fire outside US White House", "lawn of the White House", 12, "white-house", "place"),
+    # a government is an organization of its country, named as the guidelines name it
+    ("Coalition authorities report no casualties", "the Iraqi government", 10, "government-of-iraq", "organization"),
+    # landmarks spaCy-sm tags ORG are places
+    ("Bombs kill at least 20 at cathedral", "Jolo Cathedral", 0, "jolo-cathedral", "place"),
+    # "the Prime Minister" (a title word between "the" and the noun) refers back
+    ("Scottish court finds suspension", "the Prime Minister’s advice", 4, "boris-johnson", "person"),
     # "City, Country" is an address, a place
     ("Iranian cargo plane crashes", "Bishkek, Kyrgyzstan", 9, "kyrgyzstan", "place"),
 ]
@@ -161,6 +167,12 @@ WIKINEWS_NOT_ACTORS = [
     ("Iranian cargo plane crashes", "Airbus A300s", 0),
     ("English mathematician John Horton Conway", "the Berwick Prize", 4),
     ("World Health Organization declares", "outbreak of COVID-19", 12),
+    # events and concepts (kind "none" in the alias file), storms, offices' titles, an office said of a name
+    ("Thousands march in anti-Brexit", "Brexit", 0),
+    ("Puerto Rico governor announces resignation", "Hurricane Maria", 0),
+    ("Nancy Pelosi again elected Speaker", "Speaker of the House", 15),
+    ("Arrests made in theft of gold toilet", "the president of the United States", 4),
+    ("Boris Johnson elected Conservative leader", "as the Prime Minister", 7),
 ]
 
 
@@ -193,6 +205,9 @@ def test_wikinews_mentions(nlp, title, needle, offset, actor_id, kind):
         ("Peter Hall, a Reuters reporter, wrote to Acme Corporation. He said it was late.", "He", "peter-hall"),
         ("Acme Corporation said it would close the plant.", "it", "acme-corporation"),
         ("Acme Corporation closed. It was sold.", "It", None),  # not clear: no mention
+        # a possessive and a government noun: the possessor's actor
+        ("Nicolas Maduro warned the opposition after his government said it had foiled a plot.", "his government",
+         "nicolas-maduro"),
     ],
 )
 def test_pronouns_follow_preceding_actor(text, pronoun, actor_id):
