@@ -149,7 +149,7 @@ def figure_title(row: Mapping) -> str:
 
 def quote_title(row: Mapping, actor: Mapping | None) -> str:
     """Hover text of a quote: speaker, the speaker's actor, cue and kind."""
-    speaker = _text(row.get("speaker")) or "unknown speaker"
+    speaker = _text(row.get("speaker")) or "unknown"
     name = _text(actor.get("name")) if actor else ""
     parts = [f"speaker: {speaker}" + (f" → {name}" if name and name != speaker else "")]
     if present(row.get("cue")):
