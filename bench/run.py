@@ -1,0 +1,303 @@
+"""`make bench`: speed and memory of the kit, printed side by side in one run.
+
+    .venv/bin/python bench/run.py            # everything (about half an hour on 2 cores)
+    .venv/bin/python bench/run.py --quick    # a short run on fewer articles (a few minutes)
+    .venv/bin/python bench/run.py --only analyze,cache   # some parts only
+
+Parts (bench/README.md says what each number means and gives the last figures):
+
+- ``read``      read_corpus articles/s (bench/bench_read.py's measure_read)
+- ``analyze``   kit.analyze against bare ``nlp.pipe`` with the same model on the
+                293 Wikinews articles: words/s and the kit's overhead (target: within 15%)
+- ``processes`` kit.analyze with n_process=2 against 1
+- ``cache``     a cached rerun against the cold run (target: under 5% of cold)
+- ``dask``      engine="dask" on a 2-worker LocalCluster against the local engine
+- ``memory``    peak memory of analyze() at 1,000 and 10,000 articles (a synthetic
+                corpus repeating the bundled one), each in a fresh subprocess
+                (target: under 1.5 GB, and flat as the corpus grows)
+- ``widgets``   bench/bench_widgets.py, if present
+
+Timings are wall-clock on whatever else the machine is doing: compare figures from
+the same run, side by side, not across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run from anywhere, with or without an installed kit
+
+import pandas as pd  # noqa: E402
+
+PARTS = ("read", "analyze", "processes", "cache", "dask", "memory", "widgets")
+TARGETS = {"overhead": 0.15, "cached_share": 0.05, "peak_mb": 1500}
+
+
+def wikinews_articles(count: int | None = None, repeat_to: int | None = None) -> pd.DataFrame:
+    """The bundled Wikinews articles as an articles table (body = text); repeated to ``repeat_to`` rows."""
+    records = [json.loads(line) for line in (ROOT / "data/wikinews/articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = records[:count] if count else records
+    if repeat_to:
+        records = [records[i % len(records)] for i in range(repeat_to)]
+    return pd.DataFrame(
+        {
+            "article_id": [f"{i:06d}-{r['id']}" for i, r in enumerate(records)],
+            "body": [r["text"] for r in records],
+            "published": pd.to_datetime([r["date"] for r in records], errors="coerce"),
+        }
+    )
+
+
+def words(articles: pd.DataFrame) -> int:
+    return int(articles["body"].str.split().str.len().sum())
+
+
+def timed(function, *arguments, **options) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = function(*arguments, **options)
+    return time.perf_counter() - started, result
+
+
+def best_of(repeats: int, function, *arguments, **options) -> tuple[float, object]:
+    """The fastest of ``repeats`` runs: the least disturbed by other work on the machine."""
+    runs = [timed(function, *arguments, **options) for _ in range(repeats)]
+    return min(runs, key=lambda run: run[0])
+
+
+# --- parts -----------------------------------------------------------------------------
+
+
+def bench_read(quick: bool) -> list[tuple[str, str]]:
+    path = ROOT / "bench" / "bench_read.py"
+    if not path.exists():
+        return [("read_corpus", "bench/bench_read.py not found")]
+    spec = importlib.util.spec_from_file_location("bench_read", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result = module.measure_read(300 if quick else 3000)
+    return [
+        ("read_corpus", f"{result['articles_per_second']:,.0f} articles/s, {result['megabytes_per_second']} MB/s "
+                        f"({result['articles']} wire files, {result['megabytes']} MB, {result['problems']} problems)"),
+    ]
+
+
+def bench_analyze(articles: pd.DataFrame, repeats: int, state: dict) -> list[tuple[str, str]]:
+    import kit
+    from kit.analysis import article_rows
+    from kit.nlp import load_model
+
+    nlp = load_model()  # loaded once, outside every timing
+    kit.analyze(articles.head(3), cache=False, progress=False)  # the extractors' lookups, built once
+    texts = list(articles["body"])
+    n_words = words(articles)
+
+    def bare():
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+
+    bare_seconds, _ = best_of(repeats, bare)
+    rows_seconds, _ = best_of(repeats, article_rows, articles["body"], cache=False, progress=False)
+    kit_seconds, result = best_of(repeats, kit.analyze, articles, cache=False, progress=False)
+    state.update(kit_seconds=kit_seconds, result=result)
+    overhead = kit_seconds / bare_seconds - 1
+    verdict = "meets" if overhead <= TARGETS["overhead"] else "MISSES"
+    return [
+        ("bare nlp.pipe", f"{n_words / bare_seconds:,.0f} words/s ({bare_seconds:.1f} s, {len(articles)} articles, {n_words:,} words)"),
+        ("kit.analyze", f"{n_words / kit_seconds:,.0f} words/s ({kit_seconds:.1f} s): "
+                        f"{overhead:+.0%} over bare spaCy, {verdict} the {TARGETS['overhead']:.0%} target"),
+        ("  of which: parse + extract", f"{rows_seconds:.1f} s (extractors: {rows_seconds - bare_seconds:+.1f} s over the parse)"),
+        ("  of which: corpus step", f"{kit_seconds - rows_seconds:.1f} s (actors merged across articles, tables built)"),
+        ("  tables", repr(result)),
+    ]
+
+
+def bench_processes(articles: pd.DataFrame, state: dict) -> list[tuple[str, str]]:
+    import kit
+
+    one = state.get("kit_seconds") or timed(kit.analyze, articles, cache=False, progress=False)[0]
+    two, result = timed(kit.analyze, articles, cache=False, progress=False, n_process=2)
+    same = _same_tables(result, state.get("result"))
+    return [
+        ("n_process=1", f"{words(articles) / one:,.0f} words/s ({one:.1f} s)"),
+        ("n_process=2", f"{words(articles) / two:,.0f} words/s ({two:.1f} s, {one / two:.2f}x; "
+                        f"includes starting 2 workers; on {os.cpu_count()} CPUs shared with other work){same}"),
+    ]
+
+
+def bench_cache(articles: pd.DataFrame) -> list[tuple[str, str]]:
+    import kit
+    from kit.cache import ArticleCache
+
+    with tempfile.TemporaryDirectory() as folder:
+        cold, first = timed(kit.analyze, articles, cache=folder, progress=False)
+        cache = ArticleCache(folder)
+        warm, second = timed(kit.analyze, articles, cache=cache, progress=False)
+        size = sum(p.stat().st_size for p in Path(folder).rglob("*.json"))
+    share = warm / cold
+    verdict = "meets" if share <= TARGETS["cached_share"] else "MISSES"
+    return [
+        ("cold run, filling the cache", f"{cold:.2f} s ({size / 1e6:.1f} MB in {len(articles)} entries)"),
+        ("cached rerun", f"{warm:.2f} s = {share:.1%} of cold, {verdict} the {TARGETS['cached_share']:.0%} target "
+                         f"({cache.stats['hits']} hits){_same_tables(second, first)}"),
+    ]
+
+
+def bench_dask(articles: pd.DataFrame, state: dict) -> list[tuple[str, str]]:
+    import kit
+    from distributed import Client
+
+    from kit.engine_dask import ModelLoader, local_cluster
+
+    started, (cluster) = timed(local_cluster, n_workers=2)
+    client = Client(cluster)
+    try:
+        warmup, _ = timed(client.register_plugin, ModelLoader(None), name=ModelLoader.name)
+        seconds, result = timed(kit.analyze, articles, engine="dask", client=client, cache=False, progress=False)
+    finally:
+        client.close()
+        cluster.close()
+    local = state.get("kit_seconds") or timed(kit.analyze, articles, cache=False, progress=False)[0]
+    return [
+        ("local engine", f"{words(articles) / local:,.0f} words/s ({local:.1f} s)"),
+        ("dask, 2-worker LocalCluster", f"{words(articles) / seconds:,.0f} words/s ({seconds:.1f} s, {local / seconds:.2f}x; "
+                                       f"cluster start {started:.1f} s and model load {warmup:.1f} s not included)"
+                                       f"{_same_tables(result, state.get('result'))}"),
+    ]
+
+
+def bench_memory(sizes: list[int]) -> list[tuple[str, str]]:
+    lines = []
+    peaks = []
+    for size in sizes:
+        done = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--memory-child", str(size)],
+            capture_output=True, text=True, cwd=ROOT,
+        )
+        if done.returncode:
+            lines.append((f"peak memory, {size:,} articles", f"failed: {done.stderr.strip().splitlines()[-1:]}"))
+            continue
+        figures = json.loads(done.stdout.strip().splitlines()[-1])
+        peaks.append(figures["peak_mb"])
+        verdict = "meets" if figures["peak_mb"] <= TARGETS["peak_mb"] else "MISSES"
+        lines.append((
+            f"peak memory, {size:,} articles",
+            f"{figures['peak_mb']:,.0f} MB peak ({verdict} the {TARGETS['peak_mb']:,} MB target); "
+            f"{figures['ready_mb']:,.0f} MB with the model loaded and the corpus read; "
+            f"{figures['seconds']:.0f} s, {figures['mentions']:,} mentions",
+        ))
+    if len(peaks) == 2:
+        lines.append(("growth", f"{peaks[1] - peaks[0]:+,.0f} MB for {sizes[1] / sizes[0]:.0f}x the articles "
+                                "(the tables themselves; no Docs are kept)"))
+    return lines
+
+
+def memory_child(size: int) -> None:
+    """Run in a fresh process: analyse ``size`` synthetic articles and print the peak RSS as JSON."""
+    import kit
+    from kit.nlp import load_model
+
+    articles = wikinews_articles(repeat_to=size)
+    load_model()
+    ready = _peak_mb()
+    seconds, result = timed(kit.analyze, articles, cache=False, progress=False)
+    print(json.dumps({"peak_mb": _peak_mb(), "ready_mb": ready, "seconds": seconds, "mentions": len(result.mentions)}))
+
+
+def bench_widgets(quick: bool) -> list[tuple[str, str]]:
+    path = ROOT / "bench" / "bench_widgets.py"
+    if not path.exists():
+        return [("widgets", "bench/bench_widgets.py not found")]
+    spec = importlib.util.spec_from_file_location("bench_widgets", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    function = next(
+        (getattr(module, name) for name in ("measure_widgets", "measure", "run", "main") if callable(getattr(module, name, None))),
+        None,
+    )
+    if function is None:
+        return [("widgets", "bench/bench_widgets.py has no measure_widgets()")]
+    result = function(quick=quick) if "quick" in function.__code__.co_varnames else function()
+    if isinstance(result, dict):
+        return [(f"widgets: {key}", str(value)) for key, value in result.items()]
+    if isinstance(result, (list, tuple)) and all(isinstance(r, tuple) and len(r) == 2 for r in result):
+        return [(str(k), str(v)) for k, v in result]
+    return [("widgets", str(result))]
+
+
+# --- running and printing ----------------------------------------------------------------
+
+
+def _peak_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux, bytes on macOS.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _same_tables(result, reference) -> str:
+    if result is None or reference is None:
+        return ""
+    for name in ("mentions", "actors", "figures", "quotes"):
+        if not getattr(result, name).equals(getattr(reference, name)):
+            return f"; NOT the same {name} table"
+    return "; same tables"
+
+
+def print_part(title: str, lines: list[tuple[str, str]]) -> None:
+    print(f"\n{title}")
+    width = max(len(label) for label, _ in lines) if lines else 0
+    for label, value in lines:
+        print(f"  {label:<{width}}  {value}")
+    sys.stdout.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer articles, one repeat: a few minutes")
+    parser.add_argument("--only", help=f"comma-separated parts among {', '.join(PARTS)}")
+    parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
+    options = parser.parse_args(argv)
+    if options.memory_child:
+        memory_child(options.memory_child)
+        return 0
+    parts = options.only.split(",") if options.only else list(PARTS)
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown part(s) {sorted(unknown)}; choose from {', '.join(PARTS)}")
+
+    quick = options.quick
+    articles = wikinews_articles(60 if quick else None)
+    repeats = 1 if quick else 2
+    state: dict = {}
+    print(f"kit bench{' (quick)' if quick else ''}: {len(articles)} Wikinews articles, {words(articles):,} words; "
+          f"{os.cpu_count()} CPUs; {time.strftime('%Y-%m-%d %H:%M')}")
+    runs = {
+        "read": ("read_corpus", lambda: bench_read(quick)),
+        "analyze": ("kit.analyze against bare spaCy (same model, model loaded beforehand)",
+                    lambda: bench_analyze(articles, repeats, state)),
+        "processes": ("n_process 2 against 1", lambda: bench_processes(articles, state)),
+        "cache": ("cached rerun against cold", lambda: bench_cache(articles)),
+        "dask": ("Dask LocalCluster against local", lambda: bench_dask(articles, state)),
+        "memory": ("peak memory (fresh process each)", lambda: bench_memory([200, 1000] if quick else [1000, 10000])),
+        "widgets": ("widgets", lambda: bench_widgets(quick)),
+    }
+    for part in parts:
+        title, run = runs[part]
+        try:
+            print_part(title, run())
+        except Exception as error:  # one broken part must not hide the others
+            print_part(title, [("failed", f"{type(error).__name__}: {error}")])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
