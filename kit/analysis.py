@@ -28,6 +28,8 @@ from kit.tables import COLUMNS, SPAN_TABLES, conform, empty
 #: Tables produced per article (cacheable) and the one built across the corpus.
 ARTICLE_TABLES = ("mentions", "figures", "quotes")
 TABLES = ("articles", "mentions", "actors", "figures", "quotes", "problems")
+#: The tables analyze() computes (the articles and problems come from reading).
+CORPUS_TABLES = ("mentions", "actors", "figures", "quotes")
 
 
 @dataclasses.dataclass
@@ -393,12 +395,24 @@ def analyze(
         raise ValueError(f"engine={engine!r}: use 'local' or 'dask'")
     if client is not None and engine != "dask":
         raise ValueError("client= is for engine='dask'")
+    from kit.cache import open_cache
+
+    store = open_cache(cache)
+    credits = list(getattr(corpus_or_articles, "credits", None) or [])
+    corpus_key = _corpus_key(articles, model) if store is not None else None
+    if corpus_key is not None:
+        # The whole corpus unchanged (same articles, kit, model, aliases): the tables of the
+        # last run, without even the corpus-level step.
+        tables = store.get_tables(corpus_key)
+        if tables is not None and set(tables) == set(CORPUS_TABLES):
+            tables = {name: conform(table, name) for name, table in tables.items()}
+            return Analysis(articles=articles, problems=problems, credits=credits, **tables)
     rows_per_article = article_rows(
         articles["body"],
         model=model,
         n_process=n_process,
         batch_size=batch_size,
-        cache=cache,
+        cache=store if store is not None else False,
         progress=progress,
         engine=engine,
         client=client,
@@ -420,8 +434,22 @@ def analyze(
     if failures:
         problems = conform(pd.concat([problems, conform(failures, "problems")], ignore_index=True), "problems")
     result = assemble(articles, collected, problems)
-    result.credits = list(getattr(corpus_or_articles, "credits", None) or [])
+    result.credits = credits
+    if corpus_key is not None and not failures:
+        store.put_tables(corpus_key, {name: getattr(result, name) for name in CORPUS_TABLES})
     return result
+
+
+def _corpus_key(articles: pd.DataFrame, model: str | None) -> str:
+    """Key of a whole corpus's tables: every article's key and id, and its other columns."""
+    identity = f"{model_identity(model)}+{user_data_fingerprint()}"
+    digest = hashlib.sha256(b"corpus-1\0")
+    for article_id, body in zip(articles["article_id"], articles["body"]):
+        digest.update(body_key(body if isinstance(body, str) else "", identity).encode())
+        digest.update(str(article_id).encode("utf-8", "surrogatepass") + b"\0")
+    metadata = articles.drop(columns=["body"]).astype(str)
+    digest.update(pd.util.hash_pandas_object(metadata, index=False).values.tobytes())
+    return digest.hexdigest()
 
 
 def article_rows(

@@ -45,7 +45,9 @@ ENVIRONMENT_VARIABLE = "KIT_CACHE"
 class ArticleCache:
     """A folder of per-article entries, sharded by the first two hex digits of the key.
 
-    ``stats`` counts hits, misses, damaged entries found (and rebuilt) and writes.
+    ``stats`` counts hits, misses, damaged entries found (and rebuilt), writes, and
+    ``corpus_hits``: reruns on an unchanged corpus served whole (tables stored by
+    :meth:`put_tables`, so not even the corpus-level step runs again).
 
     >>> import tempfile
     >>> cache = ArticleCache(tempfile.mkdtemp())
@@ -56,7 +58,7 @@ class ArticleCache:
 
     def __init__(self, directory: str | os.PathLike):
         self.directory = Path(directory)
-        self.stats = {"hits": 0, "misses": 0, "damaged": 0, "writes": 0}
+        self.stats = {"hits": 0, "misses": 0, "damaged": 0, "writes": 0, "corpus_hits": 0}
         self._writable = True
 
     def __repr__(self) -> str:
@@ -119,6 +121,54 @@ class ArticleCache:
             warnings.warn(f"cannot write the cache in {self.directory} ({error}); continuing without it", stacklevel=2)
             return
         self.stats["writes"] += 1
+
+    def get_tables(self, key: str) -> dict | None:
+        """The corpus-level tables stored for ``key`` (see :meth:`put_tables`), or None.
+
+        >>> import tempfile, pandas as pd
+        >>> cache = ArticleCache(tempfile.mkdtemp())
+        >>> cache.put_tables("ab" * 32, {"actors": pd.DataFrame({"name": ["Russia"]})})
+        >>> cache.get_tables("ab" * 32)["actors"].name.tolist()
+        ['Russia']
+        """
+        import pandas as pd
+
+        folder = self._tables_folder(key)
+        if not folder.is_dir():
+            return None
+        try:
+            names = json.loads((folder / "tables.json").read_text(encoding="utf-8"))
+            tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in names}
+            self.stats["corpus_hits"] += 1
+            return tables
+        except Exception:  # noqa: BLE001 - any damage (truncated parquet, missing file) is a miss
+            self.stats["damaged"] += 1
+            shutil.rmtree(folder, ignore_errors=True)
+            return None
+
+    def put_tables(self, key: str, tables: dict) -> None:
+        """Store whole tables for ``key``: written to a temporary folder, then renamed into place."""
+        if not self._writable:
+            return
+        target = self._tables_folder(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = Path(tempfile.mkdtemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent))
+            for name, table in tables.items():
+                table.to_parquet(temporary / f"{name}.parquet", index=False)
+            # tables.json last: a folder without it was never finished and reads as damaged.
+            (temporary / "tables.json").write_text(json.dumps(list(tables)), encoding="utf-8")
+            try:
+                os.replace(temporary, target)
+            except OSError:  # another run stored the same tables first: keep theirs
+                shutil.rmtree(temporary, ignore_errors=True)
+        except OSError as error:
+            self._writable = False
+            warnings.warn(f"cannot write the cache in {self.directory} ({error}); continuing without it", stacklevel=2)
+
+    def _tables_folder(self, key: str) -> Path:
+        self.path(key)  # validates the key
+        return self.directory / FORMAT / "corpora" / key
 
     def clear(self) -> None:
         """Remove every entry (the folder itself is kept)."""

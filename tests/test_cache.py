@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -37,6 +38,11 @@ def entry_paths(directory: Path) -> list[Path]:
     return sorted((directory / FORMAT).glob("*/*.json"))
 
 
+def forget_corpora(directory: Path) -> None:
+    """Drop the whole-corpus tables, so that a rerun reads the per-article entries."""
+    shutil.rmtree(directory / FORMAT / "corpora", ignore_errors=True)
+
+
 def key_of(body: str) -> str:
     # The key analyze() uses: body, kit version and code, model and the alias file in use.
     return body_key(body, f"{model_identity()}+{user_data_fingerprint()}")
@@ -46,9 +52,44 @@ def test_a_rerun_reads_every_article_back_and_gives_the_same_tables(articles, fr
     first = ArticleCache(tmp_path)
     assert_same_tables(analyze(articles, cache=first, progress=False), fresh)
     assert first.stats["writes"] == len(articles)
+    forget_corpora(tmp_path)
     again = ArticleCache(tmp_path)
     assert_same_tables(analyze(articles, cache=again, progress=False), fresh)
-    assert again.stats == {"hits": len(articles), "misses": 0, "damaged": 0, "writes": 0}
+    assert again.stats == {"hits": len(articles), "misses": 0, "damaged": 0, "writes": 0, "corpus_hits": 0}
+
+
+def test_a_rerun_on_an_unchanged_corpus_reads_the_whole_tables_back(articles, fresh, tmp_path):
+    analyze(articles, cache=tmp_path, progress=False)
+    again = ArticleCache(tmp_path)
+    assert_same_tables(analyze(articles, cache=again, progress=False), fresh)
+    assert again.stats == {"hits": 0, "misses": 0, "damaged": 0, "writes": 0, "corpus_hits": 1}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda frame: frame.head(len(frame) - 1), id="an article removed"),
+        pytest.param(lambda frame: frame.assign(article_id=frame.article_id + "-renamed"), id="ids changed"),
+        pytest.param(lambda frame: frame.assign(outlet="Other outlet"), id="metadata changed"),
+    ],
+)
+def test_a_changed_corpus_is_not_served_the_old_tables(articles, tmp_path, change):
+    analyze(articles, cache=tmp_path, progress=False)
+    changed = change(articles)
+    cache = ArticleCache(tmp_path)
+    result = analyze(changed, cache=cache, progress=False)
+    assert cache.stats["corpus_hits"] == 0 and cache.stats["hits"] == len(changed)
+    assert_same_tables(result, analyze(changed, cache=False, progress=False))
+
+
+@pytest.mark.parametrize("damage", [lambda path: path.write_bytes(b""), lambda path: path.unlink()], ids=["truncated", "missing"])
+def test_damaged_corpus_tables_are_rebuilt(articles, fresh, tmp_path, damage):
+    analyze(articles, cache=tmp_path, progress=False)
+    (stored,) = (tmp_path / FORMAT / "corpora").iterdir()
+    damage(stored / "mentions.parquet")
+    cache = ArticleCache(tmp_path)
+    assert_same_tables(analyze(articles, cache=cache, progress=False), fresh)
+    assert cache.stats["damaged"] == 1 and cache.stats["hits"] == len(articles)
 
 
 def test_adding_articles_analyses_only_the_new_ones(articles, fresh, tmp_path):
@@ -99,6 +140,7 @@ def test_a_damaged_entry_is_detected_and_rebuilt(articles, fresh, tmp_path, dama
     analyze(articles, cache=tmp_path, progress=False)
     victim = ArticleCache(tmp_path).path(key_of(articles.body[0]))
     victim.write_bytes(damage(victim.read_bytes()))
+    forget_corpora(tmp_path)
     cache = ArticleCache(tmp_path)
     assert_same_tables(analyze(articles, cache=cache, progress=False), fresh)
     assert (cache.stats["damaged"], cache.stats["writes"]) == (1, 1)
@@ -122,6 +164,7 @@ def test_the_cache_survives_a_writer_killed_mid_write(articles, fresh, tmp_path)
     (victim.parent / f".{victim.stem[:16]}.killed.tmp").write_bytes(data[:100])
     with open(victim, "r+b") as handle:
         handle.truncate(len(data) // 3)
+    forget_corpora(tmp_path)
     assert_same_tables(analyze(articles, cache=tmp_path, progress=False), fresh)
     assert ArticleCache(tmp_path).get(key_of(articles.body[2])) is not None
 
@@ -146,6 +189,7 @@ def test_two_runs_sharing_a_cache_do_not_corrupt_it(articles, fresh, tmp_path):
     for run in runs:
         run.join(timeout=60)
     assert outcomes == [("ok", len(fresh.mentions))] * 2
+    forget_corpora(tmp_path)
     cache = ArticleCache(tmp_path)
     assert_same_tables(analyze(articles, cache=cache, progress=False), fresh)
     assert cache.stats["hits"] == len(articles) and cache.stats["damaged"] == 0
