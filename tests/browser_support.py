@@ -39,20 +39,39 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+#: The analysis cache of the notebooks run headless (their working folder is notebooks/):
+#: the servers below share it, so a lesson the notebook tests have just run opens in seconds.
+NOTEBOOK_CACHE = ROOT / "notebooks" / ".kit-cache"
+
+
 def lesson_folder(tmp_path: Path) -> Path:
     """A copy of the notebooks beside the bundled data, so the browser's autosave cannot
-    write outputs into the committed notebooks."""
-    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    write outputs into the committed notebooks. Caches and checkpoints are not copied."""
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks",
+                    ignore=shutil.ignore_patterns(".kit-cache", ".ipynb_checkpoints", "__pycache__"))
     (tmp_path / "data").symlink_to(ROOT / "data")
     return tmp_path
 
 
+def server_environment(tmp_path: Path) -> dict[str, str]:
+    """Environment of a Jupyter or Voilà server under test: its own settings and workspaces
+    (never the user's), and the notebooks' analysis cache (``KIT_CACHE``)."""
+    environment = dict(os.environ)
+    environment.setdefault("KIT_CACHE", str(NOTEBOOK_CACHE))
+    environment["JUPYTERLAB_SETTINGS_DIR"] = str(tmp_path / "lab-settings")
+    environment["JUPYTERLAB_WORKSPACES_DIR"] = str(tmp_path / "lab-workspaces")
+    environment["JUPYTER_RUNTIME_DIR"] = str(tmp_path / "runtime")
+    return environment
+
+
 @contextlib.contextmanager
-def serve(command: list[str], port: int, ready_path: str, log: Path, cwd: Path, timeout: float = 120):
+def serve(command: list[str], port: int, ready_path: str, log: Path, cwd: Path, timeout: float = 120,
+          env: dict[str, str] | None = None):
     """Start a server, wait until ``ready_path`` answers, stop it (and its kernels) at the end."""
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                                   env=env)
         try:
             deadline = time.monotonic() + timeout
             while True:

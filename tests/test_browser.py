@@ -6,17 +6,25 @@ that the highlighted text changed. A screenshot is saved in tests/artifacts/.
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
 
-from browser_support import ARTIFACTS, CHROMIUM_ARGS, chromium_path, free_port, jupyter_bin, lesson_folder, serve
+from browser_support import (
+    ARTIFACTS, CHROMIUM_ARGS, chromium_path, free_port, jupyter_bin, lesson_folder, serve, server_environment,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(900)]
 
 TOKEN = "kit-browser-test"
-READER_TEXT = ".kit-article-text"
+#: Stable classes set by kit.widgets.ArticleReader and kit.render (see kit/render.py CLASSES).
+READER = ".kit-article-reader"
+READER_TEXT = f"{READER} .kit-article-text"
+
+
+def headline(label: str) -> str:
+    """The headline part of a reader option label ("2019-06-27 · AFP · Russia rotates …")."""
+    return label.split(" · ", 2)[-1].rstrip("…").strip()
 
 
 @pytest.fixture()
@@ -32,18 +40,23 @@ def browser():
 def test_start_here_runs_and_the_reader_follows_the_selection(tmp_path, browser):
     folder = lesson_folder(tmp_path)
     port = free_port()
-    os.environ["JUPYTERLAB_SETTINGS_DIR"] = str(tmp_path / "lab-settings")
-    os.environ["JUPYTERLAB_WORKSPACES_DIR"] = str(tmp_path / "lab-workspaces")
     command = [
         jupyter_bin("jupyter"), "lab", "--no-browser", "--allow-root", f"--port={port}", "--ip=127.0.0.1",
         f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={folder}", "--LabApp.news_url=",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
-    with serve(command, port, f"/api/status?token={TOKEN}", ARTIFACTS / "jupyterlab.log", folder) as url:
+    log = ARTIFACTS / "jupyterlab.log"
+    with serve(command, port, f"/api/status?token={TOKEN}", log, folder, env=server_environment(tmp_path)) as url:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{url}/lab/tree/notebooks/00-start-here.ipynb?token={TOKEN}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
+        # "Run All" before the kernel is up runs nothing: wait until the status bar names an idle kernel.
+        page.wait_for_function(
+            "() => (document.querySelector('#jp-main-statusbar')?.innerText || '').includes('| Idle')",
+            timeout=180_000,
+        )
+        if page.get_by_role("button", name="No", exact=True).count():  # the "Jupyter news?" toast
+            page.get_by_role("button", name="No", exact=True).first.click()
 
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
@@ -58,12 +71,15 @@ def test_start_here_runs_and_the_reader_follows_the_selection(tmp_path, browser)
         before = reader.inner_html()
         assert "kit-mention" in before, "the reader highlights actor mentions"
 
-        select = page.locator(".kit-article-reader select").first
-        options = select.locator("option").all_inner_texts()
+        # The article dropdown is the reader's first <select>; its values are the labels
+        # "date · outlet · headline" (the option texts use non-breaking spaces instead).
+        # Choose an article whose headline is not the one on screen.
+        select = page.locator(f"{READER} select").first
+        options = select.evaluate("element => [...element.options].map(option => option.value)")
         assert len(options) > 1, "the reader offers more than one article"
-        current = select.input_value()
-        choice = next(text for text in options if text != current)
-        select.select_option(label=choice)
+        shown = page.locator(f"{READER} .kit-article-header").first.inner_text()
+        choice = next(value for value in options if value != select.input_value() and headline(value) not in shown)
+        select.select_option(value=choice)
         page.wait_for_function(
             "([selector, old]) => document.querySelector(selector).innerHTML !== old",
             arg=[READER_TEXT, before],
@@ -71,7 +87,9 @@ def test_start_here_runs_and_the_reader_follows_the_selection(tmp_path, browser)
         )
         after = reader.inner_html()
         assert after != before
+        assert headline(choice) in page.locator(f"{READER} .kit-article-header").first.inner_text(), \
+            "the reader shows the chosen article"
         assert re.search(r"kit-(mention|figure|quote)", after), "the new article is highlighted too"
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        reader.scroll_into_view_if_needed()
+        page.locator(READER).first.scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / "00-start-here.png"), full_page=False)

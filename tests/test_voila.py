@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import ARTIFACTS, CHROMIUM_ARGS, chromium_path, free_port, jupyter_bin, lesson_folder, serve
+from browser_support import (
+    ARTIFACTS, CHROMIUM_ARGS, chromium_path, free_port, jupyter_bin, lesson_folder, serve, server_environment,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(900)]
 
@@ -18,7 +20,8 @@ def test_voila_serves_the_first_lesson_as_an_app(tmp_path):
         jupyter_bin("voila"), "notebooks/00-start-here.ipynb", "--no-browser", f"--port={port}",
         "--Voila.ip=127.0.0.1", "--VoilaConfiguration.file_allowlist=['.*']",
     ]
-    with serve(command, port, "/", ARTIFACTS / "voila.log", folder, timeout=600) as url:
+    log = ARTIFACTS / "voila.log"
+    with serve(command, port, "/", log, folder, timeout=600, env=server_environment(tmp_path)) as url:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
