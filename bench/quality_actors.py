@@ -114,7 +114,35 @@ def gum_report(nlp) -> str:
             "spaCy only, named gold mentions": corpus_scores([(g[g.named], "group") for g in golds], spacy_rows),
         }
     ).T
-    return "GUM (31 Wikinews documents; overlap match, B-cubed over matched mentions)\n" + _format(table)
+    return ("GUM (31 Wikinews documents; overlap match, B-cubed over matched mentions)\n" + _format(table)
+            + "\n" + pronoun_line(golds, kit_rows))
+
+
+def pronoun_check(golds: list[pd.DataFrame], predicted: list[pd.DataFrame]) -> dict[str, int]:
+    """How many of the kit's pronoun mentions GUM annotates, and how many of those point to the
+    right actor: one whose other (non-pronoun) mentions include a gold mention of the
+    pronoun's gold group."""
+    out = {"pronouns": 0, "in gold": 0, "right actor": 0}
+    for gold, guess in zip(golds, predicted):
+        named = guess[guess["how"] != "pronoun"]
+        for row in guess[guess["how"] == "pronoun"].itertuples(index=False):
+            out["pronouns"] += 1
+            hit = gold[(gold["start"] == row.start) & (gold["end"] == row.end)]
+            if hit.empty:
+                continue
+            out["in gold"] += 1
+            same = gold[gold["group"] == hit["group"].iloc[0]]
+            others = named[named["actor_id"] == row.actor_id]
+            if any(s < e2 and s2 < e for s, e in zip(same["start"], same["end"])
+                   for s2, e2 in zip(others["start"], others["end"])):
+                out["right actor"] += 1
+    return out
+
+
+def pronoun_line(golds, kit_rows) -> str:
+    check = pronoun_check(golds, kit_rows)
+    return (f"  kit pronoun mentions (how='pronoun'): {check['pronouns']}; annotated in GUM: {check['in gold']}; "
+            f"resolved to the right actor: {check['right actor']}")
 
 
 def by_dev_set_conventions(gold, predicted: pd.DataFrame) -> tuple[pd.DataFrame, int]:

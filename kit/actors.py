@@ -149,7 +149,7 @@ OFFICES_OF = frozenset(("Speaker", "Member"))
 #: Words between "the" and a title in a description ("the Prime Minister", "the vice president").
 TITLE_MODIFIERS = frozenset("prime vice foreign deputy chief interior defence defense finance".split())
 SPEECH_VERBS = frozenset(
-    "say report write tell tweet announce claim add state reveal confirm deny warn insist accuse "
+    "say report write tell tweet announce claim add state reveal confirm deny warn insist accuse comment remark reply "
     "argue explain note suggest indicate believe quote cite".split()
 )
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "agent", "csubj"))
@@ -968,6 +968,18 @@ def _descriptions_and_pronouns(article: _Article, mentions: list[dict]) -> list[
 
 _HONORIFICS = {"mr": "he", "mr.": "he", "sir": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she",
                "miss": "she", "dame": "she", "lady": "she", "lord": "he", "king": "he", "queen": "she"}
+#: Nouns that say a person's gender when they name them ("his wife Manju Sam", "actress Jane Fonda").
+GENDERED_NOUNS = {
+    **{w: "he" for w in "man boy husband father son brother uncle nephew grandfather grandson king prince "
+       "actor businessman chairman spokesman congressman boyfriend widower monk".split()},
+    **{w: "she" for w in "woman girl wife mother daughter sister aunt niece grandmother granddaughter queen "
+       "princess actress businesswoman chairwoman spokeswoman congresswoman girlfriend widow nun".split()},
+}
+#: Nouns of unnamed people: when the nearest subject is one ("a scientist has ... he"), the
+#: pronoun is that unnamed person, not a named one further back.
+HUMAN_NOUNS = frozenset(GENDERED_NOUNS) | frozenset(
+    "person child baby kid teenager student teacher doctor nurse scientist worker driver passenger "
+    "victim suspect fan friend neighbour neighbor resident officer soldier farmer patient".split())
 #: The gender each third-person pronoun asks of its antecedent (named by its subject form).
 PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "himself": "he",
                   "she": "she", "her": "she", "hers": "she", "herself": "she"}
@@ -976,32 +988,60 @@ PRONOUN_WINDOW_SENTENCES = 3
 
 
 def genders_from_honorifics(doc: Doc, mentions: list[dict]) -> dict[str, str]:
-    """ "Mr Smith" is he, "Ms Jones" she: the gender evidence the text itself gives, keyed by
-    the mention's ``name`` (else ``actor_id``). Mentions need character ``start`` offsets.
+    """The gender evidence the text itself gives, keyed by the mention's ``name`` (else
+    ``actor_id``): an honorific ("Mr Smith" is he, "Ms Jones" she) or a gendered noun
+    before or beside the name ("his wife Manju Sam", "actress Jane Fonda", "Gloria, their
+    daughter"). Mentions need character ``start`` offsets.
 
     A first-name list would give more (gender-guesser on PyPI), but it is GPL-licensed and
-    unmaintained since 2016, so the kit relies on honorifics and on the pronouns already resolved.
+    unmaintained since 2016, so the kit relies on the text and on the pronouns already resolved.
 
     >>> from kit.nlp import load_model
-    >>> doc = load_model()("Ms Ann Jones met John Smith.")
-    >>> genders_from_honorifics(doc, [{"start": 3, "end": 12, "name": "Ann Jones", "kind": "person"}])
-    {'Ann Jones': 'she'}
+    >>> doc = load_model()("Ms Ann Jones met John Smith and his wife Mary Smith.")
+    >>> genders_from_honorifics(doc, [{"start": 3, "end": 12, "name": "Ann Jones", "kind": "person"},
+    ...                               {"start": 40, "end": 50, "name": "Mary Smith", "kind": "person"}])
+    {'Ann Jones': 'she', 'Mary Smith': 'she'}
     """
     genders: dict[str, str] = {}
     for m in mentions:
-        if m.get("kind") != "person":
+        if m.get("kind") != "person" or m.get("how") in ("pronoun", "description"):
             continue
-        token = doc.char_span(m["start"], m["end"], alignment_mode="expand")
-        if token is None or token.start == 0:
+        span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+        if span is None:
             continue
-        pronoun = _HONORIFICS.get(doc[token.start - 1].lower_)
-        if pronoun:
-            genders.setdefault(m.get("name") or m.get("actor_id"), pronoun)
+        found = _HONORIFICS.get(doc[span.start - 1].lower_) if span.start > 0 else None
+        if found is None:
+            # "his wife Mary", "actress Jane Fonda": a noun just before, or the noun in apposition
+            nouns = [doc[i] for i in range(max(0, span.start - 2), span.start)]
+            root = span.root
+            nouns += [root.head] if root.dep_ == "appos" else []
+            nouns += [c for c in root.children if c.dep_ == "appos"]
+            found = next((GENDERED_NOUNS[t.lower_] for t in nouns if t.lower_ in GENDERED_NOUNS), None)
+        if found:
+            genders.setdefault(m.get("name") or m.get("actor_id"), found)
     return genders
 
 
+@functools.lru_cache(maxsize=4)
+def _quoted_stretches(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    from kit.quotemarks import find_quote_spans
+
+    spans = sorted((q.start, q.end) for q in find_quote_spans(text))
+    return [start for start, _ in spans], spans
+
+
+def _inside_quotes(text: str):
+    starts, spans = _quoted_stretches(text)
+
+    def inside(char: int) -> bool:
+        position = bisect.bisect_right(starts, char) - 1
+        return position >= 0 and spans[position][0] <= char < spans[position][1]
+
+    return inside
+
+
 def person_antecedent(pronoun, mentions: list[dict], *, genders: dict[str, str] | None = None,
-                      skip=None, window: int = PRONOUN_WINDOW_SENTENCES) -> dict | None:
+                      in_quote=None, window: int = PRONOUN_WINDOW_SENTENCES) -> dict | None:
     """The person a he/she/him/his/her refers to, or None: the one rule the actors and the
     quotes (their speakers) share.
 
@@ -1013,12 +1053,15 @@ def person_antecedent(pronoun, mentions: list[dict], *, genders: dict[str, str] 
        called. She ..." is Ms Jones), then any subject. A name inside "by X" or "with X" is
        no subject ("She was attacked by X. She told ..." is not X); a subject pronoun carries
        the chain further back; the subject of the pronoun's own verb cannot be its object
-       ("Smith praised him" is not Smith);
+       ("Smith praised him" is not Smith). Outside quotes, subjects inside quotes do not
+       count; inside a quote, the one who says it does not ("Stan said, 'When he was
+       winning'" is not Stan). When the nearest subject is an unnamed person ("a scientist
+       has ... he"), there is no named antecedent: None;
     2. failing that, the topic person: the person mentioned most so far (the latest on a tie).
 
     Never an organization or a country. ``genders`` (name -> "he"/"she") skips people known
-    to be the other gender (honorifics by default); ``skip(char)`` leaves out subjects at
-    some positions (quotes: inside quote marks).
+    to be the other gender (by default from ``genders_from_honorifics``); ``in_quote(char)``
+    tells which characters are quoted (by default from ``kit.quotemarks``).
 
     >>> from kit.nlp import load_model
     >>> doc = load_model()("Mayor Ann Lee was attacked by John Smith. She said the city would recover.")
@@ -1033,6 +1076,9 @@ def person_antecedent(pronoun, mentions: list[dict], *, genders: dict[str, str] 
     doc = pronoun.doc
     if genders is None:
         genders = genders_from_honorifics(doc, mentions)
+    if in_quote is None:
+        in_quote = _inside_quotes(doc.text)
+    quoted_pronoun = in_quote(pronoun.idx)
 
     def key(m):
         return m.get("name") or m.get("actor_id")
@@ -1060,15 +1106,27 @@ def person_antecedent(pronoun, mentions: list[dict], *, genders: dict[str, str] 
     own_subjects = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS} if pronoun.dep_ not in SUBJECT_DEPS else set()
     subjects = []
     for token in reversed(doc[sentence.start : pronoun.i]):
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON" or token.i in own_subjects:
+        is_subject = token.dep_ in ("nsubj", "nsubjpass") or (
+            token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children))  # "There was a woman"
+        if not is_subject or token.pos_ == "PRON" or token.i in own_subjects:
             continue
-        if skip is not None and skip(token.idx):
+        quoted = in_quote(token.idx)
+        if quoted and not quoted_pronoun:
             continue
+        if quoted_pronoun and not quoted and token.head.lemma_ in SPEECH_VERBS:
+            continue  # the speaker calls themself "I"
         m = covering(token)
+        if m is None and token.pos_ == "NOUN" and token.lemma_.lower() in HUMAN_NOUNS \
+                and GENDERED_NOUNS.get(token.lemma_.lower(), gender) == gender and not subjects:
+            return None  # "a scientist has ... he": an unnamed person
         if not fits(m):  # "The Labour leader, Jeremy Corbyn, said": the name beside the title
             m = next((covering(c) for c in token.children if c.dep_ == "appos" and fits(covering(c))), None)
         if fits(m):
-            subjects.append((token, m))
+            # "Thomas Sam and his wife Manju Sam": of two people, the one known to be of this gender
+            conjuncts = [c for c in token.children if c.dep_ == "conj"]
+            partners = [covering(t) for c in conjuncts for t in [c, *(a for a in c.children if a.dep_ == "appos")]]
+            known = [p for p in [m] + partners if fits(p) and genders.get(key(p)) == gender]
+            subjects.append((token, known[0] if known else m))
     for token, m in subjects:
         if token.head.dep_ == "ROOT":
             return m
@@ -1079,7 +1137,7 @@ def person_antecedent(pronoun, mentions: list[dict], *, genders: dict[str, str] 
     for m in mentions:
         if m["start"] >= pronoun.idx:
             break
-        if fits(m) and not (skip is not None and skip(m["start"])):
+        if fits(m):
             counts[key(m)] += 1
             latest[key(m)] = m
     if not counts:

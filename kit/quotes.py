@@ -895,7 +895,7 @@ class _Article:
 
             if self._genders is None:
                 self._genders = genders_from_honorifics(self.doc, self.mentions)
-            mention = person_antecedent(pronoun, self.mentions, genders=self._genders, skip=self.in_quote)
+            mention = person_antecedent(pronoun, self.mentions, genders=self._genders, in_quote=self.in_quote)
             return mention["actor_id"] if mention is not None and _present(mention.get("actor_id")) else None
         kinds = ("organization", "country", "group", "anonymous")
         sentence = self.sentence_index(pronoun.i)

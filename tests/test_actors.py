@@ -205,6 +205,11 @@ def test_wikinews_mentions(nlp, title, needle, offset, actor_id, kind):
         ("Peter Hall, a Reuters reporter, wrote to Acme Corporation. He said it was late.", "He", "peter-hall"),
         ("Acme Corporation said it would close the plant.", "it", "acme-corporation"),
         ("Acme Corporation closed. It was sold.", "It", None),  # not clear: no mention
+        # gender from the text ("his wife"); inside a quote, not its speaker; an unnamed person is no one named
+        ("Thomas Sam and his wife Manju Sam were tried in Sydney. She cried in court.", "She", "manju-sam"),
+        ('Rick Santorum led the polls. Jonathan Stan commented, "When he was winning, we sold more."', "he",
+         "rick-santorum"),
+        ("John Smith spoke to reporters. A scientist said he was worried.", "he", None),
         # a possessive and a government noun: the possessor's actor
         ("Nicolas Maduro warned the opposition after his government said it had foiled a plot.", "his government",
          "nicolas-maduro"),
