@@ -77,7 +77,7 @@ class Analysis:
                     tables[name] = empty("problems")
                     continue
                 raise FileNotFoundError(f"{path}: missing; was this folder written by Analysis.save()?")
-            tables[name] = conform(pd.read_parquet(path), name)
+            tables[name] = _lists_back(conform(pd.read_parquet(path), name), name)
         credits_file = directory / "credits.json"
         credits = json.loads(credits_file.read_text(encoding="utf-8")) if credits_file.exists() else []
         return cls(**tables, credits=credits)
@@ -405,7 +405,7 @@ def analyze(
         # last run, without even the corpus-level step.
         tables = store.get_tables(corpus_key)
         if tables is not None and set(tables) == set(CORPUS_TABLES):
-            tables = {name: conform(table, name) for name, table in tables.items()}
+            tables = {name: _lists_back(conform(table, name), name) for name, table in tables.items()}
             return Analysis(articles=articles, problems=problems, credits=credits, **tables)
     rows_per_article = article_rows(
         articles["body"],
@@ -438,6 +438,16 @@ def analyze(
     if corpus_key is not None and not failures:
         store.put_tables(corpus_key, {name: getattr(result, name) for name in CORPUS_TABLES})
     return result
+
+
+def _lists_back(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Parquet gives list columns (keywords, aliases) back as numpy arrays: make them lists again."""
+    import numpy as np
+
+    for column, dtype in COLUMNS[table].items():
+        if dtype == "object" and column in frame.columns:
+            frame[column] = [list(v) if isinstance(v, np.ndarray) else v for v in frame[column]]
+    return frame
 
 
 def _corpus_key(articles: pd.DataFrame, model: str | None) -> str:

@@ -115,6 +115,7 @@ def test_save_and_load_give_back_the_same_tables(small_analysis, tmp_path):
     loaded = Analysis.load(tmp_path)
     for name, table in small_analysis.tables().items():
         pd.testing.assert_frame_equal(getattr(loaded, name), table, check_dtype=True, obj=name)
+        assert getattr(loaded, name).equals(table), name  # list columns come back as lists
 
 
 def test_load_names_the_missing_table(tmp_path):

@@ -32,6 +32,7 @@ def fresh(articles):
 def assert_same_tables(result, expected):
     for name in TABLES:
         pd.testing.assert_frame_equal(getattr(result, name), getattr(expected, name), obj=name)
+        assert getattr(result, name).equals(getattr(expected, name)), name  # lists stay lists
 
 
 def entry_paths(directory: Path) -> list[Path]:
