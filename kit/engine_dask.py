@@ -30,7 +30,7 @@ from kit.tables import conform
 
 
 class ModelLoader(WorkerPlugin):
-    """Worker plugin: load the model when a worker starts, so no task pays for it."""
+    """Worker plugin: load the model (and the extractors' data) when a worker starts, once."""
 
     name = "kit-model-loader"
 
@@ -38,9 +38,9 @@ class ModelLoader(WorkerPlugin):
         self.model = model
 
     def setup(self, worker=None):
-        from kit.nlp import load_model
-
-        load_model(self.model)
+        # One tiny article builds the model and the extractors' lookups (countries, aliases)
+        # before the first real task arrives.
+        analyze_texts([("warm-up", "Russia said around 100 experts had left Caracas.")], self.model)
 
 
 def local_cluster(n_workers: int | None = None, processes: bool = True):
