@@ -91,7 +91,7 @@ GOVERNING_NOUNS = frozenset("government administration regime cabinet".split())
 ORGANIZATION_DESCRIPTIONS = frozenset(
     "newspaper paper daily magazine broadcaster network channel agency company firm party "
     "organization organisation ministry embassy consulate department court university council "
-    "committee bank union club team airline hospital government service group band".split()
+    "committee bank union club team airline hospital government service group band army navy".split()
 )
 #: Descriptions that fit any organization whatever its name.
 GENERIC_ORGANIZATION_DESCRIPTIONS = frozenset("company firm organization organisation group band".split())
@@ -321,10 +321,24 @@ NOT_ACTOR_NAME_ENDS = frozenset(
     "war crisis pandemic virus disease life station shuttle shuttles telescope rover spacecraft "
     "satellite constitution".split()
 )
+#: Awards, whatever follows them ("the Nemmers Prize in Mathematics").
+AWARD_WORDS = frozenset("prize award awards medal cup trophy".split())
+#: First words of names of undertakings, not actors ("Project MKUltra", "Operation Desert Storm").
+NOT_ACTOR_NAME_STARTS = frozenset(("project", "operation"))
+#: Words of vehicles' names that spaCy-sm takes for people ("Space Shuttle Atlantis").
+VEHICLE_WORDS = frozenset("shuttle spacecraft spaceship station telescope rover satellite probe".split())
 #: Code-like names: diseases, aircraft, weapons ("COVID-19", "Il-62", "F-16").
 NOT_ACTOR_NAME = re.compile(r"^[A-Za-z]{1,6}-?\d[\w-]*$")
 CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O')[A-Za-z]*[a-z][A-Z]")
 _TRAILING = frozenset(("'s", "’s", "'", "’", ",", "-", "("))
+
+
+def _could_be_person(name: Span) -> bool:
+    """Can this PERSON entity (title stripped) be someone's name? Names are capitalised
+    at both ends ("Si el" is Spanish text), are not storms ("Cyclone Phailin") nor
+    vehicles ("Space Shuttle Atlantis")."""
+    return (name.text[0].isupper() and name.text.split()[-1][:1].isupper() and name[0].lower_ not in NOT_PERSON_FIRST_WORDS
+            and not any(t.lower_ in VEHICLE_WORDS for t in name))
 
 
 def _trim(span: Span) -> Span | None:
@@ -535,7 +549,7 @@ def find_mentions(doc: Doc) -> list[dict]:
     for ent in ents:
         if ent.label_ == "PERSON":
             name = _person_name(ent)
-            if len(name) >= 2 and name.text[0].isupper() and name[0].lower_ not in NOT_PERSON_FIRST_WORDS:
+            if len(name) >= 2 and _could_be_person(name):
                 surnames.setdefault(name[-1].text, name.text)
                 first_names.setdefault(name[0].text, name.text)
                 for middle in name[1:-1]:  # "Ricardo Rosselló Nevares": Spanish double surnames
@@ -600,7 +614,7 @@ def find_mentions(doc: Doc) -> list[dict]:
             elif len(name) == 1 and CAMEL_CASE.match(name.text):
                 # "SpaceX", "YouTube": people's names are not camel-cased (McArthur, DeSantis aside).
                 article.add(name.start, name.end, name=name.text, kind="organization", how="name")
-            elif name.text[0].isupper() and name[0].lower_ not in NOT_PERSON_FIRST_WORDS:
+            elif _could_be_person(name):
                 # "fentanyl" is no one's name, "Cyclone Phailin" no one's either
                 article.add(name.start, name.end, name=name.text, kind="person", how="name",
                             titles=titles.get(name.text, set()))
@@ -651,8 +665,9 @@ def find_mentions(doc: Doc) -> list[dict]:
             root = core.root
             if root.dep_ == "pobj" and root.head.lower_ == "on":
                 continue  # a medium, not an actor: "a post on Facebook"
-            if core[-1].lower_ in NOT_ACTOR_NAME_ENDS or NOT_ACTOR_NAME.match(core.text):
-                continue  # "the Berwick Prize", "COVID-19", "Il-62"
+            if (core[-1].lower_ in NOT_ACTOR_NAME_ENDS or core.root.lower_ in AWARD_WORDS
+                    or core[0].lower_ in NOT_ACTOR_NAME_STARTS or NOT_ACTOR_NAME.match(core.text)):
+                continue  # "the Berwick Prize", "the Nemmers Prize in Mathematics", "Project MKUltra", "COVID-19"
             if _in_office_title(core):
                 continue  # "Speaker of the House", "the Defence Secretary", "Senate President Rivera"
             if core[-1].lower_ in PLACE_NAME_ENDS:

@@ -157,6 +157,10 @@ WIKINEWS_MENTIONS = [
     ("Bombs kill at least 20 at cathedral", "Jolo Cathedral", 0, "jolo-cathedral", "place"),
     # "the Prime Minister" (a title word between "the" and the noun) refers back
     ("Scottish court finds suspension", "the Prime Minister’s advice", 4, "boris-johnson", "person"),
+    # a hyphenated given name ends in lower case; "Conference" is no award
+    ("Fire at historic Welsh ex-hotel Bontddu Hall", "Tong Yung-soo", 0, "tong-yung-soo", "person"),
+    ("2020 United States presidential election: Tru", "National Conference of State Legislatures", 0,
+     "national-conference-of-state-legislatures", "organization"),
     # "City, Country" is an address, a place
     ("Iranian cargo plane crashes", "Bishkek, Kyrgyzstan", 9, "kyrgyzstan", "place"),
 ]
@@ -173,6 +177,11 @@ WIKINEWS_NOT_ACTORS = [
     ("Nancy Pelosi again elected Speaker", "Speaker of the House", 15),
     ("Arrests made in theft of gold toilet", "the president of the United States", 4),
     ("Boris Johnson elected Conservative leader", "as the Prime Minister", 7),
+    # an award whatever follows it, an undertaking, Spanish words, a vehicle
+    ("English mathematician John Horton Conway", "Nemmers Prize in Mathematics", 0),
+    ("Singer-songwriter Robert Hunter dies", "Project MKUltra", 8),
+    ("Puerto Rico's governor Rosselló resigns", "Si el", 3),
+    ("SpaceX successfully launches its first crewed", "Space Shuttle", 0),
 ]
 
 
