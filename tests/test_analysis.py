@@ -209,3 +209,14 @@ def test_a_failing_extractor_becomes_a_problem_and_the_other_tables_stay(small_a
     assert len(result.mentions) == small_analysis.mentions.article_id.isin(small_articles.article_id[:2]).sum()
     assert len(result.problems) == 2
     assert result.problems.reason.str.contains(f"its {table} could not be extracted").all()
+
+
+def test_a_corpus_of_over_a_thousand_articles_keeps_every_row(small_articles, small_analysis, tmp_path):
+    # Rows are gathered 1,000 articles at a time; identical bodies are parsed once.
+    three = small_articles.iloc[1:4].reset_index(drop=True)
+    many = pd.concat([three.assign(article_id=three.article_id + f"#{i}") for i in range(400)], ignore_index=True)
+    result = analyze(many, cache=tmp_path, progress=False)
+    per_copy = small_analysis.mentions.article_id.isin(three.article_id).sum()
+    assert len(result.articles) == 1200
+    assert len(result.mentions) == 400 * per_copy
+    assert check_offsets(result.articles, result.mentions) == []
