@@ -243,6 +243,17 @@ def bench_widgets(quick: bool) -> list[tuple[str, str]]:
 
 
 def _peak_mb() -> float:
+    """Peak resident memory of this process in MB.
+
+    Linux's VmHWM belongs to this program alone; ru_maxrss there carries the parent's peak
+    across fork and exec, so it would report the bench's own memory for every child.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     # ru_maxrss is in kilobytes on Linux, bytes on macOS.
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
