@@ -341,6 +341,28 @@ def _could_be_person(name: Span) -> bool:
             and not any(t.lower_ in VEHICLE_WORDS for t in name))
 
 
+#: Titles only people bear: a title of these and two capitalised words is a person's name,
+#: whatever spaCy's label ("Detective Constable Daniel Dubé" ORG). Not "General", "Major",
+#: "Prince": "General Electric Company", "Major League Baseball", "Prince Edward Island".
+PERSON_ONLY_TITLES = frozenset(
+    "detective constable sergeant inspector superintendent lieutenant corporal colonel mr mr. mrs mrs. "
+    "ms ms. dr dr. senator governor mayor president chancellor minister".split()
+)
+
+
+def _titled_name(span: Span) -> Span | None:
+    """The name after person-only titles ("Detective Constable Daniel Dubé" -> "Daniel Dubé")."""
+    start = span.start
+    while start < span.end and span.doc[start].lower_ in PERSON_ONLY_TITLES | RANKS | NAME_TITLES:
+        start += 1
+    rest = span.doc[start : span.end]
+    if start == span.start or not any(t.lower_ in PERSON_ONLY_TITLES for t in span.doc[span.start : start]):
+        return None
+    if len(rest) in (2, 3) and all(t.text[:1].isupper() and t.is_alpha for t in rest):
+        return rest
+    return None
+
+
 def _trim(span: Span) -> Span | None:
     """The name inside an entity: no leading "the", no possessive, count or bracket at the end
     ("the United Kingdom's" -> "United Kingdom", "Conservative Party 365" -> "Conservative Party")."""
@@ -488,7 +510,8 @@ def _person_name(span: Span) -> Span:
     """The name part of a PERSON entity: no leading title, no trailing possessive."""
     start, end = span.start, span.end
     doc = span.doc
-    while end - start > 1 and doc[start].lower_ in NAME_TITLES:
+    while end - start > 1 and (doc[start].lower_ in NAME_TITLES or doc[start].lower_ in PERSON_ONLY_TITLES
+                                or doc[start].lower_ in RANKS):
         start += 1
     while end - start > 1 and doc[end - 1].lower_ in ("'s", "’s", "'"):
         end -= 1
@@ -547,8 +570,9 @@ def find_mentions(doc: Doc) -> list[dict]:
     first_names: dict[str, str] = {}
     titles: dict[str, set[str]] = {}
     for ent in ents:
-        if ent.label_ == "PERSON":
-            name = _person_name(ent)
+        titled = _titled_name(ent) if ent.label_ != "PERSON" else None
+        if ent.label_ == "PERSON" or titled is not None:
+            name = titled if titled is not None else _person_name(ent)
             if len(name) >= 2 and _could_be_person(name):
                 surnames.setdefault(name[-1].text, name.text)
                 first_names.setdefault(name[0].text, name.text)
@@ -605,6 +629,8 @@ def find_mentions(doc: Doc) -> list[dict]:
             continue  # names are capitalised: "state", "el" are spaCy-sm misfires
         if all(t.lower_ in NAME_TITLES or t.lower_ in TITLE_NOUNS or t.lower_ in RANKS for t in core):
             continue  # "Detective Inspector" is a title, not an organization
+        if label != "PERSON" and _titled_name(core) is not None:
+            label = "PERSON"  # "Detective Constable Daniel Dubé" tagged ORG
         if label == "PERSON":
             name = _person_name(core)
             if len(name) == 1 and name.text in short_names:
@@ -1122,7 +1148,8 @@ def person_antecedent(pronoun, mentions: list[dict], *, genders: dict[str, str] 
     subjects = []
     for token in reversed(doc[sentence.start : pronoun.i]):
         is_subject = token.dep_ in ("nsubj", "nsubjpass") or (
-            token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children))  # "There was a woman"
+            token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children)  # "There was a woman"
+        ) or (token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according")
         if not is_subject or token.pos_ == "PRON" or token.i in own_subjects:
             continue
         quoted = in_quote(token.idx)
@@ -1143,7 +1170,8 @@ def person_antecedent(pronoun, mentions: list[dict], *, genders: dict[str, str] 
             known = [p for p in [m] + partners if fits(p) and genders.get(key(p)) == gender]
             subjects.append((token, known[0] if known else m))
     for token, m in subjects:
-        if token.head.dep_ == "ROOT":
+        verb = token.head.head.head if token.dep_ == "pobj" else token.head  # "According to X, ..."
+        if verb.dep_ == "ROOT":
             return m
     if subjects:
         return subjects[0][1]

@@ -219,6 +219,11 @@ def test_wikinews_mentions(nlp, title, needle, offset, actor_id, kind):
         ('Rick Santorum led the polls. Jonathan Stan commented, "When he was winning, we sold more."', "he",
          "rick-santorum"),
         ("John Smith spoke to reporters. A scientist said he was worried.", "he", None),
+        # a person-only title makes a name of spaCy's ORG; "according to X" names a source like a subject
+        ("In Ontario, provincial police Detective Constable Daniel Dubé stated to the CBC in late June that the border "
+         "closure drove up the prices of illicit drugs. He explained that heroin had become scarce.", "He", "daniel-dube"),
+        ('"We are deeply concerned," said Tedros Adhanom Ghebreyesus. According to Dr. Tom Frieden, formerly the '
+         'director of the CDC, the pandemic is "unprecedented." He said the response was slow.', "He", "tom-frieden"),
         # a possessive and a government noun: the possessor's actor
         ("Nicolas Maduro warned the opposition after his government said it had foiled a plot.", "his government",
          "nicolas-maduro"),
