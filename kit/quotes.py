@@ -24,8 +24,10 @@ the speaker come from the dependency parse: the quote's way up the tree to a
 verb of saying, that verb's subject, a relative ``who`` replaced by its antecedent,
 a subjectless ``saying`` given the subject of the verb before it. The speaker's
 actor is read from the mention rows of :func:`kit.actors.find_mentions` (the
-mention that holds the speaker's head word); a pronoun the actors step left
-unresolved goes to the nearest preceding mention of a fitting kind. A quote
+mention that holds the speaker's head word). A he/she speaker goes to the person
+:func:`kit.actors.person_antecedent` finds (the rule the mentions use too: the
+nearest earlier subject naming a person, else the article's topic person); they/it
+to the nearest preceding group, organization or country. A quote
 whose speaker cannot be found keeps an empty speaker: nothing is guessed.
 
 >>> rows = find_quotes(load_model()('"We will win," the minister said.'), [])
