@@ -6,7 +6,9 @@ Three gold sets:
   under their canonical names, mention recall >= 0.95, at most 3 mentions outside the
   gold's actors, modifiers and places, no gold place counted as a country;
 - GUM (data/gum/gum_actors.jsonl: 31 Wikinews documents, every person, organization
-  and place mention, named, nominal and pronominal, with coreference);
+  and place mention, named, nominal and pronominal, with coreference); it also checks
+  the kit's pronoun mentions: how many GUM annotates and how many point to the actor
+  of their gold coreference group;
 - the Wikinews dev set (data/annotations/wikinews/*.json), or any folder of annotated
   JSON files in the same shape given with ``--gold DIR``.
 
