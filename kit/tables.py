@@ -119,13 +119,32 @@ def _as_dtype(series: pd.Series, dtype: str) -> pd.Series:
     if dtype == "object":
         return series.astype("object")
     if dtype.startswith("datetime64"):
-        converted = pd.to_datetime(series, errors="coerce", utc=False)
-        if getattr(converted.dt, "tz", None) is not None:
-            converted = converted.dt.tz_convert("UTC").dt.tz_localize(None)
-        return converted.astype("datetime64[ns]")
+        return _as_naive_datetimes(series)
     if dtype in ("int64", "float64") and series.isna().any():
         return series.astype("float64") if dtype == "float64" else series.astype("Int64")
     return series.astype(dtype)
+
+
+def _as_naive_datetimes(series: pd.Series) -> pd.Series:
+    """Dates as naive datetimes; each value parsed on its own format ("2019-06-27T03:57"
+    beside "2019-01-04"), zone-aware values converted to UTC, the unreadable missing."""
+    if pd.api.types.is_datetime64_any_dtype(series):
+        converted = series
+    else:
+        try:
+            converted = pd.to_datetime(series, errors="coerce", format="mixed", utc=True)
+        except (ValueError, TypeError, OverflowError):
+            converted = pd.to_datetime(series.map(_one_datetime), errors="coerce", utc=True)
+    if getattr(converted.dt, "tz", None) is not None:
+        converted = converted.dt.tz_convert("UTC").dt.tz_localize(None)
+    return converted.astype("datetime64[ns]")
+
+
+def _one_datetime(value):
+    try:
+        return pd.Timestamp(value).tz_localize("UTC") if pd.Timestamp(value).tzinfo is None else pd.Timestamp(value)
+    except (ValueError, TypeError, OverflowError):
+        return pd.NaT
 
 
 def check_offsets(articles: pd.DataFrame, table: pd.DataFrame) -> list[str]:
