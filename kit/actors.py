@@ -319,7 +319,7 @@ NOT_ACTOR_NAME_ENDS = frozenset(
     "prize award awards medal cup trophy championship championships challenge festival games "
     "olympics act bill law treaty program programme project mission summit conference "
     "war crisis pandemic virus disease life station shuttle shuttles telescope rover spacecraft "
-    "satellite constitution".split()
+    "satellite constitution benefit scheme".split()
 )
 #: Awards, whatever follows them ("the Nemmers Prize in Mathematics").
 AWARD_WORDS = frozenset("prize award awards medal cup trophy".split())
@@ -360,6 +360,17 @@ def _titled_name(span: Span) -> Span | None:
         return None
     if len(rest) in (2, 3) and all(t.text[:1].isupper() and t.is_alpha for t in rest):
         return rest
+    return None
+
+
+def _bracketed_after(span: Span) -> Span | None:
+    """The words in brackets right after an abbreviation ("CERB (Canada Emergency Response Benefit)")."""
+    doc = span.doc
+    if len(span) != 1 or not span.text.isupper() or span.end >= len(doc) or doc[span.end].text != "(":
+        return None
+    for i in range(span.end + 2, min(len(doc), span.end + 10)):
+        if doc[i].text == ")":
+            return doc[span.end + 1 : i]
     return None
 
 
@@ -590,6 +601,7 @@ def find_mentions(doc: Doc) -> list[dict]:
     path = str(alias_file())
     matcher, records = _alias_matcher(doc.vocab, path)
     not_actors: set[int] = set()  # tokens of events and concepts (kind "none" in the alias file)
+    not_actor_names: set[str] = set()  # abbreviations of names that are not actors ("ISS")
     for match_id, start, end in matcher(doc):
         record = records[doc.vocab.strings[match_id]]
         span = doc[start:end]
@@ -691,9 +703,20 @@ def find_mentions(doc: Doc) -> list[dict]:
             root = core.root
             if root.dep_ == "pobj" and root.head.lower_ == "on":
                 continue  # a medium, not an actor: "a post on Facebook"
+            spelled_out = _bracketed_after(core)  # "CERB (Canada Emergency Response Benefit)"
+            if spelled_out is not None and spelled_out[-1].lower_ in NOT_ACTOR_NAME_ENDS:
+                not_actor_names.add(core.text)
+                continue
             if (core[-1].lower_ in NOT_ACTOR_NAME_ENDS or core.root.lower_ in AWARD_WORDS
                     or core[0].lower_ in NOT_ACTOR_NAME_STARTS or NOT_ACTOR_NAME.match(core.text)):
-                continue  # "the Berwick Prize", "the Nemmers Prize in Mathematics", "Project MKUltra", "COVID-19"
+                # "the Berwick Prize", "the Nemmers Prize in Mathematics", "Project MKUltra", "COVID-19";
+                # its abbreviation is no actor either ("the International Space Station (ISS)").
+                not_actor_names.add(initials(core.text))
+                if core.end + 1 < len(doc) and doc[core.end].text == "(":
+                    not_actor_names.add(doc[core.end + 1].text)
+                if core.start >= 2 and doc[core.start - 1].text == "(":  # "CERB (Canada Emergency Response Benefit)"
+                    not_actor_names.add(doc[core.start - 2].text)
+                continue
             if _in_office_title(core):
                 continue  # "Speaker of the House", "the Defence Secretary", "Senate President Rivera"
             if core[-1].lower_ in PLACE_NAME_ENDS:
@@ -773,6 +796,9 @@ def find_mentions(doc: Doc) -> list[dict]:
     if not_actors:  # "Brexit" goes, "the Brexit Party" stays
         article.candidates = [c for c in article.candidates
                               if not not_actors.issuperset(range(c["tok_start"], c["tok_end"]))]
+    if not_actor_names:
+        article.candidates = [c for c in article.candidates
+                              if not (c["kind"] == "organization" and c["name"] in not_actor_names)]
     _link_abbreviations(article.candidates)
     mentions = _without_overlaps(article.candidates)
     mentions = _descriptions_and_pronouns(article, mentions)

@@ -182,6 +182,9 @@ WIKINEWS_NOT_ACTORS = [
     ("Singer-songwriter Robert Hunter dies", "Project MKUltra", 8),
     ("Puerto Rico's governor Rosselló resigns", "Si el", 3),
     ("SpaceX successfully launches its first crewed", "Space Shuttle", 0),
+    # the abbreviation of a name that is no actor is none either, spelled out after or before it
+    ("SpaceX successfully launches its first crewed", "(ISS)", 1),
+    ("11-month old baby finds illegal drugs", "CERB", 0),
 ]
 
 
