@@ -68,8 +68,19 @@ def test_start_here_runs_and_the_reader_follows_the_selection(tmp_path, browser)
         )
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         assert "Traceback" not in " ".join(errors.all_inner_texts())
+        assert "kit-mention" in reader.inner_html(), "the reader highlights actor mentions"
+        header = page.locator(f"{READER} .kit-article-header").first
+        assert "Venezuela" in header.inner_text(), "the lesson opens the reader on the seed"
+
+        # The lesson opens the reader on a headline search; clearing it lists every article.
+        search = page.locator(f"{READER} input[type='text']").first
+        search.fill("")
+        search.press("Enter")
+        page.wait_for_function(
+            "selector => document.querySelector(selector).options.length > 1",
+            arg=f"{READER} select", timeout=60_000,
+        )
         before = reader.inner_html()
-        assert "kit-mention" in before, "the reader highlights actor mentions"
 
         # The article dropdown is the reader's first <select>; its values are the labels
         # "date · outlet · headline" (the option texts use non-breaking spaces instead).

@@ -36,5 +36,6 @@ def test_voila_serves_the_first_lesson_as_an_app(tmp_path):
             assert page.locator(".jp-CodeMirrorEditor, .cm-editor").count() == 0, "no code editor"
             assert "kit-mention" in page.locator(".kit-article-text").first.inner_html()
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            page.locator(".kit-article-reader").first.scroll_into_view_if_needed()
             page.screenshot(path=str(ARTIFACTS / "voila-00-start-here.png"))
             browser.close()
