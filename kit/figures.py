@@ -1058,3 +1058,56 @@ def summarize_figures(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
         extra = [c for c in ("article_id", "published", "headline", "outlet") if c in articles.columns]
         summary = articles[extra].merge(summary, on="article_id", how="right")
     return summary
+
+
+def claimed_by(analysis, quotes: pd.DataFrame | None = None, actors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Who puts each figure forward: the quote it sits in (if any) and that quote's speaker.
+
+    One row per figure (all the figures table's columns) plus ``quote_start``,
+    ``quote_end``, ``quote_kind`` (the quote's kind, or ``"reporter"`` when the figure
+    is in no quote: the reporter's own claim), ``speaker`` (the speaker's words in the
+    article; missing for the reporter), ``speaker_actor_id``, ``speaker_name`` (the
+    actor's canonical name from the actors table) and ``cue`` (the reporting verb).
+    A figure inside nested or overlapping quotes belongs to the shortest one (the
+    innermost voice). Accepts an :class:`~kit.analysis.Analysis`, or a figures table
+    with ``quotes`` (and optionally ``actors``) passed by keyword.
+
+    >>> figures = pd.DataFrame({"article_id": ["a", "a"], "start": [10, 60], "end": [20, 70],
+    ...                         "text": ["about 1,000", "around 100"]})
+    >>> quotes = pd.DataFrame({"article_id": ["a"], "start": [0], "end": [40], "kind": ["indirect"],
+    ...     "speaker": ["The Wall Street Journal"], "actor_id": ["wall-street-journal"], "cue": ["reported"]})
+    >>> claimed_by(figures, quotes=quotes)[["text", "quote_kind", "speaker"]].values.tolist()
+    [['about 1,000', 'indirect', 'The Wall Street Journal'], ['around 100', 'reporter', <NA>]]
+    """
+    if hasattr(analysis, "figures"):
+        figures = analysis.figures
+        quotes = analysis.quotes if quotes is None else quotes
+        actors = getattr(analysis, "actors", None) if actors is None else actors
+    else:
+        figures = analysis
+    if quotes is None:
+        raise ValueError("claimed_by needs the quotes table: pass an Analysis or quotes=...")
+    figures = figures.reset_index(drop=True)
+    wanted = ["article_id", "start", "end", "kind", "speaker", "actor_id", "cue"]
+    spans = quotes[[c for c in wanted if c in quotes.columns]].rename(columns={
+        "start": "quote_start", "end": "quote_end", "kind": "quote_kind", "actor_id": "speaker_actor_id"})
+    # One join on article_id, then keep the quotes that contain the figure: quotes per
+    # article are few, so the pairs stay small and the test is vectorised.
+    pairs = figures[["article_id", "start", "end"]].reset_index(names="figure").merge(spans, on="article_id")
+    inside = pairs[(pairs["quote_start"] <= pairs["start"]) & (pairs["end"] <= pairs["quote_end"])]
+    inside = inside.assign(length=inside["quote_end"] - inside["quote_start"])
+    innermost = inside.sort_values(["figure", "length"], kind="stable").drop_duplicates("figure")
+    columns = [c for c in spans.columns if c != "article_id"]
+    found = figures.join(innermost.set_index("figure")[columns])
+    for column in ("quote_kind", "speaker", "speaker_actor_id", "cue"):
+        if column not in found.columns:
+            found[column] = pd.NA
+        found[column] = found[column].astype("string")
+    for column in ("quote_start", "quote_end"):
+        found[column] = found[column].astype("Int64")
+    found["quote_kind"] = found["quote_kind"].fillna("reporter")
+    names = {}
+    if actors is not None and len(actors):
+        names = dict(zip(actors["actor_id"], actors["name"]))
+    found["speaker_name"] = found["speaker_actor_id"].map(names, na_action="ignore").astype("string")
+    return found

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from kit import numbers
-from kit.figures import claims_about, extract, find_figures, summarize_figures
+from kit.figures import claimed_by, claims_about, extract, find_figures, summarize_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 NAN = float("nan")
@@ -289,3 +289,24 @@ def test_claims_about_staff_across_articles(nlp):
     assert summary.set_index("article_id").loc["b", ["n_figures", "n_count", "n_vague", "n_ellipsis"]].tolist() == \
         [2, 2, 1, 2]
     assert summary.set_index("article_id").loc["a", "largest_count_of"] == "military technicians"
+
+
+# figure text in the seed, the voice that puts it forward: quote kind, speaker's actor_id
+SEED_CLAIMS = [
+    ("just a few dozen", "indirect", "wall-street-journal"),
+    ("about 1,000", "indirect", "wall-street-journal"),
+    ("around 100", "reporter", None),
+]
+
+
+@pytest.mark.parametrize("text, quote_kind, actor_id", SEED_CLAIMS)
+def test_claimed_by_on_the_seed(seed_analysis, text, quote_kind, actor_id):
+    claims = claimed_by(seed_analysis)
+    assert len(claims) == len(seed_analysis.figures)
+    row = claims[claims.text == text].iloc[0]
+    assert row.quote_kind == quote_kind
+    if actor_id is None:
+        assert pd.isna(row.speaker) and pd.isna(row.speaker_actor_id) and pd.isna(row.quote_start)
+    else:
+        assert row.speaker_actor_id == actor_id and row.speaker_name == "The Wall Street Journal"
+        assert row.quote_start <= row.start and row.end <= row.quote_end
