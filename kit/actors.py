@@ -180,7 +180,9 @@ def load_aliases(path: str | None = None) -> pd.DataFrame:
 
     ``usage`` is ``name`` (the alias always names the actor: "America", "EU") or
     ``seat`` (a seat of power that stands for its government only when it acts:
-    "the Kremlin said", but "talks at the Kremlin" is a place). Missing means ``name``.
+    "the Kremlin said", but "talks at the Kremlin" is a place) or ``platform`` (a
+    company whose name also names its service: "Twitter said" is the company, "a post
+    on Twitter" the medium, no mention). Missing means ``name``.
     ``kind`` ``none`` marks events and concepts that spaCy's small model takes for
     people or organizations ("Brexit", "El Niño"): they are never mentions.
     The file is read once per session; after editing it, call
@@ -238,6 +240,8 @@ def slug(name: str) -> str:
     """
     text = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE)).encode("ascii", "ignore").decode("ascii").lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if not text:  # a name of another script ("Москва" listed in the alias file) keeps its letters
+        text = re.sub(r"[\W_]+", "-", name.lower()).strip("-")
     if text.startswith("the-"):
         text = text[4:]
     return text or "unknown"
@@ -336,9 +340,43 @@ _TRAILING = frozenset(("'s", "’s", "'", "’", ",", "-", "("))
 def _could_be_person(name: Span) -> bool:
     """Can this PERSON entity (title stripped) be someone's name? Names are capitalised
     at both ends ("Si el" is Spanish text), are not storms ("Cyclone Phailin") nor
-    vehicles ("Space Shuttle Atlantis")."""
+    vehicles ("Space Shuttle Atlantis"), and have no digits ("COVID-19", "Windows 10",
+    "Boeing 737-800": codes of diseases and products; a "Jr."/"III" suffix has none)."""
     return (name.text[0].isupper() and name.text.split()[-1][:1].isupper() and name[0].lower_ not in NOT_PERSON_FIRST_WORDS
-            and not any(t.lower_ in VEHICLE_WORDS for t in name))
+            and not any(t.lower_ in VEHICLE_WORDS for t in name) and not any(ch.isdigit() for ch in name.text))
+
+
+#: Prepositions after which a platform's name is the medium ("posted on Twitter").
+MEDIUM_PREPOSITIONS = frozenset(("on", "via", "through"))
+#: The script of names in each model language (Unicode character names start with it).
+MODEL_SCRIPTS = {"en": "LATIN", "de": "LATIN", "fr": "LATIN", "es": "LATIN", "ru": "CYRILLIC", "el": "GREEK"}
+
+
+def _has_letter_of(text: str, script: str) -> bool:
+    """Has ``text`` a letter of ``script``? ``_has_letter_of("किया", "LATIN")`` is False."""
+    return any(ch.isalpha() and unicodedata.name(ch, "").startswith(script) for ch in text)
+
+
+#: A speaker label opening a paragraph of a transcript: "WN:", "JD:", "Smith:", "Dr. Lee:" --
+#: one to three words of at most 25 characters, then a colon.
+TURN_LABEL = re.compile(r"^[ \t]*([^\W\d_][\w.'’-]*(?:[ ][\w.'’-]+){0,2})[ \t]*:", re.MULTILINE)
+
+
+def turn_labels(text: str) -> list[tuple[int, int]]:
+    """Character spans of the speaker labels of an interview transcript.
+
+    A label is a short name at the start of a paragraph followed by a colon, that
+    opens at least two paragraphs of the article (so a one-off "Update:" or a
+    "Washington:" dateline is no label). Such labels are layout, not mentions in
+    running text: the kit does not count them, and descriptions cannot resolve to them.
+
+    >>> text = "WN: How did it start?\\nJD: By chance.\\nWN: And then?\\nJD: We grew."
+    >>> [text[s:e] for s, e in turn_labels(text)]
+    ['WN', 'JD', 'WN', 'JD']
+    """
+    found = [(m.group(1), m.start(1), m.end(1)) for m in TURN_LABEL.finditer(text) if len(m.group(1)) <= 25]
+    counts = Counter(label for label, _, _ in found)
+    return [(start, end) for label, start, end in found if counts[label] >= 2]
 
 
 #: Titles only people bear: a title of these and two capitalised words is a person's name,
@@ -608,6 +646,9 @@ def find_mentions(doc: Doc) -> list[dict]:
         if record["kind"] == "none":
             not_actors.update(range(start, end))
             continue
+        if record["usage"] == "platform" and span.root.dep_ == "pobj" and span.root.head.lower_ in MEDIUM_PREPOSITIONS:
+            not_actors.update(range(start, end))  # "wrote on Twitter": the medium, not the company
+            continue
         if record["kind"] == "country":
             countries_at.update((i, record["country"] or record["name"]) for i in range(start, end))
             if _is_modifier(span):
@@ -622,7 +663,7 @@ def find_mentions(doc: Doc) -> list[dict]:
                 continue
         start = _with_the(doc, start)
         article.add(start, end, name=record["name"], kind=record["kind"] or "organization", how="alias",
-                    country=record["country"], priority=2)
+                    country=record["country"], priority=2, listed=True)
         actor_tokens.update(range(start, end))
 
     # 3. spaCy's entities, corrected.
@@ -793,6 +834,17 @@ def find_mentions(doc: Doc) -> list[dict]:
                             country=_country_in(span, countries_at), plural=token.tag_ == "NNS",
                             head=lemma, generic=True)
 
+    # Speaker labels of interview transcripts ("WN:", "JD:") are layout, not mentions.
+    labels = turn_labels(doc.text)
+    if labels:
+        label_tokens = {t.i for start, end in labels for t in doc.char_span(start, end, alignment_mode="expand") or ()}
+        article.candidates = [c for c in article.candidates
+                              if label_tokens.isdisjoint(range(c["tok_start"], c["tok_end"]))]
+    # spaCy's English model tags words of other scripts ("किया") as entities: a name of the
+    # model's language has a letter of its script; the alias file may still list others.
+    script = MODEL_SCRIPTS.get(doc.lang_, "LATIN")
+    article.candidates = [c for c in article.candidates if c.get("listed")
+                          or _has_letter_of(doc[c["tok_start"]:c["tok_end"]].text, script)]
     if not_actors:  # "Brexit" goes, "the Brexit Party" stays
         article.candidates = [c for c in article.candidates
                               if not not_actors.issuperset(range(c["tok_start"], c["tok_end"]))]
