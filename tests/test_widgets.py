@@ -7,6 +7,7 @@ seed plus the 293 Wikinews articles (``bundled_analysis`` in conftest.py).
 
 from __future__ import annotations
 
+import html
 import ipywidgets as widgets
 import pandas as pd
 import pytest
@@ -330,3 +331,17 @@ def test_actor_network_weights_match_kit_network(gold, kind):
     reference = cooccurrence_graph(mentions, level="sentence", kinds=tuple(set(mentions.kind)))
     assert {tuple(sorted(e)): w for *e, w in fast.edges(data="weight")} == \
         {tuple(sorted(e)): w for *e, w in reference.edges(data="weight")}
+
+
+def test_reader_shows_an_article_the_filters_had_hidden(gold):
+    """show_article() clears the filters that hide it and draws it, even when the
+    re-filtered list happens to select it already (no change event then)."""
+    reader = kit.widgets.ArticleReader(gold)
+    ids = list(gold.articles.article_id)
+    target = ids[-1]
+    other_headline = gold.articles.set_index("article_id").headline[ids[0]]
+    reader.search.value = other_headline.split()[0]
+    reader.show_article(target)
+    assert reader.article_id == target
+    headline = gold.articles.set_index("article_id").headline[target]
+    assert html.escape(" ".join(headline.split())[:30]) in " ".join(reader.text.value.split())

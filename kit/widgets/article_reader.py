@@ -60,6 +60,7 @@ class ArticleReader(Explorer):
         self.search = widgets.Text(placeholder="words in the headline", description="search",
                                    continuous_update=False, layout=widgets.Layout(width="260px"))
         self.article = dropdown("article", [], width="640px")
+        self.article.add_class("kit-article-choice")  # a stable handle for browser tests and user CSS
         self.dates = month_slider(self._periods)
         self.outlet = dropdown("outlet", counted_options(articles["outlet"]))
         self.keyword = dropdown("keyword", self._keywords.options())
@@ -118,7 +119,10 @@ class ArticleReader(Explorer):
             if article_id not in {value for _, value in self.article.options}:
                 options = [(self._labels[self._position[article_id]], article_id)] + list(self.article.options)
                 self._set_quietly(self.article, options=options)
-        self.article.value = article_id
+        if self.article.value == article_id:
+            self.draw()  # the quiet changes above may have selected it already: no change event comes
+        else:
+            self.article.value = article_id
 
     @property
     def shown_layers(self) -> tuple[str, ...]:
