@@ -180,9 +180,9 @@ def load_aliases(path: str | None = None) -> pd.DataFrame:
 
     ``usage`` is ``name`` (the alias always names the actor: "America", "EU") or
     ``seat`` (a seat of power that stands for its government only when it acts:
-    "the Kremlin said", but "talks at the Kremlin" is a place) or ``platform`` (a
-    company whose name also names its service: "Twitter said" is the company, "a post
-    on Twitter" the medium, no mention). Missing means ``name``.
+    "the Kremlin said", but "talks at the Kremlin" is a place). Missing means ``name``.
+    Platforms are listed as the companies that run them ("Twitter", "YouTube"); as
+    for any organization, "a post on Facebook" is the medium, no mention.
     ``kind`` ``none`` marks events and concepts that spaCy's small model takes for
     people or organizations ("Brexit", "El Niño"): they are never mentions.
     The file is read once per session; after editing it, call
@@ -346,8 +346,6 @@ def _could_be_person(name: Span) -> bool:
             and not any(t.lower_ in VEHICLE_WORDS for t in name) and not any(ch.isdigit() for ch in name.text))
 
 
-#: Prepositions after which a platform's name is the medium ("posted on Twitter").
-MEDIUM_PREPOSITIONS = frozenset(("on", "via", "through"))
 #: The script of names in each model language (Unicode character names start with it).
 MODEL_SCRIPTS = {"en": "LATIN", "de": "LATIN", "fr": "LATIN", "es": "LATIN", "ru": "CYRILLIC", "el": "GREEK"}
 
@@ -357,24 +355,34 @@ def _has_letter_of(text: str, script: str) -> bool:
     return any(ch.isalpha() and unicodedata.name(ch, "").startswith(script) for ch in text)
 
 
-#: A speaker label opening a paragraph of a transcript: "WN:", "JD:", "Smith:", "Dr. Lee:" --
-#: one to three words of at most 25 characters, then a colon.
-TURN_LABEL = re.compile(r"^[ \t]*([^\W\d_][\w.'’-]*(?:[ ][\w.'’-]+){0,2})[ \t]*:", re.MULTILINE)
+#: A speaker label opening a paragraph of a transcript: "WN:", "JD:", "Smith:", "Dr. Lee:"
+#: (one to three words, then a colon) or, in Wikinews' markup, "((WN))", "((Zara Kay))".
+TURN_LABEL = re.compile(
+    r"^[ \t]*(?:\(\((?P<bracketed>[^()\n]+)\)\)|(?P<colon>[^\W\d_][\w.'’-]*(?:[ ][\w.'’-]+){0,2})[ \t]*:)",
+    re.MULTILINE)
 
 
 def turn_labels(text: str) -> list[tuple[int, int]]:
     """Character spans of the speaker labels of an interview transcript.
 
-    A label is a short name at the start of a paragraph followed by a colon, that
-    opens at least two paragraphs of the article (so a one-off "Update:" or a
+    A label is a short name (at most 25 characters) at the start of a paragraph,
+    followed by a colon or in double brackets, that opens at least two paragraphs of the article (so a one-off "Update:" or a
     "Washington:" dateline is no label). Such labels are layout, not mentions in
     running text: the kit does not count them, and descriptions cannot resolve to them.
 
-    >>> text = "WN: How did it start?\\nJD: By chance.\\nWN: And then?\\nJD: We grew."
+    >>> text = "WN: How did it start?\\nJD: By chance.\\nWN: And then?\\nJD: We grew.\\nNote: edited."
     >>> [text[s:e] for s, e in turn_labels(text)]
     ['WN', 'JD', 'WN', 'JD']
+    >>> text = "((WN))  Why chess?\\n\\n((Dorsa Derakhshani))  My father.\\n\\n((WN))  When?"
+    >>> [text[s:e] for s, e in turn_labels(text)]
+    ['WN', 'WN']
     """
-    found = [(m.group(1), m.start(1), m.end(1)) for m in TURN_LABEL.finditer(text) if len(m.group(1)) <= 25]
+    found = []
+    for match in TURN_LABEL.finditer(text):
+        group = "bracketed" if match.group("bracketed") is not None else "colon"
+        label = match.group(group).strip()
+        if len(label) <= 25:
+            found.append((label, match.start(group), match.end(group)))
     counts = Counter(label for label, _, _ in found)
     return [(start, end) for label, start, end in found if counts[label] >= 2]
 
@@ -646,9 +654,6 @@ def find_mentions(doc: Doc) -> list[dict]:
         if record["kind"] == "none":
             not_actors.update(range(start, end))
             continue
-        if record["usage"] == "platform" and span.root.dep_ == "pobj" and span.root.head.lower_ in MEDIUM_PREPOSITIONS:
-            not_actors.update(range(start, end))  # "wrote on Twitter": the medium, not the company
-            continue
         if record["kind"] == "country":
             countries_at.update((i, record["country"] or record["name"]) for i in range(start, end))
             if _is_modifier(span):
@@ -661,6 +666,9 @@ def find_mentions(doc: Doc) -> list[dict]:
             if record["usage"] == "name" and (_completes_address(span) or _names_place(span.root)):
                 article.add(start, end, name=record["name"], kind="place", how="alias", country=record["name"])
                 continue
+        if record["kind"] == "organization" and span.root.dep_ == "pobj" and span.root.head.lower_ == "on":
+            not_actors.update(range(start, end))  # "a post on Facebook": a medium (as for spaCy's ORGs below)
+            continue
         start = _with_the(doc, start)
         article.add(start, end, name=record["name"], kind=record["kind"] or "organization", how="alias",
                     country=record["country"], priority=2, listed=True)
