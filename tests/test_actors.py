@@ -163,6 +163,8 @@ WIKINEWS_MENTIONS = [
      "national-conference-of-state-legislatures", "organization"),
     # "City, Country" is an address, a place
     ("Iranian cargo plane crashes", "Bishkek, Kyrgyzstan", 9, "kyrgyzstan", "place"),
+    # platforms are the companies that run them (alias file), not people
+    ("Zara Kay tells Wikinews", "Twitter, and Facebook", 0, "twitter", "organization"),
 ]
 
 # Not mentions of actors at all: a maker's product, a prize.
@@ -185,6 +187,15 @@ WIKINEWS_NOT_ACTORS = [
     # the abbreviation of a name that is no actor is none either, spelled out after or before it
     ("SpaceX successfully launches its first crewed", "(ISS)", 1),
     ("11-month old baby finds illegal drugs", "CERB", 0),
+    # diseases and software (kind "none" in the alias file); a PERSON with digits is no person
+    ("Gregory Kurtzer discusses plans for Rocky Linux", "Rocky Linux, to fill", 0),
+    ("Living with HIV during COVID-19", "COVID-19 that is going on", 0),
+    # words of another script: spaCy's English model tags Hindi words as entities
+    ("Living with HIV during COVID-19", "किया", 0),
+    # interview speaker labels at the start of a paragraph are layout, not mentions
+    ("Zara Kay tells Wikinews", "((WN))", 2),
+    ("Zara Kay tells Wikinews", "((Zara Kay))", 2),
+    ("Astronomer Anthony Boccaletti", "((WN))", 2),
 ]
 
 
@@ -296,3 +307,36 @@ def test_packaged_alias_file_matches_the_project_one():
     assert (ROOT / "kit/data/aliases.csv").read_text(encoding="utf-8") == (ROOT / "data/aliases.csv").read_text(
         encoding="utf-8"
     )
+
+
+# text, the speaker labels found in it: recurring short labels opening paragraphs only
+TURN_LABELS = [
+    ("WN: Why?\nJD: Because.\nWN: When?\nJD: Now.", ["WN", "JD", "WN", "JD"]),
+    ("((WN))  Why chess?\n\n((Dorsa Derakhshani))  My father.\n\n((WN))  When?\n\n((Dorsa Derakhshani))  Early.",
+     ["WN", "Dorsa Derakhshani", "WN", "Dorsa Derakhshani"]),
+    ("Update: the vote is on Monday.\nThe minister said: no.", []),  # a one-off label is none
+    ("He said WN: no.\nShe said WN: yes.", []),  # not at the start of a paragraph
+]
+
+
+@pytest.mark.parametrize("text, labels", TURN_LABELS)
+def test_turn_labels(text, labels):
+    assert [text[start:end] for start, end in actors.turn_labels(text)] == labels
+
+
+INTERVIEWS = ["Zara Kay tells Wikinews", "Living with HIV during COVID-19", "Wikinews interviews 2020 US Libertarian"]
+
+
+@pytest.mark.parametrize("title", INTERVIEWS)
+def test_interviews_have_no_label_actors_nor_foreign_script_actors(nlp, title):
+    body = wikinews(title)
+    rows = actors.find_mentions(nlp(body))
+    labels = actors.turn_labels(body)
+    assert labels, "the transcript's labels are found"
+    assert not [r for r in rows if any(r["start"] < end and start < r["end"] for start, end in labels)]
+    assert "wn" not in {r["actor_id"] for r in rows}  # nor do descriptions resolve to the label
+    assert all(any("a" <= ch.lower() <= "z" for ch in r["text"]) for r in rows)
+    for row in rows:
+        row["article_id"] = title
+    _, table, _ = actors.resolve_corpus(conform(rows, "mentions"), None)
+    assert set(table.kind) <= {"person", "country", "organization", "group", "anonymous", "place"}
