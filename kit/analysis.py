@@ -370,6 +370,7 @@ def analyze(
     progress: bool = True,
     engine: str = "local",
     client=None,
+    max_chars: int | None = None,
 ) -> Analysis:
     """Analyse every article: mentions, actors, figures and quotes as tables.
 
@@ -384,6 +385,8 @@ def analyze(
     - ``progress``: a progress bar on runs of 20 articles or more.
     - ``engine``: ``"local"``, or ``"dask"`` to spread articles over a dask.distributed
       cluster (``client``, or a LocalCluster started for the call); same tables either way.
+    - ``max_chars``: analyse at most this many characters of one article (default
+      ``MAX_ARTICLE_CHARS``, a long book); each article cut short gets a ``problems`` row.
 
     >>> import kit
     >>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
@@ -399,7 +402,10 @@ def analyze(
 
     store = open_cache(cache)
     credits = list(getattr(corpus_or_articles, "credits", None) or [])
-    corpus_key = _corpus_key(articles, model) if store is not None else None
+    bodies, cut_short = _bodies_within(articles, max_chars or MAX_ARTICLE_CHARS)
+    if cut_short:
+        problems = conform(pd.concat([problems, conform(cut_short, "problems")], ignore_index=True), "problems")
+    corpus_key = _corpus_key(articles, model, max_chars or MAX_ARTICLE_CHARS) if store is not None else None
     if corpus_key is not None:
         # The whole corpus unchanged (same articles, kit, model, aliases): the tables of the
         # last run, without even the corpus-level step.
@@ -408,7 +414,7 @@ def analyze(
             tables = {name: _lists_back(conform(table, name), name) for name, table in tables.items()}
             return Analysis(articles=articles, problems=problems, credits=credits, **tables)
     rows_per_article = article_rows(
-        articles["body"],
+        bodies,
         model=model,
         n_process=n_process,
         batch_size=batch_size,
@@ -464,10 +470,33 @@ def _lists_back(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     return frame
 
 
-def _corpus_key(articles: pd.DataFrame, model: str | None) -> str:
-    """Key of a whole corpus's tables: every article's key and id, and its other columns."""
+#: Characters of one article analysed by default: about 150,000 words, a long book. A longer
+#: "article" (a whole archive pasted into one record, a 20 MB dump) would take spaCy many
+#: minutes and give no reader anything to read; it is cut here and reported, never silently.
+MAX_ARTICLE_CHARS = 1_000_000
+
+
+def _bodies_within(articles: pd.DataFrame, limit: int) -> tuple[list[str], list[dict]]:
+    """The bodies to analyse (each at most ``limit`` characters) and a problems row per cut."""
+    bodies, cut_short = [], []
+    sources = articles["source"] if "source" in articles.columns else articles["article_id"]
+    for article_id, source, body in zip(articles["article_id"], sources, articles["body"]):
+        body = body if isinstance(body, str) else ""
+        if len(body) > limit:
+            cut_short.append({
+                "source": source if isinstance(source, str) else str(article_id),
+                "reason": f"article {article_id} has {len(body):,} characters: only the first {limit:,} were "
+                "analysed (offsets still point into the whole body); pass analyze(..., max_chars=N) to change it",
+            })
+            body = body[:limit]
+        bodies.append(body)
+    return bodies, cut_short
+
+
+def _corpus_key(articles: pd.DataFrame, model: str | None, max_chars: int = MAX_ARTICLE_CHARS) -> str:
+    """Key of a whole corpus's tables: every article's key and id, its other columns, the limit."""
     identity = f"{model_identity(model)}+{user_data_fingerprint()}"
-    digest = hashlib.sha256(b"corpus-1\0")
+    digest = hashlib.sha256(f"corpus-1\0max_chars={max_chars}\0".encode())
     for article_id, body in zip(articles["article_id"], articles["body"]):
         digest.update(body_key(body if isinstance(body, str) else "", identity).encode())
         digest.update(str(article_id).encode("utf-8", "surrogatepass") + b"\0")

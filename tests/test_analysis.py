@@ -220,3 +220,18 @@ def test_a_corpus_of_over_a_thousand_articles_keeps_every_row(small_articles, sm
     assert len(result.articles) == 1200
     assert len(result.mentions) == 400 * per_copy
     assert check_offsets(result.articles, result.mentions) == []
+
+
+def test_an_overlong_article_is_cut_and_reported_not_silently():
+    import pandas as pd
+
+    import kit
+
+    sentence = "The ministry said 40 people were hurt. "
+    articles = pd.DataFrame({"article_id": ["long"], "body": [sentence * 100], "source": ["dump.txt"]})
+    result = kit.analyze(articles, cache=False, progress=False, max_chars=len(sentence) * 10)
+    assert result.figures.end.max() <= len(sentence) * 10
+    assert len(result.figures) == 10
+    [reason] = result.problems.reason.tolist()
+    assert "long" in reason and "max_chars" in reason and "3,900 characters" in reason
+    assert result.problems.source.tolist() == ["dump.txt"]
