@@ -45,8 +45,10 @@ def test_seed_gold_has_body_offsets(seed_gold):
     assert seed_gold.body[row.speaker_start : row.speaker_end] == "the Russian embassy in Caracas"
 
 
-def test_dev_set_loads_and_every_span_matches():
-    golds = load_dev_set()
+@pytest.mark.parametrize("folder", ["data/annotations/wikinews", "data/annotations/heldout"])
+def test_dev_set_loads_and_every_span_matches(folder):
+    golds = load_dev_set(folder)
+    assert len(golds) >= 10
     assert all(g.body for g in golds)
     for gold in golds:
         assert set(gold.quotes.actor.dropna()) <= set(gold.actors.name), gold.path
