@@ -1406,30 +1406,41 @@ def resolve_corpus(mentions: pd.DataFrame, articles: pd.DataFrame | None = None)
 
 
 def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per actor: name, kind, country, aliases (how it was called), n_mentions, n_articles."""
+    """One row per actor: name, kind, country, aliases (how it was called), n_mentions, n_articles.
+
+    Each value is the actor's most frequent one (ties: the first in sort order), found
+    with one groupby per column: the corpus step stays cheap however many actors there are.
+    """
     if len(mentions) == 0:
         return _empty_actors()
-    rows = []
-    has_article = "article_id" in mentions.columns
-    for actor_id, group in mentions.groupby("actor_id", sort=False):
-        named = group[group["how"].isin(("name", "alias", "capital", "demonym"))]
-        names = (named if len(named) else group)["name"].dropna()
-        name = names.mode().iloc[0] if len(names) else actor_id
-        countries = group["country"].dropna() if "country" in group else pd.Series([], dtype=object)
-        surface = group.loc[group["how"] != "pronoun", "text"]
-        rows.append(
-            {
-                "actor_id": actor_id,
-                "name": name,
-                "kind": group["kind"].mode().iloc[0],
-                "country": countries.mode().iloc[0] if len(countries) else None,
-                "aliases": sorted(set(surface) - {name}),
-                "n_mentions": len(group),
-                "n_articles": group["article_id"].nunique() if has_article else 1,
-            }
-        )
-    table = pd.DataFrame(rows)
+    grouped = mentions.groupby("actor_id", sort=False)
+    table = grouped.size().rename("n_mentions").to_frame()  # actors in order of first mention
+    actor_ids = table.index.to_series(index=table.index)
+    named = mentions[mentions["how"].isin(("name", "alias", "capital", "demonym"))]
+    # The name: the commonest among the mentions that name the actor, else among all.
+    name = _most_frequent(mentions, "name")
+    name_when_named = _most_frequent(named, "name")
+    has_named = actor_ids.isin(set(named["actor_id"]))
+    name = name_when_named.reindex(table.index).where(has_named, name.reindex(table.index))
+    table["name"] = name.where(name.notna(), actor_ids).astype(object)
+    table["kind"] = _most_frequent(mentions, "kind").reindex(table.index)
+    country = _most_frequent(mentions, "country") if "country" in mentions else pd.Series(dtype=object)
+    table["country"] = country.reindex(table.index).astype(object)
+    table["country"] = table["country"].where(table["country"].notna(), None)
+    surfaces = mentions.loc[mentions["how"] != "pronoun"].groupby("actor_id", sort=False)["text"].agg(set)
+    surfaces = surfaces.reindex(table.index)
+    table["aliases"] = [sorted((s if isinstance(s, set) else set()) - {n}) for s, n in zip(surfaces, table["name"])]
+    table["n_articles"] = grouped["article_id"].nunique() if "article_id" in mentions.columns else 1
+    table = table.reset_index()[["actor_id", "name", "kind", "country", "aliases", "n_mentions", "n_articles"]]
     return table.sort_values(["n_mentions", "n_articles", "name"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def _most_frequent(frame: pd.DataFrame, column: str) -> pd.Series:
+    """Per actor_id, its most frequent non-missing value of ``column`` (ties: the smallest)."""
+    counts = (frame.dropna(subset=[column]).groupby(["actor_id", column], sort=False, observed=True)
+              .size().rename("count").reset_index())
+    counts = counts.sort_values(["actor_id", "count", column], ascending=[True, False, True], kind="stable")
+    return counts.drop_duplicates("actor_id").set_index("actor_id")[column]
 
 
 def _empty_actors() -> pd.DataFrame:
