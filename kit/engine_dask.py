@@ -18,6 +18,8 @@ once per task.
 
 from __future__ import annotations
 
+import contextlib
+
 import os
 from pathlib import Path
 from typing import Iterator
@@ -65,14 +67,9 @@ def iter_rows(
     At most two batches per worker are in flight, so neither the client nor the
     workers hold the whole corpus's text at once.
     """
-    from dask.distributed import Client, as_completed
+    from dask.distributed import as_completed
 
-    cluster = None
-    if client is None:
-        cluster = local_cluster()
-        client = Client(cluster)
-    try:
-        client.register_plugin(ModelLoader(model), name=ModelLoader.name)
+    with _ready_client(client, model) as client:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         size = batch_size or max(1, min(64, -(-len(pairs) // (4 * n_workers))))
         batches = iter([pairs[i : i + size] for i in range(0, len(pairs), size)])
@@ -85,10 +82,6 @@ def iter_rows(
             for batch in _take(batches, 1):
                 window.add(client.submit(analyze_texts, batch, model, pure=False))
             yield from results
-    finally:
-        if cluster is not None:
-            client.close()
-            cluster.close()
 
 
 def write_partitions(
@@ -113,15 +106,10 @@ def write_partitions(
     >>> sorted(p.name for p in folder.iterdir())
     ['figures', 'mentions', 'quotes']
     """
-    from dask.distributed import Client, wait
+    from dask.distributed import wait
 
     directory = Path(directory).resolve()
-    cluster = None
-    if client is None:
-        cluster = local_cluster()
-        client = Client(cluster)
-    try:
-        client.register_plugin(ModelLoader(model), name=ModelLoader.name)
+    with _ready_client(client, model) as client:
         triples = [
             (str(article_id), body if isinstance(body, str) else "")
             for article_id, body in zip(articles["article_id"], articles["body"])
@@ -133,11 +121,26 @@ def write_partitions(
         wait(futures)
         for future in futures:
             future.result()  # re-raise a worker's error here
+    return directory
+
+
+@contextlib.contextmanager
+def _ready_client(client, model: str | None):
+    """The client to use, its workers set to load the model once; with no client, a
+    LocalCluster started for the call and closed after it."""
+    from dask.distributed import Client
+
+    cluster = None
+    if client is None:
+        cluster = local_cluster()
+        client = Client(cluster)
+    try:
+        client.register_plugin(ModelLoader(model), name=ModelLoader.name)
+        yield client
     finally:
         if cluster is not None:
             client.close()
             cluster.close()
-    return directory
 
 
 def _write_partition(pairs: list[tuple[str, str]], number: int, directory: str, model: str | None) -> int:
