@@ -19,7 +19,7 @@ lab: $(STAMP)
 ifdef HEADLESS
 	$(MAKE) report
 else
-	$(BIN)/jupyter lab --port=$(PORT) notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab --port=$(PORT) $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00-start-here.ipynb
 endif
 
 ## make report: the headless HTML report of the bundled corpus, in out/report/
