@@ -71,13 +71,21 @@ def timed(function, *arguments, **options) -> tuple[float, object]:
 # --- parts -----------------------------------------------------------------------------
 
 
-def bench_read(quick: bool) -> list[tuple[str, str]]:
-    path = ROOT / "bench" / "bench_read.py"
+def _sibling(name: str):
+    """The module of bench/<name>.py (scripts, not a package), or None when it is absent."""
+    path = ROOT / "bench" / f"{name}.py"
     if not path.exists():
-        return [("read_corpus", "bench/bench_read.py not found")]
-    spec = importlib.util.spec_from_file_location("bench_read", path)
+        return None
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    return module
+
+
+def bench_read(quick: bool) -> list[tuple[str, str]]:
+    module = _sibling("bench_read")
+    if module is None:
+        return [("read_corpus", "bench/bench_read.py not found")]
     result = module.measure_read(300 if quick else 3000)
     return [
         ("read_corpus", f"{result['articles_per_second']:,.0f} articles/s, {result['megabytes_per_second']} MB/s "
@@ -219,12 +227,9 @@ def memory_child(size: int) -> None:
 
 
 def bench_widgets(quick: bool) -> list[tuple[str, str]]:
-    path = ROOT / "bench" / "bench_widgets.py"
-    if not path.exists():
+    module = _sibling("bench_widgets")
+    if module is None:
         return [("widgets", "bench/bench_widgets.py not found")]
-    spec = importlib.util.spec_from_file_location("bench_widgets", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
     function = next(
         (getattr(module, name) for name in ("measure_widgets", "measure", "run", "main") if callable(getattr(module, name, None))),
         None,
