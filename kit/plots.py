@@ -183,14 +183,7 @@ def articles_over_time(data, freq: str = "MS", by: str | None = "outlet", engine
         return empty_figure("No dated articles.", title, engine)
     groups = list(table.groupby(by)) if by in table.columns else [("articles", table)]
     if engine == "matplotlib":
-        figure, axes = _matplotlib()
-        for name, group in groups:
-            axes.plot(group["period"], group["n_articles"], marker="o", label=str(name))
-        axes.set_ylabel("articles")
-        axes.set_title(title)
-        if len(groups) > 1:
-            axes.legend(fontsize="small")
-        return figure
+        return _matplotlib_lines(groups, "n_articles", "articles", title, legend=len(groups) > 1)
     import plotly.graph_objects as go
 
     figure = _new_figure([
@@ -357,6 +350,18 @@ def mentions_over_time(analysis, actors: Sequence[str] | None = None, n: int = 5
     return draw_over_time(mentions_over_time_table(analysis, actors=actors, n=n, freq=freq), engine=engine)
 
 
+def _matplotlib_lines(groups, column: str, label: str, title: str, *, legend: bool):
+    """A static line chart of ``column`` per ``period``, one line per (name, group)."""
+    figure, axes = _matplotlib()
+    for name, group in groups:
+        axes.plot(group["period"], group[column], marker="o", label=str(name))
+    axes.set_ylabel(label)
+    axes.set_title(title)
+    if legend:
+        axes.legend(fontsize="small")
+    return figure
+
+
 def draw_over_time(table: pd.DataFrame, title: str = "Mentions over time", engine: str = "plotly"):
     """Lines of ``n_mentions`` per ``period``, one per ``name`` (the table of :func:`mentions_over_time_table`)."""
     _check_engine(engine)
@@ -364,13 +369,7 @@ def draw_over_time(table: pd.DataFrame, title: str = "Mentions over time", engin
         return empty_figure("No dated mentions.", title, engine)
     groups = list(table.groupby("name", sort=False))
     if engine == "matplotlib":
-        figure, axes = _matplotlib()
-        for name, group in groups:
-            axes.plot(group["period"], group["n_mentions"], marker="o", label=str(name))
-        axes.set_ylabel("mentions")
-        axes.set_title(title)
-        axes.legend(fontsize="small")
-        return figure
+        return _matplotlib_lines(groups, "n_mentions", "mentions", title, legend=True)
     import plotly.graph_objects as go
 
     figure = _new_figure([
