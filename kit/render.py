@@ -38,20 +38,21 @@ from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-#: The three annotation layers, in the order they nest (outermost first).
-LAYERS = ("quotes", "actors", "figures")
+from kit import extractors
 
-#: One colour per layer, shown as the highlight's background and in the legend.
-COLOURS = {
-    "quotes": "#fff3bf",   # pale yellow: long spans, a light background reads best
-    "actors": "#a5d8ff",   # blue
-    "figures": "#b2f2bb",  # green
-}
+#: The annotation layers, in the order they nest (outermost first), from kit.extractors:
+#: each extractor's entry names its layer's colour, CSS class (the browser tests look for
+#: these) and legend. Functions below ask the registry again, so a layer registered later
+#: is drawn too; these constants are the built-in ones, for reading.
+LAYERS = tuple(layer.name for layer in extractors.layers())
+COLOURS = {layer.name: layer.colour for layer in extractors.layers()}
+CLASSES = {layer.name: layer.css_class for layer in extractors.layers()}
+LEGEND_LABELS = {layer.name: layer.legend for layer in extractors.layers()}
 
-#: CSS class of each layer's marks (the browser tests look for these).
-CLASSES = {"quotes": "kit-quote", "actors": "kit-mention", "figures": "kit-figure"}
 
-LEGEND_LABELS = {"quotes": "quote (speaker underlined)", "actors": "actor mention", "figures": "figure"}
+def _layers(show: Sequence[str] | None = None) -> tuple:
+    return tuple(layer for layer in extractors.layers() if show is None or layer.name in show)
+
 
 #: Metadata shown above an article, in this order, when present.
 HEADER_FIELDS = (
@@ -172,58 +173,63 @@ def _valid(start, end, length: int) -> bool:
     return present(start) and present(end) and 0 <= int(start) < int(end) <= length
 
 
+def mention_spans(row: Mapping, actors_by_id: Mapping, length: int) -> list[dict]:
+    """The highlight of one mention: labelled with its resolved actor."""
+    if not _valid(row.get("start"), row.get("end"), length):
+        return []
+    actor = actors_by_id.get(row.get("actor_id")) if present(row.get("actor_id")) else None
+    return [{
+        "role": "mention", "start": int(row["start"]), "end": int(row["end"]),
+        "label": _text(actor.get("name")) if actor else _text(row.get("text")),
+        "title": mention_title(row, actor), "actor_id": row.get("actor_id"),
+    }]
+
+
+def figure_spans(row: Mapping, actors_by_id: Mapping, length: int) -> list[dict]:
+    """The highlight of one figure: labelled with its value or bounds."""
+    if not _valid(row.get("start"), row.get("end"), length):
+        return []
+    label = format_number(row.get("value")) or bounds_text(row.get("low"), row.get("high"))
+    return [{"role": "figure", "start": int(row["start"]), "end": int(row["end"]), "label": label,
+             "title": figure_title(row)}]
+
+
+def quote_spans(row: Mapping, actors_by_id: Mapping, length: int) -> list[dict]:
+    """The highlights of one quote: its content and its speaker, labelled with the speaker's actor."""
+    actor = actors_by_id.get(row.get("actor_id")) if present(row.get("actor_id")) else None
+    common = {"label": _text(actor.get("name")) if actor else _text(row.get("speaker")),
+              "title": quote_title(row, actor), "actor_id": row.get("actor_id")}
+    spans = []
+    for role, start, end in (("quote", "start", "end"), ("speaker", "speaker_start", "speaker_end")):
+        if _valid(row.get(start), row.get(end), length):
+            spans.append({"role": role, "start": int(row[start]), "end": int(row[end]), **common})
+    return spans
+
+
 def span_annotations(
     body: str,
     mentions: pd.DataFrame | None = None,
     figures: pd.DataFrame | None = None,
     quotes: pd.DataFrame | None = None,
     actors_by_id: Mapping[str, Mapping] | None = None,
-    show: Sequence[str] = LAYERS,
+    show: Sequence[str] | None = None,
+    tables: Mapping[str, pd.DataFrame] | None = None,
 ) -> list[dict]:
     """The annotations of one article: ``layer``, ``start``, ``end``, ``label``, ``title``, ``role``.
 
     Takes the article's own rows (already filtered to it), so that a widget holding
-    an index by article can skip the search. Rows whose offsets fall outside the
-    body are skipped rather than drawn in the wrong place.
+    an index by article can skip the search; ``tables`` gives rows of further
+    registered extractors by table name. Each layer's ``spans`` function
+    (:mod:`kit.extractors`) turns a row into highlights. Rows whose offsets fall
+    outside the body are skipped rather than drawn in the wrong place.
     """
+    rows_by_table = {"mentions": mentions, "figures": figures, "quotes": quotes, **(tables or {})}
     actors_by_id = actors_by_id or {}
-    length = len(body)
     spans: list[dict] = []
-    if "actors" in show:
-        for row in _records(mentions):
-            if not _valid(row.get("start"), row.get("end"), length):
-                continue
-            actor = actors_by_id.get(row.get("actor_id")) if present(row.get("actor_id")) else None
-            spans.append({
-                "layer": "actors", "role": "mention", "start": int(row["start"]), "end": int(row["end"]),
-                "label": _text(actor.get("name")) if actor else _text(row.get("text")),
-                "title": mention_title(row, actor), "actor_id": row.get("actor_id"),
-            })
-    if "figures" in show:
-        for row in _records(figures):
-            if not _valid(row.get("start"), row.get("end"), length):
-                continue
-            label = format_number(row.get("value")) or bounds_text(row.get("low"), row.get("high"))
-            spans.append({
-                "layer": "figures", "role": "figure", "start": int(row["start"]), "end": int(row["end"]),
-                "label": label, "title": figure_title(row),
-            })
-    if "quotes" in show:
-        for row in _records(quotes):
-            actor = actors_by_id.get(row.get("actor_id")) if present(row.get("actor_id")) else None
-            title = quote_title(row, actor)
-            label = _text(actor.get("name")) if actor else _text(row.get("speaker"))
-            if _valid(row.get("start"), row.get("end"), length):
-                spans.append({
-                    "layer": "quotes", "role": "quote", "start": int(row["start"]), "end": int(row["end"]),
-                    "label": label, "title": title, "actor_id": row.get("actor_id"),
-                })
-            if _valid(row.get("speaker_start"), row.get("speaker_end"), length):
-                spans.append({
-                    "layer": "quotes", "role": "speaker", "start": int(row["speaker_start"]),
-                    "end": int(row["speaker_end"]), "label": label, "title": title,
-                    "actor_id": row.get("actor_id"),
-                })
+    for layer in _layers(show):
+        spans_of = extractors.resolve(layer.spans)
+        for row in _records(rows_by_table.get(extractors.layer_table(layer.name))):
+            spans.extend({"layer": layer.name, **span} for span in spans_of(row, actors_by_id, len(body)))
     return spans
 
 
@@ -240,7 +246,7 @@ def segments_of(body: str, spans: Iterable[dict]) -> list[dict]:
     """
     spans = list(spans)
     cuts = sorted({0, len(body), *(s["start"] for s in spans), *(s["end"] for s in spans)})
-    order = {layer: i for i, layer in enumerate(LAYERS)}
+    order = {layer.name: i for i, layer in enumerate(_layers())}
     spans.sort(key=lambda s: (s["start"], -(s["end"] - s["start"]), order.get(s["layer"], 9)))
     segments = []
     for start, end in zip(cuts, cuts[1:]):
@@ -273,10 +279,11 @@ def article_row(analysis, article_id: str) -> dict:
     return found.iloc[0].to_dict()
 
 
-def article_markup(analysis, article_id: str, show: Sequence[str] = LAYERS) -> list[dict]:
+def article_markup(analysis, article_id: str, show: Sequence[str] | None = None) -> list[dict]:
     """The article's body as segments with the annotations that cover them (plain data).
 
-    ``show`` picks layers among ``"actors"``, ``"figures"`` and ``"quotes"``.
+    ``show`` picks layers among ``"actors"``, ``"figures"`` and ``"quotes"`` (and any
+    registered later); None shows them all.
     Each annotation is ``{"layer", "role", "start", "end", "label", "title"}``: the
     label is the resolved actor, the value (or bounds), or the speaker; the title is
     what a hover shows.
@@ -288,14 +295,10 @@ def article_markup(analysis, article_id: str, show: Sequence[str] = LAYERS) -> l
     True
     """
     body = _text(article_row(analysis, article_id).get("body"))
-    spans = span_annotations(
-        body,
-        mentions=_rows_of(getattr(analysis, "mentions", None), article_id),
-        figures=_rows_of(getattr(analysis, "figures", None), article_id),
-        quotes=_rows_of(getattr(analysis, "quotes", None), article_id),
-        actors_by_id=actors_index(getattr(analysis, "actors", None)),
-        show=show,
-    )
+    tables = {layer_table: _rows_of(getattr(analysis, layer_table, None), article_id)
+              for layer_table in map(extractors.layer_table, (layer.name for layer in _layers(show)))}
+    spans = span_annotations(body, actors_by_id=actors_index(getattr(analysis, "actors", None)), show=show,
+                             tables=tables)
     return segments_of(body, spans)
 
 
@@ -308,7 +311,7 @@ def escape(value) -> str:
 
 
 def _mark_style(annotation: dict) -> str:
-    colour = COLOURS.get(annotation["layer"], "#eee")
+    colour = next((layer.colour for layer in _layers((annotation["layer"],))), "#eee")
     if annotation.get("role") == "speaker":
         return f"border-bottom:2px solid #e8a800;background:{colour};"
     if annotation["layer"] == "quotes":
@@ -322,7 +325,7 @@ def render_segments(segments: Iterable[dict]) -> str:
     for segment in segments:
         opened = 0
         for annotation in segment["annotations"]:
-            classes = CLASSES.get(annotation["layer"], "kit-span")
+            classes = next((layer.css_class for layer in _layers((annotation["layer"],))), "kit-span")
             if annotation.get("role") == "speaker":
                 classes += " kit-speaker"
             parts.append(
@@ -335,12 +338,12 @@ def render_segments(segments: Iterable[dict]) -> str:
     return "".join(parts)
 
 
-def legend_html(show: Sequence[str] = LAYERS) -> str:
+def legend_html(show: Sequence[str] | None = None) -> str:
     """One coloured swatch per shown layer."""
     items = [
-        f'<span class="{CLASSES[layer]}-legend" style="background:{COLOURS[layer]};padding:1px 6px;'
-        f'margin-right:8px;border-radius:3px;">{html.escape(LEGEND_LABELS[layer])}</span>'
-        for layer in LAYERS if layer in show
+        f'<span class="{layer.css_class}-legend" style="background:{layer.colour};padding:1px 6px;'
+        f'margin-right:8px;border-radius:3px;">{html.escape(layer.legend)}</span>'
+        for layer in _layers(show)
     ]
     return f'<div class="kit-legend" style="margin:4px 0 8px 0;font-size:90%;">{"".join(items)}</div>'
 
@@ -368,7 +371,7 @@ def article_header(article: Mapping) -> str:
     )
 
 
-def render_markup(article: Mapping, segments: Iterable[dict], show: Sequence[str] = LAYERS, header: bool = True) -> str:
+def render_markup(article: Mapping, segments: Iterable[dict], show: Sequence[str] | None = None, header: bool = True) -> str:
     """Header, legend and highlighted body of an article, from its row and its segments."""
     body = (
         '<div class="kit-article-text" style="white-space:pre-wrap;line-height:1.7;max-width:50em;">'
@@ -377,7 +380,7 @@ def render_markup(article: Mapping, segments: Iterable[dict], show: Sequence[str
     return "".join([article_header(article) if header else "", legend_html(show), body])
 
 
-def render_article(analysis, article_id: str, show: Sequence[str] = LAYERS, header: bool = True) -> str:
+def render_article(analysis, article_id: str, show: Sequence[str] | None = None, header: bool = True) -> str:
     """The article as HTML: metadata header, a colour legend, the body with highlights.
 
     Hovering a highlight shows the resolved actor, the value or bounds, or the

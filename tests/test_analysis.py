@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.analysis import Analysis, analyze, body_key, model_identity
+from kit.analysis import Analysis, analyze
+from kit.cache import body_key, model_identity
 from kit.tables import COLUMNS, SPAN_TABLES, check_offsets
 
 from conftest import DATA
@@ -184,9 +185,9 @@ def test_long_bodies_are_cut_into_pieces_that_join_back(body, limit):
 
 
 def test_a_body_parsed_in_pieces_keeps_its_offsets(seed_body, monkeypatch):
-    from kit import analysis
+    from kit import pipeline
 
-    monkeypatch.setattr(analysis, "MAX_PIECE_CHARS", len(seed_body) // 2)
+    monkeypatch.setattr(pipeline, "MAX_PIECE_CHARS", len(seed_body) // 2)
     articles = pd.DataFrame({"article_id": ["long"], "body": [seed_body * 3]})
     result = analyze(articles, cache=False, progress=False)
     for table in SPAN_TABLES:
@@ -195,15 +196,17 @@ def test_a_body_parsed_in_pieces_keeps_its_offsets(seed_body, monkeypatch):
     assert {"Putin", "Venezuela"} <= set(result.mentions.text)
 
 
-@pytest.mark.parametrize("extractor, table", [("figures_module.find_figures", "figures"), ("quotes_module.find_quotes", "quotes")])
-def test_a_failing_extractor_becomes_a_problem_and_the_other_tables_stay(small_articles, small_analysis, monkeypatch, extractor, table):
-    from kit import analysis
+@pytest.mark.parametrize("table", ["figures", "quotes"])
+def test_a_failing_extractor_becomes_a_problem_and_the_other_tables_stay(small_articles, small_analysis, monkeypatch, table):
+    import importlib
+
+    from kit import extractors
 
     def broken(*arguments):
         raise RuntimeError("simulated bug")
 
-    module, function = extractor.split(".")
-    monkeypatch.setattr(getattr(analysis, module), function, broken)
+    module, function = extractors.get(table).find.split(":")
+    monkeypatch.setattr(importlib.import_module(module), function, broken)
     result = analyze(small_articles.head(2), cache=False, progress=False)
     assert len(getattr(result, table)) == 0
     assert len(result.mentions) == small_analysis.mentions.article_id.isin(small_articles.article_id[:2]).sum()

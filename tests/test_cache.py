@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kit.analysis import analyze, body_key, model_identity, user_data_fingerprint
-from kit.cache import FORMAT, ArticleCache, open_cache
+from kit.analysis import analyze
+from kit.cache import FORMAT, ArticleCache, body_key, model_identity, open_cache, user_data_fingerprint
 
 from test_analysis import wikinews_articles
 
