@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml $(LOCK)
 ## make lock: re-resolve requirements.lock from pyproject.toml (needs the registry)
 lock:
 	@test -x $(VENV)-tools/bin/pip-compile || { $(PYTHON) -m venv $(VENV)-tools && $(VENV)-tools/bin/python -m pip install --quiet pip-tools; }
-	$(VENV)-tools/bin/pip-compile --quiet --strip-extras --extra test --extra eval --output-file $(LOCK) pyproject.toml
+	$(VENV)-tools/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --extra test --extra eval --output-file $(LOCK) pyproject.toml
 
 ## make lab: JupyterLab on the first lesson (HEADLESS=1: write the HTML report instead)
 lab: $(STAMP)
