@@ -51,9 +51,9 @@ test-fast: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
-## make quality: precision/recall on the annotated dev sets, beside the baselines
+## make quality: precision/recall on every annotated set, beside the baselines (MODEL=en_core_web_md: another spaCy pipeline)
 quality: $(STAMP)
-	$(BIN)/python bench/quality.py
+	$(if $(MODEL),KIT_MODEL=$(MODEL) )$(BIN)/python bench/quality.py
 
 ## Debian's Chromium for the browser tests (no browser download: it fails here)
 browser:

@@ -159,3 +159,26 @@ def check_offsets(articles: pd.DataFrame, table: pd.DataFrame) -> list[str]:
         if body is None or body[row.start : row.end] != row.text:
             bad.append(f"{row.article_id}[{row.start}:{row.end}] != {row.text!r}")
     return bad
+
+
+def table_of(data, name: str) -> pd.DataFrame:
+    """Table ``name`` from whatever a user passes: an Analysis (``data.<name>``), a dict of
+    tables (``data[name]``), or the table itself (a DataFrame). The one place every
+    explore function, plot and widget accepts "an Analysis, a dict or a table".
+
+    >>> table_of({"actors": empty("actors")}, "actors").columns[0]
+    'actor_id'
+    >>> len(table_of(empty("quotes"), "quotes"))
+    0
+    """
+    if isinstance(data, pd.DataFrame):
+        table = data
+    elif isinstance(data, dict):
+        table = data.get(name)
+        if table is None:
+            raise KeyError(f"no {name!r} table among {sorted(data)}")
+    else:
+        table = getattr(data, name, None)
+        if table is None:
+            raise TypeError(f"expected a kit.Analysis, a dict of tables or the {name!r} table, not {type(data).__name__}")
+    return table if len(table.columns) else conform(table, name)
