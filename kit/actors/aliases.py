@@ -1,0 +1,90 @@
+"""The alias file: names the data sources lack ("America", "the Kremlin"), taught by the user.
+
+``data/aliases.csv`` (columns alias, name, kind, country, usage) of the project you run from
+is read if it exists, else the packaged copy ``kit/data/aliases.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from pathlib import Path
+
+import pandas as pd
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+
+def _data_dirs() -> tuple[Path, ...]:
+    # The project's data/ (also from notebooks/, one level down), then the packaged copy.
+    return (Path.cwd() / "data", Path.cwd().parent / "data", Path(__file__).resolve().parent.parent / "data")
+
+
+def alias_file() -> Path:
+    """The alias file in use: ``data/aliases.csv`` of the project you run from if it
+    exists (edit it to teach the kit your corpus' names), else the packaged copy."""
+    for directory in _data_dirs():
+        if (directory / "aliases.csv").exists():
+            return directory / "aliases.csv"
+    raise FileNotFoundError("no aliases.csv in ./data or in the kit package (kit/data/aliases.csv)")
+
+
+@functools.lru_cache(maxsize=4)
+def load_aliases(path: str | None = None) -> pd.DataFrame:
+    """The alias table: ``alias``, ``name`` (canonical), ``kind``, ``country``, ``usage``.
+
+    ``usage`` is ``name`` (the alias always names the actor: "America", "EU") or
+    ``seat`` (a seat of power that stands for its government only when it acts:
+    "the Kremlin said", but "talks at the Kremlin" is a place). Missing means ``name``.
+    Platforms are listed as the companies that run them ("Twitter", "YouTube"); as
+    for any organization, "a post on Facebook" is the medium, no mention.
+    ``kind`` ``none`` marks events and concepts that spaCy's small model takes for
+    people or organizations ("Brexit", "El Niño"): they are never mentions.
+    The file is read once per session; after editing it, call
+    ``kit.actors.reload_aliases()`` (or restart the kernel).
+
+    >>> aliases = load_aliases()
+    >>> aliases.set_index("alias").loc["Kremlin", ["name", "usage"]].tolist()
+    ['Russia', 'seat']
+    """
+    with open(path or alias_file(), newline="", encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle) if (row.get("alias") or "").strip()]
+    table = pd.DataFrame(rows).fillna("")
+    for column in ("alias", "name", "kind", "country", "usage"):
+        if column not in table.columns:
+            table[column] = ""
+        table[column] = table[column].astype(str).str.strip()
+    table["usage"] = table["usage"].replace("", "name")
+    table["country"] = table["country"].replace("", None)
+    return table[["alias", "name", "kind", "country", "usage"]]
+
+
+def reload_aliases() -> None:
+    """Forget the alias file read so far, so that the next analysis reads your edits."""
+    load_aliases.cache_clear()
+    _alias_matcher.cache_clear()
+    _country_abbreviations.cache_clear()
+
+
+@functools.lru_cache(maxsize=8)
+def _alias_matcher(vocab, path: str) -> tuple[PhraseMatcher, dict[str, dict]]:
+    """A PhraseMatcher over the alias spellings (exact case), built once per vocab."""
+    from spacy.lang.en import English
+
+    tokenizer = English().tokenizer  # the model's tokenizer splits the same way for these strings
+    aliases = load_aliases(path)
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    records = {}
+    for row in aliases.to_dict("records"):
+        key = row["alias"]
+        records[key] = row
+        matcher.add(key, [Doc(vocab, words=[t.text for t in tokenizer(key)])])
+    return matcher, records
+
+
+@functools.lru_cache(maxsize=1)
+def _country_abbreviations() -> dict[str, str]:
+    """Upper-case country spellings of the alias file ("US", "U.S.", "UK")."""
+    aliases = load_aliases()
+    rows = aliases[(aliases.kind == "country") & (aliases.usage == "name")]
+    return {a: n for a, n in zip(rows.alias, rows.name) if a.replace(".", "").isupper()}

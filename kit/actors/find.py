@@ -1,0 +1,415 @@
+"""One article: a spaCy Doc -> mention rows (``find_mentions``), in numbered stages.
+
+1. :func:`_person_names`: full names first, so that lone surnames anywhere in the article
+   find them ("Putin" after or before "Vladimir Putin");
+2. :func:`_alias_mentions`: the alias file's spellings ("America", "the Kremlin");
+3. :func:`_entity_mentions`: spaCy's entities, corrected (one function per label);
+4. :func:`_token_mentions`: surnames and abbreviations spaCy missed, institutions,
+   anonymous sources and groups;
+5. :func:`_drop_non_mentions`: transcript labels, other scripts, events, awards;
+6. overlaps resolved, then descriptions and pronouns (:mod:`kit.actors.references`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+
+import numpy
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.symbols import NOUN as NOUN_ID, PRON as PRON_ID, PROPN as PROPN_ID
+from spacy.tokens import Doc, Span
+
+from kit.actors import geography
+from kit.actors.aliases import _alias_matcher, alias_file
+from kit.actors.names import (
+    CAMEL_CASE, MODEL_SCRIPTS, NOT_ACTOR_NAME, _bracketed_after, _could_be_person, _government_of,
+    _has_letter_of, _in_office_title, _person_name, _spelled_country, _titled_name, _titles_of, _trim,
+    government_name, initials, slug, turn_labels,
+)
+from kit.actors.roles import _acts, _completes_address, _is_modifier, _names_place, _with_the
+from kit.actors.words import (
+    ANONYMOUS_NOUNS, AWARD_WORDS, GROUP_NOUNS, INSTITUTION_NOUNS, NAME_TITLES, NOT_ACTOR_NAME_ENDS,
+    NOT_ACTOR_NAME_STARTS, NOT_PERSON_FIRST_WORDS, ORGANIZATION_DESCRIPTIONS, PLACE_NAME_ENDS, RANKS,
+    TITLE_MODIFIERS, TITLE_NOUNS,
+)
+
+
+def _cased(words) -> list[str]:
+    return [form for word in words for form in (word, word.capitalize(), word.upper())]
+
+
+class _TokenFilter:
+    """Hashes of the words the token rules care about, so that tokens are chosen on arrays."""
+
+    def __init__(self, vocab):
+        strings = vocab.strings
+
+        def hashes(words):
+            return numpy.array(sorted({strings.add(w) for w in _cased(words)}), dtype="uint64")
+
+        self.pronouns = hashes(("he", "she", "they", "it", "his", "her", "its", "their"))
+        self.the = numpy.array([strings.add("the"), strings.add("The"), strings.add("THE")], dtype="uint64")
+        self.noun_rule = hashes(INSTITUTION_NOUNS | ANONYMOUS_NOUNS | GROUP_NOUNS | {"medium"})
+        self.description_rule = hashes(ORGANIZATION_DESCRIPTIONS | TITLE_NOUNS | ANONYMOUS_NOUNS)
+        self.title_modifiers = hashes(TITLE_MODIFIERS)
+
+    def select(self, arrays, *, proper_orths=(), pronouns=False, nouns=None) -> list[int]:
+        """Indices of: proper nouns whose text is in ``proper_orths``; he/she/they if
+        ``pronouns``; nouns whose lemma or lower form is in ``nouns`` (after "the" for descriptions)."""
+        if len(arrays) == 0:
+            return []
+        pos, lower, lemma, orth = arrays[:, 0], arrays[:, 1], arrays[:, 2], arrays[:, 3]
+        mask = numpy.zeros(len(arrays), dtype=bool)
+        if proper_orths:
+            mask |= (pos == PROPN_ID) & numpy.isin(orth, numpy.array(sorted(proper_orths), dtype="uint64"))
+        if pronouns:
+            mask |= (pos == PRON_ID) & numpy.isin(lower, self.pronouns)
+        if nouns is not None:
+            wanted = numpy.isin(lemma, nouns) | numpy.isin(lower, nouns)
+            if nouns is self.description_rule:
+                after_the = numpy.zeros(len(arrays), dtype=bool)
+                after_the[1:] = numpy.isin(lower[:-1], self.the)
+                # "the Prime Minister", "the vice president": a title word between
+                after_the[2:] |= numpy.isin(lower[:-2], self.the) & numpy.isin(lower[1:-1], self.title_modifiers)
+                mask |= ((pos == NOUN_ID) | (pos == PROPN_ID)) & wanted & after_the
+            else:
+                mask |= (pos == NOUN_ID) & wanted
+        return numpy.flatnonzero(mask).tolist()
+
+
+@functools.lru_cache(maxsize=8)
+def _token_filter(vocab) -> _TokenFilter:
+    return _TokenFilter(vocab)
+
+
+class _Article:
+    """The state of one article while its mentions are found (kept small on purpose)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.sentence_starts = [sentence.start for sentence in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        self.candidates: list[dict] = []
+        # One C-level pass gives the attributes the token rules filter on.
+        self.arrays = doc.to_array([POS, LOWER, LEMMA, ORTH]) if len(doc) else numpy.zeros((0, 4), dtype="uint64")
+        self.surnames: dict[str, str] = {}  # "Putin" -> "Vladimir Putin"
+        self.titles: dict[str, set[str]] = {}  # full name -> titles given in the text
+        self.short_names: dict[str, tuple[str, str]] = {}  # surname or given name -> (full name, how)
+        self.countries_at: dict[int, str] = {}  # token index -> country, for modifiers and "its"
+        self.actor_tokens: set[int] = set()
+        self.not_actors: set[int] = set()  # tokens of events and concepts (kind "none" in the alias file)
+        self.not_actor_names: set[str] = set()  # abbreviations of names that are not actors ("ISS")
+
+    def sentence_of(self, token_index: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, token_index) - 1
+
+    def is_actor_at(self, index: int) -> bool:
+        return index in self.actor_tokens
+
+    def add(self, start: int, end: int, *, name: str, kind: str, how: str, country=None, priority=0, **extra):
+        self.candidates.append(
+            dict(tok_start=start, tok_end=end, name=name, kind=kind, how=how, country=country,
+                 priority=priority, **extra)
+        )
+
+
+def find_mentions(doc: Doc) -> list[dict]:
+    """Rows of the mentions table for one parsed article (no ``article_id``).
+
+    Each row: ``start``, ``end`` (character offsets into ``doc.text``), ``text``,
+    ``actor_id``, ``kind``, ``sentence``, ``how``, plus ``name`` (canonical) and
+    ``country`` for the corpus-level step.
+
+    >>> from kit.nlp import load_model
+    >>> doc = load_model()("Moscow said the experts would stay. Maduro met Nicolas Maduro's allies in Caracas.")
+    >>> [(m["text"], m["actor_id"], m["how"]) for m in find_mentions(doc)][:3]
+    [('Moscow', 'russia', 'capital'), ('Maduro', 'nicolas-maduro', 'surname'), ('Nicolas Maduro', 'nicolas-maduro', 'name')]
+    """
+    from kit.actors.references import _descriptions_and_pronouns, _link_abbreviations, _without_overlaps
+
+    article = _Article(doc)
+    ents = list(doc.ents)
+    _person_names(article, ents)
+    _alias_mentions(article)
+    for ent in ents:
+        _entity_mention(article, ent)
+    _token_mentions(article)
+    _drop_non_mentions(article)
+    _link_abbreviations(article.candidates)
+    mentions = _without_overlaps(article.candidates)
+    mentions = _descriptions_and_pronouns(article, mentions)
+    return [_row(article, m) for m in mentions]
+
+
+# 1. Full names first ------------------------------------------------------------------------
+
+
+def _person_names(article: _Article, ents) -> None:
+    """Full names of the article: its surnames, given names and the titles they bear."""
+    first_names: dict[str, str] = {}
+    for ent in ents:
+        titled = _titled_name(ent) if ent.label_ != "PERSON" else None
+        if ent.label_ == "PERSON" or titled is not None:
+            name = titled if titled is not None else _person_name(ent)
+            if len(name) >= 2 and _could_be_person(name):
+                article.surnames.setdefault(name[-1].text, name.text)
+                first_names.setdefault(name[0].text, name.text)
+                for middle in name[1:-1]:  # "Ricardo Rosselló Nevares": Spanish double surnames
+                    if middle.text[:1].isupper() and len(middle.text) > 2 and "." not in middle.text:
+                        first_names.setdefault(middle.text, name.text)
+                article.titles.setdefault(name.text, set()).update(_titles_of(ent))
+    # A lone given name ("Bob", or "Tong" of "Tong Yung-soo") is the person too, unless it is someone's surname.
+    given = {key: full for key, full in first_names.items() if key not in article.surnames}
+    article.short_names = {**{k: (v, "alias") for k, v in given.items()},
+                           **{k: (v, "surname") for k, v in article.surnames.items()}}
+
+
+# 2. Aliases from the alias file (exact spelling) --------------------------------------------
+
+
+def _alias_mentions(article: _Article) -> None:
+    doc = article.doc
+    matcher, records = _alias_matcher(doc.vocab, str(alias_file()))
+    for match_id, start, end in matcher(doc):
+        record = records[doc.vocab.strings[match_id]]
+        span = doc[start:end]
+        if record["kind"] == "none":
+            article.not_actors.update(range(start, end))
+            continue
+        if record["kind"] == "country":
+            article.countries_at.update((i, record["country"] or record["name"]) for i in range(start, end))
+            if _is_modifier(span):
+                continue
+            if record["usage"] == "seat" and not _acts(span.root, article.is_actor_at):
+                # "the south lawn of the White House": the building, a place (and not an ORG either).
+                article.add(_with_the(doc, start), end, name=span.text, kind="place", how="name",
+                            country=record["country"], priority=2)
+                continue
+            if record["usage"] == "name" and (_completes_address(span) or _names_place(span.root)):
+                article.add(start, end, name=record["name"], kind="place", how="alias", country=record["name"])
+                continue
+        if record["kind"] == "organization" and span.root.dep_ == "pobj" and span.root.head.lower_ == "on":
+            article.not_actors.update(range(start, end))  # "a post on Facebook": a medium (as for spaCy's ORGs)
+            continue
+        start = _with_the(doc, start)
+        article.add(start, end, name=record["name"], kind=record["kind"] or "organization", how="alias",
+                    country=record["country"], priority=2, listed=True)
+        article.actor_tokens.update(range(start, end))
+
+
+# 3. spaCy's entities, corrected --------------------------------------------------------------
+
+
+def _entity_mention(article: _Article, ent: Span) -> None:
+    """The mention an entity makes, if any, by its (corrected) label."""
+    label = ent.label_
+    core = _trim(ent)
+    if core is None:
+        return
+    if len(core) == 1 and core.text in article.short_names:
+        label = "PERSON"  # whatever spaCy thought ("Trump" ORG, "Pelosi's" EVENT)
+    if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+        return
+    if len(core) > 1 and core[0].lower_ in NOT_PERSON_FIRST_WORDS:
+        return  # "Hurricane Maria", "Tropical Storm Barry": weather, neither actor nor place
+    if core.text[0].islower() and not CAMEL_CASE.match(core.text):
+        return  # names are capitalised: "state", "el" are spaCy-sm misfires
+    if all(t.lower_ in NAME_TITLES or t.lower_ in TITLE_NOUNS or t.lower_ in RANKS for t in core):
+        return  # "Detective Inspector" is a title, not an organization
+    if label != "PERSON" and _titled_name(core) is not None:
+        label = "PERSON"  # "Detective Constable Daniel Dubé" tagged ORG
+    if label == "PERSON":
+        _person_entity(article, core)
+        return
+    if label in ("GPE", "ORG", "NORP", "LOC") and _country_entity(article, ent, core):
+        return
+    if label in ("GPE", "LOC", "FAC"):  # FAC: buildings, airports, roads
+        _place_entity(article, ent, core, label)
+    elif label == "NORP":
+        _group_entity(article, ent, core)
+    elif label == "ORG":
+        _organization_entity(article, ent, core)
+
+
+def _person_entity(article: _Article, core: Span) -> None:
+    name = _person_name(core)
+    if len(name) == 1 and name.text in article.short_names:
+        # spaCy-sm also tags lone surnames as ORG or GPE ("Trump", "Maduro's regime").
+        full, how = article.short_names[name.text]
+        article.add(name.start, name.end, name=full, kind="person", how=how, titles=article.titles.get(full, set()))
+    elif len(name) == 1 and CAMEL_CASE.match(name.text):
+        # "SpaceX", "YouTube": people's names are not camel-cased (McArthur, DeSantis aside).
+        article.add(name.start, name.end, name=name.text, kind="organization", how="name")
+    elif _could_be_person(name):
+        # "fentanyl" is no one's name, "Cyclone Phailin" no one's either
+        article.add(name.start, name.end, name=name.text, kind="person", how="name",
+                    titles=article.titles.get(name.text, set()))
+    article.actor_tokens.update(range(core.start, core.end))
+
+
+def _country_entity(article: _Article, ent: Span, core: Span) -> bool:
+    """A country by name: an actor, a place ("left the Bahamas") or a modifier. True if it is a country."""
+    doc = article.doc
+    country = geography.country_of_name(core.text)
+    if not country:
+        return False
+    article.countries_at.update((i, country) for i in range(ent.start, ent.end))
+    if _is_modifier(core):
+        return True
+    if _names_place(core.root) or _completes_address(core):
+        # "Dorian left the Bahamas", "born in Austria": where, not who.
+        article.add(_with_the(doc, core.start), core.end, name=country, kind="place", how="name", country=country)
+        return True
+    canonical = core.text == country or core.text.lower() == country.lower()
+    article.add(_with_the(doc, core.start), core.end, name=country, kind="country",
+                how="name" if canonical else "alias", country=country)
+    article.actor_tokens.update(range(ent.start, ent.end))
+    return True
+
+
+def _place_entity(article: _Article, ent: Span, core: Span, label: str) -> None:
+    """A capital acts for its government ("Moscow said"); otherwise a place."""
+    capital_of = geography.country_of_capital(core.text) if label == "GPE" else None
+    if capital_of:
+        article.countries_at.update((i, capital_of) for i in range(ent.start, ent.end))
+    if _is_modifier(core):
+        return
+    if capital_of and _acts(core.root, article.is_actor_at):
+        article.add(core.start, core.end, name=capital_of, kind="country", how="capital", country=capital_of)
+        article.actor_tokens.update(range(ent.start, ent.end))
+    else:
+        article.add(core.start, core.end, name=core.text, kind="place", how="name", country=capital_of)
+
+
+def _group_entity(article: _Article, ent: Span, core: Span) -> None:
+    """NORP: only plural nouns that act are groups ("the Democrats said"); "Russian" is a modifier."""
+    demonym_country = geography.country_of_demonym(core.text)
+    if demonym_country:
+        article.countries_at.update((i, demonym_country) for i in range(ent.start, ent.end))
+    root = ent.root
+    if root.tag_ in ("NNS", "NNPS") and not _is_modifier(ent) and _acts(root, article.is_actor_at):
+        article.add(ent.start, ent.end, name=core.text, kind="group",
+                    how="demonym" if demonym_country else "name", country=demonym_country, plural=True)
+        article.actor_tokens.update(range(ent.start, ent.end))
+
+
+def _not_an_organization(article: _Article, core: Span) -> bool:
+    """Awards, programmes, products, titles tagged ORG ("the Berwick Prize", "Boeing 707")."""
+    doc = article.doc
+    spelled_out = _bracketed_after(core)  # "CERB (Canada Emergency Response Benefit)"
+    if spelled_out is not None and spelled_out[-1].lower_ in NOT_ACTOR_NAME_ENDS:
+        article.not_actor_names.add(core.text)
+        return True
+    if (core[-1].lower_ in NOT_ACTOR_NAME_ENDS or core.root.lower_ in AWARD_WORDS
+            or core[0].lower_ in NOT_ACTOR_NAME_STARTS or NOT_ACTOR_NAME.match(core.text)):
+        # "the Berwick Prize", "the Nemmers Prize in Mathematics", "Project MKUltra", "COVID-19";
+        # its abbreviation is no actor either ("the International Space Station (ISS)").
+        article.not_actor_names.add(initials(core.text))
+        if core.end + 1 < len(doc) and doc[core.end].text == "(":
+            article.not_actor_names.add(doc[core.end + 1].text)
+        if core.start >= 2 and doc[core.start - 1].text == "(":  # "CERB (Canada Emergency Response Benefit)"
+            article.not_actor_names.add(doc[core.start - 2].text)
+        return True
+    if _in_office_title(core):
+        return True  # "Speaker of the House", "the Defence Secretary", "Senate President Rivera"
+    if core[-1].lower_ in PLACE_NAME_ENDS:
+        article.add(_with_the(doc, core.start), core.end, name=core.text, kind="place", how="name")
+        return True
+    if core.start > 0 and doc[core.start - 1].like_num and core.text.isupper():
+        return True  # "1922 UTC"
+    if any(ch.isdigit() for ch in core[-1].text) or (
+        core.end < len(doc) and any(ch.isdigit() for ch in doc[core.end].text) and doc[core.end].pos_ != "NUM"
+        or core.end < len(doc) and doc[core.end].like_num and doc[core.end].dep_ in ("nummod", "compound", "appos")
+        and doc[core.end].head.i == core.root.i
+    ):
+        return True  # a maker's product, not the maker: "Boeing 707", "Falcon 9", "Airbus A300s"
+    return False
+
+
+def _organization_entity(article: _Article, ent: Span, core: Span) -> None:
+    doc = article.doc
+    if core.root.dep_ == "pobj" and core.root.head.lower_ == "on":
+        return  # a medium, not an actor: "a post on Facebook"
+    if _not_an_organization(article, core):
+        return
+    if core.end + 2 < ent.end + 2 and core.end + 2 <= len(doc) and doc[core.end].text == "(" \
+            and doc[core.end + 1].text.isupper() and core.end + 1 < ent.end:
+        # "the World Health Organization (WHO": spaCy swallows the bracketed abbreviation.
+        abbreviation = doc[core.end + 1]
+        article.add(abbreviation.i, abbreviation.i + 1, name=core.text, kind="organization", how="alias")
+        article.actor_tokens.add(abbreviation.i)
+    country = _government_of(core)
+    if country:
+        article.add(_with_the(doc, core.start), core.end, name=government_name(country),
+                    kind="organization", how="description", country=country)
+    else:
+        article.add(_with_the(doc, core.start), core.end, name=_spelled_country(core), kind="organization", how="name")
+    article.actor_tokens.update(range(core.start, core.end))
+
+
+# 4. Token rules ------------------------------------------------------------------------------
+
+
+def _token_mentions(article: _Article) -> None:
+    """Surnames and abbreviations spaCy missed, institutions, anonymous sources, groups."""
+    from kit.actors.references import _common_noun_mention
+
+    doc = article.doc
+    abbreviations = {
+        initials(c["name"]): c["name"] for c in article.candidates if c["kind"] == "organization" and " " in c["name"]
+    }
+    # Only the few tokens that can matter are looked at in Python (chosen on arrays, see _TokenFilter).
+    words = _token_filter(doc.vocab)
+    proper = {doc.vocab.strings.add(w) for w in list(article.surnames) + list(abbreviations)}
+    for index in words.select(article.arrays, proper_orths=proper, nouns=words.noun_rule):
+        token = doc[index]
+        if token.pos_ == "PROPN":
+            if token.ent_type_ == "" and token.i not in article.actor_tokens:
+                if token.text in article.surnames:
+                    full = article.surnames[token.text]
+                    article.add(token.i, token.i + 1, name=full, kind="person", how="surname",
+                                titles=article.titles.get(full, set()))
+                elif len(token.text) >= 2 and token.text.isupper() and token.text in abbreviations:
+                    article.add(token.i, token.i + 1, name=abbreviations[token.text], kind="organization", how="alias")
+        elif token.pos_ == "NOUN":
+            _common_noun_mention(article, token)
+
+
+# 5. What is not a mention ----------------------------------------------------------------------
+
+
+def _drop_non_mentions(article: _Article) -> None:
+    doc = article.doc
+    # Speaker labels of interview transcripts ("WN:", "JD:") are layout, not mentions.
+    labels = turn_labels(doc.text)
+    if labels:
+        label_tokens = {t.i for start, end in labels for t in doc.char_span(start, end, alignment_mode="expand") or ()}
+        article.candidates = [c for c in article.candidates
+                              if label_tokens.isdisjoint(range(c["tok_start"], c["tok_end"]))]
+    # spaCy's English model tags words of other scripts ("किया") as entities: a name of the
+    # model's language has a letter of its script; the alias file may still list others.
+    script = MODEL_SCRIPTS.get(doc.lang_, "LATIN")
+    article.candidates = [c for c in article.candidates if c.get("listed")
+                          or _has_letter_of(doc[c["tok_start"]:c["tok_end"]].text, script)]
+    if article.not_actors:  # "Brexit" goes, "the Brexit Party" stays
+        article.candidates = [c for c in article.candidates
+                              if not article.not_actors.issuperset(range(c["tok_start"], c["tok_end"]))]
+    if article.not_actor_names:
+        article.candidates = [c for c in article.candidates
+                              if not (c["kind"] == "organization" and c["name"] in article.not_actor_names)]
+
+
+def _row(article: _Article, m: dict) -> dict:
+    doc = article.doc
+    span = doc[m["tok_start"] : m["tok_end"]]
+    return {
+        "start": span.start_char,
+        "end": span.end_char,
+        "text": span.text,
+        "actor_id": slug(m["name"]),
+        "kind": m["kind"],
+        "sentence": article.sentence_of(m["tok_start"]),
+        "how": m["how"],
+        "name": m["name"],
+        "country": m["country"],
+    }

@@ -1,0 +1,235 @@
+"""Names: what is a name inside an entity, whose name it could be, and the ids made from names.
+
+>>> slug("The Wall Street Journal"), initials("World Health Organization")
+('wall-street-journal', 'WHO')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from spacy.tokens import Span
+
+from kit import lexicon
+from kit.actors import geography
+from kit.actors.aliases import _country_abbreviations
+from kit.actors.words import (
+    NAME_TITLES, NOT_PERSON_FIRST_WORDS, OFFICE_NOUNS, OFFICES_OF, PERSON_ONLY_TITLES, RANKS, TITLE_NOUNS,
+    VEHICLE_WORDS,
+)
+
+# Letters Unicode does not decompose into a base letter plus accent ("Paweł" -> "Pawel").
+_UNDECOMPOSABLE = str.maketrans(dict(lexicon.mapping("actors_ascii_letters")))
+
+
+def slug(name: str) -> str:
+    """A stable, readable actor_id: ASCII, lower case, hyphens; a leading "the" dropped.
+
+    >>> slug("The Wall Street Journal"), slug("Nicolás Maduro"), slug("Group of 20"), slug("Paweł Adamowicz")
+    ('wall-street-journal', 'nicolas-maduro', 'group-of-20', 'pawel-adamowicz')
+    """
+    text = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE)).encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if not text:  # a name of another script ("Москва" listed in the alias file) keeps its letters
+        text = re.sub(r"[\W_]+", "-", name.lower()).strip("-")
+    if text.startswith("the-"):
+        text = text[4:]
+    return text or "unknown"
+
+
+# --- one article ----------------------------------------------------------------------
+
+
+#: Code-like names: diseases, aircraft, weapons ("COVID-19", "Il-62", "F-16").
+NOT_ACTOR_NAME = re.compile(r"^[A-Za-z]{1,6}-?\d[\w-]*$")
+CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O')[A-Za-z]*[a-z][A-Z]")
+_TRAILING = frozenset(("'s", "’s", "'", "’", ",", "-", "("))
+
+
+def _could_be_person(name: Span) -> bool:
+    """Can this PERSON entity (title stripped) be someone's name? Names are capitalised
+    at both ends ("Si el" is Spanish text), are not storms ("Cyclone Phailin") nor
+    vehicles ("Space Shuttle Atlantis"), and have no digits ("COVID-19", "Windows 10",
+    "Boeing 737-800": codes of diseases and products; a "Jr."/"III" suffix has none)."""
+    return (name.text[0].isupper() and name.text.split()[-1][:1].isupper() and name[0].lower_ not in NOT_PERSON_FIRST_WORDS
+            and not any(t.lower_ in VEHICLE_WORDS for t in name) and not any(ch.isdigit() for ch in name.text))
+
+
+#: The script of names in each model language (Unicode character names start with it).
+MODEL_SCRIPTS = {"en": "LATIN", "de": "LATIN", "fr": "LATIN", "es": "LATIN", "ru": "CYRILLIC", "el": "GREEK"}
+
+
+def _has_letter_of(text: str, script: str) -> bool:
+    """Has ``text`` a letter of ``script``? ``_has_letter_of("किया", "LATIN")`` is False."""
+    return any(ch.isalpha() and unicodedata.name(ch, "").startswith(script) for ch in text)
+
+
+#: A speaker label opening a paragraph of a transcript: "WN:", "JD:", "Smith:", "Dr. Lee:"
+#: (one to three words, then a colon) or, in Wikinews' markup, "((WN))", "((Zara Kay))".
+TURN_LABEL = re.compile(
+    r"^[ \t]*(?:\(\((?P<bracketed>[^()\n]+)\)\)|(?P<colon>[^\W\d_][\w.'’-]*(?:[ ][\w.'’-]+){0,2})[ \t]*:)",
+    re.MULTILINE)
+
+
+def turn_labels(text: str) -> list[tuple[int, int]]:
+    """Character spans of the speaker labels of an interview transcript.
+
+    A label is a short name (at most 25 characters) at the start of a paragraph,
+    followed by a colon or in double brackets, that opens at least two paragraphs of the article (so a one-off "Update:" or a
+    "Washington:" dateline is no label). Such labels are layout, not mentions in
+    running text: the kit does not count them, and descriptions cannot resolve to them.
+
+    >>> text = "WN: How did it start?\\nJD: By chance.\\nWN: And then?\\nJD: We grew.\\nNote: edited."
+    >>> [text[s:e] for s, e in turn_labels(text)]
+    ['WN', 'JD', 'WN', 'JD']
+    >>> text = "((WN))  Why chess?\\n\\n((Dorsa Derakhshani))  My father.\\n\\n((WN))  When?"
+    >>> [text[s:e] for s, e in turn_labels(text)]
+    ['WN', 'WN']
+    """
+    found = []
+    for match in TURN_LABEL.finditer(text):
+        group = "bracketed" if match.group("bracketed") is not None else "colon"
+        label = match.group(group).strip()
+        if len(label) <= 25:
+            found.append((label, match.start(group), match.end(group)))
+    counts = Counter(label for label, _, _ in found)
+    return [(start, end) for label, start, end in found if counts[label] >= 2]
+
+
+
+def _titled_name(span: Span) -> Span | None:
+    """The name after person-only titles ("Detective Constable Daniel Dubé" -> "Daniel Dubé")."""
+    start = span.start
+    while start < span.end and span.doc[start].lower_ in PERSON_ONLY_TITLES | RANKS | NAME_TITLES:
+        start += 1
+    rest = span.doc[start : span.end]
+    if start == span.start or not any(t.lower_ in PERSON_ONLY_TITLES for t in span.doc[span.start : start]):
+        return None
+    if len(rest) in (2, 3) and all(t.text[:1].isupper() and t.is_alpha for t in rest):
+        return rest
+    return None
+
+
+def _bracketed_after(span: Span) -> Span | None:
+    """The words in brackets right after an abbreviation ("CERB (Canada Emergency Response Benefit)")."""
+    doc = span.doc
+    if len(span) != 1 or not span.text.isupper() or span.end >= len(doc) or doc[span.end].text != "(":
+        return None
+    for i in range(span.end + 2, min(len(doc), span.end + 10)):
+        if doc[i].text == ")":
+            return doc[span.end + 1 : i]
+    return None
+
+
+def _trim(span: Span) -> Span | None:
+    """The name inside an entity: no leading "the", no possessive, count or bracket at the end
+    ("the United Kingdom's" -> "United Kingdom", "Conservative Party 365" -> "Conservative Party")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if end - start > 1 and doc[start].lower_ == "the":
+        start += 1
+    for i in range(start, end):  # "World Health Organization (WHO)": the name stops at the bracket
+        if doc[i].text == "(" and i > start:
+            end = i
+            break
+    while end - start > 1 and (doc[end - 1].text in _TRAILING or doc[end - 1].like_num):
+        end -= 1
+    if doc[end - 1].text in _TRAILING or not any(ch.isalpha() for ch in doc[start:end].text):
+        return None
+    return doc[start:end]
+
+
+def _spelled_country(span: Span) -> str:
+    """An organization's name with a leading country abbreviation spelled out, so that
+    "U.S. Geological Survey" and "United States Geological Survey" are one actor."""
+    first = span[0].text
+    if len(span) > 1 and (first in geography.abbreviation_index() or first in _country_abbreviations()):
+        country = geography.abbreviation_index().get(first) or _country_abbreviations()[first]
+        return country + span.text[len(first):]
+    return span.text
+
+
+
+def government_name(country: str) -> str:
+    """The canonical name of a country's government, as the annotation guidelines give it.
+
+    >>> government_name("Iraq"), government_name("United Kingdom"), government_name("Philippines")
+    ('Government of Iraq', 'Government of the United Kingdom', 'Government of the Philippines')
+    """
+    plural_or_union = country.endswith("s") or country.split()[0] in ("United", "Republic", "Democratic", "Central",
+                                                                       "Czech", "Dominican")
+    return f"Government of {'the ' if plural_or_union else ''}{country}"
+
+
+def _in_office_title(span: Span) -> bool:
+    """Is this organization part of an office's title ("Speaker of the House", "Member of
+    Parliament", "the Defence Secretary", "Senate President Thomas Rivera Schatz")?"""
+    root = span.root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in OFFICE_NOUNS and not (span.start <= root.head.i < span.end):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.text in OFFICES_OF:
+        return True
+    return False
+
+
+def _government_of(span: Span) -> str | None:
+    """ "Government of Iraq", "the Iraqi government" name a country as an actor."""
+    words = [t.text for t in span]
+    if len(words) >= 3 and words[0].lower() == "government" and words[1] == "of":
+        return geography.country_of_name(" ".join(words[2:]))
+    if len(words) == 2 and words[1].lower() == "government":
+        return geography.country_of_demonym(words[0]) or geography.country_of_name(words[0])
+    return None
+
+
+
+def _person_name(span: Span) -> Span:
+    """The name part of a PERSON entity: no leading title, no trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end - start > 1 and (doc[start].lower_ in NAME_TITLES or doc[start].lower_ in PERSON_ONLY_TITLES
+                                or doc[start].lower_ in RANKS):
+        start += 1
+    while end - start > 1 and doc[end - 1].lower_ in ("'s", "’s", "'"):
+        end -= 1
+    return doc[start:end]
+
+
+def _titles_of(span: Span) -> set[str]:
+    """Titles given to a person in the text: "President Maduro", "its president, Vladimir Putin"."""
+    titles = set()
+    doc = span.doc
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "compound" and child.lemma_.lower() in TITLE_NOUNS:
+            titles.add(child.lemma_.lower())
+    for i in range(max(0, span.start - 3), span.start):
+        if doc[i].lemma_.lower() in TITLE_NOUNS:
+            titles.add(doc[i].lemma_.lower())
+    if root.dep_ == "appos" and root.head.lemma_.lower() in TITLE_NOUNS:
+        titles.add(root.head.lemma_.lower())
+    for child in root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in TITLE_NOUNS:
+            titles.add(child.lemma_.lower())
+    return titles
+
+
+
+_SMALL_WORDS = lexicon.words("actors_initials_small_words")
+
+
+def initials(name: str) -> str:
+    """The abbreviation a name's capitalised words make ("Royal Canadian Mounted Police" -> "RCMP").
+
+    >>> initials("World Health Organization"), initials("U.S. Geological Survey")
+    ('WHO', 'USGS')
+    """
+    letters = []
+    for word in name.split():
+        if word.lower() in _SMALL_WORDS or not word[:1].isupper():
+            continue
+        letters.append(word.replace(".", "") if word.replace(".", "").isupper() else word[0])
+    return "".join(letters)
+

@@ -1,0 +1,131 @@
+"""The corpus: mentions merged across articles, and the actors table.
+
+Across articles (``resolve_corpus``), a lone surname is merged with the one full name
+that ends with it ("Putin" -> "Vladimir Putin"), a lone abbreviation with the name it
+abbreviates, and the actors table is built (``actors_table``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from kit.actors.names import initials
+
+
+def resolve_corpus(mentions: pd.DataFrame, articles: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """Merge actors across articles and build the actors table.
+
+    A lone surname with no full name in its article ("Putin") joins the one full name
+    of the corpus that ends with it ("Vladimir Putin"); when several full names share
+    it, it joins the most mentioned if that one has at least twice the mentions of the
+    next, else it stays apart. Likewise a lone abbreviation ("WHO") joins the one
+    organization whose name it abbreviates ("World Health Organization").
+
+    Returns ``(mentions, actors, renamed)``; ``renamed`` maps old actor_ids to new ones
+    so that other tables (quotes) can follow.
+
+    >>> m = pd.DataFrame({"article_id": ["a", "b"], "start": [0, 0], "end": [5, 14],
+    ...     "text": ["Putin", "Vladimir Putin"], "actor_id": ["putin", "vladimir-putin"],
+    ...     "kind": ["person", "person"], "sentence": [0, 0], "how": ["name", "name"]})
+    >>> mentions, actors, renamed = resolve_corpus(m, None)
+    >>> renamed, actors.n_articles.tolist()
+    ({'putin': 'vladimir-putin'}, [2])
+    """
+    mentions = mentions.copy()
+    if len(mentions) == 0:
+        return mentions, _empty_actors(), {}
+    if "name" not in mentions.columns:
+        mentions["name"] = mentions["text"]
+    if "country" not in mentions.columns:
+        mentions["country"] = None
+    mentions["name"] = mentions["name"].fillna(mentions["text"])
+
+    persons = mentions[mentions["kind"] == "person"]
+    counts = persons.groupby("actor_id").size()
+    full_names = persons[persons["name"].str.contains(" ", regex=False)]
+    by_last: dict[str, Counter] = {}
+    for actor_id, name in zip(full_names["actor_id"], full_names["name"]):
+        by_last.setdefault(name.split()[-1], Counter())[actor_id] = int(counts.get(actor_id, 0))
+    renamed: dict[str, str] = {}
+    lone = persons[~persons["name"].str.contains(" ", regex=False)]
+    for actor_id, name in set(zip(lone["actor_id"], lone["name"])):
+        options = by_last.get(name)
+        if not options:
+            continue
+        ranked = options.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+            if ranked[0][0] != actor_id:
+                renamed[actor_id] = ranked[0][0]
+    if renamed:
+        target_names = dict(zip(full_names["actor_id"], full_names["name"]))
+        moved = mentions["actor_id"].isin(renamed.keys()) & (mentions["kind"] == "person")
+        mentions.loc[moved, "actor_id"] = mentions.loc[moved, "actor_id"].map(renamed)
+        mentions.loc[moved, "name"] = mentions.loc[moved, "actor_id"].map(target_names)
+        mentions.loc[moved & (mentions["how"] == "name"), "how"] = "surname"
+
+    # An abbreviation used alone in one article ("WHO") joins the one organization of the
+    # corpus whose name it abbreviates ("World Health Organization").
+    organizations = mentions[mentions["kind"] == "organization"]
+    spelled = {}
+    for actor_id, name in set(zip(organizations["actor_id"], organizations["name"])):
+        if " " in name:
+            spelled.setdefault(initials(name), set()).add((actor_id, name))
+    abbreviated = {}
+    for actor_id, name in set(zip(organizations["actor_id"], organizations["name"])):
+        options = spelled.get(name) if name.isupper() and " " not in name else None
+        if options and len(options) == 1:
+            abbreviated[actor_id] = next(iter(options))
+    if abbreviated:
+        moved = mentions["actor_id"].isin(abbreviated.keys()) & (mentions["kind"] == "organization")
+        mentions.loc[moved, "name"] = mentions.loc[moved, "actor_id"].map(lambda a: abbreviated[a][1])
+        mentions.loc[moved, "actor_id"] = mentions.loc[moved, "actor_id"].map(lambda a: abbreviated[a][0])
+        mentions.loc[moved & (mentions["how"] == "name"), "how"] = "alias"
+        renamed.update({old: new for old, (new, _) in abbreviated.items()})
+    return mentions, actors_table(mentions), renamed
+
+
+def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per actor: name, kind, country, aliases (how it was called), n_mentions, n_articles.
+
+    Each value is the actor's most frequent one (ties: the first in sort order), found
+    with one groupby per column: the corpus step stays cheap however many actors there are.
+    """
+    if len(mentions) == 0:
+        return _empty_actors()
+    grouped = mentions.groupby("actor_id", sort=False)
+    table = grouped.size().rename("n_mentions").to_frame()  # actors in order of first mention
+    actor_ids = table.index.to_series(index=table.index)
+    named = mentions[mentions["how"].isin(("name", "alias", "capital", "demonym"))]
+    # The name: the commonest among the mentions that name the actor, else among all.
+    name = _most_frequent(mentions, "name")
+    name_when_named = _most_frequent(named, "name")
+    has_named = actor_ids.isin(set(named["actor_id"]))
+    name = name_when_named.reindex(table.index).where(has_named, name.reindex(table.index))
+    table["name"] = name.where(name.notna(), actor_ids).astype(object)
+    table["kind"] = _most_frequent(mentions, "kind").reindex(table.index)
+    country = _most_frequent(mentions, "country") if "country" in mentions else pd.Series(dtype=object)
+    table["country"] = country.reindex(table.index).astype(object)
+    table["country"] = table["country"].where(table["country"].notna(), None)
+    surfaces = mentions.loc[mentions["how"] != "pronoun"].groupby("actor_id", sort=False)["text"].agg(set)
+    surfaces = surfaces.reindex(table.index)
+    table["aliases"] = [sorted((s if isinstance(s, set) else set()) - {n}) for s, n in zip(surfaces, table["name"])]
+    table["n_articles"] = grouped["article_id"].nunique() if "article_id" in mentions.columns else 1
+    table = table.reset_index()[["actor_id", "name", "kind", "country", "aliases", "n_mentions", "n_articles"]]
+    return table.sort_values(["n_mentions", "n_articles", "name"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def _most_frequent(frame: pd.DataFrame, column: str) -> pd.Series:
+    """Per actor_id, its most frequent non-missing value of ``column`` (ties: the smallest)."""
+    counts = (frame.dropna(subset=[column]).groupby(["actor_id", column], sort=False, observed=True)
+              .size().rename("count").reset_index())
+    counts = counts.sort_values(["actor_id", "count", column], ascending=[True, False, True], kind="stable")
+    return counts.drop_duplicates("actor_id").set_index("actor_id")[column]
+
+
+def _empty_actors() -> pd.DataFrame:
+    from kit.tables import empty
+
+    return empty("actors")
+

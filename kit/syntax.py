@@ -1,0 +1,256 @@
+"""What the actors and the quotes read alike from spaCy's parse: who a pronoun is, which
+gender the text gives a person, which stretches of text are quoted, and the word classes
+(subjects, pronouns, verbs of saying) both rely on. One definition each, here.
+
+- :func:`person_antecedent`: the person a he/she/him/his/her refers to (the mentions use
+  it for pronouns, the quotes for pronoun speakers);
+- :func:`genders_from_honorifics`: "Mr Smith" is he, "his wife Mary Smith" she;
+- :func:`inside_quotes`: is a character inside a quoted stretch (``kit.quotemarks``)?
+
+The word lists are data files of :mod:`kit.lexicon` (``speech_verbs``, ``governing_nouns``,
+``human_nouns``, ``gendered_nouns``, ``honorifics``, ``third_person_pronouns``).
+
+>>> PRONOUN_GENDER["his"], sorted(PERSON_PRONOUNS)[:3]
+('he', ['he', 'her', 'hers'])
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from kit import lexicon
+
+# --- word classes, one definition each ---------------------------------------------------
+
+#: Dependency labels of a clause's subject (the agent of a passive included: "was said by X").
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "agent", "csubj"))
+#: Lemmas of verbs of saying ("'X,' she said", "a source said").
+SPEECH_VERBS = lexicon.words("actors_speech_verbs")
+#: Nouns that speak for their owner: "his government" is the man's.
+GOVERNING_NOUNS = lexicon.words("actors_governing_nouns")
+#: Third-person pronouns -> the subject form that names their person and number
+#: ("him" -> "he", "its" -> "it", "their" -> "they").
+PRONOUNS = lexicon.mapping("third_person_pronouns")
+#: The gender each personal third-person pronoun asks of its antecedent (named by its subject form).
+PRONOUN_GENDER = {word: form for word, form in PRONOUNS.items() if form in ("he", "she")}
+#: Pronouns that only a person can be (he, him, his, she, her, ...).
+PERSON_PRONOUNS = frozenset(PRONOUN_GENDER)
+#: Pronouns of groups, organizations and countries (it, its, they, them, their, ...).
+NONPERSON_PRONOUNS = frozenset(word for word, form in PRONOUNS.items() if form in ("it", "they"))
+#: Honorifics before a name and the gender they give ("Mr" -> he).
+HONORIFICS = lexicon.mapping("honorifics")
+#: Nouns that say a person's gender when they name them ("his wife Manju Sam", "actress Jane Fonda").
+GENDERED_NOUNS = lexicon.mapping("gendered_nouns")
+#: Nouns of unnamed people: when the nearest subject is one ("a scientist has ... he"), the
+#: pronoun is that unnamed person, not a named one further back.
+HUMAN_NOUNS = lexicon.words("actors_human_nouns")
+#: How many sentences before the pronoun's own a person antecedent is looked for as a subject.
+PRONOUN_WINDOW_SENTENCES = 3
+
+
+# --- gender the text gives ----------------------------------------------------------------
+
+
+def genders_from_honorifics(doc: Doc, mentions: list[dict]) -> dict[str, str]:
+    """The gender evidence the text itself gives, keyed by the mention's ``name`` (else
+    ``actor_id``): an honorific ("Mr Smith" is he, "Ms Jones" she) or a gendered noun
+    before or beside the name ("his wife Manju Sam", "actress Jane Fonda", "Gloria, their
+    daughter"). Mentions need character ``start`` offsets.
+
+    A first-name list would give more (gender-guesser on PyPI), but it is GPL-licensed and
+    unmaintained since 2016, so the kit relies on the text and on the pronouns already resolved.
+
+    >>> from kit.nlp import load_model
+    >>> doc = load_model()("Ms Ann Jones met John Smith and his wife Mary Smith.")
+    >>> genders_from_honorifics(doc, [{"start": 3, "end": 12, "name": "Ann Jones", "kind": "person"},
+    ...                               {"start": 40, "end": 50, "name": "Mary Smith", "kind": "person"}])
+    {'Ann Jones': 'she', 'Mary Smith': 'she'}
+    """
+    genders: dict[str, str] = {}
+    for m in mentions:
+        if m.get("kind") != "person" or m.get("how") in ("pronoun", "description"):
+            continue
+        span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+        if span is None:
+            continue
+        found = HONORIFICS.get(doc[span.start - 1].lower_) if span.start > 0 else None
+        if found is None:
+            # "his wife Mary", "actress Jane Fonda": a noun just before, or the noun in apposition
+            nouns = [doc[i] for i in range(max(0, span.start - 2), span.start)]
+            root = span.root
+            nouns += [root.head] if root.dep_ == "appos" else []
+            nouns += [c for c in root.children if c.dep_ == "appos"]
+            found = next((GENDERED_NOUNS[t.lower_] for t in nouns if t.lower_ in GENDERED_NOUNS), None)
+        if found:
+            genders.setdefault(m.get("name") or m.get("actor_id"), found)
+    return genders
+
+
+# --- quoted stretches -----------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4)
+def quoted_stretches(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """The ``(start, end)`` character spans of the quotes in ``text``, sorted, and their starts.
+
+    >>> quoted_stretches('He said "no" twice.')
+    ([9], [(9, 11)])
+    """
+    from kit.quotemarks import find_quote_spans
+
+    spans = sorted((q.start, q.end) for q in find_quote_spans(text))
+    return [start for start, _ in spans], spans
+
+
+def inside_quotes(text: str):
+    """A function telling whether a character offset of ``text`` lies inside a quote.
+
+    >>> inside = inside_quotes('He said "no" twice.')
+    >>> inside(9), inside(15)
+    (True, False)
+    """
+    starts, spans = quoted_stretches(text)
+
+    def inside(char: int) -> bool:
+        position = bisect.bisect_right(starts, char) - 1
+        return position >= 0 and spans[position][0] <= char < spans[position][1]
+
+    return inside
+
+
+# --- the person a pronoun refers to ------------------------------------------------------
+
+
+def person_antecedent(pronoun, mentions: list[dict], *, genders: dict[str, str] | None = None,
+                      in_quote=None, window: int = PRONOUN_WINDOW_SENTENCES) -> dict | None:
+    """The person a he/she/him/his/her refers to, or None: the one rule the actors and the
+    quotes (their speakers) share.
+
+    ``mentions`` are mention rows of the pronoun's Doc with character ``start``/``end``,
+    ``kind``, ``how`` and ``name`` or ``actor_id``, in text order. The antecedent is:
+
+    1. the nearest earlier grammatical subject naming a person, within this sentence and
+       the ``window`` before it: first the subject of a main verb ("Ms Jones said Smith had
+       called. She ..." is Ms Jones), then any subject. A name inside "by X" or "with X" is
+       no subject ("She was attacked by X. She told ..." is not X); a subject pronoun carries
+       the chain further back; the subject of the pronoun's own verb cannot be its object
+       ("Smith praised him" is not Smith). Outside quotes, subjects inside quotes do not
+       count; inside a quote, the one who says it does not ("Stan said, 'When he was
+       winning'" is not Stan). When the nearest subject is an unnamed person ("a scientist
+       has ... he"), there is no named antecedent: None;
+    2. failing that, the topic person: the person mentioned most so far (the latest on a tie).
+
+    Never an organization or a country. ``genders`` (name -> "he"/"she") skips people known
+    to be the other gender (by default from ``genders_from_honorifics``); ``in_quote(char)``
+    tells which characters are quoted (by default from ``kit.quotemarks``).
+
+    >>> from kit.nlp import load_model
+    >>> doc = load_model()("Mayor Ann Lee was attacked by John Smith. She said the city would recover.")
+    >>> rows = [{"start": 6, "end": 13, "name": "Ann Lee", "kind": "person", "how": "name"},
+    ...         {"start": 30, "end": 40, "name": "John Smith", "kind": "person", "how": "name"}]
+    >>> person_antecedent(doc[9], rows)["name"]
+    'Ann Lee'
+    """
+    gender = PRONOUN_GENDER.get(pronoun.lower_)
+    if gender is None:
+        return None
+    if genders is None:
+        genders = genders_from_honorifics(pronoun.doc, mentions)
+    if in_quote is None:
+        in_quote = inside_quotes(pronoun.doc.text)
+    resolver = _PersonResolver(pronoun, mentions, genders, in_quote, gender)
+    found = resolver.subject(window)
+    if found is not _NOT_FOUND:
+        return found
+    return resolver.topic_person()
+
+
+_NOT_FOUND = object()
+
+
+class _PersonResolver:
+    """The lookups :func:`person_antecedent` makes for one pronoun."""
+
+    def __init__(self, pronoun, mentions, genders, in_quote, gender):
+        self.pronoun, self.mentions, self.genders = pronoun, mentions, genders
+        self.in_quote, self.gender = in_quote, gender
+        self.starts = [m["start"] for m in mentions]
+
+    @staticmethod
+    def key(m):
+        return m.get("name") or m.get("actor_id")
+
+    def fits(self, m) -> bool:
+        return (m is not None and m.get("kind") == "person" and m.get("how") != "pronoun"
+                and self.genders.get(self.key(m), self.gender) == self.gender)
+
+    def covering(self, token):
+        position = bisect.bisect_right(self.starts, token.idx)
+        for m in reversed(self.mentions[max(0, position - 12) : position]):
+            if m["start"] <= token.idx < m["end"]:
+                return m
+        return None
+
+    def subject(self, window: int):
+        """Rule 1: the nearest earlier subject naming a person; None for an unnamed person;
+        ``_NOT_FOUND`` when no subject decides."""
+        pronoun, doc = self.pronoun, self.pronoun.doc
+        quoted_pronoun = self.in_quote(pronoun.idx)
+        sentence = pronoun.sent
+        for _ in range(window):
+            if sentence.start == 0:
+                break
+            sentence = doc[sentence.start - 1].sent
+        # "Smith praised him": the subject of the pronoun's own verb is someone else.
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        own_subjects = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS} if pronoun.dep_ not in SUBJECT_DEPS else set()
+        subjects = []
+        for token in reversed(doc[sentence.start : pronoun.i]):
+            is_subject = token.dep_ in ("nsubj", "nsubjpass") or (
+                token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children)  # "There was a woman"
+            ) or (token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according")
+            if not is_subject or token.pos_ == "PRON" or token.i in own_subjects:
+                continue
+            quoted = self.in_quote(token.idx)
+            if quoted and not quoted_pronoun:
+                continue
+            if quoted_pronoun and not quoted and token.head.lemma_ in SPEECH_VERBS:
+                continue  # the speaker calls themself "I"
+            m = self.covering(token)
+            if m is None and token.pos_ == "NOUN" and token.lemma_.lower() in HUMAN_NOUNS \
+                    and GENDERED_NOUNS.get(token.lemma_.lower(), self.gender) == self.gender and not subjects:
+                return None  # "a scientist has ... he": an unnamed person
+            if not self.fits(m):  # "The Labour leader, Jeremy Corbyn, said": the name beside the title
+                m = next((self.covering(c) for c in token.children if c.dep_ == "appos" and self.fits(self.covering(c))), None)
+            if self.fits(m):
+                subjects.append((token, self.known_partner(token, m)))
+        for token, m in subjects:
+            verb = token.head.head.head if token.dep_ == "pobj" else token.head  # "According to X, ..."
+            if verb.dep_ == "ROOT":
+                return m
+        return subjects[0][1] if subjects else _NOT_FOUND
+
+    def known_partner(self, token, m):
+        """ "Thomas Sam and his wife Manju Sam": of two people, the one known to be of this gender."""
+        conjuncts = [c for c in token.children if c.dep_ == "conj"]
+        partners = [self.covering(t) for c in conjuncts for t in [c, *(a for a in c.children if a.dep_ == "appos")]]
+        known = [p for p in [m] + partners if self.fits(p) and self.genders.get(self.key(p)) == self.gender]
+        return known[0] if known else m
+
+    def topic_person(self):
+        """Rule 2: the person mentioned most before the pronoun (the latest on a tie)."""
+        counts: Counter = Counter()
+        latest: dict = {}
+        for m in self.mentions:
+            if m["start"] >= self.pronoun.idx:
+                break
+            if self.fits(m):
+                counts[self.key(m)] += 1
+                latest[self.key(m)] = m
+        if not counts:
+            return None
+        return latest[max(counts, key=lambda k: (counts[k], latest[k]["start"]))]
