@@ -1,0 +1,173 @@
+"""One parsed article with the look-ups every quote needs (built once), and small token tests.
+
+:class:`Article` knows where sentences, paragraphs, quote marks and mention rows are,
+so the finders (:mod:`kit.quotes.find`, :mod:`kit.quotes.reported`) and the speaker
+rules (:mod:`kit.quotes.speakers`) never scan the Doc twice for them.
+
+>>> from kit.nlp import load_model
+>>> article = Article(load_model()('He said "we will win." Then he left.'), [])
+>>> article.in_quote(article.text.index("win")), article.in_quote(0)
+(True, False)
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from kit import lexicon
+from kit.quotes.marks import find_quote_spans
+
+#: Lemmas of verbs that introduce a quote ("'X,' she said", "he called it 'a farce'").
+SPEECH_VERBS = lexicon.words("speech_verbs")
+#: Lemmas of verbs whose clausal complement is reported speech ("X said Y has cut ...").
+INDIRECT_VERBS = lexicon.words("quotes_indirect_verbs")
+#: Nouns of documents that "say" things for whoever issued them.
+DOCUMENT_NOUNS = lexicon.words("quotes_document_nouns")
+#: Nouns that speak for their owner: "his government" is the man's, "its administration" the country's.
+GOVERNING_NOUNS = lexicon.words("governing_nouns")
+#: Things that carry words but are nobody's voice.
+SIGN_NOUNS = lexicon.words("quotes_sign_nouns")
+#: Words that make a reported clause a question, not a claim ("did not say whether ...").
+QUESTION_WORDS = lexicon.words("quotes_question_words")
+
+RELATIVE_PRONOUNS = frozenset("who that which whom".split())
+PERSON_PRONOUNS = frozenset("he she him her".split())
+GROUP_PRONOUNS = frozenset("they them it we".split())
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclasses.dataclass
+class Attribution:
+    """Who says a quote (the speaker's head word) and by which verb (the cue)."""
+
+    cue: Token | None = None
+    cue_text: str | None = None
+    speaker: Token | None = None
+    linked: bool = False  # found by the parse (the quote hangs under the cue), not by proximity
+
+
+class Article:
+    """The parsed article: sentences, paragraphs, quote marks and mention rows, indexed."""
+
+    def __init__(self, doc: Doc, mentions: list[dict]):
+        self.doc = doc
+        self.text = doc.text
+        self.sents = list(doc.sents)
+        self.sent_starts = [sent.start for sent in self.sents]
+        self.marks = find_quote_spans(doc.text)
+        # Characters inside quote marks (the marks included): verbs there are the speaker's words.
+        self.quoted_chars = sorted((span.outer_start, span.outer_end) for span in self.marks)
+        self._quoted_starts = [start for start, _ in self.quoted_chars]
+        self.mentions = sorted(
+            (m for m in mentions if m.get("start") is not None and m.get("end") is not None),
+            key=lambda m: (m["start"], -m["end"]),
+        )
+        self._mention_starts = [m["start"] for m in self.mentions]
+        self.entity_of = {token.i: ent for ent in doc.ents for token in ent}
+        self.paragraph_starts = [match.start() for match in re.finditer(r"[^\n]+", doc.text)] or [0]
+
+    def sentence_index(self, token_index: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, token_index) - 1)
+
+    def in_quote(self, char: int) -> bool:
+        position = bisect.bisect_right(self._quoted_starts, char) - 1
+        return position >= 0 and self.quoted_chars[position][0] <= char < self.quoted_chars[position][1]
+
+    def tokens_of(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def paragraph_of(self, char: int) -> int:
+        """Number of the paragraph (a line of text) holding ``char``."""
+        return max(0, bisect.bisect_right(self.paragraph_starts, char) - 1)
+
+    def mention_at(self, head: Token) -> dict | None:
+        """The mention row holding the head word (the shortest one when they nest)."""
+        char = head.idx
+        position = bisect.bisect_right(self._mention_starts, char)
+        best = None
+        for mention in self.mentions[max(0, position - 12) : position]:
+            if mention["start"] <= char < mention["end"]:
+                if best is None or mention["end"] - mention["start"] < best["end"] - best["start"]:
+                    best = mention
+        return best
+
+    def mentions_before(self, char: int) -> list[dict]:
+        """The mention rows that start before ``char``, in text order."""
+        return self.mentions[: bisect.bisect_left(self._mention_starts, char)]
+
+    def is_cue(self, token: Token) -> bool:
+        """A verb of saying (or "according to") outside quote marks."""
+        if self.in_quote(token.idx):
+            return False
+        if token.lower_ == "according" and any(child.lower_ == "to" for child in token.children):
+            return True
+        return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+
+
+# ---------------------------------------------------------------------------------------
+# Tests on tokens and spans
+
+
+def is_a_name(content: Span) -> bool:
+    """A few capitalised words: the name of a thing, not words someone said."""
+    words = [token for token in content if token.is_alpha and not token.is_stop]
+    return 0 < len(words) <= 4 and all(token.is_title or token.is_upper for token in words)
+
+
+def misparsed_complement(verb: Token, child: Token) -> bool:
+    """'she said as a teenager she was forced ...' parsed as an adverbial clause: a clause with
+    its own subject and no conjunction ("after", "because"), hung on a verb with no ccomp."""
+    if child.dep_ != "advcl" or any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    children = {c.dep_ for c in child.children}
+    return bool(children & {"nsubj", "nsubjpass"}) and "mark" not in children
+
+
+def passive_without_agent(verb: Token) -> bool:
+    children = {child.dep_ for child in verb.children}
+    return "auxpass" in children and "agent" not in children
+
+
+def negated(verb: Token) -> bool:
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    return any(child.dep_ in SUBJECTS and any(g.dep_ == "neg" or g.lower_ in ("no", "not") for g in child.children)
+               for child in verb.children)
+
+
+def is_finite(token: Token) -> bool:
+    """A verb with tense of its own ("denied", "has said"), not a participle or infinitive."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+        return False
+    if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBD", "VBZ", "VBP", "MD") for child in token.children)
+
+
+def cue_text(cue: Token | None) -> str | None:
+    """The cue as written: the verb, with its particle ("pointed out") or "according to"."""
+    if cue is None:
+        return None
+    if cue.lower_ == "according":
+        return cue.doc[cue.i : cue.i + 2].text
+    particles = [c for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
+    return cue.doc[cue.i : cue.i + 2].text if particles else cue.text
+
+
+def strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start, end`` moved inside the blanks around ``text[start:end]``."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def present(value) -> bool:
+    """Not None, NaN or pd.NA."""
+    return value is not None and not (isinstance(value, float) and value != value) and value is not pd.NA

@@ -1,0 +1,325 @@
+"""Find: a parsed Doc -> rows of the quotes table (quotes in marks here, reported speech in
+:mod:`kit.quotes.reported`).
+
+A quote in marks is **direct** when it is a sentence or clause of the speaker's own,
+**partial** when it is a few words inside the reporter's sentence, **mixed** when it
+opens inside the reporter's sentence and runs on as whole sentences. Its cue is the
+verb of saying it hangs under in the parse, else the nearest one around it that has a
+speaker; a quoted sentence with no cue of its own continues the quote before it or the
+sentence that introduced it.
+
+>>> rows = find_quotes(load_model()('"We will win," the minister said.'), [])
+>>> [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in rows]
+[('We will win,', 'direct', 'the minister', 'said')]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Iterable
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from kit.nlp import load_model
+from kit.quotes.article import (
+    INDIRECT_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, strip,
+)
+from kit.quotes.marks import QuoteSpan
+from kit.quotes.speakers import SpeakerActors, Speakers
+from kit.tables import conform
+
+
+def find_quotes(doc: Doc, mentions: list[dict]) -> list[dict]:
+    """Rows of the quotes table for one parsed article (no ``article_id``).
+
+    ``mentions`` are the rows :func:`kit.actors.find_mentions` gave for the same Doc;
+    they resolve speakers to ``actor_id`` (an empty list leaves every ``actor_id`` empty).
+
+    >>> doc = load_model()('The Wall Street Journal said Russia has cut its staff.')
+    >>> [(r["text"], r["kind"], r["speaker"]) for r in find_quotes(doc, [])]
+    [('Russia has cut its staff', 'indirect', 'The Wall Street Journal')]
+    """
+    from kit.quotes.reported import ReportedSpeech
+
+    if not doc.text.strip():
+        return []
+    article = Article(doc, mentions)
+    speakers = Speakers(article)
+    actors = SpeakerActors(speakers)
+    rows = MarkedQuotes(article, speakers, actors).rows()
+    reported, absorbed = ReportedSpeech(article, speakers, actors).rows(rows)
+    rows = [row for row in rows if (row["start"], row["end"]) not in absorbed] + reported
+    rows.sort(key=lambda row: (row["start"], row["end"]))
+    return rows
+
+
+def extract(text: str, nlp=None) -> pd.DataFrame:
+    """The quotes of one text, as the rows ``kit.analyze`` would give (without ``article_id``).
+
+    Runs the actor step too, so speakers resolve to actors.
+
+    >>> table = extract('"It is a plot," Maduro said.')
+    >>> table[["text", "kind", "speaker", "cue"]].values.tolist()
+    [['It is a plot,', 'direct', 'Maduro', 'said']]
+    """
+    from kit import actors
+
+    nlp = nlp or load_model()
+    doc = nlp(text)
+    mentions = actors.find_mentions(doc)
+    table = conform(find_quotes(doc, mentions), "quotes")
+    return table.drop(columns=["article_id"])
+
+
+class MarkedQuotes:
+    """The quotes in marks of one article, with their kind, cue and speaker."""
+
+    def __init__(self, article: Article, speakers: Speakers, actors: SpeakerActors):
+        self.article = article
+        self.actors = actors
+        self.text = article.text
+        self.speakers = speakers
+
+    def rows(self) -> list[dict]:
+        found = self._attributed()
+        rows: list[dict] = []
+        previous: tuple[QuoteSpan, Attribution, str] | None = None
+        for item in found:
+            if item is None:
+                continue
+            mark, content, attribution, kind = item
+            if attribution.speaker is None and kind == "direct" and previous is not None:
+                attribution = self._continued_from(mark, previous) or attribution
+            if attribution.speaker is None and kind == "direct":
+                attribution = self._introduced_before(mark, content) or attribution
+            if attribution.speaker is None and (attribution.cue is None or is_a_name(content)):
+                continue  # nobody is said to say it: a slogan, a sign, a title, scare quotes
+            if kind != "direct" and self.text[: mark.outer_start].rstrip().endswith("("):
+                continue  # a gloss or translation in brackets: 'anti-Brexit ("British exit")'
+            start, end = strip(self.text, mark.start, mark.end)
+            rows.append(self.actors.row(start, end, kind, attribution, content[0].i))
+            if kind == "direct" and attribution.speaker is not None:
+                previous = (mark, attribution, kind)
+        return rows
+
+    def _attributed(self) -> list[tuple[QuoteSpan, Span, Attribution, str] | None]:
+        """Each quote mark's content, attribution and kind (None for marks around no words)."""
+        found: list[tuple[QuoteSpan, Span, Attribution, str] | None] = []
+        for mark in self.article.marks:
+            start, end = strip(self.text, mark.start, mark.end)
+            content = self.article.tokens_of(start, end) if end > start else None
+            if content is None or not any(token.is_alpha or token.is_digit for token in content):
+                found.append(None)
+                continue
+            kind = self.kind_of(content, mark)
+            found.append((mark, content, self.attribute(mark, content, kind), kind))
+        _share_along_chains(found)
+        return found
+
+    def kind_of(self, content: Span, mark: QuoteSpan) -> str:
+        """direct, partial or mixed, from what the quoted words hold."""
+        article = self.article
+        first_sentence = article.sentence_index(content[0].i)
+        last_sentence = article.sentence_index(content[-1].i)
+        inside = lambda token: content.start <= token.i < content.end  # noqa: E731
+        first_part = [token for token in content if article.sentence_index(token.i) == first_sentence]
+        # A clause of the speaker's own where the quote opens: a subject inside the quote whose
+        # verb heads the quoted words (not a relative clause inside a quoted noun phrase).
+        has_clause = any(
+            token.dep_ in SUBJECTS + ("expl",) and inside(token.head)
+            and (not inside(token.head.head) or token.head.head == token.head)
+            and token.lower_ not in RELATIVE_PRONOUNS
+            for token in first_part
+        )
+        before = self.text[article.sents[first_sentence].start_char : mark.outer_start]
+        opens_sentence = before.strip() == "" or before.rstrip().endswith(":")
+        # '"Overall," he continued, "the presence of water ..."': a quote opening its sentence
+        # and broken by the cue is the speaker's sentence, verb or not.
+        broken = self.text[mark.start : mark.end].rstrip().endswith(",")
+        if has_clause or (opens_sentence and (broken or any(token.pos_ in ("VERB", "AUX") for token in content))):
+            return "direct"
+        if last_sentence > first_sentence:
+            return "mixed"
+        return "partial"
+
+    def attribute(self, mark: QuoteSpan, content: Span, kind: str) -> Attribution:
+        """The cue and speaker of one quote: by the parse first, else the nearest cue around it."""
+        article, speakers = self.article, self.speakers
+        linked = self._cue_by_parse(content)
+        if kind != "direct":
+            # Quoted words inside the reporter's sentence belong to the verb they hang under,
+            # not to whichever verb of saying is near ("nicknamed the "Kim Kardashian of
+            # Pakistan," had 750,000 followers and wrote about feminism").
+            if linked is None:
+                # "... at "very low height" according to The Aviation Herald": according to
+                # attributes its whole sentence.
+                linked = next((token for token in article.sents[article.sentence_index(content.start)]
+                               if token.lower_ == "according" and article.is_cue(token)), None)
+            if linked is None or is_a_name(content):
+                return Attribution()  # "Hurricane Hunters", "Super Tuesday": names, not words said
+            return Attribution(linked, cue_text(linked), speakers.speaker_of(linked), linked=True)
+        if linked is not None:
+            speaker = speakers.speaker_of(linked)
+            if speaker is not None or linked.lower_ == "according":
+                return Attribution(linked, cue_text(linked), speaker, linked=True)
+        best = None
+        for verb in self._cues_around(mark, content):
+            speaker = speakers.speaker_of(verb)
+            if speaker is None or (mark.outer_start <= speaker.idx < mark.outer_end):
+                continue
+            distance = min(abs(verb.i - content.start), abs(verb.i - content.end))
+            # A verb whose own reported clause lies outside this quote is someone else's cue.
+            owns_other = any(child.dep_ == "ccomp" and not article.in_quote(child.idx) for child in verb.children)
+            key = (owns_other, distance)
+            if best is None or key < best[0]:
+                best = (key, verb, speaker)
+        if best is not None:
+            return Attribution(best[1], cue_text(best[1]), best[2])
+        if linked is not None:
+            return Attribution(linked, cue_text(linked), None, linked=True)
+        return self._introduced_by_colon(mark)
+
+    def _introduced_by_colon(self, mark: QuoteSpan) -> Attribution:
+        """'Bolsonaro opposed Macron's statement: "..."': a clause ending in a colon
+        introduces its subject's words even when its verb is not one of saying."""
+        before = self.text[: mark.outer_start].rstrip()
+        if not before.endswith(":"):
+            return Attribution()
+        colon = self.article.tokens_of(len(before) - 1, mark.outer_start)
+        if colon is None:
+            return Attribution()
+        verb = colon[0].head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head  # 'opposed Macron's statement:' hangs the colon on the object
+        if self.article.in_quote(verb.idx) or verb.pos_ not in ("VERB", "AUX") or verb.i > colon[0].i:
+            return Attribution()
+        speaker = self.speakers.speaker_of(verb)
+        return Attribution(verb, cue_text(verb), speaker) if speaker is not None else Attribution()
+
+    def _cue_by_parse(self, content: Span) -> Token | None:
+        """The verb of saying the quote hangs under, or that hangs under the quote's head."""
+        is_cue = self.article.is_cue
+        roots = [token for token in content if not (content.start <= token.head.i < content.end) or token.head == token]
+        for root in roots:  # up the tree first: 'reported that "X", and called ...' is 'reported'
+            node, steps = root, 0
+            while node.head != node and steps < 8:
+                node, steps = node.head, steps + 1
+                if content.start <= node.i < content.end:
+                    continue
+                if is_cue(node):
+                    return node
+                if node.dep_ in ("relcl",) and node.pos_ in ("VERB", "AUX"):
+                    break  # a relative clause's verb: the quote is part of a description
+        for root in roots:  # then down: '"X," said Y' parsed with "said" under the quote's verb
+            for child in root.children:
+                if not (content.start <= child.i < content.end) and is_cue(child) and child.dep_ in (
+                        "parataxis", "ccomp", "advcl", "conj", "prep"):
+                    return child
+        return None
+
+    def _cues_around(self, mark: QuoteSpan, content: Span) -> Iterable[Token]:
+        """Verbs of saying in the quote's sentences, and in a neighbour that only attributes it."""
+        article = self.article
+        opening = article.tokens_of(mark.outer_start, mark.outer_start + 1).start if mark.opening else content.start
+        first = article.sentence_index(opening)
+        last = article.sentence_index(content[-1].i)
+        after = article.tokens_of(mark.outer_end - 1, mark.outer_end) if mark.closing else None
+        if after is not None:
+            last = max(last, article.sentence_index(after.start))
+        candidates = list(range(first, last + 1))
+        if last + 1 < len(article.sents) and self._attributes_only(mark, article.sents[last + 1]):
+            candidates.append(last + 1)  # '"X." he said.' split in two by the parser
+        if first > 0:
+            preceding = article.sents[first - 1]
+            ending = preceding.text.rstrip()[-1:]
+            # 'He said:' then the quote; or the parser cut a sentence at the quote mark
+            # ('said he was "humbled" by the results and | "I and we will ...').
+            if ending and ending not in ".!?\"”’'»" and self.text[preceding.end_char : mark.outer_start].strip() == "":
+                candidates.append(first - 1)
+        # A cue belongs to its paragraph: the parser sometimes runs a sentence over a line break.
+        paragraphs = range(article.paragraph_of(mark.outer_start),
+                           article.paragraph_of(max(mark.outer_start, mark.outer_end - 1)) + 1)
+        for number in candidates:
+            colon_sentence = number == first - 1 and article.sents[number].text.rstrip().endswith(":")
+            for token in article.sents[number]:
+                if article.is_cue(token) and (colon_sentence or article.paragraph_of(token.idx) in paragraphs):
+                    yield token
+
+    def _attributes_only(self, mark: QuoteSpan, following: Span) -> bool:
+        """Is the sentence right after the quote its attribution ('he said.', 'said the minister')?"""
+        article = self.article
+        gap = self.text[mark.outer_end : following.start_char]
+        attributes_only = any(
+            article.is_cue(token) and not any(child.dep_ == "ccomp" for child in token.children) for token in following
+        )
+        return gap.strip() == "" and article.paragraph_of(following.start_char) == article.paragraph_of(
+            mark.outer_end - 1) and (following.text[:1].islower() or len(following) <= 8 or attributes_only)
+
+    def _introduced_before(self, mark: QuoteSpan, content: Span) -> Attribution | None:
+        """'He revealed that a reboot is considered. "Jerry and I are talking to NBC."': a quoted
+        sentence with no cue of its own, right after a sentence of the same paragraph in which
+        someone says something, is theirs."""
+        article = self.article
+        number = article.sentence_index(content.start)
+        sentence = article.sents[number]
+        if number == 0 or self.text[sentence.start_char : mark.outer_start].strip():
+            return None  # the quote must open its sentence
+        before = article.sents[number - 1]
+        if article.paragraph_of(before.start_char) != article.paragraph_of(mark.outer_start):
+            return None
+        if any(article.in_quote(token.idx) for token in before if not token.is_space):
+            return None  # the sentence before holds a quote of its own: handled by continuation
+        cues = [token for token in before if article.is_cue(token) and token.lemma_ in INDIRECT_VERBS]
+        for cue in reversed(cues):
+            speaker = self.speakers.speaker_of(cue)
+            if speaker is not None:
+                return Attribution(cue, cue_text(cue), speaker)
+        return None
+
+    def _continued_from(self, mark: QuoteSpan, previous) -> Attribution | None:
+        """'"X," he said. "Y."': a quoted sentence with no cue of its own goes on the last
+        speaker's quote when nothing but quotes lies between them (same or next paragraph)."""
+        article = self.article
+        before_mark, attribution, _ = previous
+        if article.paragraph_of(mark.outer_start) - article.paragraph_of(before_mark.outer_end) > 1:
+            return None
+        if mark.outer_start - before_mark.outer_end > 300:
+            return None
+        # Between the two quotes: only the attribution of the first one ("he said."), no new actor.
+        gap_tokens = article.tokens_of(before_mark.outer_end, mark.outer_start)
+        attributing = set()  # "said Devin Oldman, who helped manage ...": the first quote's own attribution
+        for token in (attribution.cue, attribution.speaker):
+            if token is not None:
+                attributing.update(t.i for t in token.subtree)
+        for token in gap_tokens if gap_tokens is not None else ():
+            if token.i in attributing:
+                continue
+            if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("VERB",) and token.lemma_ not in SPEECH_VERBS:
+                return None
+        return dataclasses.replace(attribution, linked=False)
+
+
+def _share_along_chains(found: list) -> None:
+    """Pieces of one quote over several paragraphs share the speaker found for any of them."""
+    chains: dict[int, list[int]] = {}
+    for index, item in enumerate(found):
+        if item is None:
+            continue
+        root = index
+        while found[root] is not None and found[root][0].continues is not None:
+            parent = found[root][0].continues
+            if parent is None or parent >= len(found) or found[parent] is None or parent == root:
+                break
+            root = parent
+        chains.setdefault(root, []).append(index)
+    for members in chains.values():
+        if len(members) < 2:
+            continue
+        source = next((found[i][2] for i in members if found[i][2].speaker is not None), None)
+        if source is None:
+            continue
+        for i in members:
+            mark, content, attribution, kind = found[i]
+            if attribution.speaker is None:
+                found[i] = (mark, content, dataclasses.replace(source, linked=False), kind)

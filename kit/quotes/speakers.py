@@ -1,0 +1,327 @@
+"""Who says a quote: the speaker of a cue, where the speaker is written, and its actor.
+
+From the dependency parse: the cue's subject, a relative ``who`` replaced by its
+antecedent, a subjectless ``saying`` given the subject of the verb before it, the
+object of ``according to``, a document replaced by whoever issued it ("a statement
+released by the court"), a title replaced by the name beside it ("its leader, Jeremy
+Corbyn"). The speaker's actor is read from the mention rows of
+:func:`kit.actors.find_mentions` (the mention that holds the speaker's head word). A
+he/she speaker goes to the person :func:`kit.actors.person_antecedent` finds (the
+rule the mentions use too); they/it to the nearest preceding group, organization or
+country. Nothing is guessed: a speaker that cannot be found stays empty.
+
+>>> from kit.nlp import load_model
+>>> from kit.quotes.article import Article
+>>> doc = load_model()('"We will win," the minister said.')
+>>> speakers = Speakers(Article(doc, []))
+>>> speakers.speaker_of(doc[8]).text
+'minister'
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kit.quotes.article import (
+    DOCUMENT_NOUNS, GOVERNING_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article,
+    Attribution, is_finite, present,
+)
+
+#: Dependents that are not part of a speaker's noun phrase ("Hugh Hill, a doctor, said").
+NOT_IN_SPEAKER = frozenset("relcl acl appos punct cc conj advcl parataxis prep_by".split())
+#: How many sentences back a they/it speaker may look for its actor.
+PRONOUN_WINDOW_SENTENCES = 4
+#: The actor kinds a they/it speaker can be.
+GROUP_KINDS = ("organization", "country", "group", "anonymous")
+
+
+class Speakers:
+    """The speaker rules for one article."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.doc = article.doc
+
+    # -- the speaker of a cue -------------------------------------------------------------
+
+    def speaker_of(self, cue: Token, depth: int = 0) -> Token | None:
+        """The head word of who says ``cue``: its subject, a relative's antecedent, the
+        subject of the verb a subjectless 'saying' follows, the object of 'according to'.
+
+        Never a word inside quote marks: that is what is said, not who says it."""
+        speaker = self._speaker_of(cue, depth)
+        if speaker is not None and self.article.in_quote(speaker.idx):
+            speaker = self.subject_before(cue) if cue.dep_ != "ROOT" else None
+        return speaker
+
+    def _speaker_of(self, cue: Token, depth: int = 0) -> Token | None:
+        """The speaker the grammar names: subject, agent, 'quoted as saying', 'according to'."""
+        if depth > 3:
+            return None
+        if cue.lower_ == "according":
+            for to in cue.children:
+                if to.lower_ == "to":
+                    objects = [c for c in to.children if c.dep_ == "pobj"]
+                    return self.named(self.issuer(objects[0])) if objects else None
+            return None
+        subjects = [child for child in cue.children if child.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # "Party leader and Prime Minister Boris Johnson said": the parser may give two
+            # subjects; the person, else the one next to the verb, speaks.
+            people = [s for s in subjects if s.ent_type_ == "PERSON"]
+            subject = self.antecedent(people[0] if people else subjects[-1], cue)
+            return self.named(subject) if subject is not None else None
+        for child in cue.children:
+            if child.dep_ == "agent":  # "was told by X"
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return self.named(objects[0])
+        if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.lemma_ in ("quote", "cite", "report"):
+            # "X was quoted as saying", "It cited the Air Force as stating": X / the Air Force.
+            reporter = cue.head.head
+            for child in reporter.children:
+                if child.dep_ in ("nsubjpass", "dobj"):
+                    return self.named(child)
+        return self._speaker_nearby(cue, depth)
+
+    def _speaker_nearby(self, cue: Token, depth: int) -> Token | None:
+        """A cue without a subject of its own: the speaker from the words around it."""
+        inverted = self._inverted_subject(cue)
+        if inverted is not None:
+            return self.named(inverted)
+        before = cue.doc[cue.i - 1] if cue.i else None
+        if (before is not None and cue.dep_ in ("ROOT", "ccomp", "parataxis") and before.ent_type_ in ("PERSON", "ORG")
+                and not self.article.in_quote(before.idx)):
+            # '"...", Caloundra coach Geoff Ingram said.' parsed with "coach" as a verb: the
+            # name right before a subjectless verb of saying is its subject.
+            return before
+        if cue.dep_ in ("conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
+            speaker = self.speaker_of(cue.head, depth + 1)
+            if speaker is not None:
+                return speaker
+        if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
+            # "a statement saying ...": the document speaks (for its issuer); "with local media
+            # reporting ...": the noun speaks; "placards saying ...": signs are not speakers.
+            if cue.head.lemma_ in SIGN_NOUNS:
+                return None
+            return self.named(self.issuer(cue.head))
+        if cue.dep_ in ("advcl", "acl", "conj", "xcomp", "pcomp", "ccomp", "ROOT"):
+            # "..., saying ...", "wept ... and said ...": the subject of the nearest finite
+            # verb before it in its sentence (the parser often hangs these on the wrong verb).
+            speaker = self.subject_before(cue)
+            if speaker is not None:
+                return self.named(speaker)
+            if cue.tag_ == "VBG" and cue.head != cue and cue.head.pos_ in ("VERB", "AUX"):
+                return self.speaker_of(cue.head, depth + 1)
+        return None
+
+    def subject_before(self, cue: Token) -> Token | None:
+        """The subject of the nearest finite verb before ``cue`` in its sentence."""
+        article = self.article
+        sentence = article.sents[article.sentence_index(cue.i)]
+        for token in reversed(self.doc[sentence.start : cue.i]):
+            if article.in_quote(token.idx) or not is_finite(token):
+                continue
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if subjects:
+                return self.antecedent(subjects[0], token)
+        return None
+
+    def _inverted_subject(self, cue: Token) -> Token | None:
+        """'"X," said the minister' / '"X," read the statement': a subject after its verb,
+        which the parser often takes for an object. Only right after a quote."""
+        before = cue.doc[cue.i - 1] if cue.i else None
+        while before is not None and before.is_punct and not before.is_quote and before.i > 0:
+            before = cue.doc[before.i - 1]
+        if before is None or not (before.is_quote or self.article.in_quote(before.idx)):
+            return None
+        for child in cue.children:
+            if child.dep_ in ("dobj", "attr", "nsubjpass", "npadvmod") and child.i > cue.i and child.pos_ in ("NOUN", "PROPN"):
+                return child
+        return None
+
+    def named(self, head: Token) -> Token:
+        """'The Labour Party's leader, Jeremy Corbyn' / 'party leader and Prime Minister Boris
+        Johnson' / 'University of California, San Diego's chancellor, Pradeep Khosla': a title
+        with the person's name beside it speaks as that person."""
+        if head.ent_type_ == "PERSON" or head.pos_ == "PRON":
+            return head
+        frontier, seen = [head], 0
+        while frontier and seen < 3:
+            seen += 1
+            following = []
+            for node in frontier:
+                for child in node.children:
+                    if child.dep_ not in ("appos", "conj"):
+                        continue
+                    if self._is_person(child) and not (child.dep_ == "conj" and node.ent_type_):
+                        return child  # ("Russia and Putin": two speakers, the first is kept)
+                    if child.dep_ == "appos" and child.pos_ == "PROPN" and node.pos_ == "NOUN" and not child.ent_type_:
+                        return child  # "its chancellor, Pradeep Khosla" (a name the tagger missed)
+                    following.append(child)
+            frontier = following
+        return head
+
+    def _is_person(self, token: Token) -> bool:
+        if token.ent_type_ == "PERSON":
+            return True
+        mention = self.article.mention_at(token)
+        return mention is not None and mention.get("kind") == "person" and mention.get("how") != "pronoun"
+
+    def antecedent(self, subject: Token, verb: Token) -> Token | None:
+        """The speaker a subject stands for: a relative pronoun's antecedent, a document's issuer."""
+        if subject.lower_ in RELATIVE_PRONOUNS:
+            if verb.dep_ == "relcl" and (subject.lower_ in ("who", "that") or verb.head.lemma_.lower() in DOCUMENT_NOUNS):
+                return self.issuer(verb.head)  # "a statement which said ..."
+            return None
+        return self.issuer(subject)
+
+    def issuer(self, noun: Token) -> Token:
+        """'They released a statement which said ...': a document speaks for whoever issued it,
+        when the same sentence names them."""
+        if noun.lemma_.lower() not in DOCUMENT_NOUNS:
+            return noun
+        for child in noun.children:  # "Trump's statement", "the court's summary", "estimates by organizers"
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "by":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        for child in noun.children:  # "a statement released by the Supreme Court"
+            if child.dep_ == "acl":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        objects = [c for c in agent.children if c.dep_ == "pobj"]
+                        if objects:
+                            return objects[0]
+        if noun.dep_ not in ("dobj", "pobj"):
+            return noun
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ in ("VERB", "AUX") else []
+        return subjects[0] if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS else noun
+
+
+
+class SpeakerActors:
+    """Where a speaker is written, and its actor (from the mention rows), for one article."""
+
+    def __init__(self, speakers: Speakers):
+        self.speakers = speakers
+        self.article = speakers.article
+        self.doc = speakers.doc
+        self._genders: dict[str, str] | None = None  # who is he or she, from honorifics (once)
+
+    def speaker_span(self, head: Token) -> tuple[int, int]:
+        """Where the speaker is written: the mention, named entity or noun phrase of ``head``."""
+        if head.tag_ in ("PRP", "WP"):  # he, she, they, who ("Some of the protesters" is a phrase)
+            return head.idx, head.idx + len(head)
+        mention = self.article.mention_at(head)
+        if mention is not None:
+            return mention["start"], mention["end"]
+        entity = self.article.entity_of.get(head.i)
+        if entity is not None and entity.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+            return entity.start_char, entity.end_char
+        dropped = set()
+        for child in head.children:
+            if child.dep_ in NOT_IN_SPEAKER or (child.dep_ == "prep" and child.lower_ == "by"):
+                dropped.update(t.i for t in child.subtree)
+        kept_set = {t.i for t in head.subtree if t.i not in dropped}
+        first = last = head.i  # the contiguous stretch around the head
+        while first - 1 in kept_set:
+            first -= 1
+        while last + 1 in kept_set:
+            last += 1
+        tokens = self.doc[first : last + 1]
+        while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "preconj")):
+            tokens = tokens[1:]
+        while len(tokens) > 1 and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        return tokens.start_char, tokens.end_char
+
+    def actor_of(self, head: Token) -> str | None:
+        """The actor_id of the speaker whose head word is ``head``, or None."""
+        mention = self.article.mention_at(head)
+        if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            # Our own reading first: the subject the pronoun continues is usually its actor,
+            # better than the last name mentioned ("she was attacked by X. She told ...").
+            found = self.pronoun_actor(head)
+            if found is not None:
+                return found
+            if mention is not None and head.lower_ in PERSON_PRONOUNS and mention.get("kind") != "person":
+                return None  # "he" is a person, whatever the mention row says
+        if mention is not None and present(mention.get("actor_id")):
+            return mention["actor_id"]
+        for owner in head.children:  # "his government said": the government of the man before
+            if owner.dep_ == "poss" and owner.lower_ in ("his", "her", "its", "their") and head.lemma_.lower() in GOVERNING_NOUNS:
+                return self.pronoun_actor(owner)
+        for preposition in head.children:  # "Some of the protesters", "one of the officials"
+            if preposition.dep_ == "prep" and preposition.lower_ == "of" and head.pos_ in ("PRON", "DET", "NUM"):
+                for noun in preposition.children:
+                    mention = self.article.mention_at(noun) if noun.dep_ == "pobj" else None
+                    if mention is not None and present(mention.get("actor_id")):
+                        return mention["actor_id"]
+        return None
+
+    def pronoun_actor(self, pronoun: Token) -> str | None:
+        """he/she -> the person the story was about just before, by the rule the actors use
+        too (``kit.actors.person_antecedent``: the nearest earlier subject naming a person,
+        else the topic person; subjects inside quotes do not count). they/it -> the nearest
+        earlier subject naming a group, organization or country, else the last one
+        mentioned; only within a few sentences, never from inside a quote."""
+        article = self.article
+        if pronoun.lower_ in PERSON_PRONOUNS | {"his", "hers"}:
+            genders_from_honorifics, person_antecedent = _person_rules()
+            if self._genders is None:
+                self._genders = genders_from_honorifics(self.doc, article.mentions)
+            mention = person_antecedent(pronoun, article.mentions, genders=self._genders, in_quote=article.in_quote)
+            return mention["actor_id"] if mention is not None and present(mention.get("actor_id")) else None
+        earliest_sentence = max(0, article.sentence_index(pronoun.i) - PRONOUN_WINDOW_SENTENCES)
+        start = article.sents[earliest_sentence].start
+        for token in reversed(self.doc[start : pronoun.i]):
+            if token.dep_ not in ("nsubj", "nsubjpass") or article.in_quote(token.idx) or token.pos_ == "PRON":
+                continue
+            mention = article.mention_at(self.speakers.named(token))
+            if mention is None or not present(mention.get("actor_id")) or mention.get("how") == "pronoun":
+                continue
+            if mention.get("kind") in GROUP_KINDS:
+                return mention["actor_id"]
+        earliest = article.sents[earliest_sentence].start_char
+        for mention in reversed(article.mentions_before(pronoun.idx)):
+            if mention["start"] < earliest:
+                break
+            if not present(mention.get("actor_id")) or article.in_quote(mention["start"]) or mention.get("how") == "pronoun":
+                continue
+            if mention.get("kind") in GROUP_KINDS:
+                return mention["actor_id"]
+        return None
+
+    def row(self, start: int, end: int, kind: str, attribution: Attribution, first_token: int) -> dict:
+        """One row of the quotes table (without ``article_id``)."""
+        speaker = attribution.speaker
+        if speaker is not None:
+            speaker_start, speaker_end = self.speaker_span(speaker)
+            speaker_text = self.article.text[speaker_start:speaker_end]
+            actor_id = self.actor_of(speaker)
+        else:
+            speaker_start = speaker_end = speaker_text = actor_id = None
+        return {
+            "start": start,
+            "end": end,
+            "text": self.article.text[start:end],
+            "kind": kind,
+            "speaker": speaker_text,
+            "speaker_start": speaker_start,
+            "speaker_end": speaker_end,
+            "actor_id": actor_id,
+            "cue": attribution.cue_text,
+            "sentence": self.article.sentence_index(first_token),
+        }
+
+
+def _person_rules():
+    """The parse helpers shared with the actors (kit.syntax), imported in this one place
+    (lazily: kit.syntax reads quote marks from this package)."""
+    from kit.syntax import genders_from_honorifics, person_antecedent
+
+    return genders_from_honorifics, person_antecedent
