@@ -1,7 +1,7 @@
 """Quotes: who is quoted saying what — content, kind, speaker, cue, and the speaker's actor.
 
 One pass over a parsed Doc (no second spaCy call) turns it into rows of the
-``quotes`` table (see DESIGN):
+``quotes`` table (its columns: :data:`kit.tables.COLUMNS`):
 
 - **direct**: a sentence or clause in quote marks (``"X," the embassy said``);
 - **partial**: a few quoted words inside the reporter's own sentence, where the unquoted
