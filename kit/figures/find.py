@@ -1,0 +1,336 @@
+"""Finding figures in a parsed Doc: a quantity, its hedge, currency, unit, kind and counted noun.
+
+See :mod:`kit.figures` for the columns and conventions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+
+import pandas as pd
+from spacy.tokens import Doc, Token
+
+from kit import lexicon
+from kit.figures import numbers
+from kit.figures.counted import _counted_direct
+from kit.figures.filters import PHONE, _is_not_a_figure, _is_phone
+from kit.figures.numbers import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DOLLAR_COUNTRIES,
+    EMPHASIS,
+    HEDGES,
+    TIME_UNITS,
+    UNITS_OF_MEASURE,
+)
+from kit.figures.quantities import DIGIT_ONLY, _Figure, _hedge_before, _may_start_quantity, _Quantity, _read_range
+from kit.figures.resolve import _merge_compound_durations, _resolve_ellipsis
+from kit.tables import conform
+
+KINDS = ("count", "money", "percent", "measure")
+#: Words that anchor a duration in time, making it a time expression ("three months ago").
+TIME_ANCHORS_AFTER = lexicon.words("figures_time_anchors_after")
+TIME_ANCHORS_BEFORE = lexicon.words("figures_time_anchors_before")
+#: Words that may stand between a number and its unit without changing it.
+UNIT_QUALIFIERS = lexicon.words("figures_unit_qualifiers")
+AGE_WORDS_BEFORE = lexicon.words("figures_age_words")
+#: Common nouns for people, whose bare number after "was" is an age ("the victim was 26").
+PERSON_NOUNS = lexicon.words("figures_person_nouns")
+
+
+def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
+    """Rows of the figures table for one parsed article (no ``article_id``).
+
+    ``include_time=True`` keeps time expressions ("three months ago") with kind "time".
+
+    >>> from kit.nlp import load_model
+    >>> doc = load_model()("It cut its staff to just a few dozen, from about 1,000.")
+    >>> [(row["text"], row["low"], row["high"], row["counted"], row["counted_how"]) for row in find_figures(doc)]
+    [('just a few dozen', 24.0, 60.0, 'staff', 'ellipsis'), ('about 1,000', None, None, 'staff', 'ellipsis')]
+    """
+    figures: list[_Figure] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        token = doc[i]
+        if not _may_start_quantity(token):
+            i += 1
+            continue
+        if DIGIT_ONLY.match(token.text.lstrip("+")):
+            # a few tokens of text around the number, not doc.text (rebuilt on every access)
+            first = i - 1 if i > 0 and doc[i - 1].text == "(" and not doc[i - 1].whitespace_ else i
+            nearby = "".join(t.text_with_ws for t in doc[first:i + 9])
+            phone = PHONE.match(nearby)
+            if phone and _is_phone(phone.group(0)):
+                phone_end = doc[first].idx + phone.end()
+                while i < n and doc[i].idx < phone_end:
+                    i += 1
+                continue
+        quantity = _read_range(doc, i)
+        if quantity is None:
+            i += 1
+            continue
+        figure = _figure(doc, quantity)
+        i = max(quantity.end, i + 1)
+        if figure is not None:
+            figures.append(figure)
+    figures = _merge_compound_durations(doc, figures)
+    _resolve_ellipsis(doc, figures)
+    sentence_starts = [sentence.start for sentence in doc.sents] if n else []
+    rows = []
+    for figure in figures:
+        if figure.kind == "time" and not include_time:
+            continue
+        span = doc[figure.start:figure.end]
+        rows.append({
+            "start": span.start_char,
+            "end": span.end_char,
+            "text": span.text,
+            "value": _float(figure.value),
+            "low": _float(figure.low),
+            "high": _float(figure.high),
+            "approx": figure.approx,
+            "kind": figure.kind,
+            "unit": figure.unit,
+            "counted": figure.counted,
+            "counted_how": figure.counted_how,
+            "sentence": max(0, bisect.bisect_right(sentence_starts, figure.start) - 1),
+        })
+    return rows
+
+
+
+def _float(number) -> float | None:
+    return None if number is None else float(number)
+
+
+
+def extract(text: str, nlp=None, include_time: bool = False) -> pd.DataFrame:
+    """The figures of one text, as the rows ``analyze`` would give (``article_id`` empty).
+
+    >>> extract("Russia has cut its staff in Venezuela to just a few dozen, from about 1,000.")[
+    ...     ["text", "value", "low", "high", "approx", "counted", "counted_how"]].values.tolist()
+    [['just a few dozen', nan, 24.0, 60.0, 'a few dozen', 'staff', 'ellipsis'], ['about 1,000', 1000.0, nan, nan, 'about', 'staff', 'ellipsis']]
+    >>> extract("The firm lost $3bn, 40% of its value, over 2.5 km of road.").kind.tolist()
+    ['money', 'percent', 'measure']
+    """
+    if nlp is None:
+        from kit.nlp import load_model
+
+        nlp = load_model()
+    return conform(find_figures(nlp(text), include_time=include_time), "figures")
+
+
+
+def _figure(doc: Doc, quantity: _Quantity) -> _Figure | None:
+    """Extend a quantity with its hedge, currency and unit; None when it is not a figure."""
+    left = _read_left(doc, quantity)
+    # Not figures: names, identifiers, dates, years, clock times, addresses, scores, list numbers.
+    if _is_not_a_figure(doc, quantity, left.start, left.approx or left.emphasised, left.kind):
+        return None
+    start, approx, hedge_side = left.start, left.approx, left.hedge_side
+    value, low, high = quantity.value, quantity.low, quantity.high
+    kind, unit, end = _read_right(doc, quantity, start, left.kind, left.unit)
+    if kind == "money" and unit == "USD" and start > 0 and doc[start - 1].lower_ in DOLLAR_COUNTRIES:
+        unit = DOLLAR_COUNTRIES[doc[start - 1].lower_]
+
+    # A duration anchored in time is a time expression, not a quantity claimed.
+    if kind == "measure" and unit in TIME_UNITS and _anchored_in_time(doc, start, quantity.end):
+        kind = "time"
+    if quantity.lone_one and (approx == "some" or (approx is None and not left.emphasised
+                                                   and not _coordinated_with_number(doc, quantity))):
+        return None  # "one resident said", "some one of us": a determiner or pronoun, not a count
+
+    if value is not None and hedge_side in ("low", "high"):
+        if hedge_side == "low":
+            low = value
+        else:
+            high = value
+    if quantity.vague:
+        approx = quantity.vague
+    figure = _Figure(start, end, quantity.start, quantity.end, value, low, high, approx, kind, unit,
+                     anchor=_anchor(doc, quantity.start, quantity.end))
+    if kind in ("count", "percent"):
+        counted = _counted_direct(doc, figure)
+        if counted:
+            figure.counted, figure.counted_how = counted, "direct"
+    return figure
+
+
+@dataclasses.dataclass
+class _Left:
+    """What stands before a quantity: where the figure starts, its currency, hedge and emphasis."""
+
+    start: int
+    kind: str | None = None
+    unit: str | None = None
+    approx: str | None = None
+    hedge_side: str | None = None  # "low", "high" or "about" (numbers.HEDGES)
+    emphasised: bool = False
+
+
+def _read_left(doc: Doc, quantity: _Quantity) -> _Left:
+    """Currency sign, then hedges and emphasis, read leftwards ("just over", "about $", "between")."""
+    left = _Left(quantity.start)
+    start = quantity.start
+    if start > 0 and doc[start - 1].lower_ in CURRENCY_SYMBOLS and \
+            (quantity.value is not None or quantity.low is not None):
+        left.kind, left.unit = "money", CURRENCY_SYMBOLS[doc[start - 1].lower_]
+        start -= 1
+    if quantity.currency:
+        left.kind, left.unit = "money", quantity.currency
+    magnitude_before = start > 0 and doc[start - 1].lower_ == "magnitude"
+    # "over magnitude 4.5": a hedge may stand before the word "magnitude", which then joins the span
+    position = start - 1 if magnitude_before else start
+    for _ in range(3):  # "only about", "just over": emphasis and hedge, read leftwards
+        matched = _hedge_before(doc, position)
+        if matched is None:
+            break
+        words, width = matched
+        if words in HEDGES and left.approx is None:
+            left.approx, left.hedge_side = words, HEDGES[words]
+        elif words in EMPHASIS:
+            left.emphasised = True
+        elif words == "between" and quantity.value is None and quantity.low is not None:
+            left.approx = "between"
+        else:
+            break
+        position -= width
+        start = position
+    if magnitude_before:
+        left.kind, left.unit = "measure", "magnitude"
+    left.start = start
+    return left
+
+
+def _read_right(doc: Doc, quantity: _Quantity, start: int, kind: str | None,
+                unit: str | None) -> tuple[str, str | None, int]:
+    """Kind, unit and end from what follows: "%", "percent", currency words, units, ages."""
+    n = len(doc)
+    end = quantity.end
+    if quantity.percent:
+        kind, unit = "percent", "%"
+    j = end
+    following = doc[j].lower_ if j < n else ""
+    if kind is None and following in ("%", "percent", "per", "pct", "pc", "percentage") and (
+            following != "per" or (j + 1 < n and doc[j + 1].lower_ == "cent")):
+        kind, unit = "percent", "%"
+        if following == "%":
+            end += 1
+    elif kind is None and following in CURRENCY_WORDS and not (following == "won" and doc[j].pos_ == "VERB"):
+        kind, unit = "money", CURRENCY_WORDS[following]
+    elif kind is None and following in DOLLAR_COUNTRIES and j + 1 < n and doc[j + 1].lower_ in ("dollar", "dollars"):
+        kind, unit = "money", DOLLAR_COUNTRIES[following]
+    elif kind is None and j + 1 < n and doc[j].text[:1].isupper() and doc[j + 1].lower_ in CURRENCY_WORDS \
+            and doc[j + 1].lower_ not in ("dollar", "dollars", "won"):
+        kind, unit = "money", CURRENCY_WORDS[doc[j + 1].lower_]  # "100,000 Georgian lari"
+    elif kind is None and quantity.unit:
+        kind, unit = "measure", quantity.unit
+    elif kind is None:
+        measure = _unit_after(doc, j)
+        if measure:
+            kind, unit = "measure", measure
+        elif start > 0 and doc[start - 1].lower_ in AGE_WORDS_BEFORE or (
+                start > 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "age"):
+            kind, unit = "measure", "year"
+        elif _is_age_predicate(doc, quantity):
+            kind, unit = "measure", "year"
+    return kind or "count", unit, end
+
+
+def _unit_after(doc: Doc, j: int) -> str | None:
+    """The unit of measure right after a number ("5 km", "48-acre", "36-year-old", "years old")."""
+    n = len(doc)
+    if j < n and doc[j].text in ("-", "–") and not doc[j - 1].whitespace_ and j + 1 < n:
+        j += 1
+    if j + 1 < n and doc[j + 1].lower_ in UNITS_OF_MEASURE and (
+            (doc[j].pos_ == "ADJ" and UNITS_OF_MEASURE[doc[j + 1].lower_] in TIME_UNITS)
+            or doc[j].lower_ in UNIT_QUALIFIERS):
+        j += 1  # "two consecutive days", "37 billion U.S. gallons", "31 billion imperial gallons"
+    if j >= n:
+        return None
+    word = doc[j].lower_
+    if word in ("square", "sq", "sq.", "cubic") and j + 1 < n and doc[j + 1].lower_ in UNITS_OF_MEASURE:
+        return f"{word.rstrip('.')} {UNITS_OF_MEASURE[doc[j + 1].lower_]}".replace("sq ", "square ")
+    if word in ("nautical", "light") and j + 1 < n and doc[j + 1].lower_.startswith(("mile", "year")):
+        return f"{word} {doc[j + 1].lower_.rstrip('s')}"
+    if word in UNITS_OF_MEASURE and word not in ("in.", "t", "l", "w", "sq", "cubic", "nautical"):
+        if word in ("point", "points") and not (j + 1 < n and doc[j + 1].lower_ in ("lead", "margin", "drop", "rise",
+                                                                                  "gap", "swing", "increase")):
+            return None
+        return UNITS_OF_MEASURE[word]
+    return None
+
+
+
+def _is_age_predicate(doc: Doc, quantity: _Quantity) -> bool:
+    """"she was 26", "Smithers, 36, said": a bare number said of a person is an age."""
+    head = doc[_anchor(doc, quantity.start, quantity.end)]
+    if quantity.value is None or not (0 < quantity.value < 125) or quantity.value != int(quantity.value):
+        return False
+    following = doc[quantity.end] if quantity.end < len(doc) else None
+    if following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return False
+    if head.dep_ in ("attr", "acomp") and head.head.lemma_ == "be":
+        subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # spaCy tags ages as DATE; with a capitalised subject that is no entity it is a name
+        return any(_is_person(s) or (head.ent_type_ == "DATE" and s.text[:1].isupper() and s.ent_type_ == ""
+                                     and s.pos_ in ("PROPN", "NOUN")) for s in subjects)
+    if head.dep_ == "appos" and _is_person(head.head):
+        return True
+    before = doc[quantity.start - 1] if quantity.start > 0 else None
+    return (before is not None and before.text == "," and quantity.start > 1
+            and doc[quantity.start - 2].ent_type_ == "PERSON" and following is not None and following.text == ",")
+
+
+
+def _is_person(token: Token) -> bool:
+    """A person as the parse shows it: a PERSON entity, he/she/I, a person noun, or a bare name."""
+    if token.ent_type_ == "PERSON" or token.lower_ in ("he", "she", "i") or token.lemma_.lower() in PERSON_NOUNS:
+        return True
+    if any(child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS for child in token.children):
+        return True  # "Cummings, the Democratic chairman of ..."
+    # the small model often leaves a lone surname untagged ("Cummings, the chairman, was 68")
+    return token.pos_ == "PROPN" and token.ent_type_ == "" and token.text[:1].isupper()
+
+
+
+def _anchored_in_time(doc: Doc, start: int, core_end: int) -> bool:
+    n = len(doc)
+    j = core_end
+    while j < n and (doc[j].lower_ in UNITS_OF_MEASURE or doc[j].text in ("-", "–")):
+        j += 1
+    if j < n and doc[j].lower_ in TIME_ANCHORS_AFTER:
+        return doc[j].lower_ != "from" or (j + 1 < n and doc[j + 1].lower_ == "now")
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in TIME_ANCHORS_BEFORE and doc[k].lower_ != "few"
+
+
+
+def _coordinated_with_number(doc: Doc, quantity: _Quantity) -> bool:
+    """"killed one and injured eight": a lone "one" counts when coordinated with another number."""
+    sentence_end = doc[quantity.start].sent.end
+    window = doc[quantity.end:min(sentence_end, quantity.end + 6)]
+    sentence_start = doc[quantity.start].sent.start
+    before = doc[max(sentence_start, quantity.start - 8):quantity.start]
+
+    def has_number(tokens) -> bool:
+        return any(t.like_num and t.lower_ != "one" and numbers.parse_number(t.text) is not None for t in tokens)
+
+    if any(t.lower_ in ("and", "or", ",") for t in window[:2]) and has_number(window):
+        return True
+    return bool(before) and before[-1].lower_ in ("and", "or", ",") and has_number(before)
+
+
+
+def _anchor(doc: Doc, start: int, end: int) -> int:
+    """The token of ``[start, end)`` whose head lies outside it (the last one if several)."""
+    anchor = end - 1
+    for k in range(start, end):
+        head = doc[k].head.i
+        if head < start or head >= end or head == k:
+            anchor = k
+    return anchor

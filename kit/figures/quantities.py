@@ -1,0 +1,298 @@
+"""Reading quantities from tokens: digits, number words, ranges, fractions, vague amounts.
+
+The first step of finding figures: at a token, read the number that starts there
+("2.5 million", "four to five thousand", "a few dozen", "two-thirds") into a
+:class:`_Quantity` (token span, value or bounds). Whether it is a figure, and of
+what, is decided in :mod:`kit.figures.find`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from spacy.tokens import Doc, Token
+
+from kit.figures import numbers
+from kit.figures.filters import _glued_to_name
+from kit.figures.numbers import EMPHASIS, FRACTIONS, HEDGES, SCALES, SUFFIXES, TIME_UNITS, VAGUE, VAGUE_PLURALS, VAGUE_WORDS
+
+DIGIT_ONLY = re.compile(r"^\d+$")
+CURRENCY_CODE = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")
+#: ISO codes the tokenizer may glue to an amount ("GBP738").
+CURRENCY_CODES = set(numbers.CURRENCY_SYMBOLS.values()) | set(numbers.CURRENCY_WORDS.values())
+
+
+@dataclasses.dataclass
+class _Quantity:
+    """A number or vague amount read from tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    vague: str | None = None  # the words of a vague quantity ("a few dozen")
+    scale: float | None = None  # the last scale word's factor ("thousand" -> 1000)
+    words: bool = False  # written in words
+    percent: bool = False  # a fraction of a whole ("two thirds of")
+    lone_one: bool = False  # "one" alone, often a pronoun or determiner
+    unit: str | None = None  # a unit read with the number ("about an hour")
+    currency: str | None = None  # an ISO code glued to the digits ("GBP738")
+
+
+
+@dataclasses.dataclass
+class _Figure:
+    start: int  # token index, hedge and currency included
+    end: int  # token index, exclusive
+    core_start: int
+    core_end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    approx: str | None
+    kind: str
+    unit: str | None
+    counted: str | None = None
+    counted_how: str | None = None
+    anchor: int = 0  # the token whose syntactic head lies outside the figure
+    merged_down_to: int | None = None  # compound durations: the smallest unit taken in, in seconds
+
+
+def _may_start_quantity(token: Token) -> bool:
+    lower = token.lower_
+    return (
+        token.text[:1].isdigit()
+        or lower in numbers.NUMBER_WORDS
+        or lower in ("a", "an", "half", "few", "several", "tens", "scores")
+        or lower in VAGUE_PLURALS
+        or bool(numbers.HYPHENATED_WORDS.match(lower))
+        or (lower[:1] in "+." and token.like_num)
+        or (token.text[-1:].isdigit() and CURRENCY_CODE.match(token.text) is not None)
+    )
+
+
+
+def _read_range(doc: Doc, i: int) -> _Quantity | None:
+    """A quantity at token ``i``, joined with a second one into a range where the text says so."""
+    first = _read_single(doc, i)
+    if first is None:
+        return None
+    j = first.end
+    n = len(doc)
+    # "45% to 60%": the first sign is repeated; the range ends before the second one
+    percent_range = j + 2 < n and doc[j].text == "%" and doc[j + 1].lower_ in ("to", "-", "–", "and", "or")
+    if percent_range:
+        j += 1
+    if j + 1 < n and first.vague is None and not first.percent:
+        connector = doc[j].lower_
+        between = first.start > 0 and doc[first.start - 1].lower_ == "between"
+        joins = connector in ("to", "or", "-", "–", "—") or (connector == "and" and between)
+        glued_dash = connector in ("-", "–") and (doc[j - 1].whitespace_ or doc[j].whitespace_)
+        # "rose from 50 to 60" is two figures; "ranging from 50 to 60" is one range
+        starts_from = first.start > 0 and doc[first.start - 1].lower_ == "from" and not (
+            first.start > 1 and doc[first.start - 2].lemma_ == "range")
+        if joins and not glued_dash and not starts_from:
+            second = _read_single(doc, j + 1)
+            if percent_range and (second is None or second.end >= n or doc[second.end].text != "%"):
+                return first
+            if second is not None and second.value is not None and first.value is not None and not second.percent \
+                    and first.currency == second.currency:
+                low = first.value
+                if first.scale is None and second.scale and low * second.scale <= second.value:
+                    low *= second.scale  # "four to five thousand": the scale is shared
+                if low < second.value or connector in ("-", "–"):
+                    return _Quantity(first.start, second.end, None, low, second.value,
+                                     scale=second.scale, words=first.words)
+    return first
+
+
+
+def _read_single(doc: Doc, i: int) -> _Quantity | None:
+    """One number at token ``i``: digits, a vague amount, a fraction, or number words."""
+    token = doc[i]
+    if token.text[:1].isdigit() or token.text[:1] in "+-." or CURRENCY_CODE.match(token.text):
+        digits = _read_digits(doc, i)
+        if digits is not None:
+            return digits
+    # Vague quantities: "a few (dozen)", "several (hundred)", "dozens", "tens of thousands".
+    vague = _read_vague(doc, i)
+    if vague is not None:
+        return vague
+    fraction = _read_fraction(doc, i)
+    if fraction is not None:
+        return fraction
+    n = len(doc)
+    lower = token.lower_
+    # "about an hour", "nearly a year": a hedged "a" before a time unit is one of it.
+    if lower in ("a", "an") and i + 1 < n and numbers.UNITS_OF_MEASURE.get(doc[i + 1].lower_) in TIME_UNITS \
+            and _hedge_before(doc, i) is not None and _hedge_before(doc, i)[0] in HEDGES:
+        return _Quantity(i, i + 2, 1.0, words=True, unit=numbers.UNITS_OF_MEASURE[doc[i + 1].lower_])
+    return _read_number_words(doc, i)
+
+
+def _read_digits(doc: Doc, i: int) -> _Quantity | None:
+    """Digits with their scale words ("2.5 million", "3bn"), or an ISO code glued to them ("GBP738")."""
+    token = doc[i]
+    coded = CURRENCY_CODE.match(token.text)
+    if coded and coded.group(1) in CURRENCY_CODES and numbers.parse_digits(coded.group(2)) is not None:
+        # "GBP738 thousand", "SEK9 million": the tokenizer keeps an ISO code and its amount together
+        j, value, scale = _read_scales(doc, i + 1, numbers.parse_digits(coded.group(2)))
+        return _Quantity(i, j, value, scale=scale, currency=coded.group(1))
+    digits = numbers.parse_digits(token.text)
+    if digits is not None:
+        if _glued_to_name(doc, i):
+            return None
+        j, value, scale = _read_scales(doc, i + 1, digits)
+        if numbers.DIGITS_WITH_SUFFIX.match(token.text):
+            scale = 1.0
+        return _Quantity(i, j, value, scale=scale)
+    return None
+
+
+def _read_fraction(doc: Doc, i: int) -> _Quantity | None:
+    """Fractions of a whole ("two-thirds majority", "two thirds of", "a quarter of", "half of")
+    and fractions of a scale ("a quarter million", "a quarter of a million")."""
+    token = doc[i]
+    lower = token.lower_
+    n = len(doc)
+    if lower in numbers.UNITS and i + 2 < n and doc[i + 1].text in ("-", "–") and not token.whitespace_ \
+            and not doc[i + 1].whitespace_ and doc[i + 2].lower_ in FRACTIONS:
+        return _Quantity(i, i + 3, round(100 * numbers.UNITS[lower] * FRACTIONS[doc[i + 2].lower_], 1),
+                         words=True, percent=True)
+    if lower == "half" and i + 1 < n and doc[i + 1].lower_ == "of":
+        if i > 0 and (doc[i - 1].lower_ in ("the", "other", "latter", "former", "first", "second", "top",
+                                            "bottom", "northern", "southern", "eastern", "western")):
+            return None  # "the second half of the month" is a part, not a share
+        return _Quantity(i, i + 1, 50.0, percent=True)
+    if (lower in numbers.UNITS or lower in ("a", "an")) and i + 2 < n and doc[i + 1].lower_ in FRACTIONS \
+            and doc[i + 1].lower_ not in ("half", "halves") and doc[i + 2].lower_ in SCALES \
+            and doc[i + 2].lower_ != "dozen":
+        # "a quarter million", "three quarters billion"
+        count = 1 if lower in ("a", "an") else numbers.UNITS[lower]
+        scale = SCALES[doc[i + 2].lower_]
+        return _Quantity(i, i + 3, count * FRACTIONS[doc[i + 1].lower_] * scale, scale=scale, words=True)
+    if (lower in numbers.UNITS or lower in ("a", "one")) and i + 2 < n and doc[i + 1].lower_ in FRACTIONS \
+            and doc[i + 1].lower_ not in ("half", "halves") and doc[i + 2].lower_ == "of":
+        count = 1 if lower in ("a", "an") else numbers.UNITS[lower]
+        share = count * FRACTIONS[doc[i + 1].lower_]
+        # "a quarter of a million" is a number, not a share
+        if i + 4 < n and doc[i + 3].lower_ in ("a", "an", "one") and doc[i + 4].lower_ in SCALES \
+                and doc[i + 2].lower_ == "of":
+            scale = SCALES[doc[i + 4].lower_]
+            return _Quantity(i, i + 5, share * scale, scale=scale, words=True)
+        return _Quantity(i, i + 2, round(100 * share, 1), words=True, percent=True)
+    return None
+
+
+def _read_number_words(doc: Doc, i: int) -> _Quantity | None:
+    """Number words: "two million", "one hundred and twenty", "a hundred", "half a million"."""
+    n = len(doc)
+    j = i
+    words: list[str] = []
+    while j < n:
+        word = doc[j].lower_
+        previous = words[-1] if words else None
+        if word in numbers.NUMBER_WORDS or numbers.HYPHENATED_WORDS.match(word):
+            if word in ("dozen",) and previous is None:
+                break
+            words.append(word)
+        elif word in ("a", "an") and (previous in (None, "half")) and j + 1 < n and doc[j + 1].lower_ in SCALES:
+            words.append(word)
+        elif word == "half" and previous is None and j + 2 < n and doc[j + 1].lower_ in ("a", "an") \
+                and doc[j + 2].lower_ in SCALES:
+            words.append(word)
+        elif word == "and" and previous in ("hundred", "thousand", "million", "billion") and j + 1 < n \
+                and (doc[j + 1].lower_ in numbers.UNITS or doc[j + 1].lower_ in numbers.TENS):
+            words.append(word)
+        elif word in ("-", "–") and previous in numbers.TENS and not doc[j - 1].whitespace_ \
+                and not doc[j].whitespace_ and j + 1 < n and doc[j + 1].lower_ in numbers.UNITS:
+            words.append(word)
+        else:
+            break
+        j += 1
+    if not words or words[-1] in ("a", "an", "half", "and"):
+        return None
+    if len(words) == 1 and words[0] in SCALES:
+        return None  # "thousand" alone, as in "GBP738 thousand", is the tail of a number read elsewhere
+    if j + 3 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+            and not doc[j + 1].whitespace_ and doc[j + 2].text == "-" and not doc[j + 2].whitespace_:
+        return None  # part of a compound adjective: "two-party-preferred vote"
+    value = numbers.parse_words(words)
+    if value is None:
+        return None
+    # the last scale word is shared with a first number that has none: "four to five thousand"
+    return _Quantity(i, j, value, scale=SCALES.get(words[-1]), words=True, lone_one=words == ["one"])
+
+
+def _read_scales(doc: Doc, j: int, value: float) -> tuple[int, float, float | None]:
+    """Scale words after digits ("2.5 million", "1.8 m"): the end, the value and the last scale."""
+    scale = None
+    while j < len(doc):
+        word = doc[j].lower_
+        if word in SCALES and word != "dozen":
+            value, scale = value * SCALES[word], SCALES[word]
+        elif word in SUFFIXES and not doc[j - 1].whitespace_:
+            value, scale = value * SUFFIXES[word], SUFFIXES[word]
+        else:
+            break
+        j += 1
+    return j, value, scale
+
+
+
+def _read_vague(doc: Doc, i: int) -> _Quantity | None:
+    n = len(doc)
+    lower = doc[i].lower_
+    words: list[str] = []
+    j = i
+    if lower in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in ("few", "couple", "handful"):
+        words, j = [lower, doc[i + 1].lower_], i + 2
+    elif lower == "several" or (lower == "few" and i > 0 and doc[i - 1].lower_ in ("just", "only", "the")):
+        words, j = [lower], i + 1
+    if words:
+        low, high = VAGUE_WORDS[words[-1]]
+        scale = SCALES.get(doc[j].lower_) if j < n else None
+        if scale:
+            low, high = low * scale, high * scale
+            words.append(doc[j].lower_)
+            j += 1
+        elif words[-1] in ("couple", "handful") and not (j < n and doc[j].lower_ == "of"):
+            return None  # "a couple" alone is two people, "a handful" is not a count
+        label = " ".join(words)
+        if label in VAGUE:
+            low, high = VAGUE[label]
+        if words[0] == "few":
+            label = "few"
+        return _Quantity(i, j, None, low, high, vague=label)
+    if lower in VAGUE_PLURALS and doc[i].pos_ in ("NOUN", "NUM", "PROPN") and not doc[i].text[:1].isupper() \
+            or (lower in VAGUE_PLURALS and i == doc[i].sent.start):
+        label = lower
+        j = i + 1
+        if j + 1 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in ("thousands", "millions", "billions"):
+            label, j = f"{lower} of {doc[j + 1].lower_}", j + 2
+        if label == "tens" or label not in VAGUE:
+            return None  # "tens" alone is not a quantity in news prose
+        if not (j < n and (doc[j].lower_ == "of" or doc[j].pos_ in ("NOUN", "ADJ")) or doc[i].dep_ in ("pobj", "dobj", "nsubj", "attr", "conj")):
+            return None
+        low, high = VAGUE[label]
+        return _Quantity(i, j, None, low, high, vague=label)
+    return None
+
+
+
+def _hedge_before(doc: Doc, left: int) -> tuple[str, int] | None:
+    """The longest hedge, emphasis or "between" ending just before token ``left``."""
+    for width in (3, 2, 1):
+        if left - width < 0:
+            continue
+        words = " ".join(t.lower_ for t in doc[left - width:left])
+        if words in HEDGES or words in EMPHASIS or words == "between":
+            if words in ("over", "under", "above", "below", "about", "around") and width == 1:
+                # "took over 3", "in and around 5": the preposition must modify the number.
+                previous = doc[left - 2].lower_ if left >= 2 else ""
+                if previous in ("and", "or"):
+                    continue
+            return words, width
+    return None
