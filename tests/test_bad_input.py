@@ -308,7 +308,8 @@ def test_csv_files_are_streamed_in_their_encoding(tmp_path, encoding, line_end):
     rows = ["Title,Text"] + ['"{}","{}"'.format(r["title"].replace('"', '""'), r["text"].replace('"', '""').replace("\n", line_end))
                              for r in chosen]
     path.write_bytes(line_end.join(rows).encode(encoding))
-    corpus = read(path, max_file_bytes=1000)
+    assert path.stat().st_size > 4000 > max(len(r["text"]) for r in chosen)
+    corpus = read(path, max_file_bytes=4000)  # the file is over the limit, each record under it
     assert corpus.problems.empty
     assert corpus.articles.body.tolist() == [r["text"] for r in chosen]
 

@@ -6,8 +6,12 @@
 - :mod:`~kit.formats.jsonrecords`: JSON and JSON Lines; :mod:`~kit.formats.csvfile`: CSV/TSV;
   both map fields to columns through :mod:`~kit.formats.records`
 - :mod:`~kit.formats.html`: web pages through trafilatura; :mod:`~kit.formats.newsml`: NewsML-G2
-- :mod:`~kit.formats.archive`: zip and gzip, in memory, within limits
+- :mod:`~kit.formats.archive`: zip, tar, gzip, bz2 and xz, in memory, within limits
 - :mod:`~kit.formats.language`: a cheap guess of the language
+- :mod:`~kit.formats.registry`: the list of formats and how each is recognised (add one here)
+- :mod:`~kit.formats.reader`: dispatch through the registry, safe opening, time budget
+  (:mod:`~kit.formats.budget`); :mod:`~kit.formats.paths`: globs, folder walks, links, names;
+  :mod:`~kit.formats.versions`: story versions across files
 
 A reader yields plain dicts (columns of the ``articles`` table, plus
 ``position`` when the file holds several records) and :class:`Problem` objects
@@ -32,3 +36,10 @@ class Problem:
     line: int | None = None
     #: suffix naming the record inside the file (``#3``, ``!entry.txt``), if any
     position: str | None = None
+
+
+@dataclasses.dataclass
+class Skip:
+    """A reader's verdict that a whole file is not a corpus (e.g. annotations), and why (``Corpus.skipped``)."""
+
+    reason: str

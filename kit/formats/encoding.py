@@ -55,6 +55,9 @@ _LANGUAGE_CUES = {
     "cp1250": r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|leden|únor|březen|duben|květen|červen|és|egy|hogy|nie|jest|się|że|się|je|na|se",
     "cp1251": r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря",
 }
+#: This many NUL bytes (or one per 2,000 bytes, if more) are dropped as damage; more is binary data.
+MAX_STRAY_NULS = 16
+
 _PREFERRED = ("utf_8", "cp1252", "latin_1", "iso8859_15")
 
 
@@ -65,6 +68,8 @@ class Decoded:
     text: str
     encoding: str
     repaired: bool = False
+    #: stray NUL bytes dropped from the text (damage, reported as a problem)
+    dropped_nuls: int = 0
 
 
 class NotText(ValueError):
@@ -114,19 +119,20 @@ def decode(data: bytes, *, fix_mojibake: bool = True) -> Decoded:
         raise NotText(f"this is {kind}, not text")
     nuls = data.count(b"\x00")
     if nuls:
-        # A stray NUL or two in a long text is damage, not a binary file (random
-        # bytes hold one NUL in 256): drop them and read the text.
-        if nuls > max(2, len(data) // 2000):
+        # A few stray NULs in a text are damage, not a binary file (random bytes
+        # hold one NUL in 256): drop them, read the text, and say so.
+        if nuls > max(MAX_STRAY_NULS, len(data) // 2000):
             raise NotText(f"binary data ({nuls} NUL bytes), not text")
         data = data.replace(b"\x00", b"")
     try:
-        return _finish(data.decode("utf-8"), "utf-8", fix_mojibake)
+        decoded = _finish(data.decode("utf-8"), "utf-8", fix_mojibake)
     except UnicodeDecodeError:
-        pass
-    encoding = _guess_legacy_encoding(data)
-    if encoding is None:
-        raise NotText("no text encoding fits these bytes (binary data?)")
-    return _finish(data.decode(encoding, errors="replace"), encoding, fix_mojibake)
+        encoding = _guess_legacy_encoding(data)
+        if encoding is None:
+            raise NotText("no text encoding fits these bytes (binary data?)") from None
+        decoded = _finish(data.decode(encoding, errors="replace"), encoding, fix_mojibake)
+    decoded.dropped_nuls = nuls
+    return decoded
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 from typing import BinaryIO, Iterable, Iterator
 
-from kit.formats import Problem
-from kit.formats.records import problem_for
+from kit.formats import Problem, Skip
+from kit.formats.records import is_annotation, problem_for
 
 #: Keys under which JSON exports keep their list of articles.
 LIST_KEYS = ("articles", "items", "data", "results", "records", "documents", "docs", "rows", "hits", "stories", "news")
@@ -43,6 +43,26 @@ def lines_of(handle: BinaryIO, limit: int) -> Iterator[bytes | LineTooLong]:
             yield LineTooLong(size)
             continue
         yield line
+
+
+def read_stream(handle: BinaryIO, fields: dict | None = None, max_file_bytes: int = 50_000_000,
+                explicit: bool = True) -> Iterator[dict | Problem | Skip]:
+    """The records of an open JSON Lines file, a line at a time (a line over ``max_file_bytes`` is a problem).
+
+    A file met in a folder walk whose first record carries entity spans is
+    annotations, not a corpus: it yields one :class:`~kit.formats.Skip`.
+    """
+    first = handle.readline(max_file_bytes + 1)
+    if not explicit:
+        try:
+            head = json.loads(first.decode("utf-8-sig"))
+            if isinstance(head, dict) and is_annotation(head):
+                yield Skip("annotations (records with entity spans), not a corpus")
+                return
+        except (ValueError, RecursionError):
+            pass
+    handle.seek(0)
+    yield from read_lines(lines_of(handle, max_file_bytes), fields)
 
 
 def read_lines(lines: Iterable[str | bytes | LineTooLong], fields: dict | None = None) -> Iterator[dict | Problem]:

@@ -1,0 +1,239 @@
+"""Read paths into rows and problems, dispatching every file through :mod:`kit.formats.registry`.
+
+:class:`Reader` holds no knowledge of any format: it opens files safely (a pipe
+or device is refused without blocking; a file is never read past its size
+limit, even if it grows after it was checked), asks the registry which format
+claims the bytes and then the text, runs the reader under a time budget, and
+turns what comes back into rows with ``source``, ``article_id``, ``language``
+and ``n_words``. Text is repaired where it enters: lone surrogates (from JSON
+escapes such as ``"\\ud83d"``) become U+FFFD, with a problem row saying so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Iterator
+
+from kit.formats import Problem, Skip, paths, registry
+from kit.formats.archive import InflationBudget
+from kit.formats.budget import OutOfTime, time_budget
+from kit.formats.encoding import NotText, decode
+from kit.formats.language import guess_language
+
+#: Archives inside archives are opened this many levels deep, no deeper.
+MAX_ARCHIVE_DEPTH = 3
+_HEAD = 65536
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TEXT_COLUMNS = ("body", "headline", "advisory", "dateline_place", "outlet", "agency", "desk", "version", "url",
+                 "byline", "trailer", "story_id", "record_id", "language", "license")
+
+
+def article_id(source: str) -> str:
+    """The stable id of the article read from ``source`` (path plus position).
+
+    >>> article_id("data/wire/000_3a78acad3bfae3fb.txt")
+    'de38edf1c693a7f1'
+    """
+    return hashlib.sha1(source.encode("utf-8", "backslashreplace")).hexdigest()[:16]
+
+
+class Reader:
+    """Walks paths, asks the registry what each file is, collects rows, problems and skipped files."""
+
+    def __init__(self, *, fields=None, max_file_bytes, max_archive_bytes, max_archive_entries, max_archive_ratio,
+                 max_file_seconds=None):
+        self.fields = fields
+        self.max_file_bytes = max_file_bytes
+        self.max_archive_bytes = max_archive_bytes
+        self.max_archive_entries = max_archive_entries
+        self.max_archive_ratio = max_archive_ratio
+        self.max_file_seconds = max_file_seconds
+        self.rows: list[dict] = []
+        self.problems: list[dict] = []
+        self.skipped: list[tuple[str, str]] = []
+        self.read_files: dict[tuple[int, int], str] = {}
+        self.budget = InflationBudget(max_archive_bytes)
+
+    # -- paths -------------------------------------------------------------
+    def read_path(self, path: Path) -> None:
+        if path.is_dir():
+            for file in paths.walk(path, self._report):
+                self.read_file(file, explicit=False)
+        else:
+            self.read_file(path, explicit=True)
+
+    def _report(self, kind: str, path: Path, reason: str) -> None:
+        if kind == "skipped":
+            self.skipped.append((paths.display_name(path), reason))
+        else:
+            self._problem(paths.display_name(path), reason)
+
+    def read_file(self, path: Path, *, explicit: bool) -> None:
+        """Read one file; whatever goes wrong becomes a problem row, never an exception."""
+        source = paths.display_name(path)
+        try:
+            self._read_file(path, source, explicit=explicit)
+        except Exception as error:  # the safety net under every reader: the run goes on
+            self._problem(source, f"could not be read ({type(error).__name__}: {error}); "
+                                  "the rest of the corpus was read")
+
+    def _read_file(self, path: Path, source: str, *, explicit: bool) -> None:
+        try:
+            # O_NONBLOCK: a file swapped for a named pipe after the walk must not block the run.
+            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        except OSError as error:
+            self._problem(source, f"cannot open the file ({error.strerror or error})")
+            return
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(descriptor)
+            refused = paths.check_regular(status)
+            if refused:
+                self._problem(source, refused)
+                return
+            identity = (status.st_dev, status.st_ino)
+            if identity in self.read_files:
+                self.skipped.append((source, f"the same file as {self.read_files[identity]}, already read; "
+                                             "read once"))
+                return
+            self.read_files[identity] = source
+            if status.st_size == 0:
+                self._problem(source, "empty file (0 bytes)")
+                return
+            head = handle.read(_HEAD)
+            suffix = registry._suffix(path.name)
+            streamed = registry.claim_stream(suffix, head)
+            if streamed is not None:
+                handle.seek(0)
+                options = self._options(suffix, path.name, explicit=explicit)
+                scale = max(1.0, status.st_size / max(self.max_file_bytes, 1))
+                items = registry.call_with_options(streamed.read_stream, handle, options)
+                self._collect(items, source, streamed.name, seconds_scale=scale)
+                return
+            limit = self.max_file_bytes
+            if status.st_size > limit:
+                self._problem(source, self._too_large(status.st_size))
+                return
+            # Read at most limit + 1 bytes: a file that grew since fstat is not read whole.
+            data = head + handle.read(limit + 1 - len(head)) if len(head) == _HEAD else head
+            if len(data) > limit:
+                self._problem(source, self._too_large(len(data), grew=True))
+                return
+        self.budget = InflationBudget(self.max_archive_bytes)
+        self.read_bytes(data, source, path.name, explicit=explicit)
+
+    def _too_large(self, size: int, grew: bool = False) -> str:
+        return (f"the file is {'over ' if grew else ''}{size / 1e6:.1f} MB{' (it grew while being read)' if grew else ''}, "
+                f"over the {self.max_file_bytes / 1e6:.0f} MB limit; split it or pass read_corpus(..., max_file_bytes=...)")
+
+    # -- bytes and text ----------------------------------------------------
+    def read_bytes(self, data: bytes, source: str, name: str, *, explicit: bool = True, depth: int = 0) -> None:
+        """Read the bytes of one file (or archive entry) named ``source``."""
+        container = registry.claim_bytes(data, name)
+        if container is not None:
+            if depth >= MAX_ARCHIVE_DEPTH:
+                self._problem(source, f"an archive nested more than {MAX_ARCHIVE_DEPTH} levels deep; not opened")
+                return
+            for entry in container.open(data, name, **self._archive_limits()):
+                entry_source = f"{source}!{entry.label}" if entry.label else source
+                if entry.problem:
+                    self._problem(entry_source, entry.problem)
+                else:
+                    self.read_bytes(entry.data, entry_source, entry.name, depth=depth + 1)
+            return
+        if not data.strip():
+            self._problem(source, "empty file" if not data else "the file holds only whitespace")
+            return
+        try:
+            decoded = decode(data)
+        except NotText as error:
+            self._problem(source, f"not read: {error}")
+            return
+        del data
+        if decoded.dropped_nuls:
+            self._problem(source, f"{decoded.dropped_nuls} stray NUL byte(s) dropped; the rest of the text was read")
+        self.read_text(decoded.text, source, name, explicit=explicit)
+
+    def read_text(self, text: str, source: str, name: str, *, explicit: bool = True) -> None:
+        if not text.strip():
+            self._problem(source, "the file holds only whitespace")
+            return
+        claimed = registry.claim_text(text, name)
+        options = self._options(registry._suffix(name), name, explicit=explicit)
+        self._collect(registry.call_with_options(claimed.read, text, options), source, claimed.name)
+
+    def _options(self, suffix: str, name: str, *, explicit: bool) -> dict:
+        return {"fields": self.fields, "suffix": suffix, "name": name, "max_file_bytes": self.max_file_bytes,
+                "explicit": explicit}
+
+    # -- collecting --------------------------------------------------------
+    def _collect(self, items: Iterator, source: str, format_name: str, *, seconds_scale: float = 1.0) -> None:
+        read_any = False
+        problems_before = len(self.problems)
+        seconds = self.max_file_seconds * seconds_scale if self.max_file_seconds else None
+        try:
+            with time_budget(seconds) as budget:
+                for item in items:
+                    budget.check()
+                    if isinstance(item, Skip):
+                        self.skipped.append((source, item.reason))
+                        return
+                    if isinstance(item, Problem):
+                        self._problem(source + (item.position or ""), item.reason, item.line)
+                        continue
+                    read_any |= self._add_row(item, source, format_name)
+        except OutOfTime:
+            self._problem(source, f"reading stopped after {seconds:g} s, the time limit for one file (a runaway "
+                                  f"{format_name} file?); {'the articles before that point were kept, ' if read_any else ''}"
+                                  "the rest was not read; pass read_corpus(..., max_file_seconds=...) to allow more")
+            return
+        except Exception as error:  # a reader bug must not stop the run: report it and go on
+            self._problem(source, f"could not be read ({type(error).__name__}: {error})")
+            return
+        if not read_any and len(self.problems) == problems_before:
+            self._problem(source, f"no article found in this {format_name} file")
+
+    def _add_row(self, item: dict, source: str, format_name: str) -> bool:
+        item.pop("body_start", None)
+        position = item.pop("position", None)
+        row_source = source + (position or "")
+        body = item.get("body")
+        if not isinstance(body, str) or not body.strip():
+            kind = "empty" if isinstance(body, str) or body is None else f"a {type(body).__name__}, not text"
+            self._problem(row_source, f"record not read: its text is {kind}")
+            return False
+        repaired = [column for column in _TEXT_COLUMNS if isinstance(item.get(column), str)
+                    and not item[column].isascii() and _SURROGATE.search(item[column])]
+        for column in repaired:
+            item[column] = _SURROGATE.sub("\ufffd", item[column])
+        if isinstance(item.get("keywords"), list):
+            keywords = [_SURROGATE.sub("\ufffd", word) if isinstance(word, str) else word for word in item["keywords"]]
+            if keywords != item["keywords"]:
+                repaired.append("keywords")
+                item["keywords"] = keywords
+        if repaired:
+            self._problem(row_source, f"lone surrogate characters (broken emoji or escapes such as \\ud83d) in "
+                                      f"{', '.join(repaired)} replaced with U+FFFD; the article was read")
+        item.setdefault("format", format_name)
+        item["source"] = row_source
+        item["article_id"] = article_id(row_source)
+        body = item["body"]
+        item.setdefault("language", None)
+        if not item["language"]:
+            item["language"] = guess_language(body)
+        item["n_words"] = len(body.split())
+        self.rows.append(item)
+        return True
+
+    def _problem(self, source: str, reason: str, line: int | None = None) -> None:
+        self.problems.append({"source": source, "line": line, "reason": reason})
+
+    def _archive_limits(self) -> dict:
+        return {
+            "budget": self.budget,
+            "max_entries": self.max_archive_entries,
+            "max_ratio": self.max_archive_ratio,
+            "max_entry_bytes": self.max_file_bytes,
+        }
