@@ -224,6 +224,8 @@ def open_cache(cache: bool | str | os.PathLike | ArticleCache | None) -> Article
     if cache is True:
         return ArticleCache(os.environ.get(ENVIRONMENT_VARIABLE) or DEFAULT_DIRECTORY)
     if isinstance(cache, (str, os.PathLike)):
+        if not os.fspath(cache).strip():
+            raise ValueError("cache='': give a folder for the cache, True for the default, or False for none")
         return ArticleCache(cache)
     raise TypeError(f"cache= takes True, False, a folder path or an ArticleCache, not {cache!r}")
 

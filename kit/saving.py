@@ -109,14 +109,20 @@ def make_folder(folder: str | os.PathLike, *, inside: str | os.PathLike | None =
     trusted as given, even when it is a symlink.
     """
     folder = Path(folder)
-    if str(folder) == "":
+    if not str(folder).strip():
         raise ValueError("an empty folder name: give a folder (use '.' for the current one)")
-    folder.mkdir(parents=True, exist_ok=True)
-    if inside is not None:
+    if inside is None:
+        folder.mkdir(parents=True, exist_ok=True)
+    else:
         root = Path(inside)
-        for part in reversed([folder, *folder.parents]):
-            if part == root or root not in part.parents:
-                continue
+        root.mkdir(parents=True, exist_ok=True)
+        if root not in folder.parents and folder != root:
+            raise SaveError(f"{folder} is not inside {root}")
+        for part in [*reversed(folder.parents), folder]:
+            if part != folder and root not in part.parents:
+                continue  # root itself and the folders above it: the user's choice
+            if not part.is_symlink() and not part.exists():
+                part.mkdir(exist_ok=True)
             if part.is_symlink() or not part.is_dir():
                 raise SaveError(f"{part} is a symlink or not a folder: nothing is written through it")
     if not folder.is_dir():
