@@ -41,6 +41,8 @@ import tempfile
 import warnings
 from pathlib import Path
 
+from kit.saving import make_folder, read_regular_file
+
 #: Bumped when the file layout changes; old entries are then simply not found.
 FORMAT = "kit-cache-1"
 #: Where the cache lives unless ``cache=<path>`` or $KIT_CACHE says otherwise.
@@ -91,8 +93,6 @@ class ArticleCache:
         (a FIFO, a symlink, a device, over :data:`MAX_ENTRY_BYTES`) or whose content is not
         rows (:func:`_valid_rows`) is a miss, never an error, a hang or a memory blow-up.
         """
-        from kit.saving import read_regular_file
-
         try:
             data = read_regular_file(self.path(key), MAX_ENTRY_BYTES)
         except OSError as error:
@@ -121,7 +121,8 @@ class ArticleCache:
         if len(payload) > MAX_ENTRY_BYTES:  # it would never be read back
             return
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            # No write lands outside the cache through a folder symlinked into it (SaveError).
+            make_folder(target.parent, inside=self.directory)
             # The temporary file is in the target's folder so os.replace is a rename, which
             # is atomic; its name is unique per writer, so concurrent runs never share one.
             handle, temporary = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent)
@@ -150,8 +151,6 @@ class ArticleCache:
         """
         import pandas as pd
 
-        from kit.saving import read_regular_file
-
         folder = self._tables_folder(key)
         if folder.is_symlink() or not folder.is_dir():
             return None
@@ -178,7 +177,8 @@ class ArticleCache:
             return
         target = self._tables_folder(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            # No write lands outside the cache through a folder symlinked into it (SaveError).
+            make_folder(target.parent, inside=self.directory)
             temporary = Path(tempfile.mkdtemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent))
             for name, table in tables.items():
                 table.to_parquet(temporary / f"{name}.parquet", index=False)

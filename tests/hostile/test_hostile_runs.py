@@ -290,6 +290,17 @@ def test_forged_corpus_tables_in_the_cache_are_a_miss(tmp_path):
     assert cache.get_tables(KEY) is None
 
 
+def test_promise_nothing_written_outside_out_nor_the_cache_through_a_symlinked_cache_folder(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    cache = ArticleCache(tmp_path / "cache")
+    (tmp_path / "cache" / FORMAT).mkdir(parents=True)
+    (tmp_path / "cache" / FORMAT / KEY[:2]).symlink_to(outside)
+    with pytest.warns(UserWarning, match="continuing without it"):
+        cache.put(KEY, {"mentions": []})
+    assert list(outside.iterdir()) == []
+
+
 # --- 9. symlinks planted in --out ------------------------------------------------------------------
 
 PLANTED = ["credits.json", "articles.parquet", "problems.parquet", "mentions.parquet", MANIFEST,
