@@ -6,6 +6,11 @@ Three commands, each a superset of the one before::
     python -m kit analyze CORPUS --out DIR    # + mentions, actors, figures, quotes
     python -m kit report  CORPUS --out DIR    # + report.html (readable without Jupyter)
 
+The tables of one run are switched in together with a ``manifest.json`` of their
+checksums (:mod:`kit.saving`): a run cut short leaves the previous one whole, and no file
+is written through a symlink planted in ``--out``. Every name and message printed goes
+through :func:`shown`, so a file name cannot drive the terminal or forge an output line.
+
 Exit codes: 0 done; 1 nothing readable in CORPUS, or an error (the message says
 what to do); 2 a usage error (unknown option, missing argument).
 
