@@ -19,6 +19,7 @@ import pandas as pd
 from kit import extractors
 from kit.cache import analysis_identity, body_key, corpus_key, open_cache
 from kit.pipeline import analyze_doc, analyze_texts, iter_rows, split_long_body  # noqa: F401 - public
+from kit.pipeline import whole_number, worker_count
 from kit.tables import COLUMNS, conform, empty
 
 #: Tables produced per article by the built-in extractors (kit.extractors may add more).
@@ -62,35 +63,36 @@ class Analysis:
         return {**{name: getattr(self, name) for name in TABLES}, **self.extra}
 
     def save(self, directory: str | Path) -> Path:
-        """Write every table as ``<directory>/<table>.parquet``; returns the directory."""
-        directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
-        for name, table in self.tables().items():
-            temporary = directory / f".{name}.parquet.tmp"
-            table.to_parquet(temporary, index=False)
-            temporary.replace(directory / f"{name}.parquet")
-        (directory / "credits.json").write_text(json.dumps(list(self.credits), ensure_ascii=False, indent=1), encoding="utf-8")
-        return directory
+        """Write every table as ``<directory>/<table>.parquet`` (and ``credits.json``); returns the directory.
+
+        The files are switched in together once all are written, with a manifest of their
+        checksums (:func:`kit.saving.save_tables`): a full disk leaves the previous run whole,
+        and nothing is written through a symlink planted in the folder.
+        """
+        from kit import saving
+
+        credits = json.dumps(list(self.credits), ensure_ascii=False, indent=1).encode("utf-8", "surrogateescape")
+        return saving.save_tables(directory, self.tables(), {"credits.json": credits})
 
     @classmethod
     def load(cls, directory: str | Path) -> "Analysis":
-        """Read the tables written by :meth:`save` (and those of registered extractors, if saved)."""
-        directory = Path(directory)
+        """Read the tables written by :meth:`save` (and those of registered extractors, if saved).
+
+        A folder whose files do not belong together (a save cut short, a table copied from
+        another run) or a damaged table raises :class:`kit.saving.MixedRunError` naming the file.
+        """
+        from kit import saving
+
+        run = saving.open_run(directory)
         tables = {}
         for name in TABLES:
-            path = directory / f"{name}.parquet"
-            if not path.exists():
-                if name == "problems":
-                    tables[name] = empty("problems")
-                    continue
-                raise FileNotFoundError(f"{path}: missing; was this folder written by Analysis.save()?")
-            tables[name] = _lists_back(conform(pd.read_parquet(path), name), name)
-        extra = {
-            name: _lists_back(conform(pd.read_parquet(directory / f"{name}.parquet"), name), name)
-            for name in _extra_tables() if (directory / f"{name}.parquet").exists()
-        }
-        credits_file = directory / "credits.json"
-        credits = json.loads(credits_file.read_text(encoding="utf-8")) if credits_file.exists() else []
+            if name == "problems" and not run.has("problems.parquet"):
+                tables[name] = empty("problems")
+                continue
+            tables[name] = _lists_back(conform(run.read_table(name), name), name)
+        extra = {name: _lists_back(conform(run.read_table(name), name), name)
+                 for name in _extra_tables() if run.has(f"{name}.parquet")}
+        credits = json.loads(run.read_bytes("credits.json").decode("utf-8")) if run.has("credits.json") else []
         return cls(**tables, credits=credits, extra=extra)
 
     def __repr__(self) -> str:
@@ -136,6 +138,11 @@ def analyze(
     >>> sorted(result.quotes.kind.unique())[:2]
     ['direct', 'indirect']
     """
+    n_process = worker_count(n_process)
+    batch_size = whole_number("batch_size", batch_size)
+    max_chars = whole_number("max_chars", max_chars)
+    if model is not None and not isinstance(model, (str, Path)):
+        raise TypeError(f"model= takes the name or folder of a spaCy pipeline, not {model!r}")
     articles, problems = _articles_and_problems(corpus_or_articles)
     if engine not in ("local", "dask"):
         raise ValueError(f"engine={engine!r}: use 'local' or 'dask'")

@@ -33,12 +33,15 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
+import io
 import json
 import os
 import shutil
 import tempfile
 import warnings
 from pathlib import Path
+
+from kit.saving import make_folder, read_regular_file
 
 #: Bumped when the file layout changes; old entries are then simply not found.
 FORMAT = "kit-cache-1"
@@ -84,15 +87,22 @@ class ArticleCache:
         return self.directory / FORMAT / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> dict[str, list[dict]] | None:
-        """The rows stored for ``key``, or None when absent or damaged (then it is rebuilt)."""
+        """The rows stored for ``key``, or None when absent or damaged (then it is rebuilt).
+
+        The cache may be shared or planted: an entry that is not a small regular file
+        (a FIFO, a symlink, a device, over :data:`MAX_ENTRY_BYTES`) or whose content is not
+        rows (:func:`_valid_rows`) is a miss, never an error, a hang or a memory blow-up.
+        """
         try:
-            data = self.path(key).read_bytes()
-        except (FileNotFoundError, NotADirectoryError):
-            self.stats["misses"] += 1
-            return None
+            data = read_regular_file(self.path(key), MAX_ENTRY_BYTES)
         except OSError as error:
             self.stats["misses"] += 1
             warnings.warn(f"cache entry {self.path(key)} unreadable ({error}); analysing again", stacklevel=2)
+            return None
+        if data is None:
+            self.stats["misses"] += 1
+            if os.path.lexists(self.path(key)):
+                self.stats["damaged"] += 1
             return None
         rows = _decode(data, key)
         if rows is None:
@@ -108,8 +118,11 @@ class ArticleCache:
             return
         target = self.path(key)
         payload = _encode(rows, key)
+        if len(payload) > MAX_ENTRY_BYTES:  # it would never be read back
+            return
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            # No write lands outside the cache through a folder symlinked into it (SaveError).
+            make_folder(target.parent, inside=self.directory)
             # The temporary file is in the target's folder so os.replace is a rename, which
             # is atomic; its name is unique per writer, so concurrent runs never share one.
             handle, temporary = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent)
@@ -139,14 +152,21 @@ class ArticleCache:
         import pandas as pd
 
         folder = self._tables_folder(key)
-        if not folder.is_dir():
+        if folder.is_symlink() or not folder.is_dir():
             return None
         try:
-            names = json.loads((folder / "tables.json").read_text(encoding="utf-8"))
-            tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in names}
+            names = json.loads(read_regular_file(folder / "tables.json", 1 << 20) or b"")
+            if not isinstance(names, list) or not all(isinstance(n, str) and n.isidentifier() for n in names):
+                raise ValueError("not a list of table names")
+            tables = {}
+            for name in names:
+                data = read_regular_file(folder / f"{name}.parquet", MAX_TABLE_BYTES)
+                if data is None:
+                    raise ValueError(f"{name}.parquet is not a regular file of at most {MAX_TABLE_BYTES} bytes")
+                tables[name] = _valid_table(pd.read_parquet(io.BytesIO(data)), name)
             self.stats["corpus_hits"] += 1
             return tables
-        except Exception:  # noqa: BLE001 - any damage (truncated parquet, missing file) is a miss
+        except Exception:  # noqa: BLE001 - any damage (truncated parquet, missing file, forged) is a miss
             self.stats["damaged"] += 1
             shutil.rmtree(folder, ignore_errors=True)
             return None
@@ -157,7 +177,8 @@ class ArticleCache:
             return
         target = self._tables_folder(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            # No write lands outside the cache through a folder symlinked into it (SaveError).
+            make_folder(target.parent, inside=self.directory)
             temporary = Path(tempfile.mkdtemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent))
             for name, table in tables.items():
                 table.to_parquet(temporary / f"{name}.parquet", index=False)
@@ -203,6 +224,8 @@ def open_cache(cache: bool | str | os.PathLike | ArticleCache | None) -> Article
     if cache is True:
         return ArticleCache(os.environ.get(ENVIRONMENT_VARIABLE) or DEFAULT_DIRECTORY)
     if isinstance(cache, (str, os.PathLike)):
+        if not os.fspath(cache).strip():
+            raise ValueError("cache='': give a folder for the cache, True for the default, or False for none")
         return ArticleCache(cache)
     raise TypeError(f"cache= takes True, False, a folder path or an ArticleCache, not {cache!r}")
 
@@ -221,11 +244,79 @@ def _decode(data: bytes, key: str) -> dict[str, list[dict]] | None:
         return None
     try:
         content = json.loads(payload.decode("utf-8", "surrogatepass"))
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: a forged "[[[[…" thousands deep
         return None
-    if not isinstance(content, dict) or content.get("key") != key or not isinstance(content.get("rows"), dict):
+    if not isinstance(content, dict) or content.get("key") != key or not _valid_rows(content.get("rows")):
         return None
     return content["rows"]
+
+
+#: The largest cache entry read: rows of one article (a 1,000,000-character article makes a few MB).
+MAX_ENTRY_BYTES = 64 << 20
+#: The largest corpus table read back from the cache.
+MAX_TABLE_BYTES = 4 << 30
+_SCALARS = (str, int, float, type(None))
+_INT64 = range(-(1 << 63), 1 << 63)
+
+
+def _valid_rows(rows) -> bool:
+    """Whether ``rows`` is what :func:`kit.pipeline.analyze_doc` returns: table -> list of flat dicts.
+
+    Values are checked against the table's column types (:data:`kit.tables.COLUMNS`), so a
+    forged entry with a valid checksum cannot make a later step fail; unknown tables and
+    columns may hold scalars or lists of scalars.
+
+    >>> _valid_rows({"mentions": [{"start": 0, "end": 6, "text": "Russia"}]})
+    True
+    >>> _valid_rows({"mentions": 5}), _valid_rows({"mentions": [{"start": "0"}]}), _valid_rows({"x": [[1]]})
+    (False, False, False)
+    """
+    from kit.tables import COLUMNS
+
+    if not isinstance(rows, dict):
+        return False
+    for table, items in rows.items():
+        if not isinstance(table, str) or not isinstance(items, list):
+            return False
+        if table == "errors":
+            if not all(isinstance(item, str) for item in items):
+                return False
+            continue
+        types = COLUMNS.get(table, {})
+        for row in items:
+            if not isinstance(row, dict):
+                return False
+            for column, value in row.items():
+                if not isinstance(column, str) or not _valid_value(value, types.get(column)):
+                    return False
+    return True
+
+
+def _valid_value(value, dtype: str | None) -> bool:
+    if isinstance(value, bool):
+        return dtype is None
+    if dtype in ("int64", "Int64"):
+        return (isinstance(value, int) and value in _INT64) or (value is None and dtype == "Int64")
+    if dtype == "float64":
+        return value is None or isinstance(value, (int, float))
+    if dtype == "string":
+        return value is None or isinstance(value, str)
+    if isinstance(value, list):
+        return all(isinstance(item, _SCALARS) for item in value)
+    return isinstance(value, _SCALARS) and (not isinstance(value, int) or value in _INT64)
+
+
+def _valid_table(table, name: str):
+    """A corpus table read back from the cache; raises unless it is a DataFrame whose columns take the table's types."""
+    import pandas as pd
+
+    from kit.tables import COLUMNS, conform
+
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"{name}: not a table")
+    if name in COLUMNS:
+        conform(table, name)  # raises on values of the wrong type
+    return table
 
 
 def _plain(value):

@@ -6,6 +6,11 @@ Three commands, each a superset of the one before::
     python -m kit analyze CORPUS --out DIR    # + mentions, actors, figures, quotes
     python -m kit report  CORPUS --out DIR    # + report.html (readable without Jupyter)
 
+The tables of one run are switched in together with a ``manifest.json`` of their
+checksums (:mod:`kit.saving`): a run cut short leaves the previous one whole, and no file
+is written through a symlink planted in ``--out``. Every name and message printed goes
+through :func:`shown`, so a file name cannot drive the terminal or forge an output line.
+
 Exit codes: 0 done; 1 nothing readable in CORPUS, or an error (the message says
 what to do); 2 a usage error (unknown option, missing argument).
 
@@ -86,6 +91,9 @@ def _run(options: argparse.Namespace) -> int:
     if missing:
         _say(f"error: no such file or folder: {', '.join(missing)}", error=True)
         return FAILED
+    if not options.out.strip():
+        _say("error: --out is empty: give the folder for the tables (use --out . for the current folder)", error=True)
+        return FAILED
     out = Path(options.out)
     if out.exists() and not out.is_dir():
         _say(f"error: --out {out} is a file; give a folder", error=True)
@@ -101,8 +109,10 @@ def _run(options: argparse.Namespace) -> int:
 
     out.mkdir(parents=True, exist_ok=True)
     if options.command == "read":
-        for name, table in (("articles", articles), ("problems", problems)):
-            table.to_parquet(out / f"{name}.parquet", index=False)
+        from kit.saving import save_tables
+
+        # Saved as one run (a checksum manifest, switched in whole, never through a symlink).
+        save_tables(out, {"articles": articles, "problems": problems})
         if not len(articles):
             _say(f"error: nothing readable in {' '.join(options.corpus)}", error=True)
             return FAILED
@@ -147,7 +157,40 @@ def _present(value) -> bool:
     return value is not None and not pd.isna(value)
 
 
+def shown(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters as escapes, like ``repr``.
+
+    File names and messages quoting them come from the corpus: an escape sequence in a name
+    would retitle or clear the terminal, a newline would forge an output line, a bidi
+    override would reorder what is shown, and an undecodable byte (kept by Python as a lone
+    surrogate) could not be printed at all.
+
+    >>> shown("a\\nb\\x1b]0;pwned\\x07.txt")
+    'a\\\\nb\\\\x1b]0;pwned\\\\x07.txt'
+    >>> shown("caf\\udce9.txt"), shown("Zürich – ok")
+    ('caf\\\\xe9.txt', 'Zürich – ok')
+    """
+    return "".join(_escaped(character) for character in str(text))
+
+
+def _escaped(character: str) -> str:
+    import unicodedata
+
+    code = ord(character)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape): show the byte
+        return f"\\x{code - 0xDC00:02x}"
+    if unicodedata.category(character) in ("Cc", "Cf", "Cs", "Zl", "Zp", "Co", "Cn") and character != "\u200d":
+        return repr(character)[1:-1] if code < 0x80 else (f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    return character
+
+
 def _say(message: str, *, error: bool = False, quiet: bool = False) -> None:
+    """Print one line (escaped with :func:`shown`): to stderr for errors, else to stdout unless quiet."""
     if quiet and not error:
         return
-    print(message, file=sys.stderr if error else sys.stdout, flush=True)
+    stream = sys.stderr if error else sys.stdout
+    line = shown(message)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    # A terminal that cannot show a character (LANG=C) gets an escape, not a UnicodeEncodeError.
+    line = line.encode(encoding, "backslashreplace").decode(encoding, "replace")
+    print(line, file=stream, flush=True)

@@ -8,7 +8,10 @@ out, in the same order, with no spaCy Doc kept. Long bodies are parsed in pieces
 
 from __future__ import annotations
 
+import numbers
 import os
+import time
+import warnings
 from typing import Iterator
 
 from spacy.tokens import Doc
@@ -169,11 +172,13 @@ def _batches_by_characters(items, max_count: int):
 def iter_rows(
     pairs: list[tuple[str, str]], *, model: str | None, n_process: int, batch_size: int | None
 ) -> Iterator[tuple[str, dict[str, list[dict]]]]:
-    """Analyse ``(key, body)`` pairs here, or in ``n_process`` worker processes."""
-    if n_process is None or n_process == 0:
-        n_process = 1
-    if n_process < 0:
-        n_process = os.cpu_count() or 1
+    """Analyse ``(key, body)`` pairs here, or in ``n_process`` worker processes.
+
+    Rows come back in the order of ``pairs`` unless a worker dies (then the articles it
+    held come back later, see :func:`_iter_processes`).
+    """
+    n_process = worker_count(n_process)
+    batch_size = whole_number("batch_size", batch_size)
     if n_process == 1 or len(pairs) < 2:
         # Batches of a few hundred articles: one nlp.pipe stream each (as fast as one long
         # stream), and a failure inside spaCy costs a retry of one batch, not the run.
@@ -184,23 +189,164 @@ def iter_rows(
     yield from _iter_processes(pairs, model=model, n_process=n_process, batch_size=batch_size)
 
 
+def whole_number(name: str, value, *, minimum: int = 1) -> int | None:
+    """``value`` checked as an optional whole number of at least ``minimum`` (None stays None).
+
+    >>> whole_number("batch_size", 64), whole_number("batch_size", None)
+    (64, None)
+    >>> whole_number("batch_size", -1)
+    Traceback (most recent call last):
+    ...
+    ValueError: batch_size=-1: give a whole number of at least 1 (or None for the default)
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name}={value!r}: give a whole number (an int), not a {type(value).__name__}")
+    if value < minimum:
+        raise ValueError(f"{name}={value!r}: give a whole number of at least {minimum} (or None for the default)")
+    return int(value)
+
+
+def worker_count(n_process) -> int:
+    """The number of worker processes ``n_process`` asks for: -1 is one per CPU; capped at the CPUs.
+
+    More workers than CPUs only share the same cores, each holding its own copy of the
+    model: the count is capped at ``os.cpu_count()`` with a warning.
+
+    >>> worker_count(1), worker_count(None)
+    (1, 1)
+    >>> worker_count("2")
+    Traceback (most recent call last):
+    ...
+    TypeError: n_process='2': give a whole number of processes (1, 2, ..., or -1 for one per CPU), not a str
+    """
+    if n_process is None or (not isinstance(n_process, bool) and n_process == 0):
+        return 1
+    if isinstance(n_process, bool) or not isinstance(n_process, numbers.Integral):
+        raise TypeError(f"n_process={n_process!r}: give a whole number of processes (1, 2, ..., or -1 for one "
+                        f"per CPU), not a {type(n_process).__name__}")
+    cpus = os.cpu_count() or 1
+    if n_process == -1:
+        return cpus
+    if n_process < -1:
+        raise ValueError(f"n_process={n_process}: give a number of processes of at least 1, or -1 for one per CPU")
+    if n_process > cpus:
+        warnings.warn(f"n_process={n_process}: this machine has {cpus} CPU(s); using {cpus} worker processes", stacklevel=3)
+        return cpus
+    return int(n_process)
+
+
 def _iter_processes(pairs, *, model, n_process, batch_size):
-    # The extractors run in the workers too (not only spaCy, as nlp.pipe(n_process=...) would
-    # do): only small rows travel back, never Docs. At most two batches per worker are in
-    # flight, so memory stays flat however long the corpus.
+    """Analyse ``pairs`` in ``n_process`` workers; a worker's death costs nothing but time.
+
+    The extractors run in the workers too (not only spaCy, as nlp.pipe(n_process=...) would
+    do): only small rows travel back, never Docs. At most two batches per worker are in
+    flight, so memory stays flat however long the corpus. Workers end with this process
+    (:func:`_worker_started`). When a worker dies (killed, out of memory, a crash in native
+    code), the pool is replaced and the rest goes on; the articles it held are analysed
+    again one at a time in a fresh one-worker pool, and an article whose worker dies again
+    comes back with an ``"errors"`` row (a problems row in :func:`kit.analyze`).
+    """
     import collections
-    import concurrent.futures
-    import multiprocessing
 
     load_model(model)  # fail here, clearly, if the model is missing; forked workers inherit it
     size = batch_size or max(1, min(64, -(-len(pairs) // (4 * n_process))))
-    batches = (pairs[i : i + size] for i in range(0, len(pairs), size))
+    todo = collections.deque(pairs[i : i + size] for i in range(0, len(pairs), size))
+    suspects: list[tuple[str, str]] = []
+    while todo:
+        lost = yield from _run_pool(todo, n_process, 2 * n_process, model, batch_size)
+        for batch in lost:
+            suspects.extend(batch)
+    alone = collections.deque([pair] for pair in suspects)
+    while alone:
+        lost = yield from _run_pool(alone, 1, 1, model, batch_size)
+        for batch in lost:
+            for key, _body in batch:
+                yield key, _worker_died()
+
+
+def _worker_died() -> dict[str, list]:
+    failed: dict[str, list] = {name: [] for name in extractors.article_tables()}
+    failed["errors"] = ["parsing: the worker process analysing this article died, twice (killed, out of "
+                        "memory, or a crash in native code)"]
+    return failed
+
+
+def _run_pool(todo, workers: int, in_flight: int, model, batch_size):
+    """Run batches from ``todo`` in one pool until it is done or a worker dies.
+
+    Yields each finished article's ``(key, rows)``; returns the batches lost with a dead
+    worker (those not yet started stay in ``todo``).
+    """
+    import collections
+    import concurrent.futures
+    import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context()
-    with concurrent.futures.ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
-        pending: collections.deque = collections.deque()
-        for batch in batches:
-            pending.append(pool.submit(analyze_texts, batch, model, batch_size))
-            while len(pending) >= 2 * n_process:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+    pool = concurrent.futures.ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_worker_started, initargs=(os.getpid(),))
+    pending: collections.deque = collections.deque()
+    lost = []
+    try:
+        while todo or pending:
+            while todo and len(pending) < in_flight:
+                batch = todo.popleft()
+                try:
+                    pending.append((batch, pool.submit(analyze_texts, batch, model, batch_size)))
+                except BrokenProcessPool:
+                    lost.append(batch)
+                    break
+            if not pending:
+                break
+            batch, future = pending.popleft()
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                lost.append(batch)
+                for batch, future in pending:  # the others in flight: finished, or lost too
+                    if future.done() and not future.cancelled() and future.exception() is None:
+                        yield from future.result()
+                    else:
+                        lost.append(batch)
+                pending.clear()
+                break
+            yield from results
+    finally:
+        pool.shutdown(wait=not lost, cancel_futures=True)
+    return lost
+
+
+#: Seconds between a worker's checks that the process that started it is still alive.
+WATCHDOG_SECONDS = 1.0
+
+
+def _worker_started(parent: int) -> None:
+    """In each worker: end with the parent, even when it is killed with -9.
+
+    On Linux the kernel sends SIGKILL to the worker when its parent dies
+    (``prctl(PR_SET_PDEATHSIG)``); elsewhere, and as a fallback, a daemon thread checks
+    every second that the parent is still the same process.
+    """
+    import signal
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    def watch():
+        while True:
+            time.sleep(WATCHDOG_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="kit-parent-watchdog", daemon=True).start()

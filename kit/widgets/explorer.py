@@ -91,15 +91,22 @@ class Explorer(widgets.VBox):
     def save_csv(self, path: str | Path) -> Path:
         """Write :attr:`selection` as CSV (UTF-8, no index); returns the path.
 
-        List columns (keywords, aliases) are written as ``a; b; c``.
+        List columns (keywords, aliases) are written as ``a; b; c``. Text from the corpus
+        that a spreadsheet would run as a formula (``=HYPERLINK(…)``, ``+cmd|…``) is written
+        with a leading ``'`` (:func:`kit.saving.spreadsheet_safe`); numbers stay numbers.
+        The file is written atomically, never through a symlink at ``path``.
         """
+        from kit.saving import open_for_writing, spreadsheet_safe
+
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         frame = self.selection
         for column in frame.columns:
             if frame[column].dtype == object and frame[column].map(lambda v: isinstance(v, (list, tuple))).any():
                 frame[column] = frame[column].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-        frame.to_csv(path, index=False, encoding="utf-8")
+        with open_for_writing(path) as stream:
+            # CRLF line ends (RFC 4180): a field holding a bare CR or LF is then quoted, not split.
+            spreadsheet_safe(frame).to_csv(stream, index=False, encoding="utf-8", lineterminator="\r\n")
         return path
 
     def _set_quietly(self, control: widgets.Widget, **values) -> None:
