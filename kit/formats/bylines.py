@@ -1,0 +1,142 @@
+"""Bylines and datelines at the top of a body that is not wire text (web pages, plain text, SGML).
+
+A body may open with a byline line ("By Meredith Jameson", "Von Anna Galazka")
+and a dateline ("JAKARTA (Reuters) -", "SALVADOR, Feb 26 -", "WASHINGTON (AP) —",
+"LIMA, Peru —"). Both are read into columns (``byline``, ``dateline_place``,
+``agency``, ``dateline_date``) and the body the reader returns starts after
+them: they are the story's labels, not its text, and an agency left in the
+text would be counted as an actor. Datelines with an agency are found by
+:func:`kit.formats.wire.find_datelines`, with the same rules as wire text; a
+year-less dateline date ("Feb 26") is dated in the year of ``published`` when
+there is one, else left missing.
+
+>>> head = read_head("By Meredith Jameson\\n\\nJAKARTA (Reuters) - Indonesia said on Monday ...")
+>>> head["byline"], head["dateline_place"], head["agency"], head["start"]
+('Meredith Jameson', 'JAKARTA', 'Reuters', 41)
+>>> import datetime as dt
+>>> head = read_head("SALVADOR, Feb 26 - Showers continued.", published=dt.datetime(1987, 2, 26, 15, 1))
+>>> head["dateline_place"], head["dateline_date"].date().isoformat(), head["start"]
+('SALVADOR', '1987-02-26', 19)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kit.formats import wire
+
+#: Lines at the top of a body that may hold a byline (and blank lines between).
+MAX_BYLINE_LINES = 3
+
+#: How far into the body (characters, after any byline) a dateline may end.
+MAX_DATELINE = 120
+
+_NAME = r"[A-ZÀ-Þ][\w'’.\-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.\-]*|de|van|von|der|da|di|du|la|le|bin|al|el|y))*"
+_BYLINE = re.compile(
+    r"(?:By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Door|Di|Text:|Von:)\s+(?P<names>" + _NAME
+    + r"(?:\s*(?:,|and|und|et|y|&)\s*" + _NAME + r")*)(?:\s*(?:,|/|\||-|–|—)\s*[^\n]{0,60})?"
+)
+# "SALVADOR, Feb 26 -": a place in capitals, a date, a dash (Reuters-21578 and newspapers, no agency)
+_PLACE_DATE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3}(?:,[ ][A-Z][a-z]+\.?)?),[ ]+"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}(?:,[ ]+\d{4})?)[ ]*(?:-{1,3}|–|—)[ \t]+"
+)
+# "WASHINGTON — ", "LIMA, Peru — ": the place alone (newspapers)
+_PLACE_ONLY = re.compile(r"(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}(?:, [A-Z][a-z]+\.?)?)[ \t]+(?:—|–|--)[ \t]+")
+
+
+def clean_byline(text: str | None) -> str | None:
+    """A byline without its "By", "View all posts by" or trailing separators.
+
+    >>> clean_byline("View all posts by Daniel Lemire"), clean_byline("BY  NASSER KARIMI "), clean_byline("  ")
+    ('Daniel Lemire', 'NASSER KARIMI', None)
+    """
+    if not text:
+        return None
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:view all posts by|posts by|written by|story by|text:|von:|autor:?|author:?)\s+", "", text, flags=re.I)
+    text = re.sub(r"^(?:by|von|par|por|door)\s+", "", text, flags=re.I).strip(" ,;|/-–—")
+    return text or None
+
+
+def byline_of(line: str) -> str | None:
+    """The names of a byline line, or None when the line is not one.
+
+    >>> byline_of("By Jill Serjeant"), byline_of("By Parisa Hafezi and Babak Dehghanpisheh, Reuters")
+    ('Jill Serjeant', 'Parisa Hafezi and Babak Dehghanpisheh')
+    >>> byline_of("By the way, the minister said nothing.") is None
+    True
+    """
+    line = line.strip()
+    if len(line) > 120 or len(line.split()) > 14:
+        return None
+    match = _BYLINE.fullmatch(line)
+    if not match:
+        return None
+    parts = [part.strip() for part in match.group("names").split(",")]
+    # "By Parisa Hafezi, Reuters": the agency after the comma is a credit, not a name.
+    while len(parts) > 1 and parts[-1].lower() in wire.AGENCIES:
+        parts.pop()
+    return clean_byline(", ".join(parts))
+
+
+def read_head(body: str, *, published: dt.datetime | None = None) -> dict:
+    """Byline, dateline place, agency and date opening ``body``, and ``start``: where its text begins.
+
+    Keys with nothing found are left out (``start`` is always there).
+    """
+    found: dict = {}
+    position = len(body) - len(body.lstrip())
+    for _ in range(MAX_BYLINE_LINES):
+        end = body.find("\n", position)
+        end = len(body) if end < 0 else end
+        names = byline_of(body[position:end])
+        if not names or end >= len(body):
+            break
+        found.setdefault("byline", names)
+        position = end + len(body[end:]) - len(body[end:].lstrip())
+    dateline = _dateline_at(body, position, published)
+    if dateline:
+        found.update(dateline[0])
+        position = dateline[1]
+    found["start"] = position
+    return found
+
+
+def _dateline_at(body: str, position: int, published: dt.datetime | None) -> tuple[dict, int] | None:
+    window = body[position : position + MAX_DATELINE]
+    with_agency = [d for d in wire.find_datelines(window) if d["start"] == 0 and d["end"] < len(window)]
+    if with_agency:
+        d = with_agency[0]
+        found = {"dateline_place": d["place"], "agency": d["agency"]}
+        date = _date(d["date"], published)
+        if date:
+            found["dateline_date"] = date
+        return found, position + d["end"]
+    match = _PLACE_DATE.match(window)
+    if match and match.end() < len(window):
+        date = _date(match.group("date"), published)
+        if date is not None or published is None:
+            found = {"dateline_place": match.group("place")}
+            if date:
+                found["dateline_date"] = date
+            return found, position + match.end()
+    match = _PLACE_ONLY.match(window)
+    if match and match.end() < len(window):
+        return {"dateline_place": match.group("place")}, position + match.end()
+    return None
+
+
+def _date(text: str | None, published: dt.datetime | None) -> dt.datetime | None:
+    """A dateline's date: with its own year, or in the year of ``published`` (never later than it)."""
+    if not text:
+        return None
+    has_year = re.search(r"\d{4}", text) is not None
+    if not has_year and published is None:
+        return None
+    base = None
+    if published is not None:
+        base = published.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None) + dt.timedelta(days=1)
+    date = wire._parse_dateline_date(text, base)
+    return date.replace(hour=0, minute=0, second=0, microsecond=0) if date else None
