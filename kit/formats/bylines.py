@@ -140,3 +140,32 @@ def _date(text: str | None, published: dt.datetime | None) -> dt.datetime | None
         base = published.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None) + dt.timedelta(days=1)
     date = wire._parse_dateline_date(text, base)
     return date.replace(hour=0, minute=0, second=0, microsecond=0) if date else None
+
+
+def split_dateline(value: str | None, published: dt.datetime | None = None) -> tuple[str | None, dt.datetime | None]:
+    """A dateline field ("Moscow, June 27", "PARIS, June 27, 2019", "Friday, January 4, 2019") as place and date.
+
+    A date without a year is dated in the year of ``published`` (never after it), or left missing without one.
+
+    >>> split_dateline("Moscow, June 27", dt.datetime(2019, 6, 27, 3, 57))
+    ('Moscow', datetime.datetime(2019, 6, 27, 0, 0))
+    >>> split_dateline("Moscow, June 27")
+    ('Moscow', None)
+    >>> split_dateline("Friday, January 4, 2019")
+    (None, datetime.datetime(2019, 1, 4, 0, 0))
+    """
+    if not value or not value.strip():
+        return None, None
+    text = " ".join(value.split())
+    weekday = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*"
+    whole = _date(re.sub("^" + weekday, "", text), published) if re.search(r"\d", text) else None
+    if whole is not None and not re.match(r"[^\d,]{3,},", re.sub("^" + weekday, "", text)):
+        return None, whole
+    place, _, rest = text.partition(",")
+    rest = re.sub("^" + weekday, "", rest.strip())
+    # "LIMA, Peru, June 27": the region belongs to the place
+    region = re.match(r"([A-Z][a-z]+\.?),\s*(?=\S*\s*\d|[A-Z][a-z]+\.? \d)", rest)
+    if region and not _date(region.group(1) + " 1, 2000", None):
+        place, rest = f"{place}, {region.group(1)}", rest[region.end():]
+    date = _date(rest.strip(" ,"), published) if re.search(r"\d", rest) else None
+    return (place.strip() or None), date
