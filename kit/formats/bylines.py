@@ -110,13 +110,13 @@ def _dateline_at(body: str, position: int, published: dt.datetime | None) -> tup
     if with_agency:
         d = with_agency[0]
         found = {"dateline_place": d["place"], "agency": d["agency"]}
-        date = _date(d["date"], published)
+        date = dateline_date(d["date"], published)
         if date:
             found["dateline_date"] = date
         return found, position + d["end"]
     match = _PLACE_DATE.match(window)
     if match and match.end() < len(window):
-        date = _date(match.group("date"), published)
+        date = dateline_date(match.group("date"), published)
         if date is not None or published is None:
             found = {"dateline_place": match.group("place")}
             if date:
@@ -128,8 +128,12 @@ def _dateline_at(body: str, position: int, published: dt.datetime | None) -> tup
     return None
 
 
-def _date(text: str | None, published: dt.datetime | None) -> dt.datetime | None:
-    """A dateline's date: with its own year, or in the year of ``published`` (never later than it)."""
+def dateline_date(text: str | None, published: dt.datetime | None) -> dt.datetime | None:
+    """A dateline's date: with its own year, or in the year of ``published`` (never later than it).
+
+    >>> dateline_date("Feb 26", dt.datetime(1987, 2, 26, 15, 1)), dateline_date("Feb 26", None)
+    (datetime.datetime(1987, 2, 26, 0, 0), None)
+    """
     if not text:
         return None
     has_year = re.search(r"\d{4}", text) is not None
@@ -149,8 +153,8 @@ def split_dateline(value: str | None, published: dt.datetime | None = None) -> t
 
     >>> split_dateline("Moscow, June 27", dt.datetime(2019, 6, 27, 3, 57))
     ('Moscow', datetime.datetime(2019, 6, 27, 0, 0))
-    >>> split_dateline("Moscow, June 27")
-    ('Moscow', None)
+    >>> split_dateline("Moscow, June 27"), split_dateline("SUNNYVALE, Calif.")
+    (('Moscow', None), ('SUNNYVALE, Calif.', None))
     >>> split_dateline("Friday, January 4, 2019")
     (None, datetime.datetime(2019, 1, 4, 0, 0))
     """
@@ -158,14 +162,16 @@ def split_dateline(value: str | None, published: dt.datetime | None = None) -> t
         return None, None
     text = " ".join(value.split())
     weekday = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*"
-    whole = _date(re.sub("^" + weekday, "", text), published) if re.search(r"\d", text) else None
+    whole = dateline_date(re.sub("^" + weekday, "", text), published) if re.search(r"\d", text) else None
     if whole is not None and not re.match(r"[^\d,]{3,},", re.sub("^" + weekday, "", text)):
         return None, whole
+    if not re.search(r"\d", text):
+        return text.strip(" ,"), None  # "SUNNYVALE, Calif.": a place alone
     place, _, rest = text.partition(",")
     rest = re.sub("^" + weekday, "", rest.strip())
     # "LIMA, Peru, June 27": the region belongs to the place
     region = re.match(r"([A-Z][a-z]+\.?),\s*(?=\S*\s*\d|[A-Z][a-z]+\.? \d)", rest)
-    if region and not _date(region.group(1) + " 1, 2000", None):
+    if region and not dateline_date(region.group(1) + " 1, 2000", None):
         place, rest = f"{place}, {region.group(1)}", rest[region.end():]
-    date = _date(rest.strip(" ,"), published) if re.search(r"\d", rest) else None
+    date = dateline_date(rest.strip(" ,"), published) if re.search(r"\d", rest) else None
     return (place.strip() or None), date
