@@ -90,6 +90,16 @@ def nitf_date(value: str | None) -> dt.datetime | None:
     return moment
 
 
+def _without_titles(element) -> str:
+    """The text of ``element`` leaving out its ``<byttl>`` (a writer's title, "Staff Reporter", is not a name)."""
+    parts = [element.text or ""]
+    for child in element:
+        if local(child.tag) != "byttl":
+            parts.append(_without_titles(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def read_element(document) -> dict:
     """The article row of one ``<nitf>`` element (also used for NITF inside ninjs and NewsML)."""
     from kit.formats.bylines import byline_of, clean_byline, read_head, split_dateline
@@ -111,7 +121,9 @@ def read_element(document) -> dict:
     byline = find(body_head, "byline")
     if byline is not None:
         person = find(byline, "person")
-        row["byline"] = text_of(person) or byline_of(text_of(byline) or "") or clean_byline(text_of(byline))
+        # the writer's title (<byttl>Staff Reporter</byttl>) is not a name
+        names = " ".join(_without_titles(byline).split()).strip(" ,;")
+        row["byline"] = text_of(person) or byline_of(names) or clean_byline(names)
     copyright_ = find(docdata, "doc.copyright")
     agency = text_of(find(body_head, "distributor")) or (copyright_.get("holder") if copyright_ is not None else None)
     row["agency"] = agency
