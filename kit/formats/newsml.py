@@ -146,8 +146,6 @@ def _item(item) -> dict | Problem:
         find(meta, "contentCreated"))
     row["published"] = parse_date(created) if created else None
     row["agency"] = _agency(item, item_meta, meta)
-    holder = find(find(item, "copyrightHolder"), "name")
-    row["outlet"] = row["agency"] or text_of(holder)
     if content is not None:
         row.update({k: v for k, v in _content(content, row["published"]).items() if v or k == "body"})
     else:
@@ -177,6 +175,10 @@ def _item(item) -> dict | Problem:
         language = find(meta, "language")
         if language is not None and language.get("tag"):
             row["language"] = language.get("tag")
+    # the provider's web address is the last resort, after the dateline's "(Reuters)"
+    row["agency"] = row["agency"] or _host(find(item_meta, "provider"))
+    row["outlet"] = row["agency"] or text_of(find(find(item, "copyrightHolder"), "name"))
+    if meta is not None:
         slug = text_of(find(meta, "slugline"))
         if slug:
             row["story_id"] = "slug:" + slug.lower() + "|" + (row.get("agency") or "")
@@ -201,9 +203,10 @@ def _agency(item, item_meta, meta) -> str | None:
                      if text_of(find(c, "name")) and "staff" not in (c.get("uri") or "")]
     if organisations:
         return organisations[0]
-    holder = text_of(find(find(item, "copyrightHolder"), "name"))
-    if holder:
-        return holder
+    return text_of(find(find(item, "copyrightHolder"), "name"))
+
+
+def _host(provider) -> str | None:
     uri = provider.get("uri") if provider is not None else None
     host = re.match(r"https?://(?:www\.)?([^/]+)", uri or "")
     return host.group(1) if host else None
