@@ -352,7 +352,7 @@ def test_a_plain_story_titled_with_angle_brackets_keeps_its_byline_and_dateline_
         ("nitf_story.xml", "nitf", 1, 0),
         ("iptc/newsml1/businesswire_newsml12.xml", "newsml1", 1, 0),
         ("reuters21578_sample.sgm", "reuters-sgml", 3, 1),
-        ("plain_exclusive_byline_dateline.txt", "text", 1, 0),
+        ("plain_exclusive_byline_dateline.txt", "wire", 1, 0),  # an agency dateline near the top: wire text
         ("html_after_scripts_dateline.html", "html", 1, 0),
         ("html_page_not_found.html", None, 0, 1),
         ("iptc/newsml-g2/LISTING_3_Photo_in_NewsML-G2.xml", None, 0, 1),

@@ -35,7 +35,7 @@ from typing import Iterator
 
 from kit.formats import Problem
 
-_STORY = re.compile(r"<REUTERS\b(?P<attributes>[^>]*)>(?P<story>.*?)</REUTERS>", re.S)
+_OPENING = re.compile(r"<REUTERS\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'([A-Z]+)="([^"]*)"')
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SIGN_OFF = re.compile(r"\s*\b(?:Reuter|REUTER|Reuters)\s*$")
@@ -56,14 +56,16 @@ def looks_like(text: str) -> bool:
 
 
 def read(text: str, **options) -> Iterator[dict | Problem]:
-    stories = list(_STORY.finditer(text))
+    stories = list(_stories(text))
     if not stories:
         yield Problem("a Reuters-21578 file without a complete <REUTERS> story")
         return
-    for number, match in enumerate(stories, 1):
-        line = text.count("\n", 0, match.start()) + 1
+    line, counted = 1, 0
+    for number, (start, attributes, story) in enumerate(stories, 1):
+        line += text.count("\n", counted, start)
+        counted = start
         position = f"#{number}" if len(stories) > 1 else None
-        row = read_story(match.group("story"), dict(_ATTRIBUTE.findall(match.group("attributes"))))
+        row = read_story(story, dict(_ATTRIBUTE.findall(attributes)))
         if isinstance(row, Problem):
             row.line, row.position = line, position
             yield row
@@ -71,6 +73,20 @@ def read(text: str, **options) -> Iterator[dict | Problem]:
         if position:
             row["position"] = position
         yield row
+
+
+def _stories(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, attributes, inner text) of each complete ``<REUTERS>`` story, in one pass over the text."""
+    position = 0
+    while True:
+        opening = _OPENING.search(text, position)
+        if not opening:
+            return
+        end = text.find("</REUTERS>", opening.end())
+        if end < 0:
+            return
+        yield opening.start(), opening.group(1), text[opening.end() : end]
+        position = end + len("</REUTERS>")
 
 
 def _field(story: str, name: str) -> str | None:
