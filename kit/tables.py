@@ -28,6 +28,10 @@ COLUMNS: dict[str, dict[str, str]] = {
         "dateline_place": "string",
         "dateline_date": "datetime64[ns]",
         "agency": "string",
+        # who wrote it: the format's byline field, or a "By ..." line opening the body (which the
+        # reader then leaves out of the body); names only ("Meredith Jameson") except wire text,
+        # which keeps its line as printed ("By Parisa Hafezi")
+        "byline": "string",
         "body": "string",
         "desk": "string",
         "issue": "Int64",
