@@ -20,10 +20,14 @@ TABLES = ("mentions", "actors", "figures", "quotes")
 
 
 def table_digests(analysis) -> dict[str, str]:
-    """One sha256 per table over its columns and rows, in order, values as JSON."""
+    """One sha256 per table over its columns and rows, in order, values as JSON.
+
+    ``article_id`` is a hash of the file's path, so it is left out: the digests must not
+    depend on where the repository is checked out (rows stay in article order).
+    """
     digests = {}
     for name in TABLES:
-        table = getattr(analysis, name)
+        table = getattr(analysis, name).drop(columns=["article_id"], errors="ignore")
         text = table.to_json(orient="split", index=False, date_format="iso", default_handler=str)
         digests[name] = f"{len(table)} rows " + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return digests

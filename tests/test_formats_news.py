@@ -1,7 +1,6 @@
 """The news formats of issue 16: web pages, ninjs, NITF, NewsML 1.2 and G2, Reuters-21578, datelines and bylines.
 
-Readers are called directly (the format registry wires them into read_corpus;
-the read_corpus tests are marked xfail until then). Tests on the shared
+Readers are called directly, and through read_corpus (kit/formats/registry.py). Tests on the shared
 corpora (``../shared/corpora``: web pages, IPTC examples) are skipped when the
 folder is absent; their texts are never copied here.
 """
@@ -343,7 +342,6 @@ def test_a_plain_story_titled_with_angle_brackets_keeps_its_byline_and_dateline_
 
 
 # -- through read_corpus (once the registry has the formats) -------------------------
-@pytest.mark.xfail(reason="registered at merge", strict=False)
 @pytest.mark.parametrize(
     "sample, format_name, n_articles, n_problems",
     [

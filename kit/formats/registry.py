@@ -41,7 +41,9 @@ import functools
 import inspect
 from typing import BinaryIO, Callable, Iterator
 
-from kit.formats import Problem, archive, csvfile, html, jsonrecords, newsml, plaintext, wire
+from kit.formats import (Problem, archive, csvfile, html, jsonrecords, newsml, newsml1, ninjs, nitf, plaintext,
+                         sgml_reuters, wire)
+from kit.formats.sniff import sniff_markup
 from kit.formats.records import FIELD_NAMES
 
 #: Suffixes of JSON Lines files.
@@ -73,9 +75,21 @@ class Format:
     streams: Callable[[str, bytes], bool] | None = None
     #: streamed formats: ``read_stream(handle, head_bytes, **options) -> Iterator[dict | Problem | Skip]``
     read_stream: Callable[..., Iterator] | None = None
+    #: markup formats: the kind :func:`kit.formats.sniff.sniff_markup` names for them
+    #: (it looks past leading scripts and comments; a text starting with "<" that does
+    #: not parse as a tag is no markup)
+    markup: str | None = None
 
-    def claims_text(self, head: str, suffix: str) -> bool:
-        return self.read is not None and (suffix in self.suffixes or bool(self.recognise and self.recognise(head)))
+    def claims_text(self, head: str, suffix: str, markup: str | None = None) -> bool:
+        if self.read is None:
+            return False
+        if self.markup is not None:
+            if markup == self.markup:
+                return True
+            # a markup suffix claims markup of another kind (an .html file of bare XML); the
+            # catch-all "xml" claims even a .xml that is no markup: a problem, not plain text
+            return suffix in self.suffixes and (markup is not None or self.markup == "xml")
+        return suffix in self.suffixes or bool(self.recognise and self.recognise(head))
 
 
 
@@ -103,18 +117,6 @@ def _looks_like_json(head: str) -> bool:
 
 def _read_json_lines_text(text: str, fields: dict | None = None) -> Iterator:
     return jsonrecords.read_lines(text.split("\n"), fields)
-
-
-def _looks_like_markup(head: str) -> bool:
-    return head[:1] == "<"
-
-
-def _looks_like_newsml(head: str) -> bool:
-    return head[:1] == "<" and newsml.looks_like_newsml(head)
-
-
-def _looks_like_html(head: str) -> bool:
-    return head[:1] == "<" and html.looks_like_html(head)
 
 
 def _other_markup(text: str) -> Iterator:
@@ -164,10 +166,14 @@ FORMATS: list[Format] = [
     Format("xz", (), magic=(b"\xfd7zXZ\x00",), open=archive.open_xz),
     Format("7z", (".7z",), magic=(b"7z\xbc\xaf\x27\x1c",), open=archive.refuse_7z),
     Format("rar", (".rar",), magic=(b"Rar!\x1a\x07",), open=archive.refuse_rar),
+    Format("ninjs", (".ninjs",), ninjs.looks_like, ninjs.read),
     Format("json", (".json",), _looks_like_json, jsonrecords.read_document),
-    Format("newsml", (), _looks_like_newsml, newsml.read),
-    Format("html", (), _looks_like_html, html.read),
-    Format("xml", MARKUP_SUFFIXES, _looks_like_markup, _other_markup),
+    Format("newsml", (), read=newsml.read, markup="newsml-g2"),
+    Format("newsml1", (), read=newsml1.read, markup="newsml1"),
+    Format("nitf", (), read=nitf.read, markup="nitf"),
+    Format("reuters-sgml", (".sgm",), read=sgml_reuters.read, markup="reuters-sgml"),
+    Format("html", (".html", ".htm", ".xhtml"), read=html.read, markup="html"),
+    Format("xml", MARKUP_SUFFIXES, read=_other_markup, markup="xml"),
     Format("csv", (".csv", ".tsv"), _looks_like_csv, _read_csv_text),
     Format("wire", (), wire.looks_like_wire, wire.read),
     Format("text", (), _always, plaintext.read),
@@ -222,8 +228,9 @@ def claim_text(text: str, name: str) -> Format:
     """The text format that reads ``text`` (from a file called ``name``)."""
     head = text[:65536].lstrip("\ufeff \t\n")
     suffix = _suffix(name)
+    markup = sniff_markup(text) if head[:1] == "<" else None
     for candidate in FORMATS:
-        if candidate.claims_text(head, suffix):
+        if candidate.claims_text(head, suffix, markup):
             return candidate
     return next(f for f in FORMATS if f.name == "text")
 
