@@ -28,7 +28,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import kit
 from kit import pipeline
 from kit.analysis import Analysis, analyze
 from kit.cache import FORMAT, MAX_ENTRY_BYTES, ArticleCache
