@@ -41,6 +41,8 @@ import tempfile
 import warnings
 from pathlib import Path
 
+from kit.tables import rows_fit_contract
+
 from kit.saving import make_folder, read_regular_file
 
 #: Bumped when the file layout changes; old entries are then simply not found.
@@ -91,7 +93,7 @@ class ArticleCache:
 
         The cache may be shared or planted: an entry that is not a small regular file
         (a FIFO, a symlink, a device, over :data:`MAX_ENTRY_BYTES`) or whose content is not
-        rows (:func:`_valid_rows`) is a miss, never an error, a hang or a memory blow-up.
+        rows (:func:`kit.tables.rows_fit_contract`) is a miss, never an error, a hang or a memory blow-up.
         """
         try:
             data = read_regular_file(self.path(key), MAX_ENTRY_BYTES)
@@ -246,7 +248,7 @@ def _decode(data: bytes, key: str) -> dict[str, list[dict]] | None:
         content = json.loads(payload.decode("utf-8", "surrogatepass"))
     except (ValueError, RecursionError):  # RecursionError: a forged "[[[[…" thousands deep
         return None
-    if not isinstance(content, dict) or content.get("key") != key or not _valid_rows(content.get("rows")):
+    if not isinstance(content, dict) or content.get("key") != key or not rows_fit_contract(content.get("rows")):
         return None
     return content["rows"]
 
@@ -255,55 +257,6 @@ def _decode(data: bytes, key: str) -> dict[str, list[dict]] | None:
 MAX_ENTRY_BYTES = 64 << 20
 #: The largest corpus table read back from the cache.
 MAX_TABLE_BYTES = 4 << 30
-_SCALARS = (str, int, float, type(None))
-_INT64 = range(-(1 << 63), 1 << 63)
-
-
-def _valid_rows(rows) -> bool:
-    """Whether ``rows`` is what :func:`kit.pipeline.analyze_doc` returns: table -> list of flat dicts.
-
-    Values are checked against the table's column types (:data:`kit.tables.COLUMNS`), so a
-    forged entry with a valid checksum cannot make a later step fail; unknown tables and
-    columns may hold scalars or lists of scalars.
-
-    >>> _valid_rows({"mentions": [{"start": 0, "end": 6, "text": "Russia"}]})
-    True
-    >>> _valid_rows({"mentions": 5}), _valid_rows({"mentions": [{"start": "0"}]}), _valid_rows({"x": [[1]]})
-    (False, False, False)
-    """
-    from kit.tables import COLUMNS
-
-    if not isinstance(rows, dict):
-        return False
-    for table, items in rows.items():
-        if not isinstance(table, str) or not isinstance(items, list):
-            return False
-        if table == "errors":
-            if not all(isinstance(item, str) for item in items):
-                return False
-            continue
-        types = COLUMNS.get(table, {})
-        for row in items:
-            if not isinstance(row, dict):
-                return False
-            for column, value in row.items():
-                if not isinstance(column, str) or not _valid_value(value, types.get(column)):
-                    return False
-    return True
-
-
-def _valid_value(value, dtype: str | None) -> bool:
-    if isinstance(value, bool):
-        return dtype is None
-    if dtype in ("int64", "Int64"):
-        return (isinstance(value, int) and value in _INT64) or (value is None and dtype == "Int64")
-    if dtype == "float64":
-        return value is None or isinstance(value, (int, float))
-    if dtype == "string":
-        return value is None or isinstance(value, str)
-    if isinstance(value, list):
-        return all(isinstance(item, _SCALARS) for item in value)
-    return isinstance(value, _SCALARS) and (not isinstance(value, int) or value in _INT64)
 
 
 def _valid_table(table, name: str):

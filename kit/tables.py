@@ -186,3 +186,53 @@ def table_of(data, name: str) -> pd.DataFrame:
         if table is None:
             raise TypeError(f"expected a kit.Analysis, a dict of tables or the {name!r} table, not {type(data).__name__}")
     return table if len(table.columns) else conform(table, name)
+
+
+_SCALARS = (str, int, float, type(None))
+_INT64 = range(-(1 << 63), 1 << 63)
+
+
+def rows_fit_contract(rows) -> bool:
+    """Whether ``rows`` is what :func:`kit.pipeline.analyze_doc` returns: table -> list of flat dicts
+    (the cache reads forged or damaged entries through this: anything else is a miss).
+
+    Values are checked against the table's column types (:data:`kit.tables.COLUMNS`), so a
+    forged entry with a valid checksum cannot make a later step fail; unknown tables and
+    columns may hold scalars or lists of scalars.
+
+    >>> rows_fit_contract({"mentions": [{"start": 0, "end": 6, "text": "Russia"}]})
+    True
+    >>> rows_fit_contract({"mentions": 5}), rows_fit_contract({"mentions": [{"start": "0"}]}), rows_fit_contract({"x": [[1]]})
+    (False, False, False)
+    """
+    if not isinstance(rows, dict):
+        return False
+    for table, items in rows.items():
+        if not isinstance(table, str) or not isinstance(items, list):
+            return False
+        if table == "errors":
+            if not all(isinstance(item, str) for item in items):
+                return False
+            continue
+        types = COLUMNS.get(table, {})
+        for row in items:
+            if not isinstance(row, dict):
+                return False
+            for column, value in row.items():
+                if not isinstance(column, str) or not _fits(value, types.get(column)):
+                    return False
+    return True
+
+
+def _fits(value, dtype: str | None) -> bool:
+    if isinstance(value, bool):
+        return dtype is None
+    if dtype in ("int64", "Int64"):
+        return (isinstance(value, int) and value in _INT64) or (value is None and dtype == "Int64")
+    if dtype == "float64":
+        return value is None or isinstance(value, (int, float))
+    if dtype == "string":
+        return value is None or isinstance(value, str)
+    if isinstance(value, list):
+        return all(isinstance(item, _SCALARS) for item in value)
+    return isinstance(value, _SCALARS) and (not isinstance(value, int) or value in _INT64)
