@@ -147,7 +147,12 @@ def _entries(root: Path, report: Report, *, skip_tooling: bool) -> Iterator[tupl
                 if skip_tooling and entry.name.lower() in SKIPPED_FOLDERS:
                     report("skipped", path, "folder of annotations or tooling, not articles")
                     continue
-                status = os.stat(path)
+                try:
+                    status = os.stat(path)
+                except OSError as error:
+                    report("problem", path, f"the folder cannot be listed ({error.strerror or error}); "
+                                            "the files in it were not read")
+                    continue
                 if (status.st_dev, status.st_ino) in entered:
                     report("skipped", path, "a link to a folder already read; not read twice")
                     continue

@@ -117,7 +117,7 @@ class Reader:
                 self._problem(source, self._too_large(status.st_size))
                 return
             # Read at most limit + 1 bytes: a file that grew since fstat is not read whole.
-            data = head + handle.read(limit + 1 - len(head)) if len(head) == _HEAD else head
+            data = head + handle.read(limit + 1 - len(head)) if len(head) == _HEAD and len(head) <= limit else head
             if len(data) > limit:
                 self._problem(source, self._too_large(len(data), grew=True))
                 return

@@ -39,6 +39,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
+import re
 from typing import BinaryIO, Callable, Iterator
 
 from kit.formats import Problem, archive, csvfile, html, jsonrecords, newsml, plaintext, wire
@@ -105,8 +106,16 @@ def _read_json_lines_text(text: str, fields: dict | None = None) -> Iterator:
     return jsonrecords.read_lines(text.split("\n"), fields)
 
 
+_MARKUP_START = re.compile(r"<(?:\?xml|!DOCTYPE|!--|(?P<tag>[A-Za-z][\w:.-]*)(?:\s[^<>]*)?/?>)", re.I)
+
+
 def _looks_like_markup(head: str) -> bool:
-    return head[:1] == "<"
+    """An XML declaration, a doctype, or a first tag that is closed later: ``<<EXCLUSIVE>>`` is text."""
+    match = _MARKUP_START.match(head)
+    if match is None:
+        return False
+    tag = match.group("tag")
+    return tag is None or match.group().endswith("/>") or f"</{tag}" in head
 
 
 def _looks_like_newsml(head: str) -> bool:
@@ -123,8 +132,6 @@ def _other_markup(text: str) -> Iterator:
 
 def _looks_like_csv(head: str) -> bool:
     """A first line of delimited cells, one of them a text column's usual name."""
-    import re
-
     first = head.split("\n", 1)[0].lower()
     if "," not in first and ";" not in first and "\t" not in first:
         return False
