@@ -137,7 +137,7 @@ class Reader:
                 self._problem(source, f"an archive nested more than {MAX_ARCHIVE_DEPTH} levels deep; not opened")
                 return
             for entry in container.open(data, name, **self._archive_limits()):
-                entry_source = f"{source}!{entry.label}" if entry.label else source
+                entry_source = f"{source}!{paths.display_name(entry.label)}" if entry.label else source
                 if entry.problem:
                     self._problem(entry_source, entry.problem)
                 else:
@@ -228,6 +228,8 @@ class Reader:
         return True
 
     def _problem(self, source: str, reason: str, line: int | None = None) -> None:
+        if not reason.isascii():  # a reason may quote the file (a column name, a field's value)
+            reason = _SURROGATE.sub("\ufffd", reason)
         self.problems.append({"source": source, "line": line, "reason": reason})
 
     def _archive_limits(self) -> dict:

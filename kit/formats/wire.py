@@ -317,12 +317,14 @@ def _parse_header(match: re.Match) -> dict | None:
 
 
 def _headers(text: str) -> list[tuple[re.Match, dict]]:
-    found = []
+    return list(_iter_headers(text))
+
+
+def _iter_headers(text: str) -> Iterator[tuple[re.Match, dict]]:
     for match in _HEADER.finditer(text):
         parsed = _parse_header(match)
         if parsed:
-            found.append((match, parsed))
-    return found
+            yield match, parsed
 
 
 def _split(text: str) -> list[tuple[int, int]]:
@@ -364,7 +366,7 @@ def _head_start(text: str, dateline_start: int) -> int:
 def _read_story(text: str, start: int, end: int) -> dict:
     story = text[start:end]
     row: dict = {"format": "wire"}
-    header = next(iter(_headers(story)), None)
+    header = next(_iter_headers(story), None)
     head_from = 0
     if header:
         match, parsed = header

@@ -412,3 +412,34 @@ def test_every_file_in_a_hostile_folder_is_an_article_a_problem_or_skipped(tmp_p
     corpus = read(tmp_path)
     accounted = {file_of(s) for s in pd.concat([corpus.articles.source, corpus.problems.source, corpus.skipped.source])}
     assert accounted == {p.as_posix() for p in tmp_path.iterdir()}
+
+
+@pytest.mark.slow
+def test_repaired_text_and_odd_names_go_through_analysis_the_cache_and_saving(tmp_path):
+    """Items 2 and 3 downstream: what reading lets in, the cache and Analysis.save can hold."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(PLAIN)
+    (folder / "scraped.json").write_text('{"title": "Broken \\ud83d", "text": %s}' % json.dumps(TEXT + " \ud83d"),
+                                         encoding="utf-8")
+    corpus = read(folder)
+    assert len(corpus.articles) == 2
+    analysis = kit.analyze(corpus, cache=tmp_path / "cache", progress=False)
+    again = kit.analyze(corpus, cache=tmp_path / "cache", progress=False)
+    pd.testing.assert_frame_equal(analysis.mentions, again.mentions)
+    saved = analysis.save(tmp_path / "out")
+    assert sorted(kit.Analysis.load(saved).articles.source) == sorted(corpus.articles.source)
+
+
+def test_tar_entry_names_that_are_not_utf8_are_shown_printably(tmp_path):
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.GNU_FORMAT) as archive:
+        info = tarfile.TarInfo(os.fsdecode(b"caf\xe9\x1b[2J.txt"))
+        info.size = len(PLAIN)
+        archive.addfile(info, io.BytesIO(PLAIN))
+    path = tmp_path / "names.tar"
+    path.write_bytes(buffer.getvalue())
+    source = read(path).articles.source.iloc[0]
+    assert source == f"{path.as_posix()}!caf\\xe9?[2J.txt" or source == f"{path.as_posix()}!caf\\xe9\\x1b[2J.txt"
+    source.encode("utf-8")
