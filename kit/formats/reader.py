@@ -185,7 +185,7 @@ class Reader:
                         continue
                     read_any |= self._add_row(item, source, format_name)
         except OutOfTime:
-            self._problem(source, f"reading stopped after {seconds:g} s, the time limit for one file (a runaway "
+            self._problem(source, f"reading stopped after {seconds:g} s of CPU time, the limit for one file (a runaway "
                                   f"{format_name} file?); {'the articles before that point were kept, ' if read_any else ''}"
                                   "the rest was not read; pass read_corpus(..., max_file_seconds=...) to allow more")
             return
