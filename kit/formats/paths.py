@@ -40,6 +40,7 @@ SKIPPED_FILES = ("README*", "LICENSE*", "LICENCE*", "COPYING*", "NOTICE*", "AUTH
 SKIPPED_FOLDERS = ("annotations", "gold", "__pycache__", "node_modules")
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SKIPPED_FILE = re.compile("|".join(fnmatch.translate(pattern) for pattern in SKIPPED_FILES))
 
 #: report(kind, path, reason) with kind "problem" or "skipped"
 Report = Callable[[str, Path, str], None]
@@ -160,7 +161,7 @@ def _entries(root: Path, report: Report, *, skip_tooling: bool) -> Iterator[tupl
                 subfolders.append(path)
                 yield "dir", path
             else:
-                if skip_tooling and any(fnmatch.fnmatch(entry.name, pattern) for pattern in SKIPPED_FILES):
+                if skip_tooling and _SKIPPED_FILE.match(entry.name):
                     report("skipped", path, "documentation or code, not articles")
                     continue
                 yield "file", path

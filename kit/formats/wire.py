@@ -321,10 +321,17 @@ def _headers(text: str) -> list[tuple[re.Match, dict]]:
 
 
 def _iter_headers(text: str) -> Iterator[tuple[re.Match, dict]]:
-    for match in _HEADER.finditer(text):
-        parsed = _parse_header(match)
-        if parsed:
-            yield match, parsed
+    # Only short lines can be headers: try the pattern at their starts, not at every character.
+    position, size = 0, len(text)
+    while position < size:
+        end = text.find("\n", position)
+        end = size if end < 0 else end
+        if 8 <= end - position <= 230:
+            match = _HEADER.match(text, position)
+            parsed = _parse_header(match) if match else None
+            if parsed:
+                yield match, parsed
+        position = end + 1
 
 
 def _split(text: str) -> list[tuple[int, int]]:
