@@ -52,7 +52,7 @@ from kit.tables import conform, empty
 #: Files larger than this are refused (a problem row), so memory stays bounded.
 MAX_FILE_BYTES = 50_000_000
 
-#: Seconds one reader may take on one file (streamed files: per ``max_file_bytes`` of file) before
+#: CPU seconds one reader may take on one file (streamed files: per ``max_file_bytes`` of file) before
 #: it is stopped and the file becomes a problem row.
 MAX_FILE_SECONDS = 120
 
@@ -110,7 +110,7 @@ def read_corpus(
     larger than it) and archives that inflate past ``max_archive_bytes`` (or
     more than ``max_archive_ratio`` times their size, or hold more than
     ``max_archive_entries`` entries) become problems, not memory. A reader that
-    takes more than ``max_file_seconds`` on one file (streamed files: per
+    takes more than ``max_file_seconds`` of CPU time on one file (streamed files: per
     ``max_file_bytes`` of file) is stopped and the file becomes a problem
     (``None``: no limit). ``quiet``
     leaves out the one-line credit printed for licensed corpora.

@@ -57,39 +57,66 @@ def read_stream(handle: BinaryIO, fields: dict | None = None, suffix: str = "",
 
 
 class _Lines:
-    """The lines of a text stream for csv.reader, each at most ``limit`` characters.
+    """The lines of a text stream for csv.reader; a record over ``limit`` characters is never held.
 
-    A longer line is read past (never held) and given to the parser as an empty
-    line; a line of binary data (NULs, or many undecodable bytes) ends the file.
-    Both leave a problem in :attr:`problems`.
+    Quotes are counted as lines go by, so a record over the limit (one huge line,
+    or a quoted field over many lines) is read past to its end and handed to the
+    parser as an empty line or a closing quote: :attr:`oversize` then names the
+    line it started on, and the reader reports it instead of the row. A line of
+    binary data (NULs, or many undecodable bytes) ends the file, with a problem
+    in :attr:`problems`.
     """
 
     def __init__(self, stream: TextIO, limit: int):
-        self.stream, self.limit, self.number = stream, limit, 0
+        self.stream, self.limit = stream, limit
+        self.number = self.size = 0
+        self.inside = False
+        self.record_start = 1
+        self.oversize: int | None = None
         self.problems: list[Problem] = []
 
     def __iter__(self):
         return self
 
-    def __next__(self) -> str:
+    def record_done(self) -> None:
+        self.size, self.record_start, self.oversize = 0, self.number + 1, None
+
+    def _physical(self) -> tuple[str | None, int, int]:
+        """The next line (None when over the limit, read past), its number of quotes, its length."""
         line = self.stream.readline(self.limit + 1)
-        if not line:
-            raise StopIteration
-        self.number += 1
         if len(line) > self.limit and not line.endswith(("\n", "\r")):
-            size = len(line)
+            size, quotes = len(line), line.count('"')
             while line and not line.endswith(("\n", "\r")):
                 line = self.stream.readline(1 << 20)
-                size += len(line)
-            self.problems.append(Problem(f"line {self.number} is {size / 1e6:.1f} million characters, over the size "
-                                         "limit; not read", line=self.number))
-            return "\n"
-        bad = line.count("\x00") + line.count("\ufffd")
-        if bad >= 4 and bad * 20 > len(line):
-            self.problems.append(Problem(f"binary data (not text) from line {self.number} on; the rest of the file "
-                                         "was not read", line=self.number))
+                size, quotes = size + len(line), quotes + line.count('"')
+            return None, quotes, size
+        return line, line.count('"'), len(line)
+
+    def __next__(self) -> str:
+        inside_before = self.inside
+        line, quotes, size = self._physical()
+        if not size:
             raise StopIteration
-        return line
+        self.number += 1
+        self.size += size
+        self.inside ^= bool(quotes & 1)
+        if line is not None:
+            bad = line.count("\x00") + line.count("\ufffd")
+            if bad >= 4 and bad * 20 > len(line):
+                self.problems.append(Problem(f"binary data (not text) from line {self.number} on; the rest of the "
+                                             "file was not read", line=self.number))
+                raise StopIteration
+        if self.size <= self.limit:
+            return line
+        if self.oversize is None:
+            self.oversize = self.record_start
+        while self.inside:  # read past the rest of the record
+            more, quotes, size = self._physical()
+            if not size:
+                break
+            self.number += 1
+            self.inside ^= bool(quotes & 1)
+        return '"\n' if inside_before else "\n"
 
 
 @contextlib.contextmanager
@@ -107,7 +134,7 @@ def read(text: str | TextIO | Iterable[str], fields: dict | None = None, *, tab:
 
     ``sample`` (the first kilobytes) is needed with a stream, to sniff the delimiter.
     """
-    with _field_limit(max_field):
+    with _field_limit(max_field * 2 + 1):  # a backstop: _Lines stops records over max_field first
         yield from _read(text, fields, tab, sample)
 
 
@@ -126,6 +153,8 @@ def _read(text, fields, tab, sample) -> Iterator[dict | Problem]:
     except (StopIteration, csv.Error) as error:
         yield Problem(f"CSV without a header row ({error or 'empty'})", line=1)
         return
+    if isinstance(text, _Lines):
+        text.record_done()
     names = [name.strip().lstrip("\ufeff") for name in header]
     lowered = {name.lower() for name in names}
     body_names = {name.lower() for name in FIELD_NAMES["body"]} | {(fields or {}).get("body", "").lower()}
@@ -135,7 +164,7 @@ def _read(text, fields, tab, sample) -> Iterator[dict | Problem]:
         return
     number = bad = 0
     while True:
-        line = reader.line_num + 1
+        line = (text.number if isinstance(text, _Lines) else reader.line_num) + 1
         try:
             cells = next(reader)
         except StopIteration:
@@ -146,6 +175,14 @@ def _read(text, fields, tab, sample) -> Iterator[dict | Problem]:
             if bad >= MAX_BAD_ROWS:
                 yield Problem(f"{bad} rows could not be parsed; the rest of the file was not read", line=line)
                 return
+            continue
+        oversize = text.oversize if isinstance(text, _Lines) else None
+        if isinstance(text, _Lines):
+            text.record_done()
+        if oversize is not None:
+            number += 1
+            yield Problem(f"CSV row {number} (line {oversize}) is over the size limit; not read", line=oversize,
+                          position=f"#{number}")
             continue
         if not any(cell.strip() for cell in cells):
             continue

@@ -40,6 +40,7 @@ SKIPPED_FILES = ("README*", "LICENSE*", "LICENCE*", "COPYING*", "NOTICE*", "AUTH
 SKIPPED_FOLDERS = ("annotations", "gold", "__pycache__", "node_modules")
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SKIPPED_FILE = re.compile("|".join(fnmatch.translate(pattern) for pattern in SKIPPED_FILES))
 
 #: report(kind, path, reason) with kind "problem" or "skipped"
 Report = Callable[[str, Path, str], None]
@@ -147,7 +148,12 @@ def _entries(root: Path, report: Report, *, skip_tooling: bool) -> Iterator[tupl
                 if skip_tooling and entry.name.lower() in SKIPPED_FOLDERS:
                     report("skipped", path, "folder of annotations or tooling, not articles")
                     continue
-                status = os.stat(path)
+                try:
+                    status = os.stat(path)
+                except OSError as error:
+                    report("problem", path, f"the folder cannot be listed ({error.strerror or error}); "
+                                            "the files in it were not read")
+                    continue
                 if (status.st_dev, status.st_ino) in entered:
                     report("skipped", path, "a link to a folder already read; not read twice")
                     continue
@@ -155,7 +161,7 @@ def _entries(root: Path, report: Report, *, skip_tooling: bool) -> Iterator[tupl
                 subfolders.append(path)
                 yield "dir", path
             else:
-                if skip_tooling and any(fnmatch.fnmatch(entry.name, pattern) for pattern in SKIPPED_FILES):
+                if skip_tooling and _SKIPPED_FILE.match(entry.name):
                     report("skipped", path, "documentation or code, not articles")
                     continue
                 yield "file", path

@@ -117,7 +117,7 @@ class Reader:
                 self._problem(source, self._too_large(status.st_size))
                 return
             # Read at most limit + 1 bytes: a file that grew since fstat is not read whole.
-            data = head + handle.read(limit + 1 - len(head)) if len(head) == _HEAD else head
+            data = head + handle.read(limit + 1 - len(head)) if len(head) == _HEAD and len(head) <= limit else head
             if len(data) > limit:
                 self._problem(source, self._too_large(len(data), grew=True))
                 return
@@ -137,7 +137,7 @@ class Reader:
                 self._problem(source, f"an archive nested more than {MAX_ARCHIVE_DEPTH} levels deep; not opened")
                 return
             for entry in container.open(data, name, **self._archive_limits()):
-                entry_source = f"{source}!{entry.label}" if entry.label else source
+                entry_source = f"{source}!{paths.display_name(entry.label)}" if entry.label else source
                 if entry.problem:
                     self._problem(entry_source, entry.problem)
                 else:
@@ -185,7 +185,7 @@ class Reader:
                         continue
                     read_any |= self._add_row(item, source, format_name)
         except OutOfTime:
-            self._problem(source, f"reading stopped after {seconds:g} s, the time limit for one file (a runaway "
+            self._problem(source, f"reading stopped after {seconds:g} s of CPU time, the limit for one file (a runaway "
                                   f"{format_name} file?); {'the articles before that point were kept, ' if read_any else ''}"
                                   "the rest was not read; pass read_corpus(..., max_file_seconds=...) to allow more")
             return
@@ -228,6 +228,8 @@ class Reader:
         return True
 
     def _problem(self, source: str, reason: str, line: int | None = None) -> None:
+        if not reason.isascii():  # a reason may quote the file (a column name, a field's value)
+            reason = _SURROGATE.sub("\ufffd", reason)
         self.problems.append({"source": source, "line": line, "reason": reason})
 
     def _archive_limits(self) -> dict:

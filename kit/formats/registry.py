@@ -125,8 +125,6 @@ def _other_markup(text: str) -> Iterator:
 
 def _looks_like_csv(head: str) -> bool:
     """A first line of delimited cells, one of them a text column's usual name."""
-    import re
-
     first = head.split("\n", 1)[0].lower()
     if "," not in first and ";" not in first and "\t" not in first:
         return False

@@ -29,17 +29,14 @@ True
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
 from typing import Iterator
 
-import dateparser
-
 from kit.formats import Problem
-
-#: Languages of the header and dateline dates dateparser is asked to read.
-DATE_LANGUAGES = ["en", "tr", "fr", "es", "de", "it", "pt"]
+from kit.formats.dates import DATE_LANGUAGES, _parse_date, _parse_date_and_time, _parse_dateline_date  # noqa: F401
 
 #: Canonical spellings of agencies whose names vary in print ("dpa", "Reuters").
 AGENCIES = {
@@ -65,6 +62,9 @@ VERSION_ORDER = ("flash", "urgent", "bulletin", "newsalert", "advisory", "1stlea
 
 #: How far after the header line (characters) a dateline may start.
 MAX_HEAD = 1000
+#: How far before "(AFP)" a dateline's place and date are looked for. Every look
+#: at the text is bounded like this, so reading is linear in the file's length.
+MAX_PREFIX = 400
 
 _SEPARATOR = r"(?:\s*\.?\s*(?:-{1,3}|–|—|:)(?=\s)|\.(?=\s))"
 # "(AFP) -", "(Reuters) -", "(EFE).-", "(dpa/lby) -"; an agency in brackets of at most 4 words.
@@ -143,13 +143,16 @@ def read(text: str) -> Iterator[dict | Problem]:
     stories = _split(text)
     rows = [_read_story(text, start, end) for start, end in stories]
     bulletin_issue = next((row["issue"] for row in reversed(rows) if row.get("issue") is not None), None)
+    line_ends = None
     for number, ((start, _), row) in enumerate(zip(stories, rows), 1):
         if row.get("issue") is None:
             row["issue"] = bulletin_issue
         if len(stories) > 1:
             row["position"] = f"#{number}"
         if not row["body"]:
-            yield Problem("a wire story with no body text after its dateline", line=text.count("\n", 0, start) + 1,
+            if line_ends is None:
+                line_ends = [m.start() for m in re.finditer("\n", text)]
+            yield Problem("a wire story with no body text after its dateline", line=bisect.bisect(line_ends, start) + 1,
                           position=row.get("position"))
             continue
         yield row
@@ -168,16 +171,41 @@ def find_datelines(text: str) -> list[dict]:
         found.append({"start": match.start("agency") - 1, "end": match.end(), "place": match.group("place").strip(),
                       "date": match.group("date").strip(), "agency": _canonical_agency(match.group("agency")),
                       "place_start": match.start("place"), "on_own_line": True})
-    taken = [(d["start"], d["end"]) for d in found]
+    taken = _Spans((d["start"], d["end"]) for d in found)
     for pattern in (_AGENCY_IN_BRACKETS, _AGENCY_IN_SLASHES):
         for match in pattern.finditer(text):
-            if any(a <= match.start() < b for a, b in taken):
+            if taken.covers(match.start()):
                 continue
             dateline = _dateline_before(text, match)
             if dateline:
                 found.append(dateline)
-                taken.append((dateline["start"], dateline["end"]))
+                taken.add(dateline["start"], dateline["end"])
     return sorted(found, key=lambda d: d["start"])
+
+
+class _Spans:
+    """Spans of text already taken by a dateline; ``covers`` looks only at spans that can reach."""
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+        self.longest = max(self.longest, end - start)
+
+    def covers(self, position: int) -> bool:
+        index = bisect.bisect(self.starts, position) - 1
+        while index >= 0 and self.starts[index] >= position - self.longest:
+            if self.ends[index] > position:
+                return True
+            index -= 1
+        return False
 
 
 def _dateline_before(text: str, match: re.Match) -> dict | None:
@@ -189,7 +217,10 @@ def _dateline_before(text: str, match: re.Match) -> dict | None:
         return None
     if not known and not re.fullmatch(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}", match.group("agency").strip()):
         return None
-    line_start = text.rfind("\n", 0, match.start()) + 1
+    window = max(0, match.start() - MAX_PREFIX)
+    line_start = text.rfind("\n", window, match.start()) + 1
+    cut_short = line_start == 0 and window > 0  # the line goes on before the window: text precedes
+    line_start = line_start or window
     prefix = text[line_start : match.start()]
     # In one-line stories the dateline follows the advisory's "///".
     cut = prefix.rfind("///")
@@ -211,7 +242,7 @@ def _dateline_before(text: str, match: re.Match) -> dict | None:
         return None
     return {"start": line_start + place_offset, "end": match.end(), "place": place, "date": date_text,
             "agency": agency, "place_start": line_start + place_offset,
-            "on_own_line": not prefix[:place_offset].strip()}
+            "on_own_line": not cut_short and not prefix[:place_offset].strip()}
 
 
 def _place_at_end(text: str) -> tuple[str | None, int]:
@@ -268,86 +299,6 @@ def _canonical_agency(name: str) -> str:
     return AGENCIES.get(name.lower(), name)
 
 
-@functools.lru_cache(maxsize=1)
-def _month_numbers() -> dict[str, int]:
-    """Month names (wide and abbreviated, any case) of :data:`DATE_LANGUAGES` -> month number.
-
-    From CLDR through babel; a name two languages give different months is left out.
-    """
-    from babel.dates import get_month_names
-
-    found: dict[str, set[int]] = {}
-    for language in DATE_LANGUAGES:
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                for number, name in get_month_names(width, context, locale=language).items():
-                    found.setdefault(name.lower().rstrip("."), set()).add(number)
-    return {name: numbers.pop() for name, numbers in found.items() if len(numbers) == 1 and len(name) >= 3}
-
-
-_DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\.?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<year>\d{4})")
-_MONTH_DAY_YEAR = re.compile(r"(?P<month>[^\W\d_]{3,12})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})")
-
-
-def _quick_date(text: str) -> dt.datetime | None:
-    """"27 Haziran 2019", "June 27, 2019", "27 de junio de 2019": the common full dates, without dateparser.
-
-    Anything else (no year, a weekday, a time, a name not in :func:`_month_numbers`) is None:
-    dateparser reads it. Same answers as dateparser, at a hundredth of the cost.
-    """
-    match = _DAY_MONTH_YEAR.fullmatch(text) or _MONTH_DAY_YEAR.fullmatch(text)
-    if match is None:
-        return None
-    month = _month_numbers().get(match.group("month").lower())
-    if month is None:
-        return None
-    try:
-        return dt.datetime(int(match.group("year")), month, int(match.group("day")))
-    except ValueError:
-        return None
-
-
-@functools.lru_cache(maxsize=4096)
-def _parse_date(text: str, base: dt.datetime | None) -> dt.datetime | None:
-    quick = _quick_date(text.strip())
-    if quick is not None:
-        return quick
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if base is not None:
-        settings["RELATIVE_BASE"] = base
-    try:
-        return dateparser.parse(text, languages=DATE_LANGUAGES, settings=settings)
-    except Exception:  # dateparser raises assorted errors on odd strings
-        return None
-
-
-_TIME_AT_END = re.compile(r"^(?P<date>.*?\d{4})\s*(?:[-,–]|at|à|um|saat|a las)?\s*(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})$")
-
-
-def _parse_date_and_time(text: str) -> dt.datetime | None:
-    """A header's date and time, e.g. "27 Haziran 2019 - 03:57".
-
-    The day is parsed by dateparser (cached: a bulletin has few distinct days),
-    the clock time by a regex, so thousands of headers cost a few parses.
-    """
-    match = _TIME_AT_END.match(text.strip())
-    if match and int(match.group("hour")) < 24 and int(match.group("minute")) < 60:
-        day = _parse_date(match.group("date"), None)
-        if day is not None:
-            return day.replace(hour=int(match.group("hour")), minute=int(match.group("minute")), second=0, microsecond=0)
-    return _parse_date(text, None)
-
-
-def _parse_dateline_date(text: str, base: dt.datetime | None) -> dt.datetime | None:
-    if not re.search(r"\d", text):
-        return None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-        return dt.datetime.fromisoformat(text.strip())
-    if not re.search(r"[A-Za-zÀ-ÿ]{3}", text) and not re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", text.strip()):
-        return None
-    return _parse_date(text.strip(" ,."), base)
-
-
 def _parse_header(match: re.Match) -> dict | None:
     # "Paris, Tuesday 27 June 2019" is a line of prose, not a header: the word
     # after the comma must be a story version.
@@ -366,12 +317,21 @@ def _parse_header(match: re.Match) -> dict | None:
 
 
 def _headers(text: str) -> list[tuple[re.Match, dict]]:
-    found = []
-    for match in _HEADER.finditer(text):
-        parsed = _parse_header(match)
-        if parsed:
-            found.append((match, parsed))
-    return found
+    return list(_iter_headers(text))
+
+
+def _iter_headers(text: str) -> Iterator[tuple[re.Match, dict]]:
+    # Only short lines can be headers: try the pattern at their starts, not at every character.
+    position, size = 0, len(text)
+    while position < size:
+        end = text.find("\n", position)
+        end = size if end < 0 else end
+        if 8 <= end - position <= 230:
+            match = _HEADER.match(text, position)
+            parsed = _parse_header(match) if match else None
+            if parsed:
+                yield match, parsed
+        position = end + 1
 
 
 def _split(text: str) -> list[tuple[int, int]]:
@@ -395,13 +355,15 @@ def _head_start(text: str, dateline_start: int) -> int:
     The headline is the non-blank line just before the dateline, or before a
     byline or advisory line that precedes it.
     """
-    position = text.rfind("\n", 0, dateline_start) + 1
+    position = text.rfind("\n", max(0, dateline_start - MAX_HEAD), dateline_start) + 1
     for _ in range(3):
-        before = text[:position].rstrip("\n ")
-        if not before:
+        end = position
+        while end > 0 and text[end - 1] in "\n ":
+            end -= 1
+        if end == 0:
             return 0
-        line_start = before.rfind("\n") + 1
-        line = before[line_start:]
+        line_start = text.rfind("\n", max(0, end - MAX_HEAD), end) + 1
+        line = text[line_start:end]
         position = line_start
         if not (_BYLINE.match(line) or _ADVISORY.match(line.strip())):
             break
@@ -411,7 +373,7 @@ def _head_start(text: str, dateline_start: int) -> int:
 def _read_story(text: str, start: int, end: int) -> dict:
     story = text[start:end]
     row: dict = {"format": "wire"}
-    header = next(iter(_headers(story)), None)
+    header = next(_iter_headers(story), None)
     head_from = 0
     if header:
         match, parsed = header
@@ -419,7 +381,8 @@ def _read_story(text: str, start: int, end: int) -> dict:
         head_from = match.end()
     # The issue footer closes the story: only a footer with nothing after it counts
     # (a "No. 5" line inside the body is text).
-    issue_match = next((m for m in _ISSUE.finditer(story) if not story[m.end():].strip()), None)
+    last_text = _end_of_text(story, 0, len(story))
+    issue_match = next((m for m in _ISSUE.finditer(story, max(0, last_text - MAX_PREFIX)) if m.end() >= last_text), None)
     story_end = issue_match.start() if issue_match else len(story)
     if issue_match:
         row["issue"] = int(issue_match.group("a") or issue_match.group("b"))
@@ -466,11 +429,13 @@ def _read_story(text: str, start: int, end: int) -> dict:
         # End marks ("ENDS", "-30-", "###", a rule of dashes) and credit lines close
         # a story; they are not its text.
         while body_from < body_to:
-            end_mark = _END_MARK.search(story, body_from, body_to)
+            body_to = _end_of_text(story, body_from, body_to)
+            end_mark = _END_MARK.search(story, max(body_from, body_to - MAX_PREFIX), body_to)
             if end_mark is None:
                 break
             body_to = end_mark.start()
-        trailer = _TRAILER.search(story, body_from, body_to) if body_from < body_to else None
+        window = max(body_from, _end_of_text(story, body_from, body_to) - MAX_PREFIX)
+        trailer = _TRAILER.search(story, window, body_to) if body_from < body_to else None
         if trailer:
             row["trailer"] = trailer.group("trailer")
             body_to = trailer.start()
@@ -483,8 +448,16 @@ def _read_story(text: str, start: int, end: int) -> dict:
     return row
 
 
+def _end_of_text(text: str, start: int, end: int) -> int:
+    """``end`` moved back over trailing whitespace (no copy of the text)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _read_head(head: str, row: dict) -> None:
     """Headline, advisory, byline and a headline's version prefix, from the text before the dateline."""
+    head = head[:MAX_HEAD * 2]
     advisory = _ADVISORY.search(head)
     if advisory:
         row["advisory"] = advisory.group("advisory").strip()

@@ -11,7 +11,9 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -98,6 +100,29 @@ def archives(folder: Path) -> None:
     _write(folder, "truncated.txt.gz", gzip.compress(PLAIN.encode())[:60], "problem")
 
 
+def reading(folder: Path) -> None:
+    """Issue 18's reading items: each of these was lost, refused or crashed before."""
+    _write(folder, "surrogate.json", '{"title": "Broken \\ud83d emoji", "text": %s}' % json.dumps(PLAIN + " \ud83d"),
+           "article")
+    _write(folder, "exclusive.txt", "<<EXCLUSIVE>> " + PLAIN, "article")
+    _write(folder, "stray nul.txt", SEED.replace(" military", "\x00 military", 3), "article")
+    _write(folder, "two members.txt.gz", gzip.compress(PLAIN.encode()) + gzip.compress(b"\nMore text follows here.\n"),
+           "article")
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for name, text in (("a.txt", PLAIN), ("b/seed.txt", SEED)):
+            info = tarfile.TarInfo(name)
+            info.size = len(text.encode())
+            archive.addfile(info, io.BytesIO(text.encode()))
+    _write(folder, "stories.tar.gz", buffer.getvalue(), "article")
+    _write(folder, "empty.zip", b"PK\x05\x06" + b"\x00" * 18, "problem")
+    _write(folder, "archive.7z", b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(range(256)), "problem")
+    link = folder / "link out.txt"
+    if not link.is_symlink():
+        os.symlink("/etc/hostname" if Path("/etc/hostname").exists() else "/etc/passwd", link)
+    EXPECT["link out.txt"] = "problem"
+
+
 def write_hostile_corpus(folder: str | Path) -> dict[str, str]:
     """Write every hostile file into ``folder``; returns {relative name: expectation}."""
     folder = Path(folder)
@@ -105,6 +130,7 @@ def write_hostile_corpus(folder: str | Path) -> dict[str, str]:
     files(folder)
     records(folder)
     archives(folder)
+    reading(folder)
     return dict(EXPECT)
 
 
