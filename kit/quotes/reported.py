@@ -33,6 +33,10 @@ CONTENT_PREPOSITIONS = frozenset("on for of as about against over".split())
 CONTENT_DEPENDENTS = frozenset("dobj dative xcomp ccomp oprd acomp attr".split())
 #: Act verbs whose object alone is not what was said ("called the police", "asked a question").
 NEEDS_MORE_THAN_OBJECT = frozenset("call ask".split())
+#: Act verbs whose content only a preposition brings ("spoke about X", not "spoke on TV").
+ABOUT_ONLY = frozenset("speak talk complain".split())
+#: Verbs that report a question besides the asking ones ("explained how ...").
+QUESTION_REPORTING = ASKING_VERBS | frozenset("explain describe reveal tell".split())
 
 #: Verbs whose object is the hearer, not the start of the reported clause ("told reporters ...").
 HEARER_VERBS = frozenset("tell inform assure advise warn brief".split())
@@ -176,9 +180,8 @@ class ReportedSpeech:
         tokens = [t for t in child.subtree]
         if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
             tokens = tokens[1:]
-        if not tokens or (tokens[0].lower_ in QUESTION_WORDS and tokens[0].dep_ not in ("mark", "advmod")
-                          and verb.lemma_.lower() not in ASKING_VERBS):
-            return None  # "said what he wanted": an object, not a report
+        if not tokens or (tokens[0].lower_ in QUESTION_WORDS and verb.lemma_.lower() not in QUESTION_REPORTING):
+            return None  # "did not say whether ...", "to determine whether ...": a question, not a report
         if tokens[0].dep_ == "mark" and tokens[0].head == child and tokens[0].lower_ not in ("whether", "if"):
             return None  # "so he could fund ...", "because ...": not what was said
         if not is_finite(child) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children
@@ -230,7 +233,12 @@ class ReportedSpeech:
                 c.dep_ in ("pobj", "pcomp") or child.lower_ == "as" for c in child.children)))]
         if not parts:
             return None
-        if verb.lemma_.lower() in NEEDS_MORE_THAN_OBJECT and all(part.dep_ in ("dobj", "dative") for part in parts):
+        lemma = verb.lemma_.lower()
+        if lemma in ABOUT_ONLY:
+            parts = [part for part in parts if part.dep_ == "prep" and part.lower_ in ("about", "of")]
+        if lemma == "call":  # "called the plan Flyboard Air" names; "called for/on ..." asks
+            parts = [part for part in parts if part.dep_ in ("prep", "xcomp", "ccomp")]
+        if not parts or (lemma in NEEDS_MORE_THAN_OBJECT and all(part.dep_ in ("dobj", "dative") for part in parts)):
             return None  # "called the police", "asked a question"
         if all(part.dep_ in ("dobj", "dative") and part.pos_ == "PRON" for part in parts):
             return None  # "accused him", "thanked them": no content
