@@ -16,6 +16,11 @@ items of reported speech) and the Wikinews dev set (data/annotations/wikinews/*.
 textacy's ``textacy.extract.triples.direct_quotations`` finds direct quotes only, and
 gives up on a whole document whose quote marks do not pair up; it is the baseline.
 
+With the default gold folder (the Wikinews dev set) it also prints the figures on the
+PolNeAR dev split (bench/quality_quotes_polnear.py: speech-only and direct, beside
+textacy; skipped with a message when ../shared is absent) and the share of the bundled
+corpus's quotes with a speaker span whose speaker resolves to an actor.
+
 Run: ``.venv/bin/python bench/quality_quotes.py``; ``report()`` returns the same text.
 """
 
@@ -240,12 +245,32 @@ def report(nlp=None) -> str:
     return "\n".join(lines)
 
 
+def resolution_share(analysis=None) -> str:
+    """How many of the bundled corpus's quotes with a speaker span resolve to an actor."""
+    import kit
+
+    if analysis is None:
+        analysis = kit.analyze(kit.read_corpus([ROOT / "data" / "wire", ROOT / "data" / "wikinews"]), progress=False)
+    table = analysis.quotes
+    with_speaker = table[table["speaker"].notna()]
+    resolved = int(with_speaker["actor_id"].notna().sum())
+    share = resolved / len(with_speaker) if len(with_speaker) else 0.0
+    return (f"bundled corpus: {resolved} of {len(with_speaker)} quotes with a speaker span resolve to an actor "
+            f"({share:.1%}; {len(table) - len(with_speaker)} quotes have no speaker)")
+
+
 if __name__ == "__main__":
     import argparse
 
     parser = argparse.ArgumentParser(description="Quote quality on the seed and an annotated folder.")
     parser.add_argument("--gold", default=str(DEV_SET), help="folder of annotated JSON files "
                         "(default: data/annotations/wikinews)")
+    default = DEV_SET
     DEV_SET = Path(parser.parse_args().gold).resolve()  # dev_set() reads the module's DEV_SET
     pd.set_option("display.width", 200)
     print(report())
+    if DEV_SET == default.resolve():  # once per `make quality`: PolNeAR and the bundled corpus
+        import quality_quotes_polnear
+
+        print("\n" + quality_quotes_polnear.report())
+        print("\n" + resolution_share())

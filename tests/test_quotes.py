@@ -212,6 +212,114 @@ def test_quote_content_speaker_cue(nlp, case, text, expected):
     assert expected in found
 
 
+# --- reported speech on real news (issue 14): made-up sentences in the style of the news --
+
+SPEECH_ACTS = [
+    # (case, sentence, (content, kind, speaker, cue)): content that is not a that-clause
+    ("urged X to act", "The mayor urged the council to act before the winter.",
+     ("the council to act before the winter", "indirect", "The mayor", "urged")),
+    ("called on X to withdraw", "Merkel called on Russia to withdraw its troops.",
+     ("Russia to withdraw its troops", "indirect", "Merkel", "called on")),
+    ("called for", "Opposition leaders called for an independent inquiry into the fire.",
+     ("an independent inquiry into the fire", "indirect", "Opposition leaders", "called for")),
+    ("accused X of lying", "The senator accused the minister of lying about the budget.",
+     ("the minister of lying about the budget", "indirect", "The senator", "accused")),
+    ("asked X to stay home", "The governor asked voters to stay home on Tuesday.",
+     ("voters to stay home on Tuesday", "indirect", "The governor", "asked")),
+    ("described X as Y", "The union described the plan as reckless.",
+     ("the plan as reckless", "indirect", "The union", "described")),
+    ("vowed to appeal", "Sanders vowed to appeal the ruling.", ("to appeal the ruling", "indirect", "Sanders", "vowed")),
+    ("threatened to strike", "The nurses threatened to strike next month.",
+     ("to strike next month", "indirect", "The nurses", "threatened")),
+    ("demanded an inquiry", "Activists demanded an inquiry into the shooting.",
+     ("an inquiry into the shooting", "indirect", "Activists", "demanded")),
+    ("criticized X for", "Trump criticized Obama for the nuclear deal.",
+     ("Obama for the nuclear deal", "indirect", "Trump", "criticized")),
+    ("praised X for", "The president praised the firefighters for their courage.",
+     ("the firefighters for their courage", "indirect", "The president", "praised")),
+]
+
+REPORTED_MORE = [
+    # (case, sentence, (content, kind, speaker, cue))
+    ("the cue interrupts the clause", "The deal, he said, would collapse within a week.",
+     ("The deal, he said, would collapse within a week", "indirect", "he", "said")),
+    ("the cue interrupts the clause, a name", "The experts, Ryabkov said, were there under contract.",
+     ("The experts, Ryabkov said, were there under contract", "indirect", "Ryabkov", "said")),
+    ("a reported question", "The reporter asked whether the troops would stay.",
+     ("whether the troops would stay", "indirect", "The reporter", "asked")),
+    ("a reported question with 'if'", "Journalists asked if the minister would resign.",
+     ("if the minister would resign", "indirect", "Journalists", "asked")),
+    ("colon label before a quote", 'Ryabkov: "No new technicians are coming."',
+     ("No new technicians are coming.", "direct", "Ryabkov", ":")),
+    ("colon label in a headline, no marks", "Lynch: No outside influence on the inquiry into the emails.\n\nThe talks "
+     "went on.", ("No outside influence on the inquiry into the emails.", "indirect", "Lynch", ":")),
+    ("colon label in a transcript", "Q: Why did you run?\nFALLIN: Well, I think the whole state needs to work together.",
+     ("Well, I think the whole state needs to work together.", "indirect", "FALLIN", ":")),
+    ("a partial quote under a speech act", "The actor thanked him for “stepping up when Congress would not.”",
+     ("stepping up when Congress would not.", "partial", "The actor", "thanked")),
+]
+
+SPEAKERS_MORE = [
+    # (case, sentence, (content, kind, speaker, cue)): the speaker of the right clause
+    ("'and said' hung inside the first report keeps the first speaker",
+     "He said his attacks on the mayor have given his campaign momentum and said that the mayor did not "
+     "represent the city.",
+     ("the mayor did not represent the city", "indirect", "He", "said")),
+    ("subjectless 'adding' after a reported clause takes the reporter",
+     'Sanders said the process of writing the platform could be "messy," adding, "Democracy is messy."',
+     ("Democracy is messy.", "direct", "Sanders", "adding")),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", SPEECH_ACTS + REPORTED_MORE + SPEAKERS_MORE,
+                         ids=[row[0] for row in SPEECH_ACTS + REPORTED_MORE + SPEAKERS_MORE])
+def test_reported_speech_on_news(nlp, case, text, expected):
+    found = [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
+    assert expected in found
+
+
+NOT_SPEECH = [
+    # (case, text, words that must not become a quote)
+    ("a time is not what was discussed", "The leaders have been discussing the package for several weeks.",
+     "for several weeks"),
+    ("a participle describing a noun", "The debate turned into isolated questions asked of the candidates.",
+     "of the candidates"),
+    ("'called' a service is no speech act", "Neighbours called the fire brigade at midnight.", "the fire brigade"),
+    ("a heading with a colon is no speaker", "The Latest: Kasich wins all 66 delegates after the vote.\n\nMore later.",
+     "Kasich wins all 66 delegates after the vote."),
+    ("markup attributes are not quotes", '<tweet author="@AP" datetime="2016-08-23">Polls close at eight, he added.</tweet>',
+     "2016-08-23"),
+    ("so-called is not speech", 'The publishers dropped the so-called "agency model" last year.', "agency model"),
+]
+
+
+@pytest.mark.parametrize("case, text, words", NOT_SPEECH, ids=[row[0] for row in NOT_SPEECH])
+def test_not_speech(nlp, case, text, words):
+    assert words not in [r["text"] for r in _rows(nlp, text)]
+
+
+TRANSCRIPT_SPEAKERS = [
+    # (case, text, content, the mention text whose actor speaks)
+    ("'I' in a labelled answer is the person interviewed",
+     "Dorsa Derakhshani plays for the United States.\n\n((WN)) Why did you switch?\n\n((Dorsa Derakhshani)) Well, "
+     "I said that I wanted to play for a federation that respects me.",
+     "I wanted to play for a federation that respects me", "Dorsa Derakhshani"),
+    ("a description speaks for the named actor before it",
+     "Police Commissioner Jane Harlow opened the inquiry on Monday. The commissioner said the findings would be "
+     "published in May.", "the findings would be published in May", "Jane Harlow"),
+]
+
+
+@pytest.mark.parametrize("case, text, content, speaker_mention", TRANSCRIPT_SPEAKERS,
+                         ids=[row[0] for row in TRANSCRIPT_SPEAKERS])
+def test_transcript_and_description_speakers(nlp, case, text, content, speaker_mention):
+    doc = nlp(text)
+    mentions = actors.find_mentions(doc)
+    row = next(r for r in quotes.find_quotes(doc, mentions) if r["text"] == content)
+    expected = {m["actor_id"] for m in mentions if speaker_mention in m["text"] or m["text"] in speaker_mention}
+    assert row["actor_id"] is not None and row["actor_id"] in expected
+
+
 NOT_QUOTES = [
     # (case, text, quoted words that must not become a quote)
     ("scare quotes with no cue", 'Reports on the implement used vary between a knife and a "sharp tool".', "sharp tool"),

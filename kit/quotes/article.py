@@ -26,6 +26,13 @@ from kit.quotes.marks import find_quote_spans
 SPEECH_VERBS = lexicon.words("speech_verbs")
 #: Lemmas of verbs whose clausal complement is reported speech ("X said Y has cut ...").
 INDIRECT_VERBS = lexicon.words("quotes_indirect_verbs")
+#: Lemmas of verbs of speech acts whose content is what follows them, not a that-clause
+#: ("urged the council to act", "accused X of lying", "vowed to appeal").
+ACT_VERBS = lexicon.words("quotes_act_verbs")
+#: Lemmas of verbs that report a question ("asked whether the troops would stay").
+ASKING_VERBS = frozenset("ask wonder question inquire enquire".split())
+#: Every verb that can introduce words said: verbs of saying and of speech acts.
+CUE_VERBS = SPEECH_VERBS | ACT_VERBS
 #: Nouns of documents that "say" things for whoever issued them.
 DOCUMENT_NOUNS = lexicon.words("quotes_document_nouns")
 #: Nouns that speak for their owner: "his government" is the man's, "its administration" the country's.
@@ -106,7 +113,7 @@ class Article:
             return False
         if token.lower_ == "according" and any(child.lower_ == "to" for child in token.children):
             return True
-        return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+        return token.pos_ == "VERB" and token.lemma_.lower() in CUE_VERBS
 
 
 # ---------------------------------------------------------------------------------------
@@ -155,7 +162,8 @@ def cue_text(cue: Token | None) -> str | None:
         return None
     if cue.lower_ == "according":
         return cue.doc[cue.i : cue.i + 2].text
-    particles = [c for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
+    particles = [c for c in cue.children if c.i == cue.i + 1 and (
+        c.dep_ == "prt" or (c.dep_ == "prep" and cue.lemma_ == "call" and c.lower_ in ("on", "for")))]
     return cue.doc[cue.i : cue.i + 2].text if particles else cue.text
 
 

@@ -66,7 +66,7 @@ def anonymous_share(analysis) -> float:
     >>> import kit
     >>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
     >>> round(anonymous_share(result), 2)
-    0.07
+    0.06
     """
     quotes, actors = table_of(analysis, "quotes"), table_of(analysis, "actors")
     with_speaker = quotes[quotes["speaker"].notna()]
@@ -83,7 +83,7 @@ def quotes_per_article(analysis) -> pd.DataFrame:
     >>> import kit
     >>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
     >>> quotes_per_article(result)[["n_quotes", "direct", "indirect"]].values.tolist()
-    [[15, 2, 7]]
+    [[17, 2, 9]]
     """
     quotes, articles = table_of(analysis, "quotes"), table_of(analysis, "articles")
     counts = pd.crosstab(quotes["article_id"], quotes["kind"]) if len(quotes) else pd.DataFrame()

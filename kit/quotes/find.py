@@ -189,6 +189,9 @@ class MarkedQuotes:
         colon = self.article.tokens_of(len(before) - 1, mark.outer_start)
         if colon is None:
             return Attribution()
+        label = self.speakers.label_speaker(colon[0])
+        if label is not None:
+            return Attribution(colon[0], ":", label)
         verb = colon[0].head
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head  # 'opposed Macron's statement:' hangs the colon on the object

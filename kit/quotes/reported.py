@@ -16,16 +16,36 @@ economy."``): the row is the whole clause, and the partial quote inside it is dr
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kit.quotes.article import (
-    INDIRECT_VERBS, QUESTION_WORDS, SUBJECTS, Article, Attribution, cue_text, is_finite, misparsed_complement, negated,
+    ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, QUESTION_WORDS, SUBJECTS, Article, Attribution, cue_text, is_finite, misparsed_complement, negated,
     passive_without_agent,
 )
+from kit.quotes.marks import DOUBLE_MARKS
 from kit.quotes.speakers import SpeakerActors, Speakers
+
+#: Prepositions that introduce what a speech act is about ("accused X of", "called for", "described X as").
+CONTENT_PREPOSITIONS = frozenset("on for of as about against over".split())
+#: Dependents of a speech-act verb that hold its content.
+CONTENT_DEPENDENTS = frozenset("dobj dative xcomp ccomp oprd acomp attr".split())
+#: Act verbs whose object alone is not what was said ("called the police", "asked a question").
+NEEDS_MORE_THAN_OBJECT = frozenset("call ask".split())
+#: Act verbs whose content only a preposition brings ("spoke about X", not "spoke on TV").
+ABOUT_ONLY = frozenset("speak talk complain".split())
+#: Verbs that report a question besides the asking ones ("explained how ...").
+QUESTION_REPORTING = ASKING_VERBS | frozenset("explain describe reveal tell".split())
 
 #: Verbs whose object is the hearer, not the start of the reported clause ("told reporters ...").
 HEARER_VERBS = frozenset("tell inform assure advise warn brief".split())
+
+
+#: A line opened by a short label and a colon: "Ryabkov: ...", "FALLIN: Well, ...".
+_LABELLED_LINE = re.compile(r"(?m)^([ \t]*[^\n:]{1,80}?)(:)[ \t]+(\S[^\n]*?)[ \t]*$")
+
+REPORTING = INDIRECT_VERBS | ACT_VERBS | ASKING_VERBS
 
 
 class ReportedSpeech:
@@ -47,10 +67,12 @@ class ReportedSpeech:
         for token in self.doc:
             if token.lower_ == "according":
                 found = self.according_to(token)
-            elif token.pos_ == "VERB" and token.lemma_.lower() in INDIRECT_VERBS and not article.in_quote(token.idx):
+            elif token.pos_ == "VERB" and token.lemma_.lower() in REPORTING and not article.in_quote(token.idx):
                 if passive_without_agent(token) or negated(token):
                     continue  # "deaths were reported", "not everyone agreed": nobody is said to say it
-                found = self.reported_clause(token)
+                found = self.reported_clause(token) if token.lemma_.lower() in INDIRECT_VERBS | ASKING_VERBS else None
+                if found is None and token.lemma_.lower() in ACT_VERBS:
+                    found = self.act_content(token)
             else:
                 continue
             if found is None:
@@ -73,6 +95,32 @@ class ReportedSpeech:
             rows.append(self.actors.row(start, end, kind, attribution, article.tokens_of(start, end).start))
             if kind == "mixed":
                 absorbed.update((row["start"], row["end"]) for row in inner)
+        labelled, taken = self.labelled_lines(quoted + rows)
+        return rows + labelled, absorbed | taken
+
+    def labelled_lines(self, found: list[dict]) -> tuple[list[dict], set[tuple[int, int]]]:
+        """'Lynch: No outside influence on the probe.', 'FALLIN: Well, I think ...': a line opened
+        by a name and a colon is that speaker's words (to the end of the line). Rows, and the
+        spans of the partial quotes they take in."""
+        article = self.article
+        rows, absorbed = [], set()
+        for match in _LABELLED_LINE.finditer(self.text):
+            colon_char = match.start(2)
+            start, end = match.start(3), match.end(3)
+            if self.text[start] in DOUBLE_MARKS + "‘'" or article.in_quote(colon_char):
+                continue  # a quote in marks: the marked quote has the label as its speaker
+            colon = article.tokens_of(colon_char, colon_char + 1)
+            speaker = self.speakers.label_speaker(colon[0]) if colon is not None else None
+            content = article.tokens_of(start, end)
+            if speaker is None or content is None or len([t for t in content if t.is_alpha]) < 3:
+                continue
+            inner = [row for row in found if start <= row["start"] and row["end"] <= end]
+            if any(row["start"] < end and start < row["end"] for row in found if row not in inner):
+                continue
+            kind = "mixed" if inner else "indirect"
+            attribution = Attribution(colon[0], ":", speaker, linked=True)
+            rows.append(self.actors.row(start, end, kind, attribution, content.start))
+            absorbed.update((row["start"], row["end"]) for row in inner)
         return rows, absorbed
 
     def _through_closing_mark(self, start: int, end: int) -> int | None:
@@ -112,6 +160,8 @@ class ReportedSpeech:
             if child.dep_ == "ccomp" and child.i < verb.i and verb.dep_ == "ROOT":
                 # "The pullout was due to ..., the newspaper said."
                 return clause_span(list(child.subtree))
+        if verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX"):
+            return self._interrupted(verb)
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
             # "Russia rotated ... on Wednesday, its embassy in Caracas said, as ..."
             head = verb.head
@@ -130,9 +180,9 @@ class ReportedSpeech:
         tokens = [t for t in child.subtree]
         if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
             tokens = tokens[1:]
-        if not tokens or tokens[0].lower_ in QUESTION_WORDS:
-            return None
-        if tokens[0].dep_ == "mark" and tokens[0].head == child:
+        if not tokens or (tokens[0].lower_ in QUESTION_WORDS and verb.lemma_.lower() not in QUESTION_REPORTING):
+            return None  # "did not say whether ...", "to determine whether ...": a question, not a report
+        if tokens[0].dep_ == "mark" and tokens[0].head == child and tokens[0].lower_ not in ("whether", "if"):
             return None  # "so he could fund ...", "because ...": not what was said
         if not is_finite(child) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children
                                             if c.tag_ not in ("PRP",) or c.lower_ in ("i", "he", "she", "we", "they")):
@@ -156,6 +206,53 @@ class ReportedSpeech:
                     tokens = subtree + tokens
         return clause_span(tokens)
 
+    def _interrupted(self, verb: Token) -> tuple[int, int] | None:
+        """'The deal, he said, would collapse.': the cue set off by commas inside the clause it
+        reports; the row is the whole clause (the cue inside it)."""
+        head = verb.head
+        core = [t for t in verb.subtree if not t.is_punct]
+        if not core or core[0].i == 0 or core[-1].i + 1 >= len(self.doc):
+            return None
+        if self.doc[core[0].i - 1].text not in (",", "—", "–") or self.doc[core[-1].i + 1].text not in (",", "—", "–"):
+            return None
+        if not any(child.dep_ in SUBJECTS and child.i < verb.i for child in head.children):
+            return None  # the clause's subject must come before the cue ("X, he said, would ...")
+        return clause_span([t for t in head.subtree if self.article.sentence_index(t.i) == self.article.sentence_index(verb.i)])
+
+    def act_content(self, verb: Token) -> tuple[int, int] | None:
+        """What a speech act is about, when it is not a clause: the verb's object and
+        complements ("urged [the council to act]", "accused [X of lying]", "vowed [to appeal]",
+        "described [the plan as reckless]", "called for [an inquiry]")."""
+        if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+            return None  # "questions asked of the candidates": a description, not a speech act
+        if _title_case(self.article.sents[self.article.sentence_index(verb.i)]):
+            return None  # a headline ("Voters Reject The Idea Of ..."): its parse is not to be trusted
+        parts = [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
+            child.dep_ in CONTENT_DEPENDENTS
+            or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and any(
+                c.dep_ in ("pobj", "pcomp") or child.lower_ == "as" for c in child.children)))]
+        if not parts:
+            return None
+        lemma = verb.lemma_.lower()
+        if lemma in ABOUT_ONLY:
+            parts = [part for part in parts if part.dep_ == "prep" and part.lower_ in ("about", "of")]
+        if lemma == "call":  # "called the plan Flyboard Air" names; "called for/on ..." asks
+            parts = [part for part in parts if part.dep_ in ("prep", "xcomp", "ccomp")]
+        if not parts or (lemma in NEEDS_MORE_THAN_OBJECT and all(part.dep_ in ("dobj", "dative") for part in parts)):
+            return None  # "called the police", "asked a question"
+        if all(part.dep_ in ("dobj", "dative") and part.pos_ == "PRON" for part in parts):
+            return None  # "accused him", "thanked them": no content
+        tokens = [t for part in parts for t in part.subtree]
+        cut = [t.i for t in tokens if t.i != verb.i and t.dep_ in ("advcl", "conj", "parataxis") and self.article.is_cue(t)]
+        if cut:
+            tokens = [t for t in tokens if t.i < min(cut)]
+        tokens.sort(key=lambda t: t.i)
+        if tokens and tokens[0].i == verb.i + 1 and cue_text(verb) != verb.text:
+            tokens = tokens[1:]  # "called on [Russia to ...]": the preposition is part of the cue
+        if len(tokens) < 2:
+            return None
+        return clause_span(list(self.doc[tokens[0].i : tokens[-1].i + 1]), need_verb=False)
+
     def according_to(self, according: Token) -> tuple[int, int] | None:
         """'According to police, the man was armed' / 'The man was armed, according to police.'"""
         if self.article.in_quote(according.idx) or not any(child.lower_ == "to" for child in according.children):
@@ -176,13 +273,27 @@ class ReportedSpeech:
         return clause_span(tokens)
 
 
-def clause_span(tokens: list[Token]) -> tuple[int, int] | None:
+def _title_case(sentence) -> bool:
+    """A headline in title case: most of its words capitalised."""
+    words = [token for token in sentence if token.is_alpha and len(token) > 3]
+    return len(words) >= 4 and sum(token.is_title or token.is_upper for token in words) >= 0.8 * len(words)
+
+
+def _time_phrase(token: Token) -> bool:
+    """'for several weeks', 'on Tuesday': when, not what."""
+    if token.dep_ != "prep":
+        return token.ent_type_ in ("DATE", "TIME")
+    objects = [t for child in token.children for t in child.subtree]
+    return bool(objects) and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in objects)
+
+
+def clause_span(tokens: list[Token], need_verb: bool = True) -> tuple[int, int] | None:
     """Character span of a clause's tokens, trimmed of punctuation and conjunctions at its
-    ends; None for fewer than three tokens or no verb."""
+    ends; None for fewer than three tokens or (``need_verb``) no verb."""
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc"):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
-    if len(tokens) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+    if len(tokens) < (3 if need_verb else 2) or (need_verb and not any(t.pos_ in ("VERB", "AUX") for t in tokens)):
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])

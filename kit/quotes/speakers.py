@@ -20,8 +20,11 @@ country. Nothing is guessed: a speaker that cannot be found stays empty.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
+from kit import lexicon
 from kit.quotes.article import (
     DOCUMENT_NOUNS, GOVERNING_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article,
     Attribution, is_finite, present,
@@ -31,6 +34,12 @@ from kit.quotes.article import (
 NOT_IN_SPEAKER = frozenset("relcl acl appos punct cc conj advcl parataxis prep_by".split())
 #: How many sentences back a they/it speaker may look for its actor.
 PRONOUN_WINDOW_SENTENCES = 4
+#: Words that open a line with a colon without naming a speaker ("UPDATE: ...").
+NOT_LABELS = lexicon.words("quotes_not_labels")
+FIRST_PERSON = frozenset("i we me us".split())
+#: A transcript paragraph's label: "((Dorsa Derakhshani)) ..." (Wikinews) or "FALLIN: ...".
+_TRANSCRIPT_LABEL = re.compile(r"[ \t]*(?:\(\(([^()\n]{1,60})\)\)|([A-Z][\w.'’ -]{0,40}):[ \t])")
+_WORD = re.compile(r"[\w’'-]+")
 #: The actor kinds a they/it speaker can be.
 GROUP_KINDS = ("organization", "country", "group", "anonymous")
 
@@ -96,7 +105,9 @@ class Speakers:
             # name right before a subjectless verb of saying is its subject.
             return before
         if cue.dep_ in ("conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
-            speaker = self.speaker_of(cue.head, depth + 1)
+            # "He said his attacks have given ... and said that ...": the parser hangs the second
+            # "said" inside the first one's reported clause; the speaker is the first one's.
+            speaker = self.speaker_of(self.reporting_verb(cue.head), depth + 1)
             if speaker is not None:
                 return speaker
         if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
@@ -122,10 +133,57 @@ class Speakers:
         for token in reversed(self.doc[sentence.start : cue.i]):
             if article.in_quote(token.idx) or not is_finite(token):
                 continue
+            # "Sanders said the process could be "messy," adding ...": a verb inside what
+            # someone reports is not who adds; the one who reports it is.
+            token = self.reporting_verb(token)
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             if subjects:
                 return self.antecedent(subjects[0], token)
         return None
+
+    def reporting_verb(self, verb: Token) -> Token:
+        """The verb of saying whose reported clause holds ``verb`` (``verb`` itself if none)."""
+        node, steps = verb, 0
+        while node.dep_ in ("ccomp", "conj") and node.head != node and steps < 4:
+            node, steps = node.head, steps + 1
+            if self.article.is_cue(node) and node.lower_ != "according":
+                return node
+        return verb
+
+    def label_speaker(self, colon: Token) -> Token | None:
+        """'Ryabkov: "No new technicians ..."', 'FALLIN: Well, I think ...', 'Gillibrand on the
+        speeches: ...': a name opening its line (a headline, a round-up, a transcript) and a
+        colon label what follows as that speaker's words. The head word of the name, or None."""
+        article = self.article
+        line_start = article.paragraph_starts[article.paragraph_of(colon.idx)]
+        dash = max(article.text.rfind(" - ", line_start, colon.idx), article.text.rfind(" – ", line_start, colon.idx),
+                   article.text.rfind(" — ", line_start, colon.idx))
+        if dash >= 0:  # "Pollsters agree - Carl Bialik: ...", "EXCLUSIVE – Roger Stone: ..."
+            line_start = dash + 3
+        label = article.tokens_of(line_start, colon.idx)
+        if label is None or not 1 <= len(label) <= 12 or label[0].idx != line_start + (
+                len(article.text[line_start:colon.idx]) - len(article.text[line_start:colon.idx].lstrip())):
+            return None
+        if any(token.pos_ in ("VERB", "AUX") and is_finite(token) for token in label) or any(
+                token.is_punct and token.text not in (".", "-", "'") for token in label):
+            return None  # a clause ("He then listed the qualities:") is not a label
+        if len(label) == 1 and len(label[0]) == 1:
+            return None  # "Q:", "A:": an interview's sides, not names
+        if any(token.lower_ in NOT_LABELS for token in label) or label[0].pos_ in ("DET", "ADP", "ADV", "PRON", "CCONJ"):
+            return None  # "The Latest:", "From X writing at Y:": a heading, not a speaker
+        words = [token for token in label if not token.is_punct]
+        proper = (len(words) == 1 and (words[0].is_title or words[0].is_upper)) or (
+            len(words) <= 4 and all(token.pos_ == "PROPN" for token in words))  # "Lynch:", "NY Post:"
+        names = [token for token in label if proper or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                 or (article.mention_at(token) is not None and article.mention_at(token).get("how") != "pronoun")]
+        if not names or not (label[0].is_title or label[0].is_upper) or names[0].i > label.start + 3:
+            return None
+        # The name's last word before any "on ..." ("Gillibrand on Hillary ..."): its head word.
+        first_name = names[0]
+        last = first_name.i
+        while last + 1 < label.end and self.doc[last + 1].ent_iob_ == "I" and self.doc[last + 1].ent_type_ == first_name.ent_type_:
+            last += 1
+        return self.doc[last]
 
     def _inverted_subject(self, cue: Token) -> Token | None:
         """'"X," said the minister' / '"X," read the statement': a subject after its verb,
@@ -250,8 +308,14 @@ class SpeakerActors:
                 return found
             if mention is not None and head.lower_ in PERSON_PRONOUNS and mention.get("kind") != "person":
                 return None  # "he" is a person, whatever the mention row says
+        if head.lower_ in FIRST_PERSON | {"you"}:
+            return self.transcript_actor(head)
         if mention is not None and present(mention.get("actor_id")):
             return mention["actor_id"]
+        if head.pos_ == "NOUN":
+            found = self.description_actor(head)
+            if found is not None:
+                return found
         for owner in head.children:  # "his government said": the government of the man before
             if owner.dep_ == "poss" and owner.lower_ in ("his", "her", "its", "their") and head.lemma_.lower() in GOVERNING_NOUNS:
                 return self.pronoun_actor(owner)
@@ -262,6 +326,62 @@ class SpeakerActors:
                     if mention is not None and present(mention.get("actor_id")):
                         return mention["actor_id"]
         return None
+
+    def description_actor(self, noun: Token) -> str | None:
+        """'the commissioner', 'the ministry', 'the campaign': a description with no mention of
+        its own speaks for the nearest actor before it whose name holds the same noun
+        ("Commissioner Jane Doe", "the Emergency Situations Ministry", "the Biden campaign")."""
+        if not any(child.dep_ in ("det", "poss") for child in noun.children):
+            return None
+        words = {noun.lower_, noun.lemma_.lower()}
+        for mention in reversed(self.article.mentions_before(noun.idx)):
+            if not present(mention.get("actor_id")) or mention.get("how") == "pronoun":
+                continue
+            # The name and the title written just before it ("Police Commissioner Jane Harlow").
+            before = _WORD.findall(self.article.text[max(0, mention["start"] - 40) : mention["start"]])[-3:]
+            if words & {word.lower() for word in _WORD.findall(mention.get("text") or "") + before}:
+                return mention["actor_id"]
+        return None
+
+    def transcript_actor(self, pronoun: Token) -> str | None:
+        """'I'/'we' in a transcript answer ("((Dorsa Derakhshani)) I said ...", "FALLIN: I think
+        ...") are the paragraph's labelled speaker; 'you' in the interviewer's question ("((WN))
+        You noted ...") is the person interviewed, the last other speaker labelled before."""
+        labels = self._transcript_labels()
+        paragraph = self.article.paragraph_of(pronoun.idx)
+        # An answer may run over several paragraphs: the label is the last one at or before.
+        labelled = [number for number in labels if number <= paragraph]
+        own = labels[max(labelled)] if labelled else None
+        if pronoun.lower_ in FIRST_PERSON:
+            return own[1] if own else None
+        if own is None or own[1] is not None:
+            return None  # "you" only in the interviewer's paragraphs
+        earlier = [labels[number] for number in sorted(labels) if labels[number][1]]
+        before = [label for number, label in sorted(labels.items()) if number < paragraph and label[1]]
+        chosen = before[-1] if before else (earlier[0] if earlier else None)
+        return chosen[1] if chosen else None
+
+    def _transcript_labels(self) -> dict[int, tuple[str, str | None]]:
+        """Paragraph number -> (label, actor_id or None) for the paragraphs of a transcript
+        ("((Name)) ..." or "NAME: ..."); an interviewer's label ("WN", "Q") has no actor."""
+        if getattr(self, "_labels", None) is None:
+            article = self.article
+            self._labels = {}
+            for number, start in enumerate(article.paragraph_starts):
+                match = _TRANSCRIPT_LABEL.match(article.text, start)
+                if match is None:
+                    continue
+                label = (match.group(1) or match.group(2)).strip()
+                actor = None
+                for mention in article.mentions:
+                    if start <= mention["start"] < match.end() and present(mention.get("actor_id")):
+                        actor = mention["actor_id"]
+                        break
+                if actor is None and label.lower() not in ("wn", "q", "interviewer"):
+                    actor = next((m["actor_id"] for m in article.mentions if present(m.get("actor_id"))
+                                  and (m.get("text") or "").lower() in (label.lower(), label.split()[-1].lower())), None)
+                self._labels[number] = (label, actor)
+        return self._labels
 
     def pronoun_actor(self, pronoun: Token) -> str | None:
         """he/she -> the person the story was about just before, by the rule the actors use
