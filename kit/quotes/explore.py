@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.tables import conform
+from kit.tables import conform, table_of
 
 KINDS = ("direct", "partial", "mixed", "indirect")
 NO_SPEAKER = "(no speaker)"
@@ -97,9 +97,3 @@ def quotes_per_article(analysis) -> pd.DataFrame:
     out["unresolved"] = out["article_id"].map(unresolved).fillna(0).astype("int64")
     return out.reset_index(drop=True)
 
-
-def table_of(analysis, name: str) -> pd.DataFrame:
-    """The table ``name`` of a :class:`kit.Analysis` or of a dict of tables (given the
-    columns of its kind when it has none, so an empty table still has them)."""
-    table = analysis[name] if isinstance(analysis, dict) else getattr(analysis, name)
-    return table if len(table.columns) else conform(table, name)
