@@ -17,9 +17,9 @@ from kit.actors import geography
 from kit.actors.names import government_name, initials
 from kit.actors.roles import _acts, _country_in, _speaks
 from kit.actors.words import (
-    ANONYMOUS_NOUNS, COUNTRY_INSTITUTIONS, GENERIC_ORGANIZATION_DESCRIPTIONS, GOVERNING_NOUNS, GROUP_NOUNS,
+    ANONYMOUS_NOUNS, COUNTRY_INSTITUTIONS, GENERIC_ORGANIZATION_DESCRIPTIONS, GROUP_NOUNS,
     INSTITUTION_NOUNS, KIND_PRIORITY, MEDIA_DESCRIPTIONS, MEDIA_NAME_WORDS, MODIFIER_DEPS, NOUN_ACTOR_PREPOSITIONS,
-    ORGANIZATION_DESCRIPTIONS, SPEAKING_ONLY_NOUNS, SPEECH_VERBS, SUBJECT_DEPS, TITLE_MODIFIERS, TITLE_NOUNS,
+    ORGANIZATION_DESCRIPTIONS, OWNER_NOUNS, SPEAKING_ONLY_NOUNS, SPEECH_VERBS, SUBJECT_DEPS, TITLE_MODIFIERS, TITLE_NOUNS,
 )
 from kit.syntax import PRONOUN_GENDER, genders_from_honorifics, person_antecedent
 
@@ -236,7 +236,7 @@ class _References:
     def governed(self, token):
         """ "his government said": the government speaks for its possessor (Maduro's)."""
         head = token.head
-        if token.dep_ != "poss" or head.lemma_.lower() not in GOVERNING_NOUNS or head.i in self.taken:
+        if token.dep_ != "poss" or head.lemma_.lower() not in OWNER_NOUNS or head.i in self.taken:
             return None
         if token.lower_ in PRONOUN_GENDER:
             antecedent = person_antecedent(token, self.mentions, genders=self.genders)
