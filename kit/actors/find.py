@@ -22,12 +22,14 @@ from spacy.tokens import Doc, Span
 
 from kit.actors import geography
 from kit.actors.aliases import _alias_matcher, alias_file
+from kit.actors.furniture import layout_spans
 from kit.actors.names import (
     CAMEL_CASE, MODEL_SCRIPTS, NOT_ACTOR_NAME, _bracketed_after, _could_be_person, _government_of,
     _has_letter_of, _in_office_title, _person_name, _spelled_country, _titled_name, _titles_of, _trim,
     government_name, initials, slug, turn_labels,
 )
 from kit.actors.roles import _acts, _completes_address, _is_modifier, _names_place, _with_the
+from kit.syntax import PRONOUNS
 from kit.actors.words import (
     ANONYMOUS_NOUNS, AWARD_WORDS, GROUP_NOUNS, INSTITUTION_NOUNS, NAME_TITLES, NOT_ACTOR_NAME_ENDS,
     NOT_ACTOR_NAME_STARTS, NOT_PERSON_FIRST_WORDS, ORGANIZATION_DESCRIPTIONS, PLACE_NAME_ENDS, RANKS,
@@ -48,7 +50,7 @@ class _TokenFilter:
         def hashes(words):
             return numpy.array(sorted({strings.add(w) for w in _cased(words)}), dtype="uint64")
 
-        self.pronouns = hashes(("he", "she", "they", "it", "his", "her", "its", "their"))
+        self.pronouns = hashes(PRONOUNS)
         self.the = numpy.array([strings.add("the"), strings.add("The"), strings.add("THE")], dtype="uint64")
         self.noun_rule = hashes(INSTITUTION_NOUNS | ANONYMOUS_NOUNS | GROUP_NOUNS | {"medium"})
         self.description_rule = hashes(ORGANIZATION_DESCRIPTIONS | TITLE_NOUNS | ANONYMOUS_NOUNS)
@@ -99,6 +101,7 @@ class _Article:
         self.actor_tokens: set[int] = set()
         self.not_actors: set[int] = set()  # tokens of events and concepts (kind "none" in the alias file)
         self.not_actor_names: set[str] = set()  # abbreviations of names that are not actors ("ISS")
+        self.layout_tokens: set[int] = set()  # credits, bylines, transcript labels
 
     def sentence_of(self, token_index: int) -> int:
         return bisect.bisect_right(self.sentence_starts, token_index) - 1
@@ -128,7 +131,8 @@ def find_mentions(doc: Doc) -> list[dict]:
     from kit.actors.references import _descriptions_and_pronouns, _link_abbreviations, _without_overlaps
 
     article = _Article(doc)
-    ents = list(doc.ents)
+    article.layout_tokens = _layout_tokens(doc)
+    ents = [ent for ent in doc.ents if article.layout_tokens.isdisjoint(range(ent.start, ent.end))]
     _person_names(article, ents)
     _alias_mentions(article)
     for ent in ents:
@@ -139,6 +143,13 @@ def find_mentions(doc: Doc) -> list[dict]:
     mentions = _without_overlaps(article.candidates)
     mentions = _descriptions_and_pronouns(article, mentions)
     return [_row(article, m) for m in mentions]
+
+
+def _layout_tokens(doc: Doc) -> set[int]:
+    """Tokens of credit lines, bylines, dateline agencies, site furniture and transcript
+    labels: names printed there are no mentions (:mod:`kit.actors.furniture`)."""
+    spans = list(layout_spans(doc.text)) + turn_labels(doc.text)
+    return {t.i for start, end in spans for t in doc.char_span(start, end, alignment_mode="expand") or ()}
 
 
 # 1. Full names first ------------------------------------------------------------------------
@@ -380,12 +391,10 @@ def _token_mentions(article: _Article) -> None:
 
 def _drop_non_mentions(article: _Article) -> None:
     doc = article.doc
-    # Speaker labels of interview transcripts ("WN:", "JD:") are layout, not mentions.
-    labels = turn_labels(doc.text)
-    if labels:
-        label_tokens = {t.i for start, end in labels for t in doc.char_span(start, end, alignment_mode="expand") or ()}
+    # Speaker labels of interview transcripts ("WN:", "JD:"), credits and bylines are layout, not mentions.
+    if article.layout_tokens:
         article.candidates = [c for c in article.candidates
-                              if label_tokens.isdisjoint(range(c["tok_start"], c["tok_end"]))]
+                              if article.layout_tokens.isdisjoint(range(c["tok_start"], c["tok_end"]))]
     # spaCy's English model tags words of other scripts ("किया") as entities: a name of the
     # model's language has a letter of its script; the alias file may still list others.
     script = MODEL_SCRIPTS.get(doc.lang_, "LATIN")

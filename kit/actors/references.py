@@ -21,7 +21,7 @@ from kit.actors.words import (
     INSTITUTION_NOUNS, KIND_PRIORITY, MEDIA_DESCRIPTIONS, MEDIA_NAME_WORDS, MODIFIER_DEPS, NOUN_ACTOR_PREPOSITIONS,
     ORGANIZATION_DESCRIPTIONS, OWNER_NOUNS, SPEAKING_ONLY_NOUNS, SPEECH_VERBS, SUBJECT_DEPS, TITLE_MODIFIERS, TITLE_NOUNS,
 )
-from kit.syntax import PRONOUN_GENDER, genders_from_honorifics, person_antecedent
+from kit.syntax import PRONOUN_GENDER, PRONOUNS, genders_from_honorifics, person_antecedent
 
 
 # --- institutions, anonymous sources and groups (stage 4 of find_mentions) ----------------------
@@ -203,10 +203,10 @@ def _descriptions_and_pronouns(article, mentions: list[dict]) -> list[dict]:
         token = doc[index]
         if token.i in taken:
             continue
-        if token.pos_ == "PRON" and token.lower_ in ("his", "her", "its", "their"):
-            found = context.governed(token)
-        elif token.pos_ == "PRON" and token.lower_ in ("he", "she", "they", "it") and token.dep_ in ("nsubj", "nsubjpass"):
-            found = context.subject_pronoun(token)
+        if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+            found = context.governed(token) if token.dep_ == "poss" else None
+            if found is None:
+                found = context.pronoun(token)
         elif token.pos_ in ("NOUN", "PROPN") and token.i > 0 and (
             token.pos_ == "NOUN" or token.ent_type_ == ""  # "The President insists" is often tagged PROPN
         ):
@@ -244,17 +244,24 @@ class _References:
             antecedent = _reporting_subject(token, self.earlier(token), kinds=("country",), sentence_subject=True)
         return None if antecedent is None else (antecedent, token.i, head.i + 1, "description")
 
-    def subject_pronoun(self, token):
-        """he/she: the person (``person_antecedent``); it: the organization or country that says
-        it; they: whoever says it, else a plural actor of this sentence or the one before."""
-        lower = token.lower_
+    def pronoun(self, token):
+        """he/him/his, she/her: the person (``person_antecedent``); it: the organization or
+        country that says it; its: the organization or country subject of the sentence;
+        they/them/their: whoever says it, else a plural actor of this sentence or the one before."""
+        form = PRONOUNS[token.lower_]
         earlier = self.earlier(token)
         article = self.article
-        if lower == "it":
-            # "The company said it would ...": only the organization or country that says it.
-            antecedent = _reporting_subject(token, earlier, kinds=("organization", "country"))
-        elif lower == "they":
-            antecedent = _reporting_subject(token, earlier)
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        if form == "it":
+            if subject:  # "The company said it would ...": only the organization or country that says it.
+                antecedent = _reporting_subject(token, earlier, kinds=("organization", "country"))
+            elif token.dep_ == "poss":  # "Russia rotated its troops"
+                antecedent = _reporting_subject(token, earlier, kinds=("organization", "country"),
+                                                sentence_subject=True)
+            else:
+                antecedent = None  # "it" as an object is most often a thing
+        elif form == "they":
+            antecedent = _reporting_subject(token, earlier) if subject else None
             if antecedent is None:
                 sentence = article.sentence_of(token.i)
                 earlier = [m for m in earlier if m.get("plural") and article.sentence_of(m["tok_start"]) >= sentence - 1]
@@ -262,7 +269,7 @@ class _References:
         else:
             antecedent = person_antecedent(token, self.mentions, genders=self.genders)
             if antecedent is not None:
-                self.genders.setdefault(antecedent["name"], lower)
+                self.genders.setdefault(antecedent["name"], form)
         return None if antecedent is None else (antecedent, token.i, token.i + 1, "pronoun")
 
     def description(self, token):
