@@ -102,6 +102,7 @@ class _Article:
         self.not_actors: set[int] = set()  # tokens of events and concepts (kind "none" in the alias file)
         self.not_actor_names: set[str] = set()  # abbreviations of names that are not actors ("ISS")
         self.layout_tokens: set[int] = set()  # credits, bylines, transcript labels
+        self.other_name_words: set[str] = set()  # words of organizations' and places' longer names
 
     def sentence_of(self, token_index: int) -> int:
         return bisect.bisect_right(self.sentence_starts, token_index) - 1
@@ -169,6 +170,9 @@ def _person_names(article: _Article, ents) -> None:
                     if middle.text[:1].isupper() and len(middle.text) > 2 and "." not in middle.text:
                         first_names.setdefault(middle.text, name.text)
                 article.titles.setdefault(name.text, set()).update(_titles_of(ent))
+    # Words of longer names that are not people's ("Lloyds" of "Lloyds Bank"): evidence against a surname.
+    article.other_name_words = {t.text for ent in ents if ent.label_ in ("ORG", "FAC", "GPE", "LOC") and len(ent) > 1
+                                and ent.text not in article.surnames.values() for t in ent}
     # A lone given name ("Bob", or "Tong" of "Tong Yung-soo") is the person too, unless it is someone's surname.
     given = {key: full for key, full in first_names.items() if key not in article.surnames}
     article.short_names = {**{k: (v, "alias") for k, v in given.items()},
@@ -217,7 +221,7 @@ def _entity_mention(article: _Article, ent: Span) -> None:
     core = _trim(ent)
     if core is None:
         return
-    if len(core) == 1 and core.text in article.short_names:
+    if len(core) == 1 and core.text in article.short_names and _surname_fits(article, ent, core):
         label = "PERSON"  # whatever spaCy thought ("Trump" ORG, "Pelosi's" EVENT)
     if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
         return
@@ -225,8 +229,9 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         return  # "Hurricane Maria", "Tropical Storm Barry": weather, neither actor nor place
     if core.text[0].islower() and not CAMEL_CASE.match(core.text):
         return  # names are capitalised: "state", "el" are spaCy-sm misfires
-    if all(t.lower_ in NAME_TITLES or t.lower_ in TITLE_NOUNS or t.lower_ in RANKS for t in core):
-        return  # "Detective Inspector" is a title, not an organization
+    if all(t.lower_ in NAME_TITLES or t.lower_ in TITLE_NOUNS or t.lower_ in RANKS for t in core) \
+            and not (label == "PERSON" and len(core) == 1 and core.text in article.short_names):
+        return  # "Detective Inspector" is a title, not an organization; "King" of "Gayle King" is a name
     if label != "PERSON" and _titled_name(core) is not None:
         label = "PERSON"  # "Detective Constable Daniel Dubé" tagged ORG
     if label == "PERSON":
@@ -240,6 +245,22 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         _group_entity(article, ent, core)
     elif label == "ORG":
         _organization_entity(article, ent, core)
+
+
+def _surname_fits(article: _Article, ent: Span, core: Span) -> bool:
+    """May a one-word entity be the person whose surname or given name it is, whatever
+    spaCy's label? Only with evidence in the article: a surname (a given name only where
+    spaCy says PERSON), never after "the" ("the Barclays"), nor a word the article also
+    uses inside a longer name of an organization or place ("Lloyds" of "Lloyds Bank")."""
+    full, how = article.short_names[core.text]
+    if how != "surname" and ent.label_ != "PERSON":
+        return False
+    if ent.label_ == "PERSON":
+        return True
+    doc = article.doc
+    if core.start > 0 and doc[core.start - 1].lower_ == "the":
+        return False
+    return core.text not in article.other_name_words
 
 
 def _person_entity(article: _Article, core: Span) -> None:

@@ -196,7 +196,7 @@ def _descriptions_and_pronouns(article, mentions: list[dict]) -> list[dict]:
     taken = {i for m in mentions for i in range(m["tok_start"], m["tok_end"])}
     for m in mentions:  # person_antecedent works on character offsets, as the quotes do
         m["start"], m["end"] = doc[m["tok_start"]].idx, doc[m["tok_end"] - 1].idx + len(doc[m["tok_end"] - 1])
-    context = _References(article, mentions, taken)
+    context = _References(article, list(mentions), taken)
     added = []
     words = _token_filter(doc.vocab)
     for index in words.select(article.arrays, pronouns=True, nouns=words.description_rule):
@@ -216,7 +216,11 @@ def _descriptions_and_pronouns(article, mentions: list[dict]) -> list[dict]:
         if found is None:
             continue
         antecedent, start, end, how = found
-        added.append(dict(antecedent, tok_start=start, tok_end=end, how=how, plural=antecedent.get("plural")))
+        mention = dict(antecedent, tok_start=start, tok_end=end, how=how, plural=antecedent.get("plural"),
+                       start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]))
+        added.append(mention)
+        if how == "description":
+            context.insert(mention)  # "The Vice President said he ...": later pronouns see it
     return sorted(mentions + added, key=lambda m: m["tok_start"])
 
 
@@ -229,6 +233,12 @@ class _References:
         self.starts = [m["tok_start"] for m in mentions]
         self.persons_at = {i for m in mentions if m["kind"] == "person" for i in range(m["tok_start"], m["tok_end"])}
         self.genders = genders_from_honorifics(article.doc, mentions)
+
+    def insert(self, mention: dict) -> None:
+        """Make a resolved description visible to the pronouns after it."""
+        position = bisect.bisect_right(self.starts, mention["tok_start"])
+        self.starts.insert(position, mention["tok_start"])
+        self.mentions.insert(position, mention)
 
     def earlier(self, token) -> list[dict]:
         return self.mentions[: bisect.bisect_left(self.starts, token.i)]
@@ -297,7 +307,8 @@ class _References:
             return None
         if lemma in MEDIA_DESCRIPTIONS and not _speaks(token):
             return None  # "the paper said" is the newspaper; "the paper shows" may be a study
-        antecedent = _antecedent(lemma, self.earlier(token))
+        title = f"{doc[token.i - 1].lower_} {lemma}" if first == token.i - 2 else lemma  # "the Vice President"
+        antecedent = _antecedent(lemma, self.earlier(token), title=title)
         return None if antecedent is None else (antecedent, first, token.i + 1, "description")
 
 
@@ -322,11 +333,13 @@ def _reporting_subject(token, earlier: list[dict], kinds=("organization", "group
     return None
 
 
-def _antecedent(lemma: str, earlier: list[dict]) -> dict | None:
-    """The actor a description ("the newspaper", "the president") refers back to."""
+def _antecedent(lemma: str, earlier: list[dict], title: str | None = None) -> dict | None:
+    """The actor a description ("the newspaper", "the president") refers back to: a person
+    only if the article gave them that very title ("the Vice President" is not President Trump)."""
+    title = title or lemma
     for m in reversed(earlier):
         kind, name = m["kind"], m["name"].lower()
-        if kind == "person" and lemma in m.get("titles", ()):
+        if kind == "person" and title in m.get("titles", ()):
             return m
         if kind in ("anonymous", "group") and m.get("head") == lemma:
             return m
