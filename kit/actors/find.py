@@ -133,7 +133,7 @@ def find_mentions(doc: Doc) -> list[dict]:
 
     article = _Article(doc)
     article.layout_tokens = _layout_tokens(doc)
-    ents = [ent for ent in doc.ents if article.layout_tokens.isdisjoint(range(ent.start, ent.end))]
+    ents = _outside_layout(doc.ents, article.layout_tokens)
     _person_names(article, ents)
     _alias_mentions(article)
     for ent in ents:
@@ -151,6 +151,30 @@ def _layout_tokens(doc: Doc) -> set[int]:
     labels: names printed there are no mentions (:mod:`kit.actors.furniture`)."""
     spans = list(layout_spans(doc.text)) + turn_labels(doc.text)
     return {t.i for start, end in spans for t in doc.char_span(start, end, alignment_mode="expand") or ()}
+
+
+def _outside_layout(ents, layout: set[int]) -> list[Span]:
+    """The entities outside layout spans; one that runs into a credit or a furniture line
+    ("Reuters\nChina") keeps its longest stretch outside ("China")."""
+    if not layout:
+        return list(ents)
+    kept = []
+    for ent in ents:
+        if layout.isdisjoint(range(ent.start, ent.end)):
+            kept.append(ent)
+            continue
+        runs, start = [], None
+        for i in range(ent.start, ent.end + 1):
+            outside = i < ent.end and i not in layout and not ent.doc[i].is_space
+            if outside and start is None:
+                start = i
+            elif not outside and start is not None:
+                runs.append((start, i))
+                start = None
+        if runs:
+            start, end = max(runs, key=lambda r: r[1] - r[0])
+            kept.append(Span(ent.doc, start, end, label=ent.label_))
+    return kept
 
 
 # 1. Full names first ------------------------------------------------------------------------

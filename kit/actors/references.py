@@ -262,6 +262,14 @@ class _References:
         earlier = self.earlier(token)
         article = self.article
         subject = token.dep_ in ("nsubj", "nsubjpass")
+        if token.lower_.endswith(("self", "selves")) or (token.dep_ == "poss" and form in ("it", "they")):
+            # "Guaido, who declared himself ...", "The Journal said Russia cut its staff": the
+            # subject of the pronoun's own clause, if it is an actor of the right kind.
+            kinds = ("person",) if form in ("he", "she") else ("organization", "country", "group", "anonymous") \
+                if form == "they" else ("organization", "country")
+            antecedent = _clause_subject(token, earlier, kinds)
+            if antecedent is not None:
+                return antecedent, token.i, token.i + 1, "pronoun"
         if form == "it":
             if subject:  # "The company said it would ...": only the organization or country that says it.
                 antecedent = _reporting_subject(token, earlier, kinds=("organization", "country"))
@@ -310,6 +318,24 @@ class _References:
         title = f"{doc[token.i - 1].lower_} {lemma}" if first == token.i - 2 else lemma  # "the Vice President"
         antecedent = _antecedent(lemma, self.earlier(token), title=title)
         return None if antecedent is None else (antecedent, first, token.i + 1, "description")
+
+
+def _clause_subject(token, earlier: list[dict], kinds) -> dict | None:
+    """The mention that is the subject of the pronoun's own clause ("Russia has cut its staff":
+    Russia; "Guaido, who declared himself president": Guaido, through the relative pronoun)."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass") or child.i >= token.i:
+            continue
+        subject = child
+        if subject.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            subject = verb.head
+        for m in reversed(earlier):
+            if m["kind"] in kinds and m["tok_start"] <= subject.i < m["tok_end"] and m["how"] != "pronoun":
+                return m
+    return None
 
 
 def _reporting_subject(token, earlier: list[dict], kinds=("organization", "group", "anonymous", "country"),
