@@ -5,10 +5,12 @@ Three gold sets:
 - the seed (data/annotations/seed/gold.json): the issue's quality bar — all 13 actors
   under their canonical names, mention recall >= 0.95, at most 3 mentions outside the
   gold's actors, modifiers and places, no gold place counted as a country;
-- GUM (data/gum/gum_actors.jsonl: 31 Wikinews documents, every person, organization
-  and place mention, named, nominal and pronominal, with coreference); it also checks
-  the kit's pronoun mentions: how many GUM annotates and how many point to the actor
-  of their gold coreference group;
+- GUM (data/gum/gum_actors.jsonl: 31 Wikinews documents, 12 news and 19 interviews,
+  every person, organization and place mention, named, nominal and pronominal, with
+  coreference), scored for news, interviews and all: named-mention F1 (by overlap, and
+  exact against GUM's name span), all mentions, B-cubed of grouping, the confusion of
+  labels, and pronouns: how many of the gold's third-person pronouns the kit resolves
+  (coverage) and how many of those to the actor of their gold coreference group (accuracy);
 - the Wikinews dev set (data/annotations/wikinews/*.json), or any folder of annotated
   JSON files in the same shape given with ``--gold DIR``.
 
@@ -28,7 +30,8 @@ The dev set is scored twice, clearly labelled:
 "spaCy only" is the baseline: PERSON/ORG/GPE/NORP/LOC/FAC entities, grouped by their
 lower-cased text.
 
-Run: ``.venv/bin/python bench/quality_actors.py``; ``report()`` returns the same text.
+Run: ``.venv/bin/python bench/quality_actors.py [--model en_core_web_md]``; ``report()``
+returns the same text.
 """
 
 from __future__ import annotations
@@ -84,57 +87,107 @@ def corpus_scores(golds: list[tuple[pd.DataFrame, str]], predicted: list[pd.Data
     ``golds``: per document (gold mentions with start, end and a group column name).
     """
     tp = fp = fn = 0
+    exact = Score(0, 0, 0)
     gold_groups, predicted_groups = {}, {}
     for number, ((gold, group_column), guess) in enumerate(zip(golds, predicted)):
         gold_spans, guess_spans = _spans(gold), _spans(guess)
         score = score_spans(gold_spans, guess_spans, match="overlap")
         tp, fp, fn = tp + score.tp, fp + score.fp, fn + score.fn
+        exact_gold = list(zip(gold["name_start"], gold["name_end"])) if "name_start" in gold else gold_spans
+        exact = exact + score_spans(exact_gold, guess_spans, match="exact")
         for p_index, g_index in match_spans(gold_spans, guess_spans, match="overlap").items():
             gold_groups[(number, g_index)] = (number, gold[group_column].iloc[g_index])
             predicted_groups[(number, g_index)] = (number, guess["actor_id"].iloc[p_index])
     total = Score(tp, fp, fn)
     grouping = bcubed(gold_groups, predicted_groups)
-    return {"P": total.precision, "R": total.recall, "F1": total.f1, "B3 F1": grouping.f1,
+    return {"P": total.precision, "R": total.recall, "F1": total.f1, "F1 exact": exact.f1, "B3 F1": grouping.f1,
             "predicted": tp + fp, "gold": tp + fn}
 
 
-def gum_report(nlp) -> str:
-    docs = [json.loads(line) for line in open(ROOT / "data/gum/gum_actors.jsonl", encoding="utf-8")]
-    texts = [d["text"] for d in docs]
-    golds = []
+#: Kit mentions that name their actor (GUM's "named" mentions); descriptions and pronouns do not.
+NAMING = ("name", "alias", "surname", "capital", "demonym")
+#: spaCy's labels as GUM's entity types, for the confusion table.
+SPACY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
+               "NORP": "group"}
+
+
+def load_gum(path: Path = ROOT / "data/gum/gum_actors.jsonl") -> list[dict]:
+    """GUM's documents, each with a ``gold`` frame: start, end, name_start, name_end, group,
+    named, kind (GUM's etype), pronoun (a third-person pronoun: he, its, them ...)."""
+    from kit.syntax import PRONOUNS
+
+    docs = [json.loads(line) for line in open(path, encoding="utf-8")]
     for d in docs:
-        gold = pd.DataFrame(
-            [{"start": e["span"][0], "end": e["span"][1], "group": e["group"], "named": e["named"]} for e in d["entities"]]
-        )
-        golds.append(gold)
+        d["gold"] = pd.DataFrame(
+            [{"start": e["span"][0], "end": e["span"][1], "name_start": e["name_span"][0], "name_end": e["name_span"][1],
+              "group": e["group"], "named": e["named"], "kind": e["etype"],
+              "pronoun": e["head_upos"] == "PRON" and e["text"].lower() in PRONOUNS} for e in d["entities"]],
+            columns=["start", "end", "name_start", "name_end", "group", "named", "kind", "pronoun"])
+    return docs
+
+
+def gum_report(nlp) -> str:
+    docs = load_gum()
+    texts = [d["text"] for d in docs]
     kit_rows, spacy_rows = kit_mentions(nlp, texts), spacy_mentions(nlp, texts)
-    table = pd.DataFrame(
-        {
-            "kit, all gold mentions": corpus_scores([(g, "group") for g in golds], kit_rows),
-            "spaCy only, all gold mentions": corpus_scores([(g, "group") for g in golds], spacy_rows),
-            "kit, named gold mentions": corpus_scores([(g[g.named], "group") for g in golds], kit_rows),
-            "spaCy only, named gold mentions": corpus_scores([(g[g.named], "group") for g in golds], spacy_rows),
-        }
-    ).T
-    return ("GUM (31 Wikinews documents; overlap match, B-cubed over matched mentions)\n" + _format(table)
-            + "\n" + pronoun_line(golds, kit_rows))
+    named_rows = [rows[rows["how"].isin(NAMING)] for rows in kit_rows]
+    parts = []
+    for subset, keep in (("news", "news"), ("interviews", "interview"), ("all", None)):
+        chosen = [i for i, d in enumerate(docs) if keep is None or d.get("genre") == keep]
+        golds = [docs[i]["gold"] for i in chosen]
+        named_golds = [(g[g.named], "group") for g in golds]
+        table = pd.DataFrame({
+            "kit, named mentions": corpus_scores(named_golds, [named_rows[i] for i in chosen]),
+            "spaCy only, named mentions": corpus_scores(named_golds, [spacy_rows[i] for i in chosen]),
+            "kit, all mentions": corpus_scores([(g, "group") for g in golds], [kit_rows[i] for i in chosen]),
+            "spaCy only, all mentions": corpus_scores([(g, "group") for g in golds], [spacy_rows[i] for i in chosen]),
+        }).T
+        parts.append(f"GUM {subset} ({len(chosen)} documents; F1 by overlap, F1 exact against GUM's name span; "
+                     "B-cubed over matched mentions)\n" + _format(table))
+        parts.append("  " + pronoun_line(golds, [kit_rows[i] for i in chosen]))
+        if subset == "news":
+            parts.append(label_confusion([g[g.named] for g in golds], [named_rows[i] for i in chosen],
+                                         "kit labels of GUM news named mentions (rows: GUM type)"))
+            spacy_kinds = [r.assign(kind=r["kind"].map(SPACY_KINDS)) for r in (spacy_rows[i] for i in chosen)]
+            parts.append(label_confusion([g[g.named] for g in golds], spacy_kinds,
+                                         "spaCy labels of GUM news named mentions (rows: GUM type)"))
+    return "\n".join(parts)
+
+
+def label_confusion(golds: list[pd.DataFrame], predicted: list[pd.DataFrame], title: str) -> str:
+    """Gold kind x predicted kind over mentions matched by overlap, one to one."""
+    pairs = []
+    for gold, guess in zip(golds, predicted):
+        for p_index, g_index in match_spans(_spans(gold), _spans(guess), match="overlap").items():
+            pairs.append((gold["kind"].iloc[g_index], guess["kind"].iloc[p_index]))
+    if not pairs:
+        return f"  {title}: no matched mentions"
+    table = pd.crosstab(pd.Series([g for g, _ in pairs], name="gold"), pd.Series([p for _, p in pairs], name="kit"))
+    return f"  {title}\n" + "\n".join("    " + line for line in table.to_string().splitlines())
 
 
 def pronoun_check(golds: list[pd.DataFrame], predicted: list[pd.DataFrame]) -> dict[str, int]:
-    """How many of the kit's pronoun mentions GUM annotates, and how many of those point to the
-    right actor: one whose other (non-pronoun) mentions include a gold mention of the
-    pronoun's gold group."""
-    out = {"pronouns": 0, "in gold": 0, "right actor": 0}
+    """Third-person pronouns of the gold (he, him, his, she, her, it, its, they, them, their ...,
+    when they refer to a person, organization or place), how many the kit resolves (a pronoun
+    mention on the same span), and how many of those point to the right actor: one whose
+    other (non-pronoun) mentions include a gold mention of the pronoun's gold group. Also
+    the kit's pronoun mentions that are no gold mention (spurious)."""
+    out = {"gold pronouns": 0, "resolved": 0, "right actor": 0, "kit pronouns": 0, "spurious": 0}
     for gold, guess in zip(golds, predicted):
         named = guess[guess["how"] != "pronoun"]
-        for row in guess[guess["how"] == "pronoun"].itertuples(index=False):
-            out["pronouns"] += 1
-            hit = gold[(gold["start"] == row.start) & (gold["end"] == row.end)]
-            if hit.empty:
+        pronouns = guess[guess["how"] == "pronoun"]
+        by_span = {(s, e): a for s, e, a in zip(pronouns["start"], pronouns["end"], pronouns["actor_id"])}
+        gold_spans = set(zip(gold["start"], gold["end"]))
+        out["kit pronouns"] += len(pronouns)
+        out["spurious"] += sum(span not in gold_spans for span in by_span)
+        for row in gold[gold["pronoun"]].itertuples(index=False):
+            out["gold pronouns"] += 1
+            actor_id = by_span.get((row.start, row.end))
+            if actor_id is None:
                 continue
-            out["in gold"] += 1
-            same = gold[gold["group"] == hit["group"].iloc[0]]
-            others = named[named["actor_id"] == row.actor_id]
+            out["resolved"] += 1
+            same = gold[(gold["group"] == row.group) & ~gold["pronoun"]]
+            others = named[named["actor_id"] == actor_id]
             if any(s < e2 and s2 < e for s, e in zip(same["start"], same["end"])
                    for s2, e2 in zip(others["start"], others["end"])):
                 out["right actor"] += 1
@@ -142,9 +195,12 @@ def pronoun_check(golds: list[pd.DataFrame], predicted: list[pd.DataFrame]) -> d
 
 
 def pronoun_line(golds, kit_rows) -> str:
-    check = pronoun_check(golds, kit_rows)
-    return (f"  kit pronoun mentions (how='pronoun'): {check['pronouns']}; annotated in GUM: {check['in gold']}; "
-            f"resolved to the right actor: {check['right actor']}")
+    c = pronoun_check(golds, kit_rows)
+    coverage = c["resolved"] / c["gold pronouns"] if c["gold pronouns"] else 0.0
+    accuracy = c["right actor"] / c["resolved"] if c["resolved"] else 0.0
+    return (f"pronouns: {c['gold pronouns']} third-person in gold; kit resolves {c['resolved']} "
+            f"(coverage {coverage:.3f}), {c['right actor']} to the right actor (accuracy {accuracy:.3f}); "
+            f"kit pronoun mentions {c['kit pronouns']}, of which not in gold {c['spurious']}")
 
 
 def by_dev_set_conventions(gold, predicted: pd.DataFrame) -> tuple[pd.DataFrame, int]:
@@ -185,6 +241,8 @@ def gold_report(nlp, golds, title: str, conventions: bool = False) -> str:
                                                                    [k for k, _ in kept])
             set_aside[name] = sum(n for _, n in kept)
     lines.append(_format(pd.DataFrame(scores).T))
+    lines.append(label_confusion([g.mentions for g in golds], without_pronouns, "kit kinds of matched gold mentions "
+                                 "(rows: gold kind)"))
     if conventions:
         lines.append("  dev-set conventions: pronoun mentions not scored; predicted spans equal to a gold place "
                      f"(place-or-country) not scored: kit {set_aside['kit']}, spaCy only {set_aside['spaCy only']}")
@@ -225,11 +283,12 @@ def _format(table: pd.DataFrame) -> str:
 DEV_SET = ROOT / "data/annotations/wikinews"
 
 
-def report(gum: bool = True, gold: str | Path = DEV_SET) -> str:
+def report(gum: bool = True, gold: str | Path = DEV_SET, model: str | None = None) -> str:
     """The whole actor-quality report as text (what bench/quality.py prints); ``gold`` is
     the folder of annotated articles scored as the dev set."""
-    nlp = load_model()
-    parts = [gold_report(nlp, [load_gold(ROOT / "data/annotations/seed/gold.json")], "Seed article")]
+    nlp = load_model(model)
+    parts = [f"spaCy pipeline: {nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
+             gold_report(nlp, [load_gold(ROOT / "data/annotations/seed/gold.json")], "Seed article")]
     dev, unreadable = [], []
     for path in sorted(Path(gold).glob("*.json")):
         try:  # the dev set is written while the kit grows: one bad file must not hide the others
@@ -252,5 +311,7 @@ if __name__ == "__main__":
     parser.add_argument("--gold", default=str(DEV_SET), help="folder of annotated JSON files "
                         "(default: data/annotations/wikinews)")
     parser.add_argument("--no-gum", action="store_true", help="skip the GUM corpus")
+    parser.add_argument("--model", default=None, help="an installed spaCy pipeline (default: $KIT_MODEL, "
+                        "else en_core_web_sm)")
     args = parser.parse_args()
-    print(report(gum=not args.no_gum, gold=args.gold))
+    print(report(gum=not args.no_gum, gold=args.gold, model=args.model))

@@ -422,7 +422,6 @@ def _imports_of(file: Path, package: str) -> list[str]:
     return [name for name in names if name == "kit" or name.startswith("kit.")]
 
 
-@functools.lru_cache(maxsize=8)
 def model_identity(model: str | None = None) -> str:
     """The name the cache knows a pipeline by (``lang_name-version``), read without loading it.
 
@@ -432,11 +431,19 @@ def model_identity(model: str | None = None) -> str:
     >>> model_identity()
     'en_core_web_sm-3.8.0'
     """
+    from kit.nlp import default_models
+
+    # $KIT_MODEL is read on every call: setting it in a running notebook changes the key too
+    return _identity_of((model,) if model else default_models())
+
+
+@functools.lru_cache(maxsize=8)
+def _identity_of(candidates: tuple[str, ...]) -> str:
     import spacy.util
 
-    from kit.nlp import DEFAULT_MODELS, load_model, model_name
+    from kit.nlp import load_model, model_name
 
-    for candidate in (model,) if model else DEFAULT_MODELS:
+    for candidate in candidates:
         meta = None
         try:
             if spacy.util.is_package(candidate):
@@ -447,7 +454,7 @@ def model_identity(model: str | None = None) -> str:
             meta = None
         if meta:
             return _identity_from_meta(meta)
-    return model_name(load_model(model))  # raises ModelNotFound with what to install
+    return model_name(load_model(candidates[0] if len(candidates) == 1 else None))  # raises ModelNotFound with what to install
 
 
 def user_data_fingerprint() -> str:

@@ -29,9 +29,11 @@ from kit import lexicon
 #: Dependency labels of a clause's subject (the agent of a passive included: "was said by X").
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "agent", "csubj"))
 #: Lemmas of verbs of saying ("'X,' she said", "a source said").
-SPEECH_VERBS = lexicon.words("actors_speech_verbs")
-#: Nouns that speak for their owner: "his government" is the man's.
-GOVERNING_NOUNS = lexicon.words("actors_governing_nouns")
+SPEECH_VERBS = lexicon.words("speech_verbs")
+#: Nouns that speak for their owner: "his government said" is the man's, so is "his campaign said".
+GOVERNING_NOUNS = lexicon.words("governing_nouns")
+#: Those that also stand for their owner as an actor ("his government", not "his campaign").
+OWNER_NOUNS = frozenset(word for word, how in lexicon.mapping("governing_nouns").items() if how == "owner")
 #: Third-person pronouns -> the subject form that names their person and number
 #: ("him" -> "he", "its" -> "it", "their" -> "they").
 PRONOUNS = lexicon.mapping("third_person_pronouns")
@@ -47,9 +49,9 @@ HONORIFICS = lexicon.mapping("honorifics")
 GENDERED_NOUNS = lexicon.mapping("gendered_nouns")
 #: Nouns of unnamed people: when the nearest subject is one ("a scientist has ... he"), the
 #: pronoun is that unnamed person, not a named one further back.
-HUMAN_NOUNS = lexicon.words("actors_human_nouns")
+HUMAN_NOUNS = lexicon.words("human_nouns")
 #: How many sentences before the pronoun's own a person antecedent is looked for as a subject.
-PRONOUN_WINDOW_SENTENCES = 3
+PRONOUN_WINDOW_SENTENCES = 4
 
 
 # --- gender the text gives ----------------------------------------------------------------

@@ -119,7 +119,9 @@ def test_seed_quality_bar(seed):
     gold, mentions, _ = seed
     spans = lambda frame: list(zip(frame.start, frame.end))  # noqa: E731
     allowed = spans(gold.mentions) + spans(gold.modifiers) + spans(gold.places)
-    outside = [m.text for m in mentions.itertuples() if not any(s < m.end and m.start < e for s, e in allowed)]
+    # The seed's gold, like the dev set's, leaves pronouns out: they are not counted as outside.
+    outside = [m.text for m in mentions.itertuples()
+               if m.how != "pronoun" and not any(s < m.end and m.start < e for s, e in allowed)]
     found = sum(any(s < m_end and m_start < e for m_start, m_end in spans(mentions)) for s, e in spans(gold.mentions))
     assert len(outside) <= 3, outside
     assert found / len(gold.mentions) >= 0.95
@@ -281,15 +283,26 @@ def test_surnames_merge_across_articles(nlp):
     assert table.set_index("actor_id").loc["vladimir-putin", "n_articles"] == 2
 
 
-def test_abbreviations_merge_across_articles(nlp):
+def test_abbreviations_mean_what_their_own_article_defines(nlp):
+    # Issue 15: "FRB" (a fast radio burst) was merged into a Federal Reserve Bank of another
+    # article. An abbreviation alone in its article stays its own actor.
     rows = []
     texts = (("a", "The World Health Organization warned on Monday."), ("b", "The WHO said on Tuesday it was worried."))
     for article_id, text in texts:
         for row in actors.find_mentions(nlp(text)):
             rows.append(dict(row, article_id=article_id))
     mentions, table, renamed = actors.resolve_corpus(conform(rows, "mentions"), None)
-    assert renamed == {"who": "world-health-organization"}
-    assert table.set_index("actor_id").loc["world-health-organization", "n_articles"] == 2
+    assert renamed == {}
+    assert table.set_index("actor_id").loc["world-health-organization", "n_articles"] == 1
+
+
+def test_a_place_and_a_company_of_one_name_are_two_actors_across_articles():
+    rows = [dict(article_id="a", start=0, end=6, text="Amazon", actor_id="amazon", kind="place", sentence=0,
+                 how="name", name="Amazon"),
+            dict(article_id="b", start=0, end=6, text="Amazon", actor_id="amazon", kind="organization", sentence=0,
+                 how="name", name="Amazon")]
+    _, table, _ = actors.resolve_corpus(conform(rows, "mentions"), None)
+    assert sorted(zip(table.actor_id, table.kind)) == [("amazon", "organization"), ("amazon-place", "place")]
 
 
 def test_helpers_on_seed(seed):
@@ -340,3 +353,84 @@ def test_interviews_have_no_label_actors_nor_foreign_script_actors(nlp, title):
         row["article_id"] = title
     _, table, _ = actors.resolve_corpus(conform(rows, "mentions"), None)
     assert set(table.kind) <= {"person", "country", "organization", "group", "anonymous", "place"}
+
+
+# Issue 15: names that the layout prints are credited, not mentioned (sentence, not an actor).
+LAYOUT_NOT_ACTORS = [
+    ("Protesters marched in London on Saturday. Image: John Lubbock (flickr).", "John Lubbock"),
+    ("Fire in the frame of Notre Dame. Image: Remi Mathis.", "Remi Mathis"),
+    (" University would score a couple of tries out wide.  (Image: Patrick Gillett)", "Patrick Gillett"),
+    ("LONDON (Reuters) - The Bank of England raised rates on Thursday.", "Reuters"),
+    ("The Bank of England raised rates.\nReporting by Andy Bruce; Editing by Michael Perry", "Andy Bruce"),
+    ("The Bank of England raised rates.\nReporting by Andy Bruce; Editing by Michael Perry", "Michael Perry"),
+    ("The Bank of England raised rates. (Reporting by Andy Bruce; Editing by Michael Perry)", "Michael Perry"),
+    ("By Jane Doe\nThe mayor of Paris, Anne Hidalgo, spoke on Monday.", "Jane Doe"),
+    ("Trending On Reuters\nChina said it would respond.", "Reuters"),
+]
+
+
+@pytest.mark.parametrize("text, credited", LAYOUT_NOT_ACTORS)
+def test_credits_bylines_datelines_and_furniture_are_not_mentions(text, credited):
+    mentions = actors.extract(text)
+    assert not any(credited in t for t in mentions.text), mentions[["text", "actor_id"]].values.tolist()
+
+
+# ... while the same names in running text, and the text around a credit, are mentions.
+LAYOUT_ACTORS = [
+    ("The book, written by Mary Shelley, sold well.", "Mary Shelley", "mary-shelley"),
+    ("By Jane Doe\nThe mayor of Paris, Anne Hidalgo, spoke on Monday.", "Anne Hidalgo", "anne-hidalgo"),
+    ("Trending On Reuters\nChina said it would respond.", "China", "china"),
+    ("LONDON (Reuters) - The Bank of England raised rates on Thursday.", "Bank of England", "bank-of-england"),
+]
+
+
+@pytest.mark.parametrize("text, needle, actor_id", LAYOUT_ACTORS)
+def test_running_text_beside_layout_keeps_its_mentions(text, needle, actor_id):
+    mention = mention_at(actors.extract(text), text, needle)
+    assert mention is not None and mention.actor_id == actor_id
+
+
+# Issue 15: object and possessive pronouns resolve; he/she only to persons, it/its to organizations
+# and countries; a pronoun with no fitting antecedent is no mention (None).
+MORE_PRONOUNS = [
+    ("Nicolas Maduro spoke on Monday. The opposition criticised him.", "him", "nicolas-maduro"),
+    ("Ann Lee won the vote. Her party celebrated.", "Her", "ann-lee"),
+    ("Acme Corporation raised its prices on Monday.", "its", "acme-corporation"),
+    ("Thames Valley Police said they had arrested two men.", "they", "thames-valley-police"),
+    ("Red Hat released new software. He said it was free.", "He", None),  # no person: no "he"
+    ("Vice President Mike Pence spoke. Donald Trump said he agreed.", "he", "donald-trump"),
+]
+
+
+@pytest.mark.parametrize("text, pronoun, actor_id", MORE_PRONOUNS)
+def test_object_and_possessive_pronouns(text, pronoun, actor_id):
+    hit = actors.extract(text).query("text == @pronoun")
+    assert hit.actor_id.tolist() == ([actor_id] if actor_id else [])
+
+
+# A description is a person only when the article gave them that very title.
+TITLES = [
+    ("Vice President Mike Pence met President Donald Trump. The Vice President left early.", "The Vice President",
+     "mike-pence"),
+    ("President Donald Trump met Vice President Mike Pence. The president left early.", "The president",
+     "donald-trump"),
+    ("Donald Trump spoke on Monday. The Vice President was absent.", "The Vice President", None),
+]
+
+
+@pytest.mark.parametrize("text, description, actor_id", TITLES)
+def test_titles_refer_only_to_who_bears_them(text, description, actor_id):
+    hit = actors.extract(text).query("text == @description")
+    assert hit.actor_id.tolist() == ([actor_id] if actor_id else [])
+
+
+# A rule that overrides spaCy needs evidence in the article: "King" is a surname here.
+SURNAMES = [
+    ("Gayle King interviewed the senator on Monday. King said the talk went well.", "King said", "gayle-king"),
+]
+
+
+@pytest.mark.parametrize("text, needle, actor_id", SURNAMES)
+def test_surnames_with_evidence(text, needle, actor_id):
+    mention = mention_at(actors.extract(text), text, needle)
+    assert mention is not None and mention.actor_id == actor_id

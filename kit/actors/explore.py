@@ -8,19 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-
-def table_of(source, name: str) -> pd.DataFrame:
-    """The table ``name`` ("actors", "mentions", ...) of an Analysis, of a dict of tables,
-    or ``source`` itself when it is already a table.
-
-    >>> table_of({"actors": pd.DataFrame({"actor_id": ["a"]})}, "actors").actor_id.tolist()
-    ['a']
-    """
-    if isinstance(source, pd.DataFrame):
-        return source
-    if isinstance(source, dict):
-        return source[name]
-    return getattr(source, name)
+from kit.tables import table_of
 
 
 def cooccurrence(source, level: str = "sentence", min_weight: int = 1, kinds: tuple[str, ...] | None = None):

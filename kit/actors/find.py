@@ -22,12 +22,14 @@ from spacy.tokens import Doc, Span
 
 from kit.actors import geography
 from kit.actors.aliases import _alias_matcher, alias_file
+from kit.actors.furniture import layout_spans
 from kit.actors.names import (
     CAMEL_CASE, MODEL_SCRIPTS, NOT_ACTOR_NAME, _bracketed_after, _could_be_person, _government_of,
     _has_letter_of, _in_office_title, _person_name, _spelled_country, _titled_name, _titles_of, _trim,
     government_name, initials, slug, turn_labels,
 )
 from kit.actors.roles import _acts, _completes_address, _is_modifier, _names_place, _with_the
+from kit.syntax import PRONOUNS
 from kit.actors.words import (
     ANONYMOUS_NOUNS, AWARD_WORDS, GROUP_NOUNS, INSTITUTION_NOUNS, NAME_TITLES, NOT_ACTOR_NAME_ENDS,
     NOT_ACTOR_NAME_STARTS, NOT_PERSON_FIRST_WORDS, ORGANIZATION_DESCRIPTIONS, PLACE_NAME_ENDS, RANKS,
@@ -48,7 +50,7 @@ class _TokenFilter:
         def hashes(words):
             return numpy.array(sorted({strings.add(w) for w in _cased(words)}), dtype="uint64")
 
-        self.pronouns = hashes(("he", "she", "they", "it", "his", "her", "its", "their"))
+        self.pronouns = hashes(PRONOUNS)
         self.the = numpy.array([strings.add("the"), strings.add("The"), strings.add("THE")], dtype="uint64")
         self.noun_rule = hashes(INSTITUTION_NOUNS | ANONYMOUS_NOUNS | GROUP_NOUNS | {"medium"})
         self.description_rule = hashes(ORGANIZATION_DESCRIPTIONS | TITLE_NOUNS | ANONYMOUS_NOUNS)
@@ -99,6 +101,8 @@ class _Article:
         self.actor_tokens: set[int] = set()
         self.not_actors: set[int] = set()  # tokens of events and concepts (kind "none" in the alias file)
         self.not_actor_names: set[str] = set()  # abbreviations of names that are not actors ("ISS")
+        self.layout_tokens: set[int] = set()  # credits, bylines, transcript labels
+        self.other_name_words: set[str] = set()  # words of organizations' and places' longer names
 
     def sentence_of(self, token_index: int) -> int:
         return bisect.bisect_right(self.sentence_starts, token_index) - 1
@@ -128,7 +132,8 @@ def find_mentions(doc: Doc) -> list[dict]:
     from kit.actors.references import _descriptions_and_pronouns, _link_abbreviations, _without_overlaps
 
     article = _Article(doc)
-    ents = list(doc.ents)
+    article.layout_tokens = _layout_tokens(doc)
+    ents = _outside_layout(doc.ents, article.layout_tokens)
     _person_names(article, ents)
     _alias_mentions(article)
     for ent in ents:
@@ -139,6 +144,37 @@ def find_mentions(doc: Doc) -> list[dict]:
     mentions = _without_overlaps(article.candidates)
     mentions = _descriptions_and_pronouns(article, mentions)
     return [_row(article, m) for m in mentions]
+
+
+def _layout_tokens(doc: Doc) -> set[int]:
+    """Tokens of credit lines, bylines, dateline agencies, site furniture and transcript
+    labels: names printed there are no mentions (:mod:`kit.actors.furniture`)."""
+    spans = list(layout_spans(doc.text)) + turn_labels(doc.text)
+    return {t.i for start, end in spans for t in doc.char_span(start, end, alignment_mode="expand") or ()}
+
+
+def _outside_layout(ents, layout: set[int]) -> list[Span]:
+    """The entities outside layout spans; one that runs into a credit or a furniture line
+    ("Reuters\nChina") keeps its longest stretch outside ("China")."""
+    if not layout:
+        return list(ents)
+    kept = []
+    for ent in ents:
+        if layout.isdisjoint(range(ent.start, ent.end)):
+            kept.append(ent)
+            continue
+        runs, start = [], None
+        for i in range(ent.start, ent.end + 1):
+            outside = i < ent.end and i not in layout and not ent.doc[i].is_space
+            if outside and start is None:
+                start = i
+            elif not outside and start is not None:
+                runs.append((start, i))
+                start = None
+        if runs:
+            start, end = max(runs, key=lambda r: r[1] - r[0])
+            kept.append(Span(ent.doc, start, end, label=ent.label_))
+    return kept
 
 
 # 1. Full names first ------------------------------------------------------------------------
@@ -158,6 +194,9 @@ def _person_names(article: _Article, ents) -> None:
                     if middle.text[:1].isupper() and len(middle.text) > 2 and "." not in middle.text:
                         first_names.setdefault(middle.text, name.text)
                 article.titles.setdefault(name.text, set()).update(_titles_of(ent))
+    # Words of longer names that are not people's ("Lloyds" of "Lloyds Bank"): evidence against a surname.
+    article.other_name_words = {t.text for ent in ents if ent.label_ in ("ORG", "FAC", "GPE", "LOC") and len(ent) > 1
+                                and ent.text not in article.surnames.values() for t in ent}
     # A lone given name ("Bob", or "Tong" of "Tong Yung-soo") is the person too, unless it is someone's surname.
     given = {key: full for key, full in first_names.items() if key not in article.surnames}
     article.short_names = {**{k: (v, "alias") for k, v in given.items()},
@@ -206,7 +245,7 @@ def _entity_mention(article: _Article, ent: Span) -> None:
     core = _trim(ent)
     if core is None:
         return
-    if len(core) == 1 and core.text in article.short_names:
+    if len(core) == 1 and core.text in article.short_names and _surname_fits(article, ent, core):
         label = "PERSON"  # whatever spaCy thought ("Trump" ORG, "Pelosi's" EVENT)
     if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
         return
@@ -214,8 +253,9 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         return  # "Hurricane Maria", "Tropical Storm Barry": weather, neither actor nor place
     if core.text[0].islower() and not CAMEL_CASE.match(core.text):
         return  # names are capitalised: "state", "el" are spaCy-sm misfires
-    if all(t.lower_ in NAME_TITLES or t.lower_ in TITLE_NOUNS or t.lower_ in RANKS for t in core):
-        return  # "Detective Inspector" is a title, not an organization
+    if all(t.lower_ in NAME_TITLES or t.lower_ in TITLE_NOUNS or t.lower_ in RANKS for t in core) \
+            and not (label == "PERSON" and len(core) == 1 and core.text in article.short_names):
+        return  # "Detective Inspector" is a title, not an organization; "King" of "Gayle King" is a name
     if label != "PERSON" and _titled_name(core) is not None:
         label = "PERSON"  # "Detective Constable Daniel Dubé" tagged ORG
     if label == "PERSON":
@@ -229,6 +269,22 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         _group_entity(article, ent, core)
     elif label == "ORG":
         _organization_entity(article, ent, core)
+
+
+def _surname_fits(article: _Article, ent: Span, core: Span) -> bool:
+    """May a one-word entity be the person whose surname or given name it is, whatever
+    spaCy's label? Only with evidence in the article: a surname (a given name only where
+    spaCy says PERSON), never after "the" ("the Barclays"), nor a word the article also
+    uses inside a longer name of an organization or place ("Lloyds" of "Lloyds Bank")."""
+    full, how = article.short_names[core.text]
+    if how != "surname" and ent.label_ != "PERSON":
+        return False
+    if ent.label_ == "PERSON":
+        return True
+    doc = article.doc
+    if core.start > 0 and doc[core.start - 1].lower_ == "the":
+        return False
+    return core.text not in article.other_name_words
 
 
 def _person_entity(article: _Article, core: Span) -> None:
@@ -380,12 +436,10 @@ def _token_mentions(article: _Article) -> None:
 
 def _drop_non_mentions(article: _Article) -> None:
     doc = article.doc
-    # Speaker labels of interview transcripts ("WN:", "JD:") are layout, not mentions.
-    labels = turn_labels(doc.text)
-    if labels:
-        label_tokens = {t.i for start, end in labels for t in doc.char_span(start, end, alignment_mode="expand") or ()}
+    # Speaker labels of interview transcripts ("WN:", "JD:"), credits and bylines are layout, not mentions.
+    if article.layout_tokens:
         article.candidates = [c for c in article.candidates
-                              if label_tokens.isdisjoint(range(c["tok_start"], c["tok_end"]))]
+                              if article.layout_tokens.isdisjoint(range(c["tok_start"], c["tok_end"]))]
     # spaCy's English model tags words of other scripts ("किया") as entities: a name of the
     # model's language has a letter of its script; the alias file may still list others.
     script = MODEL_SCRIPTS.get(doc.lang_, "LATIN")

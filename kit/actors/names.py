@@ -16,8 +16,8 @@ from kit import lexicon
 from kit.actors import geography
 from kit.actors.aliases import _country_abbreviations
 from kit.actors.words import (
-    NAME_TITLES, NOT_PERSON_FIRST_WORDS, OFFICE_NOUNS, OFFICES_OF, PERSON_ONLY_TITLES, RANKS, TITLE_NOUNS,
-    VEHICLE_WORDS,
+    NAME_TITLES, NOT_PERSON_FIRST_WORDS, OFFICE_NOUNS, OFFICES_OF, PERSON_ONLY_TITLES, RANKS, TITLE_MODIFIERS,
+    TITLE_NOUNS, VEHICLE_WORDS,
 )
 
 # Letters Unicode does not decompose into a base letter plus accent ("Paweł" -> "Pawel").
@@ -197,23 +197,26 @@ def _person_name(span: Span) -> Span:
     return doc[start:end]
 
 
+def _title(token) -> str:
+    """The title a token gives, with its modifier: "President" -> "president", but
+    "Vice President" -> "vice president" (a vice president is not "the president")."""
+    lemma = token.lemma_.lower()
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.lower_ in TITLE_MODIFIERS:
+        return f"{before.lower_} {lemma}"
+    return lemma
+
+
 def _titles_of(span: Span) -> set[str]:
-    """Titles given to a person in the text: "President Maduro", "its president, Vladimir Putin"."""
-    titles = set()
+    """Titles given to a person in the text: "President Maduro", "its president, Vladimir
+    Putin", "Vice President Mike Pence" ("vice president")."""
     doc = span.doc
     root = span.root
-    for child in root.children:
-        if child.dep_ == "compound" and child.lemma_.lower() in TITLE_NOUNS:
-            titles.add(child.lemma_.lower())
-    for i in range(max(0, span.start - 3), span.start):
-        if doc[i].lemma_.lower() in TITLE_NOUNS:
-            titles.add(doc[i].lemma_.lower())
-    if root.dep_ == "appos" and root.head.lemma_.lower() in TITLE_NOUNS:
-        titles.add(root.head.lemma_.lower())
-    for child in root.children:
-        if child.dep_ == "appos" and child.lemma_.lower() in TITLE_NOUNS:
-            titles.add(child.lemma_.lower())
-    return titles
+    tokens = [child for child in root.children if child.dep_ in ("compound", "appos")]
+    tokens += [doc[i] for i in range(max(0, span.start - 3), span.start)]
+    if root.dep_ == "appos":
+        tokens.append(root.head)
+    return {_title(t) for t in tokens if t.lemma_.lower() in TITLE_NOUNS}
 
 
 

@@ -17,11 +17,11 @@ from kit.actors import geography
 from kit.actors.names import government_name, initials
 from kit.actors.roles import _acts, _country_in, _speaks
 from kit.actors.words import (
-    ANONYMOUS_NOUNS, COUNTRY_INSTITUTIONS, GENERIC_ORGANIZATION_DESCRIPTIONS, GOVERNING_NOUNS, GROUP_NOUNS,
+    ANONYMOUS_NOUNS, COUNTRY_INSTITUTIONS, GENERIC_ORGANIZATION_DESCRIPTIONS, GROUP_NOUNS,
     INSTITUTION_NOUNS, KIND_PRIORITY, MEDIA_DESCRIPTIONS, MEDIA_NAME_WORDS, MODIFIER_DEPS, NOUN_ACTOR_PREPOSITIONS,
-    ORGANIZATION_DESCRIPTIONS, SPEAKING_ONLY_NOUNS, SPEECH_VERBS, SUBJECT_DEPS, TITLE_MODIFIERS, TITLE_NOUNS,
+    ORGANIZATION_DESCRIPTIONS, OWNER_NOUNS, SPEAKING_ONLY_NOUNS, SPEECH_VERBS, SUBJECT_DEPS, TITLE_MODIFIERS, TITLE_NOUNS,
 )
-from kit.syntax import PRONOUN_GENDER, genders_from_honorifics, person_antecedent
+from kit.syntax import PRONOUN_GENDER, PRONOUNS, genders_from_honorifics, person_antecedent
 
 
 # --- institutions, anonymous sources and groups (stage 4 of find_mentions) ----------------------
@@ -196,17 +196,17 @@ def _descriptions_and_pronouns(article, mentions: list[dict]) -> list[dict]:
     taken = {i for m in mentions for i in range(m["tok_start"], m["tok_end"])}
     for m in mentions:  # person_antecedent works on character offsets, as the quotes do
         m["start"], m["end"] = doc[m["tok_start"]].idx, doc[m["tok_end"] - 1].idx + len(doc[m["tok_end"] - 1])
-    context = _References(article, mentions, taken)
+    context = _References(article, list(mentions), taken)
     added = []
     words = _token_filter(doc.vocab)
     for index in words.select(article.arrays, pronouns=True, nouns=words.description_rule):
         token = doc[index]
         if token.i in taken:
             continue
-        if token.pos_ == "PRON" and token.lower_ in ("his", "her", "its", "their"):
-            found = context.governed(token)
-        elif token.pos_ == "PRON" and token.lower_ in ("he", "she", "they", "it") and token.dep_ in ("nsubj", "nsubjpass"):
-            found = context.subject_pronoun(token)
+        if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+            found = context.governed(token) if token.dep_ == "poss" else None
+            if found is None:
+                found = context.pronoun(token)
         elif token.pos_ in ("NOUN", "PROPN") and token.i > 0 and (
             token.pos_ == "NOUN" or token.ent_type_ == ""  # "The President insists" is often tagged PROPN
         ):
@@ -216,7 +216,11 @@ def _descriptions_and_pronouns(article, mentions: list[dict]) -> list[dict]:
         if found is None:
             continue
         antecedent, start, end, how = found
-        added.append(dict(antecedent, tok_start=start, tok_end=end, how=how, plural=antecedent.get("plural")))
+        mention = dict(antecedent, tok_start=start, tok_end=end, how=how, plural=antecedent.get("plural"),
+                       start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]))
+        added.append(mention)
+        if how == "description":
+            context.insert(mention)  # "The Vice President said he ...": later pronouns see it
     return sorted(mentions + added, key=lambda m: m["tok_start"])
 
 
@@ -230,13 +234,19 @@ class _References:
         self.persons_at = {i for m in mentions if m["kind"] == "person" for i in range(m["tok_start"], m["tok_end"])}
         self.genders = genders_from_honorifics(article.doc, mentions)
 
+    def insert(self, mention: dict) -> None:
+        """Make a resolved description visible to the pronouns after it."""
+        position = bisect.bisect_right(self.starts, mention["tok_start"])
+        self.starts.insert(position, mention["tok_start"])
+        self.mentions.insert(position, mention)
+
     def earlier(self, token) -> list[dict]:
         return self.mentions[: bisect.bisect_left(self.starts, token.i)]
 
     def governed(self, token):
         """ "his government said": the government speaks for its possessor (Maduro's)."""
         head = token.head
-        if token.dep_ != "poss" or head.lemma_.lower() not in GOVERNING_NOUNS or head.i in self.taken:
+        if token.dep_ != "poss" or head.lemma_.lower() not in OWNER_NOUNS or head.i in self.taken:
             return None
         if token.lower_ in PRONOUN_GENDER:
             antecedent = person_antecedent(token, self.mentions, genders=self.genders)
@@ -244,17 +254,32 @@ class _References:
             antecedent = _reporting_subject(token, self.earlier(token), kinds=("country",), sentence_subject=True)
         return None if antecedent is None else (antecedent, token.i, head.i + 1, "description")
 
-    def subject_pronoun(self, token):
-        """he/she: the person (``person_antecedent``); it: the organization or country that says
-        it; they: whoever says it, else a plural actor of this sentence or the one before."""
-        lower = token.lower_
+    def pronoun(self, token):
+        """he/him/his, she/her: the person (``person_antecedent``); it: the organization or
+        country that says it; its: the organization or country subject of the sentence;
+        they/them/their: whoever says it, else a plural actor of this sentence or the one before."""
+        form = PRONOUNS[token.lower_]
         earlier = self.earlier(token)
         article = self.article
-        if lower == "it":
-            # "The company said it would ...": only the organization or country that says it.
-            antecedent = _reporting_subject(token, earlier, kinds=("organization", "country"))
-        elif lower == "they":
-            antecedent = _reporting_subject(token, earlier)
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        if token.lower_.endswith(("self", "selves")) or (token.dep_ == "poss" and form in ("it", "they")):
+            # "Guaido, who declared himself ...", "The Journal said Russia cut its staff": the
+            # subject of the pronoun's own clause, if it is an actor of the right kind.
+            kinds = ("person",) if form in ("he", "she") else ("organization", "country", "group", "anonymous") \
+                if form == "they" else ("organization", "country")
+            antecedent = _clause_subject(token, earlier, kinds)
+            if antecedent is not None:
+                return antecedent, token.i, token.i + 1, "pronoun"
+        if form == "it":
+            if subject:  # "The company said it would ...": only the organization or country that says it.
+                antecedent = _reporting_subject(token, earlier, kinds=("organization", "country"))
+            elif token.dep_ == "poss":  # "Russia rotated its troops"
+                antecedent = _reporting_subject(token, earlier, kinds=("organization", "country"),
+                                                sentence_subject=True)
+            else:
+                antecedent = None  # "it" as an object is most often a thing
+        elif form == "they":
+            antecedent = _reporting_subject(token, earlier) if subject else None
             if antecedent is None:
                 sentence = article.sentence_of(token.i)
                 earlier = [m for m in earlier if m.get("plural") and article.sentence_of(m["tok_start"]) >= sentence - 1]
@@ -262,7 +287,7 @@ class _References:
         else:
             antecedent = person_antecedent(token, self.mentions, genders=self.genders)
             if antecedent is not None:
-                self.genders.setdefault(antecedent["name"], lower)
+                self.genders.setdefault(antecedent["name"], form)
         return None if antecedent is None else (antecedent, token.i, token.i + 1, "pronoun")
 
     def description(self, token):
@@ -290,8 +315,27 @@ class _References:
             return None
         if lemma in MEDIA_DESCRIPTIONS and not _speaks(token):
             return None  # "the paper said" is the newspaper; "the paper shows" may be a study
-        antecedent = _antecedent(lemma, self.earlier(token))
+        title = f"{doc[token.i - 1].lower_} {lemma}" if first == token.i - 2 else lemma  # "the Vice President"
+        antecedent = _antecedent(lemma, self.earlier(token), title=title)
         return None if antecedent is None else (antecedent, first, token.i + 1, "description")
+
+
+def _clause_subject(token, earlier: list[dict], kinds) -> dict | None:
+    """The mention that is the subject of the pronoun's own clause ("Russia has cut its staff":
+    Russia; "Guaido, who declared himself president": Guaido, through the relative pronoun)."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass") or child.i >= token.i:
+            continue
+        subject = child
+        if subject.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            subject = verb.head
+        for m in reversed(earlier):
+            if m["kind"] in kinds and m["tok_start"] <= subject.i < m["tok_end"] and m["how"] != "pronoun":
+                return m
+    return None
 
 
 def _reporting_subject(token, earlier: list[dict], kinds=("organization", "group", "anonymous", "country"),
@@ -315,11 +359,13 @@ def _reporting_subject(token, earlier: list[dict], kinds=("organization", "group
     return None
 
 
-def _antecedent(lemma: str, earlier: list[dict]) -> dict | None:
-    """The actor a description ("the newspaper", "the president") refers back to."""
+def _antecedent(lemma: str, earlier: list[dict], title: str | None = None) -> dict | None:
+    """The actor a description ("the newspaper", "the president") refers back to: a person
+    only if the article gave them that very title ("the Vice President" is not President Trump)."""
+    title = title or lemma
     for m in reversed(earlier):
         kind, name = m["kind"], m["name"].lower()
-        if kind == "person" and lemma in m.get("titles", ()):
+        if kind == "person" and title in m.get("titles", ()):
             return m
         if kind in ("anonymous", "group") and m.get("head") == lemma:
             return m

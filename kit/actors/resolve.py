@@ -11,7 +11,6 @@ from collections import Counter
 
 import pandas as pd
 
-from kit.actors.names import initials
 
 
 def resolve_corpus(mentions: pd.DataFrame, articles: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
@@ -20,8 +19,11 @@ def resolve_corpus(mentions: pd.DataFrame, articles: pd.DataFrame | None = None)
     A lone surname with no full name in its article ("Putin") joins the one full name
     of the corpus that ends with it ("Vladimir Putin"); when several full names share
     it, it joins the most mentioned if that one has at least twice the mentions of the
-    next, else it stays apart. Likewise a lone abbreviation ("WHO") joins the one
-    organization whose name it abbreviates ("World Health Organization").
+    next, else it stays apart. Nothing else is merged across articles: an abbreviation
+    means what its own article spells out, a description ("the company", "the Vice
+    President") stays in its article, and a name shared by a place and an organization
+    or person ("Amazon" the rainforest, "Amazon" the company) makes two actors: the
+    place's actor_id gets ``-place``.
 
     Returns ``(mentions, actors, renamed)``; ``renamed`` maps old actor_ids to new ones
     so that other tables (quotes) can follow.
@@ -32,6 +34,10 @@ def resolve_corpus(mentions: pd.DataFrame, articles: pd.DataFrame | None = None)
     >>> mentions, actors, renamed = resolve_corpus(m, None)
     >>> renamed, actors.n_articles.tolist()
     ({'putin': 'vladimir-putin'}, [2])
+    >>> m2 = m.assign(text=["WHO", "World Health Organization"], actor_id=["who", "world-health-organization"],
+    ...               kind="organization")
+    >>> resolve_corpus(m2, None)[2]  # "WHO" alone means what its article says: no merge
+    {}
     """
     mentions = mentions.copy()
     if len(mentions) == 0:
@@ -65,25 +71,41 @@ def resolve_corpus(mentions: pd.DataFrame, articles: pd.DataFrame | None = None)
         mentions.loc[moved, "name"] = mentions.loc[moved, "actor_id"].map(target_names)
         mentions.loc[moved & (mentions["how"] == "name"), "how"] = "surname"
 
-    # An abbreviation used alone in one article ("WHO") joins the one organization of the
-    # corpus whose name it abbreviates ("World Health Organization").
-    organizations = mentions[mentions["kind"] == "organization"]
-    spelled = {}
-    for actor_id, name in set(zip(organizations["actor_id"], organizations["name"])):
-        if " " in name:
-            spelled.setdefault(initials(name), set()).add((actor_id, name))
-    abbreviated = {}
-    for actor_id, name in set(zip(organizations["actor_id"], organizations["name"])):
-        options = spelled.get(name) if name.isupper() and " " not in name else None
-        if options and len(options) == 1:
-            abbreviated[actor_id] = next(iter(options))
-    if abbreviated:
-        moved = mentions["actor_id"].isin(abbreviated.keys()) & (mentions["kind"] == "organization")
-        mentions.loc[moved, "name"] = mentions.loc[moved, "actor_id"].map(lambda a: abbreviated[a][1])
-        mentions.loc[moved, "actor_id"] = mentions.loc[moved, "actor_id"].map(lambda a: abbreviated[a][0])
-        mentions.loc[moved & (mentions["how"] == "name"), "how"] = "alias"
-        renamed.update({old: new for old, (new, _) in abbreviated.items()})
+    # An abbreviation means what its own article defines ("FRB" a fast radio burst in one story,
+    # a Federal Reserve Bank in another): no merge across articles (see find_mentions).
+    mentions = _separate_places(mentions)
     return mentions, actors_table(mentions), renamed
+
+
+#: Kinds that never share an actor with a place of the same name (a country may: "in Austria").
+_NOT_PLACES = ("person", "organization", "group", "anonymous")
+
+
+def _separate_places(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Give places their own actor when the same actor_id also names a person, an
+    organization or a group ("Amazon" the rainforest and the company).
+
+    >>> m = pd.DataFrame({"article_id": ["a", "b", "b", "c", "c"], "actor_id": ["amazon", "amazon", "austria",
+    ...     "ford", "ford"], "kind": ["place", "organization", "place", "place", "organization"]})
+    >>> _separate_places(m).actor_id.tolist()
+    ['amazon-place', 'amazon', 'austria', 'ford', 'ford']
+    """
+    articles = mentions["article_id"] if "article_id" in mentions.columns else pd.Series("text", index=mentions.index)
+    is_place = mentions["kind"] == "place"
+    not_place = mentions["kind"].isin(_NOT_PLACES)
+    kinds = mentions[is_place | not_place].groupby("actor_id")["kind"].agg(set)
+    shared = {a for a, k in kinds.items() if "place" in k and len(k) > 1}
+    if not shared:
+        return mentions
+    # Within one article the same name is one thing, whatever the labels say: only the
+    # articles that use the name for a place alone get the place.
+    other_articles = set(zip(mentions.loc[not_place, "actor_id"], articles[not_place]))
+    keys = list(zip(mentions["actor_id"], articles))
+    moved = is_place & mentions["actor_id"].isin(shared) & pd.Series([k not in other_articles for k in keys],
+                                                                    index=mentions.index)
+    mentions = mentions.copy()
+    mentions.loc[moved, "actor_id"] = mentions.loc[moved, "actor_id"] + "-place"
+    return mentions
 
 
 def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:

@@ -10,7 +10,7 @@ in news text. Extend a list by editing its file when a corpus shows a gap.
 from __future__ import annotations
 
 from kit import lexicon
-from kit.syntax import GOVERNING_NOUNS, SPEECH_VERBS, SUBJECT_DEPS  # noqa: F401  (shared with the quotes)
+from kit.syntax import OWNER_NOUNS, SPEECH_VERBS, SUBJECT_DEPS  # noqa: F401  (shared with the quotes)
 
 #: Unnamed people a story relies on ("a senior US official said").
 ANONYMOUS_NOUNS = lexicon.words("actors_anonymous_nouns")
