@@ -39,6 +39,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
+import re
 from typing import BinaryIO, Callable, Iterator
 
 from kit.formats import (Problem, archive, csvfile, html, jsonrecords, newsml, newsml1, ninjs, nitf, plaintext,
