@@ -98,7 +98,10 @@ CURRENCY_WORDS = dict(lexicon.mapping("figures_currency_words"))
 DOLLAR_COUNTRIES = dict(lexicon.mapping("figures_dollar_countries"))
 
 #: Measure units after a number, normalised to a short singular name.
-UNITS_OF_MEASURE: dict[str, str] = dict(lexicon.mapping("figures_units"))
+#: Measure units after a number, as a lower-case token, and their name ("km" -> "kilometre");
+#: the forms matched only as written ("C" for Celsius after digits) are in kit.figures.units.
+UNITS_OF_MEASURE: dict[str, str] = {form: name for form, name in lexicon.mapping("figures_units").items()
+                                    if form == form.lower()}
 
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 
