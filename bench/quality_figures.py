@@ -231,7 +231,7 @@ def main(argv: list[str]) -> int:
         held_out = "heldout" in args.gold
         sets = {name: items for name, items in sets.items() if (("held" in name) == held_out)}
     if args.errors:
-        print(errors(sets[args.errors.replace("-", " ")]).to_string())
+        print(errors(sets[args.errors if args.errors in sets else args.errors.replace("-", " ")]).to_string())
         return 0
     systems = ("kit",) if args.kit_only else tuple(s for s in SYSTEMS if not (args.no_quantulum and s == "quantulum3"))
     print(evaluate(sets, systems=systems).to_string(index=False))

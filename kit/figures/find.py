@@ -35,6 +35,8 @@ TIME_ANCHORS_BEFORE = lexicon.words("figures_time_anchors_before")
 #: Words that may stand between a number and its unit without changing it.
 UNIT_QUALIFIERS = lexicon.words("figures_unit_qualifiers")
 AGE_WORDS_BEFORE = lexicon.words("figures_age_words")
+#: Nouns a price may be "a" of, beside units ("$98 a share", "64 cents a dozen", "£90 a head").
+RATE_NOUNS = lexicon.words("figures_rate_nouns")
 #: Common nouns for people, whose bare number after "was" is an age ("the victim was 26").
 PERSON_NOUNS = lexicon.words("figures_person_nouns")
 
@@ -187,6 +189,11 @@ def _read_left(doc: Doc, quantity: _Quantity) -> _Left:
         left.kind, left.currency = "money", CURRENCY_SYMBOLS[doc[start - 1].lower_]
         left.unit_text = doc[start - 1].text
         start -= 1
+        prefix = f"{doc[start - 1].lower_}{doc[start].lower_}" if start > 0 else ""
+        if doc[start].text == "$" and prefix in CURRENCY_SYMBOLS and doc[start - 1].is_alpha:
+            # "C $ 300 million", "hk $ 10" as some tokenizers or lower-cased copies split them
+            left.currency, left.unit_text = CURRENCY_SYMBOLS[prefix], f"{doc[start - 1].text}$"
+            start -= 1
     if quantity.currency:
         left.kind, left.currency = "money", quantity.currency
     if start > 0 and doc[start - 1].lower_ == "minus" and quantity.value is not None:
@@ -251,6 +258,8 @@ def _read_right(doc: Doc, quantity: _Quantity, left: _Left) -> _Right:
         unit_text = "per cent" if following == "per" else doc[j].text
         if following == "%":
             end += 1
+    elif kind is None and following in ("pound", "pounds", "lb", "lbs") and _is_weight(doc, j):
+        kind, unit, unit_text, unit_end = "measure", "pound-mass", doc[j].text, j + 1
     elif kind is None and following in CURRENCY_WORDS and not (following == "won" and doc[j].pos_ == "VERB"):
         kind, currency, unit_text, unit_end = "money", CURRENCY_WORDS[following], doc[j].text, j + 1
     elif kind is None and following in SMALL_CHANGE and following != "p":
@@ -267,7 +276,7 @@ def _read_right(doc: Doc, quantity: _Quantity, left: _Left) -> _Right:
         measure = _unit_after(doc, j)
         if measure:
             kind, unit, unit_text, unit_end = "measure", measure[0], measure[1], measure[2]
-        elif start > 0 and doc[start - 1].lower_ in AGE_WORDS_BEFORE or (
+        elif start > 0 and doc[start - 1].lower_ in AGE_WORDS_BEFORE or _in_list_of_ages(doc, start, end) or (
                 start > 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "age"):
             kind, unit = "measure", AGE
         elif _is_age_predicate(doc, quantity):
@@ -285,8 +294,32 @@ def _read_right(doc: Doc, quantity: _Quantity, left: _Left) -> _Right:
     return _Right(kind, unit, currency, unit_text, end)
 
 
+#: Words after "degrees" that name the scale: "30 degrees C", "98.6 degrees Fahrenheit".
+TEMPERATURE_SCALES = {"c": "degree Celsius", "celsius": "degree Celsius", "centigrade": "degree Celsius",
+                      "celcius": "degree Celsius", "f": "degree Fahrenheit", "fahrenheit": "degree Fahrenheit",
+                      "farenheit": "degree Fahrenheit"}
 #: The unit of an age: "aged 78", "a 36-year-old", "Smithers, 36,".
 AGE = "year of age"
+
+
+def _in_list_of_ages(doc: Doc, start: int, end: int) -> bool:
+    """ "aged nine, ten, thirteen, 49, and 59": every number of a list after "aged" is an age
+    (but "two aged fourteen" counts people)."""
+    if end < len(doc) and doc[end].lower_ in AGE_WORDS_BEFORE:
+        return False
+    k = start - 1
+    while k >= 0 and (doc[k].text == "," or doc[k].lower_ in ("and", "or") or doc[k].like_num):
+        k -= 1
+    return k >= 0 and k < start - 1 and doc[k].lower_ in AGE_WORDS_BEFORE
+
+
+def _is_weight(doc: Doc, j: int) -> bool:
+    """ "25 pounds of cocaine", "weighed 200 pounds": pounds of weight, not sterling."""
+    if doc[j].lower_ in ("lb", "lbs"):
+        return True
+    if j + 1 < len(doc) and doc[j + 1].lower_ == "of":
+        return True
+    return any(t.lemma_ in ("weigh", "weight", "heavy", "lose", "gain") for t in doc[j].sent)
 
 
 def _rate_after(doc: Doc, j: int) -> tuple[str, str] | None:
@@ -297,8 +330,12 @@ def _rate_after(doc: Doc, j: int) -> tuple[str, str] | None:
     name = UNITS_OF_MEASURE.get(word.lower_)
     if name is None and doc[j].lower_ == "per" and word.pos_ == "NOUN" and word.lower_ != "cent":
         name = word.lemma_.lower()  # "per share", "per person"
+    if name is None and doc[j].lower_ in ("a", "an") and word.lower_ in RATE_NOUNS:
+        name = word.lower_  # "$98 a share", "64 cents a dozen"
     if name is None or (doc[j].lower_ in ("a", "an") and word.tag_ == "NNS"):
         return None
+    if j + 2 < len(doc) and doc[j + 2].lower_ in TIME_ANCHORS_AFTER:
+        return None  # "$1.17 billion a year earlier"
     return name, doc[j:j + 2].text
 
 
@@ -317,18 +354,25 @@ def _unit_after(doc: Doc, j: int) -> tuple[str, str, int] | None:
     if j >= n:
         return None
     word = doc[j].lower_
+    if word == "metric" and j + 1 < n and doc[j + 1].lower_ in ("ton", "tons", "tonne", "tonnes"):
+        return "metric ton", doc[j:j + 2].text, j + 2
     if word in ("square", "sq", "sq.", "cubic") and j + 1 < n and doc[j + 1].lower_ in UNITS_OF_MEASURE:
         name = f"{word.rstrip('.')} {UNITS_OF_MEASURE[doc[j + 1].lower_]}".replace("sq ", "square ")
         return name, doc[j:j + 2].text, j + 2
     if word in ("nautical", "light") and j + 1 < n and doc[j + 1].lower_.startswith(("mile", "year")):
         return f"{word} {doc[j + 1].lower_.rstrip('s')}", doc[j:j + 2].text, j + 2
-    if j + 2 < n and doc[j + 1].text == "/" and f"{word}/{doc[j + 2].lower_}" in UNITS_OF_MEASURE \
+    if j + 2 < n and doc[j + 1].text == "/" and f"{word}/{doc[j + 2].lower_.rstrip('.')}" in UNITS_OF_MEASURE \
             and not doc[j].whitespace_ and not doc[j + 1].whitespace_:
-        return UNITS_OF_MEASURE[f"{word}/{doc[j + 2].lower_}"], doc[j:j + 3].text, j + 3  # "900 km / h"
+        # "900 km/h", which the tokenizer splits in three
+        return UNITS_OF_MEASURE[f"{word}/{doc[j + 2].lower_.rstrip('.')}"], doc[j:j + 3].text, j + 3
     if word in UNITS_OF_MEASURE and word not in ("in.", "t", "l", "w", "sq", "cubic", "nautical", "ps", "kn"):
         name = UNITS_OF_MEASURE[word]
         if name == "point" and j + 1 < n and doc[j + 1].lower_ == "of":
             return None  # "two points of view"
+        if name == "degree" and j + 1 < n and doc[j + 1].lower_.rstrip(".") in TEMPERATURE_SCALES:
+            return TEMPERATURE_SCALES[doc[j + 1].lower_.rstrip(".")], doc[first:j + 2].text, j + 2  # "30 degrees C"
+        if word in ("metric",) and j + 1 < n and doc[j + 1].lower_ in ("ton", "tons", "tonne", "tonnes"):
+            return "metric ton", doc[j:j + 2].text, j + 2
         if name == "year" and (j + 1 < n and doc[j + 1].lower_ == "old" or (
                 j + 2 < n and doc[j + 1].text in ("-", "–") and doc[j + 2].lower_ == "old")):
             return AGE, doc[first:j + 1].text, j + 1  # "36 years old", "a 36-year-old"

@@ -289,6 +289,8 @@ def _read_scales(doc: Doc, j: int, value: float) -> tuple[int, float, float | No
     """Scale words after digits ("2.5 million", "1.8 m"): the end, the value and the last scale."""
     scale = None
     while j < len(doc):
+        if doc[j].is_space and j + 1 < len(doc) and doc[j + 1].lower_ in SCALES:
+            j += 1  # "5.7  million": a double space is a token of its own
         word = doc[j].lower_
         if word in SCALES and word != "dozen":
             value, scale = value * SCALES[word], SCALES[word]
