@@ -85,7 +85,8 @@ ISO_CURRENCIES = frozenset(babel.numbers.list_currencies())
 def _currency_symbols() -> dict[str, str]:
     # babel's English symbols ("$", "£", "A$", "HK$", "₹"), then the news forms it lacks
     symbols = {symbol.lower(): code for code, symbol in Locale("en").currency_symbols.items()
-               if code in ISO_CURRENCIES and " " not in symbol and "\u202f" not in symbol and symbol != "¤"}
+               if code in ISO_CURRENCIES and symbol != code and " " not in symbol and "\u202f" not in symbol
+               and symbol != "¤"}  # a code babel gives as its own symbol ("ALL") would read "all three" as money
     symbols.update(lexicon.mapping("figures_currency_symbols"))
     return symbols
 
