@@ -354,6 +354,8 @@ def _unit_after(doc: Doc, j: int) -> tuple[str, str, int] | None:
     if j >= n:
         return None
     word = doc[j].lower_
+    if word == "basis" and j + 1 < n and doc[j + 1].lower_ in ("point", "points"):
+        return "basis point", doc[j:j + 2].text, j + 2  # "50 basis points"
     if word == "metric" and j + 1 < n and doc[j + 1].lower_ in ("ton", "tons", "tonne", "tonnes"):
         return "metric ton", doc[j:j + 2].text, j + 2
     if word in ("square", "sq", "sq.", "cubic") and j + 1 < n and doc[j + 1].lower_ in UNITS_OF_MEASURE:

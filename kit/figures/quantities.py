@@ -177,11 +177,29 @@ def _read_digits(doc: Doc, i: int) -> _Quantity | None:
     if digits is not None:
         if _glued_to_name(doc, i):
             return None
+        glued = numbers.DIGITS_WITH_SUFFIX.match(token.text)
+        if not glued and not token.whitespace_ and i + 1 < len(doc) and doc[i + 1].text == "m" \
+                and _says_size(doc, i + 2):
+            return _Quantity(i, i + 2, digits, unit="metre", kind="measure", unit_text="m")  # "1.8 m" glued
+        if glued and glued.group(2) == "m" and _says_size(doc, i + 1):
+            # "1.8m tall", "a 48m-high tower": metres, not millions
+            return _Quantity(i, i + 1, float(glued.group(1).replace(",", "")), unit="metre", kind="measure",
+                             unit_text="m")
         j, value, scale = _read_scales(doc, i + 1, digits)
-        if numbers.DIGITS_WITH_SUFFIX.match(token.text):
+        if glued:
             scale = 1.0
         return _Quantity(i, j, value, scale=scale)
     return _read_glued(doc, i)
+
+
+#: Adjectives after a length ("1.8m tall", "48m-high"): the "m" glued to the number is metres.
+SIZE_WORDS = {"tall", "high", "long", "deep", "wide", "away", "thick", "across", "below", "above"}
+
+
+def _says_size(doc: Doc, j: int) -> bool:
+    if j < len(doc) and doc[j].text in ("-", "–") and not doc[j].whitespace_:
+        j += 1
+    return j < len(doc) and doc[j].lower_ in SIZE_WORDS
 
 
 def _read_glued(doc: Doc, i: int) -> _Quantity | None:
