@@ -357,6 +357,8 @@ NEWS_FORMS = [
     ("Three-quarters of voters backed the plan.", [("Three-quarters", 75, None, None, "%", None)]),
     ("The virus has infected 1.5e6 people.", [("1.5e6", 1.5e6, None, None, None, None)]),
     ("The club paid $37m for the striker.", [("$37m", 3.7e7, None, None, "dollar", "USD")]),
+    ("The bonds pay 7 3/4 % interest.", [("7 3/4 %", 7.75, None, None, "%", None)]),
+    ("The attacks of 9/11 changed everything.", []),
     # units, rates, ages
     ("The engine produces 300 hp and the ferry sails at 20 knots.",
      [("300", 300, None, None, "horsepower", None), ("20", 20, None, None, "knot", None)]),

@@ -18,6 +18,8 @@ from kit.figures.filters import _glued_to_name
 from kit.figures.numbers import EMPHASIS, FRACTIONS, HEDGES, SCALES, SUFFIXES, TIME_UNITS, VAGUE, VAGUE_PLURALS, VAGUE_WORDS
 
 DIGIT_ONLY = re.compile(r"^\d+$")
+#: The fraction of a mixed number ("7 3/4"); "9/11" or "24/7" alone are no fractions.
+MIXED_FRACTION = re.compile(r"^[1-9]/(?:2|3|4|8|16|32)$")
 #: A range in one token: "40–$60", "10-15".
 GLUED_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([–-])[$£€]?(\d[\d,]*(?:\.\d+)?)$")
 CURRENCY_CODE = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")
@@ -185,6 +187,10 @@ def _read_digits(doc: Doc, i: int) -> _Quantity | None:
             # "1.8m tall", "a 48m-high tower": metres, not millions
             return _Quantity(i, i + 1, float(glued.group(1).replace(",", "")), unit="metre", kind="measure",
                              unit_text="m")
+        if not glued and i + 1 < len(doc) and token.whitespace_ and MIXED_FRACTION.match(doc[i + 1].text):
+            numerator, denominator = doc[i + 1].text.split("/")
+            digits += int(numerator) / int(denominator)  # "7 3/4 %", "101 1/4"
+            return _Quantity(i, i + 2, digits)
         j, value, scale = _read_scales(doc, i + 1, digits)
         if glued:
             scale = 1.0
