@@ -1,42 +1,53 @@
-"""Figures: the kit beside spaCy's numeric entities and quantulum3, on the annotated dev set.
+"""Figures: the kit beside spaCy's numeric entities and quantulum3, scored by the CQE protocol.
 
-For each system, on the seed and on the Wikinews dev set (data/annotations/wikinews):
+Data sets (each scored sentence by sentence):
 
-- detection: precision/recall/F1 of figure spans (a prediction matches a gold figure
-  when they share a character, one to one);
-- value: the same, counting a match only when the numbers agree too (``value``, or
-  ``low``/``high`` for ranges and vague amounts: a relative error under 1%);
-- counted: among matched figures whose gold has a counted noun, the share whose
-  predicted counted noun has the same head word (plural endings ignored);
-- seconds, and for the systems that read spaCy's Doc, that time as a share of the
-  one ``nlp.pipe`` pass they share (the kit must stay well under 15%).
+- the four shared quantity sets (``../shared/corpora/quantities``: age, currency,
+  dimension, temperature; public sentences from the CQE evaluation; skipped, with a
+  note, when the folder is absent);
+- the news sentences of ``data/annotations/figures_news`` (dev: tuned on; held-out:
+  written before tuning, never tuned on), one sentence per line with gold figures;
+- the seed, the Wikinews dev set and the Wikinews held-out set (whole articles, cut into
+  spaCy's sentences; gold figures go to the sentence they start in).
 
-Time expressions ("three months ago") are not in the gold figures; the kit drops
-them by default (``kind = "time"`` only with ``include_time=True``), so they are
-never scored. spaCy's baseline is its CARDINAL/MONEY/PERCENT/QUANTITY entities,
-with the first number in the entity as value; quantulum3's is every quantity its
-parser returns, with its value (it has no counted noun; spaCy's baseline neither).
+Scores (:func:`kit.evaluation.score_figures`, the rules of the shared ``score.py``):
+detection F1 (spans paired one-to-one by overlap), value P/R/F1 (CQE protocol: values
+paired one-to-one within a sentence, ranges by both ends), unit accuracy and counted-noun
+accuracy over detected figures whose gold has one. ``% of nlp.pipe``: the kit's time on
+the parsed Docs beside the one spaCy pass it shares.
 
-    python bench/quality_figures.py
+spaCy's baseline is its CARDINAL/MONEY/PERCENT/QUANTITY entities with the first number
+as value (unit: "%" for PERCENT, the currency sign's name for MONEY); quantulum3's is
+every quantity its parser returns, with its value and unit name.
+
+    python bench/quality_figures.py                 # every set, three systems
+    python bench/quality_figures.py --no-quantulum  # faster
+    python bench/quality_figures.py --errors news-dev
 """
 
 from __future__ import annotations
 
+import bisect
+import json
 import sys
 import time
 from pathlib import Path
 
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-from kit import numbers  # noqa: E402
-from kit.evaluation import Score, load_dev_set, load_gold, match_spans  # noqa: E402
-from kit.figures import _singular, find_figures  # noqa: E402
+from kit.evaluation import figure_value_ok, load_dev_set, load_gold, score_figures, unit_key  # noqa: E402
+from kit.figures import find_figures, numbers, units  # noqa: E402
 from kit.nlp import load_model  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+#: the shared data beside the checkout (``../shared``), or beside its parent for a worktree in a subfolder
+SHARED = next((folder / "shared" / "corpora" / "quantities" for folder in (ROOT.parent, ROOT.parent.parent)
+               if (folder / "shared" / "corpora" / "quantities").is_dir()), ROOT.parent / "shared" / "corpora" / "quantities")
+NEWS = ROOT / "data" / "annotations" / "figures_news"
 SPACY_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+SYSTEMS = ("kit", "spaCy entities", "quantulum3")
 
 
 def kit_predictions(doc) -> list[dict]:
@@ -48,8 +59,10 @@ def spacy_predictions(doc) -> list[dict]:
     for ent in doc.ents:
         if ent.label_ not in SPACY_LABELS:
             continue
-        rows.append({"start": ent.start_char, "end": ent.end_char, "text": ent.text,
-                     "value": _first_number(ent), "low": None, "high": None, "counted": None})
+        unit = "%" if ent.label_ == "PERCENT" else None
+        if ent.label_ == "MONEY":
+            unit = units.currency_name(units.currency_code(ent[0].text) or "USD")
+        rows.append({"start": ent.start_char, "end": ent.end_char, "value": _first_number(ent), "unit": unit})
     return rows
 
 
@@ -81,130 +94,147 @@ def quantulum_predictions(text: str) -> list[dict]:
     rows = []
     for quantity in parser.parse(text):
         start, end = quantity.span
-        rows.append({"start": start, "end": end, "text": text[start:end], "value": quantity.value,
-                     "low": None, "high": None, "counted": None})
+        unit = quantity.unit.name if quantity.unit and quantity.unit.name != "dimensionless" else None
+        rows.append({"start": start, "end": end, "value": quantity.value, "unit": unit})
     return rows
 
 
-def _same_number(a, b) -> bool:
-    if a is None or b is None or pd.isna(a) or pd.isna(b):
-        return (a is None or pd.isna(a)) and (b is None or pd.isna(b))
-    return abs(float(a) - float(b)) <= 0.01 * max(abs(float(a)), abs(float(b)), 1e-9)
+def _sentences_of_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _value_correct(gold: dict, predicted: dict) -> bool:
-    if gold["value"] is not None and not pd.isna(gold["value"]):
-        return _same_number(gold["value"], predicted.get("value"))
-    return _same_number(gold["low"], predicted.get("low")) and _same_number(gold["high"], predicted.get("high"))
+def load_sets(include_shared: bool = True) -> dict[str, list[tuple[str, list[dict]]]]:
+    """Every data set as a list of (text, gold figures); article sets keep whole articles."""
+    sets: dict[str, list[tuple[str, list[dict]]]] = {}
+    if include_shared:
+        if SHARED.is_dir():
+            for name in ("age", "currency", "dimension", "temperature"):
+                rows = _sentences_of_jsonl(SHARED / f"{name}.jsonl")
+                # gold figures the alignment could not place (span null) are kept: they count as misses
+                sets[f"cqe {name}"] = [(r["text"], [_gold_row(f) for f in r["figures"]]) for r in rows]
+        else:
+            print(f"(shared quantity sets not found at {SHARED}: skipped)", file=sys.stderr)
+    for name in ("dev", "heldout"):
+        path = NEWS / f"{name}.jsonl"
+        if path.exists():
+            sets[f"news {name}"] = [(r["text"], [_gold_row(f) for f in r["figures"]]) for r in _sentences_of_jsonl(path)]
+    sets["seed"] = _article_set([load_gold(ROOT / "data/annotations/seed/gold.json")])
+    sets["wikinews dev"] = _article_set(load_dev_set(ROOT / "data/annotations/wikinews"))
+    sets["wikinews held-out"] = _article_set(load_dev_set(ROOT / "data/annotations/heldout"))
+    return sets
 
 
-def _head(noun_phrase) -> str | None:
-    if not isinstance(noun_phrase, str) or not noun_phrase.strip():
-        return None
-    return _singular(noun_phrase.split()[-1])
+def _gold_row(figure: dict) -> dict:
+    span = figure.get("span") or [-1, -1]
+    return {"start": span[0], "end": span[1], **{k: figure.get(k) for k in ("value", "low", "high", "unit", "counted")}}
 
 
-def score_article(gold_rows: list[dict], predicted: list[dict]) -> dict:
-    gold_spans = [(g["start"], g["end"]) for g in gold_rows]
-    pred_spans = [(p["start"], p["end"]) for p in predicted]
-    pairs = match_spans(gold_spans, pred_spans, match="overlap")
-    value_tp = sum(_value_correct(gold_rows[g], predicted[p]) for p, g in pairs.items())
-    counted_pairs = [(gold_rows[g], predicted[p]) for p, g in pairs.items() if _head(gold_rows[g]["counted"])]
-    counted_ok = sum(_head(g["counted"]) == _head(p.get("counted")) for g, p in counted_pairs)
-    return {
-        "detection": Score(len(pairs), len(predicted) - len(pairs), len(gold_rows) - len(pairs)),
-        "value": Score(value_tp, len(predicted) - value_tp, len(gold_rows) - value_tp),
-        "counted": (counted_ok, len(counted_pairs)),
-    }
+def _article_set(golds) -> list[tuple[str, list[dict]]]:
+    out = []
+    for gold in golds:
+        rows = gold.figures.astype(object).where(gold.figures.notna(), None).to_dict("records")
+        out.append((gold.body, rows))
+    return out
 
 
-def evaluate(golds=None, nlp=None, systems=("kit", "spaCy entities", "quantulum3")) -> pd.DataFrame:
-    """One row per (data set, system): detection and value P/R/F1, counted accuracy, seconds."""
+def by_sentence(doc, gold: list[dict], predicted: list[dict]) -> list[tuple[list[dict], list[dict]]]:
+    """Gold and predicted figures of one text grouped by the spaCy sentence they start in."""
+    starts = [sentence.start_char for sentence in doc.sents] or [0]
+    groups: dict[int, tuple[list, list]] = {}
+    for side, rows in ((0, gold), (1, predicted)):
+        for row in rows:
+            index = bisect.bisect_right(starts, max(row["start"], 0)) - 1
+            groups.setdefault(index, ([], []))[side].append(row)
+    return list(groups.values())
+
+
+def evaluate(sets=None, nlp=None, systems=SYSTEMS) -> pd.DataFrame:
+    """One row per (data set, system)."""
     nlp = nlp or load_model()
-    if golds is None:
-        golds = {"seed": [load_gold(ROOT / "data/annotations/seed/gold.json")],
-                 "wikinews dev": load_dev_set(ROOT / "data/annotations/wikinews")}
+    sets = sets if sets is not None else load_sets()
     rows = []
-    for name, gold_list in golds.items():
+    for name, items in sets.items():
+        texts = [text for text, _ in items]
         began = time.perf_counter()
-        docs = list(nlp.pipe([g.body for g in gold_list]))
+        docs = list(nlp.pipe(texts))
         pipe_seconds = time.perf_counter() - began
         for system in systems:
-            totals = {"detection": Score(0, 0, 0), "value": Score(0, 0, 0)}
-            counted_ok = counted_all = 0
+            pairs = []
             began = time.perf_counter()
-            for gold, doc in zip(gold_list, docs):
+            for (text, gold), doc in zip(items, docs):
                 if system == "kit":
                     predicted = kit_predictions(doc)
                 elif system == "spaCy entities":
                     predicted = spacy_predictions(doc)
                 else:
-                    predicted = quantulum_predictions(gold.body)
-                gold_rows = gold.figures.astype(object).where(gold.figures.notna(), None).to_dict("records")
-                scores = score_article(gold_rows, predicted)
-                totals = {k: totals[k] + scores[k] for k in totals}
-                counted_ok += scores["counted"][0]
-                counted_all += scores["counted"][1]
+                    predicted = quantulum_predictions(text)
+                pairs.extend(by_sentence(doc, gold, predicted))
             seconds = time.perf_counter() - began
-            rows.append({
-                "data": name, "system": system, "articles": len(gold_list),
-                "gold": int(totals["detection"].tp + totals["detection"].fn),
-                "detect P": round(totals["detection"].precision, 3),
-                "detect R": round(totals["detection"].recall, 3),
-                "detect F1": round(totals["detection"].f1, 3),
-                "value P": round(totals["value"].precision, 3),
-                "value R": round(totals["value"].recall, 3),
-                "value F1": round(totals["value"].f1, 3),
-                "counted acc": round(counted_ok / counted_all, 3) if counted_all else None,
-                "counted n": counted_all,
-                "seconds": round(seconds, 3),
-                # the kit works on the parsed Doc: its cost beside the one spaCy pass it shares
-                "% of nlp.pipe": round(100 * seconds / pipe_seconds, 1) if system != "quantulum3" else None,
-            })
+            score = score_figures(pairs)
+            rows.append({"data": name, "system": system, "texts": len(items), **score,
+                         "% of nlp.pipe": round(100 * seconds / pipe_seconds, 1) if system != "quantulum3" else None})
     return pd.DataFrame(rows)
 
 
-def errors(gold_list, nlp=None) -> pd.DataFrame:
-    """The kit's misses, false alarms and wrong values or counted nouns, to read by eye."""
+def errors(items, nlp=None) -> pd.DataFrame:
+    """The kit's misses, false alarms, wrong values, units and counted nouns, to read by eye."""
+    from kit.evaluation import match_spans
+
     nlp = nlp or load_model()
     rows = []
-    for gold, doc in zip(gold_list, nlp.pipe([g.body for g in gold_list])):
-        predicted = kit_predictions(doc)
-        gold_rows = gold.figures.astype(object).where(gold.figures.notna(), None).to_dict("records")
-        pairs = match_spans([(g["start"], g["end"]) for g in gold_rows], [(p["start"], p["end"]) for p in predicted])
-        matched_gold = set(pairs.values())
-        for p_index, p in enumerate(predicted):
-            if p_index not in pairs:
-                rows.append({"article": gold.id, "error": "false alarm", "text": p["text"], "kit": p, "gold": None})
-                continue
-            g = gold_rows[pairs[p_index]]
-            if not _value_correct(g, p):
-                rows.append({"article": gold.id, "error": "value", "text": p["text"], "kit": p, "gold": g})
-            if _head(g["counted"]) and _head(g["counted"]) != _head(p.get("counted")):
-                rows.append({"article": gold.id, "error": "counted", "text": p["text"], "kit": p.get("counted"),
-                             "gold": g["counted"]})
-        for g_index, g in enumerate(gold_rows):
-            if g_index not in matched_gold:
-                rows.append({"article": gold.id, "error": "miss", "text": g["text"], "kit": None, "gold": g})
+    for (text, gold), doc in zip(items, nlp.pipe([text for text, _ in items])):
+        for gold_rows, predicted in by_sentence(doc, gold, kit_predictions(doc)):
+            pairs = match_spans([(g["start"], g["end"]) for g in gold_rows], [(p["start"], p["end"]) for p in predicted])
+            sentence = doc.char_span(0, len(text), alignment_mode="expand")
+            context = text[max(0, min([g["start"] for g in gold_rows] + [p["start"] for p in predicted]) - 40):][:140]
+            for p_index, p in enumerate(predicted):
+                if p_index not in pairs:
+                    rows.append({"error": "false alarm", "text": p["text"], "kit": p["value"], "gold": None,
+                                 "context": context})
+                    continue
+                g = gold_rows[pairs[p_index]]
+                if not figure_value_ok(g, p):
+                    rows.append({"error": "value", "text": p["text"], "kit": (p["value"], p["low"], p["high"]),
+                                 "gold": (g["value"], g["low"], g["high"]), "context": context})
+                if unit_key(g.get("unit")) and unit_key(g.get("unit")) != unit_key(p.get("unit")):
+                    rows.append({"error": "unit", "text": p["text"], "kit": p.get("unit"), "gold": g["unit"],
+                                 "context": context})
+                if g.get("counted") and (g["counted"].split()[-1:] != (p.get("counted") or "").split()[-1:]):
+                    rows.append({"error": "counted", "text": p["text"], "kit": p.get("counted"),
+                                 "gold": g["counted"], "context": context})
+            matched = set(pairs.values())
+            for g_index, g in enumerate(gold_rows):
+                if g_index not in matched:
+                    rows.append({"error": "miss", "text": text[g["start"]:g["end"]] if g["start"] >= 0 else None,
+                                 "kit": None, "gold": g["value"] if g["value"] is not None else (g["low"], g["high"]),
+                                 "context": context})
+            del sentence
     return pd.DataFrame(rows)
 
 
 def main(argv: list[str]) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(description="Figure quality on the seed and an annotated folder.")
-    parser.add_argument("--gold", default=str(ROOT / "data/annotations/wikinews"),
-                        help="folder of annotated JSON files (default: data/annotations/wikinews)")
-    parser.add_argument("--errors", action="store_true", help="list the dev-set errors")
+    parser = argparse.ArgumentParser(description="Figure quality by the CQE protocol, beside the baselines.")
+    parser.add_argument("--gold", help="a folder of annotated articles: 'heldout' in it scores the held-out sets only, "
+                        "anything else the dev sets (bench/quality.py calls once for each); default: every set")
+    parser.add_argument("--no-quantulum", action="store_true", help="leave quantulum3 out (it is slow)")
+    parser.add_argument("--no-shared", action="store_true", help="leave the shared quantity sets out")
+    parser.add_argument("--kit-only", action="store_true", help="score the kit alone")
+    parser.add_argument("--errors", metavar="SET", help="list the kit's errors on one set (e.g. 'news dev')")
     args = parser.parse_args(argv)
-    pd.set_option("display.width", 200)
+    pd.set_option("display.width", 220)
     pd.set_option("display.max_columns", 20)
-    table = evaluate({"seed": [load_gold(ROOT / "data/annotations/seed/gold.json")],
-                      "wikinews dev": load_dev_set(Path(args.gold))})
-    print(table.to_string(index=False))
+    pd.set_option("display.max_colwidth", 90)
+    sets = load_sets(include_shared=not args.no_shared)
+    if args.gold:  # bench/quality.py: the dev sets (tuned on) or the held-out sets, one call each
+        held_out = "heldout" in args.gold
+        sets = {name: items for name, items in sets.items() if (("held" in name) == held_out)}
     if args.errors:
-        pd.set_option("display.max_colwidth", 120)
-        print(errors(load_dev_set(Path(args.gold))).to_string())
+        print(errors(sets[args.errors if args.errors in sets else args.errors.replace("-", " ")]).to_string())
+        return 0
+    systems = ("kit",) if args.kit_only else tuple(s for s in SYSTEMS if not (args.no_quantulum and s == "quantulum3"))
+    print(evaluate(sets, systems=systems).to_string(index=False))
     return 0
 
 

@@ -274,3 +274,134 @@ def _find_seed_file(path: Path, name: str) -> str:
         if candidate.exists():
             return candidate.read_text(encoding="utf-8")
     raise FileNotFoundError(f"{path}: the annotated file {name!r} was not found beside it or in data/wire")
+
+
+# --- figures: the CQE protocol --------------------------------------------------------------
+#
+# The same rules as ../shared/corpora/quantities/score.py (the CQE paper's protocol), so the
+# kit's figures can be scored on the shared quantity sets, on the news sentences in
+# data/annotations/figures_news and on the annotated articles alike, without the shared folder.
+
+#: Spellings of the same unit, as score.py folds them (then plurals are made singular).
+UNIT_SYNONYMS = {
+    "%": "percentage", "percent": "percentage", "per cent": "percentage", "pct": "percentage",
+    "pc": "percentage", "percentage point": "percentage",
+    "$": "dollar", "usd": "dollar", "us$": "dollar", "us dollar": "dollar",
+    "united states dollar": "dollar", "buck": "dollar",
+    "€": "euro", "eur": "euro", "£": "pound sterling", "gbp": "pound sterling",
+    "yen": "japanese yen", "¥": "japanese yen", "yuan": "chinese yuan",
+    "rmb": "chinese yuan", "renminbi": "chinese yuan",
+    "meter": "metre", "kilometer": "kilometre", "centimeter": "centimetre",
+    "millimeter": "millimetre", "liter": "litre", "milliliter": "millilitre",
+    "mph": "mile per hour", "miles per hour": "mile per hour",
+    "km": "kilometre", "kg": "kilogram", "hp": "horsepower", "ft": "foot", "feet": "foot",
+    "degree celsius": "celsius", "degree fahrenheit": "fahrenheit",
+    "year old": "year of age", "years old": "year of age",
+}
+
+
+def _unit_singular(word: str) -> str:
+    word = word.lower()
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def unit_key(unit) -> str | None:
+    """A unit folded for comparison: score.py's synonyms and singulars, the kit's short forms and
+    ISO codes read as names ("km" and "kilometres" -> "kilometre", "CAD" -> "canadian dollar"),
+    and an age's "year of age" compared as "year" (the Wikinews annotations write ages so).
+
+    >>> unit_key("km"), unit_key("USD"), unit_key("years old"), unit_key("%")
+    ('kilometre', 'dollar', 'year', 'percentage')
+    """
+    if unit is None or (isinstance(unit, float) and unit != unit):
+        return None
+    text = str(unit).strip()
+    if not text or text.lower() in ("-", "dimensionless"):
+        return None
+    from kit.figures import units
+
+    text = units.unit_name(text) or text
+    text = UNIT_SYNONYMS.get(text.lower(), text.lower())
+    text = " ".join(_unit_singular(w) for w in text.split())
+    text = UNIT_SYNONYMS.get(text, text)
+    return text[: -len(" of age")] if text.endswith(" of age") else text
+
+
+def _close(a, b, tol: float = 1e-6) -> bool:
+    try:
+        return a is not None and b is not None and not pd.isna(a) and not pd.isna(b) and \
+            abs(float(a) - float(b)) <= max(tol * max(abs(float(a)), abs(float(b))), 1e-9)
+    except (TypeError, ValueError):
+        return False
+
+
+def figure_value_ok(gold: dict, predicted: dict) -> bool:
+    """score.py's strict rule: a point value within 1e-6, or both ends of a range (either order)."""
+    value = gold.get("value")
+    if value is not None and not pd.isna(value):
+        return _close(value, predicted.get("value"))
+    low, high = predicted.get("low"), predicted.get("high")
+    return (_close(gold.get("low"), low) and _close(gold.get("high"), high)) or \
+        (_close(gold.get("low"), high) and _close(gold.get("high"), low))
+
+
+def _counted_words(text) -> list[str]:
+    stop = {"the", "a", "an", "of", "and", "or", "in", "on", "for", "to", "its", "their", "his", "her"}
+    import re
+
+    return [_unit_singular(w) for w in re.findall(r"[A-Za-z0-9]+", text if isinstance(text, str) else "")
+            if w.lower() not in stop]
+
+
+def score_figures(sentences: Iterable[tuple[list[dict], list[dict]]]) -> dict:
+    """Detection, value (CQE protocol), unit and counted-noun scores over ``(gold, predicted)``
+    figure lists, one pair a sentence; figures are dicts with ``span`` ([start, end]) or
+    ``start``/``end``, ``value``, ``low``, ``high``, ``unit``, ``counted``.
+
+    - detection: P/R/F1 of a one-to-one pairing by span overlap (best overlap first);
+    - value: P/R/F1 of the CQE protocol, span-free: gold and predicted figures of a
+      sentence paired one-to-one on equal values (ranges by both ends);
+    - unit: over detected pairs whose gold has a unit, the share with the same unit
+      (:func:`unit_key`); counted: over detected pairs whose gold has a counted noun,
+      the share with the same head word.
+
+    >>> gold = [{"span": [0, 4], "value": 5.0, "unit": "km"}]
+    >>> score_figures([(gold, [{"start": 0, "end": 3, "value": 5.0, "unit": "kilometre"}])])["unit acc"]
+    1.0
+    """
+    n_gold = n_pred = detected = value_tp = unit_n = unit_ok = counted_n = counted_ok = 0
+    for gold, predicted in sentences:
+        n_gold += len(gold)
+        n_pred += len(predicted)
+        spans_g = [tuple(g["span"]) if g.get("span") else (g["start"], g["end"]) for g in gold]
+        spans_p = [tuple(p["span"]) if p.get("span") else (p["start"], p["end"]) for p in predicted]
+        pairs = match_spans(spans_g, spans_p)
+        detected += len(pairs)
+        for p_index, g_index in pairs.items():
+            g, p = gold[g_index], predicted[p_index]
+            if unit_key(g.get("unit")):
+                unit_n += 1
+                unit_ok += unit_key(g.get("unit")) == unit_key(p.get("unit"))
+            if _counted_words(g.get("counted")):
+                counted_n += 1
+                gw, pw = _counted_words(g.get("counted")), _counted_words(p.get("counted"))
+                counted_ok += bool(pw) and gw[-1] == pw[-1]
+        used: set[int] = set()
+        for g in gold:
+            for index, p in enumerate(predicted):
+                if index not in used and figure_value_ok(g, p):
+                    used.add(index)
+                    value_tp += 1
+                    break
+    detection = Score(detected, n_pred - detected, n_gold - detected)
+    value = Score(value_tp, n_pred - value_tp, n_gold - value_tp)
+    return {"gold": n_gold, "predicted": n_pred, "detect F1": round(detection.f1, 3),
+            "value P": round(value.precision, 3), "value R": round(value.recall, 3), "value F1": round(value.f1, 3),
+            "unit acc": round(unit_ok / unit_n, 3) if unit_n else None, "unit n": unit_n,
+            "counted acc": round(counted_ok / counted_n, 3) if counted_n else None, "counted n": counted_n}

@@ -70,6 +70,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "approx": "string",
         "kind": "string",
         "unit": "string",
+        "currency": "string",
+        "unit_text": "string",
         "counted": "string",
         "counted_how": "string",
         "sentence": "int64",

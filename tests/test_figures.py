@@ -38,15 +38,15 @@ def figures_of(nlp):
 FORMS = [
     # digits
     ("The company employs 1,000 workers.", "1,000", 1000, None, None, None, "count", None, "workers", "direct"),
-    ("The river rose by 2.5 metres overnight.", "2.5", 2.5, None, None, None, "measure", "m", None, None),
+    ("The river rose by 2.5 metres overnight.", "2.5", 2.5, None, None, None, "measure", "metre", None, None),
     ("The app lost 1.8m users last year.", "1.8m", 1.8e6, None, None, None, "count", None, "users", "direct"),
-    ("The government borrowed $3bn from the fund.", "$3bn", 3e9, None, None, None, "money", "USD", None, None),
+    ("The government borrowed $3bn from the fund.", "$3bn", 3e9, None, None, None, "money", "dollar", None, None),
     ("Turnout fell to 40% in the capital.", "40%", 40, None, None, None, "percent", "%", None, None),
-    ("He was given a fine of US$86,000.", "US$86,000", 86000, None, None, None, "money", "USD", None, None),
-    ("The fine was £2.5 million.", "£2.5 million", 2.5e6, None, None, None, "money", "GBP", None, None),
-    ("Bail was set at 300 euros.", "300", 300, None, None, None, "money", "EUR", None, None),
+    ("He was given a fine of US$86,000.", "US$86,000", 86000, None, None, None, "money", "dollar", None, None),
+    ("The fine was £2.5 million.", "£2.5 million", 2.5e6, None, None, None, "money", "pound sterling", None, None),
+    ("Bail was set at 300 euros.", "300", 300, None, None, None, "money", "euro", None, None),
     ("He was awarded SEK9 million (approximately GBP738 thousand).", "approximately GBP738 thousand", 738000,
-     None, None, "approximately", "money", "GBP", None, None),
+     None, None, "approximately", "money", "pound sterling", None, None),
     # number words
     ("Police arrested three men after the march.", "three", 3, None, None, None, "count", None, "men", "direct"),
     ("A hundred soldiers crossed the border.", "A hundred", 100, None, None, None, "count", None, "soldiers",
@@ -102,16 +102,16 @@ FORMS = [
     # measures, durations and ages
     ("The rally lasted about an hour.", "about an hour", 1, None, None, "about", "measure", "hour", None, None),
     ("The quake struck about eight kilometers south of the town.", "about eight", 8, None, None, "about",
-     "measure", "km", None, None),
+     "measure", "kilometre", None, None),
     ("He was sentenced to 40 years in prison.", "40", 40, None, None, None, "measure", "year", None, None),
     ("His time was 1 hour 59 minutes 40.2 seconds.", "1 hour 59 minutes 40.2 seconds", 7180.2, None, None, None,
      "measure", "second", None, None),
-    ("The singer died on Sunday, aged 78.", "78", 78, None, None, None, "measure", "year", None, None),
-    ("Conway was 82 years old.", "82", 82, None, None, None, "measure", "year", None, None),
-    ("The 36-year-old man was arrested.", "36", 36, None, None, None, "measure", "year", None, None),
+    ("The singer died on Sunday, aged 78.", "78", 78, None, None, None, "measure", "year of age", None, None),
+    ("Conway was 82 years old.", "82", 82, None, None, None, "measure", "year of age", None, None),
+    ("The 36-year-old man was arrested.", "36", 36, None, None, None, "measure", "year of age", None, None),
     ("Cummings, the Democratic chairman of the House Oversight and Reform Committee, was 68.", "68", 68, None,
-     None, None, "measure", "year", None, None),
-    ("The court set bail at 100,000 Georgian lari.", "100,000", 100000, None, None, None, "money", "GEL", None,
+     None, None, "measure", "year of age", None, None),
+    ("The court set bail at 100,000 Georgian lari.", "100,000", 100000, None, None, None, "money", "georgian lari", None,
      None),
     ("A crowd of 100 gathered; 21 confirmed cases were reported.", "21", 21, None, None, None, "count", None,
      "confirmed cases", "direct"),
@@ -240,9 +240,11 @@ def test_dev_set_quality_beats_the_baselines(nlp):
     sys.path.insert(0, str(ROOT / "bench"))
     from quality_figures import evaluate
 
+    from quality_figures import _article_set
+
     from kit.evaluation import load_dev_set
 
-    table = evaluate({"dev": load_dev_set(ROOT / "data/annotations/wikinews")}, nlp=nlp,
+    table = evaluate({"dev": _article_set(load_dev_set(ROOT / "data/annotations/wikinews"))}, nlp=nlp,
                      systems=("kit", "spaCy entities")).set_index("system")
     kit, spacy_entities = table.loc["kit"], table.loc["spaCy entities"]
     assert kit["detect F1"] >= 0.9 and kit["value F1"] >= 0.9 and kit["counted acc"] >= 0.75, kit.to_dict()
@@ -310,3 +312,90 @@ def test_claimed_by_on_the_seed(seed_analysis, text, quote_kind, actor_id):
     else:
         assert row.speaker_actor_id == actor_id and row.speaker_name == "The Wall Street Journal"
         assert row.quote_start <= row.start and row.end <= row.quote_end
+
+
+# --- news forms (issue 13): sentence, then every figure expected in it, in order, as
+# (text, value, low, high, unit, currency); an empty list means no figure at all
+NEWS_FORMS = [
+    # ranges that repeat the sign or the unit
+    ("The company expects revenue of between $5 million and $7 million this year.",
+     [("between $5 million and $7 million", None, 5e6, 7e6, "dollar", "USD")]),
+    ("Analysts forecast growth of 5% to 7% next year.", [("5% to 7%", None, 5, 7, "%", None)]),
+    ("Prices rose between 10 per cent and 12 per cent in the quarter.",
+     [("between 10 per cent and 12", None, 10, 12, "%", None)]),  # the unit words stay out of the text
+    ("Tickets for the concert will cost $40–$60 each.", [("$40–$60", None, 40, 60, "dollar", "USD")]),
+    ("Temperatures will range from 20C to 25C on the coast.", [("20C to 25C", None, 20, 25, "degree Celsius", None)]),
+    ("Its losses widened from £3.2 million to £4.5 million.",
+     [("£3.2 million", 3.2e6, None, None, "pound sterling", "GBP"),
+      ("£4.5 million", 4.5e6, None, None, "pound sterling", "GBP")]),
+    # digits glued to units
+    ("The battery stores 10kW and the laptop has 256GB of storage.",
+     [("10kW", 10, None, None, "kilowatt", None), ("256", 256, None, None, "gigabyte", None)]),
+    ("Inflation fell to 2.4pc in March.", [("2.4pc", 2.4, None, None, "%", None)]),
+    ("Shares closed down 3p at 164p.", [("3p", 3, None, None, "penny", "GBP"), ("164p", 164, None, None, "penny", "GBP")]),
+    ("The chip runs at 2.4GHz and the engine delivers 640bhp.",
+     [("2.4GHz", 2.4, None, None, "gigahertz", None), ("640bhp", 640, None, None, "brake horsepower", None)]),
+    ("Customers will get speeds of up to 30Mbps.", [("up to 30Mbps", 30, None, 30, "megabit per second", None)]),
+    ("The commute is now 3min longer.", [("3min", 3, None, None, "minute", None)]),
+    # currency prefixes
+    ("The deal is worth US$58 billion.", [("US$58 billion", 5.8e10, None, None, "dollar", "USD")]),
+    ("The miner made a profit of A$10.5 million.", [("A$10.5 million", 1.05e7, None, None, "australian dollar", "AUD")]),
+    ("A flat sold for HK$12 million and another for NZ$2.1 million.",
+     [("HK$12 million", 1.2e7, None, None, "hong kong dollar", "HKD"),
+      ("NZ$2.1 million", 2.1e6, None, None, "new zealand dollar", "NZD")]),
+    ("The firm raised C$300 million.", [("C$300 million", 3e8, None, None, "canadian dollar", "CAD")]),
+    ("The fine was Rs 500 and bail ₹15,000.",
+     [("Rs 500", 500, None, None, "indian rupee", "INR"), ("₹15,000", 15000, None, None, "indian rupee", "INR")]),
+    ("The state set aside RM79 million.", [("RM79 million", 7.9e7, None, None, "malaysian ringgit", "MYR")]),
+    ("The bank sold R$1.2 billion in bonds.", [("R$1.2 billion", 1.2e9, None, None, "brazilian real", "BRL")]),
+    # signs
+    ("The index rose +0.2% after falling -1.3% last week.",
+     [("+0.2%", 0.2, None, None, "%", None), ("-1.3%", -1.3, None, None, "%", None)]),
+    ("Temperatures dropped to −5C overnight.", [("−5C", -5, None, None, "degree Celsius", None)]),
+    ("It was minus 5 degrees in Moscow.", [("minus 5", -5, None, None, "degree", None)]),
+    # fractions, scientific notation, scale letters
+    ("Three-quarters of voters backed the plan.", [("Three-quarters", 75, None, None, "%", None)]),
+    ("The virus has infected 1.5e6 people.", [("1.5e6", 1.5e6, None, None, None, None)]),
+    ("The club paid $37m for the striker.", [("$37m", 3.7e7, None, None, "dollar", "USD")]),
+    ("The bonds pay 7 3/4 % interest.", [("7 3/4 %", 7.75, None, None, "%", None)]),
+    ("The attacks of 9/11 changed everything.", []),
+    # units, rates, ages
+    ("The engine produces 300 hp and the ferry sails at 20 knots.",
+     [("300", 300, None, None, "horsepower", None), ("20", 20, None, None, "knot", None)]),
+    ("The Dow gained 250 points.", [("250", 250, None, None, "point", None)]),
+    ("A stamp now costs 85 cents.", [("85", 85, None, None, "cent", None)]),
+    ("Gasoline averaged $2.24 per gallon last week.", [("$2.24", 2.24, None, None, "dollar per gallon", "USD")]),
+    ("Rents have risen to $3,500 a month.", [("$3,500", 3500, None, None, "dollar per month", "USD")]),
+    ("Output reached 2 million barrels a day.", [("2 million", 2e6, None, None, "barrel per day", None)]),
+    ("The plane flew at 900 km/h.", [("900", 900, None, None, "kilometre per hour", None)]),
+    ("Sales rose 4.8% to $13.18 billion from $12.6 billion a year earlier.",
+     [("4.8%", 4.8, None, None, "%", None), ("$13.18 billion", 1.318e10, None, None, "dollar", "USD"),
+      ("$12.6 billion", 1.26e10, None, None, "dollar", "USD")]),
+    ("Nathaly, 20, was buying baby items.", [("20", 20, None, None, "year of age", None)]),
+    ("The deceased were aged nine, ten and 49.",
+     [("nine", 9, None, None, "year of age", None), ("ten", 10, None, None, "year of age", None),
+      ("49", 49, None, None, "year of age", None)]),
+    # numbers in names, phone numbers, years: no figures
+    ("Apple unveiled the iPhone 14 as Boeing grounded its 737 MAX fleet.", []),
+    ("The S&P 500 fell 1.2% while Windows 11 sales rose.", [("1.2%", 1.2, None, None, "%", None)]),
+    ("Leaders of the G20 discussed COVID-19 vaccines.", []),
+    ("For help, call the hotline on 08000 858531.", []),
+    ("2018 sales were weaker than expected.", []),
+    ("The PlayStation 5 sold well.", []),
+    # conventions kept
+    ("One of the victims was a child.", []),
+    ("Six weeks later, the factory reopened.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", NEWS_FORMS)
+def test_news_forms(figures_of, sentence, expected):
+    rows = figures_of(sentence)
+    found = [(r.text, r.value, r.low, r.high, None if pd.isna(r.unit) else r.unit,
+              None if pd.isna(r.currency) else r.currency) for r in rows.itertuples()]
+    assert len(found) == len(expected), found
+    for got, want in zip(found, expected):
+        assert got[0] == want[0] and got[4:] == want[4:], (got, want)
+        assert all(_same(w, g) for w, g in zip(want[1:4], got[1:4])), (got, want)
+        start = rows.start[found.index(got)]
+        assert sentence[start:start + len(got[0])] == got[0]

@@ -14,12 +14,16 @@ numeric expression the extractor keeps a row of the ``figures`` table:
 - ``approx``: the hedge ("around", "more than", "between") or, for a vague
   quantity, its words ("a few dozen"). Emphasis such as "just" or "only" stays in
   the span but is not an approximation.
-- ``kind``: ``count``; ``money`` (``unit`` is the ISO currency); ``percent``
+- ``kind``: ``count``; ``money`` (``unit`` the currency's name, "dollar", "pound
+  sterling", "australian dollar", and ``currency`` its ISO code); ``percent``
   (``unit`` "%"; fractions of a whole such as "two thirds of" are percentages);
-  ``measure`` (``unit`` normalised: "km", "mile", "year", "magnitude", ...).
-  Durations are measures with a time unit; ages ("aged 78", "36 years old",
-  "a 36-year-old", "she was 26", "Smithers, 36,") are measures in years, as the
-  dev set's annotators marked them, not counts.
+  ``measure`` (``unit`` named as quantulum3's catalogue and the CQE evaluation name
+  it: "kilometre", "mile per hour", "degree Celsius", "megawatt", "magnitude", ...;
+  rates read as "dollar per gallon", "barrel per day"). ``unit_text`` keeps the unit
+  as written ("km", "US$", "per cent", "kW"). Signs are read ("-1.3%", "−5C",
+  "minus 5 degrees"). Durations are measures with a time unit; ages ("aged 78",
+  "36 years old", "a 36-year-old", "she was 26", "Smithers, 36,") are measures with
+  unit "year of age", not counts.
 - ``counted``: the noun phrase being counted, from the dependency parse: the noun
   a number modifies ("100 military experts"), the object of "of" ("dozens of
   protesters", "48% of the vote"); ``counted_how`` is ``direct`` then. When the
@@ -43,6 +47,7 @@ The package, one module a step:
 - :mod:`kit.figures.numbers`: strings to numbers, vague amounts, hedges, currencies, units
   (no spaCy; ``kit.numbers`` is the same module under its old name);
 - :mod:`kit.figures.quantities`: tokens to quantities (numbers, ranges, fractions, vague amounts);
+- :mod:`kit.figures.units`: unit and currency names, numbers glued to them ("US$58", "10kW");
 - :mod:`kit.figures.filters`: numbers that are not figures (dates, names, phones, scores);
 - :mod:`kit.figures.find`: a Doc to figure rows (hedge, currency, unit, kind), ``extract``;
 - :mod:`kit.figures.counted`: the counted noun next to a figure;
@@ -58,9 +63,9 @@ currency symbols and ISO codes from babel.
 [['around 100', 100.0, nan, 'around', 'military experts'], ['more than 50', 50.0, 50.0, 'more than', 'countries']]
 """
 
-from kit.figures import numbers
+from kit.figures import numbers, units
 from kit.figures.explore import _singular, claimed_by, claims_about, summarize_figures, vague_quantities
 from kit.figures.find import KINDS, extract, find_figures
 
 __all__ = ["KINDS", "claimed_by", "claims_about", "extract", "find_figures", "numbers", "summarize_figures",
-           "vague_quantities"]
+           "units", "vague_quantities"]

@@ -34,7 +34,8 @@ STREET_WORDS = lexicon.words("figures_street_words")
 SCORE_CONTEXT = lexicon.words("figures_score_context")
 #: Phone numbers: "+44 20 7946 0958", "(202) 555-0100", "555-1234", "02.99.12.34.56".
 PHONE = re.compile(r"\+\d{1,4}(?:[ .-]\(?\d{1,5}\)?){2,5}|\(\d{2,5}\) ?\d{3,4}[ .-]\d{3,5}"
-                   r"|\d{2,5}(?:[.-]\d{2,5}){2,4}\b|\d{3}-\d{4}\b")
+                   r"|\d{2,5}(?:[.-]\d{2,5}){2,4}\b|\d{3}-\d{4}\b"
+                   r"|0\d{2,5} \d{3,4} ?\d{3,4}\b|0\d{2,5} \d{5,8}\b")  # "08000 858531", "020 7946 0958"
 
 
 def _is_phone(text: str) -> bool:
@@ -102,6 +103,8 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
         if not digits and first.text[:1].isupper() and first.i != first.sent.start and after is not None \
                 and after.text[:1].isupper() and after.pos_ == "PROPN":
             return True
+        if _inside_a_name(doc, quantity, before, after):
+            return True
         if before is not None and (before.lower_ in LABELS or (before.text == "." and quantity.start > 1
                                                                and doc[quantity.start - 2].lower_ in ("no", "nos"))):
             return True
@@ -136,6 +139,21 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
     # Ordinal-like words never reach here; spelled-out "one" as a pronoun is handled by the caller.
     return False
 
+
+
+def _inside_a_name(doc: Doc, quantity: _Quantity, before, after) -> bool:
+    """A bare number that belongs to a name: "iPhone 14", "PlayStation 5", "737 MAX",
+    "Windows 11 sales" (the number inside the same name entity as the word before it)."""
+    if quantity.end - quantity.start != 1 or before is None or before.whitespace_ == "":
+        return False
+    number = doc[quantity.start]
+    if before.pos_ == "PROPN" and any(c.isupper() for c in before.text[1:]) and any(c.islower() for c in before.text):
+        return True  # "iPhone 14", "PlayStation 5", "eBay 2"
+    if number.ent_iob_ == "I" and number.ent_type_ in NAME_ENTITIES and before.pos_ == "PROPN" \
+            and before.ent_type_ == number.ent_type_:
+        return True  # "Windows 11 sales", "Apollo 11 astronauts"
+    return after is not None and after.is_alpha and after.is_upper and len(after.text) >= 2 \
+        and after.pos_ == "PROPN" and after.ent_type_ not in ("NORP", "GPE") and after.lower_ not in UNITS_OF_MEASURE
 
 
 def _looks_like_year(quantity: _Quantity, core) -> bool:

@@ -12,7 +12,7 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from kit import lexicon
-from kit.figures import numbers
+from kit.figures import numbers, units
 from kit.figures.counted import _counted_direct
 from kit.figures.filters import PHONE, _is_not_a_figure, _is_phone
 from kit.figures.numbers import (
@@ -35,8 +35,10 @@ TIME_ANCHORS_BEFORE = lexicon.words("figures_time_anchors_before")
 #: Words that may stand between a number and its unit without changing it.
 UNIT_QUALIFIERS = lexicon.words("figures_unit_qualifiers")
 AGE_WORDS_BEFORE = lexicon.words("figures_age_words")
+#: Nouns a price may be "a" of, beside units ("$98 a share", "64 cents a dozen", "£90 a head").
+RATE_NOUNS = lexicon.words("figures_rate_nouns")
 #: Common nouns for people, whose bare number after "was" is an age ("the victim was 26").
-PERSON_NOUNS = lexicon.words("figures_person_nouns")
+PERSON_NOUNS = lexicon.words("human_nouns")  # shared with the actors (measured: same figures scores)
 
 
 def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
@@ -93,6 +95,8 @@ def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
             "approx": figure.approx,
             "kind": figure.kind,
             "unit": figure.unit,
+            "currency": figure.currency,
+            "unit_text": figure.unit_text,
             "counted": figure.counted,
             "counted_how": figure.counted_how,
             "sentence": max(0, bisect.bisect_right(sentence_starts, figure.start) - 1),
@@ -127,13 +131,16 @@ def _figure(doc: Doc, quantity: _Quantity) -> _Figure | None:
     """Extend a quantity with its hedge, currency and unit; None when it is not a figure."""
     left = _read_left(doc, quantity)
     # Not figures: names, identifiers, dates, years, clock times, addresses, scores, list numbers.
-    if _is_not_a_figure(doc, quantity, left.start, left.approx or left.emphasised, left.kind):
+    if _is_not_a_figure(doc, quantity, left.start, left.approx or left.emphasised, left.kind or quantity.kind):
         return None
     start, approx, hedge_side = left.start, left.approx, left.hedge_side
     value, low, high = quantity.value, quantity.low, quantity.high
-    kind, unit, end = _read_right(doc, quantity, start, left.kind, left.unit)
-    if kind == "money" and unit == "USD" and start > 0 and doc[start - 1].lower_ in DOLLAR_COUNTRIES:
-        unit = DOLLAR_COUNTRIES[doc[start - 1].lower_]
+    if left.negative:
+        value, low, high = (None if v is None else -v for v in (value, low, high))
+        if low is not None and high is not None:
+            low, high = min(low, high), max(low, high)
+    right = _read_right(doc, quantity, left)
+    kind, unit = right.kind, right.unit
 
     # A duration anchored in time is a time expression, not a quantity claimed.
     if kind == "measure" and unit in TIME_UNITS and _anchored_in_time(doc, start, quantity.end):
@@ -149,7 +156,8 @@ def _figure(doc: Doc, quantity: _Quantity) -> _Figure | None:
             high = value
     if quantity.vague:
         approx = quantity.vague
-    figure = _Figure(start, end, quantity.start, quantity.end, value, low, high, approx, kind, unit,
+    figure = _Figure(start, right.end, quantity.start, quantity.end, value, low, high, approx, kind, unit,
+                     currency=right.currency, unit_text=right.unit_text,
                      anchor=_anchor(doc, quantity.start, quantity.end))
     if kind in ("count", "percent"):
         counted = _counted_direct(doc, figure)
@@ -160,26 +168,37 @@ def _figure(doc: Doc, quantity: _Quantity) -> _Figure | None:
 
 @dataclasses.dataclass
 class _Left:
-    """What stands before a quantity: where the figure starts, its currency, hedge and emphasis."""
+    """What stands before a quantity: where the figure starts, its currency, hedge, emphasis, sign."""
 
     start: int
     kind: str | None = None
-    unit: str | None = None
+    currency: str | None = None
+    unit_text: str | None = None
     approx: str | None = None
     hedge_side: str | None = None  # "low", "high" or "about" (numbers.HEDGES)
     emphasised: bool = False
+    negative: bool = False  # "minus 5 degrees"
 
 
 def _read_left(doc: Doc, quantity: _Quantity) -> _Left:
-    """Currency sign, then hedges and emphasis, read leftwards ("just over", "about $", "between")."""
+    """Currency sign, "minus", then hedges and emphasis, read leftwards ("just over", "about $")."""
     left = _Left(quantity.start)
     start = quantity.start
     if start > 0 and doc[start - 1].lower_ in CURRENCY_SYMBOLS and \
             (quantity.value is not None or quantity.low is not None):
-        left.kind, left.unit = "money", CURRENCY_SYMBOLS[doc[start - 1].lower_]
+        left.kind, left.currency = "money", CURRENCY_SYMBOLS[doc[start - 1].lower_]
+        left.unit_text = doc[start - 1].text
         start -= 1
+        prefix = f"{doc[start - 1].lower_}{doc[start].lower_}" if start > 0 else ""
+        if doc[start].text == "$" and prefix in CURRENCY_SYMBOLS and doc[start - 1].is_alpha:
+            # "C $ 300 million", "hk $ 10" as some tokenizers or lower-cased copies split them
+            left.currency, left.unit_text = CURRENCY_SYMBOLS[prefix], f"{doc[start - 1].text}$"
+            start -= 1
     if quantity.currency:
-        left.kind, left.unit = "money", quantity.currency
+        left.kind, left.currency = "money", quantity.currency
+    if start > 0 and doc[start - 1].lower_ == "minus" and quantity.value is not None:
+        left.negative = True
+        start -= 1
     magnitude_before = start > 0 and doc[start - 1].lower_ == "magnitude"
     # "over magnitude 4.5": a hedge may stand before the word "magnitude", which then joins the span
     position = start - 1 if magnitude_before else start
@@ -199,69 +218,168 @@ def _read_left(doc: Doc, quantity: _Quantity) -> _Left:
         position -= width
         start = position
     if magnitude_before:
-        left.kind, left.unit = "measure", "magnitude"
+        left.kind = "measure"
     left.start = start
     return left
 
 
-def _read_right(doc: Doc, quantity: _Quantity, start: int, kind: str | None,
-                unit: str | None) -> tuple[str, str | None, int]:
-    """Kind, unit and end from what follows: "%", "percent", currency words, units, ages."""
+@dataclasses.dataclass
+class _Right:
+    """What follows a quantity: its kind, unit (a name), currency, the unit as written, the figure's end."""
+
+    kind: str
+    unit: str | None
+    currency: str | None
+    unit_text: str | None
+    end: int
+
+
+#: Words after a number that make it money in a currency's hundredth ("85 cents", "50p").
+SMALL_CHANGE = {"cent": "cent", "cents": "cent", "pence": "penny", "penny": "penny", "p": "penny"}
+
+
+def _read_right(doc: Doc, quantity: _Quantity, left: _Left) -> _Right:
+    """Kind, unit and end from what follows: "%", "percent", currency words, units, ages, rates."""
     n = len(doc)
-    end = quantity.end
+    start, end, j = left.start, quantity.end, quantity.end
+    kind, currency, unit_text = left.kind, left.currency, left.unit_text
+    unit = "magnitude" if kind == "measure" else None
+    unit_end = j  # where a rate ("per gallon", "a month") may start
+    if quantity.kind:
+        kind, unit = quantity.kind, quantity.unit
+        currency = currency or quantity.currency
+        unit_text = quantity.unit_text if quantity.unit_text and not unit_text else unit_text
     if quantity.percent:
         kind, unit = "percent", "%"
-    j = end
     following = doc[j].lower_ if j < n else ""
     if kind is None and following in ("%", "percent", "per", "pct", "pc", "percentage") and (
             following != "per" or (j + 1 < n and doc[j + 1].lower_ == "cent")):
         kind, unit = "percent", "%"
+        unit_text = "per cent" if following == "per" else doc[j].text
         if following == "%":
             end += 1
+    elif kind is None and following in ("pound", "pounds", "lb", "lbs") and _is_weight(doc, j):
+        kind, unit, unit_text, unit_end = "measure", "pound-mass", doc[j].text, j + 1
     elif kind is None and following in CURRENCY_WORDS and not (following == "won" and doc[j].pos_ == "VERB"):
-        kind, unit = "money", CURRENCY_WORDS[following]
+        kind, currency, unit_text, unit_end = "money", CURRENCY_WORDS[following], doc[j].text, j + 1
+    elif kind is None and following in SMALL_CHANGE and following != "p":
+        kind, unit, unit_text, unit_end = "money", SMALL_CHANGE[following], doc[j].text, j + 1
     elif kind is None and following in DOLLAR_COUNTRIES and j + 1 < n and doc[j + 1].lower_ in ("dollar", "dollars"):
-        kind, unit = "money", DOLLAR_COUNTRIES[following]
+        kind, currency, unit_text, unit_end = "money", DOLLAR_COUNTRIES[following], doc[j:j + 2].text, j + 2
     elif kind is None and j + 1 < n and doc[j].text[:1].isupper() and doc[j + 1].lower_ in CURRENCY_WORDS \
             and doc[j + 1].lower_ not in ("dollar", "dollars", "won"):
-        kind, unit = "money", CURRENCY_WORDS[doc[j + 1].lower_]  # "100,000 Georgian lari"
+        # "100,000 Georgian lari"
+        kind, currency, unit_text, unit_end = "money", CURRENCY_WORDS[doc[j + 1].lower_], doc[j:j + 2].text, j + 2
     elif kind is None and quantity.unit:
         kind, unit = "measure", quantity.unit
     elif kind is None:
         measure = _unit_after(doc, j)
         if measure:
-            kind, unit = "measure", measure
-        elif start > 0 and doc[start - 1].lower_ in AGE_WORDS_BEFORE or (
+            kind, unit, unit_text, unit_end = "measure", measure[0], measure[1], measure[2]
+        elif start > 0 and doc[start - 1].lower_ in AGE_WORDS_BEFORE or _in_list_of_ages(doc, start, end) or (
                 start > 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "age"):
-            kind, unit = "measure", "year"
+            kind, unit = "measure", AGE
         elif _is_age_predicate(doc, quantity):
-            kind, unit = "measure", "year"
-    return kind or "count", unit, end
+            kind, unit = "measure", AGE
+    kind = kind or "count"
+    if kind == "money" and currency == "USD" and start > 0 and doc[start - 1].lower_ in DOLLAR_COUNTRIES:
+        currency = DOLLAR_COUNTRIES[doc[start - 1].lower_]
+    if kind == "money" and unit is None:
+        unit = units.currency_name(currency)
+    if kind in ("money", "measure") and unit and unit not in TIME_UNITS and unit != AGE:
+        rate = _rate_after(doc, unit_end)
+        if rate:
+            unit = f"{unit} per {rate[0]}"
+            unit_text = f"{unit_text or ''} {rate[1]}".strip()
+    return _Right(kind, unit, currency, unit_text, end)
 
 
-def _unit_after(doc: Doc, j: int) -> str | None:
-    """The unit of measure right after a number ("5 km", "48-acre", "36-year-old", "years old")."""
+#: Words after "degrees" that name the scale: "30 degrees C", "98.6 degrees Fahrenheit".
+TEMPERATURE_SCALES = {"c": "degree Celsius", "celsius": "degree Celsius", "centigrade": "degree Celsius",
+                      "celcius": "degree Celsius", "f": "degree Fahrenheit", "fahrenheit": "degree Fahrenheit",
+                      "farenheit": "degree Fahrenheit"}
+#: The unit of an age: "aged 78", "a 36-year-old", "Smithers, 36,".
+AGE = "year of age"
+
+
+def _in_list_of_ages(doc: Doc, start: int, end: int) -> bool:
+    """ "aged nine, ten, thirteen, 49, and 59": every number of a list after "aged" is an age
+    (but "two aged fourteen" counts people)."""
+    if end < len(doc) and doc[end].lower_ in AGE_WORDS_BEFORE:
+        return False
+    k = start - 1
+    while k >= 0 and (doc[k].text == "," or doc[k].lower_ in ("and", "or") or doc[k].like_num):
+        k -= 1
+    return k >= 0 and k < start - 1 and doc[k].lower_ in AGE_WORDS_BEFORE
+
+
+def _is_weight(doc: Doc, j: int) -> bool:
+    """ "25 pounds of cocaine", "weighed 200 pounds": pounds of weight, not sterling."""
+    if doc[j].lower_ in ("lb", "lbs"):
+        return True
+    if j + 1 < len(doc) and doc[j + 1].lower_ == "of":
+        return True
+    return any(t.lemma_ in ("weigh", "weight", "heavy", "lose", "gain") for t in doc[j].sent)
+
+
+def _rate_after(doc: Doc, j: int) -> tuple[str, str] | None:
+    """ "per gallon", "a month", "an hour", "a day" after a unit: the unit of the rate and its words."""
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("per", "a", "an", "/"):
+        return None
+    word = doc[j + 1]
+    name = UNITS_OF_MEASURE.get(word.lower_)
+    if name is None and doc[j].lower_ == "per" and word.pos_ == "NOUN" and word.lower_ != "cent":
+        name = word.lemma_.lower()  # "per share", "per person"
+    if name is None and doc[j].lower_ in ("a", "an") and word.lower_ in RATE_NOUNS:
+        name = word.lower_  # "$98 a share", "64 cents a dozen"
+    if name is None or (doc[j].lower_ in ("a", "an") and word.tag_ == "NNS"):
+        return None
+    if j + 2 < len(doc) and doc[j + 2].lower_ in TIME_ANCHORS_AFTER:
+        return None  # "$1.17 billion a year earlier"
+    return name, doc[j:j + 2].text
+
+
+def _unit_after(doc: Doc, j: int) -> tuple[str, str, int] | None:
+    """The unit of measure right after a number, as (name, the words, their end):
+    "5 km", "48-acre", "36-year-old" and "36 years old" (an age), "900 km/h"."""
     n = len(doc)
     if j < n and doc[j].text in ("-", "–") and not doc[j - 1].whitespace_ and j + 1 < n:
         j += 1
+    first = j
     if j + 1 < n and doc[j + 1].lower_ in UNITS_OF_MEASURE and (
             (doc[j].pos_ == "ADJ" and UNITS_OF_MEASURE[doc[j + 1].lower_] in TIME_UNITS)
             or doc[j].lower_ in UNIT_QUALIFIERS):
         j += 1  # "two consecutive days", "37 billion U.S. gallons", "31 billion imperial gallons"
+        first = j
     if j >= n:
         return None
     word = doc[j].lower_
+    if word == "basis" and j + 1 < n and doc[j + 1].lower_ in ("point", "points"):
+        return "basis point", doc[j:j + 2].text, j + 2  # "50 basis points"
+    if word == "metric" and j + 1 < n and doc[j + 1].lower_ in ("ton", "tons", "tonne", "tonnes"):
+        return "metric ton", doc[j:j + 2].text, j + 2
     if word in ("square", "sq", "sq.", "cubic") and j + 1 < n and doc[j + 1].lower_ in UNITS_OF_MEASURE:
-        return f"{word.rstrip('.')} {UNITS_OF_MEASURE[doc[j + 1].lower_]}".replace("sq ", "square ")
+        name = f"{word.rstrip('.')} {UNITS_OF_MEASURE[doc[j + 1].lower_]}".replace("sq ", "square ")
+        return name, doc[j:j + 2].text, j + 2
     if word in ("nautical", "light") and j + 1 < n and doc[j + 1].lower_.startswith(("mile", "year")):
-        return f"{word} {doc[j + 1].lower_.rstrip('s')}"
-    if word in UNITS_OF_MEASURE and word not in ("in.", "t", "l", "w", "sq", "cubic", "nautical"):
-        if word in ("point", "points") and not (j + 1 < n and doc[j + 1].lower_ in ("lead", "margin", "drop", "rise",
-                                                                                  "gap", "swing", "increase")):
-            return None
-        return UNITS_OF_MEASURE[word]
+        return f"{word} {doc[j + 1].lower_.rstrip('s')}", doc[j:j + 2].text, j + 2
+    if j + 2 < n and doc[j + 1].text == "/" and f"{word}/{doc[j + 2].lower_.rstrip('.')}" in UNITS_OF_MEASURE \
+            and not doc[j].whitespace_ and not doc[j + 1].whitespace_:
+        # "900 km/h", which the tokenizer splits in three
+        return UNITS_OF_MEASURE[f"{word}/{doc[j + 2].lower_.rstrip('.')}"], doc[j:j + 3].text, j + 3
+    if word in UNITS_OF_MEASURE and word not in ("in.", "t", "l", "w", "sq", "cubic", "nautical", "ps", "kn"):
+        name = UNITS_OF_MEASURE[word]
+        if name == "point" and j + 1 < n and doc[j + 1].lower_ == "of":
+            return None  # "two points of view"
+        if name == "degree" and j + 1 < n and doc[j + 1].lower_.rstrip(".") in TEMPERATURE_SCALES:
+            return TEMPERATURE_SCALES[doc[j + 1].lower_.rstrip(".")], doc[first:j + 2].text, j + 2  # "30 degrees C"
+        if word in ("metric",) and j + 1 < n and doc[j + 1].lower_ in ("ton", "tons", "tonne", "tonnes"):
+            return "metric ton", doc[j:j + 2].text, j + 2
+        if name == "year" and (j + 1 < n and doc[j + 1].lower_ == "old" or (
+                j + 2 < n and doc[j + 1].text in ("-", "–") and doc[j + 2].lower_ == "old")):
+            return AGE, doc[first:j + 1].text, j + 1  # "36 years old", "a 36-year-old"
+        return name, doc[first:j + 1].text, j + 1
     return None
-
 
 
 def _is_age_predicate(doc: Doc, quantity: _Quantity) -> bool:
@@ -277,11 +395,12 @@ def _is_age_predicate(doc: Doc, quantity: _Quantity) -> bool:
         # spaCy tags ages as DATE; with a capitalised subject that is no entity it is a name
         return any(_is_person(s) or (head.ent_type_ == "DATE" and s.text[:1].isupper() and s.ent_type_ == ""
                                      and s.pos_ in ("PROPN", "NOUN")) for s in subjects)
-    if head.dep_ == "appos" and _is_person(head.head):
-        return True
+    if head.dep_ == "appos" and (_is_person(head.head) or (
+            head.head.pos_ == "PROPN" and head.ent_type_ == "DATE" and following is not None and following.text == ",")):
+        return True  # "Smithers, 36, said"; "Nathaly, 20, was" (the parse may take the name for a place)
     before = doc[quantity.start - 1] if quantity.start > 0 else None
     return (before is not None and before.text == "," and quantity.start > 1
-            and doc[quantity.start - 2].ent_type_ == "PERSON" and following is not None and following.text == ",")
+            and _is_person(doc[quantity.start - 2]) and following is not None and following.text == ",")
 
 
 

@@ -85,7 +85,8 @@ ISO_CURRENCIES = frozenset(babel.numbers.list_currencies())
 def _currency_symbols() -> dict[str, str]:
     # babel's English symbols ("$", "£", "A$", "HK$", "₹"), then the news forms it lacks
     symbols = {symbol.lower(): code for code, symbol in Locale("en").currency_symbols.items()
-               if code in ISO_CURRENCIES and " " not in symbol and "\u202f" not in symbol and symbol != "¤"}
+               if code in ISO_CURRENCIES and symbol != code and " " not in symbol and "\u202f" not in symbol
+               and symbol != "¤"}  # a code babel gives as its own symbol ("ALL") would read "all three" as money
     symbols.update(lexicon.mapping("figures_currency_symbols"))
     return symbols
 
@@ -98,7 +99,10 @@ CURRENCY_WORDS = dict(lexicon.mapping("figures_currency_words"))
 DOLLAR_COUNTRIES = dict(lexicon.mapping("figures_dollar_countries"))
 
 #: Measure units after a number, normalised to a short singular name.
-UNITS_OF_MEASURE: dict[str, str] = dict(lexicon.mapping("figures_units"))
+#: Measure units after a number, as a lower-case token, and their name ("km" -> "kilometre");
+#: the forms matched only as written ("C" for Celsius after digits) are in kit.figures.units.
+UNITS_OF_MEASURE: dict[str, str] = {form: name for form, name in lexicon.mapping("figures_units").items()
+                                    if form == form.lower()}
 
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 

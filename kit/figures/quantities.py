@@ -13,11 +13,15 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kit.figures import numbers
+from kit.figures import numbers, units
 from kit.figures.filters import _glued_to_name
 from kit.figures.numbers import EMPHASIS, FRACTIONS, HEDGES, SCALES, SUFFIXES, TIME_UNITS, VAGUE, VAGUE_PLURALS, VAGUE_WORDS
 
 DIGIT_ONLY = re.compile(r"^\d+$")
+#: The fraction of a mixed number ("7 3/4"); "9/11" or "24/7" alone are no fractions.
+MIXED_FRACTION = re.compile(r"^[1-9]/(?:2|3|4|8|16|32)$")
+#: A range in one token: "40–$60", "10-15".
+GLUED_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([–-])[$£€]?(\d[\d,]*(?:\.\d+)?)$")
 CURRENCY_CODE = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")
 #: ISO codes the tokenizer may glue to an amount ("GBP738").
 CURRENCY_CODES = set(numbers.CURRENCY_SYMBOLS.values()) | set(numbers.CURRENCY_WORDS.values())
@@ -37,8 +41,10 @@ class _Quantity:
     words: bool = False  # written in words
     percent: bool = False  # a fraction of a whole ("two thirds of")
     lone_one: bool = False  # "one" alone, often a pronoun or determiner
-    unit: str | None = None  # a unit read with the number ("about an hour")
-    currency: str | None = None  # an ISO code glued to the digits ("GBP738")
+    unit: str | None = None  # a unit read with the number ("about an hour", "10kW")
+    currency: str | None = None  # an ISO code glued to the digits ("GBP738", "US$58")
+    kind: str | None = None  # the kind the token itself says ("2.4pc": percent, "164p": money)
+    unit_text: str | None = None  # the unit or currency as written in the token ("kW", "US$")
 
 
 
@@ -54,6 +60,8 @@ class _Figure:
     approx: str | None
     kind: str
     unit: str | None
+    currency: str | None = None  # ISO code of money
+    unit_text: str | None = None  # the unit's words as written ("km", "per cent", "US$ a month")
     counted: str | None = None
     counted_how: str | None = None
     anchor: int = 0  # the token whose syntactic head lies outside the figure
@@ -70,49 +78,76 @@ def _may_start_quantity(token: Token) -> bool:
         or bool(numbers.HYPHENATED_WORDS.match(lower))
         or (lower[:1] in "+." and token.like_num)
         or (token.text[-1:].isdigit() and CURRENCY_CODE.match(token.text) is not None)
+        or ((token.text[:1] in "+-−–$£€¥₹" or token.text[:1].isupper()) and units.GLUED.match(token.text) is not None)
     )
 
 
 
+#: Words that join two numbers into a range ("5 to 7", "5-7"; "and" only after "between").
+RANGE_CONNECTORS = ("to", "or", "-", "–", "—")
+
+
 def _read_range(doc: Doc, i: int) -> _Quantity | None:
-    """A quantity at token ``i``, joined with a second one into a range where the text says so."""
+    """A quantity at token ``i``, joined with a second one into a range where the text says so.
+
+    The second number may repeat the first one's sign or unit: "5% to 7%", "between 10 per
+    cent and 12 per cent", "between $5 million and $7 million", "20C to 25C".
+    """
     first = _read_single(doc, i)
     if first is None:
         return None
-    j = first.end
     n = len(doc)
-    # "45% to 60%": the first sign is repeated; the range ends before the second one
-    percent_range = j + 2 < n and doc[j].text == "%" and doc[j + 1].lower_ in ("to", "-", "–", "and", "or")
-    if percent_range:
-        j += 1
-    if j + 1 < n and first.vague is None and not first.percent:
-        connector = doc[j].lower_
-        between = first.start > 0 and doc[first.start - 1].lower_ == "between"
-        joins = connector in ("to", "or", "-", "–", "—") or (connector == "and" and between)
-        glued_dash = connector in ("-", "–") and (doc[j - 1].whitespace_ or doc[j].whitespace_)
-        # "rose from 50 to 60" is two figures; "ranging from 50 to 60" is one range
-        starts_from = first.start > 0 and doc[first.start - 1].lower_ == "from" and not (
-            first.start > 1 and doc[first.start - 2].lemma_ == "range")
-        if joins and not glued_dash and not starts_from:
-            second = _read_single(doc, j + 1)
-            if percent_range and (second is None or second.end >= n or doc[second.end].text != "%"):
-                return first
-            if second is not None and second.value is not None and first.value is not None and not second.percent \
-                    and first.currency == second.currency:
-                low = first.value
-                if first.scale is None and second.scale and low * second.scale <= second.value:
-                    low *= second.scale  # "four to five thousand": the scale is shared
-                if low < second.value or connector in ("-", "–"):
-                    return _Quantity(first.start, second.end, None, low, second.value,
-                                     scale=second.scale, words=first.words)
+    j, repeated = _repeated_unit(doc, first.end)
+    if j + 1 >= n or first.vague is not None or first.percent:
+        return first
+    connector = doc[j].lower_
+    sign = doc[first.start - 1].lower_ if first.start > 0 else ""
+    # the word before the figure, past a currency sign: "between $5 million and $7 million"
+    before = first.start - 2 if sign in numbers.CURRENCY_SYMBOLS else first.start - 1
+    between = before >= 0 and doc[before].lower_ == "between"
+    joins = connector in RANGE_CONNECTORS or (connector == "and" and between)
+    glued_dash = connector in ("-", "–") and (doc[j - 1].whitespace_ or doc[j].whitespace_)
+    # "rose from 50 to 60" is two figures; "ranging from 50 to 60" is one range
+    starts_from = before >= 0 and doc[before].lower_ == "from" and not (
+        before > 0 and doc[before - 1].lemma_ == "range")
+    if not joins or glued_dash or starts_from:
+        return first
+    k = j + 1
+    if sign in numbers.CURRENCY_SYMBOLS and k < n and doc[k].lower_ == sign:
+        k += 1  # "$5 million and $7 million": the currency sign is repeated
+    second = _read_single(doc, k)
+    if second is None:
+        return first
+    if repeated and [t.lower_ for t in doc[second.end:second.end + len(repeated)]] != repeated:
+        return first  # "5% to 7 people" is no range
+    if second.value is None or first.value is None or second.percent or first.currency != second.currency \
+            or first.unit != second.unit:
+        return first
+    low = first.value
+    if first.scale is None and second.scale and low * second.scale <= second.value:
+        low *= second.scale  # "four to five thousand": the scale is shared
+    if low < second.value or connector in ("-", "–"):
+        return _Quantity(first.start, second.end, None, low, second.value, scale=second.scale, words=first.words,
+                         unit=first.unit, currency=first.currency, kind=first.kind, unit_text=first.unit_text)
     return first
 
+
+def _repeated_unit(doc: Doc, j: int) -> tuple[int, list[str]]:
+    """Skip a percent sign or word after a first number when a range connector follows it."""
+    n = len(doc)
+    for words in (["%"], ["per", "cent"], ["percent"], ["pct"]):
+        width = len(words)
+        if j + width < n and [t.lower_ for t in doc[j:j + width]] == words \
+                and (doc[j + width].lower_ in RANGE_CONNECTORS or doc[j + width].lower_ == "and"):
+            return j + width, words
+    return j, []
 
 
 def _read_single(doc: Doc, i: int) -> _Quantity | None:
     """One number at token ``i``: digits, a vague amount, a fraction, or number words."""
     token = doc[i]
-    if token.text[:1].isdigit() or token.text[:1] in "+-." or CURRENCY_CODE.match(token.text):
+    if token.text[:1].isdigit() or token.text[:1] in "+-.−–" or CURRENCY_CODE.match(token.text) \
+            or units.GLUED.match(token.text):
         digits = _read_digits(doc, i)
         if digits is not None:
             return digits
@@ -144,11 +179,59 @@ def _read_digits(doc: Doc, i: int) -> _Quantity | None:
     if digits is not None:
         if _glued_to_name(doc, i):
             return None
+        glued = numbers.DIGITS_WITH_SUFFIX.match(token.text)
+        if not glued and not token.whitespace_ and i + 1 < len(doc) and doc[i + 1].text == "m" \
+                and _says_size(doc, i + 2):
+            return _Quantity(i, i + 2, digits, unit="metre", kind="measure", unit_text="m")  # "1.8 m" glued
+        if glued and glued.group(2) == "m" and _says_size(doc, i + 1):
+            # "1.8m tall", "a 48m-high tower": metres, not millions
+            return _Quantity(i, i + 1, float(glued.group(1).replace(",", "")), unit="metre", kind="measure",
+                             unit_text="m")
+        if not glued and i + 1 < len(doc) and token.whitespace_ and MIXED_FRACTION.match(doc[i + 1].text):
+            numerator, denominator = doc[i + 1].text.split("/")
+            digits += int(numerator) / int(denominator)  # "7 3/4 %", "101 1/4"
+            return _Quantity(i, i + 2, digits)
         j, value, scale = _read_scales(doc, i + 1, digits)
-        if numbers.DIGITS_WITH_SUFFIX.match(token.text):
+        if glued:
             scale = 1.0
         return _Quantity(i, j, value, scale=scale)
-    return None
+    return _read_glued(doc, i)
+
+
+#: Adjectives after a length ("1.8m tall", "48m-high"): the "m" glued to the number is metres.
+SIZE_WORDS = {"tall", "high", "long", "deep", "wide", "away", "thick", "across", "below", "above"}
+
+
+def _says_size(doc: Doc, j: int) -> bool:
+    if j < len(doc) and doc[j].text in ("-", "–") and not doc[j].whitespace_:
+        j += 1
+    return j < len(doc) and doc[j].lower_ in SIZE_WORDS
+
+
+def _read_glued(doc: Doc, i: int) -> _Quantity | None:
+    """A token with a currency, sign, scale letter or unit glued to its digits ("US$58", "10kW",
+    "−5C", "2.4pc", "164p", "8B"), or a range in one token ("40–$60")."""
+    text = doc[i].text
+    pair = GLUED_RANGE.match(text)
+    if pair:
+        low, high = (numbers.parse_digits(part) for part in pair.group(1, 3))
+        if low is not None and high is not None and low < high:
+            return _Quantity(i, i + 1, None, low, high)
+    glued = units.read_glued(text)
+    if glued is None or _glued_to_name(doc, i):
+        return None
+    j, value, scale = i + 1, glued.value, glued.scale
+    if glued.unit is None and not glued.percent:
+        j, value, more = _read_scales(doc, i + 1, glued.value)
+        scale = more or scale
+    if glued.percent:
+        kind = "percent"
+    elif glued.currency or glued.unit in ("penny", "cent"):
+        kind = "money"
+    else:
+        kind = "measure" if glued.unit else None
+    return _Quantity(i, j, value, scale=scale, unit=glued.unit, currency=glued.currency, kind=kind,
+                     unit_text=glued.unit_text or glued.currency_text)
 
 
 def _read_fraction(doc: Doc, i: int) -> _Quantity | None:
@@ -230,6 +313,8 @@ def _read_scales(doc: Doc, j: int, value: float) -> tuple[int, float, float | No
     """Scale words after digits ("2.5 million", "1.8 m"): the end, the value and the last scale."""
     scale = None
     while j < len(doc):
+        if doc[j].is_space and j + 1 < len(doc) and doc[j + 1].lower_ in SCALES:
+            j += 1  # "5.7  million": a double space is a token of its own
         word = doc[j].lower_
         if word in SCALES and word != "dozen":
             value, scale = value * SCALES[word], SCALES[word]
