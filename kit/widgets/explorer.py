@@ -59,12 +59,41 @@ def month_slider(periods) -> widgets.SelectionRangeSlider:
         disabled=len(periods) < 2)
 
 
+#: Saved with the notebook before each explorer: shown when the widget cannot be (a reopened
+#: notebook, no kernel), hidden by its own style while the live explorer is on the page.
+RUN_NOTE = ("<style>.jp-OutputArea:has(.kit-explorer) .kit-run-note, .output_area:has(.kit-explorer) ~ * .kit-run-note,"
+            " body:has(.kit-explorer) .kit-run-note.kit-live {display: none}</style>"
+            "<p class='kit-run-note' style='color:#495057;background:#fff3bf;padding:4px 8px;margin:0'>"
+            "&#9654; An interactive explorer belongs here: <b>run this cell</b> to see it (widgets live only while "
+            "the notebook's kernel runs, so a reopened notebook shows this note or &ldquo;Error displaying "
+            "widget&rdquo; until the cell is run).</p>")
+RUN_TEXT = "Run this cell to see the explorer (an interactive widget: it lives only while the kernel runs)."
+
+
 class Explorer(widgets.VBox):
     """Base of the explorers: ``.selection`` (a DataFrame) and ``.save_csv(path)``.
 
     Subclasses build their controls in ``__init__``, call :meth:`watch` on them, and
-    implement :meth:`compute_selection` and :meth:`refresh`.
+    implement :meth:`compute_selection` and :meth:`refresh`. Displayed, an explorer
+    puts a short "run this cell" note before itself (saved with the notebook, hidden
+    while the explorer shows) and says the same in its plain-text form.
     """
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle:
+            self.add_class("kit-explorer")
+            bundle = dict(bundle)
+            bundle["text/plain"] = RUN_TEXT
+            try:
+                from IPython import get_ipython
+                from IPython.display import HTML, display
+
+                if get_ipython() is not None:
+                    display(HTML(RUN_NOTE))
+            except ImportError:
+                pass
+        return bundle
 
     def watch(self, controls: Iterable[widgets.Widget], handler: Callable[[], None] | None = None) -> None:
         """Call ``handler`` (default :meth:`refresh`) whenever one of ``controls`` changes value."""
