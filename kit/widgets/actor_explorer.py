@@ -19,7 +19,7 @@ NO_ACTOR = "(choose an actor)"
 TABS = ("ranking", "network", "over time")
 #: The context grid's columns: the mention as written, its line, where and when.
 COLUMNS = ("mention", "in context", "headline", "date")
-WIDTHS = {"mention": "14%", "in context": "50%", "headline": "26%", "date": "10%"}
+WIDTHS = {"mention": "mid", "in context": "wide", "headline": "mid", "date": "date"}
 
 
 class ActorExplorer(Explorer):

@@ -13,8 +13,8 @@ from kit.widgets.selection import ALL, Periods, count_note, counted_options, dat
 
 #: The grid's columns: the figure and what it counts first, then where it was said.
 COLUMNS = ("figure", "value", "bounds", "approx", "kind", "counted", "headline", "date", "in context")
-WIDTHS = {"figure": "12%", "value": "7%", "bounds": "9%", "approx": "7%", "kind": "7%", "counted": "12%",
-          "headline": "18%", "date": "7%", "in context": "21%"}
+WIDTHS = {"figure": "mid", "value": "narrow", "bounds": "narrow", "approx": "narrow", "kind": "narrow",
+          "counted": "mid", "headline": "mid", "date": "date", "in context": "wide"}
 #: Claims drawn at most in the claims tab (a dot and a row label each).
 MAX_CLAIMS = 40
 

@@ -30,15 +30,19 @@ OPTIONS = dict(
     showIndex=False, allow_html=False, classes="display compact cell-border", autoWidth=False,
     style="width:100%;table-layout:auto", warn_on_undocumented_option=False, warn_on_unexpected_option_type=False,
     layout={"topStart": "pageLength", "topEnd": "search", "bottomStart": "info", "bottomEnd": "paging"},
+    # A page of 20 wrapped rows scrolls inside a box of its own: the notebook stays short.
+    scrollY="460px", scrollCollapse=True,
 )
 
 #: Cells wrap (no text cut mid-word); long text columns get room, short ones stay narrow.
 CSS = """
 <style>
-.kit-grid table.dataTable td {white-space: normal; overflow-wrap: anywhere; vertical-align: top; font-size: 12px;
+.kit-grid table.dataTable td {white-space: normal; overflow-wrap: break-word; vertical-align: top; font-size: 12px;
   line-height: 1.35}
 .kit-grid table.dataTable th {font-size: 12px}
 .kit-grid table.dataTable thead input {width: 100%; box-sizing: border-box; font-size: 11px}
+.kit-grid td.kit-narrow {max-width: 90px; white-space: nowrap} .kit-grid td.kit-date {white-space: nowrap}
+.kit-grid td.kit-mid {min-width: 110px; max-width: 180px} .kit-grid td.kit-wide {min-width: 240px}
 </style>
 """
 
@@ -56,6 +60,7 @@ class Grid:
     """One table slot: :meth:`show` a DataFrame; :attr:`widget` goes into the layout."""
 
     def __init__(self, widths: dict[str, str] | None = None):
+        """``widths`` maps a column to ``"narrow"``, ``"mid"``, ``"wide"`` or ``"date"`` (a CSS class of its cells)."""
         self.frame = pd.DataFrame()
         self.widths = widths or {}
         self._layouts: dict[tuple[str, ...], dict] = {}
@@ -95,7 +100,7 @@ class Grid:
         from itables.javascript import get_itables_extension_arguments
 
         options = {k: v for k, v in OPTIONS.items() if k not in ("classes", "style")}
-        defs = [{"targets": i, "width": self.widths[c]} for i, c in enumerate(columns) if c in self.widths]
+        defs = [{"targets": i, "className": f"kit-{self.widths[c]}"} for i, c in enumerate(columns) if c in self.widths]
         if defs:
             options["columnDefs"] = defs
         arguments, _ = get_itables_extension_arguments(pd.DataFrame(columns=list(columns)), None, **options)

@@ -13,8 +13,8 @@ from kit.widgets.selection import Periods, count_note, counted_options, dates_te
 
 #: The grid's columns, the question's answer first: who, how, what, where.
 COLUMNS = ("speaker", "actor", "cue", "kind", "quote", "headline", "date", "in context")
-WIDTHS = {"speaker": "11%", "actor": "11%", "cue": "6%", "kind": "6%", "quote": "30%", "headline": "16%",
-          "date": "7%", "in context": "13%"}
+WIDTHS = {"speaker": "mid", "actor": "mid", "cue": "narrow", "kind": "narrow", "quote": "wide", "headline": "mid",
+          "date": "date", "in context": "mid"}
 
 TABS = ("quotes", "who is quoted", "kinds")
 
@@ -150,6 +150,8 @@ class QuoteExplorer(Explorer):
         from kit.quotes import NO_SPEAKER
 
         lines = render.keyword_in_context(self._bodies, shown, width=40)
+        # The quote is a column of its own: in context, its first words stand for it.
+        lines["match"] = [" ".join(words[:4]) + (" …" if len(words) > 4 else "") for words in lines["match"].str.split()]
         speaker = shown["speaker"].astype("object")
         return pd.DataFrame({
             "speaker": speaker.where(speaker.notna(), NO_SPEAKER).to_numpy(),
