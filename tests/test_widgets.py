@@ -388,9 +388,9 @@ def test_network_threshold_drops_light_edges(gold):
 def test_over_time_axis_is_dates(gold):
     explorer = kit.widgets.ActorExplorer(gold)
     explorer.tabs.selected_index = 2
-    widget = explorer.charts["over time"].widget
-    assert widget.layout.xaxis.type == "date"
-    assert all(str(x)[:4].isdigit() and "-" in str(x) for trace in widget.data for x in trace.x)
+    sent = explorer.charts["over time"].bundle["application/vnd.plotly.v1+json"]
+    assert sent["layout"]["xaxis"]["type"] == "date"
+    assert all(str(x)[:4].isdigit() and "-" in str(x) for trace in sent["data"] for x in trace["x"])
 
 
 def test_a_reopened_notebook_says_to_run_the_cell(gold):

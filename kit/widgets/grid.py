@@ -30,8 +30,6 @@ OPTIONS = dict(
     showIndex=False, allow_html=False, classes="display compact cell-border", autoWidth=False,
     style="width:100%;table-layout:auto", warn_on_undocumented_option=False, warn_on_unexpected_option_type=False,
     layout={"topStart": "pageLength", "topEnd": "search", "bottomStart": "info", "bottomEnd": "paging"},
-    # A page of 20 wrapped rows scrolls inside a box of its own: the notebook stays short.
-    scrollY="460px", scrollCollapse=True,
 )
 
 #: Cells wrap (no text cut mid-word); long text columns get room, short ones stay narrow.
@@ -41,8 +39,13 @@ CSS = """
   line-height: 1.35}
 .kit-grid table.dataTable th {font-size: 12px}
 .kit-grid table.dataTable thead input {width: 100%; box-sizing: border-box; font-size: 11px}
-.kit-grid td.kit-narrow {max-width: 90px; white-space: nowrap} .kit-grid td.kit-date {white-space: nowrap}
-.kit-grid td.kit-mid {min-width: 110px; max-width: 180px} .kit-grid td.kit-wide {min-width: 240px}
+.kit-grid table.dataTable td.kit-narrow {max-width: 90px; white-space: nowrap}
+.kit-grid table.dataTable td.kit-date {white-space: nowrap}
+.kit-grid table.dataTable td.kit-mid {min-width: 110px; max-width: 180px}
+.kit-grid table.dataTable td.kit-wide {min-width: 240px}
+/* A page of 20 wrapped rows scrolls in a box of its own (header kept in view): the notebook stays short. */
+.kit-grid .dt-layout-table {max-height: 480px; overflow-y: auto}
+.kit-grid table.dataTable thead th {position: sticky; top: 0; background: #fff; z-index: 1}
 </style>
 """
 
