@@ -150,7 +150,7 @@ def _bars(frame: pd.DataFrame, x: str, y: str, title: str, xlabel: str, engine: 
         hovertext=hover, hoverinfo="text+x" if hover else None,
     ))
     figure.update_layout(title=title, xaxis_title=xlabel, yaxis_autorange="reversed",
-                         height=max(260, 26 * len(frame) + 120), margin=dict(l=10, r=10, t=50, b=40))
+                         height=max(240, 22 * len(frame) + 90), margin=dict(l=10, r=10, t=50, b=40))
     return figure
 
 
@@ -342,7 +342,7 @@ def draw_network(graph: nx.Graph, title: str = "", engine: str = "plotly", seed:
                         line=dict(width=1, color="white")),
         ))
     figure = _new_figure(traces)
-    figure.update_layout(title=title, xaxis_visible=False, yaxis_visible=False, height=560,
+    figure.update_layout(title=title, xaxis_visible=False, yaxis_visible=False, height=420,
                          margin=dict(l=10, r=10, t=50, b=10), hovermode="closest",
                          legend=dict(title="kind", orientation="h", y=-0.02),
                          xaxis_range=[-0.08, 1.08], yaxis_range=[-0.06, 1.08])

@@ -78,9 +78,12 @@ def screenshots(page, lesson: str) -> None:
         page.screenshot(path=str(SHOTS / f"{lesson}-explorer{i}.png"))
 
 
-def date_ticks(page, scope: str) -> list[str]:
-    return page.evaluate(f"""() => [...document.querySelectorAll("{scope} .xaxislayer-above .xtick text")]
-        .map(t => t.textContent.trim()).filter(Boolean)""")
+def date_ticks(page, scope: str, title: str) -> list[str]:
+    """The x tick labels of the plotly charts in ``scope`` whose title starts with ``title``."""
+    return page.evaluate("""([scope, title]) => [...document.querySelectorAll(scope + ' .js-plotly-plot')]
+        .filter(plot => (plot.querySelector('.gtitle')?.textContent || '').startsWith(title))
+        .flatMap(plot => [...plot.querySelectorAll('.xaxislayer-above .xtick text')])
+        .map(t => t.textContent.trim()).filter(Boolean)""", [scope, title])
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -104,7 +107,10 @@ def test_lesson_runs_reads_and_stays_short(tmp_path, browser, lesson):
         assert "Traceback" not in " ".join(errors.all_inner_texts())
         height = notebook_height(page)
         screenshots(page, lesson)
-        (SHOTS / f"{lesson}-console.txt").write_text("\n".join(console), encoding="utf-8")
+        cells = page.evaluate("""() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell')]
+            .map((c, i) => i + ': ' + Math.round(c.getBoundingClientRect().height) + ' px ' +
+                 (c.querySelector('.jp-InputArea')?.innerText || '').slice(0, 60).replace(/\\n/g, ' '))""")
+        (SHOTS / f"{lesson}-console.txt").write_text("\n".join(console + [f"height {height}"] + cells), encoding="utf-8")
         assert height < MAX_HEIGHT, f"{lesson} is {height} px tall after Run All"
 
         if lesson == "04-quotes":
@@ -131,10 +137,10 @@ def test_lesson_runs_reads_and_stays_short(tmp_path, browser, lesson):
             explorer.scroll_into_view_if_needed()
             explorer.locator(".lm-TabBar-tab, .p-TabBar-tab", has_text="over time").first.click()
             page.wait_for_timeout(3000)
-            ticks = date_ticks(page, ".kit-actor-explorer")
+            ticks = date_ticks(page, ".kit-actor-explorer", "Mentions over time")
             assert ticks and all(DATE_LABEL.match(t) for t in ticks), ticks
             page.screenshot(path=str(SHOTS / f"{lesson}-over-time.png"))
 
         if lesson == "01-corpus":
-            ticks = date_ticks(page, ".jp-OutputArea")
+            ticks = date_ticks(page, ".jp-OutputArea", "Articles over time")
             assert ticks and all(DATE_LABEL.match(t) for t in ticks), ticks

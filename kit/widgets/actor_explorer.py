@@ -235,7 +235,9 @@ class ActorExplorer(Explorer):
         if self.actor.value is None:
             self.context.value = "<p style='color:#555'>Choose an actor to read its mentions in context below.</p>"
             self.grid.show(pd.DataFrame(columns=list(COLUMNS)))
+            self.grid.widget.layout.display = "none"  # an empty grid is only noise
             return
+        self.grid.widget.layout.display = None
         rows = self.chosen_mentions()
         self.context.value = f"<p>{count_note(len(rows), min(len(rows), GRID_ROWS), 'mention')}</p>"
         self.grid.show(self.context_frame(rows.head(GRID_ROWS)))
