@@ -39,12 +39,12 @@ CSS = """
   line-height: 1.35}
 .kit-grid table.dataTable th {font-size: 12px}
 .kit-grid table.dataTable thead input {width: 100%; box-sizing: border-box; font-size: 11px}
-.kit-grid table.dataTable td.kit-narrow {max-width: 90px; white-space: nowrap}
+.kit-grid table.dataTable td.kit-narrow {max-width: 90px}
 .kit-grid table.dataTable td.kit-date {white-space: nowrap}
 .kit-grid table.dataTable td.kit-mid {min-width: 110px; max-width: 180px}
 .kit-grid table.dataTable td.kit-wide {min-width: 240px}
 /* A page of 20 wrapped rows scrolls in a box of its own (header kept in view): the notebook stays short. */
-.kit-grid .dt-layout-table {max-height: 480px; overflow-y: auto}
+.kit-grid .dt-layout-table > .dt-layout-cell {display: block; max-height: 480px; overflow: auto}
 .kit-grid table.dataTable thead th {position: sticky; top: 0; background: #fff; z-index: 1}
 </style>
 """
