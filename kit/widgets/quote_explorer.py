@@ -151,7 +151,8 @@ class QuoteExplorer(Explorer):
 
         lines = render.keyword_in_context(self._bodies, shown, width=40)
         # The quote is a column of its own: in context, its first words stand for it.
-        lines["match"] = [" ".join(words[:4]) + (" …" if len(words) > 4 else "") for words in lines["match"].str.split()]
+        words = [str(match).split() for match in lines["match"]]  # a list: an empty selection has no .str
+        lines["match"] = [" ".join(w[:4]) + (" …" if len(w) > 4 else "") for w in words]
         speaker = shown["speaker"].astype("object")
         return pd.DataFrame({
             "speaker": speaker.where(speaker.notna(), NO_SPEAKER).to_numpy(),
