@@ -182,13 +182,58 @@ def measure_widgets(quick: bool = False, n_articles: int | None = None, gold: bo
     return results
 
 
+def measure_grid(n_rows: int = 10_000, repeats: int = 5) -> dict[str, str]:
+    """The explorers' table on ``n_rows`` quote-like rows (Python side: what is built and sent).
+
+    Compares itables' own ``ITable(df)`` (its cell-by-cell pandas formatting), the
+    kit's :class:`~kit.widgets.grid.Grid` (rows encoded by the kit; at most
+    ``GRID_ROWS`` sent), and the escaped HTML table the explorers drew before.
+    """
+    from itables.widget import ITable
+
+    from kit import render
+    from kit.widgets.grid import GRID_ROWS, OPTIONS, Grid
+
+    words = "Russia rotated military technicians out of crisis-hit Venezuela on Wednesday, its embassy said".split()
+    frame = pd.DataFrame({
+        "speaker": [f"speaker {i % 700}" for i in range(n_rows)],
+        "actor": [f"actor {i % 500}" for i in range(n_rows)],
+        "cue": ["said", "told", "added"] * (n_rows // 3) + ["said"] * (n_rows % 3),
+        "kind": ["direct", "indirect"] * (n_rows // 2) + ["direct"] * (n_rows % 2),
+        "quote": [" ".join(words[i % 5:]) for i in range(n_rows)],
+        "headline": [f"Headline of article {i // 7}" for i in range(n_rows)],
+        "date": ["2019-06-27"] * n_rows,
+        "in context": ["…" + " ".join(words) + "…"] * n_rows,
+    })
+
+    def timed(function) -> float:
+        samples = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            function()
+            samples.append((time.perf_counter() - started) * 1000)
+        return statistics.median(samples)
+
+    grid = Grid()
+    options = {k: v for k, v in OPTIONS.items() if k != "warn_on_unexpected_option_type"}
+    return {
+        f"itables ITable({n_rows:,} rows)": f"median {timed(lambda: ITable(frame, **options)):.0f} ms",
+        f"itables ITable({GRID_ROWS} rows)": f"median {timed(lambda: ITable(frame.head(GRID_ROWS), **options)):.0f} ms",
+        f"kit Grid.show({n_rows:,} rows: {GRID_ROWS} sent)": f"median {timed(lambda: grid.show(frame)):.0f} ms",
+        f"escaped HTML table ({GRID_ROWS} rows, before)":
+            f"median {timed(lambda: render.table_html(frame, max_rows=GRID_ROWS)):.0f} ms",
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="2,000 articles instead of 10,000")
     parser.add_argument("--articles", type=int, default=None, help="how many articles to build")
     parser.add_argument("--gold", action="store_true", help="repeat the hand-annotated dev set, not the analysis")
+    parser.add_argument("--grid", action="store_true", help="only the table widget on 10,000 rows")
     options = parser.parse_args(argv)
-    results = measure_widgets(quick=options.quick, n_articles=options.articles, gold=options.gold)
+    results = measure_grid() if options.grid else {
+        **measure_grid(), **measure_widgets(quick=options.quick, n_articles=options.articles, gold=options.gold)}
     width = max(map(len, results))
     for key, value in results.items():
         print(f"{key:<{width}}  {value}")

@@ -59,3 +59,49 @@ def cooccurrence_graph(
             weights[pair] = weights.get(pair, 0) + 1
     graph.add_weighted_edges_from((a, b, w) for (a, b), w in weights.items() if w >= min_weight)
     return graph
+
+
+def spread_layout(graph: nx.Graph, seed: int = 0) -> dict:
+    """Positions in [0, 1]²: the largest connected part fills the top, smaller parts in a row below.
+
+    A spring layout of the whole graph pushes small detached pairs far out and
+    squeezes the cluster into a corner; laying out each part on its own keeps
+    every part readable. Spring layout with a fixed ``seed``: same data, same picture.
+
+    >>> graph = nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("x", "y")])
+    >>> positions = spread_layout(graph)
+    >>> all(0 <= v <= 1 for xy in positions.values() for v in xy), positions["x"][1] < positions["a"][1]
+    (True, True)
+    """
+    parts = sorted(nx.connected_components(graph), key=lambda part: (-len(part), sorted(map(str, part))))
+    if not parts:
+        return {}
+    positions: dict = {}
+    small = parts[1:]
+    top = 0.25 if small else 0.0  # the bottom quarter holds the small parts
+    main = graph.subgraph(parts[0])
+    positions.update(_fit(nx.kamada_kawai_layout(main) if 2 < len(main) <= 60 else
+                          nx.spring_layout(main, seed=seed, k=1.5 / max(len(main), 1) ** 0.5, iterations=100),
+                          (0.0, top, 1.0, 1.0)))
+    width = 1.0 / max(len(small), 1)
+    for i, part in enumerate(small):
+        sub = graph.subgraph(part)
+        layout = nx.spring_layout(sub, seed=seed) if len(sub) > 1 else {next(iter(part)): (0.0, 0.0)}
+        positions.update(_fit(layout, (i * width + 0.1 * width, 0.0, (i + 1) * width - 0.1 * width, 0.18)))
+    return positions
+
+
+def _fit(layout: dict, box: tuple[float, float, float, float]) -> dict:
+    """Scale positions into ``box`` = (x0, y0, x1, y1); a single value is centred."""
+    x0, y0, x1, y1 = box
+
+    def scale(values, low, high):
+        smallest, largest = min(values), max(values)
+        if largest == smallest:
+            return [(low + high) / 2] * len(values)
+        return [low + (v - smallest) / (largest - smallest) * (high - low) for v in values]
+
+    nodes = list(layout)
+    xs = scale([float(layout[n][0]) for n in nodes], x0, x1)
+    ys = scale([float(layout[n][1]) for n in nodes], y0, y1)
+    return {node: (x, y) for node, x, y in zip(nodes, xs, ys)}

@@ -82,8 +82,9 @@ def _check_engine(engine: str) -> None:
 
 
 def _label(value, engine: str) -> str:
-    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
-    return html.escape(text) if engine == "plotly" else text
+    """Text as text: HTML-escaped for plotly; ``$`` escaped for matplotlib (it reads ``$…$`` as math)."""
+    text = "" if value is None or (isinstance(value, float) and value != value) or value is pd.NA else str(value)
+    return html.escape(text) if engine == "plotly" else text.replace("$", r"\$")
 
 
 def _labels(values: Iterable, engine: str) -> list[str]:
@@ -112,8 +113,8 @@ def empty_figure(message: str, title: str = "", engine: str = "plotly"):
         figure = Figure(figsize=(6, 2))
         axes = figure.subplots()
         axes.axis("off")
-        axes.text(0.5, 0.5, message, ha="center", va="center")
-        axes.set_title(title)
+        axes.text(0.5, 0.5, _label(message, engine), ha="center", va="center")
+        axes.set_title(_label(title, engine))
         return figure
     import plotly.graph_objects as go
 
@@ -136,9 +137,11 @@ def _bars(frame: pd.DataFrame, x: str, y: str, title: str, xlabel: str, engine: 
     """Horizontal bars, largest on top."""
     if engine == "matplotlib":
         figure, axes = _matplotlib((7, max(2.5, 0.32 * len(frame) + 1)))
-        axes.barh(frame[y].tolist()[::-1], frame[x].tolist()[::-1], color=colours[::-1])
+        positions = list(range(len(frame)))[::-1]
+        axes.barh(positions, frame[x].tolist(), color=colours)
+        axes.set_yticks(positions, _labels(frame[y], engine))
         axes.set_xlabel(xlabel)
-        axes.set_title(title)
+        axes.set_title(_label(title, engine))
         return figure
     import plotly.graph_objects as go
 
@@ -147,7 +150,7 @@ def _bars(frame: pd.DataFrame, x: str, y: str, title: str, xlabel: str, engine: 
         hovertext=hover, hoverinfo="text+x" if hover else None,
     ))
     figure.update_layout(title=title, xaxis_title=xlabel, yaxis_autorange="reversed",
-                         height=max(260, 26 * len(frame) + 120), margin=dict(l=10, r=10, t=50, b=40))
+                         height=max(240, 22 * len(frame) + 90), margin=dict(l=10, r=10, t=50, b=40))
     return figure
 
 
@@ -187,9 +190,10 @@ def articles_over_time(data, freq: str = "MS", by: str | None = "outlet", engine
     import plotly.graph_objects as go
 
     figure = _new_figure([
-        go.Bar(x=group["period"], y=group["n_articles"], name=_label(name, engine)) for name, group in groups
+        go.Bar(x=_dates(group["period"]), y=group["n_articles"].tolist(), name=_label(name, engine))
+        for name, group in groups
     ])
-    figure.update_layout(title=title, barmode="stack", yaxis_title="articles", height=380)
+    figure.update_layout(title=title, barmode="stack", yaxis_title="articles", height=380, xaxis=_DATE_AXIS)
     return figure
 
 
@@ -275,27 +279,43 @@ def actor_network(analysis, n: int = 30, min_weight: int = 1, level: str = "sent
     return draw_network(graph, title=title, engine=engine, seed=seed)
 
 
-def draw_network(graph: nx.Graph, title: str = "", engine: str = "plotly", seed: int = 0):
-    """Draw a graph whose nodes carry ``name``, ``kind``, ``n_mentions`` and edges ``weight``."""
-    positions = nx.spring_layout(graph, seed=seed, weight="weight")
+#: How many of a network's nodes carry a label (the most mentioned); the others show theirs on hover.
+NETWORK_LABELS = 12
+
+
+def draw_network(graph: nx.Graph, title: str = "", engine: str = "plotly", seed: int = 0, labels: int = NETWORK_LABELS):
+    """Draw a graph whose nodes carry ``name``, ``kind``, ``n_mentions`` and edges ``weight``.
+
+    The largest connected part fills the picture, smaller parts sit in a row below
+    (:func:`kit.network.spread_layout`); the ``labels`` most mentioned nodes are
+    named, the others on hover; one legend entry per actor kind.
+    """
+    from kit.network import spread_layout
+
+    positions = spread_layout(graph, seed=seed)
     nodes = list(graph.nodes)
     largest = max((graph.nodes[v].get("n_mentions", 1) for v in nodes), default=1) or 1
-    sizes = [10 + 30 * (graph.nodes[v].get("n_mentions", 1) / largest) ** 0.5 for v in nodes]
-    colours = [KIND_COLOURS.get(graph.nodes[v].get("kind"), OTHER_COLOUR) for v in nodes]
-    names = [graph.nodes[v].get("name", v) for v in nodes]
+    size = {v: 10 + 30 * (graph.nodes[v].get("n_mentions", 1) / largest) ** 0.5 for v in nodes}
+    kind = {v: graph.nodes[v].get("kind") or "unknown" for v in nodes}
+    name = {v: graph.nodes[v].get("name", v) for v in nodes}
+    labelled = set(sorted(nodes, key=lambda v: (-graph.nodes[v].get("n_mentions", 0), str(name[v])))[:labels])
     heaviest = max((d.get("weight", 1) for _, _, d in graph.edges(data=True)), default=1) or 1
+    kinds = sorted(set(kind.values()), key=lambda k: (list(KIND_COLOURS).index(k) if k in KIND_COLOURS else 99, k))
     if engine == "matplotlib":
         figure, axes = _matplotlib((8, 6))
         for a, b, data in graph.edges(data=True):
             axes.plot(*zip(positions[a], positions[b]), color="#adb5bd", zorder=1,
                       linewidth=0.5 + 4 * data.get("weight", 1) / heaviest)
-        xs, ys = zip(*(positions[v] for v in nodes))
-        axes.scatter(xs, ys, s=[s ** 2 / 2 for s in sizes], c=colours, zorder=2)
-        for (x, y), name in zip((positions[v] for v in nodes), names):
-            axes.annotate(str(name), (x, y), fontsize=8, ha="center", va="bottom", xytext=(0, 6),
+        for k in kinds:
+            members = [v for v in nodes if kind[v] == k]
+            axes.scatter([positions[v][0] for v in members], [positions[v][1] for v in members], zorder=2,
+                         s=[size[v] ** 2 / 2 for v in members], c=KIND_COLOURS.get(k, OTHER_COLOUR), label=_label(k, engine))
+        for v in labelled:
+            axes.annotate(_label(name[v], engine), positions[v], fontsize=8, ha="center", va="bottom", xytext=(0, 6),
                           textcoords="offset points")
+        axes.legend(title="kind", fontsize="small", loc="upper right")
         axes.axis("off")
-        axes.set_title(title)
+        axes.set_title(_label(title, engine))
         return figure
     import plotly.graph_objects as go
 
@@ -310,20 +330,22 @@ def draw_network(graph: nx.Graph, title: str = "", engine: str = "plotly", seed:
     for width, (xs, ys) in sorted(by_width.items()):
         traces.append(go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=width, color="#adb5bd"),
                                  hoverinfo="skip", showlegend=False))
-    hover = [
-        html.escape(f"{name} ({graph.nodes[v].get('kind')}): {graph.nodes[v].get('n_mentions', 0)} mentions, "
-                    f"{graph.degree(v)} partners")
-        for v, name in zip(nodes, names)
-    ]
-    traces.append(go.Scatter(
-        x=[positions[v][0] for v in nodes], y=[positions[v][1] for v in nodes], mode="markers+text",
-        text=_labels(names, "plotly"), textposition="top center", hovertext=hover, hoverinfo="text",
-        marker=dict(size=sizes, color=colours, line=dict(width=1, color="white")), customdata=nodes,
-        showlegend=False,
-    ))
+    for k in kinds:
+        members = [v for v in nodes if kind[v] == k]
+        hover = [html.escape(f"{name[v]} ({k}): {graph.nodes[v].get('n_mentions', 0)} mentions, "
+                             f"{graph.degree(v)} partners") for v in members]
+        traces.append(go.Scatter(
+            x=[positions[v][0] for v in members], y=[positions[v][1] for v in members], mode="markers+text",
+            text=[_label(name[v], "plotly") if v in labelled else "" for v in members], textposition="top center",
+            hovertext=hover, hoverinfo="text", name=_label(k, "plotly"), customdata=members,
+            marker=dict(size=[size[v] for v in members], color=KIND_COLOURS.get(k, OTHER_COLOUR),
+                        line=dict(width=1, color="white")),
+        ))
     figure = _new_figure(traces)
-    figure.update_layout(title=title, xaxis_visible=False, yaxis_visible=False, height=520,
-                         margin=dict(l=10, r=10, t=50, b=10), hovermode="closest")
+    figure.update_layout(title=title, xaxis_visible=False, yaxis_visible=False, height=420,
+                         margin=dict(l=10, r=10, t=50, b=10), hovermode="closest",
+                         legend=dict(title="kind", orientation="h", y=-0.02),
+                         xaxis_range=[-0.08, 1.08], yaxis_range=[-0.06, 1.08])
     return figure
 
 
@@ -354,9 +376,9 @@ def _matplotlib_lines(groups, column: str, label: str, title: str, *, legend: bo
     """A static line chart of ``column`` per ``period``, one line per (name, group)."""
     figure, axes = _matplotlib()
     for name, group in groups:
-        axes.plot(group["period"], group[column], marker="o", label=str(name))
+        axes.plot(group["period"], group[column], marker="o", label=_label(name, "matplotlib"))
     axes.set_ylabel(label)
-    axes.set_title(title)
+    axes.set_title(_label(title, "matplotlib"))
     if legend:
         axes.legend(fontsize="small")
     return figure
@@ -373,11 +395,21 @@ def draw_over_time(table: pd.DataFrame, title: str = "Mentions over time", engin
     import plotly.graph_objects as go
 
     figure = _new_figure([
-        go.Scatter(x=group["period"], y=group["n_mentions"], mode="lines+markers", name=_label(name, engine))
+        go.Scatter(x=_dates(group["period"]), y=group["n_mentions"].tolist(), mode="lines+markers",
+                   name=_label(name, engine))
         for name, group in groups
     ])
-    figure.update_layout(title=title, yaxis_title="mentions", height=380)
+    figure.update_layout(title=title, yaxis_title="mentions", height=380, xaxis=_DATE_AXIS)
     return figure
+
+
+#: A time axis that reads as dates wherever the figure goes (a FigureWidget sends datetimes as numbers).
+_DATE_AXIS = {"type": "date", "tickformat": "%b %Y", "hoverformat": "%Y-%m-%d", "title": {"text": "month"}}
+
+
+def _dates(values) -> list[str]:
+    """Periods as ISO dates (``2019-06-01``): plain strings survive any serialisation as dates."""
+    return [d.strftime("%Y-%m-%d") for d in pd.to_datetime(pd.Series(values)).dt.tz_localize(None)]
 
 
 # --- figures ------------------------------------------------------------------------------
@@ -421,9 +453,11 @@ def claims_table(data, counted: str | Sequence[str] | None = None) -> pd.DataFra
 def figure_claims(data, counted: str | Sequence[str] | None = None, engine: str = "plotly"):
     """The claims about one counted thing across articles: a dot per claim, bounds as a range.
 
-    A claim with bounds ("between 24 and 60", "a few dozen") draws its range as an
-    error bar around the middle; an open bound ("more than 50") draws a bar to
-    the known side only. Hover shows the words of the claim and the headline.
+    Rows keep the order of the table given and are numbered by its index, so the
+    chart reads beside the table above it; each row says what is counted. A claim
+    with bounds ("between 24 and 60", "a few dozen") draws its range as an error
+    bar around the middle; an open bound ("more than 50") draws a bar to the known
+    side only. Hover shows the headline.
 
     >>> import kit
     >>> result = kit.analyze(kit.read_corpus("data/wire"), progress=False)
@@ -438,37 +472,39 @@ def figure_claims(data, counted: str | Sequence[str] | None = None, engine: str 
     else:
         subject = "the counted things"
     title = f"Claims about {subject}"
-    table = claims_table(data, counted)
+    figures = _table(data, "figures")
+    numbers = figures.index if isinstance(data, pd.DataFrame) else pd.RangeIndex(len(figures))
+    table = claims_table(data.assign(_row=list(numbers)) if isinstance(data, pd.DataFrame) else data, counted)
     if len(table) == 0:
         return empty_figure("No figures with a value about this.", title, engine)
-    table = table.sort_values(["counted", "estimate"], na_position="last").reset_index(drop=True)
-    headlines = table["headline"] if "headline" in table.columns else table.get("article_id", pd.Series([""] * len(table)))
-    rows = [f"{i + 1}. {text}" for i, text in enumerate(table["text"].fillna(""))]
+    row_numbers = table["_row"] if "_row" in table.columns else pd.Series(range(len(table)))
+    texts = table["text"].astype("object").where(table["text"].notna(), "")
+    what = table["counted"].astype("object").where(table["counted"].notna(), "?") if "counted" in table else ["?"] * len(table)
+    rows = [f"{number}. {text} — {thing}" for number, text, thing in zip(row_numbers, texts, what)]
     minus = (table["estimate"] - table["lower"]).tolist()
     plus = (table["upper"] - table["estimate"]).tolist()
     if engine == "matplotlib":
         figure, axes = _matplotlib((7, max(2.5, 0.35 * len(table) + 1)))
         axes.errorbar(table["estimate"], range(len(table)), xerr=[minus, plus], fmt="o", capsize=4)
-        axes.set_yticks(range(len(table)), rows)
+        axes.set_yticks(range(len(table)), _labels(rows, engine))
         axes.invert_yaxis()
         axes.set_xlabel("value")
         if table["upper"].max() > 0 and table["upper"].max() / max(table["lower"].min(), 1e-9) > 1000:
             axes.set_xscale("log")
-        axes.set_title(title)
+        axes.set_title(_label(title, engine))
         return figure
     import plotly.graph_objects as go
 
-    hover = [
-        html.escape(f"{text} ({counted or '?'}): {headline}")
-        for text, counted, headline in zip(table["text"], table.get("counted", [""] * len(table)), headlines.fillna(""))
-    ]
+    headlines = table["headline"] if "headline" in table.columns else table.get("article_id", pd.Series([""] * len(table)))
+    headlines = headlines.astype("object").where(headlines.notna(), "")
+    hover = [html.escape(f"{row}: {headline}") for row, headline in zip(rows, headlines)]
     figure = _new_figure(go.Scatter(
-        x=table["estimate"], y=_labels(rows, "plotly"), mode="markers", hovertext=hover, hoverinfo="text",
+        x=table["estimate"].tolist(), y=_labels(rows, "plotly"), mode="markers", hovertext=hover, hoverinfo="text+x",
         error_x=dict(type="data", symmetric=False, array=plus, arrayminus=minus, thickness=2, width=6),
         marker=dict(size=10),
     ))
-    figure.update_layout(title=html.escape(title), xaxis_title="value", yaxis_autorange="reversed",
-                         height=max(260, 28 * len(table) + 120))
+    figure.update_layout(title=html.escape(title), xaxis_title="value (dot: the figure or the middle of its bounds; "
+                         "bar: its bounds)", yaxis_autorange="reversed", height=max(260, 28 * len(table) + 120))
     return figure
 
 
@@ -502,17 +538,17 @@ def draw_figure_values(table: pd.DataFrame, total: int | None = None, engine: st
     if len(table) == 0:
         return empty_figure("No positive values to show.", title, engine)
     if total is not None and total > len(table):
-        title += f" (a sample of {len(table):,} of {total:,})"
+        title += f" (a sample of {len(table):,} of the {total:,} above zero)"
     table = table.assign(kind=table["kind"].astype("object").fillna("unknown"))
     groups = list(table.groupby("kind"))
     if engine == "matplotlib":
         figure, axes = _matplotlib()
         for i, (name, group) in enumerate(groups):
-            axes.scatter(group["estimate"], [i] * len(group), alpha=0.5, label=str(name))
-        axes.set_yticks(range(len(groups)), [str(name) for name, _ in groups])
+            axes.scatter(group["estimate"], [i] * len(group), alpha=0.5, label=_label(name, engine))
+        axes.set_yticks(range(len(groups)), _labels([name for name, _ in groups], engine))
         axes.set_xscale("log")
         axes.set_xlabel("value (log scale)")
-        axes.set_title(title)
+        axes.set_title(_label(title, engine))
         return figure
     import plotly.graph_objects as go
 
@@ -534,8 +570,11 @@ def quote_speakers(analysis) -> pd.DataFrame:
     """The quotes with who said them: adds ``name``, ``speaker_kind``, ``country`` and ``group``.
 
     ``group`` is the actor's name, ``"anonymous source"`` for an anonymous actor,
-    or ``"unattributed"`` when the quote has no resolved speaker.
+    :data:`kit.quotes.UNRESOLVED` when the speaker is not resolved to an actor and
+    :data:`kit.quotes.NO_SPEAKER` when the quote has none (``speaker_kind`` says the same).
     """
+    from kit.quotes import NO_SPEAKER, UNRESOLVED
+
     quotes = _table(analysis, "quotes")
     if {"group", "speaker_kind"} <= set(quotes.columns):
         return quotes  # already joined (an explorer's selection): joining again costs time on big corpora
@@ -549,25 +588,31 @@ def quote_speakers(analysis) -> pd.DataFrame:
     named = joined["name"].astype("object")
     group = named.where(named.notna(), None)
     group = group.mask(kind == "anonymous", "anonymous source")
-    group = group.mask(group.isna(), "unattributed")
-    joined["speaker_kind"] = kind.mask(kind.isna(), "unattributed")
+    spoken = joined["speaker"].notna() if "speaker" in joined.columns else pd.Series(False, index=joined.index)
+    missing = np.where(spoken.to_numpy(dtype=bool), UNRESOLVED, NO_SPEAKER)
+    group = group.mask(group.isna(), pd.Series(missing, index=joined.index))
+    joined["speaker_kind"] = kind.mask(kind.isna(), pd.Series(missing, index=joined.index))
     joined["group"] = group
     return joined
 
 
 def quote_shares_table(analysis, n: int = 15) -> pd.DataFrame:
-    """Quotes per speaker: ``group``, ``speaker_kind``, ``n_quotes``, ``share``; the rest summed as ``other``.
+    """Quotes per speaker: ``group``, ``speaker_kind``, ``n_quotes``, ``share``, ``named``.
 
-    Anonymous sources are counted together as one ``anonymous source`` row and
-    always kept; ``share`` is of all quotes.
+    The ``n`` most quoted named speakers (``named`` True), then anonymous sources as one
+    row, the quotes whose speaker is not resolved and those with no speaker (the
+    labels of :mod:`kit.quotes`), and the other named speakers summed as one
+    ``other`` row. ``share`` is of all quotes.
     """
+    from kit.quotes import NO_SPEAKER, UNRESOLVED
+
     joined = quote_speakers(analysis)
     if len(joined) == 0:
         return pd.DataFrame(columns=["group", "speaker_kind", "n_quotes", "share"])
     counts = (joined.groupby(["group", "speaker_kind"], observed=True).size().rename("n_quotes").reset_index()
               .sort_values(["n_quotes", "group"], ascending=[False, True]))
     counts = counts.astype({"group": "object", "speaker_kind": "object"})
-    special = counts["group"].isin(["anonymous source", "unattributed"])
+    special = counts["group"].isin(["anonymous source", UNRESOLVED, NO_SPEAKER])
     named, kept_special = counts[~special], counts[special]
     top = named.head(n)
     rest = named.iloc[n:]
@@ -577,6 +622,7 @@ def quote_shares_table(analysis, n: int = 15) -> pd.DataFrame:
                                     "n_quotes": int(rest["n_quotes"].sum())}]))
     table = pd.concat([p for p in parts if len(p)], ignore_index=True)
     table["share"] = table["n_quotes"] / len(joined)
+    table["named"] = ~table["group"].isin(["anonymous source", UNRESOLVED, NO_SPEAKER]) & (table["speaker_kind"] != "other")
     return table.reset_index(drop=True)
 
 
@@ -612,14 +658,26 @@ def quote_shares(analysis, n: int = 15, engine: str = "plotly"):
 
 
 def draw_quote_shares(table: pd.DataFrame, share: float, engine: str = "plotly"):
-    """Bars of :func:`quote_shares_table`, the anonymous ``share`` in the title."""
+    """Bars of the named speakers (and anonymous sources) of :func:`quote_shares_table`.
+
+    The anonymous ``share`` is in the title; the quotes not drawn (speaker not
+    resolved, no speaker, other speakers) are counted under the axis, labelled as
+    everywhere else.
+    """
     _check_engine(engine)
     title = f"Who is quoted (anonymous sources: {share:.0%} of quotes with a speaker)"
     if len(table) == 0:
         return empty_figure("No quotes.", "Who is quoted", engine)
-    colours = [KIND_COLOURS.get(k, OTHER_COLOUR) for k in table["speaker_kind"]]
-    hover = [html.escape(f"{g}: {q} quotes ({s:.0%})") for g, q, s in zip(table["group"], table["n_quotes"], table["share"])]
-    return _bars(table, "n_quotes", "group", title, "quotes", engine, colours, hover)
+    named = table["named"] if "named" in table.columns else pd.Series(True, index=table.index)
+    drawn = table[named.to_numpy(dtype=bool) | (table["group"] == "anonymous source").to_numpy(dtype=bool)]
+    left = table.drop(drawn.index)
+    said = "; ".join(f"{g}: {int(q):,}" for g, q in zip(left["group"], left["n_quotes"]))
+    xlabel = f"quotes (not drawn: {said})" if said else "quotes"
+    if len(drawn) == 0:
+        return empty_figure(f"No quote has a named speaker. {said}", "Who is quoted", engine)
+    colours = [KIND_COLOURS.get(k, OTHER_COLOUR) for k in drawn["speaker_kind"]]
+    hover = [html.escape(f"{g}: {q} quotes ({s:.0%})") for g, q, s in zip(drawn["group"], drawn["n_quotes"], drawn["share"])]
+    return _bars(drawn, "n_quotes", "group", title, _label(xlabel, engine), engine, colours, hover)
 
 
 def quotes_by_kind_table(analysis, by: str | None = None) -> pd.DataFrame:
@@ -659,7 +717,7 @@ def draw_quotes_by_kind(table: pd.DataFrame, engine: str = "plotly"):
         bottom = [0] * len(kinds)
         for speaker_kind in pivot.columns:
             values = pivot[speaker_kind].tolist()
-            axes.bar(kinds, values, bottom=bottom, label=str(speaker_kind),
+            axes.bar(_labels(kinds, engine), values, bottom=bottom, label=_label(speaker_kind, engine),
                      color=KIND_COLOURS.get(speaker_kind, OTHER_COLOUR))
             bottom = [b + v for b, v in zip(bottom, values)]
         axes.set_ylabel("quotes")

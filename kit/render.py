@@ -486,3 +486,30 @@ def table_html(frame: pd.DataFrame, columns: Sequence[str] | None = None, max_ro
     if len(frame) == 0:
         return '<p class="kit-empty" style="color:#555">No rows match.</p>'
     return table + more_rows_note(len(frame), max_rows)
+
+
+def _word_cut(text: str, side: str) -> str:
+    """Drop the word cut in half at the outer edge of a context (``side`` is "left" or "right")."""
+    if side == "left" and " " in text and not text[:1].isspace():
+        return text[text.index(" ") + 1:]
+    if side == "right" and " " in text and not text[-1:].isspace():
+        return text[: text.rindex(" ")]
+    return text
+
+
+def kwic_text(lines: pd.DataFrame) -> list[str]:
+    """Each KWIC line as one plain string, ``…left «match» right…``, no word cut at either edge.
+
+    Plain text for a table cell (a grid escapes it); the match stands out by its marks.
+
+    >>> import pandas as pd
+    >>> kwic_text(pd.DataFrame({"left": ["day Putin "], "match": ["met"], "right": [" Trump in Os"]}))
+    ['…Putin «met» Trump in…']
+    """
+    out = []
+    for left, match, right in zip(lines["left"], lines["match"], lines["right"]):
+        if not match:
+            out.append("")
+            continue
+        out.append(f"…{_word_cut(left, 'left').lstrip()}«{match}»{_word_cut(right, 'right').rstrip()}…")
+    return out

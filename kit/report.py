@@ -1,10 +1,16 @@
-"""The HTML report: a notebook run on the saved tables, exported without its code.
+"""The HTML report: the report notebook's cells run in this process, written as one page.
 
-:func:`write_report` saves an analysis's tables as parquet, executes the report
-notebook (``kit/templates/report.ipynb``) with papermill on that folder, and
-exports it with nbconvert to one self-contained ``report.html`` that a browser
-opens without Jupyter or a network: code cells hidden, charts drawn with plotly
-(its JavaScript embedded once), every problem listed.
+:func:`write_report` saves an analysis's tables as parquet, runs the code cells of
+the report notebook (``kit/templates/report.ipynb``, editable like any lesson) in
+this very process, and writes two files: the executed ``report.ipynb`` and one
+self-contained ``report.html`` that a browser opens without Jupyter or a network
+(no MathJax, no CDN; plotly's JavaScript embedded once), code hidden.
+
+No kernel is started, so a report costs what its charts cost. Nothing from the
+results folder is executed: the folder is never a working directory nor on
+``sys.path``, and only the kit's own template runs. Files are written through a
+fresh temporary file renamed into place, so a symlink planted in ``out`` is
+replaced, never written through.
 
 The other functions here are what the notebook's cells call; each returns
 something a notebook displays. Article text only ever reaches the page through
@@ -19,72 +25,189 @@ embeds.
 
 from __future__ import annotations
 
+import ast
 import html
+import json
 import logging
 import os
+import re
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "report.ipynb"
-#: Rows shown in a report table before "… and N more".
+#: Rows shown in a report table before "… and N more" (a sample across articles).
 MAX_ROWS = 25
 #: Problems listed in full up to this many (they are all in problems.parquet).
 MAX_PROBLEMS = 1000
+#: What Analysis.save writes into a folder: planted symlinks at these names are removed first.
+SAVED_NAMES = tuple(f"{name}.parquet" for name in ("articles", "mentions", "actors", "figures", "quotes", "problems"))
 
 log = logging.getLogger(__name__)
 
+PAGE_STYLE = """
+body {font-family: Helvetica, Arial, sans-serif; color: #212529; max-width: 1100px; margin: 2em auto; padding: 0 1em;
+      line-height: 1.45}
+table.kit-table {border-collapse: collapse; font-size: 0.9em; margin: 0.5em 0}
+.kit-table td, .kit-table th {text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid #dee2e6;
+      overflow-wrap: anywhere; max-width: 420px}
+.kit-table th {background: #f1f3f5}
+.kit-cell-error {color: #c92a2a}
+code {background: #f1f3f5; padding: 0 3px}
+"""
 
-def write_report(analysis_or_folder, out: str | os.PathLike, *, title: str = "Corpus report", timeout: int = 600) -> Path:
+
+def write_report(analysis_or_folder, out: str | os.PathLike, *, title: str = "Corpus report", timeout: int = 600,
+                 save: bool = True) -> Path:
     """Write ``<out>/report.html`` (and the executed ``report.ipynb``); returns the HTML's path.
 
     ``analysis_or_folder`` is an :class:`kit.Analysis` (its tables are saved into
-    ``out`` first) or a folder written by :meth:`kit.Analysis.save`.
+    ``out`` first, unless ``save=False`` because they already are) or a folder written
+    by :meth:`kit.Analysis.save`. ``timeout`` is kept for compatibility: cells run in
+    this process.
     """
-    import nbformat
-    import papermill
-    from nbconvert import HTMLExporter
+    import kit
 
     out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     if isinstance(analysis_or_folder, (str, os.PathLike)):
-        tables = Path(analysis_or_folder).resolve()
-        out.mkdir(parents=True, exist_ok=True)
+        folder = Path(analysis_or_folder).resolve()
+        analysis = kit.Analysis.load(folder)
     else:
-        tables = analysis_or_folder.save(out).resolve()
-    executed = out / "report.ipynb"
-    # The kernel is a separate process: make sure it imports this very kit, wherever the
-    # kernel starts and however the kit was installed.
-    package_root = str(Path(__file__).resolve().parents[1])
-    previous = os.environ.get("PYTHONPATH")
-    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, previous) if p)
+        analysis = analysis_or_folder
+        folder = out.resolve()
+        if save:
+            remove_planted_links(out, SAVED_NAMES + ("credits.json",))
+            analysis.save(out)
+    global _plotly_embedded
+    _plotly_embedded = False  # each page embeds plotly.js once
+    notebook = run_template(TEMPLATE, {"tables": str(folder), "title": str(title)}, preset={"tables": analysis})
+    write_text(out / "report.ipynb", json.dumps(notebook, ensure_ascii=False, indent=1) + "\n")
+    return write_text(out / "report.html", page(notebook, str(title)))
+
+
+def write_text(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` through a new temporary file renamed over it.
+
+    The temporary file is created exclusively (never an existing file or link), and
+    the rename replaces whatever sits at ``path`` (a planted symlink included)
+    instead of writing through it.
+    """
+    path = Path(path)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        papermill.execute_notebook(
-            str(TEMPLATE),
-            str(executed),
-            parameters={"tables": str(tables), "title": str(title)},
-            kernel_name="python3",
-            progress_bar=False,
-            log_output=False,
-            cwd=str(tables),
-            execution_timeout=timeout,
-        )
-    finally:
-        if previous is None:
-            os.environ.pop("PYTHONPATH", None)
-        else:
-            os.environ["PYTHONPATH"] = previous
-    notebook = nbformat.read(executed, as_version=4)
-    for cell in notebook.cells:
-        # Warnings and progress bars on stderr are for whoever ran it, not the report's readers.
-        if cell.cell_type == "code":
-            cell.outputs = [o for o in cell.get("outputs", []) if o.get("name") != "stderr"]
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": str(title)}})
-    target = out / "report.html"
-    temporary = out / ".report.html.tmp"
-    temporary.write_text(body, encoding="utf-8")
-    temporary.replace(target)
-    return target
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600: give the usual permissions
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def remove_planted_links(folder: Path, names) -> None:
+    """Remove symlinks at ``folder/<name>`` (and at their ``.<name>.tmp``), so nothing is written through them."""
+    for name in names:
+        stem = name[: -len(".parquet")] if name.endswith(".parquet") else name
+        for candidate in (folder / name, folder / f".{stem}.parquet.tmp"):
+            if candidate.is_symlink():
+                candidate.unlink()
+
+
+def run_template(template: Path, parameters: dict, preset: dict | None = None):
+    """Run a notebook's code cells here, in order, in one namespace; returns the executed notebook.
+
+    The cell tagged ``parameters`` is replaced by ``parameters`` (written back as its
+    source, as papermill does); ``preset`` names then override parameters in
+    the namespace without being written into the notebook (an Analysis already in
+    memory is not read back from its folder). Each cell's last expression becomes its
+    output (its HTML when it has one). A cell that raises shows the error's type and
+    message in place of its output and the rest of the report goes on.
+    """
+    # Plain JSON, not nbformat: importing nbformat's schema validator costs seconds (grammars compiled at import).
+    notebook = json.loads(Path(template).read_text(encoding="utf-8"))
+    namespace: dict = {"__name__": "__report__"}
+    count = 0
+    for cell in notebook["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["source"] = "\n".join(f"{name} = {value!r}" for name, value in parameters.items())
+            namespace.update(parameters)
+            namespace.update(preset or {})
+            continue
+        count += 1
+        cell["execution_count"] = count
+        cell["outputs"] = [_output(_run_cell(_source(cell), namespace), count)]
+    return notebook
+
+
+def _run_cell(source: str, namespace: dict):
+    """Execute ``source``; the value of its last line if that is an expression (else None)."""
+    try:
+        tree = ast.parse(source)
+        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        exec(compile(tree, "<report cell>", "exec"), namespace)  # the kit's own template, never a corpus
+        if last is None:
+            return None
+        return eval(compile(ast.Expression(last.value), "<report cell>", "eval"), namespace)
+    except Exception as error:  # one broken cell must not cost the whole report
+        log.warning("a report cell failed: %s: %s", type(error).__name__, error)
+        return _CellError(f"This part of the report failed: {type(error).__name__}: {error}")
+
+
+class _CellError:
+    def __init__(self, message: str):
+        self.message = message
+
+    def _repr_html_(self) -> str:
+        return f"<p class='kit-cell-error'>{html.escape(self.message)}</p>"
+
+
+def _source(cell) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else source
+
+
+def _output(value, count: int) -> dict:
+    """A notebook ``execute_result`` output of ``value`` (its HTML when it has one)."""
+    data = {"text/plain": "" if value is None else repr(value)[:2000]}
+    if value is not None and hasattr(value, "_repr_html_"):
+        data["text/html"] = value._repr_html_() or ""
+    return {"output_type": "execute_result", "data": data, "metadata": {}, "execution_count": count}
+
+
+def page(notebook, title: str) -> str:
+    """The executed notebook as one HTML page: markdown cells rendered, code hidden, outputs in place."""
+    import mistune
+
+    markdown = mistune.create_markdown(escape=True)
+    parts = []
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "markdown":
+            text = re.sub(r"<!--.*?-->", "", _source(cell), flags=re.S).strip()
+            if text:
+                parts.append(markdown(text))
+        elif cell["cell_type"] == "code":
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                if "text/html" in data:
+                    parts.append(data["text/html"])
+    body = "\n".join(parts)
+    return (f"<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+            f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            f"<title>{html.escape(title)}</title><style>{PAGE_STYLE}</style></head>\n<body>\n{body}\n</body></html>\n")
+
+
+def load(tables):
+    """The analysis of the report: ``tables`` is a folder written by ``Analysis.save`` (or an Analysis)."""
+    import kit
+
+    return tables if isinstance(tables, kit.Analysis) else kit.Analysis.load(tables)
 
 
 # --- what the report notebook's cells call ------------------------------------------------
@@ -157,24 +280,59 @@ def problems(analysis):
     return table(frame, ["source", "line", "reason"], max_rows=MAX_PROBLEMS)
 
 
+def sample_across_articles(frame: pd.DataFrame, n: int = MAX_ROWS) -> pd.DataFrame:
+    """At most ``n`` rows taken across articles (each article's first row, then its second…), in document order.
+
+    >>> frame = pd.DataFrame({"article_id": list("aaab"), "start": [1, 2, 3, 1]})
+    >>> sample_across_articles(frame, 2).values.tolist()
+    [['a', 1], ['b', 1]]
+    """
+    if len(frame) <= n or "article_id" not in frame.columns:
+        return frame.head(n)
+    rank = frame.groupby("article_id", sort=False).cumcount()
+    order = pd.factorize(frame["article_id"])[0]
+    chosen = frame.assign(_rank=rank.to_numpy(), _order=order).sort_values(["_rank", "_order"], kind="stable").head(n)
+    return chosen.sort_values(["_order"] + (["start"] if "start" in frame.columns else []), kind="stable").drop(
+        columns=["_rank", "_order"])
+
+
+def with_articles(frame: pd.DataFrame, analysis) -> pd.DataFrame:
+    """``frame`` with its article's ``headline`` and ``date`` (YYYY-MM-DD) beside every row."""
+    articles = analysis.articles.drop_duplicates("article_id").set_index("article_id")
+    headline = frame["article_id"].map(articles["headline"]) if "headline" in articles else None
+    published = frame["article_id"].map(articles["published"]) if "published" in articles else None
+    dates = pd.to_datetime(published, errors="coerce").dt.strftime("%Y-%m-%d") if published is not None else None
+    return frame.assign(headline=headline, date=dates)
+
+
+def sampled_table(frame: pd.DataFrame, analysis, columns: list[str], noun: str, parquet: str):
+    """A sample of ``frame`` across articles, headline and date first, saying what it samples."""
+    from IPython.display import HTML
+
+    shown = with_articles(sample_across_articles(frame), analysis)
+    note_text = ""
+    if len(frame) > len(shown):
+        note_text = (f"<p><em>A sample of {len(shown):,} of {len(frame):,} {noun}, taken across "
+                     f"{frame['article_id'].nunique():,} articles; all are in {html.escape(parquet)}.</em></p>")
+    return HTML(table(shown, ["date", "headline"] + columns, max_rows=len(shown)).data + note_text)
+
+
 def top_figures(analysis):
-    """The figures claimed, with what they count, beside their article's headline."""
-    figures = analysis.figures
-    if not len(figures):
+    """Figures claimed, with what they count, beside their article's date and headline (sampled across articles)."""
+    if not len(analysis.figures):
         return note("No figures found.")
-    headlines = analysis.articles.set_index("article_id")["headline"] if "headline" in analysis.articles else None
-    frame = figures.assign(headline=figures["article_id"].map(headlines) if headlines is not None else None)
-    return table(frame, ["headline", "text", "value", "kind", "unit", "counted"])
+    return sampled_table(analysis.figures, analysis, ["text", "value", "kind", "unit", "counted"], "figures",
+                         "figures.parquet")
 
 
 def top_quotes(analysis):
-    """Quotes with their speakers, longest content first is not a judgement: document order."""
+    """Quotes with their speakers and the speaker's actor, beside date and headline (sampled across articles)."""
     quotes = analysis.quotes
     if not len(quotes):
         return note("No quotes found.")
     names = analysis.actors.set_index("actor_id")["name"] if len(analysis.actors) else pd.Series(dtype="string")
     frame = quotes.assign(actor=quotes["actor_id"].map(names))
-    return table(frame, ["speaker", "actor", "cue", "kind", "text"])
+    return sampled_table(frame, analysis, ["speaker", "actor", "cue", "kind", "text"], "quotes", "quotes.parquet")
 
 
 def note(text: str):

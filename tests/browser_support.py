@@ -25,12 +25,26 @@ CHROMIUM_ARGS = [
 ]
 
 
+#: Where an installed Chromium or Chrome is found (Debian/Ubuntu, macOS, other Linux), in order.
+BROWSER_CANDIDATES = (
+    "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+)
+
+
 def chromium_path() -> str:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-                      shutil.which("chromium-browser")):
+    """An installed Chromium or Chrome (``$CHROMIUM`` first); RuntimeError with a one-line reason if none.
+
+    Playwright's own browser download is not used (it fails on these machines); the
+    browser tests skip with this reason where no browser is installed.
+    """
+    names = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+    for candidate in (os.environ.get("CHROMIUM"), *BROWSER_CANDIDATES, *(shutil.which(name) for name in names)):
         if candidate and Path(candidate).exists():
             return candidate
-    raise RuntimeError("Debian's chromium is not installed: `make test` installs it (apt-get install chromium)")
+    raise RuntimeError("no Chromium or Chrome installed (set CHROMIUM=/path/to/it, or `apt-get install chromium`"
+                       " / install Google Chrome on macOS)")
 
 
 def free_port() -> int:

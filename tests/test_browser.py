@@ -29,10 +29,14 @@ def headline(label: str) -> str:
 
 @pytest.fixture()
 def browser():
+    try:
+        executable = chromium_path()
+    except RuntimeError as error:  # no browser on this machine: say so in one line
+        pytest.skip(str(error))
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

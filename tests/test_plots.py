@@ -82,8 +82,17 @@ def test_figure_claims_draw_bounds_as_ranges(gold, counted, expected):
                          figures=gold.figures[gold.figures.article_id == "seed"], quotes=gold.quotes)
     figure = plots.figure_claims(seed_only, counted)
     trace = figure.data[0]
-    got = list(zip(trace.x, trace.error_x.arrayminus, trace.error_x.array, [y.split(". ", 1)[1] for y in trace.y]))
-    assert got == expected
+    got = list(zip(trace.x, trace.error_x.arrayminus, trace.error_x.array,
+                   [y.split(". ", 1)[1].split(" — ")[0] for y in trace.y]))
+    assert sorted(got) == sorted(expected)
+
+
+def test_figure_claims_keep_the_order_and_numbers_of_the_table_and_say_what_is_counted(gold):
+    claims = gold.figures[gold.figures.counted.notna()].head(6)
+    labels = list(plots.figure_claims(claims).data[0].y)
+    numbers = [int(label.split(". ", 1)[0]) for label in labels]
+    assert numbers == [n for n in claims.index if n in set(numbers)]
+    assert all(" — " in label for label in labels)
 
 
 def test_figure_claims_take_a_claims_table(gold):
@@ -133,3 +142,57 @@ def test_anonymous_share_agrees_with_kit_quotes(bundled_analysis):
 def test_charts_of_the_real_analysis(bundled_analysis, name, options, title):
     figure = getattr(plots, name)(bundled_analysis, **options)
     assert _title(figure).startswith(title.split(" about")[0])
+
+
+#: Labels matplotlib would read as broken math (``$x^{$``): they must be drawn as text, not raise.
+MATH = "$x^{$"
+
+
+def _math_analysis() -> Analysis:
+    gold = gold_analysis()
+    return Analysis(
+        articles=gold.articles.assign(outlet=MATH + " " + gold.articles.outlet.fillna("")),
+        mentions=gold.mentions, actors=gold.actors.assign(name=gold.actors.name + " " + MATH),
+        figures=gold.figures.assign(text=gold.figures.text + " " + MATH,
+                                    counted=gold.figures.counted.fillna("x") + " staff " + MATH),
+        quotes=gold.quotes.assign(speaker=gold.quotes.speaker.where(gold.quotes.speaker.isna(), MATH)),
+    )
+
+
+@pytest.mark.parametrize("name, options, title", CHARTS)
+def test_matplotlib_draws_labels_with_math_signs_as_text(name, options, title):
+    import io
+
+    figure = getattr(plots, name)(_math_analysis(), engine="matplotlib", **options)
+    figure.savefig(io.BytesIO(), format="png")  # drawing is where broken math raises
+    texts = [t.get_text() for t in figure.findobj(lambda artist: hasattr(artist, "get_text"))]
+    if name in ("top_actors", "actor_network", "mentions_over_time"):
+        assert any(MATH.replace("$", r"\$") in text for text in texts)
+
+
+def test_time_axes_are_dates_wherever_the_figure_goes(gold):
+    for figure in (plots.mentions_over_time(gold, n=3), plots.articles_over_time(gold)):
+        assert figure.layout.xaxis.type == "date"
+        sent = json.loads(json.dumps(figure.to_plotly_json(), default=str))
+        assert all(pd.Timestamp(x).year >= 1990 for trace in sent["data"] for x in trace["x"])
+
+
+@pytest.mark.parametrize("label", ["(no speaker)", "(speaker not resolved)"])
+def test_who_is_quoted_says_no_speaker_and_not_resolved_as_kit_quotes_does(bundled_analysis, label):
+    from kit import quotes
+
+    table = plots.quote_shares_table(bundled_analysis)
+    by_kind = quotes.quoted_actors(bundled_analysis, by="kind").set_index("kind")["n_quotes"]
+    if label in by_kind.index:
+        assert int(table.set_index("group").loc[label, "n_quotes"]) == int(by_kind[label])
+    figure = plots.quote_shares(bundled_analysis)
+    assert label not in list(figure.data[0].y)  # named speakers are drawn; these are counted under the axis
+    assert label in figure.layout.xaxis.title.text or label not in by_kind.index
+
+
+def test_network_labels_the_top_nodes_only_and_has_a_legend_of_kinds(gold):
+    figure = plots.actor_network(gold, n=40)
+    nodes = [trace for trace in figure.data if trace.mode == "markers+text"]
+    labelled = [t for trace in nodes for t in trace.text if t]
+    assert 0 < len(labelled) <= plots.NETWORK_LABELS
+    assert len({trace.name for trace in nodes}) == len(nodes) and all(trace.showlegend is not False for trace in nodes)

@@ -73,7 +73,7 @@ def test_hostile_text_shows_escaped(name):
     assert len(explorer.selection) >= 1
     for tab in range(len(getattr(explorer, "tabs", widgets.Tab()).children)):
         explorer.tabs.selected_index = tab
-    shown = " ".join(html_values(explorer))
+    shown = " ".join(html_values(explorer)) + (explorer.grid.sent if hasattr(explorer, "grid") else "")
     assert "&lt;script&gt;" in shown
     for payload in HOSTILE:
         assert payload not in shown
@@ -206,7 +206,8 @@ def test_actor_explorer_lists_each_actor_in_context(analysis):
         expected = int(explorer.ranking.set_index("actor_id").at[actor_id, "n_mentions"])
         assert len(selection) == expected
         assert (selection.match == selection.text.str.replace(r"\s+", " ", regex=True)).all()
-        assert f"{expected:,} mentions" in explorer.context.value
+        assert f"{expected:,} mention" in explorer.context.value
+        assert len(explorer.grid.frame) == min(expected, 500)
         names = {trace.name for trace in explorer.charts["over time"].figure.data}
         assert len(names) <= 1
     explorer.actor.value = None
@@ -260,12 +261,14 @@ def test_figure_explorer_filters(analysis):
 def test_figure_explorer_compares_claims_about_staff(gold):
     explorer = kit.widgets.FigureExplorer(gold)
     explorer.tabs.selected_index = 2
-    assert not explorer.charts["claims"].figure.data  # nothing chosen: a note, no dots
+    assert explorer.charts["claims"].figure.data  # nothing chosen: the most counted thing, not an empty tab
+    assert "the most counted thing" in explorer.charts["claims"].figure.layout.title.text
     explorer.counted.value = "staff"
     figure = explorer.charts["claims"].figure
     assert sorted(figure.data[0].x) == [42.0, 1000.0]
     explorer.tabs.selected_index = 0
-    assert "just a few dozen" in explorer.table.value and "between 24 and 60" in explorer.table.value
+    frame = explorer.grid.frame
+    assert "just a few dozen" in set(frame["figure"]) and "between 24 and 60" in set(frame["bounds"])
     explorer.tabs.selected_index = 1
     assert explorer.charts["values"].figure.data
 
@@ -316,7 +319,10 @@ def test_quote_explorer_shows_the_seed_quotes_in_context(gold, speaker, quote):
     explorer = kit.widgets.QuoteExplorer(gold)
     explorer.speaker.value = speaker
     assert any(text.startswith(quote) for text in explorer.selection.text)
-    assert quote in explorer.table.value
+    frame = explorer.grid.frame
+    assert list(frame.columns[:5]) == ["speaker", "actor", "cue", "kind", "quote"]
+    assert any(text.startswith(quote) for text in frame["quote"])
+    assert {"headline", "date", "in context"} <= set(frame.columns) and frame["date"].str.match(r"\d{4}-\d\d-\d\d").all()
 
 
 @pytest.mark.parametrize("kind", [ALL, "person", "country"])
@@ -345,3 +351,50 @@ def test_reader_shows_an_article_the_filters_had_hidden(gold):
     assert reader.article_id == target
     headline = gold.articles.set_index("article_id").headline[target]
     assert html.escape(" ".join(headline.split())[:30]) in " ".join(reader.text.value.split())
+
+
+# --- the grid -----------------------------------------------------------------------------
+
+
+def test_grid_rows_are_escaped_text_and_kwic_is_a_column(gold):
+    import json
+
+    from kit.widgets.grid import rows_json
+
+    explorer = kit.widgets.QuoteExplorer(hostile_analysis())
+    data = json.loads(rows_json(explorer.grid.frame))
+    for payload in HOSTILE:
+        assert payload not in json.dumps(data)
+    assert all("«" in row[-1] for row in data if row[-1])  # the line in context: one column, match marked
+
+
+@pytest.mark.parametrize("make", [kit.widgets.QuoteExplorer, kit.widgets.FigureExplorer, kit.widgets.ActorExplorer])
+def test_explorers_page_20_rows_and_send_at_most_500(gold, make):
+    from kit.widgets import grid
+
+    explorer = make(gold)
+    assert grid.OPTIONS["pageLength"] == 20 and len(explorer.grid.frame) <= grid.GRID_ROWS
+
+
+def test_network_threshold_drops_light_edges(gold):
+    explorer = kit.widgets.ActorExplorer(gold)
+    top = explorer.ranking.head(explorer.top.value)
+    weights = [d["weight"] for _, _, d in explorer.network_graph(top).edges(data=True)]
+    explorer.min_together.value = 2
+    heavier = [d["weight"] for _, _, d in explorer.network_graph(top).edges(data=True)]
+    assert sorted(heavier) == sorted(w for w in weights if w >= 2)
+
+
+def test_over_time_axis_is_dates(gold):
+    explorer = kit.widgets.ActorExplorer(gold)
+    explorer.tabs.selected_index = 2
+    sent = explorer.charts["over time"].bundle["application/vnd.plotly.v1+json"]
+    assert sent["layout"]["xaxis"]["type"] == "date"
+    assert all(str(x)[:4].isdigit() and "-" in str(x) for trace in sent["data"] for x in trace["x"])
+
+
+def test_a_reopened_notebook_says_to_run_the_cell(gold):
+    explorer = kit.widgets.QuoteExplorer(gold)
+    bundle = explorer._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert "Run this cell" in bundle["text/plain"]

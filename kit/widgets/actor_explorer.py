@@ -9,21 +9,27 @@ import pandas as pd
 
 from kit import plots, render
 from kit.widgets.explorer import ChartSlot, Explorer, dropdown, month_slider
+from kit.widgets.grid import GRID_ROWS, Grid
 from kit.widgets.selection import (
     ALL, MAX_ROWS, Periods, actor_counts, cooccurrence_weights, count_note, counted_options, equals_mask,
-    mentions_per_period,
+    mentions_per_period, dates_text,
 )
 
 NO_ACTOR = "(choose an actor)"
 TABS = ("ranking", "network", "over time")
+#: The context grid's columns: the mention as written, its line, where and when.
+COLUMNS = ("mention", "in context", "headline", "date")
+WIDTHS = {"mention": "mid", "in context": "wide", "headline": "mid", "date": "date"}
 
 
 class ActorExplorer(Explorer):
     """Top actors under filters, their co-occurrence network, mentions over time, and KWIC lines.
 
     Controls: ``kind``, ``country`` (dropdowns), ``dates`` (a range of months),
-    ``min_mentions`` and ``top`` (sliders), ``actor`` (the listed actors; choosing one
-    lists its mentions in context and draws its mentions over time). The charts sit
+    ``min_mentions`` and ``top`` (sliders), ``min_together`` (the network's weight
+    threshold: sentences two actors share at least), ``actor`` (the listed actors;
+    choosing one lists its mentions in a grid below, in context, and draws its
+    mentions over time). The charts sit
     in ``tabs``; only the visible one is redrawn on a change, the others when shown.
 
     ``ranking`` is the filtered actors table (counts within the chosen months);
@@ -63,6 +69,7 @@ class ActorExplorer(Explorer):
         self._pair_actor = pairs["actor"].to_numpy()
         self._pair_periods = pairs["period"].to_numpy()
         self._headlines = dict(zip(articles["article_id"], articles["headline"]))
+        self._published = published
         self._bodies = dict(zip(articles["article_id"], articles["body"]))
         self._rows_by_actor = {actor_id: rows for actor_id, rows in
                                self.mentions.groupby("actor_id", sort=False).indices.items()}
@@ -77,20 +84,27 @@ class ActorExplorer(Explorer):
                                               continuous_update=False, style={"description_width": "initial"})
         self.top = widgets.IntSlider(value=top, min=5, max=60, step=5, description="top",
                                      continuous_update=False, style={"description_width": "initial"})
-        self.actor = widgets.Select(options=[(NO_ACTOR, None)], rows=10, description="actor",
+        self.min_together = widgets.IntSlider(value=1, min=1, max=10, description="network: together in at least",
+                                              continuous_update=False, style={"description_width": "initial"},
+                                              layout=widgets.Layout(width="360px"))
+        self.actor = widgets.Select(options=[(NO_ACTOR, None)], rows=6, description="actor",
                                     layout=widgets.Layout(width="340px"))
         self.count = widgets.HTML()
         self.charts = {name: ChartSlot() for name in TABS}
         self.tabs = widgets.Tab(children=[self.charts[name].widget for name in TABS], titles=list(TABS))
         self.context = widgets.HTML()
+        self.grid = Grid(WIDTHS)
         self.children = [
             widgets.HBox([self.kind, self.country, self.dates]),
             widgets.HBox([self.min_mentions, self.top, self.count]),
+            self.min_together,
             self.tabs,
             widgets.HBox([self.actor, self.context]),
+            self.grid.widget,
         ]
         self.add_class("kit-actor-explorer")
         self.watch([self.kind, self.country, self.dates, self.min_mentions, self.top], self.refresh)
+        self.watch([self.min_together], self.redraw_network)
         self.watch([self.actor], self.choose)
         self.tabs.observe(lambda change: self.draw_visible(), names="selected_index")
         self.refresh()
@@ -164,6 +178,10 @@ class ActorExplorer(Explorer):
         self.draw_visible()
         self.draw_context()
 
+    def redraw_network(self) -> None:
+        self._stale.add("network")
+        self.draw_visible()
+
     def draw_visible(self) -> None:
         name = TABS[self.tabs.selected_index or 0]
         if name in self._stale:
@@ -190,15 +208,16 @@ class ActorExplorer(Explorer):
         graph = nx.Graph()
         for row in top.itertuples(index=False):
             graph.add_node(row.actor_id, name=row.name, kind=row.kind, n_mentions=int(row.n_mentions))
-        graph.add_weighted_edges_from((ids[a], ids[b], w) for a, b, w in edges)
+        graph.add_weighted_edges_from((ids[a], ids[b], w) for a, b, w in edges if w >= self.min_together.value)
         graph.remove_nodes_from([node for node, degree in dict(graph.degree()).items() if degree == 0])
         return graph
 
     def network_figure(self, top: pd.DataFrame):
         graph = self.network_graph(top)
         if graph.number_of_nodes() == 0:
-            return plots.empty_figure("No listed actors are mentioned together.", "Actors mentioned together")
-        return plots.draw_network(graph, title="Actors mentioned together")
+            return plots.empty_figure("No listed actors are mentioned together that often: lower the "
+                                      "'together in at least' slider.", "Actors mentioned together")
+        return plots.draw_network(graph, title=f"Actors mentioned together (in {self.min_together.value}+ sentences)")
 
     def over_time_table(self, actor_ids: list[str]) -> pd.DataFrame:
         """Mentions per month of these actors within the chosen months: period, actor_id, name, n_mentions."""
@@ -214,12 +233,21 @@ class ActorExplorer(Explorer):
 
     def draw_context(self) -> None:
         if self.actor.value is None:
-            self.context.value = "<p style='color:#555'>Choose an actor to read its mentions in context.</p>"
+            self.context.value = "<p style='color:#555'>Choose an actor to read its mentions in context below.</p>"
+            self.grid.show(pd.DataFrame(columns=list(COLUMNS)))
+            self.grid.widget.layout.display = "none"  # an empty grid is only noise
             return
+        self.grid.widget.layout.display = None
         rows = self.chosen_mentions()
-        lines = render.keyword_in_context(self._bodies, rows.head(MAX_ROWS))
-        lines["headline"] = lines["article_id"].map(self._headlines)
-        self.context.value = (
-            f"<p>{len(rows):,} mentions</p>" + render.kwic_html(lines, max_rows=MAX_ROWS, extra=("headline",))
-            + render.more_rows_note(len(rows), MAX_ROWS)
-        )
+        self.context.value = f"<p>{count_note(len(rows), min(len(rows), GRID_ROWS), 'mention')}</p>"
+        self.grid.show(self.context_frame(rows.head(GRID_ROWS)))
+
+    def context_frame(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """The grid's rows: the mention as written, its line in context, the headline and date."""
+        lines = render.keyword_in_context(self._bodies, rows, width=70)
+        return pd.DataFrame({
+            "mention": lines["match"].to_numpy(),
+            "in context": render.kwic_text(lines),
+            "headline": rows["article_id"].map(self._headlines).to_numpy(),
+            "date": dates_text(rows["article_id"].map(self._published)),
+        }, columns=list(COLUMNS))

@@ -10,40 +10,44 @@ import pandas as pd
 
 
 class ChartSlot:
-    """A place for one chart that is redrawn cheaply when the selection changes.
+    """A place for one chart, redrawn when the selection changes.
 
-    Uses plotly's ``FigureWidget`` (an anywidget: it renders in JupyterLab and in
-    Voilà and updates in place); falls back to an ``Output`` holding the figure
-    where FigureWidget is unavailable. :attr:`figure` is the last figure drawn, for
-    tests and for ``.write_image`` by users.
+    An ``Output`` widget showing the figure as plotly's own notebook output
+    (``application/vnd.plotly.v1+json``, drawn by the plotly.js bundled with
+    JupyterLab's plotly extension: no network). Not a plotly ``FigureWidget``:
+    plotly 6's FigureWidget shows empty axes for a chart drawn before the widget
+    is first displayed (plotly.py issue 4998), which is how every explorer starts.
+    :attr:`figure` is the last figure drawn, for tests and ``.write_image``;
+    :attr:`bundle` what was sent.
     """
+
+    MIME = "application/vnd.plotly.v1+json"
 
     def __init__(self):
         self.figure = None
-        try:
-            import plotly.graph_objects as go
-
-            from kit.plots import TEMPLATE
-
-            self.widget = go.FigureWidget(layout={"template": TEMPLATE})
-            self._figure_widget = True
-        except Exception:  # no anywidget: an Output still shows a static plotly figure
-            self.widget = widgets.Output()
-            self._figure_widget = False
+        self.bundle: dict = {}
+        self.widget = widgets.Output(layout=widgets.Layout(width="100%"))
 
     def show(self, figure) -> None:
-        self.figure = figure
-        if self._figure_widget:
-            with self.widget.batch_update():
-                self.widget.data = ()
-                self.widget.add_traces(list(figure.data))
-                self.widget.layout = figure.layout
-        else:
-            from IPython.display import display
+        import json
 
-            self.widget.clear_output(wait=True)
-            with self.widget:
-                display(figure)
+        import plotly.io as pio
+
+        self.figure = figure
+        # Validated when it was built: encoding it again without validation saves tens of ms.
+        self.bundle = {self.MIME: json.loads(pio.to_json(figure, validate=False)),
+                       "text/plain": f"chart: {figure.layout.title.text or ''}"}
+        try:
+            from IPython import get_ipython
+        except ImportError:
+            return
+        if get_ipython() is None:  # plain Python (tests, benchmarks): nothing to draw into
+            return
+        from IPython.display import display
+
+        self.widget.clear_output(wait=True)
+        with self.widget:
+            display(self.bundle, raw=True)
 
 
 def dropdown(description: str, options, width: str = "auto", **layout) -> widgets.Dropdown:
@@ -59,12 +63,41 @@ def month_slider(periods) -> widgets.SelectionRangeSlider:
         disabled=len(periods) < 2)
 
 
+#: Saved with the notebook before each explorer: shown when the widget cannot be (a reopened
+#: notebook, no kernel), hidden by its own style while the live explorer is on the page.
+RUN_NOTE = ("<style>.jp-OutputArea:has(.kit-explorer) .kit-run-note, .output_area:has(.kit-explorer) ~ * .kit-run-note,"
+            " body:has(.kit-explorer) .kit-run-note.kit-live {display: none}</style>"
+            "<p class='kit-run-note' style='color:#495057;background:#fff3bf;padding:4px 8px;margin:0'>"
+            "&#9654; An interactive explorer belongs here: <b>run this cell</b> to see it (widgets live only while "
+            "the notebook's kernel runs, so a reopened notebook shows this note or &ldquo;Error displaying "
+            "widget&rdquo; until the cell is run).</p>")
+RUN_TEXT = "Run this cell to see the explorer (an interactive widget: it lives only while the kernel runs)."
+
+
 class Explorer(widgets.VBox):
     """Base of the explorers: ``.selection`` (a DataFrame) and ``.save_csv(path)``.
 
     Subclasses build their controls in ``__init__``, call :meth:`watch` on them, and
-    implement :meth:`compute_selection` and :meth:`refresh`.
+    implement :meth:`compute_selection` and :meth:`refresh`. Displayed, an explorer
+    puts a short "run this cell" note before itself (saved with the notebook, hidden
+    while the explorer shows) and says the same in its plain-text form.
     """
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle:
+            self.add_class("kit-explorer")
+            bundle = dict(bundle)
+            bundle["text/plain"] = RUN_TEXT
+            try:
+                from IPython import get_ipython
+                from IPython.display import HTML, display
+
+                if get_ipython() is not None:
+                    display(HTML(RUN_NOTE))
+            except ImportError:
+                pass
+        return bundle
 
     def watch(self, controls: Iterable[widgets.Widget], handler: Callable[[], None] | None = None) -> None:
         """Call ``handler`` (default :meth:`refresh`) whenever one of ``controls`` changes value."""

@@ -8,7 +8,15 @@ import pandas as pd
 
 from kit import plots, render
 from kit.widgets.explorer import ChartSlot, Explorer, dropdown, month_slider
-from kit.widgets.selection import ALL, MAX_ROWS, Periods, count_note, counted_options, equals_mask, TextIndex
+from kit.widgets.grid import GRID_ROWS, Grid
+from kit.widgets.selection import ALL, Periods, count_note, counted_options, dates_text, equals_mask, TextIndex
+
+#: The grid's columns: the figure and what it counts first, then where it was said.
+COLUMNS = ("figure", "value", "bounds", "approx", "kind", "counted", "headline", "date", "in context")
+WIDTHS = {"figure": "mid", "value": "narrow", "bounds": "narrow", "approx": "narrow", "kind": "narrow",
+          "counted": "mid", "headline": "mid", "date": "date", "in context": "wide"}
+#: Claims drawn at most in the claims tab (a dot and a row label each).
+MAX_CLAIMS = 40
 
 EXACT = "(exact: no approximation)"
 APPROXIMATE = "(any approximation)"
@@ -21,9 +29,10 @@ class FigureExplorer(Explorer):
     Controls: ``kind``, ``counted`` (what is counted, lower-cased, most frequent
     first), ``approx`` (exact, any approximation, or one wording such as "about"),
     ``search`` (words in the figure or what it counts), ``dates``. Tabs show the
-    figures in context (``table``, at most 200 rows), their ``values`` on a log
-    scale, and the ``claims`` about the chosen counted thing side by side across
-    articles, bounds drawn as ranges.
+    figures in a grid (``table``: sortable, 20 a page, a filter per column, the first
+    500 matches), their ``values`` on a log scale, and the ``claims`` about the chosen
+    counted thing (before a pick: the most counted thing of the selection) side by
+    side across articles, bounds drawn as ranges.
 
     ``selection`` is the filtered figures table with each article's headline and date.
 
@@ -65,9 +74,9 @@ class FigureExplorer(Explorer):
                                    continuous_update=False)
         self.dates = month_slider(self._periods)
         self.count = widgets.HTML()
-        self.table = widgets.HTML()
+        self.grid = Grid(WIDTHS)
         self.charts = {"values": ChartSlot(), "claims": ChartSlot()}
-        self.tabs = widgets.Tab(children=[self.table, self.charts["values"].widget, self.charts["claims"].widget],
+        self.tabs = widgets.Tab(children=[self.grid.widget, self.charts["values"].widget, self.charts["claims"].widget],
                                 titles=list(TABS))
         self.children = [
             widgets.HBox([self.kind, self.counted, self.approx]),
@@ -109,7 +118,7 @@ class FigureExplorer(Explorer):
 
     def refresh(self) -> None:
         self._matching = self.matching_positions()
-        self.count.value = count_note(len(self._matching), min(len(self._matching), MAX_ROWS), "figure")
+        self.count.value = count_note(len(self._matching), min(len(self._matching), GRID_ROWS), "figure")
         self._stale = set(TABS)
         self.draw_visible()
 
@@ -119,13 +128,12 @@ class FigureExplorer(Explorer):
             self.draw(name)
 
     def draw(self, name: str) -> None:
-        first = self.figures.iloc[self._matching[:MAX_ROWS]]  # only the rows drawn are taken
         if name == "table":
-            self.table.value = self.table_html(first, len(self._matching))
+            self.grid.show(self.table_frame(self.figures.iloc[self._matching[:GRID_ROWS]]))  # only the rows shown
         elif name == "values":
             self.charts["values"].show(self.values_figure())
         else:
-            self.charts["claims"].show(self.claims_figure(first))
+            self.charts["claims"].show(self.claims_figure())
         self._stale.discard(name)
 
     def values_figure(self, max_points: int = 1000):
@@ -136,17 +144,37 @@ class FigureExplorer(Explorer):
             positions = np.sort(np.random.default_rng(0).choice(positions, max_points, replace=False))
         return plots.draw_figure_values(self._estimates.iloc[positions], total=total)
 
-    def claims_figure(self, chosen: pd.DataFrame):
-        if self.counted.value == ALL:
-            return plots.empty_figure("Choose what is counted (the 'counted' menu) to compare its claims.",
-                                      "Claims compared")
-        return plots.figure_claims(chosen, counted=None).update_layout(
-            title=f"Claims about {render.escape(self.counted.value)}")
+    def claims_subject(self) -> str | None:
+        """What the claims tab compares: the chosen counted thing, else the most counted one of the selection."""
+        if self.counted.value != ALL:
+            return self.counted.value
+        counted = self._counted.iloc[self._matching].dropna()
+        return counted.value_counts().index[0] if len(counted) else None
 
-    def table_html(self, shown: pd.DataFrame, total: int) -> str:
-        """The first figures in context, with value, bounds, approximation, kind, what is counted."""
+    def claims_figure(self):
+        subject = self.claims_subject()
+        if subject is None:
+            return plots.empty_figure("No figure of the selection says what it counts.", "Claims compared")
+        positions = self._matching[(self._counted.iloc[self._matching] == subject).to_numpy(dtype=bool)]
+        chosen = self.figures.iloc[positions[:MAX_CLAIMS]]
+        title = f"Claims about {render.escape(subject)}"
+        if self.counted.value == ALL:
+            title += " (the most counted thing here: choose another in 'counted')"
+        if len(positions) > MAX_CLAIMS:
+            title += f", the first {MAX_CLAIMS} of {len(positions):,}"
+        return plots.figure_claims(chosen.reset_index(drop=True), counted=None).update_layout(title=title)
+
+    def table_frame(self, shown: pd.DataFrame) -> pd.DataFrame:
+        """The grid's rows: the figure, value, bounds, approximation, kind, what is counted, headline, date, context."""
         lines = render.keyword_in_context(self._bodies, shown, width=50)
-        lines["value"] = [render.format_number(v) for v in shown["value"]]
-        lines["bounds"] = [render.bounds_text(lo, hi) for lo, hi in zip(shown["low"], shown["high"])]
-        return (render.kwic_html(lines, max_rows=MAX_ROWS, extra=("value", "bounds", "approx", "kind", "counted", "headline"))
-                + render.more_rows_note(total, MAX_ROWS))
+        return pd.DataFrame({
+            "figure": shown["text"].to_numpy(),
+            "value": pd.to_numeric(shown["value"], errors="coerce").to_numpy(),
+            "bounds": [render.bounds_text(lo, hi) for lo, hi in zip(shown["low"], shown["high"])],
+            "approx": shown["approx"].to_numpy(),
+            "kind": shown["kind"].to_numpy(),
+            "counted": shown["counted"].to_numpy(),
+            "headline": shown["headline"].to_numpy(),
+            "date": dates_text(shown["published"]),
+            "in context": render.kwic_text(lines),
+        }, columns=list(COLUMNS))

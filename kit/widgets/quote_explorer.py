@@ -8,7 +8,13 @@ import pandas as pd
 
 from kit import plots, render
 from kit.widgets.explorer import ChartSlot, Explorer, dropdown, month_slider
-from kit.widgets.selection import ALL, MAX_ROWS, Periods, count_note, counted_options, equals_mask, TextIndex
+from kit.widgets.grid import GRID_ROWS, Grid
+from kit.widgets.selection import Periods, count_note, counted_options, dates_text, equals_mask, TextIndex
+
+#: The grid's columns, the question's answer first: who, how, what, where.
+COLUMNS = ("speaker", "actor", "cue", "kind", "quote", "headline", "date", "in context")
+WIDTHS = {"speaker": "mid", "actor": "mid", "cue": "narrow", "kind": "narrow", "quote": "wide", "headline": "mid",
+          "date": "date", "in context": "mid"}
 
 TABS = ("quotes", "who is quoted", "kinds")
 
@@ -16,9 +22,11 @@ TABS = ("quotes", "who is quoted", "kinds")
 class QuoteExplorer(Explorer):
     """Quotes filtered by speaker, the speaker's kind and country, quote kind, cue, words and months.
 
-    ``speaker`` lists the speakers' actors (plus "anonymous source" and
-    "unattributed"), most quoted first. Tabs show the ``quotes`` in context (at most
-    200), ``who is quoted`` (quotes per speaker, anonymous sources apart) and the
+    ``speaker`` lists the speakers' actors (plus "anonymous source", and the labels of
+    :mod:`kit.quotes` for a speaker not resolved and no speaker), most quoted first.
+    Tabs show the ``quotes`` in a grid (speaker, actor, cue, kind, quote, headline,
+    date, the quote in context; sortable, 20 a page, a filter per column; the first
+    500 matches), ``who is quoted`` (quotes per speaker, anonymous sources apart) and the
     quote ``kinds``. ``share`` states the anonymous share of the quotes with a
     speaker in the selection (as :func:`kit.quotes.anonymous_share` measures it).
 
@@ -65,10 +73,10 @@ class QuoteExplorer(Explorer):
         self.dates = month_slider(self._periods)
         self.count = widgets.HTML()
         self.share = widgets.HTML()
-        self.table = widgets.HTML()
+        self.grid = Grid(WIDTHS)
         self.charts = {"who is quoted": ChartSlot(), "kinds": ChartSlot()}
         self.tabs = widgets.Tab(
-            children=[self.table, self.charts["who is quoted"].widget, self.charts["kinds"].widget], titles=list(TABS))
+            children=[self.grid.widget, self.charts["who is quoted"].widget, self.charts["kinds"].widget], titles=list(TABS))
         self.children = [
             widgets.HBox([self.speaker, self.speaker_kind, self.country]),
             widgets.HBox([self.kind, self.cue, self.search]),
@@ -115,7 +123,7 @@ class QuoteExplorer(Explorer):
 
     def refresh(self) -> None:
         self._matching = self.matching_positions()
-        self.count.value = count_note(len(self._matching), min(len(self._matching), MAX_ROWS), "quote")
+        self.count.value = count_note(len(self._matching), min(len(self._matching), GRID_ROWS), "quote")
         self.share.value = (f"&nbsp;· anonymous sources: <b>{self.anonymous_share():.0%}</b> of the quotes with a speaker")
         self._stale = set(TABS)
         self.draw_visible()
@@ -127,7 +135,7 @@ class QuoteExplorer(Explorer):
 
     def draw(self, name: str) -> None:
         if name == "quotes":
-            self.table.value = self.table_html(self.quotes.iloc[self._matching[:MAX_ROWS]], len(self._matching))
+            self.grid.show(self.table_frame(self.quotes.iloc[self._matching[:GRID_ROWS]]))
             self._stale.discard(name)
             return
         counted = self._chart_columns.iloc[self._matching]
@@ -137,9 +145,22 @@ class QuoteExplorer(Explorer):
             self.charts[name].show(plots.draw_quotes_by_kind(plots.quotes_by_kind_table(counted, by="speaker_kind")))
         self._stale.discard(name)
 
-    def table_html(self, shown: pd.DataFrame, total: int) -> str:
-        """The first quotes in context (speaker, actor, cue, kind, headline beside them)."""
-        lines = render.keyword_in_context(self._bodies, shown, width=50)
-        lines = lines.drop(columns=[c for c in ("actor",) if c in lines.columns]).rename(columns={"group": "actor"})
-        return (render.kwic_html(lines, max_rows=MAX_ROWS, extra=("speaker", "actor", "cue", "kind", "headline"))
-                + render.more_rows_note(total, MAX_ROWS))
+    def table_frame(self, shown: pd.DataFrame) -> pd.DataFrame:
+        """The grid's rows: speaker (as written), its actor, cue, kind, the quote, headline, date, context."""
+        from kit.quotes import NO_SPEAKER
+
+        lines = render.keyword_in_context(self._bodies, shown, width=40)
+        # The quote is a column of its own: in context, its first words stand for it.
+        words = [str(match).split() for match in lines["match"]]  # a list: an empty selection has no .str
+        lines["match"] = [" ".join(w[:4]) + (" …" if len(w) > 4 else "") for w in words]
+        speaker = shown["speaker"].astype("object")
+        return pd.DataFrame({
+            "speaker": speaker.where(speaker.notna(), NO_SPEAKER).to_numpy(),
+            "actor": shown["group"].to_numpy(),
+            "cue": shown["cue"].to_numpy(),
+            "kind": shown["kind"].to_numpy(),
+            "quote": shown["text"].to_numpy(),
+            "headline": shown["headline"].to_numpy(),
+            "date": dates_text(shown["published"]),
+            "in context": render.kwic_text(lines),
+        }, columns=list(COLUMNS))

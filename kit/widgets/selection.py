@@ -229,3 +229,13 @@ def mentions_per_period(period_codes: np.ndarray, actor_codes: np.ndarray, mask:
     for row, code in enumerate(chosen):
         counts[row] = np.bincount(period_codes[dated & (actor_codes == code)], minlength=n_periods)[:n_periods]
     return counts
+
+
+def dates_text(values) -> list[str]:
+    """Dates as ``YYYY-MM-DD`` (blank when missing): sortable as text, readable in a table.
+
+    >>> dates_text(pd.Series(pd.to_datetime(["2019-06-27 10:00", None])))
+    ['2019-06-27', '']
+    """
+    dates = pd.to_datetime(pd.Series(values).reset_index(drop=True), errors="coerce")
+    return dates.dt.strftime("%Y-%m-%d").fillna("").tolist()
