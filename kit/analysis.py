@@ -299,12 +299,11 @@ def article_rows(
 
 
 def _progress(results, *, total: int, initial: int):
-    from tqdm.auto import tqdm
+    """Count each article as it is done (kit.progress: stage name, a time left once it can be said)."""
+    from kit.progress import Progress
 
-    with tqdm(total=total, initial=initial, desc="analysing", unit="article", disable=total < 20) as bar:
-        for item in results:
-            yield item
-            bar.update(1)
+    with Progress(total, initial=initial, stage="parsing") as bar:
+        yield from bar.wrap(results)
 
 
 def assemble(articles: pd.DataFrame, collected: dict[str, list[dict] | pd.DataFrame], problems: pd.DataFrame) -> Analysis:

@@ -184,9 +184,22 @@ def iter_rows(
         # stream), and a failure inside spaCy costs a retry of one batch, not the run.
         size = max(batch_size or 64, 256)
         for first in range(0, len(pairs), size):
-            yield from analyze_texts(pairs[first : first + size], model, batch_size)
+            yield from _stream_texts(pairs[first : first + size], model, batch_size)
         return
     yield from _iter_processes(pairs, model=model, n_process=n_process, batch_size=batch_size)
+
+
+def _stream_texts(pairs, model, batch_size):
+    """:func:`analyze_texts`, each article yielded as soon as its rows are made (so progress
+    moves per article, not per batch); on a failure inside spaCy, the articles not yet
+    yielded go through :func:`analyze_texts`, which isolates the culprit."""
+    done = 0
+    try:
+        for result in _parse_and_extract(load_model(model), pairs, batch_size):
+            done += 1
+            yield result
+    except Exception:  # noqa: BLE001 - retried below, article by article where needed
+        yield from analyze_texts(pairs[done:], model, batch_size)
 
 
 def whole_number(name: str, value, *, minimum: int = 1) -> int | None:
