@@ -80,9 +80,10 @@ def spread_layout(graph: nx.Graph, seed: int = 0) -> dict:
     small = parts[1:]
     top = 0.25 if small else 0.0  # the bottom quarter holds the small parts
     main = graph.subgraph(parts[0])
-    positions.update(_fit(nx.kamada_kawai_layout(main) if 2 < len(main) <= 60 else
-                          nx.spring_layout(main, seed=seed, k=1.5 / max(len(main), 1) ** 0.5, iterations=100),
-                          (0.0, top, 1.0, 1.0)))
+    # Spring layout with more room between nodes than networkx's default (k): the cluster spreads.
+    # (kamada_kawai spreads as well but costs ~600 ms for 20 nodes: too slow for a widget.)
+    layout = nx.spring_layout(main, seed=seed, k=2.0 / max(len(main), 1) ** 0.5, iterations=60)
+    positions.update(_fit(layout, (0.0, top, 1.0, 1.0)))
     width = 1.0 / max(len(small), 1)
     for i, part in enumerate(small):
         sub = graph.subgraph(part)
