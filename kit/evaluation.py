@@ -22,6 +22,7 @@ from typing import Hashable, Iterable, Sequence
 
 import pandas as pd
 
+from kit import lexicon
 Span = tuple[int, int]
 
 
@@ -283,21 +284,7 @@ def _find_seed_file(path: Path, name: str) -> str:
 # data/annotations/figures_news and on the annotated articles alike, without the shared folder.
 
 #: Spellings of the same unit, as score.py folds them (then plurals are made singular).
-UNIT_SYNONYMS = {
-    "%": "percentage", "percent": "percentage", "per cent": "percentage", "pct": "percentage",
-    "pc": "percentage", "percentage point": "percentage",
-    "$": "dollar", "usd": "dollar", "us$": "dollar", "us dollar": "dollar",
-    "united states dollar": "dollar", "buck": "dollar",
-    "€": "euro", "eur": "euro", "£": "pound sterling", "gbp": "pound sterling",
-    "yen": "japanese yen", "¥": "japanese yen", "yuan": "chinese yuan",
-    "rmb": "chinese yuan", "renminbi": "chinese yuan",
-    "meter": "metre", "kilometer": "kilometre", "centimeter": "centimetre",
-    "millimeter": "millimetre", "liter": "litre", "milliliter": "millilitre",
-    "mph": "mile per hour", "miles per hour": "mile per hour",
-    "km": "kilometre", "kg": "kilogram", "hp": "horsepower", "ft": "foot", "feet": "foot",
-    "degree celsius": "celsius", "degree fahrenheit": "fahrenheit",
-    "year old": "year of age", "years old": "year of age",
-}
+UNIT_SYNONYMS = dict(lexicon.mapping("figures_unit_synonyms"))
 
 
 def _unit_singular(word: str) -> str:
@@ -352,7 +339,7 @@ def figure_value_ok(gold: dict, predicted: dict) -> bool:
 
 
 def _counted_words(text) -> list[str]:
-    stop = {"the", "a", "an", "of", "and", "or", "in", "on", "for", "to", "its", "their", "his", "her"}
+    stop = lexicon.words("evaluation_counted_stop_words")
     import re
 
     return [_unit_singular(w) for w in re.findall(r"[A-Za-z0-9]+", text if isinstance(text, str) else "")

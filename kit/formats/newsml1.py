@@ -30,11 +30,11 @@ from __future__ import annotations
 from typing import Iterator
 
 from kit.formats import Problem
+from kit import lexicon
 from kit.formats.markup import children, find, find_all, local, paragraphs, parse_xml, text_of
 
 #: Component roles that are never the body of the story.
-NOT_BODY_ROLES = {"stylesheet", "headline", "logo", "contact", "caption", "photo", "picture", "image", "graphic",
-                  "thumbnail", "preview", "video", "audio", "summary", "abstract"}
+NOT_BODY_ROLES = lexicon.words("formats_newsml1_not_body_roles")
 
 
 def looks_like(text: str) -> bool:

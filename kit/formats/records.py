@@ -15,28 +15,17 @@ import datetime as dt
 import re
 
 from kit.formats import Problem
+from kit import lexicon
 
 #: Article column -> field names that commonly hold it, in order of preference.
-FIELD_NAMES = {
-    "body": ["text", "body", "content", "article", "full_text", "fulltext", "article_text", "maintext", "story",
-             "main_text", "articlebody", "description_full"],
-    "headline": ["headline", "title", "head", "heading", "hed"],
-    "published": ["published", "date", "pubdate", "publish_date", "published_at", "publication_date",
-                  "date_publish", "datetime", "timestamp", "time", "created_at", "firstcreated", "versioncreated"],
-    "outlet": ["outlet", "publisher", "source", "source_name", "medium", "media", "newspaper", "publication", "site",
-               "sitename"],
-    "url": ["url", "link", "uri", "permalink"],
-    "dateline": ["dateline"],
-    "language": ["language", "lang"],
-    "keywords": ["keywords", "tags", "subjects", "keyword"],
-    "agency": ["agency"],
-    "version": ["version"],
-    "advisory": ["advisory"],
-    "desk": ["desk"],
-    "story_id": ["story_id", "slug"],
-    "record_id": ["id", "guid", "_id", "doc_id", "article_id", "uuid"],
-    "license": ["license", "licence", "rights", "copyright"],
-}
+def _field_names() -> dict[str, list[str]]:
+    names: dict[str, list[str]] = {}
+    for field, column in lexicon.entries("formats_field_names"):
+        names.setdefault(column, []).append(field)
+    return names
+
+
+FIELD_NAMES = _field_names()
 
 #: Fields that make a record an annotation (entity spans), not an article.
 ANNOTATION_FIELDS = ("entities", "mentions", "annotations", "spans", "labels")

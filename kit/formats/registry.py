@@ -27,7 +27,7 @@ receives only the options its signature names: ``fields`` (the record fields
 the user mapped), ``suffix`` (the file name's, lower case) and ``name``.
 
 >>> [f.name for f in FORMATS if f.read][:4]
-['jsonl', 'json', 'newsml', 'html']
+['jsonl', 'ninjs', 'json', 'newsml']
 >>> claim_text('{"text": "A quake hit."}', "story.json").name
 'json'
 >>> claim_text("A quake hit Peru on Sunday.", "story.txt").name

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from kit import lexicon
 #: Characters of the text looked at (past any leading scripts and comments).
 HEAD = 65536
 
@@ -32,11 +33,7 @@ _PROLOG = re.compile(
     r"|<(script|style|noscript)\b[^>]*>.*?</\1\s*>",
     re.S | re.I,
 )
-_HTML_TAGS = {
-    "html", "head", "body", "meta", "title", "link", "base", "div", "p", "article", "section", "main", "header",
-    "nav", "footer", "aside", "span", "a", "h1", "h2", "h3", "h4", "table", "ul", "ol", "li", "img", "br", "form",
-    "iframe", "figure", "center", "font", "b", "i", "em", "strong", "noscript", "script", "style", "frameset",
-}
+_HTML_TAGS = lexicon.words("formats_html_tags")
 _G2_ROOTS = {"newsItem", "newsMessage", "packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem",
              "conceptSet", "catalog",
              # fragments of an item (the IPTC guidelines' listings): read as NewsML-G2, reported for what they are

@@ -36,25 +36,11 @@ import re
 from typing import Iterator
 
 from kit.formats import Problem
+from kit import lexicon
 from kit.formats.dates import DATE_LANGUAGES, _parse_date, _parse_date_and_time, _parse_dateline_date  # noqa: F401
 
 #: Canonical spellings of agencies whose names vary in print ("dpa", "Reuters").
-AGENCIES = {
-    "afp": "AFP", "ap": "AP", "reuters": "Reuters", "dpa": "dpa", "ansa": "ANSA",
-    "efe": "EFE", "xinhua": "Xinhua", "upi": "UPI", "aa": "AA", "tass": "TASS",
-    "kyodo": "Kyodo", "yonhap": "Yonhap", "pti": "PTI", "ians": "IANS", "aap": "AAP",
-    "cp": "CP", "the canadian press": "CP", "bernama": "Bernama", "irna": "IRNA",
-    "interfax": "Interfax", "ria novosti": "RIA Novosti", "sputnik": "Sputnik",
-    "lusa": "Lusa", "apa": "APA", "ats": "ATS", "belga": "Belga", "kna": "KNA",
-    "anadolu": "AA", "mena": "MENA", "wam": "WAM", "spa": "SPA", "kuna": "KUNA",
-    "antara": "Antara", "pna": "PNA", "cna": "CNA", "bloomberg": "Bloomberg",
-    "dha": "DHA", "iha": "IHA", "europa press": "Europa Press", "anp": "ANP",
-    "ctk": "CTK", "pap": "PAP", "mti": "MTI", "hina": "HINA", "tanjug": "Tanjug",
-    "bta": "BTA", "ukrinform": "Ukrinform", "unian": "UNIAN", "belta": "BelTA",
-    "petra": "Petra", "nna": "NNA", "sana": "SANA", "qna": "QNA", "ina": "INA",
-    "kpl": "KPL", "vna": "VNA", "tap": "TAP", "aps": "APS", "map": "MAP",
-    "ips": "IPS", "ani": "ANI", "kcna": "KCNA", "jiji": "Jiji", "nhk": "NHK",
-}
+AGENCIES = dict(lexicon.mapping("formats_agencies"))
 
 #: Story versions agencies put in the header line, oldest to newest within a story.
 VERSION_ORDER = ("flash", "urgent", "bulletin", "newsalert", "advisory", "1stlead", "2ndlead",
@@ -260,7 +246,7 @@ def _place_at_end(text: str) -> tuple[str | None, int]:
         return None, 0
     # A short prefix of capitalised words is the place itself: "ST. PAUL, Minn.",
     # "Rio de Janeiro", "NEW YORK".
-    connectors = {"de", "del", "da", "do", "la", "le", "les", "el", "am", "an", "upon", "on", "sur", "of", "al"}
+    connectors = lexicon.words("formats_place_connectors")
     if len(words) <= 5 and all(w.group()[0].isupper() or w.group().lower() in connectors for w in words):
         return stripped.rstrip(" ,"), lead
     places = _known_places()
