@@ -238,7 +238,7 @@ def _bodies_within(articles: pd.DataFrame, limit: int) -> tuple[list[str], list[
     bodies, cut_short = [], []
     sources = articles["source"] if "source" in articles.columns else articles["article_id"]
     for article_id, source, body in zip(articles["article_id"], sources, articles["body"]):
-        body = body if isinstance(body, str) else ""
+        body = body if isinstance(body, str) else ""  # reported by _articles_and_problems
         if len(body) > limit:
             cut_short.append({
                 "source": source if isinstance(source, str) else str(article_id),
@@ -326,6 +326,27 @@ def assemble(articles: pd.DataFrame, collected: dict[str, list[dict] | pd.DataFr
     )
 
 
+def _text_bodies(articles: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """Bodies that are not text (None, NaN, a number, a list) become empty, each with a
+    problems row: never analysed as their repr, never silently.
+
+    >>> _text_bodies(pd.DataFrame({"article_id": ["a", "b"], "body": ["Hi.", None]}))[1][0]["reason"]
+    'article b has no text body (None): analysed as empty'
+    """
+    odd = [not isinstance(body, str) for body in articles["body"]]
+    if not any(odd):
+        return articles, []
+    sources = articles["source"] if "source" in articles.columns else articles["article_id"]
+    rows = []
+    for article_id, source, body, is_odd in zip(articles["article_id"], sources, articles["body"], odd):
+        if is_odd:
+            shown = "None" if body is None else "NaN" if isinstance(body, float) and body != body else type(body).__name__
+            rows.append({"source": source if isinstance(source, str) else str(article_id),
+                         "reason": f"article {article_id} has no text body ({shown}): analysed as empty"})
+    bodies = [body if isinstance(body, str) else "" for body in articles["body"]]
+    return articles.assign(body=bodies), rows
+
+
 def _articles_and_problems(corpus_or_articles) -> tuple[pd.DataFrame, pd.DataFrame]:
     if isinstance(corpus_or_articles, pd.DataFrame):
         articles, problems = corpus_or_articles, empty("problems")
@@ -340,6 +361,8 @@ def _articles_and_problems(corpus_or_articles) -> tuple[pd.DataFrame, pd.DataFra
     missing = {"article_id", "body"} - set(articles.columns)
     if missing:
         raise ValueError(f"analyze(): the articles table lacks the column(s) {sorted(missing)}")
+    articles, not_text = _text_bodies(articles)
+    problems = _with_problems(problems, not_text)
     if "headline" not in articles.columns or set(COLUMNS["articles"]) - set(articles.columns):
         articles = conform(articles, "articles")
     return articles.reset_index(drop=True), problems

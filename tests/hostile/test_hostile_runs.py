@@ -524,3 +524,11 @@ def test_an_empty_out_is_refused_and_nothing_is_written(corpus, tmp_path, monkey
     assert main(["read", str(corpus), "--out", out]) == FAILED
     assert "--out" in capsys.readouterr().err
     assert list(work.iterdir()) == []
+
+
+@pytest.mark.parametrize("body", [None, float("nan"), 42, ["a", "list"]])
+def test_promise_every_article_a_result_or_a_problem_a_body_that_is_not_text(body):
+    articles = pd.DataFrame({"article_id": ["ok", "odd"], "body": ["Russia said 100 experts left.", body]})
+    result = analyze(articles, cache=False, progress=False)
+    assert result.problems.reason.str.contains("article odd has no text body").sum() == 1
+    assert set(result.mentions.article_id) == {"ok"}
