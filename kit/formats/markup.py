@@ -29,6 +29,25 @@ def parse_xml(text: str):
     return etree.fromstring(text.encode("utf-8"), parser)
 
 
+def parse_document(text: str, kind: str):
+    """``(root, None)`` for the XML of ``text`` past its doctype, else ``(None, Problem)``
+    naming ``kind`` ("an NITF document") and the parser's reason.
+
+    >>> parse_document("<nitf><body/></nitf>", "an NITF document")[0].tag
+    'nitf'
+    >>> parse_document("<nitf><body>", "an NITF document")[1].reason.startswith("broken XML in an NITF document")
+    True
+    """
+    from lxml import etree
+
+    from kit.formats import Problem
+
+    try:
+        return parse_xml(re.sub(r"<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>", "", text, count=1, flags=re.S)), None
+    except etree.XMLSyntaxError as error:
+        return None, Problem(f"broken XML in {kind} ({error.msg})", line=getattr(error, "lineno", None))
+
+
 def local(tag) -> str:
     """A tag's name without its namespace (comments and entities have none)."""
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""

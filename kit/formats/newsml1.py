@@ -31,7 +31,7 @@ from typing import Iterator
 
 from kit.formats import Problem
 from kit import lexicon
-from kit.formats.markup import children, find, find_all, local, paragraphs, parse_xml, text_of
+from kit.formats.markup import children, find, find_all, local, paragraphs, parse_document, text_of
 
 #: Component roles that are never the body of the story.
 NOT_BODY_ROLES = lexicon.words("formats_newsml1_not_body_roles")
@@ -49,14 +49,9 @@ def looks_like(text: str) -> bool:
 
 
 def read(text: str, **options) -> Iterator[dict | Problem]:
-    import re
-
-    from lxml import etree
-
-    try:
-        root = parse_xml(re.sub(r"<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>", "", text, count=1, flags=re.S))
-    except etree.XMLSyntaxError as error:
-        yield Problem(f"broken XML in a NewsML 1.2 document ({error.msg})", line=getattr(error, "lineno", None))
+    root, problem = parse_document(text, "a NewsML 1.2 document")
+    if problem is not None:
+        yield problem
         return
     envelope = find(root, "NewsEnvelope")
     sender = find(find(envelope, "SentFrom"), "Party")

@@ -28,7 +28,7 @@ import re
 from typing import Iterator
 
 from kit.formats import Problem
-from kit.formats.markup import find, find_all, local, paragraphs, parse_xml, text_of
+from kit.formats.markup import find, find_all, local, paragraphs, parse_document, text_of
 
 
 def looks_like(text: str) -> bool:
@@ -43,12 +43,9 @@ def looks_like(text: str) -> bool:
 
 
 def read(text: str, **options) -> Iterator[dict | Problem]:
-    from lxml import etree
-
-    try:
-        root = parse_xml(re.sub(r"<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>", "", text, count=1, flags=re.S))
-    except etree.XMLSyntaxError as error:
-        yield Problem(f"broken XML in an NITF document ({error.msg})", line=getattr(error, "lineno", None))
+    root, problem = parse_document(text, "an NITF document")
+    if problem is not None:
+        yield problem
         return
     documents = [root] if local(root.tag) == "nitf" else find_all(root, "nitf")
     if not documents:
