@@ -1,5 +1,10 @@
 """The media-analysis notebook kit: who is mentioned, what numbers are claimed, who is quoted.
 
+One package per question (:mod:`kit.actors`, :mod:`kit.figures`, :mod:`kit.quotes`), the
+readers in :mod:`kit.formats` (their registry: ``kit/formats/registry.py``), the extractors'
+registry in :mod:`kit.extractors`, word lists in ``kit/lexicon/``; ``kit/README.md`` shows the
+whole layout and how to add a format or an extractor.
+
 >>> import kit
 >>> corpus = kit.read_corpus("data/wire")
 >>> result = kit.analyze(corpus, progress=False)
