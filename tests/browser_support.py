@@ -110,3 +110,38 @@ def serve(command: list[str], port: int, ready_path: str, log: Path, cwd: Path, 
 
 def jupyter_bin(name: str) -> str:
     return str(Path(sys.executable).parent / name)
+
+
+#: The token the test JupyterLab servers require (they listen on 127.0.0.1 only).
+TOKEN = "kit-browser-test"
+
+
+def launch_chromium():
+    """A headless Chromium for a fixture to yield; skips the test, in one line, where none is installed."""
+    import pytest
+
+    try:
+        executable = chromium_path()
+    except RuntimeError as error:  # no browser on this machine: say so in one line
+        pytest.skip(str(error))
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@contextlib.contextmanager
+def jupyterlab(tmp_path: Path, log: Path):
+    """JupyterLab on a copy of the lessons (:func:`lesson_folder`), without news or update checks;
+    yields its base URL (requests need ``?token=`` :data:`TOKEN`)."""
+    folder = lesson_folder(tmp_path)
+    port = free_port()
+    command = [
+        jupyter_bin("jupyter"), "lab", "--no-browser", "--allow-root", f"--port={port}", "--ip=127.0.0.1",
+        f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={folder}", "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    with serve(command, port, f"/api/status?token={TOKEN}", log, folder, env=server_environment(tmp_path)) as url:
+        yield url

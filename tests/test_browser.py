@@ -10,13 +10,10 @@ import re
 
 import pytest
 
-from browser_support import (
-    ARTIFACTS, CHROMIUM_ARGS, chromium_path, free_port, jupyter_bin, lesson_folder, serve, server_environment,
-)
+from browser_support import ARTIFACTS, TOKEN, jupyterlab, launch_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(900)]
 
-TOKEN = "kit-browser-test"
 #: Stable classes set by kit.widgets.ArticleReader and kit.render (see kit/render.py CLASSES).
 READER = ".kit-article-reader"
 READER_TEXT = f"{READER} .kit-article-text"
@@ -29,28 +26,12 @@ def headline(label: str) -> str:
 
 @pytest.fixture()
 def browser():
-    try:
-        executable = chromium_path()
-    except RuntimeError as error:  # no browser on this machine: say so in one line
-        pytest.skip(str(error))
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    yield from launch_chromium()
 
 
 def test_start_here_runs_and_the_reader_follows_the_selection(tmp_path, browser):
-    folder = lesson_folder(tmp_path)
-    port = free_port()
-    command = [
-        jupyter_bin("jupyter"), "lab", "--no-browser", "--allow-root", f"--port={port}", "--ip=127.0.0.1",
-        f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={folder}", "--LabApp.news_url=",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    ]
     log = ARTIFACTS / "jupyterlab.log"
-    with serve(command, port, f"/api/status?token={TOKEN}", log, folder, env=server_environment(tmp_path)) as url:
+    with jupyterlab(tmp_path, log) as url:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{url}/lab/tree/notebooks/00-start-here.ipynb?token={TOKEN}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)

@@ -16,13 +16,10 @@ import re
 
 import pytest
 
-from browser_support import (
-    CHROMIUM_ARGS, ROOT, chromium_path, free_port, jupyter_bin, lesson_folder, serve, server_environment,
-)
+from browser_support import ROOT, TOKEN, jupyterlab, launch_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(1200)]
 
-TOKEN = "kit-browser-test"
 SHOTS = ROOT / "out" / "browser"
 MAX_HEIGHT = 6000
 LESSONS = ["00-start-here", "01-corpus", "02-actors", "03-figures", "04-quotes"]
@@ -32,16 +29,7 @@ DATE_LABEL = re.compile(r"^([A-Z][a-z]{2}( \d{1,2},)? )?\d{4}$|^\d{4}-\d{2}(-\d{
 
 @pytest.fixture()
 def browser():
-    try:
-        executable = chromium_path()
-    except RuntimeError as error:
-        pytest.skip(str(error))
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    yield from launch_chromium()
 
 
 def run_all(page, url: str, lesson: str) -> None:
@@ -88,15 +76,8 @@ def date_ticks(page, scope: str, title: str) -> list[str]:
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_lesson_runs_reads_and_stays_short(tmp_path, browser, lesson):
-    folder = lesson_folder(tmp_path)
-    port = free_port()
-    command = [
-        jupyter_bin("jupyter"), "lab", "--no-browser", "--allow-root", f"--port={port}", "--ip=127.0.0.1",
-        f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={folder}", "--LabApp.news_url=",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    ]
     log = SHOTS / f"{lesson}-jupyterlab.log"
-    with serve(command, port, f"/api/status?token={TOKEN}", log, folder, env=server_environment(tmp_path)) as url:
+    with jupyterlab(tmp_path, log) as url:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         console = []
         page.on("console", lambda message: console.append(f"{message.type}: {message.text}")
