@@ -14,6 +14,9 @@ instructions dropped, and no huge trees.
 from __future__ import annotations
 
 import re
+from typing import Iterator
+
+from kit.formats import Problem
 
 #: Elements whose text is one paragraph of a body (XHTML, NITF, NewsML-G2's inline XML).
 BLOCKS = ("p", "hl2", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt")
@@ -40,12 +43,23 @@ def parse_document(text: str, kind: str):
     """
     from lxml import etree
 
-    from kit.formats import Problem
-
     try:
         return parse_xml(re.sub(r"<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>", "", text, count=1, flags=re.S)), None
     except etree.XMLSyntaxError as error:
         return None, Problem(f"broken XML in {kind} ({error.msg})", line=getattr(error, "lineno", None))
+
+
+def numbered(items: list, read) -> Iterator:
+    """``read(item)`` for each item (an article row or a Problem), with its position ``#n``
+    in the document when it holds several items."""
+    for number, item in enumerate(items, 1):
+        position = f"#{number}" if len(items) > 1 else None
+        result = read(item)
+        if isinstance(result, Problem):
+            result.position = position
+        elif position:
+            result["position"] = position
+        yield result
 
 
 def local(tag) -> str:

@@ -35,7 +35,7 @@ import re
 from typing import Iterator
 
 from kit.formats import Problem
-from kit.formats.markup import children, find, find_all, local, paragraphs, parse_xml, text_of
+from kit.formats.markup import children, find, find_all, local, numbered, paragraphs, parse_xml, text_of
 
 #: Root or item elements and what they are, for the problems row.
 ITEM_KINDS = {
@@ -89,16 +89,7 @@ def read(text: str, **options) -> Iterator[dict | Problem]:
     if not items:
         yield from _fragment(root)
         return
-    for number, item in enumerate(items, 1):
-        position = f"#{number}" if len(items) > 1 else None
-        result = _item(item)
-        if isinstance(result, Problem):
-            result.position = position
-            yield result
-            continue
-        if position:
-            result["position"] = position
-        yield result
+    yield from numbered(items, _item)
 
 
 def _fragment(root) -> Iterator[dict | Problem]:

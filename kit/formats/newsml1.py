@@ -31,7 +31,7 @@ from typing import Iterator
 
 from kit.formats import Problem
 from kit import lexicon
-from kit.formats.markup import children, find, find_all, local, paragraphs, parse_document, text_of
+from kit.formats.markup import children, find, find_all, local, paragraphs, numbered, parse_document, text_of
 
 #: Component roles that are never the body of the story.
 NOT_BODY_ROLES = lexicon.words("formats_newsml1_not_body_roles")
@@ -60,16 +60,8 @@ def read(text: str, **options) -> Iterator[dict | Problem]:
     if not items:
         yield Problem("NewsML 1.2 without a NewsItem (an envelope only); nothing to read")
         return
-    for number, item in enumerate(items, 1):
-        position = f"#{number}" if len(items) > 1 else None
-        row = read_item(item, default_agency, text_of(find(envelope, "DateAndTime")))
-        if isinstance(row, Problem):
-            row.position = position
-            yield row
-            continue
-        if position:
-            row["position"] = position
-        yield row
+    sent = text_of(find(envelope, "DateAndTime"))
+    yield from numbered(items, lambda item: read_item(item, default_agency, sent))
 
 
 def read_item(item, default_agency: str | None = None, envelope_date: str | None = None) -> dict | Problem:
