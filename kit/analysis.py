@@ -22,8 +22,6 @@ from kit.pipeline import analyze_doc, analyze_texts, iter_rows, split_long_body 
 from kit.pipeline import whole_number, worker_count
 from kit.tables import COLUMNS, conform, empty
 
-#: Tables produced per article by the built-in extractors (kit.extractors may add more).
-ARTICLE_TABLES = extractors.article_tables()
 TABLES = ("articles", "mentions", "actors", "figures", "quotes", "problems")
 #: The tables analyze() computes (the articles and problems come from reading).
 CORPUS_TABLES = ("mentions", "actors", "figures", "quotes")

@@ -365,8 +365,8 @@ def _fingerprint(roots: tuple[str, ...]) -> str:
 def _roots() -> tuple[str, ...]:
     from kit import extractors
 
-    layers = [extractor.find for extractor in extractors.in_order()]  # a new extractor: a new key
-    return ("kit.pipeline", "kit.nlp", *(reference.partition(":")[0] for reference in layers))
+    # each registered extractor's module is a root: registering one makes a new key
+    return ("kit.pipeline", "kit.nlp", *(extractor.module for extractor in extractors.in_order()))
 
 
 def fingerprinted_files(roots: tuple[str, ...] | None = None) -> list[str]:
