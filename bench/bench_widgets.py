@@ -191,7 +191,7 @@ def measure_grid(n_rows: int = 10_000, repeats: int = 5) -> dict[str, str]:
     """
     from itables.widget import ITable
 
-    from kit import render
+    from kit import kwic
     from kit.widgets.grid import GRID_ROWS, OPTIONS, Grid
 
     words = "Russia rotated military technicians out of crisis-hit Venezuela on Wednesday, its embassy said".split()
@@ -221,7 +221,7 @@ def measure_grid(n_rows: int = 10_000, repeats: int = 5) -> dict[str, str]:
         f"itables ITable({GRID_ROWS} rows)": f"median {timed(lambda: ITable(frame.head(GRID_ROWS), **options)):.0f} ms",
         f"kit Grid.show({n_rows:,} rows: {GRID_ROWS} sent)": f"median {timed(lambda: grid.show(frame)):.0f} ms",
         f"escaped HTML table ({GRID_ROWS} rows, before)":
-            f"median {timed(lambda: render.table_html(frame, max_rows=GRID_ROWS)):.0f} ms",
+            f"median {timed(lambda: kwic.table_html(frame, max_rows=GRID_ROWS)):.0f} ms",
     }
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from conftest_widgets import HOSTILE, gold_analysis, hostile_analysis
-from kit import render
+from kit import kwic, render
 
 
 class _TextAndMarks(HTMLParser):
@@ -183,7 +183,7 @@ def test_keyword_in_context_lines(gold, anchor, width, left, match, right):
     body = gold.articles.set_index("article_id").at["seed", "body"]
     start = body.index(anchor)
     rows = pd.DataFrame({"article_id": ["seed"], "start": [start], "end": [start + len(match)], "kind": ["x"]})
-    lines = render.keyword_in_context(gold, rows, width=width)
+    lines = kwic.keyword_in_context(gold, rows, width=width)
     assert lines.loc[0, ["left", "match", "right", "kind"]].tolist() == [left, match, right, "x"]
 
 
@@ -198,7 +198,7 @@ def test_bounds_text(low, high, expected):
 @pytest.mark.parametrize("n_rows, note", [(5, False), (201, True)])
 def test_tables_are_cut_and_escaped(n_rows, note):
     frame = pd.DataFrame({"name": [HOSTILE[0]] * n_rows, "n": range(n_rows)})
-    page = render.table_html(frame, max_rows=200)
+    page = kwic.table_html(frame, max_rows=200)
     assert HOSTILE[0] not in page
     assert ("more rows" in page) == note
 

@@ -7,7 +7,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from kit import plots, render
+from kit import kwic, plots
 from kit.widgets.explorer import ChartSlot, Explorer, dropdown, month_slider
 from kit.widgets.grid import GRID_ROWS, Grid
 from kit.widgets.selection import (
@@ -151,7 +151,7 @@ class ActorExplorer(Explorer):
         return self.mentions.iloc[rows]
 
     def compute_selection(self) -> pd.DataFrame:
-        lines = render.keyword_in_context(self._bodies, self.chosen_mentions())
+        lines = kwic.keyword_in_context(self._bodies, self.chosen_mentions())
         lines["headline"] = lines["article_id"].map(self._headlines)
         return lines
 
@@ -244,10 +244,10 @@ class ActorExplorer(Explorer):
 
     def context_frame(self, rows: pd.DataFrame) -> pd.DataFrame:
         """The grid's rows: the mention as written, its line in context, the headline and date."""
-        lines = render.keyword_in_context(self._bodies, rows, width=70)
+        lines = kwic.keyword_in_context(self._bodies, rows, width=70)
         return pd.DataFrame({
             "mention": lines["match"].to_numpy(),
-            "in context": render.kwic_text(lines),
+            "in context": kwic.kwic_text(lines),
             "headline": rows["article_id"].map(self._headlines).to_numpy(),
             "date": dates_text(rows["article_id"].map(self._published)),
         }, columns=list(COLUMNS))

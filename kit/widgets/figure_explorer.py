@@ -6,7 +6,7 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from kit import plots, render
+from kit import kwic, plots, render
 from kit.widgets.explorer import ChartSlot, Explorer, dropdown, month_slider
 from kit.widgets.grid import GRID_ROWS, Grid
 from kit.widgets.selection import ALL, Periods, count_note, counted_options, dates_text, equals_mask, TextIndex
@@ -166,7 +166,7 @@ class FigureExplorer(Explorer):
 
     def table_frame(self, shown: pd.DataFrame) -> pd.DataFrame:
         """The grid's rows: the figure, value, bounds, approximation, kind, what is counted, headline, date, context."""
-        lines = render.keyword_in_context(self._bodies, shown, width=50)
+        lines = kwic.keyword_in_context(self._bodies, shown, width=50)
         return pd.DataFrame({
             "figure": shown["text"].to_numpy(),
             "value": pd.to_numeric(shown["value"], errors="coerce").to_numpy(),
@@ -176,5 +176,5 @@ class FigureExplorer(Explorer):
             "counted": shown["counted"].to_numpy(),
             "headline": shown["headline"].to_numpy(),
             "date": dates_text(shown["published"]),
-            "in context": render.kwic_text(lines),
+            "in context": kwic.kwic_text(lines),
         }, columns=list(COLUMNS))

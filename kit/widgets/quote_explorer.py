@@ -6,7 +6,7 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from kit import plots, render
+from kit import kwic, plots
 from kit.widgets.explorer import ChartSlot, Explorer, dropdown, month_slider
 from kit.widgets.grid import GRID_ROWS, Grid
 from kit.widgets.selection import Periods, count_note, counted_options, dates_text, equals_mask, TextIndex
@@ -149,7 +149,7 @@ class QuoteExplorer(Explorer):
         """The grid's rows: speaker (as written), its actor, cue, kind, the quote, headline, date, context."""
         from kit.quotes import NO_SPEAKER
 
-        lines = render.keyword_in_context(self._bodies, shown, width=40)
+        lines = kwic.keyword_in_context(self._bodies, shown, width=40)
         # The quote is a column of its own: in context, its first words stand for it.
         words = [str(match).split() for match in lines["match"]]  # a list: an empty selection has no .str
         lines["match"] = [" ".join(w[:4]) + (" …" if len(w) > 4 else "") for w in words]
@@ -162,5 +162,5 @@ class QuoteExplorer(Explorer):
             "quote": shown["text"].to_numpy(),
             "headline": shown["headline"].to_numpy(),
             "date": dates_text(shown["published"]),
-            "in context": render.kwic_text(lines),
+            "in context": kwic.kwic_text(lines),
         }, columns=list(COLUMNS))
