@@ -53,31 +53,6 @@ def keyword_in_context(analysis_or_bodies, rows: pd.DataFrame, width: int = 60) 
     return pd.concat([context, rest], axis=1).reset_index(drop=True)
 
 
-def kwic_html(lines: pd.DataFrame, max_rows: int = 200, extra: Sequence[str] = ()) -> str:
-    """KWIC lines as an escaped HTML table, the match in bold between its contexts.
-
-    ``extra`` names further columns shown after the line (e.g. ``"headline"``).
-    At most ``max_rows`` lines are drawn, with a note of how many are left out.
-    """
-    shown = lines.head(max_rows)
-    shown = shown.loc[:, ~shown.columns.duplicated()]
-    cell = "padding:1px 4px;white-space:nowrap;overflow:hidden;"
-    head = "".join(f'<th style="text-align:left">{escape(c)}</th>' for c in extra)
-    body = []
-    columns = {c: shown[c].tolist() for c in ("left", "match", "right", *extra) if c in shown.columns}
-    for i in range(len(shown)):
-        extras = "".join(f'<td style="{cell}color:#555">{escape(columns[c][i])}</td>' for c in extra if c in columns)
-        body.append(
-            f'<tr><td style="{cell}text-align:right;max-width:30em;direction:ltr">{escape(columns["left"][i])}</td>'
-            f'<td style="{cell}"><b>{escape(columns["match"][i])}</b></td>'
-            f'<td style="{cell}max-width:30em">{escape(columns["right"][i])}</td>{extras}</tr>'
-        )
-    return (
-        f'<table class="kit-kwic" style="font-family:monospace;font-size:90%;border-collapse:collapse">'
-        f'<tr><th></th><th></th><th></th>{head}</tr>{"".join(body)}</table>{more_rows_note(len(lines), max_rows)}'
-    )
-
-
 def more_rows_note(total: int, shown: int) -> str:
     """``'… and 1,234 more rows'`` when a table was cut, else ``''``."""
     if total <= shown:
