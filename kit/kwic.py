@@ -10,7 +10,7 @@ from typing import Mapping, Sequence
 
 import pandas as pd
 
-from kit.render import _text, _valid, escape, format_number
+from kit.render import _text, _valid, format_number
 
 _SPACES = re.compile(r"\s+")
 
