@@ -47,11 +47,16 @@ NONPERSON_PRONOUNS = frozenset(word for word, form in PRONOUNS.items() if form i
 HONORIFICS = lexicon.mapping("honorifics")
 #: Nouns that say a person's gender when they name them ("his wife Manju Sam", "actress Jane Fonda").
 GENDERED_NOUNS = lexicon.mapping("gendered_nouns")
+#: Given names that nearly always name a man or a woman ("mario" -> he), from nomquamgender's data.
+GIVEN_NAMES = lexicon.mapping("actors_given_names")
 #: Nouns of unnamed people: when the nearest subject is one ("a scientist has ... he"), the
 #: pronoun is that unnamed person, not a named one further back.
 HUMAN_NOUNS = lexicon.words("human_nouns")
 #: How many sentences before the pronoun's own a person antecedent is looked for as a subject.
 PRONOUN_WINDOW_SENTENCES = 4
+#: How many sentences before the pronoun's own the latest person named in any role is looked for.
+RECENT_WINDOW_SENTENCES = 1
+TOPIC = False
 
 
 # --- gender the text gives ----------------------------------------------------------------
@@ -89,6 +94,12 @@ def genders_from_honorifics(doc: Doc, mentions: list[dict]) -> dict[str, str]:
             found = next((GENDERED_NOUNS[t.lower_] for t in nouns if t.lower_ in GENDERED_NOUNS), None)
         if found:
             genders.setdefault(m.get("name") or m.get("actor_id"), found)
+    for m in mentions:  # failing the text's word, a given name that nearly always names a man or a woman
+        name = m.get("name") or ""
+        if m.get("kind") == "person" and m.get("how") not in ("pronoun", "description") and " " in name:
+            found = GIVEN_NAMES.get(name.split()[0].lower())
+            if found:
+                genders.setdefault(name, found)
     return genders
 
 
@@ -168,7 +179,10 @@ def person_antecedent(pronoun, mentions: list[dict], *, genders: dict[str, str] 
     found = resolver.subject(window)
     if found is not _NOT_FOUND:
         return found
-    return resolver.topic_person()
+    found = resolver.recent(RECENT_WINDOW_SENTENCES)
+    if found is not _NOT_FOUND:
+        return found
+    return resolver.topic_person() if TOPIC else None
 
 
 _NOT_FOUND = object()
@@ -210,6 +224,13 @@ class _PersonResolver:
         # "Smith praised him": the subject of the pronoun's own verb is someone else.
         verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
         own_subjects = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS} if pronoun.dep_ not in SUBJECT_DEPS else set()
+        # "Thomas' sister pleaded with him", "Warhol's adoption revealed his": the subject's
+        # possessor, when the subject itself is no person (binding keeps the subject out).
+        for i in sorted(own_subjects):
+            if self.covering(doc[i]) is None:
+                owner = next((self.covering(c) for c in doc[i].children if c.dep_ == "poss"), None)
+                if self.fits(owner) and not (self.in_quote(owner["start"]) and not quoted_pronoun):
+                    return owner
         subjects = []
         for token in reversed(doc[sentence.start : pronoun.i]):
             is_subject = token.dep_ in ("nsubj", "nsubjpass") or (
@@ -242,6 +263,41 @@ class _PersonResolver:
         partners = [self.covering(t) for c in conjuncts for t in [c, *(a for a in c.children if a.dep_ == "appos")]]
         known = [p for p in [m] + partners if self.fits(p) and self.genders.get(self.key(p)) == self.gender]
         return known[0] if known else m
+
+    def recent(self, window: int):
+        """Rule 2: the latest person named in this sentence or the ``window`` before it, in
+        any role ("Thomas Jefferson. He was ..."), but not the subject of the pronoun's own
+        verb when the pronoun is its object ("Smith praised him"); ``_NOT_FOUND`` if none."""
+        pronoun, doc = self.pronoun, self.pronoun.doc
+        sentence = pronoun.sent
+        for _ in range(window):
+            if sentence.start == 0:
+                break
+            sentence = doc[sentence.start - 1].sent
+        first = sentence.start_char
+        quoted_pronoun = self.in_quote(pronoun.idx)
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        own = set()
+        if pronoun.dep_ not in SUBJECT_DEPS and pronoun.dep_ != "poss" and not pronoun.lower_.endswith("self"):
+            own = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        position = bisect.bisect_left(self.starts, pronoun.idx)
+        for m in reversed(self.mentions[:position]):
+            if m["start"] < first:
+                break
+            if not self.fits(m) or (self.in_quote(m["start"]) and not quoted_pronoun):
+                continue
+            if quoted_pronoun and not self.in_quote(m["start"]) and self.says_something(m):
+                continue  # "Stan remarked, 'until he is irrelevant'": the speaker says I
+            span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            if span is not None and own.intersection(range(span.start, span.end)):
+                continue
+            return m
+        return _NOT_FOUND
+
+    def says_something(self, m) -> bool:
+        """Is this mention the subject of a verb of saying?"""
+        span = self.pronoun.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+        return span is not None and span.root.dep_ in SUBJECT_DEPS and span.root.head.lemma_ in SPEECH_VERBS
 
     def topic_person(self):
         """Rule 2: the person mentioned most before the pronoun (the latest on a tie)."""
