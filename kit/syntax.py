@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -55,8 +54,7 @@ HUMAN_NOUNS = lexicon.words("human_nouns")
 #: How many sentences before the pronoun's own a person antecedent is looked for as a subject.
 PRONOUN_WINDOW_SENTENCES = 4
 #: How many sentences before the pronoun's own the latest person named in any role is looked for.
-RECENT_WINDOW_SENTENCES = 1
-TOPIC = False
+RECENT_WINDOW_SENTENCES = 2
 
 
 # --- gender the text gives ----------------------------------------------------------------
@@ -154,8 +152,13 @@ def person_antecedent(pronoun, mentions: list[dict], *, genders: dict[str, str] 
        ("Smith praised him" is not Smith). Outside quotes, subjects inside quotes do not
        count; inside a quote, the one who says it does not ("Stan said, 'When he was
        winning'" is not Stan). When the nearest subject is an unnamed person ("a scientist
-       has ... he"), there is no named antecedent: None;
-    2. failing that, the topic person: the person mentioned most so far (the latest on a tie).
+       has ... he"), there is no named antecedent: None. Before all that, an object or
+       possessive pronoun whose clause has a subject that names no one takes that subject's
+       possessor ("Thomas' sister pleaded with him" is Thomas);
+    2. failing that, the latest person named in any role in this sentence or the two before
+       ("Thomas Jefferson. He was ..."), not the subject of the pronoun's own verb when it is
+       its object, nor, for a quoted pronoun, the one who says the quote; else None (the topic
+       person is no longer guessed: it was right one time in three on GUM).
 
     Never an organization or a country. ``genders`` (name -> "he"/"she") skips people known
     to be the other gender (by default from ``genders_from_honorifics``); ``in_quote(char)``
@@ -180,9 +183,7 @@ def person_antecedent(pronoun, mentions: list[dict], *, genders: dict[str, str] 
     if found is not _NOT_FOUND:
         return found
     found = resolver.recent(RECENT_WINDOW_SENTENCES)
-    if found is not _NOT_FOUND:
-        return found
-    return resolver.topic_person() if TOPIC else None
+    return None if found is _NOT_FOUND else found
 
 
 _NOT_FOUND = object()
@@ -226,7 +227,12 @@ class _PersonResolver:
         own_subjects = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS} if pronoun.dep_ not in SUBJECT_DEPS else set()
         # "Thomas' sister pleaded with him", "Warhol's adoption revealed his": the subject's
         # possessor, when the subject itself is no person (binding keeps the subject out).
-        for i in sorted(own_subjects):
+        clause = verb
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        clause_subjects = own_subjects if pronoun.dep_ != "poss" else {
+            c.i for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i}
+        for i in sorted(clause_subjects):
             if self.covering(doc[i]) is None:
                 owner = next((self.covering(c) for c in doc[i].children if c.dep_ == "poss"), None)
                 if self.fits(owner) and not (self.in_quote(owner["start"]) and not quoted_pronoun):
@@ -298,17 +304,3 @@ class _PersonResolver:
         """Is this mention the subject of a verb of saying?"""
         span = self.pronoun.doc.char_span(m["start"], m["end"], alignment_mode="expand")
         return span is not None and span.root.dep_ in SUBJECT_DEPS and span.root.head.lemma_ in SPEECH_VERBS
-
-    def topic_person(self):
-        """Rule 2: the person mentioned most before the pronoun (the latest on a tie)."""
-        counts: Counter = Counter()
-        latest: dict = {}
-        for m in self.mentions:
-            if m["start"] >= self.pronoun.idx:
-                break
-            if self.fits(m):
-                counts[self.key(m)] += 1
-                latest[self.key(m)] = m
-        if not counts:
-            return None
-        return latest[max(counts, key=lambda k: (counts[k], latest[k]["start"]))]

@@ -399,6 +399,19 @@ MORE_PRONOUNS = [
     ("Thames Valley Police said they had arrested two men.", "they", "thames-valley-police"),
     ("Red Hat released new software. He said it was free.", "He", None),  # no person: no "he"
     ("Vice President Mike Pence spoke. Donald Trump said he agreed.", "he", "donald-trump"),
+    # a person named in any role when no subject decides; a given name that nearly always names one gender
+    ("The prize went to Maria Lopez. She thanked the jury.", "She", "maria-lopez"),
+    ("Critics praised Kevin Moore and Laura Smith. She thanked them.", "She", "laura-smith"),
+    # the subject's possessor for an object pronoun; not the quote's own speaker
+    ("Thomas Brown lost the case. Later, Thomas' sister pleaded with him.", "him", "thomas-brown"),
+    ('Rick Santorum led the polls. Jonathan Stan remarked, "We will sell it until he is irrelevant."', "he",
+     "rick-santorum"),
+    # "they" for the organization that was the latest subject, unless a nearer plural is no actor
+    ("The Church of Scientology denied this. They said she was a volunteer.", "They",
+     "church-of-scientology"),
+    ("The Indonesian Navy saved the sailors after they swam ashore.", "they", None),
+    # the topic person is no longer guessed, nor an unknown-gender stranger for "she"
+    ("Mario Lopez founded the company in 2001. The firm grew. Later, profits fell. In 2010 she left.", "she", None),
 ]
 
 
@@ -424,9 +437,12 @@ def test_titles_refer_only_to_who_bears_them(text, description, actor_id):
     assert hit.actor_id.tolist() == ([actor_id] if actor_id else [])
 
 
-# A rule that overrides spaCy needs evidence in the article: "King" is a surname here.
+# A rule that overrides spaCy needs evidence in the article: "King" is a surname here; a person
+# noun in apposition makes a person of a city's name ("Paris, an Australian woman").
 SURNAMES = [
     ("Gayle King interviewed the senator on Monday. King said the talk went well.", "King said", "gayle-king"),
+    ("Valeska Paris, an Australian woman, sued the church. Paris claims she was held on a ship.", "Paris claims",
+     "valeska-paris"),
 ]
 
 

@@ -24,12 +24,12 @@ from kit.actors import geography
 from kit.actors.aliases import _alias_matcher, alias_file
 from kit.actors.furniture import layout_spans
 from kit.actors.names import (
-    CAMEL_CASE, MODEL_SCRIPTS, NOT_ACTOR_NAME, _bracketed_after, _could_be_person, _government_of,
+    CAMEL_CASE, MODEL_SCRIPTS, NOT_ACTOR_NAME, _apposed_persons, _bracketed_after, _could_be_person, _government_of,
     _has_letter_of, _in_office_title, _person_name, _spelled_country, _titled_name, _titles_of, _trim,
     government_name, initials, slug, turn_labels,
 )
 from kit.actors.roles import _acts, _completes_address, _is_modifier, _names_place, _with_the
-from kit.syntax import GENDERED_NOUNS, HUMAN_NOUNS, PRONOUNS
+from kit.syntax import PRONOUNS
 from kit.actors.words import (
     ANONYMOUS_NOUNS, AWARD_WORDS, GROUP_NOUNS, INSTITUTION_NOUNS, NAME_TITLES, NOT_ACTOR_NAME_ENDS,
     NOT_ACTOR_NAME_STARTS, NOT_PERSON_FIRST_WORDS, ORGANIZATION_DESCRIPTIONS, PLACE_NAME_ENDS, RANKS,
@@ -102,6 +102,7 @@ class _Article:
         self.not_actors: set[int] = set()  # tokens of events and concepts (kind "none" in the alias file)
         self.not_actor_names: set[str] = set()  # abbreviations of names that are not actors ("ISS")
         self.layout_tokens: set[int] = set()  # credits, bylines, transcript labels
+        self.mention_tokens: set[int] = set()  # tokens of the mentions found before descriptions and pronouns
         self.other_name_words: set[str] = set()  # words of organizations' and places' longer names
 
     def sentence_of(self, token_index: int) -> int:
@@ -178,35 +179,6 @@ def _outside_layout(ents, layout: set[int]) -> list[Span]:
 
 
 # 1. Full names first ------------------------------------------------------------------------
-
-
-def _apposed_persons(ents: list[Span]) -> list[Span]:
-    """Entities the article itself says are people, whatever spaCy's label: a name with a
-    person noun in apposition ("Valeska Paris, an Australian woman": not the city), with
-    the capitalised words just before it that spaCy split off ("Valeska")."""
-    if not ents:
-        return ents
-    doc = ents[0].doc
-    people = []
-    for ent in ents:
-        if ent.label_ in ("PERSON", "NORP") or len(ent) > 3:
-            continue
-        root = ent.root
-        if not any(c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lemma_.lower() in HUMAN_NOUNS or c.lower_ in GENDERED_NOUNS)
-                   for c in root.children):
-            continue
-        start = ent.start
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
-                and doc[start - 1].head.i in range(start, ent.end) and doc[start - 1].text[:1].isupper():
-            start -= 1
-        if all(t.text[:1].isupper() and t.is_alpha for t in doc[start:ent.end]):
-            people.append(Span(doc, start, ent.end, label="PERSON"))
-    if not people:
-        return ents
-    taken = {i for p in people for i in range(p.start, p.end)}
-    kept = [e for e in ents if taken.isdisjoint(range(e.start, e.end))]
-    return sorted(kept + people, key=lambda e: e.start)
-
 
 
 def _person_names(article: _Article, ents) -> None:
