@@ -450,3 +450,31 @@ SURNAMES = [
 def test_surnames_with_evidence(text, needle, actor_id):
     mention = mention_at(actors.extract(text), text, needle)
     assert mention is not None and mention.actor_id == actor_id
+
+
+# Labels with evidence in the sentence: a country through which or across which something
+# goes is a place, and so is the state of an address ("Seattle, Washington", not the US capital);
+# letters after a name and a lone "name" after "the" name no one.
+KINDS = [
+    ("Galleries throughout the United States received photographs.", "the United States", "place"),
+    ("The museum in Seattle, Washington was also proposed.", "Washington", "place"),
+    ("The parents came from India, where homeopathy is common.", "India", "place"),
+    ("Russia said on Monday it would respond.", "Russia", "country"),
+]
+
+
+@pytest.mark.parametrize("text, needle, kind", KINDS)
+def test_kinds_from_the_sentence(text, needle, kind):
+    mention = mention_at(actors.extract(text), text, needle)
+    assert mention is not None and mention.kind == kind
+
+
+NO_NAMES = [
+    ('The Crown prosecutor, Mark Tedeschi, QC, said the girl suffered.', "QC"),
+    ("Hundreds died in a stampede during the annual Hajj pilgrimage near Mecca.", "Hajj"),
+]
+
+
+@pytest.mark.parametrize("text, needle", NO_NAMES)
+def test_words_that_name_no_actor(text, needle):
+    assert mention_at(actors.extract(text), text, needle) is None

@@ -250,6 +250,8 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         label = "PERSON"  # whatever spaCy thought ("Trump" ORG, "Pelosi's" EVENT)
     if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
         return
+    if len(core) == 1 and _no_name_of_anyone(article, core, label):
+        return
     if len(core) > 1 and core[0].lower_ in NOT_PERSON_FIRST_WORDS:
         return  # "Hurricane Maria", "Tropical Storm Barry": weather, neither actor nor place
     if core.text[0].islower() and not CAMEL_CASE.match(core.text):
@@ -270,6 +272,23 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         _group_entity(article, ent, core)
     elif label == "ORG":
         _organization_entity(article, ent, core)
+
+
+def _no_name_of_anyone(article: _Article, core: Span, label: str) -> bool:
+    """One word that names no actor: letters after a person's name ("Mark Tedeschi, QC",
+    "Tom Molomby, SC"), or a lone "person" after "the" that the article gives no full name
+    ("the annual Hajj pilgrimage", "the Hajj": an event; people's names take no article)."""
+    doc = article.doc
+    token = core[0]
+    before = doc[core.start - 1] if core.start > 0 else None
+    if before is not None and before.text == "," and token.text.isupper() and len(token.text) <= 3 \
+            and core.start >= 2 and doc[core.start - 2].ent_type_ == "PERSON":
+        return True
+    if label != "PERSON" or core.text in article.short_names:
+        return False
+    while before is not None and before.pos_ == "ADJ" and before.i > 0:
+        before = doc[before.i - 1]  # "the annual Hajj"
+    return before is not None and before.lower_ == "the"
 
 
 def _surname_fits(article: _Article, ent: Span, core: Span) -> bool:
@@ -331,7 +350,7 @@ def _place_entity(article: _Article, ent: Span, core: Span, label: str) -> None:
         article.countries_at.update((i, capital_of) for i in range(ent.start, ent.end))
     if _is_modifier(core):
         return
-    if capital_of and _acts(core.root, article.is_actor_at):
+    if capital_of and _acts(core.root, article.is_actor_at) and not _completes_address(core):
         article.add(core.start, core.end, name=capital_of, kind="country", how="capital", country=capital_of)
         article.actor_tokens.update(range(ent.start, ent.end))
     else:
