@@ -250,11 +250,13 @@ class _PersonResolver:
             if quoted_pronoun and not quoted and token.head.lemma_ in SPEECH_VERBS:
                 continue  # the speaker calls themself "I"
             m = self.covering(token)
+            if not self.fits(m):  # "The Labour leader, Jeremy Corbyn, said": the name beside the title
+                nouns = [token, *(c for c in token.children if c.dep_ == "conj")]  # "her ex-husband and father, X"
+                m = next((self.covering(a) for n in nouns for a in n.children
+                          if a.dep_ == "appos" and self.fits(self.covering(a))), m)
             if m is None and token.pos_ == "NOUN" and token.lemma_.lower() in HUMAN_NOUNS \
                     and GENDERED_NOUNS.get(token.lemma_.lower(), self.gender) == self.gender and not subjects:
                 return None  # "a scientist has ... he": an unnamed person
-            if not self.fits(m):  # "The Labour leader, Jeremy Corbyn, said": the name beside the title
-                m = next((self.covering(c) for c in token.children if c.dep_ == "appos" and self.fits(self.covering(c))), None)
             if self.fits(m):
                 subjects.append((token, self.known_partner(token, m)))
         for token, m in subjects:

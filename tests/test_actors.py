@@ -411,6 +411,7 @@ MORE_PRONOUNS = [
      "church-of-scientology"),
     ("The Indonesian Navy saved the sailors after they swam ashore.", "they", None),
     # the topic person is no longer guessed, nor an unknown-gender stranger for "she"
+    ("Joanna Cherry won the case. The court said advice to Her Majesty was unlawful.", "Her", None),  # a title
     ("Mario Lopez founded the company in 2001. The firm grew. Later, profits fell. In 2010 she left.", "she", None),
 ]
 

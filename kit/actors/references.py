@@ -205,6 +205,9 @@ def _descriptions_and_pronouns(article, mentions: list[dict]) -> list[dict]:
         if token.i in taken:
             continue
         if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+            if token.text[:1].isupper() and not token.is_sent_start and token.i + 1 < len(doc) \
+                    and doc[token.i + 1].text[:1].isupper():
+                continue  # "Her Majesty", "His Holiness": a title, not a pronoun
             found = context.governed(token) if token.dep_ == "poss" else None
             if found is None:
                 found = context.pronoun(token)
