@@ -154,7 +154,10 @@ def person_antecedent(pronoun, mentions: list[dict], *, genders: dict[str, str] 
        winning'" is not Stan). When the nearest subject is an unnamed person ("a scientist
        has ... he"), there is no named antecedent: None. Before all that, an object or
        possessive pronoun whose clause has a subject that names no one takes that subject's
-       possessor ("Thomas' sister pleaded with him" is Thomas);
+       possessor ("Thomas' sister pleaded with him" is Thomas). A subject that is a thing
+       stands for its possessor ("Gloria's eczema was so severe that her skin ..."); a
+       pronoun of the same gender already resolved earlier in the sentence, before any
+       subject, carries the chain ("... pleaded with him, but he replied");
     2. failing that, the latest person named in any role in this sentence or the two before
        ("Thomas Jefferson. He was ..."), not the subject of the pronoun's own verb when it is
        its object, nor, for a quoted pronoun, the one who says the quote; else None (the topic
@@ -242,6 +245,12 @@ class _PersonResolver:
             is_subject = token.dep_ in ("nsubj", "nsubjpass") or (
                 token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children)  # "There was a woman"
             ) or (token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according")
+            if token.pos_ == "PRON" and not subjects and token.i >= pronoun.sent.start and token.i not in own_subjects \
+                    and PRONOUN_GENDER.get(token.lower_) == self.gender and not token.lower_.endswith("self"):
+                # "his sister pleaded with him, but he replied": the same person, already resolved
+                m = self.covering(token)
+                if m is not None and m.get("how") == "pronoun" and self.in_quote(token.idx) == quoted_pronoun:
+                    return m
             if not is_subject or token.pos_ == "PRON" or token.i in own_subjects:
                 continue
             quoted = self.in_quote(token.idx)
@@ -254,6 +263,10 @@ class _PersonResolver:
                 nouns = [token, *(c for c in token.children if c.dep_ == "conj")]  # "her ex-husband and father, X"
                 m = next((self.covering(a) for n in nouns for a in n.children
                           if a.dep_ == "appos" and self.fits(self.covering(a))), m)
+            if m is None and token.pos_ == "NOUN" and token.lemma_.lower() not in HUMAN_NOUNS:
+                # "Gloria's eczema was so severe that her skin ...": the possessor of a subject that is no one
+                m = next((self.covering(c) for c in token.children
+                          if c.dep_ == "poss" and self.fits(self.covering(c))), None)
             if m is None and token.pos_ == "NOUN" and token.lemma_.lower() in HUMAN_NOUNS \
                     and GENDERED_NOUNS.get(token.lemma_.lower(), self.gender) == self.gender and not subjects:
                 return None  # "a scientist has ... he": an unnamed person
@@ -292,7 +305,8 @@ class _PersonResolver:
         for m in reversed(self.mentions[:position]):
             if m["start"] < first:
                 break
-            if not self.fits(m) or (self.in_quote(m["start"]) and not quoted_pronoun):
+            chained = m.get("how") == "pronoun" and self.fits(dict(m, how="name")) and m["start"] >= pronoun.sent.start_char
+            if not (self.fits(m) or chained) or (self.in_quote(m["start"]) and not quoted_pronoun):
                 continue
             if quoted_pronoun and not self.in_quote(m["start"]) and self.says_something(m):
                 continue  # "Stan remarked, 'until he is irrelevant'": the speaker says I

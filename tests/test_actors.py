@@ -404,6 +404,10 @@ MORE_PRONOUNS = [
     ("Critics praised Kevin Moore and Laura Smith. She thanked them.", "She", "laura-smith"),
     # the subject's possessor for an object pronoun; not the quote's own speaker
     ("Thomas Brown lost the case. Later, Thomas' sister pleaded with him.", "him", "thomas-brown"),
+    # the possessor of a subject that is no one; a pronoun already resolved in the sentence carries the chain
+    ("Ann Lee fell ill in May. By June, Ann Lee's fever was so high that her doctors worried.", "her", "ann-lee"),
+    ("Mark Brown spoke for the Crown. Later, Tom Smith's sister pleaded with him, but he refused.", "he",
+     "tom-smith"),
     ('Rick Santorum led the polls. Jonathan Stan remarked, "We will sell it until he is irrelevant."', "he",
      "rick-santorum"),
     # "they" for the organization that was the latest subject, unless a nearer plural is no actor

@@ -223,8 +223,8 @@ def _descriptions_and_pronouns(article, mentions: list[dict]) -> list[dict]:
         mention = dict(antecedent, tok_start=start, tok_end=end, how=how, plural=antecedent.get("plural"),
                        start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]))
         added.append(mention)
-        if how == "description":
-            context.insert(mention)  # "The Vice President said he ...": later pronouns see it
+        # "The Vice President said he ...", "his sister pleaded with him, but he replied": later pronouns see it
+        context.insert(mention)
     return sorted(mentions + added, key=lambda m: m["tok_start"])
 
 
