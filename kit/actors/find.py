@@ -277,17 +277,18 @@ def _entity_mention(article: _Article, ent: Span) -> None:
 def _no_name_of_anyone(article: _Article, core: Span, label: str) -> bool:
     """One word that names no actor: letters after a person's name ("Mark Tedeschi, QC",
     "Tom Molomby, SC"), or a lone "person" after "the" that the article gives no full name
-    ("the annual Hajj pilgrimage", "the Hajj": an event; people's names take no article)."""
+    ("during the Hajj": an event; people's names take no article, a name as a modifier aside)."""
     doc = article.doc
     token = core[0]
     before = doc[core.start - 1] if core.start > 0 else None
+    after = doc[core.end] if core.end < len(doc) else None
     if before is not None and before.text == "," and token.text.isupper() and len(token.text) <= 3 \
-            and core.start >= 2 and doc[core.start - 2].ent_type_ == "PERSON":
-        return True
-    if label != "PERSON" or core.text in article.short_names:
-        return False
+            and core.start >= 2 and doc[core.start - 2].ent_type_ == "PERSON" and (after is None or after.is_punct):
+        return True  # "Mark Tedeschi, QC," but not "Michael Tien, DAB's Ben Chan"
+    if label != "PERSON" or core.text in article.short_names or token.dep_ == "compound":
+        return False  # "the Marilyn pictures": a person's name as a modifier
     while before is not None and before.pos_ == "ADJ" and before.i > 0:
-        before = doc[before.i - 1]  # "the annual Hajj"
+        before = doc[before.i - 1]  # an adjective between: "the annual Hajj"
     return before is not None and before.lower_ == "the"
 
 
