@@ -465,6 +465,7 @@ KINDS = [
     ("The museum in Seattle, Washington was also proposed.", "Washington", "place"),
     ("The parents came from India, where homeopathy is common.", "India", "place"),
     ("Russia said on Monday it would respond.", "Russia", "country"),
+    ("The virus killed two visitors in Wuhan, China — a man from the United States and a woman.", "Wuhan", "place"),
 ]
 
 
@@ -481,6 +482,7 @@ NO_NAMES = [
 
 
 NAMES_KEPT = [
+    ("Iran denied that it helped the Houthis, who are allied with it.", "Houthis"),
     ("The winners were Michael Tien, DAB's Ben Chan and Alice Mak.", "DAB"),
     ("He did the Campbell Soup cans or the Marilyn pictures.", "Marilyn"),
 ]

@@ -285,8 +285,8 @@ def _no_name_of_anyone(article: _Article, core: Span, label: str) -> bool:
     if before is not None and before.text == "," and token.text.isupper() and len(token.text) <= 3 \
             and core.start >= 2 and doc[core.start - 2].ent_type_ == "PERSON" and (after is None or after.is_punct):
         return True  # "Mark Tedeschi, QC," but not "Michael Tien, DAB's Ben Chan"
-    if label != "PERSON" or core.text in article.short_names or token.dep_ == "compound":
-        return False  # "the Marilyn pictures": a person's name as a modifier
+    if label != "PERSON" or core.text in article.short_names or token.dep_ == "compound" or token.text.endswith("s"):
+        return False  # "the Marilyn pictures": a name as a modifier; "the Houthis", "the Sams": a group, a family
     while before is not None and before.pos_ == "ADJ" and before.i > 0:
         before = doc[before.i - 1]  # an adjective between: "the annual Hajj"
     return before is not None and before.lower_ == "the"

@@ -112,9 +112,11 @@ def _apposed_persons(ents: list[Span]) -> list[Span]:
         if ent.label_ in ("PERSON", "NORP") or len(ent) > 3:
             continue
         root = ent.root
-        if not any(c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lemma_.lower() in HUMAN_NOUNS or c.lower_ in GENDERED_NOUNS)
-                   for c in root.children):
-            continue
+        if root.dep_ == "pobj" or not any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lemma_.lower() in HUMAN_NOUNS or c.lower_ in GENDERED_NOUNS)
+            and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "," for c in root.children
+        ):
+            continue  # "in Wuhan, China — a man from ...": a place, and the man someone else
         start = ent.start
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
                 and doc[start - 1].head.i in range(start, ent.end) and doc[start - 1].text[:1].isupper():
