@@ -66,8 +66,9 @@ def genders_from_honorifics(doc: Doc, mentions: list[dict]) -> dict[str, str]:
     before or beside the name ("his wife Manju Sam", "actress Jane Fonda", "Gloria, their
     daughter"). Mentions need character ``start`` offsets.
 
-    A first-name list would give more (gender-guesser on PyPI), but it is GPL-licensed and
-    unmaintained since 2016, so the kit relies on the text and on the pronouns already resolved.
+    Failing the text, a full name's first word that nearly always names a man or a woman
+    (``actors_given_names``: drawn from the MIT-licensed data of nomquamgender, which the
+    kit does not need at run time; gender-guesser is GPL) gives the gender.
 
     >>> from kit.nlp import load_model
     >>> doc = load_model()("Ms Ann Jones met John Smith and his wife Mary Smith.")
