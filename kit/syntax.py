@@ -289,7 +289,8 @@ class _PersonResolver:
     def recent(self, window: int):
         """Rule 2: the latest person named in this sentence or the ``window`` before it, in
         any role ("Thomas Jefferson. He was ..."), but not the subject of the pronoun's own
-        verb when the pronoun is its object ("Smith praised him"); ``_NOT_FOUND`` if none."""
+        verb when the pronoun is its object ("Smith praised him"): the latest known to be of
+        the pronoun's gender, else the latest of unknown gender; ``_NOT_FOUND`` if none."""
         pronoun, doc = self.pronoun, self.pronoun.doc
         sentence = pronoun.sent
         for _ in range(window):
@@ -303,6 +304,7 @@ class _PersonResolver:
         if pronoun.dep_ not in SUBJECT_DEPS and pronoun.dep_ != "poss" and not pronoun.lower_.endswith("self"):
             own = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
         position = bisect.bisect_left(self.starts, pronoun.idx)
+        unknown = _NOT_FOUND
         for m in reversed(self.mentions[:position]):
             if m["start"] < first:
                 break
@@ -314,8 +316,11 @@ class _PersonResolver:
             span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
             if span is not None and own.intersection(range(span.start, span.end)):
                 continue
-            return m
-        return _NOT_FOUND
+            if self.genders.get(self.key(m)) == self.gender:
+                return m
+            if unknown is _NOT_FOUND:
+                unknown = m  # of unknown gender: only if no one known to be of this gender is named
+        return unknown
 
     def says_something(self, m) -> bool:
         """Is this mention the subject of a verb of saying?"""

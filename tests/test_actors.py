@@ -402,6 +402,7 @@ MORE_PRONOUNS = [
     # a person named in any role when no subject decides; a given name that nearly always names one gender
     ("The prize went to Maria Lopez. She thanked the jury.", "She", "maria-lopez"),
     ("Critics praised Kevin Moore and Laura Smith. She thanked them.", "She", "laura-smith"),
+    ("Critics praised Laura Smith and Taylor Reed. She thanked them.", "She", "laura-smith"),  # Taylor: either
     # the subject's possessor for an object pronoun; not the quote's own speaker
     ("Thomas Brown lost the case. Later, Thomas' sister pleaded with him.", "him", "thomas-brown"),
     # the possessor of a subject that is no one; a pronoun already resolved in the sentence carries the chain
