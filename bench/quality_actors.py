@@ -145,12 +145,12 @@ def gum_report(nlp) -> str:
         parts.append(f"GUM {subset} ({len(chosen)} documents; F1 by overlap, F1 exact against GUM's name span; "
                      "B-cubed over matched mentions)\n" + _format(table))
         parts.append("  " + pronoun_line(golds, [kit_rows[i] for i in chosen]))
-        if subset == "news":
+        if subset in ("news", "all"):
             parts.append(label_confusion([g[g.named] for g in golds], [named_rows[i] for i in chosen],
-                                         "kit labels of GUM news named mentions (rows: GUM type)"))
+                                         f"kit labels of GUM {subset} named mentions (rows: GUM type)"))
             spacy_kinds = [r.assign(kind=r["kind"].map(SPACY_KINDS)) for r in (spacy_rows[i] for i in chosen)]
             parts.append(label_confusion([g[g.named] for g in golds], spacy_kinds,
-                                         "spaCy labels of GUM news named mentions (rows: GUM type)"))
+                                         f"spaCy labels of GUM {subset} named mentions (rows: GUM type)"))
     return "\n".join(parts)
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -47,11 +46,15 @@ NONPERSON_PRONOUNS = frozenset(word for word, form in PRONOUNS.items() if form i
 HONORIFICS = lexicon.mapping("honorifics")
 #: Nouns that say a person's gender when they name them ("his wife Manju Sam", "actress Jane Fonda").
 GENDERED_NOUNS = lexicon.mapping("gendered_nouns")
+#: Given names that nearly always name a man or a woman ("mario" -> he), from nomquamgender's data.
+GIVEN_NAMES = lexicon.mapping("actors_given_names")
 #: Nouns of unnamed people: when the nearest subject is one ("a scientist has ... he"), the
 #: pronoun is that unnamed person, not a named one further back.
 HUMAN_NOUNS = lexicon.words("human_nouns")
 #: How many sentences before the pronoun's own a person antecedent is looked for as a subject.
 PRONOUN_WINDOW_SENTENCES = 4
+#: How many sentences before the pronoun's own the latest person named in any role is looked for.
+RECENT_WINDOW_SENTENCES = 2
 
 
 # --- gender the text gives ----------------------------------------------------------------
@@ -63,8 +66,9 @@ def genders_from_honorifics(doc: Doc, mentions: list[dict]) -> dict[str, str]:
     before or beside the name ("his wife Manju Sam", "actress Jane Fonda", "Gloria, their
     daughter"). Mentions need character ``start`` offsets.
 
-    A first-name list would give more (gender-guesser on PyPI), but it is GPL-licensed and
-    unmaintained since 2016, so the kit relies on the text and on the pronouns already resolved.
+    Failing the text, a full name's first word that nearly always names a man or a woman
+    (``actors_given_names``: drawn from the MIT-licensed data of nomquamgender, which the
+    kit does not need at run time; gender-guesser is GPL) gives the gender.
 
     >>> from kit.nlp import load_model
     >>> doc = load_model()("Ms Ann Jones met John Smith and his wife Mary Smith.")
@@ -89,6 +93,12 @@ def genders_from_honorifics(doc: Doc, mentions: list[dict]) -> dict[str, str]:
             found = next((GENDERED_NOUNS[t.lower_] for t in nouns if t.lower_ in GENDERED_NOUNS), None)
         if found:
             genders.setdefault(m.get("name") or m.get("actor_id"), found)
+    for m in mentions:  # failing the text's word, a given name that nearly always names a man or a woman
+        name = m.get("name") or ""
+        if m.get("kind") == "person" and m.get("how") not in ("pronoun", "description") and " " in name:
+            found = GIVEN_NAMES.get(name.split()[0].lower())
+            if found:
+                genders.setdefault(name, found)
     return genders
 
 
@@ -143,8 +153,16 @@ def person_antecedent(pronoun, mentions: list[dict], *, genders: dict[str, str] 
        ("Smith praised him" is not Smith). Outside quotes, subjects inside quotes do not
        count; inside a quote, the one who says it does not ("Stan said, 'When he was
        winning'" is not Stan). When the nearest subject is an unnamed person ("a scientist
-       has ... he"), there is no named antecedent: None;
-    2. failing that, the topic person: the person mentioned most so far (the latest on a tie).
+       has ... he"), there is no named antecedent: None. Before all that, an object or
+       possessive pronoun whose clause has a subject that names no one takes that subject's
+       possessor ("Thomas' sister pleaded with him" is Thomas). A subject that is a thing
+       stands for its possessor ("Gloria's eczema was so severe that her skin ..."); a
+       pronoun of the same gender already resolved earlier in the sentence, before any
+       subject, carries the chain ("... pleaded with him, but he replied");
+    2. failing that, the latest person named in any role in this sentence or the two before
+       ("Thomas Jefferson. He was ..."), not the subject of the pronoun's own verb when it is
+       its object, nor, for a quoted pronoun, the one who says the quote; else None (the topic
+       person is no longer guessed: it was right one time in three on GUM).
 
     Never an organization or a country. ``genders`` (name -> "he"/"she") skips people known
     to be the other gender (by default from ``genders_from_honorifics``); ``in_quote(char)``
@@ -168,7 +186,8 @@ def person_antecedent(pronoun, mentions: list[dict], *, genders: dict[str, str] 
     found = resolver.subject(window)
     if found is not _NOT_FOUND:
         return found
-    return resolver.topic_person()
+    found = resolver.recent(RECENT_WINDOW_SENTENCES)
+    return None if found is _NOT_FOUND else found
 
 
 _NOT_FOUND = object()
@@ -210,11 +229,29 @@ class _PersonResolver:
         # "Smith praised him": the subject of the pronoun's own verb is someone else.
         verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
         own_subjects = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS} if pronoun.dep_ not in SUBJECT_DEPS else set()
+        # "Thomas' sister pleaded with him", "Warhol's adoption revealed his": the subject's
+        # possessor, when the subject itself is no person (binding keeps the subject out).
+        clause = verb
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        clause_subjects = own_subjects if pronoun.dep_ != "poss" else {
+            c.i for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i}
+        for i in sorted(clause_subjects):
+            if self.covering(doc[i]) is None:
+                owner = next((self.covering(c) for c in doc[i].children if c.dep_ == "poss"), None)
+                if self.fits(owner) and not (self.in_quote(owner["start"]) and not quoted_pronoun):
+                    return owner
         subjects = []
         for token in reversed(doc[sentence.start : pronoun.i]):
             is_subject = token.dep_ in ("nsubj", "nsubjpass") or (
                 token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children)  # "There was a woman"
             ) or (token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according")
+            if token.pos_ == "PRON" and not subjects and token.i >= pronoun.sent.start and token.i not in own_subjects \
+                    and PRONOUN_GENDER.get(token.lower_) == self.gender and not token.lower_.endswith("self"):
+                # "his sister pleaded with him, but he replied": the same person, already resolved
+                m = self.covering(token)
+                if m is not None and m.get("how") == "pronoun" and self.in_quote(token.idx) == quoted_pronoun:
+                    return m
             if not is_subject or token.pos_ == "PRON" or token.i in own_subjects:
                 continue
             quoted = self.in_quote(token.idx)
@@ -223,11 +260,17 @@ class _PersonResolver:
             if quoted_pronoun and not quoted and token.head.lemma_ in SPEECH_VERBS:
                 continue  # the speaker calls themself "I"
             m = self.covering(token)
+            if not self.fits(m):  # "The Labour leader, Jeremy Corbyn, said": the name beside the title
+                nouns = [token, *(c for c in token.children if c.dep_ == "conj")]  # "her ex-husband and father, X"
+                m = next((self.covering(a) for n in nouns for a in n.children
+                          if a.dep_ == "appos" and self.fits(self.covering(a))), m)
+            if m is None and token.pos_ == "NOUN" and token.lemma_.lower() not in HUMAN_NOUNS:
+                # "Gloria's eczema was so severe that her skin ...": the possessor of a subject that is no one
+                m = next((self.covering(c) for c in token.children
+                          if c.dep_ == "poss" and self.fits(self.covering(c))), None)
             if m is None and token.pos_ == "NOUN" and token.lemma_.lower() in HUMAN_NOUNS \
                     and GENDERED_NOUNS.get(token.lemma_.lower(), self.gender) == self.gender and not subjects:
                 return None  # "a scientist has ... he": an unnamed person
-            if not self.fits(m):  # "The Labour leader, Jeremy Corbyn, said": the name beside the title
-                m = next((self.covering(c) for c in token.children if c.dep_ == "appos" and self.fits(self.covering(c))), None)
             if self.fits(m):
                 subjects.append((token, self.known_partner(token, m)))
         for token, m in subjects:
@@ -243,16 +286,43 @@ class _PersonResolver:
         known = [p for p in [m] + partners if self.fits(p) and self.genders.get(self.key(p)) == self.gender]
         return known[0] if known else m
 
-    def topic_person(self):
-        """Rule 2: the person mentioned most before the pronoun (the latest on a tie)."""
-        counts: Counter = Counter()
-        latest: dict = {}
-        for m in self.mentions:
-            if m["start"] >= self.pronoun.idx:
+    def recent(self, window: int):
+        """Rule 2: the latest person named in this sentence or the ``window`` before it, in
+        any role ("Thomas Jefferson. He was ..."), but not the subject of the pronoun's own
+        verb when the pronoun is its object ("Smith praised him"): the latest known to be of
+        the pronoun's gender, else the latest of unknown gender; ``_NOT_FOUND`` if none."""
+        pronoun, doc = self.pronoun, self.pronoun.doc
+        sentence = pronoun.sent
+        for _ in range(window):
+            if sentence.start == 0:
                 break
-            if self.fits(m):
-                counts[self.key(m)] += 1
-                latest[self.key(m)] = m
-        if not counts:
-            return None
-        return latest[max(counts, key=lambda k: (counts[k], latest[k]["start"]))]
+            sentence = doc[sentence.start - 1].sent
+        first = sentence.start_char
+        quoted_pronoun = self.in_quote(pronoun.idx)
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        own = set()
+        if pronoun.dep_ not in SUBJECT_DEPS and pronoun.dep_ != "poss" and not pronoun.lower_.endswith("self"):
+            own = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        position = bisect.bisect_left(self.starts, pronoun.idx)
+        unknown = _NOT_FOUND
+        for m in reversed(self.mentions[:position]):
+            if m["start"] < first:
+                break
+            chained = m.get("how") == "pronoun" and self.fits(dict(m, how="name")) and m["start"] >= pronoun.sent.start_char
+            if not (self.fits(m) or chained) or (self.in_quote(m["start"]) and not quoted_pronoun):
+                continue
+            if quoted_pronoun and not self.in_quote(m["start"]) and self.says_something(m):
+                continue  # "Stan remarked, 'until he is irrelevant'": the speaker says I
+            span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            if span is not None and own.intersection(range(span.start, span.end)):
+                continue
+            if self.genders.get(self.key(m)) == self.gender:
+                return m
+            if unknown is _NOT_FOUND:
+                unknown = m  # of unknown gender: only if no one known to be of this gender is named
+        return unknown
+
+    def says_something(self, m) -> bool:
+        """Is this mention the subject of a verb of saying?"""
+        span = self.pronoun.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+        return span is not None and span.root.dep_ in SUBJECT_DEPS and span.root.head.lemma_ in SPEECH_VERBS

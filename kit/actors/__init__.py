@@ -32,17 +32,22 @@ How it works, per article (``find_mentions``, on the Doc spaCy already parsed):
    country is Iraq), descriptions of an actor named before ("the newspaper", "The embassy",
    "the president", "police" after "North Wales Police"), abbreviations ("WHO" after
    "World Health Organization"), anonymous sources and groups when they act ("a senior US
-   official said", "police arrested"), he/she as subjects resolved by ``person_antecedent``
-   (the nearest earlier subject naming a person, else the article's topic person: never an
-   organization or country; the quotes use the same function for their speakers), they/it
-   only for a group, or an organization that says it ("the company said it would"), else
-   no mention (how="pronoun"); "his government" is the man's (how="description").
+   official said", "police arrested"), and third-person pronouns (how="pronoun"):
+   he/him/his/himself and she/her/herself only to a person, by ``person_antecedent``
+   (the nearest earlier subject naming a person of that gender, else a person named in
+   any role in this sentence or the two before; gender from an honorific, a gendered noun
+   or a given name, ``kit/lexicon/actors_given_names.txt``; never an organization or
+   country; the quotes use the same function for their speakers); it/its only to an
+   organization or country that says it or is the clause's subject ("the company said it
+   would", "Russia cut its staff"); they/them/their to whoever says it, else the latest
+   organization, country or group subject of this sentence or the one before. A pronoun
+   with no such antecedent is left out rather than guessed. "his government" is the man's
+   (how="description").
 
 What is deliberately *not* a mention: a country or demonym that only modifies a noun
 ("his US counterpart", "Russian technicians": the seed's gold calls these modifiers;
-they still give an anonymous source or an institution its ``country``); object and
-possessive pronouns (him, his: the gold annotations of news actors leave them out), though
-``person_antecedent`` resolves them for whoever asks.
+they still give an anonymous source or an institution its ``country``); the annotated
+dev sets leave pronouns out of actor mentions, so their bench scores them apart.
 Places are mentions of kind "place" (``top_actors`` leaves them out unless asked).
 
 Across articles (``resolve_corpus``), a lone surname is merged with the one full name

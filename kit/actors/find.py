@@ -24,7 +24,7 @@ from kit.actors import geography
 from kit.actors.aliases import _alias_matcher, alias_file
 from kit.actors.furniture import layout_spans
 from kit.actors.names import (
-    CAMEL_CASE, MODEL_SCRIPTS, NOT_ACTOR_NAME, _bracketed_after, _could_be_person, _government_of,
+    CAMEL_CASE, MODEL_SCRIPTS, NOT_ACTOR_NAME, _apposed_persons, _bracketed_after, _could_be_person, _government_of,
     _has_letter_of, _in_office_title, _person_name, _spelled_country, _titled_name, _titles_of, _trim,
     government_name, initials, slug, turn_labels,
 )
@@ -102,6 +102,7 @@ class _Article:
         self.not_actors: set[int] = set()  # tokens of events and concepts (kind "none" in the alias file)
         self.not_actor_names: set[str] = set()  # abbreviations of names that are not actors ("ISS")
         self.layout_tokens: set[int] = set()  # credits, bylines, transcript labels
+        self.mention_tokens: set[int] = set()  # tokens of the mentions found before descriptions and pronouns
         self.other_name_words: set[str] = set()  # words of organizations' and places' longer names
 
     def sentence_of(self, token_index: int) -> int:
@@ -133,7 +134,7 @@ def find_mentions(doc: Doc) -> list[dict]:
 
     article = _Article(doc)
     article.layout_tokens = _layout_tokens(doc)
-    ents = _outside_layout(doc.ents, article.layout_tokens)
+    ents = _apposed_persons(_outside_layout(doc.ents, article.layout_tokens))
     _person_names(article, ents)
     _alias_mentions(article)
     for ent in ents:
@@ -249,6 +250,8 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         label = "PERSON"  # whatever spaCy thought ("Trump" ORG, "Pelosi's" EVENT)
     if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
         return
+    if len(core) == 1 and _no_name_of_anyone(article, core, label):
+        return
     if len(core) > 1 and core[0].lower_ in NOT_PERSON_FIRST_WORDS:
         return  # "Hurricane Maria", "Tropical Storm Barry": weather, neither actor nor place
     if core.text[0].islower() and not CAMEL_CASE.match(core.text):
@@ -269,6 +272,24 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         _group_entity(article, ent, core)
     elif label == "ORG":
         _organization_entity(article, ent, core)
+
+
+def _no_name_of_anyone(article: _Article, core: Span, label: str) -> bool:
+    """One word that names no actor: letters after a person's name ("Mark Tedeschi, QC",
+    "Tom Molomby, SC"), or a lone "person" after "the" that the article gives no full name
+    ("during the Hajj": an event; people's names take no article, a name as a modifier aside)."""
+    doc = article.doc
+    token = core[0]
+    before = doc[core.start - 1] if core.start > 0 else None
+    after = doc[core.end] if core.end < len(doc) else None
+    if before is not None and before.text == "," and token.text.isupper() and len(token.text) <= 3 \
+            and core.start >= 2 and doc[core.start - 2].ent_type_ == "PERSON" and (after is None or after.is_punct):
+        return True  # "Mark Tedeschi, QC," but not "Michael Tien, DAB's Ben Chan"
+    if label != "PERSON" or core.text in article.short_names or token.dep_ == "compound" or token.text.endswith("s"):
+        return False  # "the Marilyn pictures": a name as a modifier; "the Houthis", "the Sams": a group, a family
+    while before is not None and before.pos_ == "ADJ" and before.i > 0:
+        before = doc[before.i - 1]  # an adjective between: "the annual Hajj"
+    return before is not None and before.lower_ == "the"
 
 
 def _surname_fits(article: _Article, ent: Span, core: Span) -> bool:
@@ -330,7 +351,7 @@ def _place_entity(article: _Article, ent: Span, core: Span, label: str) -> None:
         article.countries_at.update((i, capital_of) for i in range(ent.start, ent.end))
     if _is_modifier(core):
         return
-    if capital_of and _acts(core.root, article.is_actor_at):
+    if capital_of and _acts(core.root, article.is_actor_at) and not _completes_address(core):
         article.add(core.start, core.end, name=capital_of, kind="country", how="capital", country=capital_of)
         article.actor_tokens.update(range(ent.start, ent.end))
     else:

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from kit import lexicon
 from kit.actors import geography
 from kit.actors.aliases import _country_abbreviations
+from kit.syntax import GENDERED_NOUNS, HUMAN_NOUNS
 from kit.actors.words import (
     NAME_TITLES, NOT_PERSON_FIRST_WORDS, OFFICE_NOUNS, OFFICES_OF, PERSON_ONLY_TITLES, RANKS, TITLE_MODIFIERS,
     TITLE_NOUNS, VEHICLE_WORDS,
@@ -97,6 +98,36 @@ def turn_labels(text: str) -> list[tuple[int, int]]:
     counts = Counter(label for label, _, _ in found)
     return [(start, end) for label, start, end in found if counts[label] >= 2]
 
+
+
+def _apposed_persons(ents: list[Span]) -> list[Span]:
+    """Entities the article itself says are people, whatever spaCy's label: a name with a
+    person noun in apposition ("Valeska Paris, an Australian woman": not the city), with
+    the capitalised words just before it that spaCy split off ("Valeska")."""
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    people = []
+    for ent in ents:
+        if ent.label_ in ("PERSON", "NORP") or len(ent) > 3:
+            continue
+        root = ent.root
+        if root.dep_ == "pobj" or not any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lemma_.lower() in HUMAN_NOUNS or c.lower_ in GENDERED_NOUNS)
+            and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "," for c in root.children
+        ):
+            continue  # "in Wuhan, China — a man from ...": a place, and the man someone else
+        start = ent.start
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].head.i in range(start, ent.end) and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if all(t.text[:1].isupper() and t.is_alpha for t in doc[start:ent.end]):
+            people.append(Span(doc, start, ent.end, label="PERSON"))
+    if not people:
+        return ents
+    taken = {i for p in people for i in range(p.start, p.end)}
+    kept = [e for e in ents if taken.isdisjoint(range(e.start, e.end))]
+    return sorted(kept + people, key=lambda e: e.start)
 
 
 def _titled_name(span: Span) -> Span | None:

@@ -21,7 +21,7 @@ from kit.actors.words import (
     INSTITUTION_NOUNS, KIND_PRIORITY, MEDIA_DESCRIPTIONS, MEDIA_NAME_WORDS, MODIFIER_DEPS, NOUN_ACTOR_PREPOSITIONS,
     ORGANIZATION_DESCRIPTIONS, OWNER_NOUNS, SPEAKING_ONLY_NOUNS, SPEECH_VERBS, SUBJECT_DEPS, TITLE_MODIFIERS, TITLE_NOUNS,
 )
-from kit.syntax import PRONOUN_GENDER, PRONOUNS, genders_from_honorifics, person_antecedent
+from kit.syntax import PRONOUN_GENDER, PRONOUNS, genders_from_honorifics, inside_quotes, person_antecedent
 
 
 # --- institutions, anonymous sources and groups (stage 4 of find_mentions) ----------------------
@@ -194,6 +194,7 @@ def _descriptions_and_pronouns(article, mentions: list[dict]) -> list[dict]:
 
     doc = article.doc
     taken = {i for m in mentions for i in range(m["tok_start"], m["tok_end"])}
+    article.mention_tokens = taken
     for m in mentions:  # person_antecedent works on character offsets, as the quotes do
         m["start"], m["end"] = doc[m["tok_start"]].idx, doc[m["tok_end"] - 1].idx + len(doc[m["tok_end"] - 1])
     context = _References(article, list(mentions), taken)
@@ -204,6 +205,9 @@ def _descriptions_and_pronouns(article, mentions: list[dict]) -> list[dict]:
         if token.i in taken:
             continue
         if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+            if token.text[:1].isupper() and not token.is_sent_start and token.i + 1 < len(doc) \
+                    and doc[token.i + 1].text[:1].isupper():
+                continue  # "Her Majesty", "His Holiness": a title, not a pronoun
             found = context.governed(token) if token.dep_ == "poss" else None
             if found is None:
                 found = context.pronoun(token)
@@ -219,8 +223,8 @@ def _descriptions_and_pronouns(article, mentions: list[dict]) -> list[dict]:
         mention = dict(antecedent, tok_start=start, tok_end=end, how=how, plural=antecedent.get("plural"),
                        start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]))
         added.append(mention)
-        if how == "description":
-            context.insert(mention)  # "The Vice President said he ...": later pronouns see it
+        # "The Vice President said he ...", "his sister pleaded with him, but he replied": later pronouns see it
+        context.insert(mention)
     return sorted(mentions + added, key=lambda m: m["tok_start"])
 
 
@@ -281,6 +285,8 @@ class _References:
         elif form == "they":
             antecedent = _reporting_subject(token, earlier) if subject else None
             if antecedent is None:
+                antecedent = _recent_subject(article, token, earlier, THEY_KINDS)
+            if antecedent is None:
                 sentence = article.sentence_of(token.i)
                 earlier = [m for m in earlier if m.get("plural") and article.sentence_of(m["tok_start"]) >= sentence - 1]
                 antecedent = earlier[-1] if earlier else None
@@ -318,6 +324,35 @@ class _References:
         title = f"{doc[token.i - 1].lower_} {lemma}" if first == token.i - 2 else lemma  # "the Vice President"
         antecedent = _antecedent(lemma, self.earlier(token), title=title)
         return None if antecedent is None else (antecedent, first, token.i + 1, "description")
+
+
+#: What "they" may be when no speaker decides: the latest subject of these kinds (a person is "he" or "she").
+THEY_KINDS = ("organization", "country", "group", "anonymous")
+
+
+def _recent_subject(article, token, earlier: list[dict], kinds, window: int = 1) -> dict | None:
+    """The latest subject mention of one of ``kinds`` in the pronoun's sentence (before it) or
+    the ``window`` before ("The Church denied this. They also claimed ..."), quoted like the
+    pronoun or not, never another pronoun."""
+    doc = article.doc
+    sentence = article.sentence_of(token.i)
+    in_quote = inside_quotes(doc.text)
+    quoted = in_quote(token.idx)
+    for m in reversed(earlier):
+        if article.sentence_of(m["tok_start"]) < sentence - window:
+            break
+        if m["kind"] not in kinds or m["how"] == "pronoun" or in_quote(doc[m["tok_start"]].idx) != quoted:
+            continue
+        root = doc[m["tok_start"] : m["tok_end"]].root
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            if token.dep_ not in ("nsubj", "nsubjpass", "poss") and root.head.i == token.head.i:
+                return None  # "NASA did not choose them": not the subject of the pronoun's own verb
+            between = doc[m["tok_end"] : token.i]
+            if any(t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
+                   and t.i not in article.mention_tokens for t in between):
+                return None  # "the Navy saved the sailors after they": a nearer plural that is no actor
+            return m
+    return None
 
 
 def _clause_subject(token, earlier: list[dict], kinds) -> dict | None:

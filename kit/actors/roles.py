@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from kit.actors import geography
 from kit.actors.words import (
-    ACTOR_PREPOSITIONS, BIRTH_VERBS, MODIFIER_DEPS, PLACE_VERBS, SPEECH_VERBS, SUBJECT_DEPS,
+    ACTOR_PREPOSITIONS, BIRTH_VERBS, MODIFIER_DEPS, PLACE_PREPOSITIONS, PLACE_VERBS, SPEECH_VERBS, SUBJECT_DEPS,
 )
 
 
@@ -72,6 +72,8 @@ def _names_place(token) -> bool:
     token = _first_conjunct(token)
     if token.dep_ == "dobj":
         return token.head.lemma_ in PLACE_VERBS
+    if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
+        return True  # "galleries throughout the United States", "a trip across Canada"
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         verb = token.head.head
         return verb.pos_ in ("VERB", "AUX") and (verb.lemma_ in PLACE_VERBS or verb.lemma_ in BIRTH_VERBS)

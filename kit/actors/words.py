@@ -37,6 +37,8 @@ NAME_TITLES = lexicon.words("actors_name_titles")
 PLACE_VERBS = lexicon.words("actors_place_verbs")
 #: Verbs whose prepositional object is where someone comes from or goes ("born in", "emigrated to").
 BIRTH_VERBS = lexicon.words("actors_birth_verbs")
+#: Prepositions whose object is always a place ("throughout the United States").
+PLACE_PREPOSITIONS = lexicon.words("actors_place_prepositions")
 #: Prepositions whose object is a party to something ("talks with Moscow").
 ACTOR_PREPOSITIONS = lexicon.words("actors_actor_prepositions")
 NOUN_ACTOR_PREPOSITIONS = lexicon.words("actors_noun_actor_prepositions")
