@@ -30,12 +30,12 @@ True
 
 from __future__ import annotations
 
-import ast
 import functools
 import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import warnings
@@ -194,6 +194,52 @@ class ArticleCache:
             self._writable = False
             warnings.warn(f"cannot write the cache in {self.directory} ({error}); continuing without it", stacklevel=2)
 
+    def get_file(self, key: str, name: str) -> bytes | None:
+        """A file stored with :meth:`put_file` (a whole report), or None when absent or damaged.
+
+        >>> import tempfile
+        >>> cache = ArticleCache(tempfile.mkdtemp())
+        >>> cache.put_file("ab" * 32, "report.html", b"<p>hi</p>")
+        >>> cache.get_file("ab" * 32, "report.html"), cache.get_file("cd" * 32, "report.html")
+        (b'<p>hi</p>', None)
+        """
+        path = self._files_folder(key) / _file_name(name)
+        try:
+            data = read_regular_file(path, MAX_TABLE_BYTES)
+        except OSError:
+            return None
+        if data is None:
+            return None
+        header, _, payload = data.partition(b"\n")
+        if header != f"{FORMAT} {hashlib.sha256(payload).hexdigest()}".encode("ascii"):
+            self.stats["damaged"] += 1
+            _remove_quietly(path)
+            return None
+        return payload
+
+    def put_file(self, key: str, name: str, data: bytes) -> None:
+        """Store ``data`` as ``name`` under ``key``, atomically, with a checksum (see :meth:`get_file`)."""
+        if not self._writable:
+            return
+        target = self._files_folder(key) / _file_name(name)
+        try:
+            make_folder(target.parent, inside=self.directory)
+            handle, temporary = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent)
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(f"{FORMAT} {hashlib.sha256(data).hexdigest()}\n".encode("ascii") + data)
+                os.replace(temporary, target)
+            except BaseException:
+                _remove_quietly(temporary)
+                raise
+        except OSError as error:
+            self._writable = False
+            warnings.warn(f"cannot write the cache in {self.directory} ({error}); continuing without it", stacklevel=2)
+
+    def _files_folder(self, key: str) -> Path:
+        self.path(key)  # validates the key
+        return self.directory / FORMAT / "files" / key[:2] / key
+
     def _tables_folder(self, key: str) -> Path:
         self.path(key)  # validates the key
         return self.directory / FORMAT / "corpora" / key
@@ -270,6 +316,12 @@ def _valid_table(table, name: str):
     if name in COLUMNS:
         conform(table, name)  # raises on values of the wrong type
     return table
+
+
+def _file_name(name: str) -> str:
+    if not re.fullmatch(r"[\w][\w.-]*", name):
+        raise ValueError(f"not a file name for the cache: {name!r}")
+    return name
 
 
 def _plain(value):
@@ -369,6 +421,23 @@ def _roots() -> tuple[str, ...]:
     return ("kit.pipeline", "kit.nlp", *(extractor.module for extractor in extractors.in_order()))
 
 
+def package_fingerprint() -> str:
+    """A short hash of every file of the kit package (code, templates, word lists, data).
+
+    What a cached report is keyed on besides its tables: any edit anywhere in the kit
+    (a plot, the template, a widget) makes a new report, never a stale one.
+
+    >>> len(package_fingerprint())
+    16
+    """
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix not in (".pyc", ".pyo") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(PACKAGE)).encode("utf-8", "surrogateescape") + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def fingerprinted_files(roots: tuple[str, ...] | None = None) -> list[str]:
     """The files :func:`code_fingerprint` hashes, relative to the repository (``kit/...``)."""
     files = set(_imported_closure(list(roots or _roots())))
@@ -404,21 +473,34 @@ def _imported_closure(roots: list[str]) -> list[Path]:
     return list(seen.values())
 
 
+#: ``import a.b, c`` / ``from .a import (b, c)`` at the start of a line: the statements the fingerprint follows.
+_IMPORT = re.compile(r"^[ \t]*(?:import[ \t]+([\w. \t,]+)|from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+))", re.M)
+
+
 def _imports_of(file: Path, package: str) -> list[str]:
-    """Every kit module ``file`` imports, at the top or inside functions, absolute or relative."""
+    """Every kit module ``file`` imports, at the top or inside functions, absolute or relative.
+
+    A regular expression over the source, not ``ast``: parsing the hundred-odd modules cost
+    most of a cached rerun's second. A line that only looks like an import (in a docstring)
+    can add a file to the fingerprint, never leave one out.
+
+    >>> _imports_of(PACKAGE / "pipeline.py", "kit")[:2]
+    ['kit', 'kit.extractors']
+    """
     names = []
-    for node in ast.walk(ast.parse(file.read_bytes(), filename=str(file))):
-        if isinstance(node, ast.Import):
-            names.extend(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                parts = package.split(".")
-                base = ".".join(parts[: len(parts) - node.level + 1])
-                module = f"{base}.{node.module}" if node.module else base
-            else:
-                module = node.module or ""
-            names.append(module)
-            names.extend(f"{module}.{alias.name}" for alias in node.names)  # "from kit import actors"
+    for plain, source, imported in _IMPORT.findall(file.read_text(encoding="utf-8", errors="replace")):
+        if plain:
+            names.extend(part.split()[0] for part in plain.split(",") if part.strip())
+            continue
+        level = len(source) - len(source.lstrip("."))
+        module = source[level:]
+        if level:
+            parts = package.split(".")
+            base = ".".join(parts[: len(parts) - level + 1])
+            module = f"{base}.{module}" if module else base
+        names.append(module)
+        aliases = imported.strip("()").replace("\n", " ").split(",")
+        names.extend(f"{module}.{alias.split()[0]}" for alias in aliases if alias.split())  # "from kit import actors"
     return [name for name in names if name == "kit" or name.startswith("kit.")]
 
 
@@ -439,22 +521,40 @@ def model_identity(model: str | None = None) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _identity_of(candidates: tuple[str, ...]) -> str:
-    import spacy.util
-
-    from kit.nlp import load_model, model_name
-
     for candidate in candidates:
-        meta = None
-        try:
-            if spacy.util.is_package(candidate):
-                meta = spacy.util.get_model_meta(spacy.util.get_package_path(candidate))
-            elif Path(candidate).joinpath("meta.json").is_file():
-                meta = spacy.util.get_model_meta(Path(candidate))
-        except (OSError, ValueError):
-            meta = None
+        meta = _installed_meta(candidate)
         if meta:
             return _identity_from_meta(meta)
+    from kit.nlp import load_model, model_name
+
     return model_name(load_model(candidates[0] if len(candidates) == 1 else None))  # raises ModelNotFound with what to install
+
+
+def _installed_meta(candidate: str) -> dict | None:
+    """The meta.json of an installed pipeline package or folder, found without importing spaCy or the package.
+
+    >>> _installed_meta("no_such_pipeline") is None
+    True
+    """
+    import importlib.util
+
+    folder = Path(candidate)
+    if not folder.joinpath("meta.json").is_file():
+        folder = None
+        if candidate.isidentifier():
+            try:
+                spec = importlib.util.find_spec(candidate)  # finds the package; runs none of its code
+            except (ImportError, ValueError):
+                spec = None
+            if spec is not None and spec.submodule_search_locations:
+                folder = Path(next(iter(spec.submodule_search_locations)))
+    if folder is None:
+        return None
+    try:
+        meta = json.loads(folder.joinpath("meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
 
 
 def user_data_fingerprint() -> str:
@@ -463,16 +563,31 @@ def user_data_fingerprint() -> str:
     >>> len(user_data_fingerprint())
     16
     """
-    from kit import actors
-
     digest = hashlib.sha256()
-    alias_file = getattr(actors, "alias_file", None)
     try:
-        if alias_file is not None:
-            digest.update(Path(alias_file()).read_bytes())
+        digest.update(Path(alias_file()).read_bytes())
     except OSError:
         pass
     return digest.hexdigest()[:16]
+
+
+def alias_file() -> Path:
+    """The alias file in use, as :func:`kit.actors.alias_file` finds it, without importing spaCy.
+
+    kit.actors imports spaCy (about 2 s), which a rerun served from the cache never needs:
+    when kit.actors is already imported its own function answers; otherwise the same
+    lookup (``data/aliases.csv`` here, one folder up, else the packaged copy) is made here.
+    tests/test_cache.py checks that both agree.
+    """
+    import sys
+
+    aliases = sys.modules.get("kit.actors.aliases")
+    if aliases is not None and hasattr(aliases, "alias_file"):
+        return aliases.alias_file()
+    for directory in (Path.cwd() / "data", Path.cwd().parent / "data", PACKAGE / "data"):
+        if (directory / "aliases.csv").exists():
+            return directory / "aliases.csv"
+    raise FileNotFoundError("no aliases.csv in ./data or in the kit package (kit/data/aliases.csv)")
 
 
 def _identity_from_meta(meta: dict) -> str:

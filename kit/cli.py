@@ -135,7 +135,8 @@ def _run(options: argparse.Namespace) -> int:
         progress=not options.quiet,
         engine=options.engine,
     )
-    result.save(out)
+    if options.command != "report":  # write_report saves the tables itself
+        result.save(out)
     _say(
         f"analysed: {len(result.mentions)} mentions of {len(result.actors)} actors, "
         f"{len(result.figures)} figures, {len(result.quotes)} quotes; tables in {out}/",
@@ -145,7 +146,7 @@ def _run(options: argparse.Namespace) -> int:
         from kit.report import write_report
 
         title = options.title or f"Report on {', '.join(p.name or str(p) for p in paths)}"
-        html = write_report(result, out, title=title)
+        html = write_report(result, out, title=title, cache=cache)
         _say(f"report: {html}", quiet=options.quiet)
     _say(f"done in {time.perf_counter() - started:.1f} s", quiet=options.quiet)
     return OK
