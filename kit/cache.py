@@ -88,6 +88,10 @@ class ArticleCache:
             raise ValueError(f"not a cache key (a hex digest): {key!r}")
         return self.directory / FORMAT / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry for ``key`` exists (it may still prove damaged when read: :meth:`get`)."""
+        return os.path.lexists(self.path(key))
+
     def get(self, key: str) -> dict[str, list[dict]] | None:
         """The rows stored for ``key``, or None when absent or damaged (then it is rebuilt).
 
