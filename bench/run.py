@@ -11,6 +11,7 @@ Parts (bench/README.md says what each number means and gives the last figures):
                 293 Wikinews articles: words/s and the kit's overhead (target: within 15%)
 - ``processes`` kit.analyze with n_process=2 against 1
 - ``cache``     a cached rerun against the cold run (target: under 5% of cold)
+- ``report``    ``python -m kit report`` on 41 articles, cold then cached (target: 10%)
 - ``dask``      engine="dask" on a 2-worker LocalCluster against the local engine
 - ``memory``    peak memory of analyze() at 1,000 and 10,000 articles (a synthetic
                 corpus repeating the bundled one), each in a fresh subprocess
@@ -39,7 +40,7 @@ sys.path.insert(0, str(ROOT))  # run from anywhere, with or without an installed
 
 import pandas as pd  # noqa: E402
 
-PARTS = ("read", "analyze", "processes", "cache", "dask", "memory", "widgets")
+PARTS = ("read", "analyze", "processes", "cache", "report", "dask", "memory", "widgets")
 TARGETS = {"overhead": 0.15, "cached_share": 0.05, "peak_mb": 1500}
 
 
@@ -88,9 +89,20 @@ def bench_read(quick: bool) -> list[tuple[str, str]]:
         return [("read_corpus", "bench/bench_read.py not found")]
     result = module.measure_read(300 if quick else 3000)
     return [
-        ("read_corpus", f"{result['articles_per_second']:,.0f} articles/s, {result['megabytes_per_second']} MB/s "
+        ("read_corpus", f"{result['articles_per_second']:,.0f} articles/s, {result['megabytes_per_second']} MB/s, "
+                        f"{result['articles_per_cpu_second']:,.0f} articles per CPU second (target 5,000) "
                         f"({result['articles']} wire files, {result['megabytes']} MB, {result['problems']} problems)"),
+        ("plain open().read()", f"{result['plain_files_per_second']:,.0f} files/s, "
+                                f"{result['plain_megabytes_per_second']} MB/s, "
+                                f"{result['plain_files_per_cpu_second']:,.0f} per CPU second (the same files, decoded)"),
     ]
+
+
+def bench_report_part() -> list[tuple[str, str]]:
+    module = _sibling("bench_report")
+    if module is None:
+        return [("report", "bench/bench_report.py not found")]
+    return list(module.measure_report().items())
 
 
 def bench_analyze(articles: pd.DataFrame, repeats: int, state: dict) -> list[tuple[str, str]]:
@@ -130,15 +142,22 @@ def bench_analyze(articles: pd.DataFrame, repeats: int, state: dict) -> list[tup
 
 
 def bench_processes(articles: pd.DataFrame, state: dict) -> list[tuple[str, str]]:
+    """n_process=2 against 1 on the same articles, side by side; the load average said, since the
+    machine's other work takes cores from the workers."""
     import kit
 
-    one = state.get("kit_seconds") or timed(kit.analyze, articles, cache=False, progress=False)[0]
+    load = os.getloadavg()[0]
+    cpu = time.process_time()
+    one, reference = timed(kit.analyze, articles, cache=False, progress=False)
+    one_cpu = time.process_time() - cpu
     two, result = timed(kit.analyze, articles, cache=False, progress=False, n_process=2)
-    same = _same_tables(result, state.get("result"))
+    same = _same_tables(result, reference)
     return [
-        ("n_process=1", f"{words(articles) / one:,.0f} words/s ({one:.1f} s)"),
-        ("n_process=2", f"{words(articles) / two:,.0f} words/s ({two:.1f} s, {one / two:.2f}x; "
-                        f"includes starting 2 workers; on {os.cpu_count()} CPUs shared with other work){same}"),
+        ("n_process=1", f"{words(articles) / one:,.0f} words/s ({one:.1f} s wall, {one_cpu:.1f} s CPU, "
+                        f"{len(articles):,} articles)"),
+        ("n_process=2", f"{words(articles) / two:,.0f} words/s ({two:.1f} s, {one / two:.2f}x, target 1.7x; "
+                        f"includes starting 2 workers; {os.cpu_count()} CPUs, load average {load:.1f} before, "
+                        f"{os.getloadavg()[0]:.1f} after){same}"),
     ]
 
 
@@ -315,8 +334,10 @@ def main(argv: list[str] | None = None) -> int:
         "read": ("read_corpus", lambda: bench_read(quick)),
         "analyze": ("kit.analyze against bare spaCy (same model, model loaded beforehand)",
                     lambda: bench_analyze(articles, repeats, state)),
-        "processes": ("n_process 2 against 1", lambda: bench_processes(articles, state)),
+        "processes": ("n_process 2 against 1", lambda: bench_processes(
+            articles if quick else wikinews_articles(repeat_to=2000), state)),
         "cache": ("cached rerun against cold", lambda: bench_cache(articles)),
+        "report": ("python -m kit report, cold against cached (41 articles, fresh processes)", bench_report_part),
         "dask": ("Dask LocalCluster against local", lambda: bench_dask(articles, state)),
         "memory": ("peak memory (fresh process each)", lambda: bench_memory([300, 1000, 3000] if quick else [1000, 10000, 50000])),
         "widgets": ("widgets", lambda: bench_widgets(quick)),
