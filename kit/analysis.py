@@ -212,7 +212,9 @@ def _collect(articles: pd.DataFrame, rows_per_article: Iterable) -> tuple[dict[s
     for name in names:
         if pending[name]:
             frames[name].append(pd.DataFrame(pending[name]))
-        collected[name] = pd.concat(frames[name], ignore_index=True) if frames[name] else []
+        pieces = frames.pop(name)  # let each table's pieces go as soon as they are joined
+        collected[name] = pd.concat(pieces, ignore_index=True) if pieces else []
+        del pieces
     return collected, failures
 
 

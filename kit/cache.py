@@ -43,7 +43,7 @@ from pathlib import Path
 
 from kit.tables import rows_fit_contract
 
-from kit.saving import make_folder, read_regular_file
+from kit.saving import make_folder, read_regular_file, write_parquet
 
 #: Bumped when the file layout changes; old entries are then simply not found.
 FORMAT = "kit-cache-1"
@@ -187,7 +187,7 @@ class ArticleCache:
             make_folder(target.parent, inside=self.directory)
             temporary = Path(tempfile.mkdtemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent))
             for name, table in tables.items():
-                table.to_parquet(temporary / f"{name}.parquet", index=False)
+                write_parquet(table, temporary / f"{name}.parquet")
             # tables.json last: a folder without it was never finished and reads as damaged.
             (temporary / "tables.json").write_text(json.dumps(list(tables)), encoding="utf-8")
             try:
