@@ -6,16 +6,16 @@
 
 Parts (bench/README.md says what each number means and gives the last figures):
 
-- ``read``      read_corpus articles/s (bench/bench_read.py's measure_read)
+- ``read``      read_corpus articles/s (bench/bench_read.py's measure_read), beside open().read()
 - ``analyze``   kit.analyze against bare ``nlp.pipe`` with the same model on the
                 293 Wikinews articles: words/s and the kit's overhead (target: within 15%)
-- ``processes`` kit.analyze with n_process=2 against 1
+- ``processes`` kit.analyze with n_process=2 against 1 on 2,000 articles (target 1.7x), the load said
 - ``cache``     a cached rerun against the cold run (target: under 5% of cold)
 - ``report``    ``python -m kit report`` on 41 articles, cold then cached (target: 10%)
 - ``dask``      engine="dask" on a 2-worker LocalCluster against the local engine
-- ``memory``    peak memory of analyze() at 1,000 and 10,000 articles (a synthetic
-                corpus repeating the bundled one), each in a fresh subprocess
-                (target: under 1.5 GB, and flat as the corpus grows)
+- ``memory``    peak memory of analyze() at 1,000, 10,000 and 50,000 articles (a synthetic
+                corpus repeating the bundled one), each in a fresh subprocess sharing one
+                per-article cache (target: under 1.5 GB, and flat as the corpus grows)
 - ``widgets``   bench/bench_widgets.py, if present
 
 Timings are wall-clock on whatever else the machine is doing: compare figures from
