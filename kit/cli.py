@@ -54,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--model", metavar="NAME", help="installed spaCy pipeline (default: en_core_web_sm)")
         command.add_argument("--n-process", type=int, default=1, metavar="N", help="worker processes (-1: all CPUs)")
         command.add_argument("--engine", choices=("local", "dask"), default="local", help="where articles are analysed")
+        command.add_argument(
+            "--scheduler", metavar="ADDRESS",
+            help="a dask scheduler (tcp://host:8786; default $KIT_DASK_SCHEDULER): its workers read the files and "
+                 "write their rows under --out/parts (which they must reach), a rerun skips the parts done; "
+                 "implies --engine dask")
         cache = command.add_mutually_exclusive_group()
         cache.add_argument("--cache", metavar="DIR", help="cache folder (default: $KIT_CACHE or .kit-cache)")
         cache.add_argument("--no-cache", action="store_true", help="analyse every article afresh")
@@ -99,6 +104,8 @@ def _run(options: argparse.Namespace) -> int:
         _say(f"error: --out {out} is a file; give a folder", error=True)
         return FAILED
 
+    if options.command != "read" and (options.engine == "dask" or getattr(options, "scheduler", None)):
+        return _run_on_cluster(options, paths, out, started)
     corpus = kit.read_corpus(paths, latest_only=options.latest_only, quiet=options.quiet)
     articles, problems = corpus.articles, corpus.problems
     _say(f"read {len(articles)} article(s); {len(problems)} problem(s)", quiet=options.quiet)
@@ -135,7 +142,8 @@ def _run(options: argparse.Namespace) -> int:
         progress=not options.quiet,
         engine=options.engine,
     )
-    result.save(out)
+    if options.command != "report":  # write_report saves the tables itself
+        result.save(out)
     _say(
         f"analysed: {len(result.mentions)} mentions of {len(result.actors)} actors, "
         f"{len(result.figures)} figures, {len(result.quotes)} quotes; tables in {out}/",
@@ -145,9 +153,41 @@ def _run(options: argparse.Namespace) -> int:
         from kit.report import write_report
 
         title = options.title or f"Report on {', '.join(p.name or str(p) for p in paths)}"
-        html = write_report(result, out, title=title)
+        html = write_report(result, out, title=title, cache=cache)
         _say(f"report: {html}", quiet=options.quiet)
     _say(f"done in {time.perf_counter() - started:.1f} s", quiet=options.quiet)
+    return OK
+
+
+def _run_on_cluster(options: argparse.Namespace, paths: list[Path], out: Path, started: float) -> int:
+    """analyze/report with the dask engine: the workers read the files and write partitions (kit.engine_dask)."""
+    from kit import engine_dask
+
+    out.mkdir(parents=True, exist_ok=True)
+    client = engine_dask.scheduler_client(options.scheduler)  # None: $KIT_DASK_SCHEDULER or a LocalCluster
+    try:
+        result = engine_dask.analyze_files(paths, out, client=client, model=options.model,
+                                           latest_only=options.latest_only)
+    finally:
+        if client is not None:
+            client.close()
+    _say(f"read {len(result.articles)} article(s); {len(result.problems)} problem(s); "
+         f"partitions in {out / 'parts'}/", quiet=options.quiet)
+    if not len(result.articles):
+        result.save(out)
+        _say(f"error: nothing readable in {' '.join(options.corpus)}", error=True)
+        return FAILED
+    if options.command == "report":
+        from kit.report import write_report
+
+        title = options.title or f"Report on {', '.join(p.name or str(p) for p in paths)}"
+        cache = False if options.no_cache else (options.cache or True)
+        _say(f"report: {write_report(result, out, title=title, cache=cache)}", quiet=options.quiet)
+    else:
+        result.save(out)
+    _say(f"analysed: {len(result.mentions)} mentions of {len(result.actors)} actors, {len(result.figures)} figures, "
+         f"{len(result.quotes)} quotes; tables in {out}/; done in {time.perf_counter() - started:.1f} s",
+         quiet=options.quiet)
     return OK
 
 

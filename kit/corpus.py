@@ -141,18 +141,51 @@ def read_corpus(
     for path in _expand(given, reader):
         reader.read_path(path)
     articles = conform(reader.rows, "articles") if reader.rows else empty("articles")
+    problems = conform(reader.problems, "problems") if reader.problems else empty("problems")
+    return finish_corpus(articles, problems, reader.skipped, latest_only=latest_only, quiet=quiet)
+
+
+def finish_corpus(articles: pd.DataFrame, problems: pd.DataFrame, skipped: list[tuple[str, str]], *,
+                  latest_only: bool = False, quiet: bool = False) -> Corpus:
+    """The corpus-wide steps of reading, on the rows of every file: versions of a story linked
+    (and only the latest kept, with ``latest_only``), the credits of licensed articles.
+
+    :func:`read_corpus` runs it on what it read; :mod:`kit.engine_dask` on the rows its
+    workers read, partition by partition.
+    """
     articles = link_versions(articles)
     if latest_only:
         articles = keep_latest(articles)
-    problems = conform(reader.problems, "problems") if reader.problems else empty("problems")
     credits = _credits(articles)
     if "license" in articles.columns:
         articles = articles.drop(columns="license")
-    skipped = pd.DataFrame(reader.skipped, columns=["source", "reason"]).astype("string")
+    skipped = pd.DataFrame(skipped, columns=["source", "reason"]).astype("string")
     corpus = Corpus(articles=articles, problems=problems, credits=credits, skipped=skipped)
     if credits and not quiet:
         print("\n".join(credits))
     return corpus
+
+
+def reader_for(**options) -> Reader:
+    """A :class:`Reader` with read_corpus's limits, ``options`` (its keyword arguments) overriding them."""
+    limits = {"fields": None, "max_file_bytes": MAX_FILE_BYTES, "max_archive_bytes": 200_000_000,
+              "max_archive_entries": 10_000, "max_archive_ratio": 200, "max_file_seconds": MAX_FILE_SECONDS}
+    limits.update(options)
+    return Reader(**limits)
+
+
+def files_to_read(path_or_paths) -> tuple[list[tuple[Path, bool]], Reader]:
+    """The files read_corpus would read, in its order, each with ``explicit`` (named, not found in a
+    folder); the Reader holds what the walk skipped or could not open."""
+    given = [path_or_paths] if isinstance(path_or_paths, (str, os.PathLike)) else list(path_or_paths)
+    reader = reader_for()
+    files = []
+    for path in _expand(given, reader):
+        if path.is_dir():
+            files.extend((file, False) for file in paths.walk(path, reader._report))
+        else:
+            files.append((path, True))
+    return files, reader
 
 
 def _expand(given: list, reader: Reader) -> list[Path]:

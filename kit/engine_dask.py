@@ -133,7 +133,9 @@ def _ready_client(client, model: str | None):
 
     cluster = None
     if client is None:
-        cluster = local_cluster()
+        # $KIT_DASK_SCHEDULER names a running cluster; else a LocalCluster for this call
+        address = os.environ.get(SCHEDULER_VARIABLE, "").strip()
+        cluster = address or local_cluster()
         client = Client(cluster)
     try:
         client.register_plugin(ModelLoader(model), name=ModelLoader.name)
@@ -141,7 +143,8 @@ def _ready_client(client, model: str | None):
     finally:
         if cluster is not None:
             client.close()
-            cluster.close()
+            if not isinstance(cluster, str):
+                cluster.close()
 
 
 def _write_partition(pairs: list[tuple[str, str]], number: int, directory: str, model: str | None) -> int:
@@ -163,3 +166,118 @@ def _take(iterator, count: int):
             yield next(iterator)
         except StopIteration:
             return
+
+
+# --- a corpus read and analysed by the workers, partition by partition --------------------------
+
+#: Files per partition: one task reads them, analyses their articles and writes their rows.
+PARTITION_FILES = 200
+#: What each partition writes under ``<out>/parts/``: the per-article tables, and the problems
+#: of reading, of bodies cut short and of failed extractors apart (analyze() orders them so).
+PARTITION_TABLES = ("articles", "problems_read", "problems_cut", "problems_failed")
+SCHEDULER_VARIABLE = "KIT_DASK_SCHEDULER"
+
+
+def analyze_files(paths, out: str | os.PathLike, *, client=None, model: str | None = None,
+                  latest_only: bool = False, partition_files: int = PARTITION_FILES, progress: bool = False):
+    """Read and analyse the files under ``paths`` on the cluster; returns the :class:`kit.Analysis`.
+
+    The client only lists the files. Each task reads ``partition_files`` of them on a worker,
+    analyses their articles and writes its rows as parquet, ``<out>/parts/<table>/part-N.parquet``
+    (``out`` must be reachable by every worker: a shared disk). A partition is done when its
+    marker ``<out>/parts/done/part-N`` exists: a run started again skips those, so a run cut short
+    (a worker or the client lost) resumes where it stopped. The corpus steps (versions of a story,
+    actors merged across articles) then run here on those tables: the tables are the local engine's.
+
+    >>> import tempfile
+    >>> analyze_files(["data/wire"], tempfile.mkdtemp()).articles.format.tolist()
+    ['wire']
+    """
+    from dask.distributed import as_completed
+
+    from kit.corpus import files_to_read
+
+    files, walker = files_to_read(paths)
+    parts = Path(out).resolve() / "parts"
+    (parts / "done").mkdir(parents=True, exist_ok=True)
+    chunks = [[(str(path), explicit) for path, explicit in files[i : i + partition_files]]
+              for i in range(0, len(files), partition_files)]
+    todo = [number for number in range(len(chunks)) if not (parts / "done" / f"part-{number:05d}").exists()]
+    if todo:
+        with _ready_client(client, model) as client:
+            futures = [client.submit(_read_and_analyze, chunks[n], n, str(parts), model, pure=False) for n in todo]
+            for future in as_completed(futures):
+                future.result()  # a worker's error is raised here; the partitions done are kept
+                future.release()
+    return _assemble_parts(parts, len(chunks), walker, latest_only=latest_only)
+
+
+def _read_and_analyze(files: list[tuple[str, bool]], number: int, parts: str, model: str | None) -> int:
+    """On a worker: read one partition's files, analyse its articles, write its tables; the marker last."""
+    from kit.analysis import MAX_ARTICLE_CHARS, _bodies_within, _collect
+    from kit.corpus import reader_for
+    from kit.tables import empty
+
+    reader = reader_for()
+    for path, explicit in files:
+        reader.read_file(Path(path), explicit=explicit)
+    articles = conform(reader.rows, "articles") if reader.rows else empty("articles")
+    bodies, cut_short = _bodies_within(articles, MAX_ARTICLE_CHARS)
+    results = dict(analyze_texts([(str(i), body) for i, body in enumerate(bodies)], model)) if bodies else {}
+    collected, failures = _collect(articles, (results[str(i)] for i in range(len(bodies))))
+    tables = {"articles": articles, "problems_read": reader.problems, "problems_cut": cut_short,
+              "problems_failed": failures}
+    tables.update({name: collected[name] for name in extractors.article_tables()})
+    for name, table in tables.items():
+        kind = "problems" if name.startswith("problems_") else name
+        frame = conform(table, kind) if len(table) else empty(kind)
+        folder = Path(parts) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f".part-{number:05d}.{os.getpid()}.tmp"
+        frame.to_parquet(temporary, index=False)
+        os.replace(temporary, folder / f"part-{number:05d}.parquet")
+    (Path(parts) / "done" / f"part-{number:05d}").write_text(f"{len(articles)}\n", encoding="utf-8")
+    return len(articles)
+
+
+def _assemble_parts(parts: Path, count: int, walker, *, latest_only: bool):
+    """The corpus steps on the partitions' tables: the Analysis the local engine would give."""
+    from kit.analysis import _lists_back, _with_problems, assemble
+    from kit.corpus import finish_corpus
+    from kit.tables import empty
+
+    def table(name: str, kind: str) -> pd.DataFrame:
+        frames = [pd.read_parquet(parts / name / f"part-{n:05d}.parquet") for n in range(count)]
+        frames = [frame for frame in frames if len(frame)]
+        if not frames:
+            return empty(kind)
+        return _lists_back(conform(pd.concat(frames, ignore_index=True), kind), kind)
+
+    walk_problems = conform(walker.problems, "problems") if walker.problems else empty("problems")
+    read_problems = conform(pd.concat([walk_problems, table("problems_read", "problems")], ignore_index=True),
+                            "problems")
+    articles = table("articles", "articles")
+    if "keywords" in articles.columns:  # parquet gives a missing list back as None; read_corpus has NaN there
+        articles["keywords"] = [float("nan") if value is None else value for value in articles["keywords"]]
+    corpus = finish_corpus(articles, read_problems, walker.skipped, latest_only=latest_only, quiet=True)
+    articles = corpus.articles.reset_index(drop=True)
+    kept = set(articles["article_id"])
+    collected = {}
+    for name in extractors.article_tables():
+        rows = table(name, name)
+        collected[name] = rows[rows["article_id"].isin(kept)].reset_index(drop=True) if latest_only else rows
+    problems = _with_problems(corpus.problems, table("problems_cut", "problems").to_dict("records"))
+    problems = _with_problems(problems, table("problems_failed", "problems").to_dict("records"))
+    result = assemble(articles, collected, problems)
+    result.credits = list(corpus.credits)
+    return result
+
+
+def scheduler_client(address: str | None = None):
+    """A client of the scheduler at ``address`` (else ``$KIT_DASK_SCHEDULER``), or None when neither is given."""
+    address = address or os.environ.get(SCHEDULER_VARIABLE, "").strip() or None
+    if address is None:
+        return None
+    from dask.distributed import Client
+
+    return Client(address)

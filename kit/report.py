@@ -59,13 +59,19 @@ code {background: #f1f3f5; padding: 0 3px}
 
 
 def write_report(analysis_or_folder, out: str | os.PathLike, *, title: str = "Corpus report", timeout: int = 600,
-                 save: bool = True) -> Path:
+                 save: bool = True, cache=True) -> Path:
     """Write ``<out>/report.html`` (and the executed ``report.ipynb``); returns the HTML's path.
 
     ``analysis_or_folder`` is an :class:`kit.Analysis` (its tables are saved into
     ``out`` first, unless ``save=False`` because they already are) or a folder written
     by :meth:`kit.Analysis.save`. ``timeout`` is kept for compatibility: cells run in
     this process.
+
+    ``cache`` (what :func:`kit.cache.open_cache` takes; False for none): a report whose
+    tables (the checksums in the folder's manifest), title, folder and kit code (every file of
+    the package, the template included) and plotting libraries are all unchanged is the
+    same report: it is copied from the cache instead of run again. A report in which a
+    cell failed is never cached.
     """
     import kit
 
@@ -73,18 +79,66 @@ def write_report(analysis_or_folder, out: str | os.PathLike, *, title: str = "Co
     out.mkdir(parents=True, exist_ok=True)
     if isinstance(analysis_or_folder, (str, os.PathLike)):
         folder = Path(analysis_or_folder).resolve()
-        analysis = kit.Analysis.load(folder)
+        analysis = kit.Analysis.load(folder)  # checks every file against the manifest
     else:
         analysis = analysis_or_folder
         folder = out.resolve()
         if save:
             remove_planted_links(out, SAVED_NAMES + ("credits.json",))
             analysis.save(out)
+    parameters = {"tables": str(folder), "title": str(title)}
+    # The folder's manifest describes the tables only if they were saved here or loaded from it.
+    trusted = save or isinstance(analysis_or_folder, (str, os.PathLike))
+    store, key = _report_cache(cache, folder, parameters) if trusted else (None, None)
+    if store is not None:
+        notebook_text, page_text = store.get_file(key, "report.ipynb"), store.get_file(key, "report.html")
+        if notebook_text is not None and page_text is not None:
+            write_text(out / "report.ipynb", notebook_text.decode("utf-8", "surrogateescape"))
+            return write_text(out / "report.html", page_text.decode("utf-8", "surrogateescape"))
     global _plotly_embedded
     _plotly_embedded = False  # each page embeds plotly.js once
-    notebook = run_template(TEMPLATE, {"tables": str(folder), "title": str(title)}, preset={"tables": analysis})
-    write_text(out / "report.ipynb", json.dumps(notebook, ensure_ascii=False, indent=1) + "\n")
-    return write_text(out / "report.html", page(notebook, str(title)))
+    notebook = run_template(TEMPLATE, parameters, preset={"tables": analysis})
+    notebook_text = json.dumps(notebook, ensure_ascii=False, indent=1) + "\n"
+    page_text = page(notebook, str(title))
+    write_text(out / "report.ipynb", notebook_text)
+    path = write_text(out / "report.html", page_text)
+    if store is not None and not _failed_cells(notebook):  # a failed cell is tried again next time
+        store.put_file(key, "report.ipynb", notebook_text.encode("utf-8", "surrogateescape"))
+        store.put_file(key, "report.html", page_text.encode("utf-8", "surrogateescape"))
+    return path
+
+
+def _failed_cells(notebook) -> int:
+    """How many code cells of an executed notebook show an error instead of their output."""
+    return sum(1 for cell in notebook["cells"] for output in cell.get("outputs", ())
+               if output.get("data", {}).get("text/html", "").startswith("<p class='kit-cell-error'>"))
+
+
+#: Libraries whose versions change what a report page holds (charts, tables, markdown).
+REPORT_LIBRARIES = ("plotly", "pandas", "numpy", "mistune", "pyarrow")
+
+
+def _report_cache(cache, folder: Path, parameters: dict):
+    """The cache and the key of a report on the tables saved in ``folder``, or ``(None, None)``."""
+    import hashlib
+    from importlib import metadata
+
+    from kit.cache import open_cache, package_fingerprint
+    from kit.saving import _manifest_files
+
+    store = open_cache(cache)
+    files = _manifest_files(folder) if store is not None else None
+    if store is None or not files or not all(name in files for name in SAVED_NAMES):
+        return None, None
+    versions = {}
+    for library in REPORT_LIBRARIES:
+        try:
+            versions[library] = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            versions[library] = None
+    material = {"report": 1, "files": {name: entry["sha256"] for name, entry in sorted(files.items())},
+                "parameters": parameters, "kit": package_fingerprint(), "libraries": versions}
+    return store, hashlib.sha256(json.dumps(material, sort_keys=True).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def write_text(path: Path, text: str) -> Path:

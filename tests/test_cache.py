@@ -5,6 +5,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -223,3 +225,26 @@ def test_open_cache_reads_the_cache_option(option, expected):
 def test_keys_that_are_not_digests_are_refused(tmp_path, key):
     with pytest.raises(ValueError, match="not a cache key"):
         ArticleCache(tmp_path).path(key)
+
+
+@pytest.mark.parametrize("where", ["project", "notebooks", "elsewhere"])
+def test_the_alias_file_is_found_as_kit_actors_finds_it(where, tmp_path, monkeypatch):
+    """kit.cache finds the alias file without importing kit.actors (and spaCy): the same file."""
+    import kit.actors
+    import kit.cache
+
+    root = Path(__file__).resolve().parents[1]
+    folder = {"project": root, "notebooks": root / "notebooks", "elsewhere": tmp_path}[where]
+    monkeypatch.chdir(folder)
+    expected = kit.actors.alias_file()
+    monkeypatch.delitem(sys.modules, "kit.actors.aliases")
+    assert kit.cache.alias_file() == expected
+
+
+def test_import_kit_and_the_model_identity_do_not_import_spacy():
+    code = ("import sys, kit, kit.analysis, kit.cache; kit.cache.model_identity(); kit.cache.user_data_fingerprint(); "
+            "print('spacy' in sys.modules)")
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root,
+                         env={**os.environ, "PYTHONPATH": str(root)})
+    assert out.stdout.strip() == "False"

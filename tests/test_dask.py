@@ -73,3 +73,53 @@ def test_partitioned_parquet_holds_the_per_article_rows(articles, local, client,
         expected = getattr(local, name)
         spans = ["article_id", "start", "end", "text"]
         assert sorted(map(tuple, written[spans].values.tolist())) == sorted(map(tuple, expected[spans].values.tolist()))
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory):
+    """Four files: the seed wire story, two JSON Lines files of Wikinews articles, an empty file."""
+    import shutil
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    folder = tmp_path_factory.mktemp("corpus")
+    shutil.copy(next((root / "data" / "wire").glob("*.txt")), folder / "a-seed.txt")
+    lines = (root / "data" / "wikinews" / "articles.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (folder / "b-news.jsonl").write_text("".join(lines[:4]), encoding="utf-8")
+    (folder / "c-news.jsonl").write_text("".join(lines[4:7]), encoding="utf-8")
+    (folder / "d-empty.txt").write_bytes(b"")
+    return folder
+
+
+def test_workers_reading_files_give_the_local_tables_and_a_rerun_skips_the_parts_done(small_corpus, client, tmp_path):
+    import kit
+    from kit.engine_dask import analyze_files
+
+    local = kit.analyze(kit.read_corpus(small_corpus, quiet=True), cache=False, progress=False)
+    result = analyze_files([small_corpus], tmp_path, client=client, partition_files=1)
+    for name in ("articles", "problems", *TABLES):
+        pd.testing.assert_frame_equal(getattr(result, name), getattr(local, name), obj=name)
+    assert result.credits == local.credits
+    done = sorted((tmp_path / "parts" / "done").iterdir())
+    assert len(done) == 4
+    # a run cut short: one partition lost; the rerun writes it alone, and gives the same tables
+    written = {path: path.stat().st_mtime_ns for path in (tmp_path / "parts" / "mentions").iterdir()}
+    done[1].unlink()
+    again = analyze_files([small_corpus], tmp_path, client=client, partition_files=1)
+    changed = [path.name for path, mtime in written.items() if path.stat().st_mtime_ns != mtime]
+    assert changed == ["part-00001.parquet"]
+    for name in ("articles", "problems", *TABLES):
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(local, name), obj=name)
+
+
+def test_the_command_line_runs_on_a_scheduler_named_by_the_environment(small_corpus, client, tmp_path, monkeypatch):
+    import kit
+    from kit.cli import main
+
+    monkeypatch.setenv("KIT_DASK_SCHEDULER", client.scheduler.address)
+    assert main(["analyze", str(small_corpus), "--out", str(tmp_path), "--engine", "dask", "--quiet"]) == 0
+    saved = kit.Analysis.load(tmp_path)
+    assert len(list((tmp_path / "parts" / "done").iterdir())) == 1  # 4 files: one partition
+    local = kit.analyze(kit.read_corpus(small_corpus, quiet=True), cache=False, progress=False)
+    for name in TABLES:
+        assert len(getattr(saved, name)) == len(getattr(local, name)), name

@@ -95,3 +95,31 @@ def test_a_failing_cell_is_said_in_place_and_the_rest_goes_on(tmp_path):
     notebook = report.run_template(template, {})
     first, second = (cell["outputs"][0]["data"] for cell in notebook["cells"])
     assert "ZeroDivisionError" in first["text/html"] and second["text/plain"] == "6"
+
+
+def test_an_unchanged_report_is_copied_from_the_cache_and_a_changed_one_is_run(saved, tmp_path, monkeypatch):
+    """Same tables, title, folder and kit code: the page is the cached one; any change runs the template."""
+    runs = []
+    real = report.run_template
+    monkeypatch.setattr(report, "run_template", lambda *a, **k: runs.append(1) or real(*a, **k))
+    cache = tmp_path / "cache"
+    first = report.write_report(saved, tmp_path / "out", title="One", cache=cache).read_text(encoding="utf-8")
+    again = report.write_report(saved, tmp_path / "out", title="One", cache=cache).read_text(encoding="utf-8")
+    assert len(runs) == 1 and again == first
+    report.write_report(saved, tmp_path / "out", title="Two", cache=cache)
+    report.write_report(saved, tmp_path / "out", title="One", cache=False)
+    assert len(runs) == 3
+
+
+def test_a_report_on_other_tables_is_not_served_from_the_cache(tmp_path, monkeypatch):
+    from conftest_widgets import gold_analysis as analysis_of_gold
+
+    cache = tmp_path / "cache"
+    analysis = analysis_of_gold()
+    report.write_report(analysis, tmp_path / "out", title="T", cache=cache)
+    analysis.quotes = analysis.quotes.head(1)
+    runs = []
+    real = report.run_template
+    monkeypatch.setattr(report, "run_template", lambda *a, **k: runs.append(1) or real(*a, **k))
+    report.write_report(analysis, tmp_path / "out", title="T", cache=cache)
+    assert runs == [1]

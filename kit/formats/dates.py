@@ -12,8 +12,6 @@ import datetime as dt
 import functools
 import re
 
-import dateparser
-
 #: Languages of the header and dateline dates dateparser is asked to read.
 DATE_LANGUAGES = ["en", "tr", "fr", "es", "de", "it", "pt"]
 
@@ -65,6 +63,8 @@ def _parse_date(text: str, base: dt.datetime | None) -> dt.datetime | None:
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = base
+    import dateparser  # imported on the first date the quick forms cannot read (it costs about 0.1 s)
+
     try:
         return dateparser.parse(text, languages=DATE_LANGUAGES, settings=settings)
     except Exception:  # dateparser raises assorted errors on odd strings

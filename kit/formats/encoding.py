@@ -15,8 +15,6 @@ import codecs
 import dataclasses
 import re
 
-import ftfy
-from charset_normalizer import from_bytes
 
 #: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
 BOMS = (
@@ -150,6 +148,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _guess_legacy_encoding(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # imported when a file is not UTF-8
+
     matches = from_bytes(data[:200_000])
     if not matches:
         return None
@@ -175,6 +175,8 @@ def _finish(text: str, encoding: str, fix_mojibake: bool) -> Decoded:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     repaired = False
     if fix_mojibake and _looks_like_mojibake(text):
+        import ftfy  # imported when a text looks mis-decoded
+
         fixed = ftfy.fix_encoding(text)
         repaired = fixed != text
         text = fixed
@@ -186,4 +188,7 @@ _MOJIBAKE = re.compile("[ÃÂÄÅÐÑâ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\
 
 
 def _looks_like_mojibake(text: str) -> bool:
+    # Most texts hold none of the lead characters: seven scans in C rule them out before the regex.
+    if text.isascii() or not any(lead in text for lead in "ÃÂÄÅÐÑâ"):
+        return False
     return _MOJIBAKE.search(text) is not None

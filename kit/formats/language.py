@@ -11,6 +11,7 @@ returns ``None`` rather than guess on short or mixed text.
 
 from __future__ import annotations
 
+import collections
 import re
 
 STOPWORDS = {
@@ -29,14 +30,18 @@ for _language, _words in STOPWORDS.items():
         _LANGUAGES_OF.setdefault(_word, []).append(_language)
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def guess_language(text: str, *, sample: int = 1500) -> str | None:
-    words = re.findall(r"[^\W\d_]+", text[:sample].lower())
+    words = _WORD.findall(text[:sample].lower())
     if len(words) < 5:
         return None
+    counts = collections.Counter(words)  # counted in C; then one look-up per distinct word
     scores = dict.fromkeys(STOPWORDS, 0)
-    for word in words:
-        for language in _LANGUAGES_OF.get(word, ()):
-            scores[language] += 1
+    for word in counts.keys() & _LANGUAGES_OF.keys():
+        for language in _LANGUAGES_OF[word]:
+            scores[language] += counts[word]
     best = max(scores, key=scores.get)
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] < 2 or ranked[0] < 1.5 * ranked[1]:

@@ -31,6 +31,16 @@ _TEXT_COLUMNS = ("body", "headline", "advisory", "dateline_place", "outlet", "ag
                  "byline", "trailer", "story_id", "record_id", "language", "license")
 
 
+def _has_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate: the only characters strict UTF-8 cannot encode
+    (encoding is a C loop, several times faster than a regex scan of a long body)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def article_id(source: str) -> str:
     """The stable id of the article read from ``source`` (path plus position).
 
@@ -205,7 +215,7 @@ class Reader:
             self._problem(row_source, f"record not read: its text is {kind}")
             return False
         repaired = [column for column in _TEXT_COLUMNS if isinstance(item.get(column), str)
-                    and not item[column].isascii() and _SURROGATE.search(item[column])]
+                    and not item[column].isascii() and _has_surrogate(item[column])]
         for column in repaired:
             item[column] = _SURROGATE.sub("\ufffd", item[column])
         if isinstance(item.get("keywords"), list):
