@@ -66,7 +66,7 @@ def code_fingerprint() -> str:
 
     >>> len(code_fingerprint())
     16
-    >>> "kit/plots.py" in fingerprinted_files() or "kit/widgets/explorer.py" in fingerprinted_files()
+    >>> "kit/plots/base.py" in fingerprinted_files() or "kit/widgets/explorer.py" in fingerprinted_files()
     False
     """
     return _fingerprint(_roots())
@@ -239,18 +239,11 @@ def user_data_fingerprint() -> str:
 
 
 def alias_file() -> Path:
-    """The alias file in use, as :func:`kit.actors.alias_file` finds it, without importing spaCy.
-
-    kit.actors imports spaCy (about 2 s), which a rerun served from the cache never needs:
-    when kit.actors is already imported its own function answers; otherwise the same
-    lookup (``data/aliases.csv`` here, one folder up, else the packaged copy) is made here.
-    tests/test_cache.py checks that both agree.
+    """The alias file in use: ``data/aliases.csv`` of the project you run from (also from
+    ``notebooks/``, one folder down) if it exists (edit it to teach the kit your corpus'
+    names), else the packaged copy. Found here, without importing spaCy, so that a rerun
+    served from the cache never loads it; :func:`kit.actors.alias_file` is this function.
     """
-    import sys
-
-    aliases = sys.modules.get("kit.actors.aliases")
-    if aliases is not None and hasattr(aliases, "alias_file"):
-        return aliases.alias_file()
     for directory in (Path.cwd() / "data", Path.cwd().parent / "data", PACKAGE / "data"):
         if (directory / "aliases.csv").exists():
             return directory / "aliases.csv"

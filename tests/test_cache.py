@@ -227,18 +227,17 @@ def test_keys_that_are_not_digests_are_refused(tmp_path, key):
         ArticleCache(tmp_path).path(key)
 
 
-@pytest.mark.parametrize("where", ["project", "notebooks", "elsewhere"])
-def test_the_alias_file_is_found_as_kit_actors_finds_it(where, tmp_path, monkeypatch):
-    """kit.cache finds the alias file without importing kit.actors (and spaCy): the same file."""
+@pytest.mark.parametrize("where, expected", [
+    ("project", "data/aliases.csv"), ("notebooks", "data/aliases.csv"), ("elsewhere", "kit/data/aliases.csv")])
+def test_the_alias_file_is_the_projects_else_the_packaged_one(where, expected, tmp_path, monkeypatch):
+    """One lookup for the cache key and kit.actors: the project's data/ (also from notebooks/), else the package's."""
     import kit.actors
     import kit.cache
 
     root = Path(__file__).resolve().parents[1]
     folder = {"project": root, "notebooks": root / "notebooks", "elsewhere": tmp_path}[where]
     monkeypatch.chdir(folder)
-    expected = kit.actors.alias_file()
-    monkeypatch.delitem(sys.modules, "kit.actors.aliases")
-    assert kit.cache.alias_file() == expected
+    assert kit.cache.alias_file() == kit.actors.alias_file() == root / expected
 
 
 def test_import_kit_and_the_model_identity_do_not_import_spacy():

@@ -8,25 +8,12 @@ from __future__ import annotations
 
 import csv
 import functools
-from pathlib import Path
 
 import pandas as pd
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-
-def _data_dirs() -> tuple[Path, ...]:
-    # The project's data/ (also from notebooks/, one level down), then the packaged copy.
-    return (Path.cwd() / "data", Path.cwd().parent / "data", Path(__file__).resolve().parent.parent / "data")
-
-
-def alias_file() -> Path:
-    """The alias file in use: ``data/aliases.csv`` of the project you run from if it
-    exists (edit it to teach the kit your corpus' names), else the packaged copy."""
-    for directory in _data_dirs():
-        if (directory / "aliases.csv").exists():
-            return directory / "aliases.csv"
-    raise FileNotFoundError("no aliases.csv in ./data or in the kit package (kit/data/aliases.csv)")
+from kit.cache_keys import alias_file  # one lookup, spaCy-free, shared with the cache key
 
 
 @functools.lru_cache(maxsize=4)
