@@ -32,6 +32,8 @@ NAME_ENTITIES = {"ORG", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PERSON
 STREET_WORDS = lexicon.words("figures_street_words")
 #: Words near "3-1" that make it a score or a tally of votes, not a range.
 SCORE_CONTEXT = lexicon.words("figures_score_context")
+#: ISO codes news writes after an amount ("50 million USD"), from the currency lists.
+CURRENCY_CODES = frozenset(numbers.CURRENCY_SYMBOLS.values()) | frozenset(numbers.CURRENCY_WORDS.values())
 #: Phone numbers: "+44 20 7946 0958", "(202) 555-0100", "555-1234", "02.99.12.34.56".
 PHONE = re.compile(r"\+\d{1,4}(?:[ .-]\(?\d{1,5}\)?){2,5}|\(\d{2,5}\) ?\d{3,4}[ .-]\d{3,5}"
                    r"|\d{2,5}(?:[.-]\d{2,5}){2,4}\b|\d{3}-\d{4}\b"
@@ -61,7 +63,7 @@ def _glued_to_name(doc: Doc, i: int) -> bool:
         return False
     following = doc[i + 1]
     return following.text[:1].isalpha() and not (
-        following.lower_ in SUFFIXES or following.lower_ in UNITS_OF_MEASURE
+        following.lower_ in SUFFIXES or following.lower_.rstrip(".") in SUFFIXES or following.lower_ in UNITS_OF_MEASURE
         or following.lower_ in SCALES or following.lower_ in CLOCK_WORDS)
 
 
@@ -153,7 +155,8 @@ def _inside_a_name(doc: Doc, quantity: _Quantity, before, after) -> bool:
             and before.ent_type_ == number.ent_type_:
         return True  # "Windows 11 sales", "Apollo 11 astronauts"
     return after is not None and after.is_alpha and after.is_upper and len(after.text) >= 2 \
-        and after.pos_ == "PROPN" and after.ent_type_ not in ("NORP", "GPE") and after.lower_ not in UNITS_OF_MEASURE
+        and after.pos_ == "PROPN" and after.ent_type_ not in ("NORP", "GPE") and after.lower_ not in UNITS_OF_MEASURE \
+        and after.text not in CURRENCY_CODES  # "15 EUR" is money
 
 
 def _looks_like_year(quantity: _Quantity, core) -> bool:

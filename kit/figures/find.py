@@ -24,7 +24,7 @@ from kit.figures.numbers import (
     TIME_UNITS,
     UNITS_OF_MEASURE,
 )
-from kit.figures.quantities import DIGIT_ONLY, _Figure, _hedge_before, _may_start_quantity, _Quantity, _read_range
+from kit.figures.quantities import APPROX_MARKS, CURRENCY_CODES, DIGIT_ONLY, _Figure, _hedge_before, _may_start_quantity, _Quantity, _read_range
 from kit.figures.resolve import _merge_compound_durations, _resolve_ellipsis
 from kit.tables import conform
 
@@ -85,10 +85,12 @@ def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
         if figure.kind == "time" and not include_time:
             continue
         span = doc[figure.start:figure.end]
+        # "€100m." at the end of a sentence: the full stop the tokenizer kept with the "m" is not the figure's
+        end_char = span.end_char - (span[-1].lower_[:-1] in numbers.SUFFIXES and span[-1].text.endswith("."))
         rows.append({
             "start": span.start_char,
-            "end": span.end_char,
-            "text": span.text,
+            "end": end_char,
+            "text": doc.text[span.start_char:end_char] if end_char < span.end_char else span.text,
             "value": _float(figure.value),
             "low": _float(figure.low),
             "high": _float(figure.high),
@@ -190,7 +192,8 @@ def _read_left(doc: Doc, quantity: _Quantity) -> _Left:
         left.unit_text = doc[start - 1].text
         start -= 1
         prefix = f"{doc[start - 1].lower_}{doc[start].lower_}" if start > 0 else ""
-        if doc[start].text == "$" and prefix in CURRENCY_SYMBOLS and doc[start - 1].is_alpha:
+        if doc[start].text == "$" and prefix in CURRENCY_SYMBOLS and doc[start - 1].is_alpha \
+                and doc[start - 1].lower_ not in ("a", "an"):  # "a $48.2 million contract" is dollars
             # "C $ 300 million", "hk $ 10" as some tokenizers or lower-cased copies split them
             left.currency, left.unit_text = CURRENCY_SYMBOLS[prefix], f"{doc[start - 1].text}$"
             start -= 1
@@ -217,6 +220,9 @@ def _read_left(doc: Doc, quantity: _Quantity) -> _Left:
             break
         position -= width
         start = position
+    mark = doc[quantity.start].text[:1]
+    if mark in APPROX_MARKS and left.approx is None:
+        left.approx, left.hedge_side = mark, HEDGES[mark]  # "~295"
     if magnitude_before:
         left.kind = "measure"
     left.start = start
@@ -262,6 +268,9 @@ def _read_right(doc: Doc, quantity: _Quantity, left: _Left) -> _Right:
         kind, unit, unit_text, unit_end = "measure", "pound-mass", doc[j].text, j + 1
     elif kind is None and following in CURRENCY_WORDS and not (following == "won" and doc[j].pos_ == "VERB"):
         kind, currency, unit_text, unit_end = "money", CURRENCY_WORDS[following], doc[j].text, j + 1
+    elif kind is None and _currency_after(doc, j):
+        # "50 million USD", "15 EUR", "10 €": the code or sign written after the amount
+        kind, currency, unit_text, unit_end = "money", _currency_after(doc, j), doc[j].text, j + 1
     elif kind is None and following in SMALL_CHANGE and following != "p":
         kind, unit, unit_text, unit_end = "money", SMALL_CHANGE[following], doc[j].text, j + 1
     elif kind is None and following in DOLLAR_COUNTRIES and j + 1 < n and doc[j + 1].lower_ in ("dollar", "dollars"):
@@ -292,6 +301,19 @@ def _read_right(doc: Doc, quantity: _Quantity, left: _Left) -> _Right:
             unit = f"{unit} per {rate[0]}"
             unit_text = f"{unit_text or ''} {rate[1]}".strip()
     return _Right(kind, unit, currency, unit_text, end)
+
+
+def _currency_after(doc: Doc, j: int) -> str | None:
+    """The ISO code of a currency code or sign right after an amount ("USD", "usd", "€"), not the
+    sign of a next amount ("10 $ 30 $" is two)."""
+    if j >= len(doc):
+        return None
+    text = doc[j].text
+    if text.upper() in CURRENCY_CODES and (text.isupper() or (text.islower() and text not in ("try", "php", "gel"))):
+        return text.upper()
+    if len(text) == 1 and text in CURRENCY_SYMBOLS and not (j + 1 < len(doc) and doc[j + 1].text[:1].isdigit()):
+        return CURRENCY_SYMBOLS[text]
+    return None
 
 
 #: Words after "degrees" that name the scale: "30 degrees C", "98.6 degrees Fahrenheit".
@@ -334,9 +356,13 @@ def _rate_after(doc: Doc, j: int) -> tuple[str, str] | None:
         name = word.lower_  # "$98 a share", "64 cents a dozen"
     if name is None or (doc[j].lower_ in ("a", "an") and word.tag_ == "NNS"):
         return None
-    if j + 2 < len(doc) and doc[j + 2].lower_ in TIME_ANCHORS_AFTER:
-        return None  # "$1.17 billion a year earlier"
+    if j + 2 < len(doc) and doc[j + 2].lower_ in TIME_ANCHORS_AFTER and (
+            doc[j + 2].lower_ != "from" or (j + 3 < len(doc) and doc[j + 3].lower_ == "now")):
+        return None  # "$1.17 billion a year earlier", "a year from now"; but "£10.42 an hour from April"
     return name, doc[j:j + 2].text
+
+
+TONS = ("ton", "tons", "tonne", "tonnes")
 
 
 def _unit_after(doc: Doc, j: int) -> tuple[str, str, int] | None:
@@ -348,7 +374,7 @@ def _unit_after(doc: Doc, j: int) -> tuple[str, str, int] | None:
     first = j
     if j + 1 < n and doc[j + 1].lower_ in UNITS_OF_MEASURE and (
             (doc[j].pos_ == "ADJ" and UNITS_OF_MEASURE[doc[j + 1].lower_] in TIME_UNITS)
-            or doc[j].lower_ in UNIT_QUALIFIERS):
+            or doc[j].lower_ in UNIT_QUALIFIERS) and not (doc[j].lower_ == "metric" and doc[j + 1].lower_ in TONS):
         j += 1  # "two consecutive days", "37 billion U.S. gallons", "31 billion imperial gallons"
         first = j
     if j >= n:
@@ -356,7 +382,7 @@ def _unit_after(doc: Doc, j: int) -> tuple[str, str, int] | None:
     word = doc[j].lower_
     if word == "basis" and j + 1 < n and doc[j + 1].lower_ in ("point", "points"):
         return "basis point", doc[j:j + 2].text, j + 2  # "50 basis points"
-    if word == "metric" and j + 1 < n and doc[j + 1].lower_ in ("ton", "tons", "tonne", "tonnes"):
+    if word == "metric" and j + 1 < n and doc[j + 1].lower_ in TONS:
         return "metric ton", doc[j:j + 2].text, j + 2
     if word in ("square", "sq", "sq.", "cubic") and j + 1 < n and doc[j + 1].lower_ in UNITS_OF_MEASURE:
         name = f"{word.rstrip('.')} {UNITS_OF_MEASURE[doc[j + 1].lower_]}".replace("sq ", "square ")
@@ -373,8 +399,6 @@ def _unit_after(doc: Doc, j: int) -> tuple[str, str, int] | None:
             return None  # "two points of view"
         if name == "degree" and j + 1 < n and doc[j + 1].lower_.rstrip(".") in TEMPERATURE_SCALES:
             return TEMPERATURE_SCALES[doc[j + 1].lower_.rstrip(".")], doc[first:j + 2].text, j + 2  # "30 degrees C"
-        if word in ("metric",) and j + 1 < n and doc[j + 1].lower_ in ("ton", "tons", "tonne", "tonnes"):
-            return "metric ton", doc[j:j + 2].text, j + 2
         if name == "year" and (j + 1 < n and doc[j + 1].lower_ == "old" or (
                 j + 2 < n and doc[j + 1].text in ("-", "–") and doc[j + 2].lower_ == "old")):
             return AGE, doc[first:j + 1].text, j + 1  # "36 years old", "a 36-year-old"

@@ -35,7 +35,9 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}
 #: Words that multiply what comes before them ("two million", "1.8 billion", "a dozen").
 SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
-          "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+          "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+          # South Asian news: "Rs 500 crore", "35 lakh people"
+          "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 #: Abbreviated multipliers written after digits, glued ("3bn") or as the next token ("1.8 m").
 SUFFIXES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
             "bn": 1_000_000_000, "bln": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000}

@@ -13,18 +13,22 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from kit import lexicon
 from kit.figures import numbers, units
+from kit.figures import filters as _filters
 from kit.figures.filters import _glued_to_name
 from kit.figures.numbers import EMPHASIS, FRACTIONS, HEDGES, SCALES, SUFFIXES, TIME_UNITS, VAGUE, VAGUE_PLURALS, VAGUE_WORDS
 
 DIGIT_ONLY = re.compile(r"^\d+$")
+#: Signs of an estimate glued to the digits ("~295", "≈5kg"); read as the hedge "about".
+APPROX_MARKS = "~≈"
 #: The fraction of a mixed number ("7 3/4"); "9/11" or "24/7" alone are no fractions.
 MIXED_FRACTION = re.compile(r"^[1-9]/(?:2|3|4|8|16|32)$")
 #: A range in one token: "40–$60", "10-15".
 GLUED_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([–-])[$£€]?(\d[\d,]*(?:\.\d+)?)$")
 CURRENCY_CODE = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")
 #: ISO codes the tokenizer may glue to an amount ("GBP738").
-CURRENCY_CODES = set(numbers.CURRENCY_SYMBOLS.values()) | set(numbers.CURRENCY_WORDS.values())
+CURRENCY_CODES = _filters.CURRENCY_CODES
 
 
 @dataclasses.dataclass
@@ -72,6 +76,7 @@ def _may_start_quantity(token: Token) -> bool:
     lower = token.lower_
     return (
         token.text[:1].isdigit()
+        or (token.text[:1] in APPROX_MARKS and token.text[1:2].isdigit())
         or lower in numbers.NUMBER_WORDS
         or lower in ("a", "an", "half", "few", "several", "tens", "scores")
         or lower in VAGUE_PLURALS
@@ -107,9 +112,9 @@ def _read_range(doc: Doc, i: int) -> _Quantity | None:
     between = before >= 0 and doc[before].lower_ == "between"
     joins = connector in RANGE_CONNECTORS or (connector == "and" and between)
     glued_dash = connector in ("-", "–") and (doc[j - 1].whitespace_ or doc[j].whitespace_)
-    # "rose from 50 to 60" is two figures; "ranging from 50 to 60" is one range
-    starts_from = before >= 0 and doc[before].lower_ == "from" and not (
-        before > 0 and doc[before - 1].lemma_ == "range")
+    # "rose from 50 to 60" is two figures, the level before and after; "will cost from $5 million
+    # to $7 million" and "ranging from 50 to 60" are one range
+    starts_from = before >= 0 and doc[before].lower_ == "from" and _after_change(doc, before)
     if not joins or glued_dash or starts_from:
         return first
     k = j + 1
@@ -126,10 +131,40 @@ def _read_range(doc: Doc, i: int) -> _Quantity | None:
     low = first.value
     if first.scale is None and second.scale and low * second.scale <= second.value:
         low *= second.scale  # "four to five thousand": the scale is shared
+    if connector == "to" and second.value > 3 * low and _after_change(doc, before + 1):
+        return first  # "oil rose $1.50 to $82.30": the change, then the level
+    if connector != "and" and not (first.currency or first.unit or first.kind) and \
+            _year_like(doc[first.start]) and _year_like(doc[second.start]):
+        return first  # "from 2015 to 2017": two years, each left out as a date
     if low < second.value or connector in ("-", "–"):
         return _Quantity(first.start, second.end, None, low, second.value, scale=second.scale, words=first.words,
                          unit=first.unit, currency=first.currency, kind=first.kind, unit_text=first.unit_text)
     return first
+
+
+#: Words of change before "from X to Y" or "X to Y" (``kit/lexicon/figures_change_words.txt``).
+CHANGE_WORDS = lexicon.words("figures_change_words")
+
+
+def _after_change(doc: Doc, i: int) -> bool:
+    """A word of change ("rose", "cut", "up", "an increase") governs or stands just before token
+    ``i`` (past "by", adverbs and the object: "cut its staff from", "fell sharply by")."""
+    if i >= len(doc) or i <= 0:
+        return False
+    if doc[i].head.lemma_.lower() in CHANGE_WORDS and doc[i].head.i < i:
+        return True
+    sentence_start = doc[i].sent.start
+    for k in range(i - 1, max(sentence_start, i - 5) - 1, -1):
+        token = doc[k]
+        if token.lemma_.lower() in CHANGE_WORDS or token.lower_ in CHANGE_WORDS:
+            return True
+        if token.is_punct or token.pos_ in ("VERB", "AUX") or token.like_num:
+            return False
+    return False
+
+
+def _year_like(token: Token) -> bool:
+    return len(token.text) == 4 and token.text.isdigit() and 1000 <= int(token.text) <= 2100
 
 
 def _repeated_unit(doc: Doc, j: int) -> tuple[int, list[str]]:
@@ -146,7 +181,7 @@ def _repeated_unit(doc: Doc, j: int) -> tuple[int, list[str]]:
 def _read_single(doc: Doc, i: int) -> _Quantity | None:
     """One number at token ``i``: digits, a vague amount, a fraction, or number words."""
     token = doc[i]
-    if token.text[:1].isdigit() or token.text[:1] in "+-.−–" or CURRENCY_CODE.match(token.text) \
+    if token.text[:1].isdigit() or token.text[:1] in "+-.−–~≈" or CURRENCY_CODE.match(token.text) \
             or units.GLUED.match(token.text):
         digits = _read_digits(doc, i)
         if digits is not None:
@@ -175,11 +210,11 @@ def _read_digits(doc: Doc, i: int) -> _Quantity | None:
         # "GBP738 thousand", "SEK9 million": the tokenizer keeps an ISO code and its amount together
         j, value, scale = _read_scales(doc, i + 1, numbers.parse_digits(coded.group(2)))
         return _Quantity(i, j, value, scale=scale, currency=coded.group(1))
-    digits = numbers.parse_digits(token.text)
+    digits = numbers.parse_digits(token.text.lstrip(APPROX_MARKS))
     if digits is not None:
         if _glued_to_name(doc, i):
             return None
-        glued = numbers.DIGITS_WITH_SUFFIX.match(token.text)
+        glued = numbers.DIGITS_WITH_SUFFIX.match(token.text.lstrip(APPROX_MARKS))
         if not glued and not token.whitespace_ and i + 1 < len(doc) and doc[i + 1].text == "m" \
                 and _says_size(doc, i + 2):
             return _Quantity(i, i + 2, digits, unit="metre", kind="measure", unit_text="m")  # "1.8 m" glued
@@ -211,7 +246,7 @@ def _says_size(doc: Doc, j: int) -> bool:
 def _read_glued(doc: Doc, i: int) -> _Quantity | None:
     """A token with a currency, sign, scale letter or unit glued to its digits ("US$58", "10kW",
     "−5C", "2.4pc", "164p", "8B"), or a range in one token ("40–$60")."""
-    text = doc[i].text
+    text = doc[i].text.lstrip(APPROX_MARKS)
     pair = GLUED_RANGE.match(text)
     if pair:
         low, high = (numbers.parse_digits(part) for part in pair.group(1, 3))
@@ -320,6 +355,13 @@ def _read_scales(doc: Doc, j: int, value: float) -> tuple[int, float, float | No
             value, scale = value * SCALES[word], SCALES[word]
         elif word in SUFFIXES and not doc[j - 1].whitespace_:
             value, scale = value * SUFFIXES[word], SUFFIXES[word]
+        elif word[:-1] in SUFFIXES and word.endswith(".") and not doc[j - 1].whitespace_ and (
+                j + 1 == len(doc) or doc[j + 1].is_sent_start or doc[j + 1].is_space or doc[j + 1].is_quote
+                or (doc[j].whitespace_ and doc[j + 1].text[:1].isupper())):
+            # "worth €100m." at the end of a sentence: the tokenizer keeps the full stop with the "m"
+            value, scale = value * SUFFIXES[word[:-1]], SUFFIXES[word[:-1]]
+            j += 1
+            break
         else:
             break
         j += 1
@@ -339,6 +381,12 @@ def _read_vague(doc: Doc, i: int) -> _Quantity | None:
     if words:
         low, high = VAGUE_WORDS[words[-1]]
         scale = SCALES.get(doc[j].lower_) if j < n else None
+        if j + 2 < n and doc[j].lower_ in ("tens", "hundreds") and doc[j + 1].lower_ == "of" \
+                and doc[j + 2].lower_ in ("thousands", "millions", "billions"):
+            # "several tens of thousands": several times ten thousand
+            scale = VAGUE_PLURALS[doc[j].lower_] * VAGUE_PLURALS[doc[j + 2].lower_]
+            words.extend(t.lower_ for t in doc[j:j + 2])
+            j += 2
         if scale:
             low, high = low * scale, high * scale
             words.append(doc[j].lower_)
