@@ -203,6 +203,8 @@ def _read_left(doc: Doc, quantity: _Quantity) -> _Left:
         left.negative = True
         start -= 1
     magnitude_before = start > 0 and doc[start - 1].lower_ == "magnitude"
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "magnitude" and quantity.value:
+        left.kind = "measure"  # "a magnitude of 7.8" (the words stay out of the span)
     # "over magnitude 4.5": a hedge may stand before the word "magnitude", which then joins the span
     position = start - 1 if magnitude_before else start
     for _ in range(3):  # "only about", "just over": emphasis and hedge, read leftwards
@@ -373,7 +375,8 @@ def _unit_after(doc: Doc, j: int) -> tuple[str, str, int] | None:
         j += 1
     first = j
     if j + 1 < n and doc[j + 1].lower_ in UNITS_OF_MEASURE and (
-            (doc[j].pos_ == "ADJ" and UNITS_OF_MEASURE[doc[j + 1].lower_] in TIME_UNITS)
+            (doc[j].pos_ == "ADJ" and UNITS_OF_MEASURE[doc[j + 1].lower_] in TIME_UNITS
+             and doc[j].lower_ not in TIME_ANCHORS_BEFORE)  # not "67.6 million last year"
             or doc[j].lower_ in UNIT_QUALIFIERS) and not (doc[j].lower_ == "metric" and doc[j + 1].lower_ in TONS):
         j += 1  # "two consecutive days", "37 billion U.S. gallons", "31 billion imperial gallons"
         first = j
@@ -416,6 +419,8 @@ def _is_age_predicate(doc: Doc, quantity: _Quantity) -> bool:
         return False
     if head.dep_ in ("attr", "acomp") and head.head.lemma_ == "be":
         subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if head.head.dep_ == "relcl" and any(s.lower_ == "who" for s in subjects):
+            subjects.append(head.head.head)  # "The star, who is 25, earns"
         # spaCy tags ages as DATE; with a capitalised subject that is no entity it is a name
         return any(_is_person(s) or (head.ent_type_ == "DATE" and s.text[:1].isupper() and s.ent_type_ == ""
                                      and s.pos_ in ("PROPN", "NOUN")) for s in subjects)

@@ -26,6 +26,8 @@ APPROX_MARKS = "~≈"
 MIXED_FRACTION = re.compile(r"^[1-9]/(?:2|3|4|8|16|32)$")
 #: A range in one token: "40–$60", "10-15".
 GLUED_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([–-])[$£€]?(\d[\d,]*(?:\.\d+)?)$")
+#: An earthquake's magnitude glued to the word: "a magnitude-6.1 aftershock".
+MAGNITUDE = re.compile(r"^magnitude[-–](\d(?:\.\d+)?)$", re.I)
 CURRENCY_CODE = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")
 #: ISO codes the tokenizer may glue to an amount ("GBP738").
 CURRENCY_CODES = _filters.CURRENCY_CODES
@@ -77,6 +79,7 @@ def _may_start_quantity(token: Token) -> bool:
     return (
         token.text[:1].isdigit()
         or (token.text[:1] in APPROX_MARKS and token.text[1:2].isdigit())
+        or (lower.startswith("magnitude") and MAGNITUDE.match(token.text) is not None)
         or lower in numbers.NUMBER_WORDS
         or lower in ("a", "an", "half", "few", "several", "tens", "scores")
         or lower in VAGUE_PLURALS
@@ -182,6 +185,7 @@ def _read_single(doc: Doc, i: int) -> _Quantity | None:
     """One number at token ``i``: digits, a vague amount, a fraction, or number words."""
     token = doc[i]
     if token.text[:1].isdigit() or token.text[:1] in "+-.−–~≈" or CURRENCY_CODE.match(token.text) \
+            or MAGNITUDE.match(token.text) \
             or units.GLUED.match(token.text):
         digits = _read_digits(doc, i)
         if digits is not None:
@@ -247,6 +251,9 @@ def _read_glued(doc: Doc, i: int) -> _Quantity | None:
     """A token with a currency, sign, scale letter or unit glued to its digits ("US$58", "10kW",
     "−5C", "2.4pc", "164p", "8B"), or a range in one token ("40–$60")."""
     text = doc[i].text.lstrip(APPROX_MARKS)
+    magnitude = MAGNITUDE.match(text)
+    if magnitude:
+        return _Quantity(i, i + 1, float(magnitude.group(1)), unit="magnitude", kind="measure", unit_text="magnitude")
     pair = GLUED_RANGE.match(text)
     if pair:
         low, high = (numbers.parse_digits(part) for part in pair.group(1, 3))
@@ -279,6 +286,10 @@ def _read_fraction(doc: Doc, i: int) -> _Quantity | None:
             and not doc[i + 1].whitespace_ and doc[i + 2].lower_ in FRACTIONS:
         return _Quantity(i, i + 3, round(100 * numbers.UNITS[lower] * FRACTIONS[doc[i + 2].lower_], 1),
                          words=True, percent=True)
+    if lower == "half" and i + 2 < n and doc[i + 1].lower_ in ("a", "an"):
+        of_unit = _fraction_of_unit(doc, i, i + 2, 0.5)  # "half a mile", "half an hour"
+        if of_unit is not None:
+            return of_unit
     if lower == "half" and i + 1 < n and doc[i + 1].lower_ == "of":
         if i > 0 and (doc[i - 1].lower_ in ("the", "other", "latter", "former", "first", "second", "top",
                                             "bottom", "northern", "southern", "eastern", "western")):
@@ -300,8 +311,24 @@ def _read_fraction(doc: Doc, i: int) -> _Quantity | None:
                 and doc[i + 2].lower_ == "of":
             scale = SCALES[doc[i + 4].lower_]
             return _Quantity(i, i + 5, share * scale, scale=scale, words=True)
+        if i + 4 < n and doc[i + 3].lower_ in ("a", "an"):
+            of_unit = _fraction_of_unit(doc, i, i + 4, share)  # "three quarters of an hour"
+            if of_unit is not None:
+                return of_unit
         return _Quantity(i, i + 2, round(100 * share, 1), words=True, percent=True)
     return None
+
+
+def _fraction_of_unit(doc: Doc, i: int, k: int, share: float) -> _Quantity | None:
+    """A fraction of the unit at token ``k``: "half a mile" (0.5 mile), "three quarters of an hour",
+    "a quarter of a percentage point" (0.25, a percentage); the article and unit stay in the span."""
+    word = doc[k].lower_
+    if word == "percentage" and k + 1 < len(doc) and doc[k + 1].lower_ in ("point", "points"):
+        return _Quantity(i, k + 2, share, words=True, kind="percent", unit="%", unit_text="percentage point")
+    name = numbers.UNITS_OF_MEASURE.get(word)
+    if name is None or name in ("point", "degree") or word in ("in", "m", "t", "l", "g", "s"):
+        return None
+    return _Quantity(i, k + 1, share, words=True, unit=name, unit_text=doc[k].text)
 
 
 def _read_number_words(doc: Doc, i: int) -> _Quantity | None:
