@@ -74,20 +74,31 @@ class _Figure:
     merged_down_to: int | None = None  # compound durations: the smallest unit taken in, in seconds
 
 
+#: Words that may begin a quantity ("two", "a", "half", "several", "dozens", ...).
+START_WORDS = frozenset(numbers.NUMBER_WORDS | {"a", "an", "half", "few", "several", "tens", "scores"} | set(VAGUE_PLURALS))
+HAS_DIGIT = re.compile(r"\d").search
+
+
 def _may_start_quantity(token: Token) -> bool:
+    """A cheap test, run on every token: could a quantity start here?"""
+    text = token.text
+    first = text[:1]
+    if first.isdigit():
+        return True
     lower = token.lower_
-    return (
-        token.text[:1].isdigit()
-        or (token.text[:1] in APPROX_MARKS and token.text[1:2].isdigit())
-        or (lower.startswith("magnitude") and MAGNITUDE.match(token.text) is not None)
-        or lower in numbers.NUMBER_WORDS
-        or lower in ("a", "an", "half", "few", "several", "tens", "scores")
-        or lower in VAGUE_PLURALS
-        or bool(numbers.HYPHENATED_WORDS.match(lower))
-        or (lower[:1] in "+." and token.like_num)
-        or (token.text[-1:].isdigit() and CURRENCY_CODE.match(token.text) is not None)
-        or ((token.text[:1] in "+-−–$£€¥₹" or token.text[:1].isupper()) and units.GLUED.match(token.text) is not None)
-    )
+    if lower in START_WORDS:
+        return True
+    if not HAS_DIGIT(text):
+        return "-" in lower and numbers.HYPHENATED_WORDS.match(lower) is not None  # "twenty-five"
+    if first in APPROX_MARKS:
+        return text[1:2].isdigit()  # "~295"
+    if first in "+." and token.like_num:
+        return True
+    if lower.startswith("magnitude"):
+        return MAGNITUDE.match(text) is not None  # "magnitude-6.1"
+    if text[-1:].isdigit() and CURRENCY_CODE.match(text) is not None:
+        return True  # "GBP738"
+    return (first in "+-−–$£€¥₹" or first.isupper()) and units.GLUED.match(text) is not None  # "US$58", "−5C"
 
 
 
