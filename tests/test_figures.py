@@ -385,6 +385,49 @@ NEWS_FORMS = [
     # conventions kept
     ("One of the victims was a child.", []),
     ("Six weeks later, the factory reopened.", []),
+    # "from X to Y": one range, unless a word of change makes it the level before and after
+    ("The project will cost from $5 million to $7 million, officials said.",
+     [("$5 million to $7 million", None, 5e6, 7e6, "dollar", "USD")]),
+    ("First offenders face fines from £500 to £5,000.", [("£500 to £5,000", None, 500, 5000, "pound sterling", "GBP")]),
+    ("Estimates of the crowd ranged from 5,000 to 8,000.", [("5,000 to 8,000", None, 5000, 8000, None, None)]),
+    ("Inflation rose from 2% to 3% in the year to May.", [("2%", 2, None, None, "%", None), ("3%", 3, None, None, "%", None)]),
+    ("Temperatures are forecast to climb from 20C to 30C by Friday.",
+     [("20C", 20, None, None, "degree Celsius", None), ("30C", 30, None, None, "degree Celsius", None)]),
+    ("Around 2,000 people attended, up from 1,500 last year.",
+     [("Around 2,000", 2000, None, None, None, None), ("1,500", 1500, None, None, None, None)]),
+    ("The museum was open from 2015 to 2017.", []),
+    # "rose X to Y": the change, then the level; a narrow "X to Y" after a change stays a range
+    ("Oil rose $1.50 to $82.30 a barrel on Tuesday.",
+     [("$1.50", 1.5, None, None, "dollar", "USD"), ("$82.30", 82.3, None, None, "dollar per barrel", "USD")]),
+    ("Shares in the retailer jumped 12p to 245p.", [("12p", 12, None, None, "penny", "GBP"), ("245p", 245, None, None, "penny", "GBP")]),
+    ("Its market value fell by $40bn to $310bn.",
+     [("$40bn", 4e10, None, None, "dollar", "USD"), ("$310bn", 3.1e11, None, None, "dollar", "USD")]),
+    ("Rents rose 3 to 5 per cent last year.", [("3 to 5", None, 3, 5, "%", None)]),
+    # scale letters at the end of a sentence, South Asian scales
+    ("The striker signed a contract worth €100m.", [("€100m", 1e8, None, None, "euro", "EUR")]),
+    ("Chelsea are understood to have paid more than £37m.", [("more than £37m", 3.7e7, 3.7e7, None, "pound sterling", "GBP")]),
+    ("The Mumbai-based company raised Rs 500 crore.", [("Rs 500 crore", 5e9, None, None, "indian rupee", "INR")]),
+    ("Over 35 lakh people have registered.", [("Over 35 lakh", 3.5e6, 3.5e6, None, None, None)]),
+    ("Several tens of thousands of people marched.", [("Several tens of thousands", None, 30000, 90000, None, None)]),
+    # hedges written as signs, rates before "from", currencies after the amount
+    ("Gusts reached 185 mph (~295 km/h).",
+     [("185", 185, None, None, "mile per hour", None), ("~295", 295, None, None, "kilometre per hour", None)]),
+    ("The minimum wage rises to £10.42 an hour from April.", [("£10.42", 10.42, None, None, "pound sterling per hour", "GBP")]),
+    ("The contract is worth 50 million USD.", [("50 million", 5e7, None, None, "dollar", "USD")]),
+    ("Entry costs 15 EUR.", [("15", 15, None, None, "euro", "EUR")]),
+    ("fluor said it won a $ 300 million contract.", [("$ 300 million", 3e8, None, None, "dollar", "USD")]),
+    ("The ship carried 16,000 metric tons of grain.", [("16,000", 16000, None, None, "metric ton", None)]),
+    # magnitudes, fractions of a unit, ages in a relative clause, "last year" after a number
+    ("The quake had a magnitude of 7.8 and a magnitude-6.1 aftershock followed.",
+     [("7.8", 7.8, None, None, "magnitude", None), ("magnitude-6.1", 6.1, None, None, "magnitude", None)]),
+    ("The bank cut rates by a quarter of a percentage point.", [("a quarter of a percentage point", 0.25, None, None, "%", None)]),
+    ("They walked for three quarters of an hour and covered half a mile.",
+     [("three quarters of an hour", 0.75, None, None, "hour", None), ("half a mile", 0.5, None, None, "mile", None)]),
+    ("The talks resumed half an hour later.", []),
+    ("The singer, who is 25, earns $200,000 a week.",
+     [("25", 25, None, None, "year of age", None), ("$200,000", 2e5, None, None, "dollar per week", "USD")]),
+    ("The population grew by 0.4% to 67.6 million last year.",
+     [("0.4%", 0.4, None, None, "%", None), ("67.6 million", 6.76e7, None, None, None, None)]),
 ]
 
 
