@@ -428,6 +428,23 @@ NEWS_FORMS = [
      [("25", 25, None, None, "year of age", None), ("$200,000", 2e5, None, None, "dollar per week", "USD")]),
     ("The population grew by 0.4% to 67.6 million last year.",
      [("0.4%", 0.4, None, None, "%", None), ("67.6 million", 6.76e7, None, None, None, None)]),
+    # units from quantulum3's catalogue (figures_units_catalogue), as words and as written symbols
+    ("Doctors prescribed 5mg of the drug, or 30 mg for adults.",
+     [("5", 5, None, None, "milligram", None), ("30", 30, None, None, "milligram", None)]),
+    ("Noise reached 85 dB as pressure fell to 950 hPa.",
+     [("85", 85, None, None, "decibel", None), ("950", 950, None, None, "hectopascal", None)]),
+    ("Tyres should be inflated to 32 psi, and the plant made 12 kilojoules.",
+     [("32", 32, None, None, "pound per square inch", None), ("12", 12, None, None, "kilojoule", None)]),
+    ("The two bars and three leagues were busy.", [("two", 2, None, None, None, None), ("three", 3, None, None, None, None)]),
+    # hyphenated rates, vague sums of money, number words in "-year-old", more currency signs
+    ("Unions want a $15-an-hour minimum wage and a £1.2bn-a-year fund.",
+     [("$15", 15, None, None, "dollar per hour", "USD"), ("£1.2bn", 1.2e9, None, None, "pound sterling per year", "GBP")]),
+    ("Hundreds of millions of dollars were spent.", [("Hundreds of millions", None, 2e8, 999999999, "dollar", "USD")]),
+    ("Tens of billions of euros have been pledged.", [("Tens of billions", None, 2e10, 99999999999, "euro", "EUR")]),
+    ("A three-year-old boy was pulled from the rubble.", [("three", 3, None, None, "year of age", None)]),
+    ("The two-party-preferred vote rose.", []),
+    ("The Swiss group is worth about SFr1.2bn, and Tk 500 crore was approved.",
+     [("about SFr1.2bn", 1.2e9, None, None, "swiss franc", "CHF"), ("Tk 500 crore", 5e9, None, None, "bangladeshi taka", "BDT")]),
 ]
 
 

@@ -16,6 +16,7 @@ from kit.figures import numbers, units
 from kit.figures.counted import _counted_direct
 from kit.figures.filters import PHONE, _is_not_a_figure, _is_phone
 from kit.figures.numbers import (
+    CASED_UNITS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DOLLAR_COUNTRIES,
@@ -270,6 +271,9 @@ def _read_right(doc: Doc, quantity: _Quantity, left: _Left) -> _Right:
         kind, unit, unit_text, unit_end = "measure", "pound-mass", doc[j].text, j + 1
     elif kind is None and following in CURRENCY_WORDS and not (following == "won" and doc[j].pos_ == "VERB"):
         kind, currency, unit_text, unit_end = "money", CURRENCY_WORDS[following], doc[j].text, j + 1
+    elif kind is None and quantity.vague and following == "of" and j + 1 < n and doc[j + 1].lower_ in CURRENCY_WORDS:
+        # "millions of dollars", "hundreds of millions of pounds": a vague sum of money
+        kind, currency, unit_text, unit_end = "money", CURRENCY_WORDS[doc[j + 1].lower_], doc[j + 1].text, j + 2
     elif kind is None and _currency_after(doc, j):
         # "50 million USD", "15 EUR", "10 €": the code or sign written after the amount
         kind, currency, unit_text, unit_end = "money", _currency_after(doc, j), doc[j].text, j + 1
@@ -347,10 +351,18 @@ def _is_weight(doc: Doc, j: int) -> bool:
 
 
 def _rate_after(doc: Doc, j: int) -> tuple[str, str] | None:
-    """ "per gallon", "a month", "an hour", "a day" after a unit: the unit of the rate and its words."""
-    if j + 1 >= len(doc) or doc[j].lower_ not in ("per", "a", "an", "/"):
+    """ "per gallon", "a month", "an hour", "a day" after a unit, or hyphenated ("a $15-an-hour wage",
+    "a £1.2bn-a-year fund"): the unit of the rate and its words."""
+    n = len(doc)
+    first = j
+    hyphenated = j + 3 < n and doc[j].text in ("-", "–") and doc[j + 2].text in ("-", "–") and \
+        not doc[j - 1].whitespace_ and not doc[j].whitespace_ and not doc[j + 1].whitespace_
+    if hyphenated:
+        j += 1
+    if j + 1 >= n or doc[j].lower_ not in ("per", "a", "an", "/"):
         return None
-    word = doc[j + 1]
+    k = j + 2 if hyphenated else j + 1
+    word = doc[k]
     name = UNITS_OF_MEASURE.get(word.lower_)
     if name is None and doc[j].lower_ == "per" and word.pos_ == "NOUN" and word.lower_ != "cent":
         name = word.lemma_.lower()  # "per share", "per person"
@@ -358,10 +370,10 @@ def _rate_after(doc: Doc, j: int) -> tuple[str, str] | None:
         name = word.lower_  # "$98 a share", "64 cents a dozen"
     if name is None or (doc[j].lower_ in ("a", "an") and word.tag_ == "NNS"):
         return None
-    if j + 2 < len(doc) and doc[j + 2].lower_ in TIME_ANCHORS_AFTER and (
-            doc[j + 2].lower_ != "from" or (j + 3 < len(doc) and doc[j + 3].lower_ == "now")):
+    if k + 1 < n and doc[k + 1].lower_ in TIME_ANCHORS_AFTER and (
+            doc[k + 1].lower_ != "from" or (k + 2 < n and doc[k + 2].lower_ == "now")):
         return None  # "$1.17 billion a year earlier", "a year from now"; but "£10.42 an hour from April"
-    return name, doc[j:j + 2].text
+    return name, doc[first:k + 1].text
 
 
 TONS = ("ton", "tons", "tonne", "tonnes")
@@ -406,6 +418,8 @@ def _unit_after(doc: Doc, j: int) -> tuple[str, str, int] | None:
                 j + 2 < n and doc[j + 1].text in ("-", "–") and doc[j + 2].lower_ == "old")):
             return AGE, doc[first:j + 1].text, j + 1  # "36 years old", "a 36-year-old"
         return name, doc[first:j + 1].text, j + 1
+    if doc[j].text in CASED_UNITS and j > 0 and doc[j - 1].like_num:
+        return CASED_UNITS[doc[j].text], doc[j].text, j + 1  # "30 dB", "1,013 hPa"
     return None
 
 

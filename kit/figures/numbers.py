@@ -98,8 +98,12 @@ DOLLAR_COUNTRIES = dict(lexicon.mapping("figures_dollar_countries"))
 #: Measure units after a number, normalised to a short singular name.
 #: Measure units after a number, as a lower-case token, and their name ("km" -> "kilometre");
 #: the forms matched only as written ("C" for Celsius after digits) are in kit.figures.units.
-UNITS_OF_MEASURE: dict[str, str] = {form: name for form, name in lexicon.mapping("figures_units").items()
-                                    if form == form.lower()}
+UNITS_OF_MEASURE: dict[str, str] = {
+    **{form: name for form, name in lexicon.mapping("figures_units_catalogue").items() if form == form.lower()},
+    **{form: name for form, name in lexicon.mapping("figures_units").items() if form == form.lower()}}
+#: Unit symbols matched only as written after a number ("30 dB", "1,013 hPa"), from the catalogue list.
+CASED_UNITS: dict[str, str] = {form: name for form, name in lexicon.mapping("figures_units_catalogue").items()
+                               if form != form.lower()}
 
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 

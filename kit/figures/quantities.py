@@ -373,7 +373,8 @@ def _read_number_words(doc: Doc, i: int) -> _Quantity | None:
     if len(words) == 1 and words[0] in SCALES:
         return None  # "thousand" alone, as in "GBP738 thousand", is the tail of a number read elsewhere
     if j + 3 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
-            and not doc[j + 1].whitespace_ and doc[j + 2].text == "-" and not doc[j + 2].whitespace_:
+            and not doc[j + 1].whitespace_ and doc[j + 2].text == "-" and not doc[j + 2].whitespace_ \
+            and doc[j + 1].lower_ not in numbers.UNITS_OF_MEASURE:
         return None  # part of a compound adjective: "two-party-preferred vote"
     value = numbers.parse_words(words)
     if value is None:

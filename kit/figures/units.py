@@ -27,6 +27,9 @@ from kit.figures import numbers
 
 #: Surface form -> unit name (``kit/lexicon/figures_units.txt``).
 UNIT_NAMES: dict[str, str] = dict(lexicon.mapping("figures_units"))
+#: The same from quantulum3's catalogue (``figures_units_catalogue.txt``), for what the hand list lacks
+#: ("mg", "dB", "hPa", "kilojoules"); the hand list wins where both have a form.
+CATALOGUE_NAMES: dict[str, str] = dict(lexicon.mapping("figures_units_catalogue"))
 #: Names of units that are money, not measures ("85 cents", "164p").
 MONEY_UNITS = {"cent": None, "cents": None, "pence": "GBP", "penny": "GBP", "p": "GBP", "c": None}
 #: Glued suffixes that mean percent ("2.4pc", "3pct").
@@ -35,7 +38,7 @@ PERCENT_SUFFIXES = {"pc", "pct", "percent"}
 #: A number with what the tokenizer may glue to it: a currency prefix ("US$", "HK$", "RM", "£"),
 #: a sign, digits (thousands separators, decimals, an exponent), a scale letter, a unit.
 GLUED = re.compile(
-    r"^(?P<currency>[A-Z]{1,3}\$|RM|Rs\.?|Rp|[$£€¥₹₩₽₺₦₱₪₫])?"
+    r"^(?P<currency>[A-Z]{1,3}\$|RM|Rs\.?|Rp|SFr|Tk|[$£€¥₹₩₽₺₦₱₪₫])?"
     r"(?P<sign>[+\-−–])?"
     r"(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:e[+-]?\d+)?)"
     r"(?P<rest>[A-Za-z°²/]+)?\.?$"
@@ -96,7 +99,8 @@ def _read_suffix(glued: Glued, rest: str) -> bool:
         glued.unit, glued.unit_text = ("penny" if rest == "p" else "cent"), rest
         glued.currency = MONEY_UNITS[rest]
         return True
-    name = UNIT_NAMES.get(rest) or (UNIT_NAMES.get(lower) if rest not in ("C", "F") and len(rest) > 1 else None)
+    name = UNIT_NAMES.get(rest) or (UNIT_NAMES.get(lower) if rest not in ("C", "F") and len(rest) > 1 else None) \
+        or CATALOGUE_NAMES.get(rest)
     if name is None or glued.currency:
         return False
     glued.unit, glued.unit_text = name, rest
@@ -137,4 +141,64 @@ def unit_name(text: str | None) -> str | None:
         return "%"
     if text.isupper() and len(text) == 3 and text in numbers.ISO_CURRENCIES:
         return currency_name(text)
-    return UNIT_NAMES.get(text) or UNIT_NAMES.get(text.lower())
+    return UNIT_NAMES.get(text) or UNIT_NAMES.get(text.lower()) or CATALOGUE_NAMES.get(text)
+
+
+# --- the catalogue list (kit/lexicon/figures_units_catalogue.txt), written once from quantulum3 -------------
+
+#: Kinds of quantity whose units news measures things in; quantulum3's other entities (currency,
+#: dimensionless, typography, ...) are read elsewhere or are not units in news prose.
+CATALOGUE_ENTITIES = {
+    "length", "data storage", "volume", "energy", "time", "pressure", "mass", "power", "current", "force", "area",
+    "speed", "frequency", "electric potential", "radioactivity", "radiation absorbed dose", "volumetric flow",
+    "data transfer rate", "temperature", "acceleration", "sound level", "luminous intensity", "density", "torque"}
+#: Units named by ordinary words that are seldom units in news ("two bars", "two leagues", "a quarter").
+CATALOGUE_NOT_UNITS = {
+    "bar", "barn", "base pair", "bit", "cup", "drop", "ell", "gal", "gray", "kip", "league", "nibble", "quad",
+    "quarter", "rad", "shake", "span", "speed of light", "twip", "lustrum", "nucleotide", "quantum bit",
+    "rutherford", "statvolt", "stere", "poundal", "barye", "hartree", "curie", "pound-force", "ounce-force",
+    "ton-force", "gram-force", "degree angle", "inverse second", "inverse femtobarn", "second of arc",
+    "minute of arc", "earth mass", "solar mass", "atomic mass unit", "circular mil", "quintal", "candela",
+    "bevatron"}
+#: Symbols that are words, abbreviations or clock marks in news ("am", "pm", "in", "nm" for nautical miles).
+CATALOGUE_NOT_SYMBOLS = {
+    "am", "pm", "in", "nm", "ns", "pt", "pk", "ly", "fur", "lea", "hs", "Da", "Ba", "Bd", "cd", "ab", "ac", "ua",
+    "UA", "MA", "GA", "EA", "PA", "Ma", "My", "Ga", "Ea", "Py", "Eh", "Gal", "pb", "Pb", "fb", "nb", "Gbp", "Mbp",
+    "kbp", "MOA", "kp", "dam", "Dm", "hm", "Em", "Gm", "Pm", "mps", "rps", "amp", "ips", "fps", "bu", "gm", "ka",
+    "ky", "Mt", "st", "dl", "hl", "cc", "ms", "us", "mi", "Mi", "PS", "ps", "hp", "Hz", "pc", "Pc", "TV", "TR", "TA",
+    "Ta", "Ty", "Tm", "Tb", "Mm", "Ws", "VA", "Yb", "yb", "Zb", "zb", "ym", "zm", "AU", "au", "fm", "Eb", "Ey"}
+
+
+def catalogue_lines() -> list[str]:
+    """The lines of ``figures_units_catalogue.txt``: quantulum3's unit names, surfaces and symbols
+    (``python -m kit.figures.units`` prints them; quantulum3 takes about 10 s to load, so the kit
+    reads the list, never the catalogue). Names the hand list gives differently are renamed its way
+    ("tonne" -> "metric ton")."""
+    from quantulum3 import load
+
+    catalogue = load.units("en_US")
+    rename = {}
+    for form, name in UNIT_NAMES.items():
+        found = catalogue.surfaces.get(form) or catalogue.symbols.get(form) or set()
+        if len(found) == 1 and next(iter(found)).name != name:
+            rename[next(iter(found)).name] = name
+    lines = {}
+    for table, symbols in ((catalogue.surfaces, False), (catalogue.symbols, True)):
+        for form, found in table.items():
+            if len(found) != 1 or form in UNIT_NAMES or (not symbols and form.lower() in UNIT_NAMES):
+                continue
+            unit = next(iter(found))
+            if unit.entity.name not in CATALOGUE_ENTITIES or unit.name in CATALOGUE_NOT_UNITS:
+                continue
+            if symbols and (len(form) < 2 or form in CATALOGUE_NOT_SYMBOLS or not form[-1].isalpha()
+                            or not form.isascii() and not (form.startswith("µ") and form[1:].isascii())
+                            or " " in form or '"' in form):
+                continue
+            if not symbols and form != form.lower():
+                continue
+            lines.setdefault(form, f"{form}\t{rename.get(unit.name, unit.name)}")
+    return [lines[form] for form in sorted(lines)]
+
+
+if __name__ == "__main__":
+    print("\n".join(catalogue_lines()))
