@@ -9,6 +9,8 @@ import bisect
 import dataclasses
 
 import pandas as pd
+from spacy.attrs import LOWER, SHAPE
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kit import lexicon
@@ -25,7 +27,7 @@ from kit.figures.numbers import (
     TIME_UNITS,
     UNITS_OF_MEASURE,
 )
-from kit.figures.quantities import APPROX_MARKS, CURRENCY_CODES, DIGIT_ONLY, _Figure, _hedge_before, _may_start_quantity, _Quantity, _read_range
+from kit.figures.quantities import APPROX_MARKS, CURRENCY_CODES, DIGIT_ONLY, START_WORDS, _Figure, _hedge_before, _may_start_quantity, _Quantity, _read_range
 from kit.figures.resolve import _merge_compound_durations, _resolve_ellipsis
 from kit.tables import conform
 
@@ -54,11 +56,12 @@ def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
     """
     figures: list[_Figure] = []
     n = len(doc)
-    i = 0
-    while i < n:
+    free = 0  # the first token not yet taken by a figure or a phone number
+    for i in _candidates(doc):
+        if i < free:
+            continue
         token = doc[i]
         if not _may_start_quantity(token):
-            i += 1
             continue
         if DIGIT_ONLY.match(token.text.lstrip("+")):
             # a few tokens of text around the number, not doc.text (rebuilt on every access)
@@ -67,15 +70,15 @@ def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
             phone = PHONE.match(nearby)
             if phone and _is_phone(phone.group(0)):
                 phone_end = doc[first].idx + phone.end()
-                while i < n and doc[i].idx < phone_end:
-                    i += 1
+                free = i
+                while free < n and doc[free].idx < phone_end:
+                    free += 1
                 continue
         quantity = _read_range(doc, i)
         if quantity is None:
-            i += 1
             continue
         figure = _figure(doc, quantity)
-        i = max(quantity.end, i + 1)
+        free = max(quantity.end, i + 1)
         if figure is not None:
             figures.append(figure)
     figures = _merge_compound_durations(doc, figures)
@@ -106,6 +109,29 @@ def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
         })
     return rows
 
+
+
+#: Hashes of the words that may start a quantity, as ``Doc.to_array(LOWER)`` gives them.
+_START_HASHES = frozenset(get_string_id(word) for word in START_WORDS)
+#: Shapes (hashes) with a digit or a hyphen, filled as they are met: "dd", "XX$dd", "xxxx-xxxx".
+_SHAPES: dict[int, bool] = {}
+
+
+def _candidates(doc: Doc) -> list[int]:
+    """Tokens that may start a quantity, found on the Doc's arrays: a word of ``START_WORDS`` or a
+    shape with a digit or a hyphen ("300", "US$58", "~295", "twenty-five"); the rest is never read."""
+    strings = doc.vocab.strings
+    out = []
+    for k, (lower, shape) in enumerate(doc.to_array([LOWER, SHAPE]).tolist()):
+        if lower in _START_HASHES:
+            out.append(k)
+            continue
+        known = _SHAPES.get(shape)
+        if known is None:
+            known = _SHAPES[shape] = any(c in strings[shape] for c in "d-")
+        if known:
+            out.append(k)
+    return out
 
 
 def _float(number) -> float | None:
