@@ -179,6 +179,8 @@ NOT_FIGURES = [
     ("One resident said he had seen one of them.", ["One", "one"]),
     ("Water was found on K2-18b, and the HR 6819 system runs x86-64 code.", ["18", "6819", "64"]),
     ("She bought the toy at a Six Flags theme park.", ["Six"]),
+    ("Looters hit a 7-Eleven store, and the firm filed its 10-K report.", ["7", "10"]),
+    ("The M25 was closed between junction 10 and junction 11.", ["10", "11"]),
 ]
 
 

@@ -52,16 +52,23 @@ def _glued_to_name(doc: Doc, i: int) -> bool:
     Reads neighbouring tokens, not ``doc.text``: spaCy rebuilds that string on every access.
     """
     token = doc[i]
-    if i > 0 and not doc[i - 1].whitespace_:
-        before = doc[i - 1].text
+    before = doc[i - 1].text if i > 0 and not doc[i - 1].whitespace_ else ""
+    if before:
         if before[-1].isalpha() or before == "#":
             return True
         if before in ("-", "/", "_") and i > 1 and not doc[i - 2].whitespace_ and \
                 any(character.isalpha() for character in doc[i - 2].text):
             return True  # "CoV-2", "K2-18b", "x86-64"
+    if i > 1 and before in ("-", "–") and not doc[i - 2].whitespace_ and doc[i - 2].text[-1:].isdigit() \
+            and token.text[:1].isupper() and token.is_alpha:
+        return True  # "7-Eleven"
     if token.whitespace_ or i + 1 >= len(doc):
         return False
     following = doc[i + 1]
+    if following.text in ("-", "–") and not following.whitespace_ and i + 2 < len(doc) \
+            and doc[i + 2].text[:1].isupper() and doc[i + 2].is_alpha and doc[i + 2].lower_ not in UNITS_OF_MEASURE \
+            and not (token.is_alpha and doc[i + 2].lower_ in numbers.NUMBER_WORDS):  # but "Twenty-Five"
+        return True  # "7-Eleven", "3-Series"
     return following.text[:1].isalpha() and not (
         following.lower_ in SUFFIXES or following.lower_.rstrip(".") in SUFFIXES or following.lower_ in UNITS_OF_MEASURE
         or following.lower_ in SCALES or following.lower_ in CLOCK_WORDS)

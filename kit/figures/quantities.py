@@ -370,6 +370,8 @@ def _read_number_words(doc: Doc, i: int) -> _Quantity | None:
         j += 1
     if not words or words[-1] in ("a", "an", "half", "and"):
         return None
+    if _glued_to_name(doc, i):
+        return None  # "7-Eleven"
     if len(words) == 1 and words[0] in SCALES:
         return None  # "thousand" alone, as in "GBP738 thousand", is the tail of a number read elsewhere
     if j + 3 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
