@@ -445,6 +445,11 @@ NEWS_FORMS = [
     ("Tens of billions of euros have been pledged.", [("Tens of billions", None, 2e10, 99999999999, "euro", "EUR")]),
     ("A three-year-old boy was pulled from the rubble.", [("three", 3, None, None, "year of age", None)]),
     ("The two-party-preferred vote rose.", []),
+    # pounds of weight beside pounds sterling
+    ("A 300-pound black bear was spotted.", [("300", 300, None, None, "pound-mass", None)]),
+    ("The boxer shed 20 pounds before the fight.", [("20", 20, None, None, "pound-mass", None)]),
+    ("The carmaker lost 5 million pounds in the quarter.", [("5 million", 5e6, None, None, "pound sterling", "GBP")]),
+    ("Fans raised 5,000 pounds for the charity.", [("5,000", 5000, None, None, "pound sterling", "GBP")]),
     ("The Swiss group is worth about SFr1.2bn, and Tk 500 crore was approved.",
      [("about SFr1.2bn", 1.2e9, None, None, "swiss franc", "CHF"), ("Tk 500 crore", 5e9, None, None, "bangladeshi taka", "BDT")]),
 ]

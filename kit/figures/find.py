@@ -293,8 +293,12 @@ def _read_right(doc: Doc, quantity: _Quantity, left: _Left) -> _Right:
         unit_text = "per cent" if following == "per" else doc[j].text
         if following == "%":
             end += 1
-    elif kind is None and following in ("pound", "pounds", "lb", "lbs") and _is_weight(doc, j):
+    elif kind is None and following in ("pound", "pounds", "lb", "lbs") and _is_weight(doc, j) and not (
+            following.startswith("pound") and (quantity.scale or 0) >= 1_000_000):  # "lost 5 million pounds"
         kind, unit, unit_text, unit_end = "measure", "pound-mass", doc[j].text, j + 1
+    elif kind is None and following in ("-", "–") and j + 1 < n and doc[j + 1].lower_ in ("pound", "pounds") \
+            and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
+        kind, unit, unit_text, unit_end = "measure", "pound-mass", doc[j + 1].text, j + 2  # "a 300-pound bear"
     elif kind is None and following in CURRENCY_WORDS and not (following == "won" and doc[j].pos_ == "VERB"):
         kind, currency, unit_text, unit_end = "money", CURRENCY_WORDS[following], doc[j].text, j + 1
     elif kind is None and quantity.vague and following == "of" and j + 1 < n and doc[j + 1].lower_ in CURRENCY_WORDS:
@@ -373,7 +377,13 @@ def _is_weight(doc: Doc, j: int) -> bool:
         return True
     if j + 1 < len(doc) and doc[j + 1].lower_ == "of":
         return True
-    return any(t.lemma_ in ("weigh", "weight", "heavy", "lose", "gain") for t in doc[j].sent)
+    if j > 0 and doc[j - 1].text in ("-", "–") and not doc[j - 1].whitespace_:
+        return True  # "a 300-pound bear": money is never written so
+    return any(t.lemma_ in WEIGHT_WORDS for t in doc[j].sent)
+
+
+#: Words of a sentence that make its "pounds" weight ("weighed 200 pounds", "shed 20 pounds", "a baby").
+WEIGHT_WORDS = {"weigh", "weight", "heavy", "lose", "gain", "shed", "baby", "birth", "overweight", "obese", "fish"}
 
 
 def _rate_after(doc: Doc, j: int) -> tuple[str, str] | None:
