@@ -445,6 +445,12 @@ NEWS_FORMS = [
     ("Tens of billions of euros have been pledged.", [("Tens of billions", None, 2e10, 99999999999, "euro", "EUR")]),
     ("A three-year-old boy was pulled from the rubble.", [("three", 3, None, None, "year of age", None)]),
     ("The two-party-preferred vote rose.", []),
+    # fractions written with a slash or a fraction character; "m" written apart from the number
+    ("The track is a 1/4 mile oval, and the recipe needs ½ teaspoon of salt.",
+     [("1/4", 0.25, None, None, "mile", None), ("½", 0.5, None, None, "teaspoon", None)]),
+    ("Hikers covered 2½ miles.", [("2½", 2.5, None, None, "mile", None)]),
+    ("The attacks of 9/11 changed the 24/7 news cycle.", []),
+    ("The sea wall is 50 m high.", [("50", 50, None, None, "metre", None)]),
     # pounds of weight beside pounds sterling
     ("A 300-pound black bear was spotted.", [("300", 300, None, None, "pound-mass", None)]),
     ("The boxer shed 20 pounds before the fight.", [("20", 20, None, None, "pound-mass", None)]),

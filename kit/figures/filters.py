@@ -82,6 +82,8 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
     before = doc[quantity.start - 1] if quantity.start > 0 else None
     after = doc[quantity.end] if quantity.end < n else None
     digits = numbers.parse_digits(first.text) is not None
+    if first.text[-1:] in "½¼¾⅓⅔⅛" or (quantity.value is not None and 0 < quantity.value < 1 and "/" in first.text):
+        return False  # "½ teaspoon", "a 1/4 mile oval": fractions are never names or dates
 
     # List numbering at the start of a line: "1." / "2)".
     line_start = quantity.start == 0 or "\n" in doc[quantity.start - 1].text

@@ -128,7 +128,7 @@ def _candidates(doc: Doc) -> list[int]:
             continue
         known = _SHAPES.get(shape)
         if known is None:
-            known = _SHAPES[shape] = any(c in strings[shape] for c in "d-")
+            known = _SHAPES[shape] = any(c in strings[shape] for c in "d-½¼¾⅓⅔⅛")
         if known:
             out.append(k)
     return out
@@ -454,6 +454,9 @@ def _unit_after(doc: Doc, j: int) -> tuple[str, str, int] | None:
                 j + 2 < n and doc[j + 1].text in ("-", "–") and doc[j + 2].lower_ == "old")):
             return AGE, doc[first:j + 1].text, j + 1  # "36 years old", "a 36-year-old"
         return name, doc[first:j + 1].text, j + 1
+    if doc[j].text == "m" and j > 0 and doc[j - 1].whitespace_ and doc[j - 1].like_num and not (
+            j + 1 < n and doc[j + 1].tag_ in ("NNS", "NNPS")):
+        return "metre", "m", j + 1  # "a 50 m wall": written apart, "m" is metres ("5m people" is millions)
     if doc[j].text in CASED_UNITS and j > 0 and doc[j - 1].like_num:
         return CASED_UNITS[doc[j].text], doc[j].text, j + 1  # "30 dB", "1,013 hPa"
     return None

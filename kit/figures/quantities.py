@@ -26,6 +26,10 @@ APPROX_MARKS = "~≈"
 MIXED_FRACTION = re.compile(r"^[1-9]/(?:2|3|4|8|16|32)$")
 #: A range in one token: "40–$60", "10-15".
 GLUED_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([–-])[$£€]?(\d[\d,]*(?:\.\d+)?)$")
+#: Fraction characters ("½ teaspoon", "2½ miles").
+VULGAR = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8}
+#: A written-out fraction before a unit ("a 1/4 mile oval"); alone, "9/11" or "24/7" are no fractions.
+SLASH_FRACTION = re.compile(r"^([1-9])/(2|3|4|8|16)$")
 #: An earthquake's magnitude glued to the word: "a magnitude-6.1 aftershock".
 MAGNITUDE = re.compile(r"^magnitude[-–](\d(?:\.\d+)?)$", re.I)
 CURRENCY_CODE = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")
@@ -83,7 +87,7 @@ def _may_start_quantity(token: Token) -> bool:
     """A cheap test, run on every token: could a quantity start here?"""
     text = token.text
     first = text[:1]
-    if first.isdigit():
+    if first.isdigit() or first in VULGAR:
         return True
     lower = token.lower_
     if lower in START_WORDS:
@@ -195,7 +199,7 @@ def _repeated_unit(doc: Doc, j: int) -> tuple[int, list[str]]:
 def _read_single(doc: Doc, i: int) -> _Quantity | None:
     """One number at token ``i``: digits, a vague amount, a fraction, or number words."""
     token = doc[i]
-    if token.text[:1].isdigit() or token.text[:1] in "+-.−–~≈" or CURRENCY_CODE.match(token.text) \
+    if token.text[:1].isdigit() or token.text[:1] in "+-.−–~≈½¼¾⅓⅔⅛" or CURRENCY_CODE.match(token.text) \
             or MAGNITUDE.match(token.text) \
             or units.GLUED.match(token.text):
         digits = _read_digits(doc, i)
@@ -262,6 +266,9 @@ def _read_glued(doc: Doc, i: int) -> _Quantity | None:
     """A token with a currency, sign, scale letter or unit glued to its digits ("US$58", "10kW",
     "−5C", "2.4pc", "164p", "8B"), or a range in one token ("40–$60")."""
     text = doc[i].text.lstrip(APPROX_MARKS)
+    fraction = _read_written_fraction(doc, i, text)
+    if fraction is not None:
+        return fraction
     magnitude = MAGNITUDE.match(text)
     if magnitude:
         return _Quantity(i, i + 1, float(magnitude.group(1)), unit="magnitude", kind="measure", unit_text="magnitude")
@@ -285,6 +292,17 @@ def _read_glued(doc: Doc, i: int) -> _Quantity | None:
         kind = "measure" if glued.unit else None
     return _Quantity(i, j, value, scale=scale, unit=glued.unit, currency=glued.currency, kind=kind,
                      unit_text=glued.unit_text or glued.currency_text)
+
+
+def _read_written_fraction(doc: Doc, i: int, text: str) -> _Quantity | None:
+    """ "½", "2½" anywhere; "1/4" only before a unit of measure ("a 1/4 mile oval", "1/2 cup")."""
+    if text[-1:] in VULGAR and (len(text) == 1 or text[:-1].isdigit()):
+        return _Quantity(i, i + 1, (int(text[:-1]) if len(text) > 1 else 0) + VULGAR[text[-1]])
+    slash = SLASH_FRACTION.match(text)
+    if slash and int(slash.group(1)) < int(slash.group(2)) and i + 1 < len(doc) \
+            and doc[i + 1].lower_ in numbers.UNITS_OF_MEASURE:
+        return _Quantity(i, i + 1, int(slash.group(1)) / int(slash.group(2)))
+    return None
 
 
 def _read_fraction(doc: Doc, i: int) -> _Quantity | None:
