@@ -451,6 +451,10 @@ NEWS_FORMS = [
     ("Hikers covered 2½ miles.", [("2½", 2.5, None, None, "mile", None)]),
     ("The attacks of 9/11 changed the 24/7 news cycle.", []),
     ("The sea wall is 50 m high.", [("50", 50, None, None, "metre", None)]),
+    # a hyphenated price per share; months written in lower case ("dec. 12", "december 1")
+    ("The board approved a 12-cent-a-share dividend, to be paid Nov. 6.", [("12", 12, None, None, "cent per share", None)]),
+    ("the notes are due dec. 12, 1994, or on december 1.", []),
+    ("She said 12 people may march.", [("12", 12, None, None, None, None)]),
     # pounds of weight beside pounds sterling
     ("A 300-pound black bear was spotted.", [("300", 300, None, None, "pound-mass", None)]),
     ("The boxer shed 20 pounds before the fight.", [("20", 20, None, None, "pound-mass", None)]),

@@ -91,12 +91,15 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
             and after.text in (".", ")") and not hedged:
         return True
     # Dates: a day next to a month ("June 26", "26 June", "Dec. 28").
-    if before is not None and before.lower_ in MONTHS and (before.text[:1].isupper()) and digits:
+    if before is not None and _is_month(before) and digits:
         return True
-    if after is not None and after.lower_ in MONTHS and after.text[:1].isupper() and digits:
+    if before is not None and before.text == "." and quantity.start > 1 and not doc[quantity.start - 2].whitespace_ \
+            and doc[quantity.start - 2].lower_ in MONTHS and digits:  # "nov . 6" as a lower-cased copy splits it
+        return True
+    if after is not None and _is_month(after) and digits:
         return True
     if after is not None and after.lower_ == "of" and quantity.end + 1 < n and \
-            doc[quantity.end + 1].lower_ in MONTHS and doc[quantity.end + 1].text[:1].isupper():
+            _is_month(doc[quantity.end + 1]):
         return True
     # Years: four digits between 1000 and 2100 ("in 2019", "the 2018 elections", "around 1970"),
     # unless they count something ("nearly 2000 people") or are money.
@@ -150,6 +153,14 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
     # Ordinal-like words never reach here; spelled-out "one" as a pronoun is handled by the caller.
     return False
 
+
+
+def _is_month(token) -> bool:
+    """A month as news writes it: capitalised ("June", "Dec."), or in lower case when it cannot be
+    another word ("dec.", "sept. 30", "december 1"; not "may" or "march")."""
+    lower = token.lower_
+    return lower in MONTHS and (token.text[:1].isupper() or lower.endswith(".") or (
+        len(lower) > 5 and lower not in ("march",)))
 
 
 def _inside_a_name(doc: Doc, quantity: _Quantity, before, after) -> bool:

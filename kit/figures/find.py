@@ -307,6 +307,10 @@ def _read_right(doc: Doc, quantity: _Quantity, left: _Left) -> _Right:
     elif kind is None and _currency_after(doc, j):
         # "50 million USD", "15 EUR", "10 €": the code or sign written after the amount
         kind, currency, unit_text, unit_end = "money", _currency_after(doc, j), doc[j].text, j + 1
+    elif kind is None and following in ("-", "–") and j + 1 < n and doc[j + 1].lower_ in ("cent", "penny") \
+            and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+        # "a 12-cent-a-share dividend"
+        kind, unit, unit_text, unit_end = "money", SMALL_CHANGE[doc[j + 1].lower_], doc[j + 1].text, j + 2
     elif kind is None and following in SMALL_CHANGE and following != "p":
         kind, unit, unit_text, unit_end = "money", SMALL_CHANGE[following], doc[j].text, j + 1
     elif kind is None and following in DOLLAR_COUNTRIES and j + 1 < n and doc[j + 1].lower_ in ("dollar", "dollars"):
