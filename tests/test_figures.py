@@ -455,6 +455,11 @@ NEWS_FORMS = [
     ("The board approved a 12-cent-a-share dividend, to be paid Nov. 6.", [("12", 12, None, None, "cent per share", None)]),
     ("the notes are due dec. 12, 1994, or on december 1.", []),
     ("She said 12 people may march.", [("12", 12, None, None, None, None)]),
+    # vague measures, karats, magnitudes without the word
+    ("Some patients drove hundreds of miles to the clinic.", [("hundreds", None, 200, 999, "mile", None)]),
+    ("The necklace is made of 18-karat gold.", [("18", 18, None, None, "karat", None)]),
+    ("A 6.4 quake struck the island.", [("6.4", 6.4, None, None, "magnitude", None)]),
+    ("Humans reached the island thousands of years ago.", []),
     # pounds of weight beside pounds sterling
     ("A 300-pound black bear was spotted.", [("300", 300, None, None, "pound-mass", None)]),
     ("The boxer shed 20 pounds before the fight.", [("20", 20, None, None, "pound-mass", None)]),

@@ -304,6 +304,12 @@ def _read_right(doc: Doc, quantity: _Quantity, left: _Left) -> _Right:
     elif kind is None and quantity.vague and following == "of" and j + 1 < n and doc[j + 1].lower_ in CURRENCY_WORDS:
         # "millions of dollars", "hundreds of millions of pounds": a vague sum of money
         kind, currency, unit_text, unit_end = "money", CURRENCY_WORDS[doc[j + 1].lower_], doc[j + 1].text, j + 2
+    elif kind is None and quantity.vague and following == "of" and j + 1 < n and _unit_after(doc, j + 1):
+        # "millions of years", "hundreds of miles": a vague measure
+        kind, unit, unit_text, unit_end = ("measure",) + _unit_after(doc, j + 1)
+    elif kind is None and quantity.value and j < n and doc[j].lemma_.lower() in QUAKE_WORDS \
+            and 0 < quantity.value < 10 and "." in doc[quantity.end - 1].text:
+        kind, unit = "measure", "magnitude"  # "a 6.4 quake"
     elif kind is None and _currency_after(doc, j):
         # "50 million USD", "15 EUR", "10 €": the code or sign written after the amount
         kind, currency, unit_text, unit_end = "money", _currency_after(doc, j), doc[j].text, j + 1
@@ -417,6 +423,8 @@ def _rate_after(doc: Doc, j: int) -> tuple[str, str] | None:
 
 
 TONS = ("ton", "tons", "tonne", "tonnes")
+#: Nouns a magnitude may stand before without the word "magnitude" ("a 6.4 quake").
+QUAKE_WORDS = {"quake", "earthquake", "tremor", "aftershock", "temblor", "foreshock"}
 
 
 def _unit_after(doc: Doc, j: int) -> tuple[str, str, int] | None:
@@ -505,7 +513,9 @@ def _anchored_in_time(doc: Doc, start: int, core_end: int) -> bool:
     n = len(doc)
     j = core_end
     while j < n and (doc[j].lower_ in UNITS_OF_MEASURE or doc[j].text in ("-", "–")):
-        j += 1
+        j += 1  # "six weeks later"
+    if j + 2 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in UNITS_OF_MEASURE and doc[j + 2].lower_ == "ago":
+        return True  # "thousands of years ago"
     if j < n and doc[j].lower_ in TIME_ANCHORS_AFTER:
         return doc[j].lower_ != "from" or (j + 1 < n and doc[j + 1].lower_ == "now")
     k = start - 1
