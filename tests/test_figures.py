@@ -181,6 +181,9 @@ NOT_FIGURES = [
     ("She bought the toy at a Six Flags theme park.", ["Six"]),
     ("Looters hit a 7-Eleven store, and the firm filed its 10-K report.", ["7", "10"]),
     ("The M25 was closed between junction 10 and junction 11.", ["10", "11"]),
+    ("She polled in the September 25–27 survey; the station operated 2017–2018 in region six.", ["25", "2017", "six"]),
+    ("As Figure 4c and Table 3b show, it was in '69.", ["4c", "3b", "69"]),
+    ("Witnesses can call 101 or dial 999.", ["101", "999"]),
 ]
 
 
@@ -460,6 +463,9 @@ NEWS_FORMS = [
     ("The necklace is made of 18-karat gold.", [("18", 18, None, None, "karat", None)]),
     ("A 6.4 quake struck the island.", [("6.4", 6.4, None, None, "magnitude", None)]),
     ("Humans reached the island thousands of years ago.", []),
+    # a share after a name is no name
+    ("Biden led Trump 50.0 percent to 40.4 percent in June.", [("50.0", 50, None, None, "%", None), ("40.4", 40.4, None, None, "%", None)]),
+    ("Officers called 100 residents.", [("100", 100, None, None, None, None)]),
     # pounds of weight beside pounds sterling
     ("A 300-pound black bear was spotted.", [("300", 300, None, None, "pound-mass", None)]),
     ("The boxer shed 20 pounds before the fight.", [("20", 20, None, None, "pound-mass", None)]),

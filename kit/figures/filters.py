@@ -32,6 +32,10 @@ NAME_ENTITIES = {"ORG", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PERSON
 STREET_WORDS = lexicon.words("figures_street_words")
 #: Words near "3-1" that make it a score or a tally of votes, not a range.
 SCORE_CONTEXT = lexicon.words("figures_score_context")
+#: Words after a number that make it a share ("50.0 percent"), never part of a name.
+SHARE_WORDS = {"%", "percent", "per", "pct", "percentage"}
+#: Two days joined by a dash, as a date range writes them ("25–27").
+DAY_RANGE = re.compile(r"^(?:[1-9]|[12]\d|3[01])[–-](?:[1-9]|[12]\d|3[01])$")
 #: ISO codes news writes after an amount ("50 million USD"), from the currency lists.
 CURRENCY_CODES = frozenset(numbers.CURRENCY_SYMBOLS.values()) | frozenset(numbers.CURRENCY_WORDS.values())
 #: Phone numbers: "+44 20 7946 0958", "(202) 555-0100", "555-1234", "02.99.12.34.56".
@@ -82,6 +86,7 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
     before = doc[quantity.start - 1] if quantity.start > 0 else None
     after = doc[quantity.end] if quantity.end < n else None
     digits = numbers.parse_digits(first.text) is not None
+    days = digits or DAY_RANGE.match(first.text) is not None  # "September 25–27"
     if first.text[-1:] in "½¼¾⅓⅔⅛" or (quantity.value is not None and 0 < quantity.value < 1 and "/" in first.text):
         return False  # "½ teaspoon", "a 1/4 mile oval": fractions are never names or dates
 
@@ -91,12 +96,18 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
             and after.text in (".", ")") and not hedged:
         return True
     # Dates: a day next to a month ("June 26", "26 June", "Dec. 28").
-    if before is not None and _is_month(before) and digits:
+    if before is not None and _is_month(before) and days:
         return True
+    if before is not None and before.text in ("'", "’") and not before.whitespace_ and len(first.text) == 2 \
+            and first.text.isdigit():
+        return True  # "in '69": a year
+    if digits and before is not None and before.lemma_.lower() in ("call", "dial", "ring") and "," not in first.text \
+            and not _counts_following_noun(doc, quantity):
+        return True  # "by calling 101", "dial 999": a phone number
     if before is not None and before.text == "." and quantity.start > 1 and not doc[quantity.start - 2].whitespace_ \
             and doc[quantity.start - 2].lower_ in MONTHS and digits:  # "nov . 6" as a lower-cased copy splits it
         return True
-    if after is not None and _is_month(after) and digits:
+    if after is not None and _is_month(after) and days:
         return True
     if after is not None and after.lower_ == "of" and quantity.end + 1 < n and \
             _is_month(doc[quantity.end + 1]):
@@ -112,8 +123,10 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
     # Clock times: "10 am", "0800 GMT".
     if digits and after is not None and after.lower_ in CLOCK_WORDS:
         return True
-    # Names and identifiers: "Boeing 737", "Section 5", "Group of 20", "No. 5", "Six Flags".
-    if not hedged and kind is None:
+    # Names and identifiers: "Boeing 737", "Section 5", "Group of 20", "No. 5", "Six Flags";
+    # but not a share or a measure ("Biden led Trump 50.0 percent to 40.4 percent").
+    if not hedged and kind is None and not (after is not None and (after.lower_ in SHARE_WORDS
+                                                                     or after.lower_ in UNITS_OF_MEASURE)):
         if not digits and first.text[:1].isupper() and first.i != first.sent.start and after is not None \
                 and after.text[:1].isupper() and after.pos_ == "PROPN":
             return True
@@ -142,6 +155,9 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
                     return True
             if not doc[k].text[:1].isupper():
                 break
+    if len(core) == 1 and kind is None and quantity.value is None and quantity.vague is None and all(
+            bound is not None and bound == int(bound) and 1900 <= bound <= 2100 for bound in (quantity.low, quantity.high)):
+        return True  # "2017–2018" in one token
     # Scores and tallies: "won 3-1", "a 2-0 victory", "a 5-4 ruling".
     if quantity.low is not None and quantity.value is None and quantity.vague is None and digits:
         dash = any(t.text in ("-", "–") for t in core)

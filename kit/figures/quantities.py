@@ -278,8 +278,8 @@ def _read_glued(doc: Doc, i: int) -> _Quantity | None:
         if low is not None and high is not None and low < high:
             return _Quantity(i, i + 1, None, low, high)
     glued = units.read_glued(text)
-    if glued is None or _glued_to_name(doc, i):
-        return None
+    if glued is None or _glued_to_name(doc, i) or (i > 0 and doc[i - 1].lower_ in _filters.LABELS):
+        return None  # "Figure 4c", "Table 3b" are labels
     j, value, scale = i + 1, glued.value, glued.scale
     if glued.unit is None and not glued.percent:
         j, value, more = _read_scales(doc, i + 1, glued.value)
