@@ -434,6 +434,8 @@ def _read_vague(doc: Doc, i: int) -> _Quantity | None:
     words: list[str] = []
     j = i
     if lower in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in ("few", "couple", "handful"):
+        if i > 0 and doc[i - 1].lower_ == "quite":
+            return None  # "quite a few": a vague amount with no fixed value, left out
         words, j = [lower, doc[i + 1].lower_], i + 2
     elif lower == "several" or (lower == "few" and i > 0 and doc[i - 1].lower_ in ("just", "only", "the")):
         words, j = [lower], i + 1
