@@ -464,6 +464,12 @@ NEWS_FORMS = [
     ("The necklace is made of 18-karat gold.", [("18", 18, None, None, "karat", None)]),
     ("A 6.4 quake struck the island.", [("6.4", 6.4, None, None, "magnitude", None)]),
     ("Humans reached the island thousands of years ago.", []),
+    # currency letters glued to an amount; South Asian digit groups
+    ("The naira traded at N460, and Kenya plans to borrow Sh300 billion.",
+     [("N460", 460, None, None, "nigerian naira", "NGN"), ("Sh300 billion", 3e11, None, None, "kenyan shilling", "KES")]),
+    ("The rand weakened to R18.95, and Manila approved P1.5 billion.",
+     [("R18.95", 18.95, None, None, "south african rand", "ZAR"), ("P1.5 billion", 1.5e9, None, None, "philippine peso", "PHP")]),
+    ("The state recorded 1,24,000 cases as N95 masks and R2 values ran out.", [("1,24,000", 124000, None, None, None, None)]),
     # a share after a name is no name
     ("Biden led Trump 50.0 percent to 40.4 percent in June.", [("50.0", 50, None, None, "%", None), ("40.4", 40.4, None, None, "%", None)]),
     ("Officers called 100 residents.", [("100", 100, None, None, None, None)]),

@@ -280,6 +280,9 @@ def _read_glued(doc: Doc, i: int) -> _Quantity | None:
     glued = units.read_glued(text)
     if glued is None or _glued_to_name(doc, i) or (i > 0 and doc[i - 1].lower_ in _filters.LABELS):
         return None  # "Figure 4c", "Table 3b" are labels
+    if glued.currency_text in ("N", "R", "P") and not ("," in text or "." in text or len(text) >= 4 or (
+            i + 1 < len(doc) and doc[i + 1].lower_ in SCALES)):
+        return None  # "N95", "R2": a name, not naira or rand ("N460", "R18.95", "P1.5 billion" are)
     j, value, scale = i + 1, glued.value, glued.scale
     if glued.unit is None and not glued.percent:
         j, value, more = _read_scales(doc, i + 1, glued.value)

@@ -38,11 +38,15 @@ PERCENT_SUFFIXES = {"pc", "pct", "percent"}
 #: A number with what the tokenizer may glue to it: a currency prefix ("US$", "HK$", "RM", "£"),
 #: a sign, digits (thousands separators, decimals, an exponent), a scale letter, a unit.
 GLUED = re.compile(
-    r"^(?P<currency>[A-Z]{1,3}\$|RM|Rs\.?|Rp|SFr|Tk|[$£€¥₹₩₽₺₦₱₪₫])?"
+    r"^(?P<currency>[A-Z]{1,3}\$|RM|Rs\.?|Rp|SFr|Tk|K?Sh|[NRP](?=\d)|[$£€¥₹₩₽₺₦₱₪₫])?"
     r"(?P<sign>[+\-−–])?"
-    r"(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:e[+-]?\d+)?)"
+    r"(?P<number>(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?(?:e[+-]?\d+)?)"
     r"(?P<rest>[A-Za-z°²/]+)?\.?$"
 )
+#: Currency letters read only when glued to an amount ("N460", "R18.95", "P1.5 billion", "Sh300 billion"):
+#: alone they are initials. One letter needs a decimal, a thousands separator or a scale word after it
+#: (kit.figures.quantities), so that "N95 masks" and "R2" stay names.
+GLUED_CURRENCIES = {"N": "NGN", "R": "ZAR", "P": "PHP", "Sh": "KES", "KSh": "KES"}
 SIGNS = {"+": 1.0, "-": -1.0, "−": -1.0, "–": -1.0}
 
 
@@ -71,7 +75,7 @@ def read_glued(text: str) -> Glued | None:
         return None
     currency = None
     if currency_text:
-        currency = currency_code(currency_text)
+        currency = GLUED_CURRENCIES.get(currency_text) or currency_code(currency_text)
         if currency is None:
             return None
     value = float(number.replace(",", "")) * (SIGNS[sign] if sign else 1.0)
