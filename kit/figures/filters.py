@@ -95,22 +95,7 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
     if digits and line_start and after is not None \
             and after.text in (".", ")") and not hedged:
         return True
-    # Dates: a day next to a month ("June 26", "26 June", "Dec. 28").
-    if before is not None and _is_month(before) and days:
-        return True
-    if before is not None and before.text in ("'", "’") and not before.whitespace_ and len(first.text) == 2 \
-            and first.text.isdigit():
-        return True  # "in '69": a year
-    if digits and before is not None and before.lemma_.lower() in ("call", "dial", "ring") and "," not in first.text \
-            and not _counts_following_noun(doc, quantity):
-        return True  # "by calling 101", "dial 999": a phone number
-    if before is not None and before.text == "." and quantity.start > 1 and not doc[quantity.start - 2].whitespace_ \
-            and doc[quantity.start - 2].lower_ in MONTHS and digits:  # "nov . 6" as a lower-cased copy splits it
-        return True
-    if after is not None and _is_month(after) and days:
-        return True
-    if after is not None and after.lower_ == "of" and quantity.end + 1 < n and \
-            _is_month(doc[quantity.end + 1]):
+    if _is_a_date_or_call(doc, quantity, before, after, digits, days):
         return True
     # Years: four digits between 1000 and 2100 ("in 2019", "the 2018 elections", "around 1970"),
     # unless they count something ("nearly 2000 people") or are money.
@@ -169,6 +154,27 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
     # Ordinal-like words never reach here; spelled-out "one" as a pronoun is handled by the caller.
     return False
 
+
+
+def _is_a_date_or_call(doc: Doc, quantity: _Quantity, before, after, digits: bool, days: bool) -> bool:
+    """A day next to a month ("June 26", "26 June", "Dec. 28", "September 25–27"), a year written
+    "'69", or a number called or dialled ("by calling 101", "dial 999")."""
+    first = doc[quantity.start]
+    if before is not None and _is_month(before) and days:
+        return True
+    if before is not None and before.text in ("'", "’") and not before.whitespace_ and len(first.text) == 2 \
+            and first.text.isdigit():
+        return True  # "in '69": a year
+    if digits and before is not None and before.lemma_.lower() in ("call", "dial", "ring") and "," not in first.text \
+            and not _counts_following_noun(doc, quantity):
+        return True  # "by calling 101", "dial 999": a phone number
+    if before is not None and before.text == "." and quantity.start > 1 and not doc[quantity.start - 2].whitespace_ \
+            and doc[quantity.start - 2].lower_ in MONTHS and digits:  # "nov . 6" as a lower-cased copy splits it
+        return True
+    if after is not None and _is_month(after) and days:
+        return True
+    return after is not None and after.lower_ == "of" and quantity.end + 1 < len(doc) and \
+        _is_month(doc[quantity.end + 1])
 
 
 def _is_month(token) -> bool:

@@ -150,27 +150,8 @@ def unit_name(text: str | None) -> str | None:
 
 # --- the catalogue list (kit/lexicon/figures_units_catalogue.txt), written once from quantulum3 -------------
 
-#: Kinds of quantity whose units news measures things in; quantulum3's other entities (currency,
-#: dimensionless, typography, ...) are read elsewhere or are not units in news prose.
-CATALOGUE_ENTITIES = {
-    "length", "data storage", "volume", "energy", "time", "pressure", "mass", "power", "current", "force", "area",
-    "speed", "frequency", "electric potential", "radioactivity", "radiation absorbed dose", "volumetric flow",
-    "data transfer rate", "temperature", "acceleration", "sound level", "luminous intensity", "density", "torque"}
-#: Units named by ordinary words that are seldom units in news ("two bars", "two leagues", "a quarter").
-CATALOGUE_NOT_UNITS = {
-    "bar", "barn", "base pair", "bit", "cup", "drop", "ell", "gal", "gray", "kip", "league", "nibble", "quad",
-    "quarter", "rad", "shake", "span", "speed of light", "twip", "lustrum", "nucleotide", "quantum bit",
-    "rutherford", "statvolt", "stere", "poundal", "barye", "hartree", "curie", "pound-force", "ounce-force",
-    "ton-force", "gram-force", "degree angle", "inverse second", "inverse femtobarn", "second of arc",
-    "minute of arc", "earth mass", "solar mass", "atomic mass unit", "circular mil", "quintal", "candela",
-    "bevatron"}
-#: Symbols that are words, abbreviations or clock marks in news ("am", "pm", "in", "nm" for nautical miles).
-CATALOGUE_NOT_SYMBOLS = {
-    "am", "pm", "in", "nm", "ns", "pt", "pk", "ly", "fur", "lea", "hs", "Da", "Ba", "Bd", "cd", "ab", "ac", "ua",
-    "UA", "MA", "GA", "EA", "PA", "Ma", "My", "Ga", "Ea", "Py", "Eh", "Gal", "pb", "Pb", "fb", "nb", "Gbp", "Mbp",
-    "kbp", "MOA", "kp", "dam", "Dm", "hm", "Em", "Gm", "Pm", "mps", "rps", "amp", "ips", "fps", "bu", "gm", "ka",
-    "ky", "Mt", "st", "dl", "hl", "cc", "ms", "us", "mi", "Mi", "PS", "ps", "hp", "Hz", "pc", "Pc", "TV", "TR", "TA",
-    "Ta", "Ty", "Tm", "Tb", "Mm", "Ws", "VA", "Yb", "yb", "Zb", "zb", "ym", "zm", "AU", "au", "fm", "Eb", "Ey"}
+# The catalogue list (kit/lexicon/figures_units_catalogue.txt) is written once from quantulum3, keeping the
+# kinds of unit in figures_catalogue_entities and leaving out figures_catalogue_not_units/_not_symbols.
 
 
 def catalogue_lines() -> list[str]:
@@ -192,9 +173,10 @@ def catalogue_lines() -> list[str]:
             if len(found) != 1 or form in UNIT_NAMES or (not symbols and form.lower() in UNIT_NAMES):
                 continue
             unit = next(iter(found))
-            if unit.entity.name not in CATALOGUE_ENTITIES or unit.name in CATALOGUE_NOT_UNITS:
+            if unit.entity.name not in lexicon.words("figures_catalogue_entities") \
+                    or unit.name in lexicon.words("figures_catalogue_not_units"):
                 continue
-            if symbols and (len(form) < 2 or form in CATALOGUE_NOT_SYMBOLS or not form[-1].isalpha()
+            if symbols and (len(form) < 2 or form in lexicon.words("figures_catalogue_not_symbols") or not form[-1].isalpha()
                             or not form.isascii() and not (form.startswith("µ") and form[1:].isascii())
                             or " " in form or '"' in form):
                 continue
