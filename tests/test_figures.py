@@ -151,6 +151,21 @@ ELLIPSIS = [
 ]
 
 
+# sentence, a figure whose counted noun must stay empty (no guess beyond the noun phrase or a clear ellipsis)
+COUNTED_EMPTY = [
+    ("The firm employs 30 in the state and runs 200 stores.", "30"),
+    ("A 12,000-strong force and an eight-member panel were set up.", "12,000"),
+    ("The factory employs 30 in the state.", "30"),
+]
+
+
+@pytest.mark.parametrize("sentence, text", COUNTED_EMPTY)
+def test_counted_noun_left_empty_rather_than_guessed(figures_of, sentence, text):
+    rows = figures_of(sentence)
+    assert text in rows.text.tolist(), rows.text.tolist()
+    assert pd.isna(rows.counted[rows.text == text].iloc[0]), rows[["text", "counted"]].values.tolist()
+
+
 @pytest.mark.parametrize("sentence, expected", ELLIPSIS)
 def test_elided_counted_noun(figures_of, sentence, expected):
     rows = figures_of(sentence)
