@@ -151,6 +151,21 @@ ELLIPSIS = [
 ]
 
 
+# sentence, a figure whose counted noun must stay empty (no guess beyond the noun phrase or a clear ellipsis)
+COUNTED_EMPTY = [
+    ("The firm employs 30 in the state and runs 200 stores.", "30"),
+    ("A 12,000-strong force and an eight-member panel were set up.", "12,000"),
+    ("The factory employs 30 in the state.", "30"),
+]
+
+
+@pytest.mark.parametrize("sentence, text", COUNTED_EMPTY)
+def test_counted_noun_left_empty_rather_than_guessed(figures_of, sentence, text):
+    rows = figures_of(sentence)
+    assert text in rows.text.tolist(), rows.text.tolist()
+    assert pd.isna(rows.counted[rows.text == text].iloc[0]), rows[["text", "counted"]].values.tolist()
+
+
 @pytest.mark.parametrize("sentence, expected", ELLIPSIS)
 def test_elided_counted_noun(figures_of, sentence, expected):
     rows = figures_of(sentence)
@@ -179,6 +194,12 @@ NOT_FIGURES = [
     ("One resident said he had seen one of them.", ["One", "one"]),
     ("Water was found on K2-18b, and the HR 6819 system runs x86-64 code.", ["18", "6819", "64"]),
     ("She bought the toy at a Six Flags theme park.", ["Six"]),
+    ("Looters hit a 7-Eleven store, and the firm filed its 10-K report.", ["7", "10"]),
+    ("The M25 was closed between junction 10 and junction 11.", ["10", "11"]),
+    ("She polled in the September 25–27 survey; the station operated 2017–2018 in region six.", ["25", "2017", "six"]),
+    ("As Figure 4c and Table 3b show, it was in '69.", ["4c", "3b", "69"]),
+    ("Witnesses can call 101 or dial 999.", ["101", "999"]),
+    ("Quite a few residents feared a raid.", ["a few"]),
 ]
 
 
@@ -385,6 +406,95 @@ NEWS_FORMS = [
     # conventions kept
     ("One of the victims was a child.", []),
     ("Six weeks later, the factory reopened.", []),
+    # "from X to Y": one range, unless a word of change makes it the level before and after
+    ("The project will cost from $5 million to $7 million, officials said.",
+     [("$5 million to $7 million", None, 5e6, 7e6, "dollar", "USD")]),
+    ("First offenders face fines from £500 to £5,000.", [("£500 to £5,000", None, 500, 5000, "pound sterling", "GBP")]),
+    ("Estimates of the crowd ranged from 5,000 to 8,000.", [("5,000 to 8,000", None, 5000, 8000, None, None)]),
+    ("Inflation rose from 2% to 3% in the year to May.", [("2%", 2, None, None, "%", None), ("3%", 3, None, None, "%", None)]),
+    ("Temperatures are forecast to climb from 20C to 30C by Friday.",
+     [("20C", 20, None, None, "degree Celsius", None), ("30C", 30, None, None, "degree Celsius", None)]),
+    ("Around 2,000 people attended, up from 1,500 last year.",
+     [("Around 2,000", 2000, None, None, None, None), ("1,500", 1500, None, None, None, None)]),
+    ("The museum was open from 2015 to 2017.", []),
+    # "rose X to Y": the change, then the level; a narrow "X to Y" after a change stays a range
+    ("Oil rose $1.50 to $82.30 a barrel on Tuesday.",
+     [("$1.50", 1.5, None, None, "dollar", "USD"), ("$82.30", 82.3, None, None, "dollar per barrel", "USD")]),
+    ("Shares in the retailer jumped 12p to 245p.", [("12p", 12, None, None, "penny", "GBP"), ("245p", 245, None, None, "penny", "GBP")]),
+    ("Its market value fell by $40bn to $310bn.",
+     [("$40bn", 4e10, None, None, "dollar", "USD"), ("$310bn", 3.1e11, None, None, "dollar", "USD")]),
+    ("Rents rose 3 to 5 per cent last year.", [("3 to 5", None, 3, 5, "%", None)]),
+    # scale letters at the end of a sentence, South Asian scales
+    ("The striker signed a contract worth €100m.", [("€100m", 1e8, None, None, "euro", "EUR")]),
+    ("Chelsea are understood to have paid more than £37m.", [("more than £37m", 3.7e7, 3.7e7, None, "pound sterling", "GBP")]),
+    ("The Mumbai-based company raised Rs 500 crore.", [("Rs 500 crore", 5e9, None, None, "indian rupee", "INR")]),
+    ("Over 35 lakh people have registered.", [("Over 35 lakh", 3.5e6, 3.5e6, None, None, None)]),
+    ("Several tens of thousands of people marched.", [("Several tens of thousands", None, 30000, 90000, None, None)]),
+    # hedges written as signs, rates before "from", currencies after the amount
+    ("Gusts reached 185 mph (~295 km/h).",
+     [("185", 185, None, None, "mile per hour", None), ("~295", 295, None, None, "kilometre per hour", None)]),
+    ("The minimum wage rises to £10.42 an hour from April.", [("£10.42", 10.42, None, None, "pound sterling per hour", "GBP")]),
+    ("The contract is worth 50 million USD.", [("50 million", 5e7, None, None, "dollar", "USD")]),
+    ("Entry costs 15 EUR.", [("15", 15, None, None, "euro", "EUR")]),
+    ("fluor said it won a $ 300 million contract.", [("$ 300 million", 3e8, None, None, "dollar", "USD")]),
+    ("The ship carried 16,000 metric tons of grain.", [("16,000", 16000, None, None, "metric ton", None)]),
+    # magnitudes, fractions of a unit, ages in a relative clause, "last year" after a number
+    ("The quake had a magnitude of 7.8 and a magnitude-6.1 aftershock followed.",
+     [("7.8", 7.8, None, None, "magnitude", None), ("magnitude-6.1", 6.1, None, None, "magnitude", None)]),
+    ("The bank cut rates by a quarter of a percentage point.", [("a quarter of a percentage point", 0.25, None, None, "%", None)]),
+    ("They walked for three quarters of an hour and covered half a mile.",
+     [("three quarters of an hour", 0.75, None, None, "hour", None), ("half a mile", 0.5, None, None, "mile", None)]),
+    ("The talks resumed half an hour later.", []),
+    ("The singer, who is 25, earns $200,000 a week.",
+     [("25", 25, None, None, "year of age", None), ("$200,000", 2e5, None, None, "dollar per week", "USD")]),
+    ("The population grew by 0.4% to 67.6 million last year.",
+     [("0.4%", 0.4, None, None, "%", None), ("67.6 million", 6.76e7, None, None, None, None)]),
+    # units from quantulum3's catalogue (figures_units_catalogue), as words and as written symbols
+    ("Doctors prescribed 5mg of the drug, or 30 mg for adults.",
+     [("5", 5, None, None, "milligram", None), ("30", 30, None, None, "milligram", None)]),
+    ("Noise reached 85 dB as pressure fell to 950 hPa.",
+     [("85", 85, None, None, "decibel", None), ("950", 950, None, None, "hectopascal", None)]),
+    ("Tyres should be inflated to 32 psi, and the plant made 12 kilojoules.",
+     [("32", 32, None, None, "pound per square inch", None), ("12", 12, None, None, "kilojoule", None)]),
+    ("The two bars and three leagues were busy.", [("two", 2, None, None, None, None), ("three", 3, None, None, None, None)]),
+    # hyphenated rates, vague sums of money, number words in "-year-old", more currency signs
+    ("Unions want a $15-an-hour minimum wage and a £1.2bn-a-year fund.",
+     [("$15", 15, None, None, "dollar per hour", "USD"), ("£1.2bn", 1.2e9, None, None, "pound sterling per year", "GBP")]),
+    ("Hundreds of millions of dollars were spent.", [("Hundreds of millions", None, 2e8, 999999999, "dollar", "USD")]),
+    ("Tens of billions of euros have been pledged.", [("Tens of billions", None, 2e10, 99999999999, "euro", "EUR")]),
+    ("A three-year-old boy was pulled from the rubble.", [("three", 3, None, None, "year of age", None)]),
+    ("The two-party-preferred vote rose.", []),
+    # fractions written with a slash or a fraction character; "m" written apart from the number
+    ("The track is a 1/4 mile oval, and the recipe needs ½ teaspoon of salt.",
+     [("1/4", 0.25, None, None, "mile", None), ("½", 0.5, None, None, "teaspoon", None)]),
+    ("Hikers covered 2½ miles.", [("2½", 2.5, None, None, "mile", None)]),
+    ("The attacks of 9/11 changed the 24/7 news cycle.", []),
+    ("The sea wall is 50 m high.", [("50", 50, None, None, "metre", None)]),
+    # a hyphenated price per share; months written in lower case ("dec. 12", "december 1")
+    ("The board approved a 12-cent-a-share dividend, to be paid Nov. 6.", [("12", 12, None, None, "cent per share", None)]),
+    ("the notes are due dec. 12, 1994, or on december 1.", []),
+    ("She said 12 people may march.", [("12", 12, None, None, None, None)]),
+    # vague measures, karats, magnitudes without the word
+    ("Some patients drove hundreds of miles to the clinic.", [("hundreds", None, 200, 999, "mile", None)]),
+    ("The necklace is made of 18-karat gold.", [("18", 18, None, None, "karat", None)]),
+    ("A 6.4 quake struck the island.", [("6.4", 6.4, None, None, "magnitude", None)]),
+    ("Humans reached the island thousands of years ago.", []),
+    # currency letters glued to an amount; South Asian digit groups
+    ("The naira traded at N460, and Kenya plans to borrow Sh300 billion.",
+     [("N460", 460, None, None, "nigerian naira", "NGN"), ("Sh300 billion", 3e11, None, None, "kenyan shilling", "KES")]),
+    ("The rand weakened to R18.95, and Manila approved P1.5 billion.",
+     [("R18.95", 18.95, None, None, "south african rand", "ZAR"), ("P1.5 billion", 1.5e9, None, None, "philippine peso", "PHP")]),
+    ("The state recorded 1,24,000 cases as N95 masks and R2 values ran out.", [("1,24,000", 124000, None, None, None, None)]),
+    # a share after a name is no name
+    ("Biden led Trump 50.0 percent to 40.4 percent in June.", [("50.0", 50, None, None, "%", None), ("40.4", 40.4, None, None, "%", None)]),
+    ("Officers called 100 residents.", [("100", 100, None, None, None, None)]),
+    # pounds of weight beside pounds sterling
+    ("A 300-pound black bear was spotted.", [("300", 300, None, None, "pound-mass", None)]),
+    ("The boxer shed 20 pounds before the fight.", [("20", 20, None, None, "pound-mass", None)]),
+    ("The carmaker lost 5 million pounds in the quarter.", [("5 million", 5e6, None, None, "pound sterling", "GBP")]),
+    ("Fans raised 5,000 pounds for the charity.", [("5,000", 5000, None, None, "pound sterling", "GBP")]),
+    ("The Swiss group is worth about SFr1.2bn, and Tk 500 crore was approved.",
+     [("about SFr1.2bn", 1.2e9, None, None, "swiss franc", "CHF"), ("Tk 500 crore", 5e9, None, None, "bangladeshi taka", "BDT")]),
 ]
 
 

@@ -49,14 +49,16 @@ The package, one module a step:
 - :mod:`kit.figures.quantities`: tokens to quantities (numbers, ranges, fractions, vague amounts);
 - :mod:`kit.figures.units`: unit and currency names, numbers glued to them ("US$58", "10kW");
 - :mod:`kit.figures.filters`: numbers that are not figures (dates, names, phones, scores);
-- :mod:`kit.figures.find`: a Doc to figure rows (hedge, currency, unit, kind), ``extract``;
+- :mod:`kit.figures.find`: a Doc to figure rows (hedge and currency sign before the number), ``extract``;
+- :mod:`kit.figures.following`: what follows a number (kind, unit, currency, rate, age);
 - :mod:`kit.figures.counted`: the counted noun next to a figure;
 - :mod:`kit.figures.resolve`: compound durations and counted nouns left out by ellipsis;
 - :mod:`kit.figures.explore`: tables for notebooks (``claims_about``, ``summarize_figures``,
   ``claimed_by``, ``vague_quantities``).
 
-Word lists are in ``kit/lexicon/figures_*.txt``; month names come from ``calendar`` and
-currency symbols and ISO codes from babel.
+Word lists are in ``kit/lexicon/figures_*.txt``; month names come from ``calendar``,
+currency symbols and ISO codes from babel, and the unit names beyond the hand list from
+quantulum3's catalogue (``figures_units_catalogue.txt``, written by ``python -m kit.figures.units``).
 
 >>> rows = extract("Russia sent around 100 military experts; more than 50 countries objected.")
 >>> rows[["text", "value", "low", "approx", "counted"]].values.tolist()

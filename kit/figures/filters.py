@@ -32,6 +32,12 @@ NAME_ENTITIES = {"ORG", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PERSON
 STREET_WORDS = lexicon.words("figures_street_words")
 #: Words near "3-1" that make it a score or a tally of votes, not a range.
 SCORE_CONTEXT = lexicon.words("figures_score_context")
+#: Words after a number that make it a share ("50.0 percent"), never part of a name.
+SHARE_WORDS = {"%", "percent", "per", "pct", "percentage"}
+#: Two days joined by a dash, as a date range writes them ("25–27").
+DAY_RANGE = re.compile(r"^(?:[1-9]|[12]\d|3[01])[–-](?:[1-9]|[12]\d|3[01])$")
+#: ISO codes news writes after an amount ("50 million USD"), from the currency lists.
+CURRENCY_CODES = frozenset(numbers.CURRENCY_SYMBOLS.values()) | frozenset(numbers.CURRENCY_WORDS.values())
 #: Phone numbers: "+44 20 7946 0958", "(202) 555-0100", "555-1234", "02.99.12.34.56".
 PHONE = re.compile(r"\+\d{1,4}(?:[ .-]\(?\d{1,5}\)?){2,5}|\(\d{2,5}\) ?\d{3,4}[ .-]\d{3,5}"
                    r"|\d{2,5}(?:[.-]\d{2,5}){2,4}\b|\d{3}-\d{4}\b"
@@ -50,18 +56,25 @@ def _glued_to_name(doc: Doc, i: int) -> bool:
     Reads neighbouring tokens, not ``doc.text``: spaCy rebuilds that string on every access.
     """
     token = doc[i]
-    if i > 0 and not doc[i - 1].whitespace_:
-        before = doc[i - 1].text
+    before = doc[i - 1].text if i > 0 and not doc[i - 1].whitespace_ else ""
+    if before:
         if before[-1].isalpha() or before == "#":
             return True
         if before in ("-", "/", "_") and i > 1 and not doc[i - 2].whitespace_ and \
                 any(character.isalpha() for character in doc[i - 2].text):
             return True  # "CoV-2", "K2-18b", "x86-64"
+    if i > 1 and before in ("-", "–") and not doc[i - 2].whitespace_ and doc[i - 2].text[-1:].isdigit() \
+            and token.text[:1].isupper() and token.is_alpha:
+        return True  # "7-Eleven"
     if token.whitespace_ or i + 1 >= len(doc):
         return False
     following = doc[i + 1]
+    if following.text in ("-", "–") and not following.whitespace_ and i + 2 < len(doc) \
+            and doc[i + 2].text[:1].isupper() and doc[i + 2].is_alpha and doc[i + 2].lower_ not in UNITS_OF_MEASURE \
+            and not (token.is_alpha and doc[i + 2].lower_ in numbers.NUMBER_WORDS):  # but "Twenty-Five"
+        return True  # "7-Eleven", "3-Series"
     return following.text[:1].isalpha() and not (
-        following.lower_ in SUFFIXES or following.lower_ in UNITS_OF_MEASURE
+        following.lower_ in SUFFIXES or following.lower_.rstrip(".") in SUFFIXES or following.lower_ in UNITS_OF_MEASURE
         or following.lower_ in SCALES or following.lower_ in CLOCK_WORDS)
 
 
@@ -73,19 +86,16 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
     before = doc[quantity.start - 1] if quantity.start > 0 else None
     after = doc[quantity.end] if quantity.end < n else None
     digits = numbers.parse_digits(first.text) is not None
+    days = digits or DAY_RANGE.match(first.text) is not None  # "September 25–27"
+    if first.text[-1:] in "½¼¾⅓⅔⅛" or (quantity.value is not None and 0 < quantity.value < 1 and "/" in first.text):
+        return False  # "½ teaspoon", "a 1/4 mile oval": fractions are never names or dates
 
     # List numbering at the start of a line: "1." / "2)".
     line_start = quantity.start == 0 or "\n" in doc[quantity.start - 1].text
     if digits and line_start and after is not None \
             and after.text in (".", ")") and not hedged:
         return True
-    # Dates: a day next to a month ("June 26", "26 June", "Dec. 28").
-    if before is not None and before.lower_ in MONTHS and (before.text[:1].isupper()) and digits:
-        return True
-    if after is not None and after.lower_ in MONTHS and after.text[:1].isupper() and digits:
-        return True
-    if after is not None and after.lower_ == "of" and quantity.end + 1 < n and \
-            doc[quantity.end + 1].lower_ in MONTHS and doc[quantity.end + 1].text[:1].isupper():
+    if _is_a_date_or_call(doc, quantity, before, after, digits, days):
         return True
     # Years: four digits between 1000 and 2100 ("in 2019", "the 2018 elections", "around 1970"),
     # unless they count something ("nearly 2000 people") or are money.
@@ -98,8 +108,10 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
     # Clock times: "10 am", "0800 GMT".
     if digits and after is not None and after.lower_ in CLOCK_WORDS:
         return True
-    # Names and identifiers: "Boeing 737", "Section 5", "Group of 20", "No. 5", "Six Flags".
-    if not hedged and kind is None:
+    # Names and identifiers: "Boeing 737", "Section 5", "Group of 20", "No. 5", "Six Flags";
+    # but not a share or a measure ("Biden led Trump 50.0 percent to 40.4 percent").
+    if not hedged and kind is None and not (after is not None and (after.lower_ in SHARE_WORDS
+                                                                     or after.lower_ in UNITS_OF_MEASURE)):
         if not digits and first.text[:1].isupper() and first.i != first.sent.start and after is not None \
                 and after.text[:1].isupper() and after.pos_ == "PROPN":
             return True
@@ -128,6 +140,9 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
                     return True
             if not doc[k].text[:1].isupper():
                 break
+    if len(core) == 1 and kind is None and quantity.value is None and quantity.vague is None and all(
+            bound is not None and bound == int(bound) and 1900 <= bound <= 2100 for bound in (quantity.low, quantity.high)):
+        return True  # "2017–2018" in one token
     # Scores and tallies: "won 3-1", "a 2-0 victory", "a 5-4 ruling".
     if quantity.low is not None and quantity.value is None and quantity.vague is None and digits:
         dash = any(t.text in ("-", "–") for t in core)
@@ -139,6 +154,35 @@ def _is_not_a_figure(doc: Doc, quantity: _Quantity, start: int, hedged, kind: st
     # Ordinal-like words never reach here; spelled-out "one" as a pronoun is handled by the caller.
     return False
 
+
+
+def _is_a_date_or_call(doc: Doc, quantity: _Quantity, before, after, digits: bool, days: bool) -> bool:
+    """A day next to a month ("June 26", "26 June", "Dec. 28", "September 25–27"), a year written
+    "'69", or a number called or dialled ("by calling 101", "dial 999")."""
+    first = doc[quantity.start]
+    if before is not None and _is_month(before) and days:
+        return True
+    if before is not None and before.text in ("'", "’") and not before.whitespace_ and len(first.text) == 2 \
+            and first.text.isdigit():
+        return True  # "in '69": a year
+    if digits and before is not None and before.lemma_.lower() in ("call", "dial", "ring") and "," not in first.text \
+            and not _counts_following_noun(doc, quantity):
+        return True  # "by calling 101", "dial 999": a phone number
+    if before is not None and before.text == "." and quantity.start > 1 and not doc[quantity.start - 2].whitespace_ \
+            and doc[quantity.start - 2].lower_ in MONTHS and digits:  # "nov . 6" as a lower-cased copy splits it
+        return True
+    if after is not None and _is_month(after) and days:
+        return True
+    return after is not None and after.lower_ == "of" and quantity.end + 1 < len(doc) and \
+        _is_month(doc[quantity.end + 1])
+
+
+def _is_month(token) -> bool:
+    """A month as news writes it: capitalised ("June", "Dec."), or in lower case when it cannot be
+    another word ("dec.", "sept. 30", "december 1"; not "may" or "march")."""
+    lower = token.lower_
+    return lower in MONTHS and (token.text[:1].isupper() or lower.endswith(".") or (
+        len(lower) > 5 and lower not in ("march",)))
 
 
 def _inside_a_name(doc: Doc, quantity: _Quantity, before, after) -> bool:
@@ -153,7 +197,8 @@ def _inside_a_name(doc: Doc, quantity: _Quantity, before, after) -> bool:
             and before.ent_type_ == number.ent_type_:
         return True  # "Windows 11 sales", "Apollo 11 astronauts"
     return after is not None and after.is_alpha and after.is_upper and len(after.text) >= 2 \
-        and after.pos_ == "PROPN" and after.ent_type_ not in ("NORP", "GPE") and after.lower_ not in UNITS_OF_MEASURE
+        and after.pos_ == "PROPN" and after.ent_type_ not in ("NORP", "GPE") and after.lower_ not in UNITS_OF_MEASURE \
+        and after.text not in CURRENCY_CODES  # "15 EUR" is money
 
 
 def _looks_like_year(quantity: _Quantity, core) -> bool:

@@ -9,22 +9,26 @@ import bisect
 import dataclasses
 
 import pandas as pd
-from spacy.tokens import Doc, Token
+from spacy.attrs import LOWER, SHAPE
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
 
 from kit import lexicon
-from kit.figures import numbers, units
+from kit.figures import numbers
 from kit.figures.counted import _counted_direct
 from kit.figures.filters import PHONE, _is_not_a_figure, _is_phone
-from kit.figures.numbers import (
-    CURRENCY_SYMBOLS,
-    CURRENCY_WORDS,
-    DOLLAR_COUNTRIES,
-    EMPHASIS,
-    HEDGES,
-    TIME_UNITS,
-    UNITS_OF_MEASURE,
+from kit.figures.following import _anchor, _read_right
+from kit.figures.numbers import CURRENCY_SYMBOLS, EMPHASIS, HEDGES, TIME_UNITS, UNITS_OF_MEASURE
+from kit.figures.quantities import (
+    APPROX_MARKS,
+    DIGIT_ONLY,
+    START_WORDS,
+    _Figure,
+    _hedge_before,
+    _may_start_quantity,
+    _Quantity,
+    _read_range,
 )
-from kit.figures.quantities import DIGIT_ONLY, _Figure, _hedge_before, _may_start_quantity, _Quantity, _read_range
 from kit.figures.resolve import _merge_compound_durations, _resolve_ellipsis
 from kit.tables import conform
 
@@ -32,13 +36,6 @@ KINDS = ("count", "money", "percent", "measure")
 #: Words that anchor a duration in time, making it a time expression ("three months ago").
 TIME_ANCHORS_AFTER = lexicon.words("figures_time_anchors_after")
 TIME_ANCHORS_BEFORE = lexicon.words("figures_time_anchors_before")
-#: Words that may stand between a number and its unit without changing it.
-UNIT_QUALIFIERS = lexicon.words("figures_unit_qualifiers")
-AGE_WORDS_BEFORE = lexicon.words("figures_age_words")
-#: Nouns a price may be "a" of, beside units ("$98 a share", "64 cents a dozen", "£90 a head").
-RATE_NOUNS = lexicon.words("figures_rate_nouns")
-#: Common nouns for people, whose bare number after "was" is an age ("the victim was 26").
-PERSON_NOUNS = lexicon.words("human_nouns")  # shared with the actors (measured: same figures scores)
 
 
 def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
@@ -53,11 +50,12 @@ def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
     """
     figures: list[_Figure] = []
     n = len(doc)
-    i = 0
-    while i < n:
+    free = 0  # the first token not yet taken by a figure or a phone number
+    for i in _candidates(doc):
+        if i < free:
+            continue
         token = doc[i]
         if not _may_start_quantity(token):
-            i += 1
             continue
         if DIGIT_ONLY.match(token.text.lstrip("+")):
             # a few tokens of text around the number, not doc.text (rebuilt on every access)
@@ -66,15 +64,15 @@ def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
             phone = PHONE.match(nearby)
             if phone and _is_phone(phone.group(0)):
                 phone_end = doc[first].idx + phone.end()
-                while i < n and doc[i].idx < phone_end:
-                    i += 1
+                free = i
+                while free < n and doc[free].idx < phone_end:
+                    free += 1
                 continue
         quantity = _read_range(doc, i)
         if quantity is None:
-            i += 1
             continue
         figure = _figure(doc, quantity)
-        i = max(quantity.end, i + 1)
+        free = max(quantity.end, i + 1)
         if figure is not None:
             figures.append(figure)
     figures = _merge_compound_durations(doc, figures)
@@ -85,10 +83,12 @@ def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
         if figure.kind == "time" and not include_time:
             continue
         span = doc[figure.start:figure.end]
+        # "€100m." at the end of a sentence: the full stop the tokenizer kept with the "m" is not the figure's
+        end_char = span.end_char - (span[-1].lower_[:-1] in numbers.SUFFIXES and span[-1].text.endswith("."))
         rows.append({
             "start": span.start_char,
-            "end": span.end_char,
-            "text": span.text,
+            "end": end_char,
+            "text": doc.text[span.start_char:end_char] if end_char < span.end_char else span.text,
             "value": _float(figure.value),
             "low": _float(figure.low),
             "high": _float(figure.high),
@@ -103,6 +103,29 @@ def find_figures(doc: Doc, include_time: bool = False) -> list[dict]:
         })
     return rows
 
+
+
+#: Hashes of the words that may start a quantity, as ``Doc.to_array(LOWER)`` gives them.
+_START_HASHES = frozenset(get_string_id(word) for word in START_WORDS)
+#: Shapes (hashes) with a digit or a hyphen, filled as they are met: "dd", "XX$dd", "xxxx-xxxx".
+_SHAPES: dict[int, bool] = {}
+
+
+def _candidates(doc: Doc) -> list[int]:
+    """Tokens that may start a quantity, found on the Doc's arrays: a word of ``START_WORDS`` or a
+    shape with a digit or a hyphen ("300", "US$58", "~295", "twenty-five"); the rest is never read."""
+    strings = doc.vocab.strings
+    out = []
+    for k, (lower, shape) in enumerate(doc.to_array([LOWER, SHAPE]).tolist()):
+        if lower in _START_HASHES:
+            out.append(k)
+            continue
+        known = _SHAPES.get(shape)
+        if known is None:
+            known = _SHAPES[shape] = any(c in strings[shape] for c in "d-½¼¾⅓⅔⅛")
+        if known:
+            out.append(k)
+    return out
 
 
 def _float(number) -> float | None:
@@ -190,7 +213,8 @@ def _read_left(doc: Doc, quantity: _Quantity) -> _Left:
         left.unit_text = doc[start - 1].text
         start -= 1
         prefix = f"{doc[start - 1].lower_}{doc[start].lower_}" if start > 0 else ""
-        if doc[start].text == "$" and prefix in CURRENCY_SYMBOLS and doc[start - 1].is_alpha:
+        if doc[start].text == "$" and prefix in CURRENCY_SYMBOLS and doc[start - 1].is_alpha \
+                and doc[start - 1].lower_ not in ("a", "an"):  # "a $48.2 million contract" is dollars
             # "C $ 300 million", "hk $ 10" as some tokenizers or lower-cased copies split them
             left.currency, left.unit_text = CURRENCY_SYMBOLS[prefix], f"{doc[start - 1].text}$"
             start -= 1
@@ -200,6 +224,8 @@ def _read_left(doc: Doc, quantity: _Quantity) -> _Left:
         left.negative = True
         start -= 1
     magnitude_before = start > 0 and doc[start - 1].lower_ == "magnitude"
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "magnitude" and quantity.value:
+        left.kind = "measure"  # "a magnitude of 7.8" (the words stay out of the span)
     # "over magnitude 4.5": a hedge may stand before the word "magnitude", which then joins the span
     position = start - 1 if magnitude_before else start
     for _ in range(3):  # "only about", "just over": emphasis and hedge, read leftwards
@@ -217,209 +243,22 @@ def _read_left(doc: Doc, quantity: _Quantity) -> _Left:
             break
         position -= width
         start = position
+    mark = doc[quantity.start].text[:1]
+    if mark in APPROX_MARKS and left.approx is None:
+        left.approx, left.hedge_side = mark, HEDGES[mark]  # "~295"
     if magnitude_before:
         left.kind = "measure"
     left.start = start
     return left
 
 
-@dataclasses.dataclass
-class _Right:
-    """What follows a quantity: its kind, unit (a name), currency, the unit as written, the figure's end."""
-
-    kind: str
-    unit: str | None
-    currency: str | None
-    unit_text: str | None
-    end: int
-
-
-#: Words after a number that make it money in a currency's hundredth ("85 cents", "50p").
-SMALL_CHANGE = {"cent": "cent", "cents": "cent", "pence": "penny", "penny": "penny", "p": "penny"}
-
-
-def _read_right(doc: Doc, quantity: _Quantity, left: _Left) -> _Right:
-    """Kind, unit and end from what follows: "%", "percent", currency words, units, ages, rates."""
-    n = len(doc)
-    start, end, j = left.start, quantity.end, quantity.end
-    kind, currency, unit_text = left.kind, left.currency, left.unit_text
-    unit = "magnitude" if kind == "measure" else None
-    unit_end = j  # where a rate ("per gallon", "a month") may start
-    if quantity.kind:
-        kind, unit = quantity.kind, quantity.unit
-        currency = currency or quantity.currency
-        unit_text = quantity.unit_text if quantity.unit_text and not unit_text else unit_text
-    if quantity.percent:
-        kind, unit = "percent", "%"
-    following = doc[j].lower_ if j < n else ""
-    if kind is None and following in ("%", "percent", "per", "pct", "pc", "percentage") and (
-            following != "per" or (j + 1 < n and doc[j + 1].lower_ == "cent")):
-        kind, unit = "percent", "%"
-        unit_text = "per cent" if following == "per" else doc[j].text
-        if following == "%":
-            end += 1
-    elif kind is None and following in ("pound", "pounds", "lb", "lbs") and _is_weight(doc, j):
-        kind, unit, unit_text, unit_end = "measure", "pound-mass", doc[j].text, j + 1
-    elif kind is None and following in CURRENCY_WORDS and not (following == "won" and doc[j].pos_ == "VERB"):
-        kind, currency, unit_text, unit_end = "money", CURRENCY_WORDS[following], doc[j].text, j + 1
-    elif kind is None and following in SMALL_CHANGE and following != "p":
-        kind, unit, unit_text, unit_end = "money", SMALL_CHANGE[following], doc[j].text, j + 1
-    elif kind is None and following in DOLLAR_COUNTRIES and j + 1 < n and doc[j + 1].lower_ in ("dollar", "dollars"):
-        kind, currency, unit_text, unit_end = "money", DOLLAR_COUNTRIES[following], doc[j:j + 2].text, j + 2
-    elif kind is None and j + 1 < n and doc[j].text[:1].isupper() and doc[j + 1].lower_ in CURRENCY_WORDS \
-            and doc[j + 1].lower_ not in ("dollar", "dollars", "won"):
-        # "100,000 Georgian lari"
-        kind, currency, unit_text, unit_end = "money", CURRENCY_WORDS[doc[j + 1].lower_], doc[j:j + 2].text, j + 2
-    elif kind is None and quantity.unit:
-        kind, unit = "measure", quantity.unit
-    elif kind is None:
-        measure = _unit_after(doc, j)
-        if measure:
-            kind, unit, unit_text, unit_end = "measure", measure[0], measure[1], measure[2]
-        elif start > 0 and doc[start - 1].lower_ in AGE_WORDS_BEFORE or _in_list_of_ages(doc, start, end) or (
-                start > 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "age"):
-            kind, unit = "measure", AGE
-        elif _is_age_predicate(doc, quantity):
-            kind, unit = "measure", AGE
-    kind = kind or "count"
-    if kind == "money" and currency == "USD" and start > 0 and doc[start - 1].lower_ in DOLLAR_COUNTRIES:
-        currency = DOLLAR_COUNTRIES[doc[start - 1].lower_]
-    if kind == "money" and unit is None:
-        unit = units.currency_name(currency)
-    if kind in ("money", "measure") and unit and unit not in TIME_UNITS and unit != AGE:
-        rate = _rate_after(doc, unit_end)
-        if rate:
-            unit = f"{unit} per {rate[0]}"
-            unit_text = f"{unit_text or ''} {rate[1]}".strip()
-    return _Right(kind, unit, currency, unit_text, end)
-
-
-#: Words after "degrees" that name the scale: "30 degrees C", "98.6 degrees Fahrenheit".
-TEMPERATURE_SCALES = {"c": "degree Celsius", "celsius": "degree Celsius", "centigrade": "degree Celsius",
-                      "celcius": "degree Celsius", "f": "degree Fahrenheit", "fahrenheit": "degree Fahrenheit",
-                      "farenheit": "degree Fahrenheit"}
-#: The unit of an age: "aged 78", "a 36-year-old", "Smithers, 36,".
-AGE = "year of age"
-
-
-def _in_list_of_ages(doc: Doc, start: int, end: int) -> bool:
-    """ "aged nine, ten, thirteen, 49, and 59": every number of a list after "aged" is an age
-    (but "two aged fourteen" counts people)."""
-    if end < len(doc) and doc[end].lower_ in AGE_WORDS_BEFORE:
-        return False
-    k = start - 1
-    while k >= 0 and (doc[k].text == "," or doc[k].lower_ in ("and", "or") or doc[k].like_num):
-        k -= 1
-    return k >= 0 and k < start - 1 and doc[k].lower_ in AGE_WORDS_BEFORE
-
-
-def _is_weight(doc: Doc, j: int) -> bool:
-    """ "25 pounds of cocaine", "weighed 200 pounds": pounds of weight, not sterling."""
-    if doc[j].lower_ in ("lb", "lbs"):
-        return True
-    if j + 1 < len(doc) and doc[j + 1].lower_ == "of":
-        return True
-    return any(t.lemma_ in ("weigh", "weight", "heavy", "lose", "gain") for t in doc[j].sent)
-
-
-def _rate_after(doc: Doc, j: int) -> tuple[str, str] | None:
-    """ "per gallon", "a month", "an hour", "a day" after a unit: the unit of the rate and its words."""
-    if j + 1 >= len(doc) or doc[j].lower_ not in ("per", "a", "an", "/"):
-        return None
-    word = doc[j + 1]
-    name = UNITS_OF_MEASURE.get(word.lower_)
-    if name is None and doc[j].lower_ == "per" and word.pos_ == "NOUN" and word.lower_ != "cent":
-        name = word.lemma_.lower()  # "per share", "per person"
-    if name is None and doc[j].lower_ in ("a", "an") and word.lower_ in RATE_NOUNS:
-        name = word.lower_  # "$98 a share", "64 cents a dozen"
-    if name is None or (doc[j].lower_ in ("a", "an") and word.tag_ == "NNS"):
-        return None
-    if j + 2 < len(doc) and doc[j + 2].lower_ in TIME_ANCHORS_AFTER:
-        return None  # "$1.17 billion a year earlier"
-    return name, doc[j:j + 2].text
-
-
-def _unit_after(doc: Doc, j: int) -> tuple[str, str, int] | None:
-    """The unit of measure right after a number, as (name, the words, their end):
-    "5 km", "48-acre", "36-year-old" and "36 years old" (an age), "900 km/h"."""
-    n = len(doc)
-    if j < n and doc[j].text in ("-", "–") and not doc[j - 1].whitespace_ and j + 1 < n:
-        j += 1
-    first = j
-    if j + 1 < n and doc[j + 1].lower_ in UNITS_OF_MEASURE and (
-            (doc[j].pos_ == "ADJ" and UNITS_OF_MEASURE[doc[j + 1].lower_] in TIME_UNITS)
-            or doc[j].lower_ in UNIT_QUALIFIERS):
-        j += 1  # "two consecutive days", "37 billion U.S. gallons", "31 billion imperial gallons"
-        first = j
-    if j >= n:
-        return None
-    word = doc[j].lower_
-    if word == "basis" and j + 1 < n and doc[j + 1].lower_ in ("point", "points"):
-        return "basis point", doc[j:j + 2].text, j + 2  # "50 basis points"
-    if word == "metric" and j + 1 < n and doc[j + 1].lower_ in ("ton", "tons", "tonne", "tonnes"):
-        return "metric ton", doc[j:j + 2].text, j + 2
-    if word in ("square", "sq", "sq.", "cubic") and j + 1 < n and doc[j + 1].lower_ in UNITS_OF_MEASURE:
-        name = f"{word.rstrip('.')} {UNITS_OF_MEASURE[doc[j + 1].lower_]}".replace("sq ", "square ")
-        return name, doc[j:j + 2].text, j + 2
-    if word in ("nautical", "light") and j + 1 < n and doc[j + 1].lower_.startswith(("mile", "year")):
-        return f"{word} {doc[j + 1].lower_.rstrip('s')}", doc[j:j + 2].text, j + 2
-    if j + 2 < n and doc[j + 1].text == "/" and f"{word}/{doc[j + 2].lower_.rstrip('.')}" in UNITS_OF_MEASURE \
-            and not doc[j].whitespace_ and not doc[j + 1].whitespace_:
-        # "900 km/h", which the tokenizer splits in three
-        return UNITS_OF_MEASURE[f"{word}/{doc[j + 2].lower_.rstrip('.')}"], doc[j:j + 3].text, j + 3
-    if word in UNITS_OF_MEASURE and word not in ("in.", "t", "l", "w", "sq", "cubic", "nautical", "ps", "kn"):
-        name = UNITS_OF_MEASURE[word]
-        if name == "point" and j + 1 < n and doc[j + 1].lower_ == "of":
-            return None  # "two points of view"
-        if name == "degree" and j + 1 < n and doc[j + 1].lower_.rstrip(".") in TEMPERATURE_SCALES:
-            return TEMPERATURE_SCALES[doc[j + 1].lower_.rstrip(".")], doc[first:j + 2].text, j + 2  # "30 degrees C"
-        if word in ("metric",) and j + 1 < n and doc[j + 1].lower_ in ("ton", "tons", "tonne", "tonnes"):
-            return "metric ton", doc[j:j + 2].text, j + 2
-        if name == "year" and (j + 1 < n and doc[j + 1].lower_ == "old" or (
-                j + 2 < n and doc[j + 1].text in ("-", "–") and doc[j + 2].lower_ == "old")):
-            return AGE, doc[first:j + 1].text, j + 1  # "36 years old", "a 36-year-old"
-        return name, doc[first:j + 1].text, j + 1
-    return None
-
-
-def _is_age_predicate(doc: Doc, quantity: _Quantity) -> bool:
-    """"she was 26", "Smithers, 36, said": a bare number said of a person is an age."""
-    head = doc[_anchor(doc, quantity.start, quantity.end)]
-    if quantity.value is None or not (0 < quantity.value < 125) or quantity.value != int(quantity.value):
-        return False
-    following = doc[quantity.end] if quantity.end < len(doc) else None
-    if following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ"):
-        return False
-    if head.dep_ in ("attr", "acomp") and head.head.lemma_ == "be":
-        subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        # spaCy tags ages as DATE; with a capitalised subject that is no entity it is a name
-        return any(_is_person(s) or (head.ent_type_ == "DATE" and s.text[:1].isupper() and s.ent_type_ == ""
-                                     and s.pos_ in ("PROPN", "NOUN")) for s in subjects)
-    if head.dep_ == "appos" and (_is_person(head.head) or (
-            head.head.pos_ == "PROPN" and head.ent_type_ == "DATE" and following is not None and following.text == ",")):
-        return True  # "Smithers, 36, said"; "Nathaly, 20, was" (the parse may take the name for a place)
-    before = doc[quantity.start - 1] if quantity.start > 0 else None
-    return (before is not None and before.text == "," and quantity.start > 1
-            and _is_person(doc[quantity.start - 2]) and following is not None and following.text == ",")
-
-
-
-def _is_person(token: Token) -> bool:
-    """A person as the parse shows it: a PERSON entity, he/she/I, a person noun, or a bare name."""
-    if token.ent_type_ == "PERSON" or token.lower_ in ("he", "she", "i") or token.lemma_.lower() in PERSON_NOUNS:
-        return True
-    if any(child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS for child in token.children):
-        return True  # "Cummings, the Democratic chairman of ..."
-    # the small model often leaves a lone surname untagged ("Cummings, the chairman, was 68")
-    return token.pos_ == "PROPN" and token.ent_type_ == "" and token.text[:1].isupper()
-
-
-
 def _anchored_in_time(doc: Doc, start: int, core_end: int) -> bool:
     n = len(doc)
     j = core_end
     while j < n and (doc[j].lower_ in UNITS_OF_MEASURE or doc[j].text in ("-", "–")):
-        j += 1
+        j += 1  # "six weeks later"
+    if j + 2 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in UNITS_OF_MEASURE and doc[j + 2].lower_ == "ago":
+        return True  # "thousands of years ago"
     if j < n and doc[j].lower_ in TIME_ANCHORS_AFTER:
         return doc[j].lower_ != "from" or (j + 1 < n and doc[j + 1].lower_ == "now")
     k = start - 1
@@ -442,14 +281,3 @@ def _coordinated_with_number(doc: Doc, quantity: _Quantity) -> bool:
     if any(t.lower_ in ("and", "or", ",") for t in window[:2]) and has_number(window):
         return True
     return bool(before) and before[-1].lower_ in ("and", "or", ",") and has_number(before)
-
-
-
-def _anchor(doc: Doc, start: int, end: int) -> int:
-    """The token of ``[start, end)`` whose head lies outside it (the last one if several)."""
-    anchor = end - 1
-    for k in range(start, end):
-        head = doc[k].head.i
-        if head < start or head >= end or head == k:
-            anchor = k
-    return anchor

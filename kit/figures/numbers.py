@@ -35,7 +35,9 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}
 #: Words that multiply what comes before them ("two million", "1.8 billion", "a dozen").
 SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
-          "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+          "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+          # South Asian news: "Rs 500 crore", "35 lakh people"
+          "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 #: Abbreviated multipliers written after digits, glued ("3bn") or as the next token ("1.8 m").
 SUFFIXES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
             "bn": 1_000_000_000, "bln": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000}
@@ -45,7 +47,8 @@ FRACTIONS = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "q
 
 NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES)
 
-DIGITS = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
+#: Digits with thousands separators, also as South Asian news groups them ("1,24,000" for 124,000).
+DIGITS = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?$|^\.\d+$")
 DIGITS_WITH_SUFFIX = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(k|m|mn|mln|b|bn|bln|tn|trn)$", re.I)
 HYPHENATED_WORDS = re.compile(r"^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$", re.I)
 
@@ -96,8 +99,12 @@ DOLLAR_COUNTRIES = dict(lexicon.mapping("figures_dollar_countries"))
 #: Measure units after a number, normalised to a short singular name.
 #: Measure units after a number, as a lower-case token, and their name ("km" -> "kilometre");
 #: the forms matched only as written ("C" for Celsius after digits) are in kit.figures.units.
-UNITS_OF_MEASURE: dict[str, str] = {form: name for form, name in lexicon.mapping("figures_units").items()
-                                    if form == form.lower()}
+UNITS_OF_MEASURE: dict[str, str] = {
+    **{form: name for form, name in lexicon.mapping("figures_units_catalogue").items() if form == form.lower()},
+    **{form: name for form, name in lexicon.mapping("figures_units").items() if form == form.lower()}}
+#: Unit symbols matched only as written after a number ("30 dB", "1,013 hPa"), from the catalogue list.
+CASED_UNITS: dict[str, str] = {form: name for form, name in lexicon.mapping("figures_units_catalogue").items()
+                               if form != form.lower()}
 
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 

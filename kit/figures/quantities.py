@@ -13,18 +13,28 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from kit import lexicon
 from kit.figures import numbers, units
+from kit.figures import filters as _filters
 from kit.figures.filters import _glued_to_name
 from kit.figures.numbers import EMPHASIS, FRACTIONS, HEDGES, SCALES, SUFFIXES, TIME_UNITS, VAGUE, VAGUE_PLURALS, VAGUE_WORDS
 
 DIGIT_ONLY = re.compile(r"^\d+$")
+#: Signs of an estimate glued to the digits ("~295", "≈5kg"); read as the hedge "about".
+APPROX_MARKS = "~≈"
 #: The fraction of a mixed number ("7 3/4"); "9/11" or "24/7" alone are no fractions.
 MIXED_FRACTION = re.compile(r"^[1-9]/(?:2|3|4|8|16|32)$")
 #: A range in one token: "40–$60", "10-15".
 GLUED_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([–-])[$£€]?(\d[\d,]*(?:\.\d+)?)$")
+#: Fraction characters ("½ teaspoon", "2½ miles").
+VULGAR = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8}
+#: A written-out fraction before a unit ("a 1/4 mile oval"); alone, "9/11" or "24/7" are no fractions.
+SLASH_FRACTION = re.compile(r"^([1-9])/(2|3|4|8|16)$")
+#: An earthquake's magnitude glued to the word: "a magnitude-6.1 aftershock".
+MAGNITUDE = re.compile(r"^magnitude[-–](\d(?:\.\d+)?)$", re.I)
 CURRENCY_CODE = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")
 #: ISO codes the tokenizer may glue to an amount ("GBP738").
-CURRENCY_CODES = set(numbers.CURRENCY_SYMBOLS.values()) | set(numbers.CURRENCY_WORDS.values())
+CURRENCY_CODES = _filters.CURRENCY_CODES
 
 
 @dataclasses.dataclass
@@ -68,18 +78,31 @@ class _Figure:
     merged_down_to: int | None = None  # compound durations: the smallest unit taken in, in seconds
 
 
+#: Words that may begin a quantity ("two", "a", "half", "several", "dozens", ...).
+START_WORDS = frozenset(numbers.NUMBER_WORDS | {"a", "an", "half", "few", "several", "tens", "scores"} | set(VAGUE_PLURALS))
+HAS_DIGIT = re.compile(r"\d").search
+
+
 def _may_start_quantity(token: Token) -> bool:
+    """A cheap test, run on every token: could a quantity start here?"""
+    text = token.text
+    first = text[:1]
+    if first.isdigit() or first in VULGAR:
+        return True
     lower = token.lower_
-    return (
-        token.text[:1].isdigit()
-        or lower in numbers.NUMBER_WORDS
-        or lower in ("a", "an", "half", "few", "several", "tens", "scores")
-        or lower in VAGUE_PLURALS
-        or bool(numbers.HYPHENATED_WORDS.match(lower))
-        or (lower[:1] in "+." and token.like_num)
-        or (token.text[-1:].isdigit() and CURRENCY_CODE.match(token.text) is not None)
-        or ((token.text[:1] in "+-−–$£€¥₹" or token.text[:1].isupper()) and units.GLUED.match(token.text) is not None)
-    )
+    if lower in START_WORDS:
+        return True
+    if not HAS_DIGIT(text):
+        return "-" in lower and numbers.HYPHENATED_WORDS.match(lower) is not None  # "twenty-five"
+    if first in APPROX_MARKS:
+        return text[1:2].isdigit()  # "~295"
+    if first in "+." and token.like_num:
+        return True
+    if lower.startswith("magnitude"):
+        return MAGNITUDE.match(text) is not None  # "magnitude-6.1"
+    if text[-1:].isdigit() and CURRENCY_CODE.match(text) is not None:
+        return True  # "GBP738"
+    return (first in "+-−–$£€¥₹" or first.isupper()) and units.GLUED.match(text) is not None  # "US$58", "−5C"
 
 
 
@@ -107,9 +130,9 @@ def _read_range(doc: Doc, i: int) -> _Quantity | None:
     between = before >= 0 and doc[before].lower_ == "between"
     joins = connector in RANGE_CONNECTORS or (connector == "and" and between)
     glued_dash = connector in ("-", "–") and (doc[j - 1].whitespace_ or doc[j].whitespace_)
-    # "rose from 50 to 60" is two figures; "ranging from 50 to 60" is one range
-    starts_from = before >= 0 and doc[before].lower_ == "from" and not (
-        before > 0 and doc[before - 1].lemma_ == "range")
+    # "rose from 50 to 60" is two figures, the level before and after; "will cost from $5 million
+    # to $7 million" and "ranging from 50 to 60" are one range
+    starts_from = before >= 0 and doc[before].lower_ == "from" and _after_change(doc, before)
     if not joins or glued_dash or starts_from:
         return first
     k = j + 1
@@ -126,10 +149,40 @@ def _read_range(doc: Doc, i: int) -> _Quantity | None:
     low = first.value
     if first.scale is None and second.scale and low * second.scale <= second.value:
         low *= second.scale  # "four to five thousand": the scale is shared
+    if connector == "to" and second.value > 3 * low and _after_change(doc, before + 1):
+        return first  # "oil rose $1.50 to $82.30": the change, then the level
+    if connector != "and" and not (first.currency or first.unit or first.kind) and \
+            _year_like(doc[first.start]) and _year_like(doc[second.start]):
+        return first  # "from 2015 to 2017": two years, each left out as a date
     if low < second.value or connector in ("-", "–"):
         return _Quantity(first.start, second.end, None, low, second.value, scale=second.scale, words=first.words,
                          unit=first.unit, currency=first.currency, kind=first.kind, unit_text=first.unit_text)
     return first
+
+
+#: Words of change before "from X to Y" or "X to Y" (``kit/lexicon/figures_change_words.txt``).
+CHANGE_WORDS = lexicon.words("figures_change_words")
+
+
+def _after_change(doc: Doc, i: int) -> bool:
+    """A word of change ("rose", "cut", "up", "an increase") governs or stands just before token
+    ``i`` (past "by", adverbs and the object: "cut its staff from", "fell sharply by")."""
+    if i >= len(doc) or i <= 0:
+        return False
+    if doc[i].head.lemma_.lower() in CHANGE_WORDS and doc[i].head.i < i:
+        return True
+    sentence_start = doc[i].sent.start
+    for k in range(i - 1, max(sentence_start, i - 5) - 1, -1):
+        token = doc[k]
+        if token.lemma_.lower() in CHANGE_WORDS or token.lower_ in CHANGE_WORDS:
+            return True
+        if token.is_punct or token.pos_ in ("VERB", "AUX") or token.like_num:
+            return False
+    return False
+
+
+def _year_like(token: Token) -> bool:
+    return len(token.text) == 4 and token.text.isdigit() and 1000 <= int(token.text) <= 2100
 
 
 def _repeated_unit(doc: Doc, j: int) -> tuple[int, list[str]]:
@@ -146,7 +199,8 @@ def _repeated_unit(doc: Doc, j: int) -> tuple[int, list[str]]:
 def _read_single(doc: Doc, i: int) -> _Quantity | None:
     """One number at token ``i``: digits, a vague amount, a fraction, or number words."""
     token = doc[i]
-    if token.text[:1].isdigit() or token.text[:1] in "+-.−–" or CURRENCY_CODE.match(token.text) \
+    if token.text[:1].isdigit() or token.text[:1] in "+-.−–~≈½¼¾⅓⅔⅛" or CURRENCY_CODE.match(token.text) \
+            or MAGNITUDE.match(token.text) \
             or units.GLUED.match(token.text):
         digits = _read_digits(doc, i)
         if digits is not None:
@@ -175,11 +229,11 @@ def _read_digits(doc: Doc, i: int) -> _Quantity | None:
         # "GBP738 thousand", "SEK9 million": the tokenizer keeps an ISO code and its amount together
         j, value, scale = _read_scales(doc, i + 1, numbers.parse_digits(coded.group(2)))
         return _Quantity(i, j, value, scale=scale, currency=coded.group(1))
-    digits = numbers.parse_digits(token.text)
+    digits = numbers.parse_digits(token.text.lstrip(APPROX_MARKS))
     if digits is not None:
         if _glued_to_name(doc, i):
             return None
-        glued = numbers.DIGITS_WITH_SUFFIX.match(token.text)
+        glued = numbers.DIGITS_WITH_SUFFIX.match(token.text.lstrip(APPROX_MARKS))
         if not glued and not token.whitespace_ and i + 1 < len(doc) and doc[i + 1].text == "m" \
                 and _says_size(doc, i + 2):
             return _Quantity(i, i + 2, digits, unit="metre", kind="measure", unit_text="m")  # "1.8 m" glued
@@ -211,15 +265,24 @@ def _says_size(doc: Doc, j: int) -> bool:
 def _read_glued(doc: Doc, i: int) -> _Quantity | None:
     """A token with a currency, sign, scale letter or unit glued to its digits ("US$58", "10kW",
     "−5C", "2.4pc", "164p", "8B"), or a range in one token ("40–$60")."""
-    text = doc[i].text
+    text = doc[i].text.lstrip(APPROX_MARKS)
+    fraction = _read_written_fraction(doc, i, text)
+    if fraction is not None:
+        return fraction
+    magnitude = MAGNITUDE.match(text)
+    if magnitude:
+        return _Quantity(i, i + 1, float(magnitude.group(1)), unit="magnitude", kind="measure", unit_text="magnitude")
     pair = GLUED_RANGE.match(text)
     if pair:
         low, high = (numbers.parse_digits(part) for part in pair.group(1, 3))
         if low is not None and high is not None and low < high:
             return _Quantity(i, i + 1, None, low, high)
     glued = units.read_glued(text)
-    if glued is None or _glued_to_name(doc, i):
-        return None
+    if glued is None or _glued_to_name(doc, i) or (i > 0 and doc[i - 1].lower_ in _filters.LABELS):
+        return None  # "Figure 4c", "Table 3b" are labels
+    if glued.currency_text in ("N", "R", "P") and not ("," in text or "." in text or len(text) >= 4 or (
+            i + 1 < len(doc) and doc[i + 1].lower_ in SCALES)):
+        return None  # "N95", "R2": a name, not naira or rand ("N460", "R18.95", "P1.5 billion" are)
     j, value, scale = i + 1, glued.value, glued.scale
     if glued.unit is None and not glued.percent:
         j, value, more = _read_scales(doc, i + 1, glued.value)
@@ -234,6 +297,17 @@ def _read_glued(doc: Doc, i: int) -> _Quantity | None:
                      unit_text=glued.unit_text or glued.currency_text)
 
 
+def _read_written_fraction(doc: Doc, i: int, text: str) -> _Quantity | None:
+    """ "½", "2½" anywhere; "1/4" only before a unit of measure ("a 1/4 mile oval", "1/2 cup")."""
+    if text[-1:] in VULGAR and (len(text) == 1 or text[:-1].isdigit()):
+        return _Quantity(i, i + 1, (int(text[:-1]) if len(text) > 1 else 0) + VULGAR[text[-1]])
+    slash = SLASH_FRACTION.match(text)
+    if slash and int(slash.group(1)) < int(slash.group(2)) and i + 1 < len(doc) \
+            and doc[i + 1].lower_ in numbers.UNITS_OF_MEASURE:
+        return _Quantity(i, i + 1, int(slash.group(1)) / int(slash.group(2)))
+    return None
+
+
 def _read_fraction(doc: Doc, i: int) -> _Quantity | None:
     """Fractions of a whole ("two-thirds majority", "two thirds of", "a quarter of", "half of")
     and fractions of a scale ("a quarter million", "a quarter of a million")."""
@@ -244,6 +318,10 @@ def _read_fraction(doc: Doc, i: int) -> _Quantity | None:
             and not doc[i + 1].whitespace_ and doc[i + 2].lower_ in FRACTIONS:
         return _Quantity(i, i + 3, round(100 * numbers.UNITS[lower] * FRACTIONS[doc[i + 2].lower_], 1),
                          words=True, percent=True)
+    if lower == "half" and i + 2 < n and doc[i + 1].lower_ in ("a", "an"):
+        of_unit = _fraction_of_unit(doc, i, i + 2, 0.5)  # "half a mile", "half an hour"
+        if of_unit is not None:
+            return of_unit
     if lower == "half" and i + 1 < n and doc[i + 1].lower_ == "of":
         if i > 0 and (doc[i - 1].lower_ in ("the", "other", "latter", "former", "first", "second", "top",
                                             "bottom", "northern", "southern", "eastern", "western")):
@@ -265,8 +343,24 @@ def _read_fraction(doc: Doc, i: int) -> _Quantity | None:
                 and doc[i + 2].lower_ == "of":
             scale = SCALES[doc[i + 4].lower_]
             return _Quantity(i, i + 5, share * scale, scale=scale, words=True)
+        if i + 4 < n and doc[i + 3].lower_ in ("a", "an"):
+            of_unit = _fraction_of_unit(doc, i, i + 4, share)  # "three quarters of an hour"
+            if of_unit is not None:
+                return of_unit
         return _Quantity(i, i + 2, round(100 * share, 1), words=True, percent=True)
     return None
+
+
+def _fraction_of_unit(doc: Doc, i: int, k: int, share: float) -> _Quantity | None:
+    """A fraction of the unit at token ``k``: "half a mile" (0.5 mile), "three quarters of an hour",
+    "a quarter of a percentage point" (0.25, a percentage); the article and unit stay in the span."""
+    word = doc[k].lower_
+    if word == "percentage" and k + 1 < len(doc) and doc[k + 1].lower_ in ("point", "points"):
+        return _Quantity(i, k + 2, share, words=True, kind="percent", unit="%", unit_text="percentage point")
+    name = numbers.UNITS_OF_MEASURE.get(word)
+    if name is None or name in ("point", "degree") or word in ("in", "m", "t", "l", "g", "s"):
+        return None
+    return _Quantity(i, k + 1, share, words=True, unit=name, unit_text=doc[k].text)
 
 
 def _read_number_words(doc: Doc, i: int) -> _Quantity | None:
@@ -297,10 +391,13 @@ def _read_number_words(doc: Doc, i: int) -> _Quantity | None:
         j += 1
     if not words or words[-1] in ("a", "an", "half", "and"):
         return None
+    if _glued_to_name(doc, i):
+        return None  # "7-Eleven"
     if len(words) == 1 and words[0] in SCALES:
         return None  # "thousand" alone, as in "GBP738 thousand", is the tail of a number read elsewhere
     if j + 3 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
-            and not doc[j + 1].whitespace_ and doc[j + 2].text == "-" and not doc[j + 2].whitespace_:
+            and not doc[j + 1].whitespace_ and doc[j + 2].text == "-" and not doc[j + 2].whitespace_ \
+            and doc[j + 1].lower_ not in numbers.UNITS_OF_MEASURE:
         return None  # part of a compound adjective: "two-party-preferred vote"
     value = numbers.parse_words(words)
     if value is None:
@@ -320,6 +417,13 @@ def _read_scales(doc: Doc, j: int, value: float) -> tuple[int, float, float | No
             value, scale = value * SCALES[word], SCALES[word]
         elif word in SUFFIXES and not doc[j - 1].whitespace_:
             value, scale = value * SUFFIXES[word], SUFFIXES[word]
+        elif word[:-1] in SUFFIXES and word.endswith(".") and not doc[j - 1].whitespace_ and (
+                j + 1 == len(doc) or doc[j + 1].is_sent_start or doc[j + 1].is_space or doc[j + 1].is_quote
+                or (doc[j].whitespace_ and doc[j + 1].text[:1].isupper())):
+            # "worth €100m." at the end of a sentence: the tokenizer keeps the full stop with the "m"
+            value, scale = value * SUFFIXES[word[:-1]], SUFFIXES[word[:-1]]
+            j += 1
+            break
         else:
             break
         j += 1
@@ -333,12 +437,20 @@ def _read_vague(doc: Doc, i: int) -> _Quantity | None:
     words: list[str] = []
     j = i
     if lower in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in ("few", "couple", "handful"):
+        if i > 0 and doc[i - 1].lower_ == "quite":
+            return None  # "quite a few": a vague amount with no fixed value, left out
         words, j = [lower, doc[i + 1].lower_], i + 2
     elif lower == "several" or (lower == "few" and i > 0 and doc[i - 1].lower_ in ("just", "only", "the")):
         words, j = [lower], i + 1
     if words:
         low, high = VAGUE_WORDS[words[-1]]
         scale = SCALES.get(doc[j].lower_) if j < n else None
+        if j + 2 < n and doc[j].lower_ in ("tens", "hundreds") and doc[j + 1].lower_ == "of" \
+                and doc[j + 2].lower_ in ("thousands", "millions", "billions"):
+            # "several tens of thousands": several times ten thousand
+            scale = VAGUE_PLURALS[doc[j].lower_] * VAGUE_PLURALS[doc[j + 2].lower_]
+            words.extend(t.lower_ for t in doc[j:j + 2])
+            j += 2
         if scale:
             low, high = low * scale, high * scale
             words.append(doc[j].lower_)

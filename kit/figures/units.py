@@ -27,6 +27,9 @@ from kit.figures import numbers
 
 #: Surface form -> unit name (``kit/lexicon/figures_units.txt``).
 UNIT_NAMES: dict[str, str] = dict(lexicon.mapping("figures_units"))
+#: The same from quantulum3's catalogue (``figures_units_catalogue.txt``), for what the hand list lacks
+#: ("mg", "dB", "hPa", "kilojoules"); the hand list wins where both have a form.
+CATALOGUE_NAMES: dict[str, str] = dict(lexicon.mapping("figures_units_catalogue"))
 #: Names of units that are money, not measures ("85 cents", "164p").
 MONEY_UNITS = {"cent": None, "cents": None, "pence": "GBP", "penny": "GBP", "p": "GBP", "c": None}
 #: Glued suffixes that mean percent ("2.4pc", "3pct").
@@ -35,11 +38,15 @@ PERCENT_SUFFIXES = {"pc", "pct", "percent"}
 #: A number with what the tokenizer may glue to it: a currency prefix ("US$", "HK$", "RM", "£"),
 #: a sign, digits (thousands separators, decimals, an exponent), a scale letter, a unit.
 GLUED = re.compile(
-    r"^(?P<currency>[A-Z]{1,3}\$|RM|Rs\.?|Rp|[$£€¥₹₩₽₺₦₱₪₫])?"
+    r"^(?P<currency>[A-Z]{1,3}\$|RM|Rs\.?|Rp|SFr|Tk|K?Sh|[NRP](?=\d)|[$£€¥₹₩₽₺₦₱₪₫])?"
     r"(?P<sign>[+\-−–])?"
-    r"(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:e[+-]?\d+)?)"
+    r"(?P<number>(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?(?:e[+-]?\d+)?)"
     r"(?P<rest>[A-Za-z°²/]+)?\.?$"
 )
+#: Currency letters read only when glued to an amount ("N460", "R18.95", "P1.5 billion", "Sh300 billion"):
+#: alone they are initials. One letter needs a decimal, a thousands separator or a scale word after it
+#: (kit.figures.quantities), so that "N95 masks" and "R2" stay names.
+GLUED_CURRENCIES = {"N": "NGN", "R": "ZAR", "P": "PHP", "Sh": "KES", "KSh": "KES"}
 SIGNS = {"+": 1.0, "-": -1.0, "−": -1.0, "–": -1.0}
 
 
@@ -68,7 +75,7 @@ def read_glued(text: str) -> Glued | None:
         return None
     currency = None
     if currency_text:
-        currency = currency_code(currency_text)
+        currency = GLUED_CURRENCIES.get(currency_text) or currency_code(currency_text)
         if currency is None:
             return None
     value = float(number.replace(",", "")) * (SIGNS[sign] if sign else 1.0)
@@ -96,7 +103,8 @@ def _read_suffix(glued: Glued, rest: str) -> bool:
         glued.unit, glued.unit_text = ("penny" if rest == "p" else "cent"), rest
         glued.currency = MONEY_UNITS[rest]
         return True
-    name = UNIT_NAMES.get(rest) or (UNIT_NAMES.get(lower) if rest not in ("C", "F") and len(rest) > 1 else None)
+    name = UNIT_NAMES.get(rest) or (UNIT_NAMES.get(lower) if rest not in ("C", "F") and len(rest) > 1 else None) \
+        or CATALOGUE_NAMES.get(rest)
     if name is None or glued.currency:
         return False
     glued.unit, glued.unit_text = name, rest
@@ -137,4 +145,46 @@ def unit_name(text: str | None) -> str | None:
         return "%"
     if text.isupper() and len(text) == 3 and text in numbers.ISO_CURRENCIES:
         return currency_name(text)
-    return UNIT_NAMES.get(text) or UNIT_NAMES.get(text.lower())
+    return UNIT_NAMES.get(text) or UNIT_NAMES.get(text.lower()) or CATALOGUE_NAMES.get(text)
+
+
+# --- the catalogue list (kit/lexicon/figures_units_catalogue.txt), written once from quantulum3 -------------
+
+# The catalogue list (kit/lexicon/figures_units_catalogue.txt) is written once from quantulum3, keeping the
+# kinds of unit in figures_catalogue_entities and leaving out figures_catalogue_not_units/_not_symbols.
+
+
+def catalogue_lines() -> list[str]:
+    """The lines of ``figures_units_catalogue.txt``: quantulum3's unit names, surfaces and symbols
+    (``python -m kit.figures.units`` prints them; quantulum3 takes about 10 s to load, so the kit
+    reads the list, never the catalogue). Names the hand list gives differently are renamed its way
+    ("tonne" -> "metric ton")."""
+    from quantulum3 import load
+
+    catalogue = load.units("en_US")
+    rename = {}
+    for form, name in UNIT_NAMES.items():
+        found = catalogue.surfaces.get(form) or catalogue.symbols.get(form) or set()
+        if len(found) == 1 and next(iter(found)).name != name:
+            rename[next(iter(found)).name] = name
+    lines = {}
+    for table, symbols in ((catalogue.surfaces, False), (catalogue.symbols, True)):
+        for form, found in table.items():
+            if len(found) != 1 or form in UNIT_NAMES or (not symbols and form.lower() in UNIT_NAMES):
+                continue
+            unit = next(iter(found))
+            if unit.entity.name not in lexicon.words("figures_catalogue_entities") \
+                    or unit.name in lexicon.words("figures_catalogue_not_units"):
+                continue
+            if symbols and (len(form) < 2 or form in lexicon.words("figures_catalogue_not_symbols") or not form[-1].isalpha()
+                            or not form.isascii() and not (form.startswith("µ") and form[1:].isascii())
+                            or " " in form or '"' in form):
+                continue
+            if not symbols and form != form.lower():
+                continue
+            lines.setdefault(form, f"{form}\t{rename.get(unit.name, unit.name)}")
+    return [lines[form] for form in sorted(lines)]
+
+
+if __name__ == "__main__":
+    print("\n".join(catalogue_lines()))
