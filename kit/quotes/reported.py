@@ -38,6 +38,10 @@ ABOUT_ONLY = frozenset("speak talk complain".split())
 #: Verbs that report a question besides the asking ones ("explained how ...").
 QUESTION_REPORTING = ASKING_VERBS | frozenset("explain describe reveal tell".split())
 
+#: Verbs of saying whose object is not what was said ("wrote a memoir", "found the body",
+#: "posted a photo", "determined the cause", "ruled the country").
+NOT_OBJECT_SAYING = frozenset("write find post determine rule add state read express".split())
+
 #: Verbs whose object is the hearer, not the start of the reported clause ("told reporters ...").
 HEARER_VERBS = frozenset("tell inform assure advise warn brief".split())
 
@@ -70,9 +74,12 @@ class ReportedSpeech:
             elif token.pos_ == "VERB" and token.lemma_.lower() in REPORTING and not article.in_quote(token.idx):
                 if passive_without_agent(token) or negated(token):
                     continue  # "deaths were reported", "not everyone agreed": nobody is said to say it
-                found = self.reported_clause(token) if token.lemma_.lower() in INDIRECT_VERBS | ASKING_VERBS else None
-                if found is None and token.lemma_.lower() in ACT_VERBS:
+                lemma = token.lemma_.lower()
+                found = self.reported_clause(token) if lemma in INDIRECT_VERBS | ASKING_VERBS else None
+                if found is None and lemma in ACT_VERBS:
                     found = self.act_content(token)
+                elif found is None and lemma in INDIRECT_VERBS:
+                    found = self.said_object(token)
             else:
                 continue
             if found is None:
@@ -219,7 +226,7 @@ class ReportedSpeech:
             return None  # the clause's subject must come before the cue ("X, he said, would ...")
         return clause_span([t for t in head.subtree if self.article.sentence_index(t.i) == self.article.sentence_index(verb.i)])
 
-    def act_content(self, verb: Token) -> tuple[int, int] | None:
+    def act_content(self, verb: Token, parts: list[Token] | None = None) -> tuple[int, int] | None:
         """What a speech act is about, when it is not a clause: the verb's object and
         complements ("urged [the council to act]", "accused [X of lying]", "vowed [to appeal]",
         "described [the plan as reckless]", "called for [an inquiry]")."""
@@ -227,7 +234,7 @@ class ReportedSpeech:
             return None  # "questions asked of the candidates": a description, not a speech act
         if _title_case(self.article.sents[self.article.sentence_index(verb.i)]):
             return None  # a headline ("Voters Reject The Idea Of ..."): its parse is not to be trusted
-        parts = [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
+        parts = parts if parts is not None else [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
             child.dep_ in CONTENT_DEPENDENTS
             or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and any(
                 c.dep_ in ("pobj", "pcomp") or child.lower_ == "as" for c in child.children)))]
@@ -252,6 +259,22 @@ class ReportedSpeech:
         if len(tokens) < 2:
             return None
         return clause_span(list(self.doc[tokens[0].i : tokens[-1].i + 1]), need_verb=False)
+
+    def said_object(self, verb: Token) -> tuple[int, int] | None:
+        """What a verb of saying says when it is not a clause: its object ("noted [the Sept. 11
+        attacks]", "proposed [a safe zone]", "predicted [a win in Texas]", "repeated [his
+        promise to ...]"), or what it is about ("talked [about ...]"). Not a hearer ("told
+        reporters"), a bare pronoun ("said that") or a title ("wrote [a memoir]" is a work)."""
+        lemma = verb.lemma_.lower()
+        if lemma in HEARER_VERBS or lemma in NOT_OBJECT_SAYING:
+            return None
+        parts = [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
+            child.dep_ in ("dobj", "xcomp") or (child.dep_ == "prep" and child.lower_ in ("about", "on") and lemma not in (
+                "say", "add", "write", "post", "tweet")))]
+        parts = [part for part in parts if not (part.dep_ == "dobj" and part.pos_ in ("PRON", "DET", "NUM"))]
+        if not parts:
+            return None
+        return self.act_content(verb, parts)
 
     def according_to(self, according: Token) -> tuple[int, int] | None:
         """'According to police, the man was armed' / 'The man was armed, according to police.'"""
