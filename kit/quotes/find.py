@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kit.nlp import load_model
 from kit.quotes.article import (
-    INDIRECT_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, strip,
+    INDIRECT_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, negated, strip,
 )
 from kit.quotes.marks import QuoteSpan
 from kit.quotes.speakers import SpeakerActors, Speakers
@@ -201,8 +201,20 @@ class MarkedQuotes:
         return Attribution(verb, cue_text(verb), speaker) if speaker is not None else Attribution()
 
     def _cue_by_parse(self, content: Span) -> Token | None:
-        """The verb of saying the quote hangs under, or that hangs under the quote's head."""
-        is_cue = self.article.is_cue
+        """The verb of saying the quote hangs under, or that hangs under the quote's head.
+
+        Not a negated verb ("did not respond") and not one in another paragraph (the parser
+        runs sentences over line breaks), unless that paragraph ends in a colon ("He said:")."""
+        article = self.article
+        own = article.paragraph_of(content[0].idx)
+
+        def is_cue(token: Token) -> bool:
+            if not article.is_cue(token) or negated(token):
+                return False
+            paragraph = article.paragraph_of(token.idx)
+            if paragraph == own or paragraph == article.paragraph_of(content[-1].idx):
+                return True
+            return paragraph < own and self.text[: content[0].idx].rstrip(" \n\"“'‘").endswith(":")
         roots = [token for token in content if not (content.start <= token.head.i < content.end) or token.head == token]
         for root in roots:  # up the tree first: 'reported that "X", and called ...' is 'reported'
             node, steps = root, 0
