@@ -20,6 +20,8 @@ import re
 
 from spacy.tokens import Token
 
+from kit import lexicon
+
 from kit.quotes.article import (
     ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, QUESTION_WORDS, SUBJECTS, Article, Attribution, cue_text, is_finite, misparsed_complement, negated,
     passive_without_agent,
@@ -38,9 +40,8 @@ ABOUT_ONLY = frozenset("speak talk complain".split())
 #: Verbs that report a question besides the asking ones ("explained how ...").
 QUESTION_REPORTING = ASKING_VERBS | frozenset("explain describe reveal tell".split())
 
-#: Verbs of saying whose object is not what was said ("wrote a memoir", "found the body",
-#: "posted a photo", "determined the cause", "ruled the country").
-NOT_OBJECT_SAYING = frozenset("write find post determine rule add state read express".split())
+#: Verbs of saying whose object alone is what was said ("noted the attacks", "proposed a safe zone").
+OBJECT_VERBS = lexicon.words("quotes_object_verbs")
 
 #: Verbs whose object is the hearer, not the start of the reported clause ("told reporters ...").
 HEARER_VERBS = frozenset("tell inform assure advise warn brief".split())
@@ -263,14 +264,14 @@ class ReportedSpeech:
     def said_object(self, verb: Token) -> tuple[int, int] | None:
         """What a verb of saying says when it is not a clause: its object ("noted [the Sept. 11
         attacks]", "proposed [a safe zone]", "predicted [a win in Texas]", "repeated [his
-        promise to ...]"), or what it is about ("talked [about ...]"). Not a hearer ("told
-        reporters"), a bare pronoun ("said that") or a title ("wrote [a memoir]" is a work)."""
+        promise to ...]"), or what it is about ("talked [about ...]"); only for the verbs of
+        ``quotes_object_verbs`` ("claimed 3,000 lives", "declared an emergency" are not speech),
+        and not a bare pronoun ("noted that")."""
         lemma = verb.lemma_.lower()
-        if lemma in HEARER_VERBS or lemma in NOT_OBJECT_SAYING:
+        if lemma not in OBJECT_VERBS:
             return None
         parts = [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
-            child.dep_ in ("dobj", "xcomp") or (child.dep_ == "prep" and child.lower_ in ("about", "on") and lemma not in (
-                "say", "add", "write", "post", "tweet")))]
+            child.dep_ in ("dobj", "xcomp") or (child.dep_ == "prep" and child.lower_ in ("about", "on")))]
         parts = [part for part in parts if not (part.dep_ == "dobj" and part.pos_ in ("PRON", "DET", "NUM"))]
         if not parts:
             return None

@@ -124,7 +124,23 @@ class Speakers:
                 return self.named(speaker)
             if cue.tag_ == "VBG" and cue.head != cue and cue.head.pos_ in ("VERB", "AUX"):
                 return self.speaker_of(cue.head, depth + 1)
-        return None
+        return self.main_clause_subject(cue)
+
+    def main_clause_subject(self, cue: Token) -> Token | None:
+        """'After saying he was nervous, the man ...', 'In addition to stating that ..., Clinton
+        has vowed ...', 'Having announced ..., Judge Berman proceeded': a subjectless participle
+        set before its clause is said by the subject of the clause it hangs on."""
+        if cue.tag_ not in ("VBG", "VBN") or cue.dep_ not in ("pcomp", "advcl", "pobj"):
+            return None
+        node, steps = cue.head, 0
+        while node.pos_ not in ("VERB", "AUX") and node.head != node and steps < 3:
+            node, steps = node.head, steps + 1  # after -> (to -> addition -> in) -> the verb
+        if node.pos_ not in ("VERB", "AUX") or node.i < cue.i or self.article.in_quote(node.idx):
+            return None
+        subjects = [child for child in node.children if child.dep_ in ("nsubj", "nsubjpass") and child.i > cue.i]
+        if not subjects or subjects[0].lower_ in RELATIVE_PRONOUNS:
+            return None
+        return self.named(self.issuer(subjects[0]))
 
     def subject_before(self, cue: Token) -> Token | None:
         """The subject of the nearest finite verb before ``cue`` in its sentence."""
@@ -312,6 +328,10 @@ class SpeakerActors:
             return self.transcript_actor(head)
         if mention is not None and present(mention.get("actor_id")):
             return mention["actor_id"]
+        if mention is None and head.is_upper and 2 <= len(head) <= 4:
+            found = self.initials_actor(head.text)
+            if found is not None:
+                return found
         if head.pos_ == "NOUN":
             found = self.description_actor(head)
             if found is not None:
@@ -361,6 +381,13 @@ class SpeakerActors:
         chosen = before[-1] if before else (earlier[0] if earlier else None)
         return chosen[1] if chosen else None
 
+    def initials_actor(self, label: str) -> str | None:
+        """'NG: This study started in 1982' in an interview with Natasha Gownaris: a label of
+        capital initials is the one person in the article whose name has those initials."""
+        found = {m["actor_id"] for m in self.article.mentions if m.get("kind") == "person" and present(m.get("actor_id"))
+                 and "".join(word[0] for word in _WORD.findall(m.get("name") or m.get("text") or "")).upper() == label}
+        return found.pop() if len(found) == 1 else None
+
     def _transcript_labels(self) -> dict[int, tuple[str, str | None]]:
         """Paragraph number -> (label, actor_id or None) for the paragraphs of a transcript
         ("((Name)) ..." or "NAME: ..."); an interviewer's label ("WN", "Q") has no actor."""
@@ -380,6 +407,8 @@ class SpeakerActors:
                 if actor is None and label.lower() not in ("wn", "q", "interviewer"):
                     actor = next((m["actor_id"] for m in article.mentions if present(m.get("actor_id"))
                                   and (m.get("text") or "").lower() in (label.lower(), label.split()[-1].lower())), None)
+                    if actor is None and label.isupper() and 2 <= len(label) <= 4:
+                        actor = self.initials_actor(label)
                 self._labels[number] = (label, actor)
         return self._labels
 
