@@ -42,6 +42,9 @@ MARKS = [
      '"The first paragraph goes on.\n\n"The second one ends it," the coach said.',
      ["The first paragraph goes on.", "The second one ends it,"]),
     ("inch marks are not quotes", "He is 5'11\" tall and weighs 80 kg.", []),
+    ("two apostrophes for a double quote (newspaper archives)",
+     "''We will not back down,'' the mayor said. ''Never.''", ["We will not back down,", "Never."]),
+    ("two apostrophes around a few words", "He called the plan ''a disaster'' on Monday.", ["a disaster"]),
 ]
 
 
@@ -259,8 +262,33 @@ REPORTED_MORE = [
      ("stepping up when Congress would not.", "partial", "The actor", "thanked")),
 ]
 
+OBJECT_SPEECH = [
+    # (case, sentence, (content, kind, speaker, cue)): a verb of saying whose object is what was said
+    ("noted X", "The senator noted the rising cost of the program in her speech.",
+     ("the rising cost of the program in her speech", "indirect", "The senator", "noted")),
+    ("proposed X", "The mayor proposed a new tax on empty homes.",
+     ("a new tax on empty homes", "indirect", "The mayor", "proposed")),
+    ("repeated X", "The governor repeated his promise to cut taxes.",
+     ("his promise to cut taxes", "indirect", "The governor", "repeated")),
+    ("mentioned X", "She also mentioned the violence in her hometown.",
+     ("the violence in her hometown", "indirect", "She", "mentioned")),
+    ("quoted words with two apostrophes",
+     "''It has the virtue of being fiscally responsible,'' Leonard Burman, director of the center, said of the plan.",
+     ("It has the virtue of being fiscally responsible,", "direct", "Leonard Burman", "said")),
+]
+
 SPEAKERS_MORE = [
     # (case, sentence, (content, kind, speaker, cue)): the speaker of the right clause
+    ("a preposed participle is said by its clause's subject",
+     "After saying he was nervous about the vote, the senator left the room.",
+     ("he was nervous about the vote", "indirect", "the senator", "saying")),
+    ("'in addition to stating' takes the main clause's subject",
+     "In addition to stating that the plan was legal, the minister has vowed to defend it.",
+     ("the plan was legal", "indirect", "the minister", "stating")),
+    ("a quote after 'X said.' keeps X, not a cue of the next paragraph",
+     '"I am quite concerned about his stance," Varmus said. "This is a test he failed."\n\n'
+     "A campaign spokesman did not respond to requests for comment.",
+     ("This is a test he failed.", "direct", "Varmus", "said")),
     ("'and said' hung inside the first report keeps the first speaker",
      "He said his attacks on the mayor have given his campaign momentum and said that the mayor did not "
      "represent the city.",
@@ -271,8 +299,8 @@ SPEAKERS_MORE = [
 ]
 
 
-@pytest.mark.parametrize("case, text, expected", SPEECH_ACTS + REPORTED_MORE + SPEAKERS_MORE,
-                         ids=[row[0] for row in SPEECH_ACTS + REPORTED_MORE + SPEAKERS_MORE])
+@pytest.mark.parametrize("case, text, expected", SPEECH_ACTS + REPORTED_MORE + OBJECT_SPEECH + SPEAKERS_MORE,
+                         ids=[row[0] for row in SPEECH_ACTS + REPORTED_MORE + OBJECT_SPEECH + SPEAKERS_MORE])
 def test_reported_speech_on_news(nlp, case, text, expected):
     found = [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
     assert expected in found
@@ -290,6 +318,10 @@ NOT_SPEECH = [
     ("markup attributes are not quotes", '<tweet author="@AP" datetime="2016-08-23">Polls close at eight, he added.</tweet>',
      "2016-08-23"),
     ("so-called is not speech", 'The publishers dropped the so-called "agency model" last year.', "agency model"),
+    ("a disease claims lives, no one says them", "The epidemic claimed 3,000 lives last year.", "3,000 lives last year"),
+    ("declaring an emergency is not a quote", "The governor declared a state of emergency on Friday.",
+     "a state of emergency on Friday"),
+    ("a bare pronoun object says nothing", "He noted that.", "that"),
 ]
 
 
@@ -359,6 +391,13 @@ RESOLVED = [
      'In a renewal of instability, Maduro on Wednesday warned he would be "ruthless" with the opposition after his '
      "government said it had thwarted a plot to assassinate him.",
      "it had thwarted a plot to assassinate him", "Maduro"),
+    ("a he the parse cannot place is the person quoted just before",
+     '"We are ready," said Mayor Jane Doe.\n\nThe council of the region met on Monday. He said the vote would wait.',
+     "the vote would wait", "Jane Doe"),
+    ("capital initials label the interviewee",
+     "Wikinews interviewed biologist Natasha Gownaris about penguins.\n\n((WN)) How did the study begin?\n\n"
+     "NG: This study started in 1982, long before my joining the lab.",
+     "This study started in 1982, long before my joining the lab.", "Natasha Gownaris"),
     ("continued quote keeps its speaker",
      '"They are among the best athletes in the world," Eliud Kipchoge said. "We did this one together."',
      "We did this one together.", "Eliud Kipchoge"),
