@@ -248,6 +248,13 @@ REPORTED_MORE = [
      ("The deal, he said, would collapse within a week", "indirect", "he", "said")),
     ("the cue interrupts the clause, a name", "The experts, Ryabkov said, were there under contract.",
      ("The experts, Ryabkov said, were there under contract", "indirect", "Ryabkov", "said")),
+    ("the cue interrupts after an opening phrase", "Still, he said, officials have to decide who gets extra scrutiny.",
+     ("Still, he said, officials have to decide who gets extra scrutiny", "indirect", "he", "said")),
+    ("a conditional is a claim, not a question", "Cruz said if elected he could work with the party's leaders.",
+     ("if elected he could work with the party's leaders", "indirect", "Cruz", "said")),
+    ("a quote in the paragraph before is not the clause reported",
+     '"There has been a natural donor base for someone like him."\n\nSanders, who has already sent fundraising '
+     "pleas, said he also may campaign for him.", ("he also may campaign for him", "indirect", "Sanders", "said")),
     ("a reported question", "The reporter asked whether the troops would stay.",
      ("whether the troops would stay", "indirect", "The reporter", "asked")),
     ("a reported question with 'if'", "Journalists asked if the minister would resign.",

@@ -164,8 +164,15 @@ class ReportedSpeech:
         follows ("Russia rotated ..., its embassy said")."""
         for child in verb.children:
             if child.i > verb.i and (child.dep_ == "ccomp" or misparsed_complement(verb, child)):
-                return self._complement(verb, child)
-            if child.dep_ == "ccomp" and child.i < verb.i and verb.dep_ == "ROOT":
+                found = self._complement(verb, child)
+                if found is not None:
+                    return found  # else a later complement ("say they do n't know": "do", then "know")
+        paragraph = self.article.paragraph_of(verb.idx)
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.i < verb.i and verb.dep_ == "ROOT" and not any(
+                    child.i < c.i and c.dep_ == "ccomp" for c in verb.children):
+                if self.article.paragraph_of(child.left_edge.idx) != paragraph:
+                    return None  # the parser ran the sentence over a line break
                 # "The pullout was due to ..., the newspaper said."
                 return clause_span(list(child.subtree))
         if verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX"):
@@ -188,7 +195,9 @@ class ReportedSpeech:
         tokens = [t for t in child.subtree]
         if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
             tokens = tokens[1:]
-        if not tokens or (tokens[0].lower_ in QUESTION_WORDS and verb.lemma_.lower() not in QUESTION_REPORTING):
+        conditional = tokens and tokens[0].lower_ == "if" and tokens[0].head != child  # "said if elected he would ..."
+        if not tokens or (tokens[0].lower_ in QUESTION_WORDS and not conditional
+                          and verb.lemma_.lower() not in QUESTION_REPORTING):
             return None  # "did not say whether ...", "to determine whether ...": a question, not a report
         if tokens[0].dep_ == "mark" and tokens[0].head == child and tokens[0].lower_ not in ("whether", "if"):
             return None  # "so he could fund ...", "because ...": not what was said
@@ -215,16 +224,17 @@ class ReportedSpeech:
         return clause_span(tokens)
 
     def _interrupted(self, verb: Token) -> tuple[int, int] | None:
-        """'The deal, he said, would collapse.': the cue set off by commas inside the clause it
-        reports; the row is the whole clause (the cue inside it)."""
+        """'The deal, he said, would collapse.' / 'In the long run, economists say, costs could
+        fall.': the cue set off by commas inside the clause it reports; the row is the whole
+        clause (the cue inside it)."""
         head = verb.head
         core = [t for t in verb.subtree if not t.is_punct]
         if not core or core[0].i == 0 or core[-1].i + 1 >= len(self.doc):
             return None
         if self.doc[core[0].i - 1].text not in (",", "—", "–") or self.doc[core[-1].i + 1].text not in (",", "—", "–"):
             return None
-        if not any(child.dep_ in SUBJECTS and child.i < verb.i for child in head.children):
-            return None  # the clause's subject must come before the cue ("X, he said, would ...")
+        if not is_finite(head) or not any(child.dep_ in SUBJECTS for child in head.children):
+            return None  # a clause of its own: "X, he said, would ...", "In his state, X said, offenders are ..."
         return clause_span([t for t in head.subtree if self.article.sentence_index(t.i) == self.article.sentence_index(verb.i)])
 
     def act_content(self, verb: Token, parts: list[Token] | None = None) -> tuple[int, int] | None:
