@@ -329,7 +329,23 @@ NOT_SPEECH = [
     ("declaring an emergency is not a quote", "The governor declared a state of emergency on Friday.",
      "a state of emergency on Friday"),
     ("a bare pronoun object says nothing", "He noted that.", "that"),
+    ("a name given by a participle is not a quote", 'Fans set up a website called "Cape Breton If Trump Wins" last week.',
+     "Cape Breton If Trump Wins"),
 ]
+
+SPEAKER_NOT = [
+    # (case, text, content, the speaker it must not have)
+    ("'continue to' is not a cue", 'Clinton said her campaign would continue "to break barriers" across the nation.',
+     "to break barriers", "her campaign"),
+    ("the one asked is not the asker", "Asked whether the comments had rattled them, Ryan said allies were worried.",
+     "the comments had rattled them", "Ryan"),
+]
+
+
+@pytest.mark.parametrize("case, text, content, speaker", SPEAKER_NOT, ids=[row[0] for row in SPEAKER_NOT])
+def test_speaker_not(nlp, case, text, content, speaker):
+    assert (content, speaker) not in [(r["text"], r["speaker"]) for r in _rows(nlp, text)]
+
 
 
 @pytest.mark.parametrize("case, text, words", NOT_SPEECH, ids=[row[0] for row in NOT_SPEECH])

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kit.nlp import load_model
 from kit.quotes.article import (
-    GROUP_PRONOUNS, INDIRECT_VERBS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, negated, present, strip,
+    GROUP_PRONOUNS, INDIRECT_VERBS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, negated, passive_without_agent, present, strip,
 )
 from kit.quotes.marks import QuoteSpan
 from kit.quotes.speakers import GROUP_KINDS, SpeakerActors, Speakers
@@ -184,6 +184,8 @@ class MarkedQuotes:
                                if token.lower_ == "according" and article.is_cue(token)), None)
             if linked is None or is_a_name(content):
                 return Attribution()  # "Hurricane Hunters", "Super Tuesday": names, not words said
+            if linked.tag_ == "VBN" and (linked.dep_ in ("acl", "amod") or passive_without_agent(linked)):
+                return Attribution()  # 'a website called "..."', 'what is called a "debate"': a name given
             return Attribution(linked, cue_text(linked), speakers.speaker_of(linked), linked=True)
         if linked is not None:
             speaker = speakers.speaker_of(linked)

@@ -132,6 +132,8 @@ class Speakers:
         set before its clause is said by the subject of the clause it hangs on."""
         if cue.tag_ not in ("VBG", "VBN") or cue.dep_ not in ("pcomp", "advcl", "pobj"):
             return None
+        if cue.tag_ == "VBN" and not any(child.lower_ == "having" for child in cue.children):
+            return None  # "Asked whether ..., Ryan said": a passive participle; Ryan is the one asked
         node, steps = cue.head, 0
         while node.pos_ not in ("VERB", "AUX") and node.head != node and steps < 3:
             node, steps = node.head, steps + 1  # after -> (to -> addition -> in) -> the verb
