@@ -355,10 +355,14 @@ def test_not_speech(nlp, case, text, words):
 
 TRANSCRIPT_SPEAKERS = [
     # (case, text, content, the mention text whose actor speaks)
-    ("'I' in a labelled answer is the person interviewed",
+    ("a labelled answer is one quote of the person interviewed (nothing nested in it)",
      "Dorsa Derakhshani plays for the United States.\n\n((WN)) Why did you switch?\n\n((Dorsa Derakhshani)) Well, "
      "I said that I wanted to play for a federation that respects me.",
-     "I wanted to play for a federation that respects me", "Dorsa Derakhshani"),
+     "Well, I said that I wanted to play for a federation that respects me.", "Dorsa Derakhshani"),
+    ("an answer's next paragraph is still the person interviewed",
+     "Wikinews spoke to Thomas Rivinius.\n\n((WN)) What was the timeline?\n\n((Thomas Rivinius)) Well, it took 20 "
+     "years.\n\nWe started observing in 1999 and found the third object.\n\n((WN)) Thank you.",
+     "We started observing in 1999 and found the third object.", "Thomas Rivinius"),
     ("a description speaks for the named actor before it",
      "Police Commissioner Jane Harlow opened the inquiry on Monday. The commissioner said the findings would be "
      "published in May.", "the findings would be published in May", "Jane Harlow"),

@@ -27,7 +27,7 @@ from kit.quotes.article import (
     passive_without_agent,
 )
 from kit.quotes.marks import DOUBLE_MARKS
-from kit.quotes.speakers import SpeakerActors, Speakers
+from kit.quotes.speakers import INTERVIEWER_LABELS, SpeakerActors, Speakers
 
 #: Prepositions that introduce what a speech act is about ("accused X of", "called for", "described X as").
 CONTENT_PREPOSITIONS = frozenset("on for of as about against over".split())
@@ -47,6 +47,9 @@ OBJECT_VERBS = lexicon.words("quotes_object_verbs")
 HEARER_VERBS = frozenset("tell inform assure advise warn brief".split())
 
 
+#: An interview answer's label: "((Thomas Rivinius)) Well, ...".
+_BRACKET_LABEL = re.compile(r"[ \t]*\(\(([^()\n]{1,60})\)\)[ \t]*")
+_COLON_LABEL = re.compile(r"[ \t]*[A-Z][\w.'’ -]{0,40}:[ \t]")
 #: A line opened by a short label and a colon: "Ryabkov: ...", "FALLIN: Well, ...".
 _LABELLED_LINE = re.compile(r"(?m)^([ \t]*[^\n:]{1,80}?)(:)[ \t]+(\S[^\n]*?)[ \t]*$")
 
@@ -69,7 +72,10 @@ class ReportedSpeech:
         quotes a mixed row takes in (one speech event gives one quote)."""
         article = self.article
         rows, absorbed = [], set()
+        answers = self.answer_paragraphs()
         for token in self.doc:
+            if answers and article.paragraph_of(token.idx) in answers:
+                continue  # an interviewee's answer is their own words, like a quote: nothing nested in it
             if token.lower_ == "according":
                 found = self.according_to(token)
             elif token.pos_ == "VERB" and token.lemma_.lower() in REPORTING and not article.in_quote(token.idx):
@@ -104,7 +110,60 @@ class ReportedSpeech:
             if kind == "mixed":
                 absorbed.update((row["start"], row["end"]) for row in inner)
         labelled, taken = self.labelled_lines(quoted + rows)
-        return rows + labelled, absorbed | taken
+        answered, inside = self.answer_rows(answers, quoted + rows + labelled)
+        return rows + labelled + answered, absorbed | taken | inside
+
+    def answer_paragraphs(self) -> set[int]:
+        """The paragraphs of a transcript that are the interviewee's answers: those labelled with
+        a name ("((Thomas Rivinius)) Well, it took 20 years ...") and the unlabelled ones that
+        follow them before the next label."""
+        labels = self.actors._transcript_labels()
+        if not labels or not any(label.lower() in INTERVIEWER_LABELS for label, _ in labels.values()):
+            return set()  # not an interview: "NAME: ..." lines of a round-up are handled as labelled lines
+        numbers = sorted(labels)
+        answers = set()
+        for position, number in enumerate(numbers):
+            if labels[number][0].lower() in INTERVIEWER_LABELS:
+                continue
+            end = numbers[position + 1] if position + 1 < len(numbers) else number + 1
+            answers.update(range(number, end))
+        return answers
+
+    def answer_rows(self, answers: set[int], found: list[dict]) -> tuple[list[dict], set[tuple[int, int]]]:
+        """'((Thomas Rivinius)) Well, it took 20 years ...': each answer paragraph of an interview
+        is one direct quote of the person its label names (a paragraph with a quote of its own
+        or a labelled line already found is left alone). Rows, and the quotes inside them."""
+        article, rows, inside = self.article, [], set()
+        labels = self.actors._transcript_labels()
+        speaker = actor = None
+        for number in sorted(answers):
+            start = article.paragraph_starts[number]
+            end = self.text.find("\n", start)
+            end = len(self.text) if end < 0 else end
+            match = _BRACKET_LABEL.match(self.text, start)
+            if match is not None:
+                name = article.tokens_of(match.start(1), match.end(1))
+                speaker = name[-1] if name is not None else None
+                actor = labels.get(number, (None, None))[1]
+                start = match.end()
+            elif _COLON_LABEL.match(self.text, start):
+                speaker = None  # "NAME: ..." lines are labelled lines
+                continue
+            start, end = _strip_span(self.text, start, end)
+            content = article.tokens_of(start, end) if end > start else None
+            if speaker is None or content is None or len([t for t in content if t.is_alpha]) < 3:
+                continue
+            within = [row for row in found if start <= row["start"] and row["end"] <= end]
+            if any(row["start"] < end and start < row["end"] for row in found if row not in within) or any(
+                    row["kind"] == "direct" for row in within):
+                continue
+            attribution = Attribution(None, ":", speaker, linked=True)
+            row = self.actors.row(start, end, "direct", attribution, content.start)
+            if row["actor_id"] is None:
+                row["actor_id"] = actor  # the label is not a mention: the actor its name matches
+            rows.append(row)
+            inside.update((row["start"], row["end"]) for row in within)
+        return rows, inside
 
     def labelled_lines(self, found: list[dict]) -> tuple[list[dict], set[tuple[int, int]]]:
         """'Lynch: No outside influence on the probe.', 'FALLIN: Well, I think ...': a line opened
@@ -305,6 +364,14 @@ class ReportedSpeech:
             return clause_span(before + [t for t in self.doc[before[-1].i + 1 : after[0].i]] + after)
         tokens = after if len(after) >= len(before) else before
         return clause_span(tokens)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _title_case(sentence) -> bool:

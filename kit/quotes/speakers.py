@@ -37,6 +37,8 @@ PRONOUN_WINDOW_SENTENCES = 4
 #: Words that open a line with a colon without naming a speaker ("UPDATE: ...").
 NOT_LABELS = lexicon.words("quotes_not_labels")
 FIRST_PERSON = frozenset("i we me us".split())
+#: Transcript labels of the interviewer's side ("((WN)) How did ...?", "Q: ...").
+INTERVIEWER_LABELS = frozenset(("wn", "q", "interviewer", "wikinews"))
 #: A transcript paragraph's label: "((Dorsa Derakhshani)) ..." (Wikinews) or "FALLIN: ...".
 _TRANSCRIPT_LABEL = re.compile(r"[ \t]*(?:\(\(([^()\n]{1,60})\)\)|([A-Z][\w.'’ -]{0,40}):[ \t])")
 _WORD = re.compile(r"[\w’'-]+")
@@ -406,7 +408,7 @@ class SpeakerActors:
                     if start <= mention["start"] < match.end() and present(mention.get("actor_id")):
                         actor = mention["actor_id"]
                         break
-                if actor is None and label.lower() not in ("wn", "q", "interviewer"):
+                if actor is None and label.lower() not in INTERVIEWER_LABELS:
                     actor = next((m["actor_id"] for m in article.mentions if present(m.get("actor_id"))
                                   and (m.get("text") or "").lower() in (label.lower(), label.split()[-1].lower())), None)
                     if actor is None and label.isupper() and 2 <= len(label) <= 4:
