@@ -44,6 +44,7 @@ MARKS = [
     ("inch marks are not quotes", "He is 5'11\" tall and weighs 80 kg.", []),
     ("two apostrophes for a double quote (newspaper archives)",
      "''We will not back down,'' the mayor said. ''Never.''", ["We will not back down,", "Never."]),
+    ("“ typed for the closing mark", "“It is unusual,“ said Noble. “It is hard.”", ["It is unusual,", "It is hard."]),
     ("two apostrophes around a few words", "He called the plan ''a disaster'' on Monday.", ["a disaster"]),
 ]
 
@@ -259,6 +260,8 @@ REPORTED_MORE = [
      ("whether the troops would stay", "indirect", "The reporter", "asked")),
     ("a reported question with 'if'", "Journalists asked if the minister would resign.",
      ("if the minister would resign", "indirect", "Journalists", "asked")),
+    ("colon label of an untagged two-word name", "Carly Fiorina: 'Bill Clinton is fair game.'\n\nShe said more.",
+     ("Bill Clinton is fair game.", "direct", "Carly Fiorina", ":")),
     ("colon label before a quote", 'Ryabkov: "No new technicians are coming."',
      ("No new technicians are coming.", "direct", "Ryabkov", ":")),
     ("colon label in a headline, no marks", "Lynch: No outside influence on the inquiry into the emails.\n\nThe talks "

@@ -195,7 +195,8 @@ def _role(text: str, index: int) -> str:
     can_open = (before in _BEFORE_OPENING or before in DOUBLE_MARKS) and not after.isspace()
     can_close = not before.isspace() and (after in _AFTER_CLOSING or after in DOUBLE_MARKS or after.isspace())
     if mark in DOUBLE_OPENING:
-        return "open"
+        # “ typed for ” ('"It's unusual,“ said Noble'): it closes after a word and before a blank.
+        return "close" if mark == "“" and can_close and not can_open else "open"
     if mark in DOUBLE_CLOSING:
         # ” used as an opening mark (Swedish style, or a typo): open only by context.
         return "open" if can_open and not can_close else "close"

@@ -201,7 +201,9 @@ class Speakers:
         # The name's last word before any "on ..." ("Gillibrand on Hillary ..."): its head word.
         first_name = names[0]
         last = first_name.i
-        while last + 1 < label.end and self.doc[last + 1].ent_iob_ == "I" and self.doc[last + 1].ent_type_ == first_name.ent_type_:
+        while last + 1 < label.end and (
+                (self.doc[last + 1].ent_iob_ == "I" and self.doc[last + 1].ent_type_ == first_name.ent_type_)
+                or (not first_name.ent_type_ and self.doc[last + 1].pos_ == "PROPN")):  # "Carly Fiorina:" untagged
             last += 1
         return self.doc[last]
 
