@@ -289,6 +289,8 @@ OBJECT_SPEECH = [
 
 SPEAKERS_MORE = [
     # (case, sentence, (content, kind, speaker, cue)): the speaker of the right clause
+    ("a share of people the parser takes for an adverb", "Less than a third agreed that the deal was fair.",
+     ("the deal was fair", "indirect", "Less than a third", "agreed")),
     ("a preposed participle is said by its clause's subject",
      "After saying he was nervous about the vote, the senator left the room.",
      ("he was nervous about the vote", "indirect", "the senator", "saying")),

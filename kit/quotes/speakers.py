@@ -42,6 +42,8 @@ INTERVIEWER_LABELS = frozenset(("wn", "q", "interviewer", "wikinews"))
 #: A transcript paragraph's label: "((Dorsa Derakhshani)) ..." (Wikinews) or "FALLIN: ...".
 _TRANSCRIPT_LABEL = re.compile(r"[ \t]*(?:\(\(([^()\n]{1,60})\)\)|([A-Z][\w.'’ -]{0,40}):[ \t])")
 _WORD = re.compile(r"[\w’'-]+")
+#: Nouns of a share of people that the parser takes for an adverb ("a third agreed").
+_SHARE_WORDS = frozenset("third thirds quarter quarters half majority percent fifth fifths".split())
 #: The actor kinds a they/it speaker can be.
 GROUP_KINDS = ("organization", "country", "group", "anonymous")
 
@@ -100,6 +102,10 @@ class Speakers:
         inverted = self._inverted_subject(cue)
         if inverted is not None:
             return self.named(inverted)
+        for child in cue.children:  # "About 4 in 10 say ...", "Less than a third agreed ...": a share
+            if child.i < cue.i and child.dep_ in ("nummod", "npadvmod") and child.pos_ in ("NUM", "NOUN") and (
+                    child.pos_ == "NUM" or child.lower_ in _SHARE_WORDS) and not _time_word(child):
+                return child
         before = cue.doc[cue.i - 1] if cue.i else None
         if (before is not None and cue.dep_ in ("ROOT", "ccomp", "parataxis") and before.ent_type_ in ("PERSON", "ORG")
                 and not self.article.in_quote(before.idx)):
@@ -472,6 +478,11 @@ class SpeakerActors:
             "cue": attribution.cue_text,
             "sentence": self.article.sentence_index(first_token),
         }
+
+
+def _time_word(token: Token) -> bool:
+    """'Tuesday', 'two years ago', '2019': a time, not a share of people."""
+    return token.ent_type_ in ("DATE", "TIME") or any(child.ent_type_ in ("DATE", "TIME") for child in token.children)
 
 
 def _person_rules():
