@@ -16,6 +16,11 @@ Measured with the corpus's own scorer (its docstring defines every metric):
 Printed per system: content F1 (overlap), quote+speaker F1 (end to end), speaker
 accuracy on the quotes found, and recall by gold type (direct, mixed, indirect).
 
+One convention is translated: the kit writes the antecedent of a relative pronoun as the
+speaker ("Graham, who says ..." -> "Graham"), PolNeAR marks the pronoun and matches
+pronoun sources by span, so the kit's speaker span is carried on to a subject "who" /
+"which" / "that" right after it (:func:`relative_end`); nothing else is changed.
+
 Run: ``.venv/bin/python bench/quality_quotes_polnear.py [--split dev] [--limit N]``;
 ``report()`` returns the same text. ``--polnear DIR`` (or ``KIT_POLNEAR``) points at
 another copy of the folder.
