@@ -572,3 +572,28 @@ def test_quotes_per_article(small_analysis):
     assert table.loc[["a", "b", "c"], "n_quotes"].tolist() == [2, 3, 0]
     assert table.loc["b", ["direct", "partial", "unresolved"]].tolist() == [2, 1, 2]
     assert table.loc["a", "n_speakers"] == 1
+
+
+# --- resolve: an article parsed in pieces --------------------------------------------------
+
+SAME_SPEAKER = [
+    # (case, rows (article, speaker, actor), expected actors)
+    ("a name's actor from another piece of the article",
+     [("a", "Thomas Rivinius", "thomas-rivinius"), ("a", "Thomas Rivinius", None)],
+     ["thomas-rivinius", "thomas-rivinius"]),
+    ("never across articles", [("a", "Thomas Rivinius", "thomas-rivinius"), ("b", "Thomas Rivinius", None)],
+     ["thomas-rivinius", None]),
+    ("pronouns and descriptions are not matched", [("a", "he", "x"), ("a", "he", None), ("a", "the team", "t"),
+                                                   ("a", "the team", None)], ["x", None, "t", None]),
+    ("a name with two actors in the article stays empty",
+     [("a", "Smith", "john-smith"), ("a", "Smith", "jane-smith"), ("a", "Smith", None)],
+     ["john-smith", "jane-smith", None]),
+]
+
+
+@pytest.mark.parametrize("case, rows, expected", SAME_SPEAKER, ids=[row[0] for row in SAME_SPEAKER])
+def test_same_speaker_actors(case, rows, expected):
+    table = pd.DataFrame(rows, columns=["article_id", "speaker", "actor_id"])
+    result = quotes.same_speaker_actors(table)["actor_id"].tolist()
+    assert [None if value is None or value != value else value for value in result] == expected
+    assert table["actor_id"].tolist() == [row[2] for row in rows]  # the input is not changed
