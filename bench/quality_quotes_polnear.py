@@ -16,6 +16,11 @@ Measured with the corpus's own scorer (its docstring defines every metric):
 Printed per system: content F1 (overlap), quote+speaker F1 (end to end), speaker
 accuracy on the quotes found, and recall by gold type (direct, mixed, indirect).
 
+One convention is translated: the kit writes the antecedent of a relative pronoun as the
+speaker ("Graham, who says ..." -> "Graham"), PolNeAR marks the pronoun and matches
+pronoun sources by span, so the kit's speaker span is carried on to a subject "who" /
+"which" / "that" right after it (:func:`relative_end`); nothing else is changed.
+
 Run: ``.venv/bin/python bench/quality_quotes_polnear.py [--split dev] [--limit N]``;
 ``report()`` returns the same text. ``--polnear DIR`` (or ``KIT_POLNEAR``) points at
 another copy of the folder.
@@ -68,18 +73,35 @@ def scorer(where: Path | None = None):
     return module
 
 
-def kit_predictions(doc) -> list[dict]:
+def kit_predictions(doc, mentions: list[dict] | None = None) -> list[dict]:
     """The kit's quotes of one parsed article, in the scorer's format."""
     from kit import actors, quotes
 
     out = []
-    for row in quotes.find_quotes(doc, actors.find_mentions(doc)):
-        source = [row["speaker_start"], row["speaker_end"]] if row["speaker_start"] is not None else None
+    rows = quotes.find_quotes(doc, actors.find_mentions(doc) if mentions is None else mentions)
+    for row in rows:
+        source = [row["speaker_start"], relative_end(doc, row)] if row["speaker_start"] is not None else None
         item = {"content": [row["start"], row["end"]], "source": source, "kind": row["kind"]}
         if row["cue"]:
             item["cue_text"] = row["cue"]
         out.append(item)
     return out
+
+
+def relative_end(doc, row: dict) -> int:
+    """Where the speaker ends in the corpus's convention. The kit writes the antecedent of a
+    relative pronoun as the speaker ("Graham, who says ..." -> "Graham"); PolNeAR marks the
+    pronoun ("who") and matches pronoun sources by span only, so the span is carried on to
+    the relative pronoun right after the antecedent when that pronoun is a subject."""
+    end = row["speaker_end"]
+    span = doc.char_span(end, min(len(doc.text), end + 8), alignment_mode="expand")
+    for token in span if span is not None else ():
+        if token.is_punct or token.is_space:
+            continue
+        if token.lower_ in ("who", "which", "that") and token.dep_ in ("nsubj", "nsubjpass"):
+            return token.idx + len(token)
+        break
+    return end
 
 
 def textacy_predictions(doc) -> list[dict]:

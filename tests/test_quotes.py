@@ -42,6 +42,10 @@ MARKS = [
      '"The first paragraph goes on.\n\n"The second one ends it," the coach said.',
      ["The first paragraph goes on.", "The second one ends it,"]),
     ("inch marks are not quotes", "He is 5'11\" tall and weighs 80 kg.", []),
+    ("two apostrophes for a double quote (newspaper archives)",
+     "''We will not back down,'' the mayor said. ''Never.''", ["We will not back down,", "Never."]),
+    ("“ typed for the closing mark", "“It is unusual,“ said Noble. “It is hard.”", ["It is unusual,", "It is hard."]),
+    ("two apostrophes around a few words", "He called the plan ''a disaster'' on Monday.", ["a disaster"]),
 ]
 
 
@@ -245,10 +249,19 @@ REPORTED_MORE = [
      ("The deal, he said, would collapse within a week", "indirect", "he", "said")),
     ("the cue interrupts the clause, a name", "The experts, Ryabkov said, were there under contract.",
      ("The experts, Ryabkov said, were there under contract", "indirect", "Ryabkov", "said")),
+    ("the cue interrupts after an opening phrase", "Still, he said, officials have to decide who gets extra scrutiny.",
+     ("Still, he said, officials have to decide who gets extra scrutiny", "indirect", "he", "said")),
+    ("a conditional is a claim, not a question", "Cruz said if elected he could work with the party's leaders.",
+     ("if elected he could work with the party's leaders", "indirect", "Cruz", "said")),
+    ("a quote in the paragraph before is not the clause reported",
+     '"There has been a natural donor base for someone like him."\n\nSanders, who has already sent fundraising '
+     "pleas, said he also may campaign for him.", ("he also may campaign for him", "indirect", "Sanders", "said")),
     ("a reported question", "The reporter asked whether the troops would stay.",
      ("whether the troops would stay", "indirect", "The reporter", "asked")),
     ("a reported question with 'if'", "Journalists asked if the minister would resign.",
      ("if the minister would resign", "indirect", "Journalists", "asked")),
+    ("colon label of an untagged two-word name", "Carly Fiorina: 'Bill Clinton is fair game.'\n\nShe said more.",
+     ("Bill Clinton is fair game.", "direct", "Carly Fiorina", ":")),
     ("colon label before a quote", 'Ryabkov: "No new technicians are coming."',
      ("No new technicians are coming.", "direct", "Ryabkov", ":")),
     ("colon label in a headline, no marks", "Lynch: No outside influence on the inquiry into the emails.\n\nThe talks "
@@ -259,8 +272,35 @@ REPORTED_MORE = [
      ("stepping up when Congress would not.", "partial", "The actor", "thanked")),
 ]
 
+OBJECT_SPEECH = [
+    # (case, sentence, (content, kind, speaker, cue)): a verb of saying whose object is what was said
+    ("noted X", "The senator noted the rising cost of the program in her speech.",
+     ("the rising cost of the program in her speech", "indirect", "The senator", "noted")),
+    ("proposed X", "The mayor proposed a new tax on empty homes.",
+     ("a new tax on empty homes", "indirect", "The mayor", "proposed")),
+    ("repeated X", "The governor repeated his promise to cut taxes.",
+     ("his promise to cut taxes", "indirect", "The governor", "repeated")),
+    ("mentioned X", "She also mentioned the violence in her hometown.",
+     ("the violence in her hometown", "indirect", "She", "mentioned")),
+    ("quoted words with two apostrophes",
+     "''It has the virtue of being fiscally responsible,'' Leonard Burman, director of the center, said of the plan.",
+     ("It has the virtue of being fiscally responsible,", "direct", "Leonard Burman", "said")),
+]
+
 SPEAKERS_MORE = [
     # (case, sentence, (content, kind, speaker, cue)): the speaker of the right clause
+    ("a share of people the parser takes for an adverb", "Less than a third agreed that the deal was fair.",
+     ("the deal was fair", "indirect", "Less than a third", "agreed")),
+    ("a preposed participle is said by its clause's subject",
+     "After saying he was nervous about the vote, the senator left the room.",
+     ("he was nervous about the vote", "indirect", "the senator", "saying")),
+    ("'in addition to stating' takes the main clause's subject",
+     "In addition to stating that the plan was legal, the minister has vowed to defend it.",
+     ("the plan was legal", "indirect", "the minister", "stating")),
+    ("a quote after 'X said.' keeps X, not a cue of the next paragraph",
+     '"I am quite concerned about his stance," Varmus said. "This is a test he failed."\n\n'
+     "A campaign spokesman did not respond to requests for comment.",
+     ("This is a test he failed.", "direct", "Varmus", "said")),
     ("'and said' hung inside the first report keeps the first speaker",
      "He said his attacks on the mayor have given his campaign momentum and said that the mayor did not "
      "represent the city.",
@@ -271,8 +311,8 @@ SPEAKERS_MORE = [
 ]
 
 
-@pytest.mark.parametrize("case, text, expected", SPEECH_ACTS + REPORTED_MORE + SPEAKERS_MORE,
-                         ids=[row[0] for row in SPEECH_ACTS + REPORTED_MORE + SPEAKERS_MORE])
+@pytest.mark.parametrize("case, text, expected", SPEECH_ACTS + REPORTED_MORE + OBJECT_SPEECH + SPEAKERS_MORE,
+                         ids=[row[0] for row in SPEECH_ACTS + REPORTED_MORE + OBJECT_SPEECH + SPEAKERS_MORE])
 def test_reported_speech_on_news(nlp, case, text, expected):
     found = [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
     assert expected in found
@@ -290,7 +330,27 @@ NOT_SPEECH = [
     ("markup attributes are not quotes", '<tweet author="@AP" datetime="2016-08-23">Polls close at eight, he added.</tweet>',
      "2016-08-23"),
     ("so-called is not speech", 'The publishers dropped the so-called "agency model" last year.', "agency model"),
+    ("a disease claims lives, no one says them", "The epidemic claimed 3,000 lives last year.", "3,000 lives last year"),
+    ("declaring an emergency is not a quote", "The governor declared a state of emergency on Friday.",
+     "a state of emergency on Friday"),
+    ("a bare pronoun object says nothing", "He noted that.", "that"),
+    ("a name given by a participle is not a quote", 'Fans set up a website called "Cape Breton If Trump Wins" last week.',
+     "Cape Breton If Trump Wins"),
 ]
+
+SPEAKER_NOT = [
+    # (case, text, content, the speaker it must not have)
+    ("'continue to' is not a cue", 'Clinton said her campaign would continue "to break barriers" across the nation.',
+     "to break barriers", "her campaign"),
+    ("the one asked is not the asker", "Asked whether the comments had rattled them, Ryan said allies were worried.",
+     "the comments had rattled them", "Ryan"),
+]
+
+
+@pytest.mark.parametrize("case, text, content, speaker", SPEAKER_NOT, ids=[row[0] for row in SPEAKER_NOT])
+def test_speaker_not(nlp, case, text, content, speaker):
+    assert (content, speaker) not in [(r["text"], r["speaker"]) for r in _rows(nlp, text)]
+
 
 
 @pytest.mark.parametrize("case, text, words", NOT_SPEECH, ids=[row[0] for row in NOT_SPEECH])
@@ -300,10 +360,14 @@ def test_not_speech(nlp, case, text, words):
 
 TRANSCRIPT_SPEAKERS = [
     # (case, text, content, the mention text whose actor speaks)
-    ("'I' in a labelled answer is the person interviewed",
+    ("a labelled answer is one quote of the person interviewed (nothing nested in it)",
      "Dorsa Derakhshani plays for the United States.\n\n((WN)) Why did you switch?\n\n((Dorsa Derakhshani)) Well, "
      "I said that I wanted to play for a federation that respects me.",
-     "I wanted to play for a federation that respects me", "Dorsa Derakhshani"),
+     "Well, I said that I wanted to play for a federation that respects me.", "Dorsa Derakhshani"),
+    ("an answer's next paragraph is still the person interviewed",
+     "Wikinews spoke to Thomas Rivinius.\n\n((WN)) What was the timeline?\n\n((Thomas Rivinius)) Well, it took 20 "
+     "years.\n\nWe started observing in 1999 and found the third object.\n\n((WN)) Thank you.",
+     "We started observing in 1999 and found the third object.", "Thomas Rivinius"),
     ("a description speaks for the named actor before it",
      "Police Commissioner Jane Harlow opened the inquiry on Monday. The commissioner said the findings would be "
      "published in May.", "the findings would be published in May", "Jane Harlow"),
@@ -359,6 +423,13 @@ RESOLVED = [
      'In a renewal of instability, Maduro on Wednesday warned he would be "ruthless" with the opposition after his '
      "government said it had thwarted a plot to assassinate him.",
      "it had thwarted a plot to assassinate him", "Maduro"),
+    ("a he the parse cannot place is the person quoted just before",
+     '"We are ready," said Mayor Jane Doe.\n\nThe council of the region met on Monday. He said the vote would wait.',
+     "the vote would wait", "Jane Doe"),
+    ("capital initials label the interviewee",
+     "Wikinews interviewed biologist Natasha Gownaris about penguins.\n\n((WN)) How did the study begin?\n\n"
+     "NG: This study started in 1982, long before my joining the lab.",
+     "This study started in 1982, long before my joining the lab.", "Natasha Gownaris"),
     ("continued quote keeps its speaker",
      '"They are among the best athletes in the world," Eliud Kipchoge said. "We did this one together."',
      "We did this one together.", "Eliud Kipchoge"),
@@ -501,3 +572,28 @@ def test_quotes_per_article(small_analysis):
     assert table.loc[["a", "b", "c"], "n_quotes"].tolist() == [2, 3, 0]
     assert table.loc["b", ["direct", "partial", "unresolved"]].tolist() == [2, 1, 2]
     assert table.loc["a", "n_speakers"] == 1
+
+
+# --- resolve: an article parsed in pieces --------------------------------------------------
+
+SAME_SPEAKER = [
+    # (case, rows (article, speaker, actor), expected actors)
+    ("a name's actor from another piece of the article",
+     [("a", "Thomas Rivinius", "thomas-rivinius"), ("a", "Thomas Rivinius", None)],
+     ["thomas-rivinius", "thomas-rivinius"]),
+    ("never across articles", [("a", "Thomas Rivinius", "thomas-rivinius"), ("b", "Thomas Rivinius", None)],
+     ["thomas-rivinius", None]),
+    ("pronouns and descriptions are not matched", [("a", "he", "x"), ("a", "he", None), ("a", "the team", "t"),
+                                                   ("a", "the team", None)], ["x", None, "t", None]),
+    ("a name with two actors in the article stays empty",
+     [("a", "Smith", "john-smith"), ("a", "Smith", "jane-smith"), ("a", "Smith", None)],
+     ["john-smith", "jane-smith", None]),
+]
+
+
+@pytest.mark.parametrize("case, rows, expected", SAME_SPEAKER, ids=[row[0] for row in SAME_SPEAKER])
+def test_same_speaker_actors(case, rows, expected):
+    table = pd.DataFrame(rows, columns=["article_id", "speaker", "actor_id"])
+    result = quotes.same_speaker_actors(table)["actor_id"].tolist()
+    assert [None if value is None or value != value else value for value in result] == expected
+    assert table["actor_id"].tolist() == [row[2] for row in rows]  # the input is not changed

@@ -27,6 +27,7 @@ The package, along the kit's find / resolve / explore split:
 - :mod:`kit.quotes.find`: :func:`find_quotes` (Doc -> rows) and the quotes in marks;
 - :mod:`kit.quotes.reported`: reported speech, from the parse;
 - :mod:`kit.quotes.speakers`: the cue's speaker, where it is written, and its actor;
+- :mod:`kit.quotes.resolve`: rows across an article's pieces (:func:`same_speaker_actors`);
 - :mod:`kit.quotes.explore`: tables -> tables (:func:`quoted_actors`,
   :func:`anonymous_share`, :func:`quotes_per_article`).
 
@@ -44,11 +45,12 @@ from kit.quotes.article import (
 from kit.quotes.explore import KINDS, NO_SPEAKER, UNRESOLVED, anonymous_share, quoted_actors, quotes_per_article, table_of
 from kit.quotes.find import extract, find_quotes
 from kit.quotes.marks import QuoteSpan, find_quote_spans
+from kit.quotes.resolve import same_speaker_actors
 from kit.quotes.speakers import PRONOUN_WINDOW_SENTENCES, SpeakerActors, Speakers
 
 __all__ = [
     "find_quotes", "extract", "quoted_actors", "anonymous_share", "quotes_per_article", "table_of",
     "KINDS", "NO_SPEAKER", "UNRESOLVED", "SPEECH_VERBS", "INDIRECT_VERBS", "DOCUMENT_NOUNS", "GOVERNING_NOUNS",
     "SIGN_NOUNS", "QUESTION_WORDS", "PRONOUN_WINDOW_SENTENCES", "QuoteSpan", "find_quote_spans", "Article",
-    "Attribution", "Speakers", "SpeakerActors", "load_model",
+    "Attribution", "Speakers", "SpeakerActors", "load_model", "same_speaker_actors",
 ]

@@ -31,6 +31,8 @@ INDIRECT_VERBS = lexicon.words("quotes_indirect_verbs")
 ACT_VERBS = lexicon.words("quotes_act_verbs")
 #: Lemmas of verbs that report a question ("asked whether the troops would stay").
 ASKING_VERBS = frozenset("ask wonder question inquire enquire".split())
+#: Verbs of saying that are also aspect verbs: a cue only without a complement ("he continued").
+ASPECT_VERBS = frozenset(("continue",))
 #: Every verb that can introduce words said: verbs of saying and of speech acts.
 CUE_VERBS = SPEECH_VERBS | ACT_VERBS
 #: Nouns of documents that "say" things for whoever issued them.
@@ -113,7 +115,11 @@ class Article:
             return False
         if token.lower_ == "according" and any(child.lower_ == "to" for child in token.children):
             return True
-        return token.pos_ == "VERB" and token.lemma_.lower() in CUE_VERBS
+        if token.pos_ != "VERB" or token.lemma_.lower() not in CUE_VERBS:
+            return False
+        if token.lemma_.lower() in ASPECT_VERBS and any(child.dep_ in ("xcomp", "dobj", "prep") for child in token.children):
+            return False  # "the campaign would continue to break barriers": not '"...," he continued'
+        return True
 
 
 # ---------------------------------------------------------------------------------------

@@ -23,10 +23,10 @@ from spacy.tokens import Doc, Span, Token
 
 from kit.nlp import load_model
 from kit.quotes.article import (
-    INDIRECT_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, strip,
+    GROUP_PRONOUNS, INDIRECT_VERBS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, negated, passive_without_agent, present, strip,
 )
 from kit.quotes.marks import QuoteSpan
-from kit.quotes.speakers import SpeakerActors, Speakers
+from kit.quotes.speakers import GROUP_KINDS, SpeakerActors, Speakers
 from kit.tables import conform
 
 
@@ -51,7 +51,33 @@ def find_quotes(doc: Doc, mentions: list[dict]) -> list[dict]:
     reported, absorbed = ReportedSpeech(article, speakers, actors).rows(rows)
     rows = [row for row in rows if (row["start"], row["end"]) not in absorbed] + reported
     rows.sort(key=lambda row: (row["start"], row["end"]))
+    _pronouns_to_quoted(rows, article)
     return rows
+
+
+#: How many paragraphs back a he/she/they speaker may go to the speaker quoted before it.
+QUOTED_BEFORE_PARAGRAPHS = 2
+
+
+def _pronouns_to_quoted(rows: list[dict], article: Article) -> None:
+    """A he/she (they/it) speaker the parse could not resolve is the person (group,
+    organisation) the article was quoting just before: the actor of the nearest earlier
+    quote of that kind, within a couple of paragraphs. A person never goes to an
+    organisation, nor a group to a person."""
+    kinds = {m["actor_id"]: m.get("kind") for m in article.mentions if present(m.get("actor_id"))}
+    for number, row in enumerate(rows):
+        speaker = (row["speaker"] or "").lower()
+        if present(row["actor_id"]) or speaker not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            continue
+        wanted = ("person",) if speaker in PERSON_PRONOUNS else GROUP_KINDS
+        paragraph = article.paragraph_of(row["start"])
+        for before in reversed(rows[:number]):
+            if paragraph - article.paragraph_of(before["start"]) > QUOTED_BEFORE_PARAGRAPHS:
+                break
+            if present(before["actor_id"]) and before["speaker_start"] != row["speaker_start"]:
+                if kinds.get(before["actor_id"]) in wanted:
+                    row["actor_id"] = before["actor_id"]
+                break  # only the quote just before: a different kind there means someone else
 
 
 def extract(text: str, nlp=None) -> pd.DataFrame:
@@ -158,6 +184,8 @@ class MarkedQuotes:
                                if token.lower_ == "according" and article.is_cue(token)), None)
             if linked is None or is_a_name(content):
                 return Attribution()  # "Hurricane Hunters", "Super Tuesday": names, not words said
+            if linked.tag_ == "VBN" and (linked.dep_ in ("acl", "amod") or passive_without_agent(linked)):
+                return Attribution()  # 'a website called "..."', 'what is called a "debate"': a name given
             return Attribution(linked, cue_text(linked), speakers.speaker_of(linked), linked=True)
         if linked is not None:
             speaker = speakers.speaker_of(linked)
@@ -201,8 +229,20 @@ class MarkedQuotes:
         return Attribution(verb, cue_text(verb), speaker) if speaker is not None else Attribution()
 
     def _cue_by_parse(self, content: Span) -> Token | None:
-        """The verb of saying the quote hangs under, or that hangs under the quote's head."""
-        is_cue = self.article.is_cue
+        """The verb of saying the quote hangs under, or that hangs under the quote's head.
+
+        Not a negated verb ("did not respond") and not one in another paragraph (the parser
+        runs sentences over line breaks), unless that paragraph ends in a colon ("He said:")."""
+        article = self.article
+        own = article.paragraph_of(content[0].idx)
+
+        def is_cue(token: Token) -> bool:
+            if not article.is_cue(token) or negated(token):
+                return False
+            paragraph = article.paragraph_of(token.idx)
+            if paragraph == own or paragraph == article.paragraph_of(content[-1].idx):
+                return True
+            return paragraph < own and self.text[: content[0].idx].rstrip(" \n\"“'‘").endswith(":")
         roots = [token for token in content if not (content.start <= token.head.i < content.end) or token.head == token]
         for root in roots:  # up the tree first: 'reported that "X", and called ...' is 'reported'
             node, steps = root, 0

@@ -93,6 +93,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     """
     if not text:
         return []
+    original, text = text, _doubled_apostrophes(text)
     spans: list[QuoteSpan] = []
     paragraphs = list(_paragraphs(text))
     open_from_previous: int | None = None  # index in spans of a piece left open at a paragraph's end
@@ -110,7 +111,40 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         else:
             open_from_previous = None
     singles = _pair_single(text, [(s.outer_start, s.outer_end) for s in spans])
-    return _in_order(spans, singles)
+    found = _in_order(spans, singles)
+    if text is original:
+        return found
+    return [_with_doubled_marks(original, span) for span in found]
+
+
+#: Two apostrophes written for a double quote (''It is over,'' he said), as in wire and
+#: newspaper archives typed on keyboards without curly quotes.
+_DOUBLED = re.compile(r"''(?!')")
+
+
+def _doubled_apostrophes(text: str) -> str:
+    """``text`` with each pair of apostrophes that stands for a double quote made one straight
+    double mark, the same length: ``''It`` -> ``" "It`` side (the blank before it is repeated)
+    and ``it,''`` -> ``it,"`` + the character after it (so the mark has the neighbours of one)."""
+    if "''" not in text:
+        return text
+    chars = list(text)
+    for match in _DOUBLED.finditer(text):
+        index = match.start()
+        before = text[index - 1] if index else "\n"
+        after = text[index + 2] if index + 2 < len(text) else "\n"
+        if (before in _BEFORE_OPENING or before == "\n") and not after.isspace():
+            chars[index], chars[index + 1] = before, '"'
+        elif not before.isspace() and (after in _AFTER_CLOSING or after == "\n"):
+            chars[index], chars[index + 1] = '"', after
+    return "".join(chars)
+
+
+def _with_doubled_marks(text: str, span: QuoteSpan) -> QuoteSpan:
+    """A span found on the rewritten text, with the real text and two-character marks."""
+    opening = "''" if span.opening and text[span.start - 2 : span.start] == "''" else span.opening
+    closing = "''" if span.closing and text[span.end : span.end + 2] == "''" else span.closing
+    return dataclasses.replace(span, text=text[span.start : span.end], opening=opening, closing=closing)
 
 
 def _in_order(doubles: list[QuoteSpan], singles: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -161,7 +195,8 @@ def _role(text: str, index: int) -> str:
     can_open = (before in _BEFORE_OPENING or before in DOUBLE_MARKS) and not after.isspace()
     can_close = not before.isspace() and (after in _AFTER_CLOSING or after in DOUBLE_MARKS or after.isspace())
     if mark in DOUBLE_OPENING:
-        return "open"
+        # “ typed for ” ('"It's unusual,“ said Noble'): it closes after a word and before a blank.
+        return "close" if mark == "“" and can_close and not can_open else "open"
     if mark in DOUBLE_CLOSING:
         # ” used as an opening mark (Swedish style, or a typo): open only by context.
         return "open" if can_open and not can_close else "close"

@@ -20,12 +20,14 @@ import re
 
 from spacy.tokens import Token
 
+from kit import lexicon
+
 from kit.quotes.article import (
     ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, QUESTION_WORDS, SUBJECTS, Article, Attribution, cue_text, is_finite, misparsed_complement, negated,
     passive_without_agent,
 )
 from kit.quotes.marks import DOUBLE_MARKS
-from kit.quotes.speakers import SpeakerActors, Speakers
+from kit.quotes.speakers import INTERVIEWER_LABELS, SpeakerActors, Speakers
 
 #: Prepositions that introduce what a speech act is about ("accused X of", "called for", "described X as").
 CONTENT_PREPOSITIONS = frozenset("on for of as about against over".split())
@@ -38,10 +40,16 @@ ABOUT_ONLY = frozenset("speak talk complain".split())
 #: Verbs that report a question besides the asking ones ("explained how ...").
 QUESTION_REPORTING = ASKING_VERBS | frozenset("explain describe reveal tell".split())
 
+#: Verbs of saying whose object alone is what was said ("noted the attacks", "proposed a safe zone").
+OBJECT_VERBS = lexicon.words("quotes_object_verbs")
+
 #: Verbs whose object is the hearer, not the start of the reported clause ("told reporters ...").
 HEARER_VERBS = frozenset("tell inform assure advise warn brief".split())
 
 
+#: An interview answer's label: "((Thomas Rivinius)) Well, ...".
+_BRACKET_LABEL = re.compile(r"[ \t]*\(\(([^()\n]{1,60})\)\)[ \t]*")
+_COLON_LABEL = re.compile(r"[ \t]*[A-Z][\w.'’ -]{0,40}:[ \t]")
 #: A line opened by a short label and a colon: "Ryabkov: ...", "FALLIN: Well, ...".
 _LABELLED_LINE = re.compile(r"(?m)^([ \t]*[^\n:]{1,80}?)(:)[ \t]+(\S[^\n]*?)[ \t]*$")
 
@@ -64,15 +72,21 @@ class ReportedSpeech:
         quotes a mixed row takes in (one speech event gives one quote)."""
         article = self.article
         rows, absorbed = [], set()
+        answers = self.answer_paragraphs()
         for token in self.doc:
+            if answers and article.paragraph_of(token.idx) in answers:
+                continue  # an interviewee's answer is their own words, like a quote: nothing nested in it
             if token.lower_ == "according":
                 found = self.according_to(token)
             elif token.pos_ == "VERB" and token.lemma_.lower() in REPORTING and not article.in_quote(token.idx):
                 if passive_without_agent(token) or negated(token):
                     continue  # "deaths were reported", "not everyone agreed": nobody is said to say it
-                found = self.reported_clause(token) if token.lemma_.lower() in INDIRECT_VERBS | ASKING_VERBS else None
-                if found is None and token.lemma_.lower() in ACT_VERBS:
+                lemma = token.lemma_.lower()
+                found = self.reported_clause(token) if lemma in INDIRECT_VERBS | ASKING_VERBS else None
+                if found is None and lemma in ACT_VERBS:
                     found = self.act_content(token)
+                elif found is None and lemma in INDIRECT_VERBS:
+                    found = self.said_object(token)
             else:
                 continue
             if found is None:
@@ -96,7 +110,60 @@ class ReportedSpeech:
             if kind == "mixed":
                 absorbed.update((row["start"], row["end"]) for row in inner)
         labelled, taken = self.labelled_lines(quoted + rows)
-        return rows + labelled, absorbed | taken
+        answered, inside = self.answer_rows(answers, quoted + rows + labelled)
+        return rows + labelled + answered, absorbed | taken | inside
+
+    def answer_paragraphs(self) -> set[int]:
+        """The paragraphs of a transcript that are the interviewee's answers: those labelled with
+        a name ("((Thomas Rivinius)) Well, it took 20 years ...") and the unlabelled ones that
+        follow them before the next label."""
+        labels = self.actors._transcript_labels()
+        if not labels or not any(label.lower() in INTERVIEWER_LABELS for label, _ in labels.values()):
+            return set()  # not an interview: "NAME: ..." lines of a round-up are handled as labelled lines
+        numbers = sorted(labels)
+        answers = set()
+        for position, number in enumerate(numbers):
+            if labels[number][0].lower() in INTERVIEWER_LABELS:
+                continue
+            end = numbers[position + 1] if position + 1 < len(numbers) else number + 1
+            answers.update(range(number, end))
+        return answers
+
+    def answer_rows(self, answers: set[int], found: list[dict]) -> tuple[list[dict], set[tuple[int, int]]]:
+        """'((Thomas Rivinius)) Well, it took 20 years ...': each answer paragraph of an interview
+        is one direct quote of the person its label names (a paragraph with a quote of its own
+        or a labelled line already found is left alone). Rows, and the quotes inside them."""
+        article, rows, inside = self.article, [], set()
+        labels = self.actors._transcript_labels()
+        speaker = actor = None
+        for number in sorted(answers):
+            start = article.paragraph_starts[number]
+            end = self.text.find("\n", start)
+            end = len(self.text) if end < 0 else end
+            match = _BRACKET_LABEL.match(self.text, start)
+            if match is not None:
+                name = article.tokens_of(match.start(1), match.end(1))
+                speaker = name[-1] if name is not None else None
+                actor = labels.get(number, (None, None))[1]
+                start = match.end()
+            elif _COLON_LABEL.match(self.text, start):
+                speaker = None  # "NAME: ..." lines are labelled lines
+                continue
+            start, end = _strip_span(self.text, start, end)
+            content = article.tokens_of(start, end) if end > start else None
+            if speaker is None or content is None or len([t for t in content if t.is_alpha]) < 3:
+                continue
+            within = [row for row in found if start <= row["start"] and row["end"] <= end]
+            if any(row["start"] < end and start < row["end"] for row in found if row not in within) or any(
+                    row["kind"] == "direct" for row in within):
+                continue
+            attribution = Attribution(None, ":", speaker, linked=True)
+            row = self.actors.row(start, end, "direct", attribution, content.start)
+            if row["actor_id"] is None:
+                row["actor_id"] = actor  # the label is not a mention: the actor its name matches
+            rows.append(row)
+            inside.update((row["start"], row["end"]) for row in within)
+        return rows, inside
 
     def labelled_lines(self, found: list[dict]) -> tuple[list[dict], set[tuple[int, int]]]:
         """'Lynch: No outside influence on the probe.', 'FALLIN: Well, I think ...': a line opened
@@ -156,8 +223,15 @@ class ReportedSpeech:
         follows ("Russia rotated ..., its embassy said")."""
         for child in verb.children:
             if child.i > verb.i and (child.dep_ == "ccomp" or misparsed_complement(verb, child)):
-                return self._complement(verb, child)
-            if child.dep_ == "ccomp" and child.i < verb.i and verb.dep_ == "ROOT":
+                found = self._complement(verb, child)
+                if found is not None:
+                    return found  # else a later complement ("say they do n't know": "do", then "know")
+        paragraph = self.article.paragraph_of(verb.idx)
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.i < verb.i and verb.dep_ == "ROOT" and not any(
+                    child.i < c.i and c.dep_ == "ccomp" for c in verb.children):
+                if self.article.paragraph_of(child.left_edge.idx) != paragraph:
+                    return None  # the parser ran the sentence over a line break
                 # "The pullout was due to ..., the newspaper said."
                 return clause_span(list(child.subtree))
         if verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX"):
@@ -180,7 +254,9 @@ class ReportedSpeech:
         tokens = [t for t in child.subtree]
         if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
             tokens = tokens[1:]
-        if not tokens or (tokens[0].lower_ in QUESTION_WORDS and verb.lemma_.lower() not in QUESTION_REPORTING):
+        conditional = tokens and tokens[0].lower_ == "if" and tokens[0].head != child  # "said if elected he would ..."
+        if not tokens or (tokens[0].lower_ in QUESTION_WORDS and not conditional
+                          and verb.lemma_.lower() not in QUESTION_REPORTING):
             return None  # "did not say whether ...", "to determine whether ...": a question, not a report
         if tokens[0].dep_ == "mark" and tokens[0].head == child and tokens[0].lower_ not in ("whether", "if"):
             return None  # "so he could fund ...", "because ...": not what was said
@@ -207,19 +283,20 @@ class ReportedSpeech:
         return clause_span(tokens)
 
     def _interrupted(self, verb: Token) -> tuple[int, int] | None:
-        """'The deal, he said, would collapse.': the cue set off by commas inside the clause it
-        reports; the row is the whole clause (the cue inside it)."""
+        """'The deal, he said, would collapse.' / 'In the long run, economists say, costs could
+        fall.': the cue set off by commas inside the clause it reports; the row is the whole
+        clause (the cue inside it)."""
         head = verb.head
         core = [t for t in verb.subtree if not t.is_punct]
         if not core or core[0].i == 0 or core[-1].i + 1 >= len(self.doc):
             return None
         if self.doc[core[0].i - 1].text not in (",", "—", "–") or self.doc[core[-1].i + 1].text not in (",", "—", "–"):
             return None
-        if not any(child.dep_ in SUBJECTS and child.i < verb.i for child in head.children):
-            return None  # the clause's subject must come before the cue ("X, he said, would ...")
+        if not is_finite(head) or not any(child.dep_ in SUBJECTS for child in head.children):
+            return None  # a clause of its own: "X, he said, would ...", "In his state, X said, offenders are ..."
         return clause_span([t for t in head.subtree if self.article.sentence_index(t.i) == self.article.sentence_index(verb.i)])
 
-    def act_content(self, verb: Token) -> tuple[int, int] | None:
+    def act_content(self, verb: Token, parts: list[Token] | None = None) -> tuple[int, int] | None:
         """What a speech act is about, when it is not a clause: the verb's object and
         complements ("urged [the council to act]", "accused [X of lying]", "vowed [to appeal]",
         "described [the plan as reckless]", "called for [an inquiry]")."""
@@ -227,7 +304,7 @@ class ReportedSpeech:
             return None  # "questions asked of the candidates": a description, not a speech act
         if _title_case(self.article.sents[self.article.sentence_index(verb.i)]):
             return None  # a headline ("Voters Reject The Idea Of ..."): its parse is not to be trusted
-        parts = [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
+        parts = parts if parts is not None else [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
             child.dep_ in CONTENT_DEPENDENTS
             or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and any(
                 c.dep_ in ("pobj", "pcomp") or child.lower_ == "as" for c in child.children)))]
@@ -253,6 +330,22 @@ class ReportedSpeech:
             return None
         return clause_span(list(self.doc[tokens[0].i : tokens[-1].i + 1]), need_verb=False)
 
+    def said_object(self, verb: Token) -> tuple[int, int] | None:
+        """What a verb of saying says when it is not a clause: its object ("noted [the Sept. 11
+        attacks]", "proposed [a safe zone]", "predicted [a win in Texas]", "repeated [his
+        promise to ...]"), or what it is about ("talked [about ...]"); only for the verbs of
+        ``quotes_object_verbs`` ("claimed 3,000 lives", "declared an emergency" are not speech),
+        and not a bare pronoun ("noted that")."""
+        lemma = verb.lemma_.lower()
+        if lemma not in OBJECT_VERBS:
+            return None
+        parts = [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
+            child.dep_ in ("dobj", "xcomp") or (child.dep_ == "prep" and child.lower_ in ("about", "on")))]
+        parts = [part for part in parts if not (part.dep_ == "dobj" and part.pos_ in ("PRON", "DET", "NUM"))]
+        if not parts:
+            return None
+        return self.act_content(verb, parts)
+
     def according_to(self, according: Token) -> tuple[int, int] | None:
         """'According to police, the man was armed' / 'The man was armed, according to police.'"""
         if self.article.in_quote(according.idx) or not any(child.lower_ == "to" for child in according.children):
@@ -271,6 +364,14 @@ class ReportedSpeech:
             return clause_span(before + [t for t in self.doc[before[-1].i + 1 : after[0].i]] + after)
         tokens = after if len(after) >= len(before) else before
         return clause_span(tokens)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _title_case(sentence) -> bool:

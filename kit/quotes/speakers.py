@@ -37,9 +37,13 @@ PRONOUN_WINDOW_SENTENCES = 4
 #: Words that open a line with a colon without naming a speaker ("UPDATE: ...").
 NOT_LABELS = lexicon.words("quotes_not_labels")
 FIRST_PERSON = frozenset("i we me us".split())
+#: Transcript labels of the interviewer's side ("((WN)) How did ...?", "Q: ...").
+INTERVIEWER_LABELS = frozenset(("wn", "q", "interviewer", "wikinews"))
 #: A transcript paragraph's label: "((Dorsa Derakhshani)) ..." (Wikinews) or "FALLIN: ...".
 _TRANSCRIPT_LABEL = re.compile(r"[ \t]*(?:\(\(([^()\n]{1,60})\)\)|([A-Z][\w.'’ -]{0,40}):[ \t])")
 _WORD = re.compile(r"[\w’'-]+")
+#: Nouns of a share of people that the parser takes for an adverb ("a third agreed").
+_SHARE_WORDS = frozenset("third thirds quarter quarters half majority percent fifth fifths".split())
 #: The actor kinds a they/it speaker can be.
 GROUP_KINDS = ("organization", "country", "group", "anonymous")
 
@@ -98,6 +102,10 @@ class Speakers:
         inverted = self._inverted_subject(cue)
         if inverted is not None:
             return self.named(inverted)
+        for child in cue.children:  # "About 4 in 10 say ...", "Less than a third agreed ...": a share
+            if child.i < cue.i and child.dep_ in ("nummod", "npadvmod") and child.pos_ in ("NUM", "NOUN") and (
+                    child.pos_ == "NUM" or child.lower_ in _SHARE_WORDS) and not _time_word(child):
+                return child
         before = cue.doc[cue.i - 1] if cue.i else None
         if (before is not None and cue.dep_ in ("ROOT", "ccomp", "parataxis") and before.ent_type_ in ("PERSON", "ORG")
                 and not self.article.in_quote(before.idx)):
@@ -124,7 +132,25 @@ class Speakers:
                 return self.named(speaker)
             if cue.tag_ == "VBG" and cue.head != cue and cue.head.pos_ in ("VERB", "AUX"):
                 return self.speaker_of(cue.head, depth + 1)
-        return None
+        return self.main_clause_subject(cue)
+
+    def main_clause_subject(self, cue: Token) -> Token | None:
+        """'After saying he was nervous, the man ...', 'In addition to stating that ..., Clinton
+        has vowed ...', 'Having announced ..., Judge Berman proceeded': a subjectless participle
+        set before its clause is said by the subject of the clause it hangs on."""
+        if cue.tag_ not in ("VBG", "VBN") or cue.dep_ not in ("pcomp", "advcl", "pobj"):
+            return None
+        if cue.tag_ == "VBN" and not any(child.lower_ == "having" for child in cue.children):
+            return None  # "Asked whether ..., Ryan said": a passive participle; Ryan is the one asked
+        node, steps = cue.head, 0
+        while node.pos_ not in ("VERB", "AUX") and node.head != node and steps < 3:
+            node, steps = node.head, steps + 1  # after -> (to -> addition -> in) -> the verb
+        if node.pos_ not in ("VERB", "AUX") or node.i < cue.i or self.article.in_quote(node.idx):
+            return None
+        subjects = [child for child in node.children if child.dep_ in ("nsubj", "nsubjpass") and child.i > cue.i]
+        if not subjects or subjects[0].lower_ in RELATIVE_PRONOUNS:
+            return None
+        return self.named(self.issuer(subjects[0]))
 
     def subject_before(self, cue: Token) -> Token | None:
         """The subject of the nearest finite verb before ``cue`` in its sentence."""
@@ -181,7 +207,9 @@ class Speakers:
         # The name's last word before any "on ..." ("Gillibrand on Hillary ..."): its head word.
         first_name = names[0]
         last = first_name.i
-        while last + 1 < label.end and self.doc[last + 1].ent_iob_ == "I" and self.doc[last + 1].ent_type_ == first_name.ent_type_:
+        while last + 1 < label.end and (
+                (self.doc[last + 1].ent_iob_ == "I" and self.doc[last + 1].ent_type_ == first_name.ent_type_)
+                or (not first_name.ent_type_ and self.doc[last + 1].pos_ == "PROPN")):  # "Carly Fiorina:" untagged
             last += 1
         return self.doc[last]
 
@@ -312,6 +340,10 @@ class SpeakerActors:
             return self.transcript_actor(head)
         if mention is not None and present(mention.get("actor_id")):
             return mention["actor_id"]
+        if mention is None and head.is_upper and 2 <= len(head) <= 4:
+            found = self.initials_actor(head.text)
+            if found is not None:
+                return found
         if head.pos_ == "NOUN":
             found = self.description_actor(head)
             if found is not None:
@@ -361,6 +393,13 @@ class SpeakerActors:
         chosen = before[-1] if before else (earlier[0] if earlier else None)
         return chosen[1] if chosen else None
 
+    def initials_actor(self, label: str) -> str | None:
+        """'NG: This study started in 1982' in an interview with Natasha Gownaris: a label of
+        capital initials is the one person in the article whose name has those initials."""
+        found = {m["actor_id"] for m in self.article.mentions if m.get("kind") == "person" and present(m.get("actor_id"))
+                 and "".join(word[0] for word in _WORD.findall(m.get("name") or m.get("text") or "")).upper() == label}
+        return found.pop() if len(found) == 1 else None
+
     def _transcript_labels(self) -> dict[int, tuple[str, str | None]]:
         """Paragraph number -> (label, actor_id or None) for the paragraphs of a transcript
         ("((Name)) ..." or "NAME: ..."); an interviewer's label ("WN", "Q") has no actor."""
@@ -377,9 +416,11 @@ class SpeakerActors:
                     if start <= mention["start"] < match.end() and present(mention.get("actor_id")):
                         actor = mention["actor_id"]
                         break
-                if actor is None and label.lower() not in ("wn", "q", "interviewer"):
+                if actor is None and label.lower() not in INTERVIEWER_LABELS:
                     actor = next((m["actor_id"] for m in article.mentions if present(m.get("actor_id"))
                                   and (m.get("text") or "").lower() in (label.lower(), label.split()[-1].lower())), None)
+                    if actor is None and label.isupper() and 2 <= len(label) <= 4:
+                        actor = self.initials_actor(label)
                 self._labels[number] = (label, actor)
         return self._labels
 
@@ -437,6 +478,11 @@ class SpeakerActors:
             "cue": attribution.cue_text,
             "sentence": self.article.sentence_index(first_token),
         }
+
+
+def _time_word(token: Token) -> bool:
+    """'Tuesday', 'two years ago', '2019': a time, not a share of people."""
+    return token.ent_type_ in ("DATE", "TIME") or any(child.ent_type_ in ("DATE", "TIME") for child in token.children)
 
 
 def _person_rules():
