@@ -342,14 +342,17 @@ def _progress(results, *, total: int, initial: int):
 
 
 def assemble(articles: pd.DataFrame, collected: dict[str, list[dict] | pd.DataFrame], problems: pd.DataFrame) -> Analysis:
-    """Corpus-level steps on plain rows: merge actors across articles, build the actors table."""
+    """Corpus-level steps on plain rows: merge actors across articles, build the actors table,
+    give a quote the actor its speaker's name has elsewhere in the same article."""
     from kit.actors import resolve_corpus
+    from kit.quotes import same_speaker_actors
 
     tables = {name: conform(collected[name], name) for name in extractors.article_tables()}
     mentions, actors, renamed = resolve_corpus(tables["mentions"], articles)
     quotes = tables["quotes"]
     if len(quotes) and renamed:
         quotes["actor_id"] = quotes["actor_id"].map(lambda a: renamed.get(a, a) if isinstance(a, str) else a)
+    quotes = same_speaker_actors(quotes)
     return Analysis(
         articles=articles,
         mentions=conform(mentions, "mentions"),

@@ -39,10 +39,11 @@ def body_key(body: str, identity: str) -> str:
 
 
 def corpus_key(articles, identity: str, max_chars: int) -> str:
-    """Key of a whole corpus's tables: every article's key and id, its other columns, the limit."""
+    """Key of a whole corpus's tables: every article's key and id, its other columns, the limit,
+    and the corpus step's own code (:mod:`kit.analysis` and what it imports)."""
     import pandas as pd
 
-    digest = hashlib.sha256(f"corpus-1\0max_chars={max_chars}\0".encode())
+    digest = hashlib.sha256(f"corpus-2\0max_chars={max_chars}\0{_fingerprint(('kit.analysis', *_roots()))}\0".encode())
     for article_id, body in zip(articles["article_id"], articles["body"]):
         digest.update(body_key(body if isinstance(body, str) else "", identity).encode())
         digest.update(str(article_id).encode("utf-8", "surrogatepass") + b"\0")

@@ -247,3 +247,13 @@ def test_import_kit_and_the_model_identity_do_not_import_spacy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root,
                          env={**os.environ, "PYTHONPATH": str(root)})
     assert out.stdout.strip() == "False"
+
+
+def test_the_whole_corpus_key_follows_the_corpus_step_code():
+    """A change in the corpus step (kit.analysis.assemble, the actors' and quotes' resolve
+    modules) must not serve whole-corpus tables made by the old code."""
+    from kit import cache_keys
+
+    files = cache_keys.fingerprinted_files(("kit.analysis", *cache_keys._roots()))
+    assert {"kit/analysis.py", "kit/actors/resolve.py", "kit/quotes/resolve.py"} <= set(files)
+    assert not any(f.startswith(("kit/plots/", "kit/widgets/")) for f in files)
