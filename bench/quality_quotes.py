@@ -236,12 +236,14 @@ def report(nlp=None) -> str:
         lines.append(f"skipped {problem}")
     if golds:
         dev = evaluate(golds, nlp)
-        lines.append(f"\nWikinews dev set: {dev['documents']} articles, "
+        name = "Wikinews held-out set" if "heldout" in DEV_SET.name else f"Wikinews set ({DEV_SET.name})"
+        name = "Wikinews dev set" if DEV_SET.name == "wikinews" else name
+        lines.append(f"\n{name}: {dev['documents']} articles, "
                      f"{int(dev['totals']['kit']['content']['all'].tp + dev['totals']['kit']['content']['all'].fn)} gold quotes; "
                      f"textacy refused {dev['textacy_refused']} articles (unpaired quote marks)")
         lines.append(table(dev).to_string(index=False))
     else:
-        lines.append("\n(no Wikinews dev set files yet)")
+        lines.append(f"\n(no annotated files in {DEV_SET})")
     return "\n".join(lines)
 
 
