@@ -125,25 +125,8 @@ class ArticleCache:
         payload = _encode(rows, key)
         if len(payload) > MAX_ENTRY_BYTES:  # it would never be read back
             return
-        try:
-            # No write lands outside the cache through a folder symlinked into it (SaveError).
-            make_folder(target.parent, inside=self.directory)
-            # The temporary file is in the target's folder so os.replace is a rename, which
-            # is atomic; its name is unique per writer, so concurrent runs never share one.
-            handle, temporary = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent)
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(payload)
-                os.replace(temporary, target)
-            except BaseException:
-                _remove_quietly(temporary)
-                raise
-        except OSError as error:
-            # A read-only or full disk must not stop an analysis: carry on without caching.
-            self._writable = False
-            warnings.warn(f"cannot write the cache in {self.directory} ({error}); continuing without it", stacklevel=2)
-            return
-        self.stats["writes"] += 1
+        if self._write(key, target, payload):
+            self.stats["writes"] += 1
 
     def get_tables(self, key: str) -> dict | None:
         """The corpus-level tables stored for ``key`` (see :meth:`put_tables`), or None.
@@ -225,19 +208,29 @@ class ArticleCache:
         if not self._writable:
             return
         target = self._files_folder(key) / _file_name(name)
+        self._write(key, target, f"{FORMAT} {hashlib.sha256(data).hexdigest()}\n".encode("ascii") + data)
+
+    def _write(self, key: str, target: Path, payload: bytes) -> bool:
+        """Write ``payload`` to ``target`` atomically; False (and no more writes) when the disk refuses."""
         try:
+            # No write lands outside the cache through a folder symlinked into it (SaveError).
             make_folder(target.parent, inside=self.directory)
+            # The temporary file is in the target's folder so os.replace is a rename, which
+            # is atomic; its name is unique per writer, so concurrent runs never share one.
             handle, temporary = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent)
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    stream.write(f"{FORMAT} {hashlib.sha256(data).hexdigest()}\n".encode("ascii") + data)
+                    stream.write(payload)
                 os.replace(temporary, target)
             except BaseException:
                 _remove_quietly(temporary)
                 raise
         except OSError as error:
+            # A read-only or full disk must not stop an analysis: carry on without caching.
             self._writable = False
-            warnings.warn(f"cannot write the cache in {self.directory} ({error}); continuing without it", stacklevel=2)
+            warnings.warn(f"cannot write the cache in {self.directory} ({error}); continuing without it", stacklevel=3)
+            return False
+        return True
 
     def _files_folder(self, key: str) -> Path:
         self.path(key)  # validates the key
