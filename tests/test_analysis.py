@@ -90,7 +90,7 @@ def test_analyze_refuses_unknown_options(small_articles, options, message):
 def test_a_missing_model_says_what_to_install(small_articles):
     from kit.nlp import ModelNotFound
 
-    with pytest.raises(ModelNotFound, match="pip install"):
+    with pytest.raises(ModelNotFound, match="python -m spacy download en_core_web_nonexistent"):
         analyze(small_articles.head(1), model="en_core_web_nonexistent", cache=False, progress=False)
 
 
