@@ -98,7 +98,7 @@ def test_unreadable_files_are_listed_and_kept_in_problems(tmp_path, capsys):
 @pytest.mark.parametrize(
     "extra, message",
     [
-        (["--model", "en_core_web_nonexistent"], "pip install"),
+        (["--model", "en_core_web_nonexistent"], "python -m spacy download en_core_web_nonexistent"),
     ],
 )
 def test_errors_exit_1_with_what_to_do(tmp_path, capsys, extra, message):
