@@ -112,9 +112,9 @@ def conform(frame: pd.DataFrame | list[dict], table: str) -> pd.DataFrame:
     if not isinstance(frame, pd.DataFrame):
         frame = pd.DataFrame(list(frame))
     columns = COLUMNS[table]
-    # Shallow: columns are replaced, never changed in place, and the selection below copies;
-    # a deep copy here would hold a third copy of a 2-million-row table for nothing.
-    out = frame.copy(deep=False)
+    # A real copy: a shallow one shares its columns' data with the caller's frame, so a later
+    # in-place change to a conformed table (``.loc[...] = ...``) would change the caller's too.
+    out = frame.copy()
     for name, dtype in columns.items():
         if name not in out.columns:
             out[name] = pd.Series([None] * len(out), index=out.index, dtype="object")
