@@ -426,8 +426,9 @@ class SpeakerActors:
 
     def pronoun_actor(self, pronoun: Token) -> str | None:
         """he/she -> the person the story was about just before, by the rule the actors use
-        too (``kit.actors.person_antecedent``: the nearest earlier subject naming a person,
-        else the topic person; subjects inside quotes do not count). they/it -> the nearest
+        too (``kit.actors.person_antecedent``: the nearest earlier subject naming a person of
+        the pronoun's gender, else a person named in any role just before; subjects inside
+        quotes do not count; no guess past that). they/it -> the nearest
         earlier subject naming a group, organization or country, else the last one
         mentioned; only within a few sentences, never from inside a quote."""
         article = self.article
