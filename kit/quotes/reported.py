@@ -24,7 +24,7 @@ from kit import lexicon
 
 from kit.quotes.article import (
     ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, QUESTION_WORDS, SUBJECTS, Article, Attribution, cue_text, is_finite, misparsed_complement, negated,
-    passive_without_agent,
+    passive_without_agent, strip,
 )
 from kit.quotes.marks import DOUBLE_MARKS
 from kit.quotes.speakers import INTERVIEWER_LABELS, SpeakerActors, Speakers
@@ -149,7 +149,7 @@ class ReportedSpeech:
             elif _COLON_LABEL.match(self.text, start):
                 speaker = None  # "NAME: ..." lines are labelled lines
                 continue
-            start, end = _strip_span(self.text, start, end)
+            start, end = strip(self.text, start, end)
             content = article.tokens_of(start, end) if end > start else None
             if speaker is None or content is None or len([t for t in content if t.is_alpha]) < 3:
                 continue
@@ -364,14 +364,6 @@ class ReportedSpeech:
             return clause_span(before + [t for t in self.doc[before[-1].i + 1 : after[0].i]] + after)
         tokens = after if len(after) >= len(before) else before
         return clause_span(tokens)
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _title_case(sentence) -> bool:
