@@ -32,6 +32,7 @@ import re
 from typing import Iterator
 
 from kit.formats import Problem
+from kit.formats.markup import numbered
 from kit.formats.wire import AGENCIES
 
 #: ninjs item types that are text (composite: a text with its pictures).
@@ -64,17 +65,13 @@ def read(text: str, **options) -> Iterator[dict | Problem]:
         return
     items = data.get("items") if isinstance(data, dict) and isinstance(data.get("items"), list) else data
     items = items if isinstance(items, list) else [items]
-    for number, item in enumerate(items, 1):
-        position = f"#{number}" if len(items) > 1 else None
-        if not isinstance(item, dict):
-            yield Problem("a ninjs list entry that is not an object", position=position)
-            continue
-        result = read_item(item)
-        if isinstance(result, Problem):
-            result.position = position
-        elif position:
-            result["position"] = position
-        yield result
+    yield from numbered(items, _read_entry)
+
+
+def _read_entry(item) -> dict | Problem:
+    if not isinstance(item, dict):
+        return Problem("a ninjs list entry that is not an object")
+    return read_item(item)
 
 
 def _lower(item: dict) -> dict:
