@@ -74,11 +74,13 @@ def _parse_date(text: str, base: dt.datetime | None) -> dt.datetime | None:
 _TIME_AT_END = re.compile(r"^(?P<date>.*?\d{4})\s*(?:[-,–]|at|à|um|saat|a las)?\s*(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})$")
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_date_and_time(text: str) -> dt.datetime | None:
     """A header's date and time, e.g. "27 Haziran 2019 - 03:57".
 
     The day is parsed by dateparser (cached: a bulletin has few distinct days),
-    the clock time by a regex, so thousands of headers cost a few parses.
+    the clock time by a regex, so thousands of headers cost a few parses; the whole
+    answer is cached too (a datetime is immutable), keyed by the header's date text.
     """
     match = _TIME_AT_END.match(text.strip())
     if match and int(match.group("hour")) < 24 and int(match.group("minute")) < 60:
@@ -88,13 +90,20 @@ def _parse_date_and_time(text: str) -> dt.datetime | None:
     return _parse_date(text, None)
 
 
+_DIGIT = re.compile(r"\d")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_THREE_LETTERS = re.compile(r"[A-Za-zÀ-ÿ]{3}")
+_NUMERIC_DAY = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+
+
+@functools.lru_cache(maxsize=4096)
 def _parse_dateline_date(text: str, base: dt.datetime | None) -> dt.datetime | None:
-    if not re.search(r"\d", text):
+    """The date of a dateline ("June 27", "27 jun", "2019-06-27"), the year taken from ``base``
+    when it has none (cached: a bulletin's datelines repeat a few days)."""
+    if not _DIGIT.search(text):
         return None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+    if _ISO_DAY.fullmatch(text.strip()):
         return dt.datetime.fromisoformat(text.strip())
-    if not re.search(r"[A-Za-zÀ-ÿ]{3}", text) and not re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", text.strip()):
+    if not _THREE_LETTERS.search(text) and not _NUMERIC_DAY.fullmatch(text.strip()):
         return None
     return _parse_date(text.strip(" ,."), base)
-
-

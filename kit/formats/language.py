@@ -1,4 +1,4 @@
-"""A cheap guess of an article's language from its commonest short words.
+"""A cheap guess of an article's language from its commonest short words, and its word count.
 
 Good enough to tell English from the other languages agencies write in; it
 returns ``None`` rather than guess on short or mixed text.
@@ -7,6 +7,8 @@ returns ``None`` rather than guess on short or mixed text.
 'en'
 >>> guess_language("Le ministre a dit que les discussions reprendront au printemps.")
 'fr'
+>>> count_words("Two  words\\nand three")
+4
 """
 
 from __future__ import annotations
@@ -28,22 +30,65 @@ _LANGUAGES_OF: dict[str, list[str]] = {}
 for _language, _words in STOPWORDS.items():
     for _word in _words.split():
         _LANGUAGES_OF.setdefault(_word, []).append(_language)
+#: the same, keyed by the words' UTF-8 bytes (the guess counts words as bytes)
+_LANGUAGES_OF_BYTES = {word.encode("utf-8"): languages for word, languages in _LANGUAGES_OF.items()}
 
-
+#: A word: a run of letters (what the guess counts).
 _WORD = re.compile(r"[^\W\d_]+")
+# ASCII bytes that are not letters become spaces; bytes of other characters (>= 0x80) stay.
+_ASCII_NON_LETTERS = bytes(byte if byte >= 0x80 or chr(byte).isalpha() else 0x20 for byte in range(256))
+
+
+def _word_counts(text: str) -> collections.Counter:
+    """How often each word (run of letters, ``_WORD``) occurs in ``text``, keyed by its UTF-8 bytes.
+
+    Splitting the UTF-8 bytes at ASCII non-letters is done in C; only the pieces holding
+    other characters (accents, curly quotes, dashes) go through the regex, so the words are
+    exactly ``_WORD.findall(text)``'s.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    counts = collections.Counter(data.translate(_ASCII_NON_LETTERS).split())
+    if data.isascii():
+        return counts
+    mixed = [piece for piece in counts if not piece.isalpha()]  # bytes.isalpha: ASCII letters only
+    for piece in mixed:
+        times = counts.pop(piece)
+        for word in _WORD.findall(piece.decode("utf-8", "surrogatepass")):
+            counts[word.encode("utf-8", "surrogatepass")] += times
+    return counts
 
 
 def guess_language(text: str, *, sample: int = 1500) -> str | None:
-    words = _WORD.findall(text[:sample].lower())
-    if len(words) < 5:
+    counts = _word_counts(text[:sample].lower())
+    if len(counts) < 5 and sum(counts.values()) < 5:
         return None
-    counts = collections.Counter(words)  # counted in C; then one look-up per distinct word
     scores = dict.fromkeys(STOPWORDS, 0)
-    for word in counts.keys() & _LANGUAGES_OF.keys():
-        for language in _LANGUAGES_OF[word]:
+    for word in counts.keys() & _LANGUAGES_OF_BYTES.keys():
+        for language in _LANGUAGES_OF_BYTES[word]:
             scores[language] += counts[word]
     best = max(scores, key=scores.get)
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] < 2 or ranked[0] < 1.5 * ranked[1]:
         return None
     return best
+
+
+# What str.split() splits at besides " " and "\n": other ASCII whitespace, and Unicode's.
+_OTHER_SPACES_ASCII = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"
+_OTHER_SPACES = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
+def count_words(text: str) -> int:
+    """``len(text.split())`` without making the words: C scans of the text, when its only
+    whitespace is spaces and newlines (else ``split`` itself)."""
+    if text.isascii():
+        if any(space in text for space in _OTHER_SPACES_ASCII):
+            return len(text.split())
+    elif _OTHER_SPACES.search(text):
+        return len(text.split())
+    spaced = text.replace("\n", " ").strip(" ")
+    if not spaced:
+        return 0
+    while "  " in spaced:
+        spaced = spaced.replace("  ", " ")
+    return spaced.count(" ") + 1

@@ -86,6 +86,7 @@ _ADVISORY = re.compile(
 )
 # AFP desk codes end a story: "jz-as-sct/ec", "bur-fz/jj", "ys/jh".
 _DESK = re.compile(r"(?:(?<=\s)|^)(?P<desk>[a-z]{1,6}(?:-[a-z]{1,6})*/[a-z]{1,6}(?:-[a-z]{1,6})*)\s*$")
+_DESK_CODE = re.compile(r"[a-z]{1,6}(?:-[a-z]{1,6})*/[a-z]{1,6}(?:-[a-z]{1,6})*")
 _ISSUE = re.compile(
     r"(?mi)^[ \t]*(?:(?P<a>\d{1,5})\s*\.\s*(?:sayı|sayi|issue|numéro|número|ausgabe)"
     r"|(?:sayı|sayi|issue|no\.|nr\.|number)\s*(?P<b>\d{1,5}))[ \t]*$"
@@ -114,7 +115,7 @@ def looks_like_wire(text: str) -> bool:
     False
     """
     head = text[:5000]
-    if any(_parse_header(m) for m in _HEADER.finditer(head)):
+    if next(_iter_headers(head, overlapping=False), None):
         return True
     # A dateline deep inside a plain article ("... told (AFP) - ...") does not make it wire.
     return any(d["start"] < MAX_HEAD // 2 or d["on_own_line"] for d in find_datelines(head))
@@ -151,7 +152,7 @@ def find_datelines(text: str) -> list[dict]:
     ['LONDON']
     """
     found = []
-    for match in _AGENCY_FIRST.finditer(text):
+    for match in _agency_first(text):
         if _parse_dateline_date(match.group("date"), None) is None:
             continue
         found.append({"start": match.start("agency") - 1, "end": match.end(), "place": match.group("place").strip(),
@@ -167,6 +168,31 @@ def find_datelines(text: str) -> list[dict]:
                 found.append(dateline)
                 taken.add(dateline["start"], dateline["end"])
     return sorted(found, key=lambda d: d["start"])
+
+
+def _agency_first(text: str) -> Iterator[re.Match]:
+    """``_AGENCY_FIRST.finditer(text)``, trying the pattern only at the starts of lines that open
+    with a bracket (after blanks), not at every character; linear in the text's length."""
+    resume, line_start, scanned, tried = 0, 0, 0, -1
+    bracket = text.find("(")
+    while bracket >= 0:
+        newline = text.rfind("\n", scanned, bracket)
+        if newline >= 0:
+            line_start = newline + 1
+        scanned = bracket
+        match = None
+        if line_start != tried:  # only a line's first bracket can open it
+            tried = line_start
+            if line_start >= resume and not text[line_start:bracket].strip(" \t"):
+                match = _AGENCY_FIRST.match(text, line_start)
+        if match:
+            yield match
+            resume = scanned = match.end()
+            newline = text.rfind("\n", line_start, resume)
+            line_start = newline + 1 if newline >= 0 else line_start
+            bracket = text.find("(", resume)
+        else:
+            bracket = text.find("(", bracket + 1)
 
 
 class _Spans:
@@ -194,6 +220,10 @@ class _Spans:
         return False
 
 
+_AGENCY_NAME = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}")
+_NON_BLANK = re.compile(r"\S+")
+
+
 def _dateline_before(text: str, match: re.Match) -> dict | None:
     agency = _canonical_agency(match.group("agency"))
     known = match.group("agency").strip().lower() in AGENCIES
@@ -201,7 +231,7 @@ def _dateline_before(text: str, match: re.Match) -> dict | None:
     # ("New Delhi, Jun 27 (PTI) The ..."); "(UN) said" in a body does not.
     if not match.group("sep").strip() and not known:
         return None
-    if not known and not re.fullmatch(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}", match.group("agency").strip()):
+    if not known and not _AGENCY_NAME.fullmatch(match.group("agency").strip()):
         return None
     window = max(0, match.start() - MAX_PREFIX)
     line_start = text.rfind("\n", window, match.start()) + 1
@@ -241,7 +271,7 @@ def _place_at_end(text: str) -> tuple[str | None, int]:
     """
     stripped = text.lstrip()
     lead = len(text) - len(stripped)
-    words = list(re.finditer(r"\S+", text))
+    words = list(_NON_BLANK.finditer(text))
     if not words:
         return None, 0
     # A short prefix of capitalised words is the place itself: "ST. PAUL, Minn.",
@@ -285,13 +315,19 @@ def _canonical_agency(name: str) -> str:
     return AGENCIES.get(name.lower(), name)
 
 
+_YEAR = re.compile(r"\d{4}")
+_CLOCK_OR_DAY = re.compile(r"\d{1,2}[:.h]\d{2}|\d{1,2}\s")
+# What must follow a line without a comma for a header to start on it: the slug's comma on a later line.
+_SPACES_COMMA = re.compile(r"\s*,")
+
+
 def _parse_header(match: re.Match) -> dict | None:
     # "Paris, Tuesday 27 June 2019" is a line of prose, not a header: the word
     # after the comma must be a story version.
     if not _VERSION.fullmatch(match.group("version")):
         return None
     date_text = match.group("date")
-    if not re.search(r"\d{4}", date_text) or not re.search(r"\d{1,2}[:.h]\d{2}|\d{1,2}\s", date_text):
+    if not _YEAR.search(date_text) or not _CLOCK_OR_DAY.search(date_text):
         return None
     published = _parse_date_and_time(date_text)
     if published is None:
@@ -306,17 +342,26 @@ def _headers(text: str) -> list[tuple[re.Match, dict]]:
     return list(_iter_headers(text))
 
 
-def _iter_headers(text: str) -> Iterator[tuple[re.Match, dict]]:
-    # Only short lines can be headers: try the pattern at their starts, not at every character.
+def _iter_headers(text: str, overlapping: bool = True) -> Iterator[tuple[re.Match, dict]]:
+    """The header lines of ``text`` and what they say, in order.
+
+    Only short lines can be headers: the pattern is tried at their starts, not at every
+    character, and only where a comma (the slug's) is on the line or follows it past blanks.
+    ``overlapping=False`` goes on after a match's end, as ``_HEADER.finditer`` would.
+    """
     position, size = 0, len(text)
+    find = text.find
     while position < size:
-        end = text.find("\n", position)
+        end = find("\n", position)
         end = size if end < 0 else end
-        if 8 <= end - position <= 230:
+        if 8 <= end - position <= 230 and (find(",", position, end) >= 0 or _SPACES_COMMA.match(text, end)):
             match = _HEADER.match(text, position)
-            parsed = _parse_header(match) if match else None
-            if parsed:
-                yield match, parsed
+            if match:
+                parsed = _parse_header(match)
+                if parsed:
+                    yield match, parsed
+                if not overlapping and match.end() > end:
+                    end = match.end()
         position = end + 1
 
 
@@ -395,7 +440,7 @@ def _read_story(text: str, start: int, end: int) -> dict:
             date = _parse_dateline_date(dateline["date"], limit)
             # Without a year in the dateline or a header date to take it from, the
             # year would be a guess: leave the date missing.
-            if date is not None and base is None and not re.search(r"\d{4}", dateline["date"]):
+            if date is not None and base is None and not _YEAR.search(dateline["date"]):
                 date = None
             row["dateline_date"] = date.replace(hour=0, minute=0, second=0, microsecond=0) if date else None
     else:
@@ -407,10 +452,9 @@ def _read_story(text: str, start: int, end: int) -> dict:
     _read_head(head, row)
     body_to = story_end
     # The desk code closes the story: look for it in the last characters only.
-    desk = _DESK.search(story, max(body_from, story_end - 200), story_end) if body_from < story_end else None
+    desk = _desk_at_end(story, max(body_from, story_end - 200), story_end) if body_from < story_end else None
     if desk:
-        row["desk"] = desk.group("desk")
-        body_to = desk.start()
+        row["desk"], body_to = desk
     else:
         # End marks ("ENDS", "-30-", "###", a rule of dashes) and credit lines close
         # a story; they are not its text.
@@ -432,6 +476,19 @@ def _read_story(text: str, start: int, end: int) -> dict:
     row["body_start"] = start + body_from
     row["story_id"] = _story_id(row)
     return row
+
+
+def _desk_at_end(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """The desk code closing ``text[start:end]`` and where it starts: ``_DESK.search(text, start, end)``
+    without trying the pattern at every character (the code is the last word, after a blank)."""
+    last = _end_of_text(text, start, end)
+    first = last
+    while first > start and not text[first - 1].isspace():
+        first -= 1
+    if first == last or (first > 0 and not text[first - 1].isspace()):
+        return None
+    code = _DESK_CODE.fullmatch(text, first, last)
+    return (code.group(), first) if code else None
 
 
 def _end_of_text(text: str, start: int, end: int) -> int:
