@@ -13,8 +13,10 @@ returns ``None`` rather than guess on short or mixed text.
 
 from __future__ import annotations
 
-import collections
 import re
+from collections import _count_elements  # type: ignore[attr-defined]
+
+import numpy
 
 STOPWORDS = {
     "en": "the of and to in is that for on with was said by as at from it his are have be has were an which this",
@@ -39,7 +41,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _ASCII_NON_LETTERS = bytes(byte if byte >= 0x80 or chr(byte).isalpha() else 0x20 for byte in range(256))
 
 
-def _word_counts(text: str) -> collections.Counter:
+def _word_counts(text: str) -> dict[bytes, int]:
     """How often each word (run of letters, ``_WORD``) occurs in ``text``, keyed by its UTF-8 bytes.
 
     Splitting the UTF-8 bytes at ASCII non-letters is done in C; only the pieces holding
@@ -47,14 +49,16 @@ def _word_counts(text: str) -> collections.Counter:
     exactly ``_WORD.findall(text)``'s.
     """
     data = text.encode("utf-8", "surrogatepass")
-    counts = collections.Counter(data.translate(_ASCII_NON_LETTERS).split())
+    counts: dict[bytes, int] = {}
+    _count_elements(counts, data.translate(_ASCII_NON_LETTERS).split())  # Counter's own C loop
     if data.isascii():
         return counts
     mixed = [piece for piece in counts if not piece.isalpha()]  # bytes.isalpha: ASCII letters only
     for piece in mixed:
         times = counts.pop(piece)
         for word in _WORD.findall(piece.decode("utf-8", "surrogatepass")):
-            counts[word.encode("utf-8", "surrogatepass")] += times
+            word = word.encode("utf-8", "surrogatepass")
+            counts[word] = counts.get(word, 0) + times
     return counts
 
 
@@ -73,22 +77,34 @@ def guess_language(text: str, *, sample: int = 1500) -> str | None:
     return best
 
 
-# What str.split() splits at besides " " and "\n": other ASCII whitespace, and Unicode's.
-_OTHER_SPACES_ASCII = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"
-_OTHER_SPACES = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+# What str.split() splits at besides " " and "\n": other ASCII whitespace, and (in UTF-8) Unicode's,
+# found by their lead bytes first (a byte search is a memchr; most texts hold none of them).
+_OTHER_ASCII_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"
+_OTHER_ASCII_SPACE_BYTES = tuple(space.encode() for space in _OTHER_ASCII_SPACES)
+_UNICODE_SPACES_BY_LEAD = {b"\xc2": re.compile(rb"\xc2[\x85\xa0]"), b"\xe1": re.compile(rb"\xe1\x9a\x80"),
+                           b"\xe2": re.compile(rb"\xe2(?:\x80[\x80-\x8a\xa8\xa9\xaf]|\x81\x9f)"),
+                           b"\xe3": re.compile(rb"\xe3\x80\x80")}
 
 
 def count_words(text: str) -> int:
-    """``len(text.split())`` without making the words: C scans of the text, when its only
-    whitespace is spaces and newlines (else ``split`` itself)."""
+    """``len(text.split())`` without making the words, in a few C passes over the text.
+
+    When the only whitespace is spaces and newlines (byte searches find no other), the words are
+    the runs of non-spaces: the spaces plus one, less the spaces that follow a space. Other texts
+    are split.
+    """
     if text.isascii():
-        if any(space in text for space in _OTHER_SPACES_ASCII):
+        if any(space in text for space in _OTHER_ASCII_SPACES):
             return len(text.split())
-    elif _OTHER_SPACES.search(text):
+        spaced = text.replace("\n", " ").strip(" ")
+        if not spaced or "   " in spaced:
+            return len(spaced.split())
+        return spaced.count(" ") + 1 - spaced.count("  ")  # no run of three: each pair is one more space
+    data = text.encode("utf-8", "surrogatepass")
+    if any(space in data for space in _OTHER_ASCII_SPACE_BYTES) or any(
+            lead in data and pattern.search(data) for lead, pattern in _UNICODE_SPACES_BY_LEAD.items()):
         return len(text.split())
-    spaced = text.replace("\n", " ").strip(" ")
-    if not spaced:
+    spaces = numpy.frombuffer(data.replace(b"\n", b" ").strip(b" "), numpy.uint8) == 0x20
+    if not len(spaces):
         return 0
-    while "  " in spaced:
-        spaced = spaced.replace("  ", " ")
-    return spaced.count(" ") + 1
+    return int(numpy.count_nonzero(spaces[:-1] & ~spaces[1:])) + 1  # words start after a space, and at 0

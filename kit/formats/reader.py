@@ -21,7 +21,7 @@ from kit.formats import Problem, Skip, paths, registry
 from kit.formats.archive import InflationBudget
 from kit.formats.budget import OutOfTime, time_budget
 from kit.formats.encoding import NotText, decode
-from kit.formats.language import guess_language
+from kit.formats.language import count_words, guess_language
 
 #: Archives inside archives are opened this many levels deep, no deeper.
 MAX_ARCHIVE_DEPTH = 3
@@ -39,6 +39,23 @@ def _has_surrogate(text: str) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def _read_up_to(descriptor: int, size: int) -> bytes:
+    """Up to ``size`` bytes from the file's current position: fewer only at its end (as a buffered
+    ``read(size)``, without the file object)."""
+    chunk = os.read(descriptor, size)
+    if len(chunk) in (0, size):
+        return chunk
+    chunks = [chunk]
+    wanted = size - len(chunk)
+    while wanted > 0:
+        chunk = os.read(descriptor, wanted)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        wanted -= len(chunk)
+    return b"".join(chunks)
 
 
 def article_id(source: str) -> str:
@@ -97,42 +114,51 @@ class Reader:
         except OSError as error:
             self._problem(source, f"cannot open the file ({error.strerror or error})")
             return
-        with os.fdopen(descriptor, "rb") as handle:
-            status = os.fstat(descriptor)
-            refused = paths.check_regular(status)
-            if refused:
-                self._problem(source, refused)
-                return
-            identity = (status.st_dev, status.st_ino)
-            if identity in self.read_files:
-                self.skipped.append((source, f"the same file as {self.read_files[identity]}, already read; "
-                                             "read once"))
-                return
-            self.read_files[identity] = source
-            if status.st_size == 0:
-                self._problem(source, "empty file (0 bytes)")
-                return
-            head = handle.read(_HEAD)
-            suffix = registry._suffix(path.name)
-            streamed = registry.claim_stream(suffix, head)
-            if streamed is not None:
+        try:
+            data = self._read_descriptor(descriptor, path, source, explicit=explicit)
+        finally:
+            os.close(descriptor)
+        if data is not None:
+            self.budget = InflationBudget(self.max_archive_bytes)
+            self.read_bytes(data, source, path.name, explicit=explicit)
+
+    def _read_descriptor(self, descriptor: int, path: Path, source: str, *, explicit: bool) -> bytes | None:
+        """The bytes of the open file (None: a problem, a skip, or a streamed file read here)."""
+        status = os.fstat(descriptor)
+        refused = paths.check_regular(status)
+        if refused:
+            self._problem(source, refused)
+            return None
+        identity = (status.st_dev, status.st_ino)
+        if identity in self.read_files:
+            self.skipped.append((source, f"the same file as {self.read_files[identity]}, already read; "
+                                         "read once"))
+            return None
+        self.read_files[identity] = source
+        if status.st_size == 0:
+            self._problem(source, "empty file (0 bytes)")
+            return None
+        head = _read_up_to(descriptor, _HEAD)
+        suffix = registry._suffix(path.name)
+        streamed = registry.claim_stream(suffix, head)
+        if streamed is not None:
+            with os.fdopen(os.dup(descriptor), "rb") as handle:  # its own descriptor: ours is closed after
                 handle.seek(0)
                 options = self._options(suffix, path.name, explicit=explicit)
                 scale = max(1.0, status.st_size / max(self.max_file_bytes, 1))
                 items = registry.call_with_options(streamed.read_stream, handle, options)
                 self._collect(items, source, streamed.name, seconds_scale=scale)
-                return
-            limit = self.max_file_bytes
-            if status.st_size > limit:
-                self._problem(source, self._too_large(status.st_size))
-                return
-            # Read at most limit + 1 bytes: a file that grew since fstat is not read whole.
-            data = head + handle.read(limit + 1 - len(head)) if len(head) == _HEAD and len(head) <= limit else head
-            if len(data) > limit:
-                self._problem(source, self._too_large(len(data), grew=True))
-                return
-        self.budget = InflationBudget(self.max_archive_bytes)
-        self.read_bytes(data, source, path.name, explicit=explicit)
+            return None
+        limit = self.max_file_bytes
+        if status.st_size > limit:
+            self._problem(source, self._too_large(status.st_size))
+            return None
+        # Read at most limit + 1 bytes: a file that grew since fstat is not read whole.
+        data = head + _read_up_to(descriptor, limit + 1 - len(head)) if len(head) == _HEAD and len(head) <= limit else head
+        if len(data) > limit:
+            self._problem(source, self._too_large(len(data), grew=True))
+            return None
+        return data
 
     def _too_large(self, size: int, grew: bool = False) -> str:
         return (f"the file is {'over ' if grew else ''}{size / 1e6:.1f} MB{' (it grew while being read)' if grew else ''}, "
@@ -233,7 +259,7 @@ class Reader:
         item.setdefault("language", None)
         if not item["language"]:
             item["language"] = guess_language(body)
-        item["n_words"] = len(body.split())
+        item["n_words"] = count_words(body)
         self.rows.append(item)
         return True
 

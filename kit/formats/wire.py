@@ -127,8 +127,15 @@ def read(text: str) -> Iterator[dict | Problem]:
     Rows carry ``body_start``: the offset of the body in ``text``. A story
     without an issue footer of its own takes the bulletin's (the file's last).
     """
-    stories = _split(text)
-    rows = [_read_story(text, start, end) for start, end in stories]
+    headers, crossing = _scan_headers(text)
+    stories = _split(text, headers)
+    if len(stories) == 1 or not crossing:
+        # The header a story opens with is the one found in the whole text (a story's lines read
+        # alike in it and alone, unless a match ran from one line into the next: then read alone).
+        known = headers if headers else [None] * len(stories)
+        rows = [_read_story(text, start, end, header) for (start, end), header in zip(stories, known)]
+    else:
+        rows = [_read_story(text, start, end) for start, end in stories]
     bulletin_issue = next((row["issue"] for row in reversed(rows) if row.get("issue") is not None), None)
     line_ends = None
     for number, ((start, _), row) in enumerate(zip(stories, rows), 1):
@@ -342,12 +349,19 @@ def _headers(text: str) -> list[tuple[re.Match, dict]]:
     return list(_iter_headers(text))
 
 
-def _iter_headers(text: str, overlapping: bool = True) -> Iterator[tuple[re.Match, dict]]:
+def _scan_headers(text: str) -> tuple[list[tuple[re.Match, dict]], bool]:
+    """The header lines of ``text``, and whether a match of the header pattern ran past its line."""
+    crossing: list[bool] = []
+    return list(_iter_headers(text, crossing=crossing)), bool(crossing)
+
+
+def _iter_headers(text: str, overlapping: bool = True, crossing: list | None = None) -> Iterator[tuple[re.Match, dict]]:
     """The header lines of ``text`` and what they say, in order.
 
     Only short lines can be headers: the pattern is tried at their starts, not at every
     character, and only where a comma (the slug's) is on the line or follows it past blanks.
-    ``overlapping=False`` goes on after a match's end, as ``_HEADER.finditer`` would.
+    ``overlapping=False`` goes on after a match's end, as ``_HEADER.finditer`` would; ``crossing``
+    gets an item for each match that runs past its line.
     """
     position, size = 0, len(text)
     find = text.find
@@ -360,14 +374,17 @@ def _iter_headers(text: str, overlapping: bool = True) -> Iterator[tuple[re.Matc
                 parsed = _parse_header(match)
                 if parsed:
                     yield match, parsed
-                if not overlapping and match.end() > end:
-                    end = match.end()
+                if match.end() > end:
+                    if crossing is not None:
+                        crossing.append(True)
+                    if not overlapping:
+                        end = match.end()
         position = end + 1
 
 
-def _split(text: str) -> list[tuple[int, int]]:
-    """Spans of the stories in ``text``: at header lines, else at datelines."""
-    headers = _headers(text)
+def _split(text: str, headers: list | None = None) -> list[tuple[int, int]]:
+    """Spans of the stories in ``text``: at header lines (``headers``, found if not given), else at datelines."""
+    headers = _headers(text) if headers is None else headers
     if headers:
         starts = [match.start() for match, _ in headers]
         starts[0] = 0  # anything before the first header belongs to the first story
@@ -401,15 +418,23 @@ def _head_start(text: str, dateline_start: int) -> int:
     return position
 
 
-def _read_story(text: str, start: int, end: int) -> dict:
+_UNKNOWN = object()
+
+
+def _read_story(text: str, start: int, end: int, header=_UNKNOWN) -> dict:
+    """The row of the story ``text[start:end]``; ``header``: its header line's (match in ``text``, parsed), if known."""
     story = text[start:end]
     row: dict = {"format": "wire"}
-    header = next(_iter_headers(story), None)
+    if header is _UNKNOWN:
+        header = next(_iter_headers(story), None)
+        shift = 0
+    else:
+        shift = start
     head_from = 0
     if header:
         match, parsed = header
         row.update(parsed)
-        head_from = match.end()
+        head_from = match.end() - shift
     # The issue footer closes the story: only a footer with nothing after it counts
     # (a "No. 5" line inside the body is text).
     last_text = _end_of_text(story, 0, len(story))
