@@ -20,7 +20,6 @@ stopped
 from __future__ import annotations
 
 import _signal
-import contextlib
 import signal
 import threading
 import time
@@ -45,37 +44,47 @@ class Budget:
             raise OutOfTime
 
 
-@contextlib.contextmanager
-def time_budget(seconds: float | None):
-    """Run the block within ``seconds`` of CPU time (None or <= 0: no limit); raises :class:`OutOfTime` past it."""
-    budget = Budget(seconds if seconds and seconds > 0 else float("inf"))
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
-        yield budget
-        return
-    budget.timed = True
+class time_budget:
+    """Run the block within ``seconds`` of CPU time (None or <= 0: no limit); raises :class:`OutOfTime` past it.
 
-    def expired(number, frame):
-        nonlocal previous_delay
-        if budget.spent() >= budget.seconds * 0.99:
-            raise OutOfTime
-        # The earlier timer of someone else came first: hand it on, then re-arm ours.
-        previous_delay = 0
-        signal.setitimer(signal.ITIMER_PROF, max(budget.seconds - budget.spent(), 0.001))
-        if callable(previous_handler):
-            previous_handler(number, frame)
+    ``with time_budget(seconds) as budget:`` (a class, not a generator: it is entered once per file read).
+    """
 
-    # _signal's functions, not signal's: the wrappers turn every handler into an enum, a
-    # tenth of the cost of reading a small file.
-    previous_handler = _signal.signal(signal.SIGPROF, expired)
-    previous_delay, previous_interval = signal.setitimer(signal.ITIMER_PROF, seconds)
-    if previous_delay and previous_delay < seconds:
-        signal.setitimer(signal.ITIMER_PROF, previous_delay)
-    try:
-        yield budget
-    finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        _signal.signal(signal.SIGPROF, previous_handler)
-        if previous_delay:
-            signal.setitimer(signal.ITIMER_PROF, max(previous_delay - budget.spent(), 0.001), previous_interval)
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self.usable = False
+
+    def __enter__(self) -> Budget:
+        seconds = self.seconds
+        budget = self.budget = Budget(seconds if seconds and seconds > 0 else float("inf"))
+        self.usable = bool(seconds and seconds > 0 and hasattr(signal, "setitimer")
+                           and threading.current_thread() is threading.main_thread())
+        if not self.usable:
+            return budget
+        budget.timed = True
+
+        def expired(number, frame):
+            if budget.spent() >= budget.seconds * 0.99:
+                raise OutOfTime
+            # The earlier timer of someone else came first: hand it on, then re-arm ours.
+            self.previous_delay = 0
+            signal.setitimer(signal.ITIMER_PROF, max(budget.seconds - budget.spent(), 0.001))
+            if callable(self.previous_handler):
+                self.previous_handler(number, frame)
+
+        # _signal's functions, not signal's: the wrappers turn every handler into an enum, a
+        # tenth of the cost of reading a small file.
+        self.previous_handler = _signal.signal(signal.SIGPROF, expired)
+        self.previous_delay, self.previous_interval = signal.setitimer(signal.ITIMER_PROF, seconds)
+        if self.previous_delay and self.previous_delay < seconds:
+            signal.setitimer(signal.ITIMER_PROF, self.previous_delay)
+        return budget
+
+    def __exit__(self, *exc_info) -> bool:
+        if self.usable:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            _signal.signal(signal.SIGPROF, self.previous_handler)
+            if self.previous_delay:
+                signal.setitimer(signal.ITIMER_PROF, max(self.previous_delay - self.budget.spent(), 0.001),
+                                 self.previous_interval)
+        return False

@@ -44,6 +44,8 @@ BINARY_SIGNATURES = (
     (b"RIFF", "a RIFF (WAV/AVI/WebP) file"),
 )
 
+_SIGNATURES = tuple(signature for signature, _ in BINARY_SIGNATURES)
+
 # Legacy single-byte code pages decode almost any bytes without error, so
 # charset-normalizer often ties between them (cp1250 and cp1254 read ASCII the
 # same way). Ties are broken by the language the ASCII words of the text are
@@ -82,6 +84,8 @@ def binary_kind(data: bytes) -> str | None:
     >>> binary_kind("plain words".encode()) is None
     True
     """
+    if not data.startswith(_SIGNATURES):
+        return None
     for signature, name in BINARY_SIGNATURES:
         if data.startswith(signature):
             return name
@@ -137,7 +141,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     # Text in UTF-16 has a NUL in every other byte for Latin script; which half
     # holds the NULs gives the byte order.
     sample = data[:4096]
-    if len(sample) < 4:
+    if len(sample) < 4 or b"\x00" not in sample:  # no NUL, no UTF-16
         return None
     even, odd = sample[0::2], sample[1::2]
     if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):

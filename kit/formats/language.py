@@ -86,12 +86,12 @@ _UNICODE_SPACES_BY_LEAD = {b"\xc2": re.compile(rb"\xc2[\x85\xa0]"), b"\xe1": re.
                            b"\xe3": re.compile(rb"\xe3\x80\x80")}
 
 
-def count_words(text: str) -> int:
+def count_words(text: str, utf8: bytes | None = None) -> int:
     """``len(text.split())`` without making the words, in a few C passes over the text.
 
     When the only whitespace is spaces and newlines (byte searches find no other), the words are
     the runs of non-spaces: the spaces plus one, less the spaces that follow a space. Other texts
-    are split.
+    are split. ``utf8``: the text's UTF-8 bytes, if the caller has them.
     """
     if text.isascii():
         if any(space in text for space in _OTHER_ASCII_SPACES):
@@ -100,7 +100,7 @@ def count_words(text: str) -> int:
         if not spaced or "   " in spaced:
             return len(spaced.split())
         return spaced.count(" ") + 1 - spaced.count("  ")  # no run of three: each pair is one more space
-    data = text.encode("utf-8", "surrogatepass")
+    data = text.encode("utf-8", "surrogatepass") if utf8 is None else utf8
     if any(space in data for space in _OTHER_ASCII_SPACE_BYTES) or any(
             lead in data and pattern.search(data) for lead, pattern in _UNICODE_SPACES_BY_LEAD.items()):
         return len(text.split())

@@ -49,6 +49,8 @@ def looks_like(text: str) -> bool:
     >>> looks_like('{"uri": "urn:x", "type": "text", "headlines": [{"value": "A"}]}'), looks_like('{"title": "A"}')
     (True, False)
     """
+    if text[:1] not in "{[\ufeff \t\r\n":  # the common case, without copying the head
+        return False
     head = text[:8192].lstrip("\ufeff \t\r\n")
     if head[:1] not in "{[":
         return False

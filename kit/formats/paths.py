@@ -53,6 +53,8 @@ def display_name(path: Path | str) -> str:
     'news/\\\\x1b[2Jstory.txt'
     """
     text = path.as_posix() if isinstance(path, Path) else str(path)
+    if text.isascii() and text.isprintable():  # printable ASCII: no control character, no escape
+        return text
     if not text.isascii() or _CONTROL.search(text):
         text = os.fsencode(text).decode("utf-8", "backslashreplace") if _has_surrogates(text) else text
         text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
@@ -133,10 +135,11 @@ def _entries(root: Path, report: Report, *, skip_tooling: bool) -> Iterator[tupl
                                       "the files in it were not read")
             continue
         subfolders = []
+        folder = Path(folder)
         for entry in found:
             if entry.name.startswith("."):
                 continue  # .git, .ipynb_checkpoints: never corpus, never listed
-            path = Path(folder) / entry.name
+            path = folder / entry.name
             try:
                 kind = _kind(entry, path, real_root, report)
             except OSError as error:

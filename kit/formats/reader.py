@@ -31,16 +31,6 @@ _TEXT_COLUMNS = ("body", "headline", "advisory", "dateline_place", "outlet", "ag
                  "byline", "trailer", "story_id", "record_id", "language", "license")
 
 
-def _has_surrogate(text: str) -> bool:
-    """Whether ``text`` holds a lone surrogate: the only characters strict UTF-8 cannot encode
-    (encoding is a C loop, several times faster than a regex scan of a long body)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
 def _read_up_to(descriptor: int, size: int) -> bytes:
     """Up to ``size`` bytes from the file's current position: fewer only at its end (as a buffered
     ``read(size)``, without the file object)."""
@@ -240,11 +230,23 @@ class Reader:
             kind = "empty" if isinstance(body, str) or body is None else f"a {type(body).__name__}, not text"
             self._problem(row_source, f"record not read: its text is {kind}")
             return False
-        repaired = [column for column in _TEXT_COLUMNS if isinstance(item.get(column), str)
-                    and not item[column].isascii() and _has_surrogate(item[column])]
+        repaired, body_utf8 = [], None
+        for column in _TEXT_COLUMNS:
+            value = item.get(column)
+            if isinstance(value, str) and not value.isascii():
+                # lone surrogates are the only characters strict UTF-8 cannot encode (a C loop,
+                # faster than a regex scan of a long body); the body's bytes are kept for count_words
+                try:
+                    encoded = value.encode("utf-8")
+                except UnicodeEncodeError:
+                    repaired.append(column)
+                    continue
+                if column == "body":
+                    body_utf8 = encoded
         for column in repaired:
             item[column] = _SURROGATE.sub("\ufffd", item[column])
-        if isinstance(item.get("keywords"), list):
+        if isinstance(item.get("keywords"), list) and not all(
+                word.isascii() for word in item["keywords"] if isinstance(word, str)):
             keywords = [_SURROGATE.sub("\ufffd", word) if isinstance(word, str) else word for word in item["keywords"]]
             if keywords != item["keywords"]:
                 repaired.append("keywords")
@@ -259,7 +261,7 @@ class Reader:
         item.setdefault("language", None)
         if not item["language"]:
             item["language"] = guess_language(body)
-        item["n_words"] = count_words(body)
+        item["n_words"] = count_words(body, body_utf8 if "body" not in repaired else None)
         self.rows.append(item)
         return True
 

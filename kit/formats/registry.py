@@ -126,7 +126,8 @@ def _other_markup(text: str) -> Iterator:
 
 def _looks_like_csv(head: str) -> bool:
     """A first line of delimited cells, one of them a text column's usual name."""
-    first = head.split("\n", 1)[0].lower()
+    end = head.find("\n")
+    first = (head if end < 0 else head[:end]).lower()
     if "," not in first and ";" not in first and "\t" not in first:
         return False
     cells = {cell.strip().strip('"').strip() for cell in re.split(r"[,;\t]", first)}

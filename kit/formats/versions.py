@@ -46,8 +46,10 @@ def link_versions(articles: pd.DataFrame) -> pd.DataFrame:
     starts = first_of_slug | gap.fillna(False).astype(bool)
     story_number = starts.cumsum()
     start_times = pd.Series(linked["time"][starts].to_numpy(), index=story_number[starts].to_numpy())
-    first_time = story_number.map(start_times)
-    keys = linked["slug"] + "|" + first_time.map(lambda t: t.isoformat() if pd.notna(t) else "")
+    # each story's first time, written once per story (not once per version)
+    labels = pd.Series([t.isoformat() if pd.notna(t) else "" for t in start_times], index=start_times.index,
+                       dtype=object)
+    keys = linked["slug"] + "|" + story_number.map(labels)
     ids = {key: "story-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12] for key in keys.unique()}
     column = articles.columns.get_loc("story_id")
     values = articles["story_id"].astype(object).to_numpy(copy=True)
