@@ -14,7 +14,7 @@ import pytest
 import kit
 from kit.formats import wire
 from kit.formats.encoding import decode
-from kit.formats.language import guess_language
+from kit.formats.language import count_words, guess_language
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "tests/samples"
@@ -172,6 +172,40 @@ def test_mojibake_is_repaired():
 )
 def test_language_guess(text, language):
     assert guess_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [(RECORDS[0]["text"], len(RECORDS[0]["text"].split())),
+     ("Two  spaces,\n\nthen a paragraph.\n", 5),
+     ("Three   spaces and a tab\there", 6),
+     ("No-break\u00a0space and thin\u2009space", 5),
+     ("Ideographic\u3000space, “quotes” — dashes", 5),
+     ("Zero\u200bwidth is no space", 4),
+     ("Control\x1cseparators\x1fsplit", 3),
+     ("  \n  ", 0),
+     ("é", 1)],
+)
+def test_count_words_is_split(text, words):
+    # the reader's n_words: len(text.split()), counted without making the words
+    assert count_words(text) == words == len(text.split())
+
+
+# Bulletins whose header pattern may run from one line into the next: a story read in the
+# whole file keeps the header it has when read alone.
+@pytest.mark.parametrize(
+    "text",
+    ["Russia US\n,2ndlead 27 Haziran 2019 - 03:57\nHeadline\nMoscow, June 27, 2019 (AFP) - Text. bur/ec\n"
+     "Russia US,urgent 27 Haziran 2019 - 04:10\nHeadline two\nMoscow, June 27, 2019 (AFP) - More. bur/ec\n",
+     "Slug words,\n2ndlead 27 Haziran 2019 - 03:57\nHeadline\nMoscow, June 27, 2019 (AFP) - Text. bur/ec\n"
+     " ,urgent 27 Haziran 2019 - 04:10\nHeadline two\nMoscow, June 27, 2019 (AFP) - More. bur/ec\n",
+     SEED.read_text(encoding="utf-8") * 3],
+)
+def test_wire_stories_read_alike_in_the_bulletin_and_alone(text):
+    rows = [row for row in wire.read(text) if isinstance(row, dict)]
+    alone = [wire._read_story(text, start, end) for start, end in wire._split(text)]
+    assert [{k: v for k, v in row.items() if k not in ("position", "issue")} for row in rows] == \
+        [{k: v for k, v in row.items() if k != "issue"} for row in alone]
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:
