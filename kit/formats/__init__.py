@@ -2,6 +2,7 @@
 
 - :mod:`~kit.formats.encoding`: bytes to text (BOMs, UTF-16, code pages, mojibake, line ends)
 - :mod:`~kit.formats.wire`: agency wire stories (header, headline, advisory, dateline, desk, issue)
+  (datelines found by :mod:`~kit.formats.datelines`)
 - :mod:`~kit.formats.plaintext`: first line headline, the rest body
 - :mod:`~kit.formats.jsonrecords`: JSON and JSON Lines; :mod:`~kit.formats.csvfile`: CSV/TSV;
   both map fields to columns through :mod:`~kit.formats.records`
