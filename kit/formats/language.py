@@ -39,6 +39,8 @@ _LANGUAGES_OF_BYTES = {word.encode("utf-8"): languages for word, languages in _L
 _WORD = re.compile(r"[^\W\d_]+")
 # ASCII bytes that are not letters become spaces; bytes of other characters (>= 0x80) stay.
 _ASCII_NON_LETTERS = bytes(byte if byte >= 0x80 or chr(byte).isalpha() else 0x20 for byte in range(256))
+#: a piece (between the spaces of the translated bytes) with a byte of a non-ASCII character
+_MIXED_PIECE = re.compile(rb"[^ ]*[\x80-\xff][^ ]*")
 
 
 def _word_counts(text: str) -> dict[bytes, int]:
@@ -50,11 +52,12 @@ def _word_counts(text: str) -> dict[bytes, int]:
     """
     data = text.encode("utf-8", "surrogatepass")
     counts: dict[bytes, int] = {}
-    _count_elements(counts, data.translate(_ASCII_NON_LETTERS).split())  # Counter's own C loop
+    translated = data.translate(_ASCII_NON_LETTERS)
+    _count_elements(counts, translated.split())  # Counter's own C loop
     if data.isascii():
         return counts
-    mixed = [piece for piece in counts if not piece.isalpha()]  # bytes.isalpha: ASCII letters only
-    for piece in mixed:
+    # the pieces holding a byte >= 0x80 (found by a C scan, each distinct piece once)
+    for piece in dict.fromkeys(_MIXED_PIECE.findall(translated)):
         times = counts.pop(piece)
         for word in _WORD.findall(piece.decode("utf-8", "surrogatepass")):
             word = word.encode("utf-8", "surrogatepass")
@@ -104,7 +107,10 @@ def count_words(text: str, utf8: bytes | None = None) -> int:
     if any(space in data for space in _OTHER_ASCII_SPACE_BYTES) or any(
             lead in data and pattern.search(data) for lead, pattern in _UNICODE_SPACES_BY_LEAD.items()):
         return len(text.split())
-    spaces = numpy.frombuffer(data.replace(b"\n", b" ").strip(b" "), numpy.uint8) == 0x20
-    if not len(spaces):
+    spaced = data.replace(b"\n", b" ").strip(b" ")
+    if not spaced:
         return 0
+    if b"   " not in spaced:
+        return spaced.count(b" ") + 1 - spaced.count(b"  ")  # as for ASCII text: each pair is one more space
+    spaces = numpy.frombuffer(spaced, numpy.uint8) == 0x20
     return int(numpy.count_nonzero(spaces[:-1] & ~spaces[1:])) + 1  # words start after a space, and at 0
