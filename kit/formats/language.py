@@ -13,6 +13,7 @@ returns ``None`` rather than guess on short or mixed text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import _count_elements  # type: ignore[attr-defined]
 
@@ -34,13 +35,14 @@ for _language, _words in STOPWORDS.items():
         _LANGUAGES_OF.setdefault(_word, []).append(_language)
 #: the same, keyed by the words' UTF-8 bytes (the guess counts words as bytes)
 _LANGUAGES_OF_BYTES = {word.encode("utf-8"): languages for word, languages in _LANGUAGES_OF.items()}
+#: each language's stopwords as UTF-8 bytes (a word listed twice counts twice, as in _LANGUAGES_OF)
+_STOPWORDS_BYTES = {language: tuple(word.encode("utf-8") for word in words.split()) for language, words in STOPWORDS.items()}
+_ZEROS = itertools.repeat(0)
 
 #: A word: a run of letters (what the guess counts).
 _WORD = re.compile(r"[^\W\d_]+")
 # ASCII bytes that are not letters become spaces; bytes of other characters (>= 0x80) stay.
 _ASCII_NON_LETTERS = bytes(byte if byte >= 0x80 or chr(byte).isalpha() else 0x20 for byte in range(256))
-#: a piece (between the spaces of the translated bytes) with a byte of a non-ASCII character
-_MIXED_PIECE = re.compile(rb"[^ ]*[\x80-\xff][^ ]*")
 
 
 def _word_counts(text: str) -> dict[bytes, int]:
@@ -52,12 +54,11 @@ def _word_counts(text: str) -> dict[bytes, int]:
     """
     data = text.encode("utf-8", "surrogatepass")
     counts: dict[bytes, int] = {}
-    translated = data.translate(_ASCII_NON_LETTERS)
-    _count_elements(counts, translated.split())  # Counter's own C loop
+    _count_elements(counts, data.translate(_ASCII_NON_LETTERS).split())  # Counter's own C loop
     if data.isascii():
         return counts
-    # the pieces holding a byte >= 0x80 (found by a C scan, each distinct piece once)
-    for piece in dict.fromkeys(_MIXED_PIECE.findall(translated)):
+    mixed = [piece for piece in counts if not piece.isalpha()]  # bytes.isalpha: ASCII letters only
+    for piece in mixed:
         times = counts.pop(piece)
         for word in _WORD.findall(piece.decode("utf-8", "surrogatepass")):
             word = word.encode("utf-8", "surrogatepass")
@@ -69,10 +70,9 @@ def guess_language(text: str, *, sample: int = 1500) -> str | None:
     counts = _word_counts(text[:sample].lower())
     if len(counts) < 5 and sum(counts.values()) < 5:
         return None
-    scores = dict.fromkeys(STOPWORDS, 0)
-    for word in counts.keys() & _LANGUAGES_OF_BYTES.keys():
-        for language in _LANGUAGES_OF_BYTES[word]:
-            scores[language] += counts[word]
+    get = counts.get
+    # each language's score: how often its stopwords occur (looked up in C, a map per language)
+    scores = {language: sum(map(get, words, _ZEROS)) for language, words in _STOPWORDS_BYTES.items()}
     best = max(scores, key=scores.get)
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] < 2 or ranked[0] < 1.5 * ranked[1]:
@@ -107,10 +107,7 @@ def count_words(text: str, utf8: bytes | None = None) -> int:
     if any(space in data for space in _OTHER_ASCII_SPACE_BYTES) or any(
             lead in data and pattern.search(data) for lead, pattern in _UNICODE_SPACES_BY_LEAD.items()):
         return len(text.split())
-    spaced = data.replace(b"\n", b" ").strip(b" ")
-    if not spaced:
+    spaces = numpy.frombuffer(data.replace(b"\n", b" ").strip(b" "), numpy.uint8) == 0x20
+    if not len(spaces):
         return 0
-    if b"   " not in spaced:
-        return spaced.count(b" ") + 1 - spaced.count(b"  ")  # as for ASCII text: each pair is one more space
-    spaces = numpy.frombuffer(spaced, numpy.uint8) == 0x20
     return int(numpy.count_nonzero(spaces[:-1] & ~spaces[1:])) + 1  # words start after a space, and at 0
