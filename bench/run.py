@@ -242,16 +242,28 @@ def bench_memory(sizes: list[int]) -> list[tuple[str, str]]:
     return lines
 
 
-def memory_child(size: int, cache: str | None) -> None:
-    """Run in a fresh process: analyse ``size`` synthetic articles and print the peak RSS as JSON."""
+def memory_child(size: int, cache: str | None, mode: str = "streamed") -> None:
+    """Run in a fresh process: analyse ``size`` synthetic articles and print the peak RSS as JSON.
+
+    ``mode`` "streamed": ``kit.streaming.analyze_to`` into a temporary folder (what ``python -m
+    kit analyze`` runs: the tables go to disk partition by partition); "memory": ``kit.analyze``
+    (its result, every table, held in memory).
+    """
     import kit
+    from kit.streaming import analyze_to, row_counts
 
     articles = wikinews_articles(repeat_to=size)
     ready = _peak_mb()
     cpu = time.process_time()
-    seconds, result = timed(kit.analyze, articles, cache=cache or False, progress=False)
-    print(json.dumps({"peak_mb": _peak_mb(), "ready_mb": ready, "seconds": seconds, "mentions": len(result.mentions),
-                      "cpu_seconds": time.process_time() - cpu}))
+    with tempfile.TemporaryDirectory() as out:
+        if mode == "memory":
+            seconds, result = timed(kit.analyze, articles, cache=cache or False, progress=False)
+            mentions = len(result.mentions)
+        else:
+            seconds, _ = timed(analyze_to, articles, out, cache=cache or False, progress=False)
+            mentions = row_counts(out)["mentions"]
+    print(json.dumps({"peak_mb": _peak_mb(), "ready_mb": ready, "seconds": seconds, "mentions": mentions,
+                      "cpu_seconds": time.process_time() - cpu, "mode": mode}))
 
 
 def bench_widgets(quick: bool) -> list[tuple[str, str]]:
@@ -315,9 +327,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help=f"comma-separated parts among {', '.join(PARTS)}")
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--memory-cache", help=argparse.SUPPRESS)
+    parser.add_argument("--memory-mode", default="streamed", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
     if options.memory_child:
-        memory_child(options.memory_child, options.memory_cache)
+        memory_child(options.memory_child, options.memory_cache, options.memory_mode)
         return 0
     parts = options.only.split(",") if options.only else list(PARTS)
     unknown = set(parts) - set(PARTS)
