@@ -309,8 +309,14 @@ def _safe_member(name: str) -> bool:
 ROWS_PER_GROUP = 100_000
 
 
+#: At most about this many bytes of a table are converted to Arrow at a time (the articles' bodies:
+#: 100,000 Wikinews articles would be 450 MB in one row group).
+BYTES_PER_GROUP = 32 << 20
+
+
 def write_parquet(table, target, rows_per_group: int = ROWS_PER_GROUP) -> None:
-    """Write a DataFrame as parquet (no index) to a path or binary stream, ``rows_per_group`` rows at a time.
+    """Write a DataFrame as parquet (no index) to a path or binary stream, ``rows_per_group`` rows at a time
+    (fewer when rows are long: about :data:`BYTES_PER_GROUP` per group, measured on the first rows).
 
     Read back, it is the table ``table.to_parquet(target, index=False)`` writes.
 
@@ -320,6 +326,9 @@ def write_parquet(table, target, rows_per_group: int = ROWS_PER_GROUP) -> None:
     >>> pd.read_parquet(io.BytesIO(stream.getvalue())).b.tolist()
     [None, 'x', None]
     """
+    sample = table.iloc[:1000]
+    row_bytes = sample.memory_usage(index=False, deep=True).sum() / max(1, len(sample))
+    rows_per_group = max(100, min(rows_per_group, int(BYTES_PER_GROUP / max(row_bytes, 1))))
     if len(table) <= rows_per_group:
         table.to_parquet(target, index=False)
         return
