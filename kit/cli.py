@@ -140,7 +140,6 @@ def _run(options: argparse.Namespace) -> int:
         # The tables written partition by partition, never all in memory (kit.streaming).
         from kit.streaming import analyze_to, row_counts
 
-        del articles
         _say_counts(row_counts(analyze_to(corpus, out, **settings)), out, quiet=options.quiet)
         _say(f"done in {time.perf_counter() - started:.1f} s", quiet=options.quiet)
         return OK

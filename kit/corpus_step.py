@@ -231,4 +231,16 @@ def resolve_parts(parts: Parts, into: Parts, tables: tuple[str, ...], keep=None)
                     frame["actor_id"] = frame["actor_id"].map(lambda a: renamed.get(a, a) if isinstance(a, str) else a)
                 frame = same_speaker_actors(frame)
             into.write(name, number, conform(frame, name))
+        let_go()
     return actors.table()
+
+
+def let_go() -> None:
+    """Between partitions: collect the cycles pandas leaves and give Arrow's freed buffers back,
+    so that what one partition used is not still held when the next one peaks."""
+    import gc
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()

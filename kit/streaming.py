@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit import extractors
-from kit.corpus_step import Parts, resolve_parts
+from kit.corpus_step import Parts, let_go, resolve_parts
 from kit.tables import conform, empty
 
 #: Articles per partition of rows: about 100,000 mentions of Wikinews-sized articles.
@@ -75,6 +75,8 @@ def analyze_to(corpus_or_articles, out, *, model: str | None = None, n_process: 
             for name in names:
                 table = collected.pop(name)
                 parts.write(name, number, conform(table, name) if len(table) else empty(name))
+            del collected, table
+            let_go()
         for _ in rows:  # lets the generator finish (its progress bar, the last cache writes)
             pass
         problems = _with_problems(problems, failures)
