@@ -340,6 +340,7 @@ def write_parquet(table, target, rows_per_group: int = ROWS_PER_GROUP) -> None:
         for start in range(0, len(table), rows_per_group):
             part = table.iloc[start : start + rows_per_group]
             writer.write_table(pa.Table.from_pandas(part, schema=schema, preserve_index=False))
+            pa.default_memory_pool().release_unused()  # else each group's buffers may stay held until the end
 
 
 def write_parquet_parts(paths, target) -> None:
@@ -377,6 +378,8 @@ def write_parquet_parts(paths, target) -> None:
                 columns = [part.column(field.name).cast(field.type) if field.name in part.column_names
                            else pa.nulls(len(part), field.type) for field in schema]
                 writer.write_table(pa.Table.from_arrays(columns, schema=schema))
+                del part, columns
+                pa.default_memory_pool().release_unused()
         if not any(rows):
             writer.write_table(schema.empty_table())
 
