@@ -19,7 +19,7 @@ once per task.
 from __future__ import annotations
 
 import contextlib
-
+import json
 import os
 from pathlib import Path
 from typing import Iterator
@@ -189,7 +189,8 @@ def analyze_files(paths, out: str | os.PathLike, *, client=None, model: str | No
     as parquet, ``<out>/parts/<table>/part-N.parquet`` (``out`` must be reachable by every
     worker: a shared disk). A partition is done when its marker ``<out>/parts/done/part-N``
     exists: a run started again skips those, so a run cut short (a worker or the client lost)
-    resumes where it stopped. The corpus steps (versions of a story, actors merged across
+    resumes where it stopped (a partition whose files changed since, in size or modification
+    time, or made with another ``model``, is made again). The corpus steps (versions of a story, actors merged across
     articles) then run here on those partitions, one at a time (:mod:`kit.corpus_step`), and
     every table is saved in ``out`` as :meth:`kit.Analysis.save` would: the tables are the
     local engine's. Returns ``kit.Analysis.load(out)``, or ``out`` itself with ``load=False``.
@@ -211,10 +212,12 @@ def analyze_files(paths, out: str | os.PathLike, *, client=None, model: str | No
     cache_folder = str(store.directory.resolve()) if store is not None else None
     chunks = [[(str(path), explicit) for path, explicit in files[i : i + partition_files]]
               for i in range(0, len(files), partition_files)]
-    todo = [number for number in range(len(chunks)) if not (parts / "done" / f"part-{number:05d}").exists()]
+    stamps = [_stamp(chunk, model) for chunk in chunks]
+    todo = [number for number in range(len(chunks)) if not _done(parts, number, stamps[number])]
     if todo:
         with _ready_client(client, model) as client:
-            futures = [client.submit(_read_and_analyze, chunks[n], n, str(parts), model, cache_folder, pure=False)
+            futures = [client.submit(_read_and_analyze, chunks[n], n, str(parts), model, cache_folder, stamps[n],
+                                     pure=False)
                        for n in todo]
             for future in as_completed(futures):
                 future.result()  # a worker's error is raised here; the partitions done are kept
@@ -227,8 +230,28 @@ def analyze_files(paths, out: str | os.PathLike, *, client=None, model: str | No
     return Analysis.load(out)
 
 
+def _stamp(chunk: list[tuple[str, bool]], model: str | None) -> dict:
+    """What a partition was made from: its files (path, size, modification time) and the model."""
+    files = []
+    for path, _ in chunk:
+        try:
+            status = os.stat(path)
+            files.append([path, status.st_size, status.st_mtime_ns])
+        except OSError:
+            files.append([path, None, None])
+    return {"model": model, "files": files}
+
+
+def _done(parts: Path, number: int, stamp: dict) -> bool:
+    """Partition ``number`` was written by an earlier run from the same files (same sizes and times) and model."""
+    try:
+        return json.loads((parts / "done" / f"part-{number:05d}").read_text(encoding="utf-8")).get("stamp") == stamp
+    except (OSError, ValueError, AttributeError):
+        return False  # no marker, or one from an older kit: the partition is made again
+
+
 def _read_and_analyze(files: list[tuple[str, bool]], number: int, parts: str, model: str | None,
-                      cache: str | None = None) -> int:
+                      cache: str | None = None, stamp: dict | None = None) -> int:
     """On a worker: read one partition's files, analyse its articles, write its tables; the marker last."""
     from kit.analysis import MAX_ARTICLE_CHARS, _bodies_within, _collect, iter_article_rows
     from kit.corpus import reader_for
@@ -255,7 +278,8 @@ def _read_and_analyze(files: list[tuple[str, bool]], number: int, parts: str, mo
         temporary = folder / f".part-{number:05d}.{os.getpid()}.tmp"
         frame.to_parquet(temporary, index=False)
         os.replace(temporary, folder / f"part-{number:05d}.parquet")
-    (Path(parts) / "done" / f"part-{number:05d}").write_text(f"{len(articles)}\n", encoding="utf-8")
+    marker = json.dumps({"articles": len(articles), "stamp": stamp})
+    (Path(parts) / "done" / f"part-{number:05d}").write_text(marker + "\n", encoding="utf-8")
     return len(articles)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -124,6 +126,16 @@ def test_workers_reading_files_give_the_local_tables_and_a_rerun_skips_the_parts
     again = analyze_files([small_corpus], tmp_path, client=client, partition_files=1, cache=tmp_path / "cache")
     changed = [path.name for path, mtime in written.items() if path.stat().st_mtime_ns != mtime]
     assert changed == ["part-00001.parquet"]
+    for name in ALL_TABLES:
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(local, name), obj=name)
+    # a file changed since (its modification time here): its partition alone is made again
+    written = {path: path.stat().st_mtime_ns for path in (tmp_path / "parts" / "mentions").iterdir()}
+    source = Path(json.loads(done[2].read_text(encoding="utf-8"))["stamp"]["files"][0][0])
+    status = source.stat()
+    os.utime(source, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000_000))
+    again = analyze_files([small_corpus], tmp_path, client=client, partition_files=1, cache=tmp_path / "cache")
+    changed = [path.name for path, mtime in written.items() if path.stat().st_mtime_ns != mtime]
+    assert changed == ["part-00002.parquet"]
     for name in ALL_TABLES:
         pd.testing.assert_frame_equal(getattr(again, name), getattr(local, name), obj=name)
 
