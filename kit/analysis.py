@@ -283,6 +283,9 @@ def iter_article_rows(bodies: Iterable, *, model=None, n_process=1, batch_size=N
     # The alias file a user edits changes per-article rows too: it is part of the key.
     identity = analysis_identity(model) if store is not None else None
     keys = [body_key(body, identity) if store is not None else str(position) for position, body in enumerate(bodies)]
+    distinct: dict[str, str] = {}
+    keys = [distinct.setdefault(key, key) for key in keys]  # one string per distinct body, not per article
+    del distinct
     uses = collections.Counter(keys)
     todo: dict[str, str] = {}
     cached: set[str] = set()

@@ -134,21 +134,17 @@ def _run(options: argparse.Namespace) -> int:
         _say(f"error: nothing readable in {' '.join(options.corpus)} (the problems table is in {out}/)", error=True)
         return FAILED
     cache = False if options.no_cache else (options.cache or True)
-    result = kit.analyze(
-        corpus,
-        model=options.model,
-        n_process=options.n_process,
-        cache=cache,
-        progress=not options.quiet,
-        engine=options.engine,
-    )
-    if options.command != "report":  # write_report saves the tables itself
-        result.save(out)
-    _say(
-        f"analysed: {len(result.mentions)} mentions of {len(result.actors)} actors, "
-        f"{len(result.figures)} figures, {len(result.quotes)} quotes; tables in {out}/",
-        quiet=options.quiet,
-    )
+    settings = dict(model=options.model, n_process=options.n_process, cache=cache, progress=not options.quiet,
+                    engine=options.engine)
+    if options.command == "analyze":
+        # The tables written partition by partition, never all in memory (kit.streaming).
+        from kit.streaming import analyze_to, row_counts
+
+        _say_counts(row_counts(analyze_to(corpus, out, **settings)), out, quiet=options.quiet)
+        _say(f"done in {time.perf_counter() - started:.1f} s", quiet=options.quiet)
+        return OK
+    result = kit.analyze(corpus, **settings)
+    _say_counts({name: len(table) for name, table in result.tables().items()}, out, quiet=options.quiet)
     if options.command == "report":
         from kit.report import write_report
 
@@ -162,33 +158,38 @@ def _run(options: argparse.Namespace) -> int:
 def _run_on_cluster(options: argparse.Namespace, paths: list[Path], out: Path, started: float) -> int:
     """analyze/report with the dask engine: the workers read the files and write partitions (kit.engine_dask)."""
     from kit import engine_dask
+    from kit.streaming import row_counts
 
     out.mkdir(parents=True, exist_ok=True)
+    cache = False if options.no_cache else (options.cache or True)
     client = engine_dask.scheduler_client(options.scheduler)  # None: $KIT_DASK_SCHEDULER or a LocalCluster
     try:
-        result = engine_dask.analyze_files(paths, out, client=client, model=options.model,
-                                           latest_only=options.latest_only)
+        # the workers read, analyse and write the partitions; the tables are saved in out
+        engine_dask.analyze_files(paths, out, client=client, model=options.model, latest_only=options.latest_only,
+                                  cache=cache, load=False)
     finally:
         if client is not None:
             client.close()
-    _say(f"read {len(result.articles)} article(s); {len(result.problems)} problem(s); "
+    counts = row_counts(out)
+    _say(f"read {counts['articles']} article(s); {counts['problems']} problem(s); "
          f"partitions in {out / 'parts'}/", quiet=options.quiet)
-    if not len(result.articles):
-        result.save(out)
+    if not counts["articles"]:
         _say(f"error: nothing readable in {' '.join(options.corpus)}", error=True)
         return FAILED
+    _say_counts(counts, out, quiet=options.quiet)
     if options.command == "report":
+        import kit
         from kit.report import write_report
 
         title = options.title or f"Report on {', '.join(p.name or str(p) for p in paths)}"
-        cache = False if options.no_cache else (options.cache or True)
-        _say(f"report: {write_report(result, out, title=title, cache=cache)}", quiet=options.quiet)
-    else:
-        result.save(out)
-    _say(f"analysed: {len(result.mentions)} mentions of {len(result.actors)} actors, {len(result.figures)} figures, "
-         f"{len(result.quotes)} quotes; tables in {out}/; done in {time.perf_counter() - started:.1f} s",
-         quiet=options.quiet)
+        _say(f"report: {write_report(kit.Analysis.load(out), out, title=title, cache=cache)}", quiet=options.quiet)
+    _say(f"done in {time.perf_counter() - started:.1f} s", quiet=options.quiet)
     return OK
+
+
+def _say_counts(counts: dict[str, int], out: Path, *, quiet: bool) -> None:
+    _say(f"analysed: {counts['mentions']} mentions of {counts['actors']} actors, {counts['figures']} figures, "
+         f"{counts['quotes']} quotes; tables in {out}/", quiet=quiet)
 
 
 def _present(value) -> bool:

@@ -19,7 +19,7 @@ once per task.
 from __future__ import annotations
 
 import contextlib
-
+import json
 import os
 from pathlib import Path
 from typing import Iterator
@@ -179,42 +179,81 @@ SCHEDULER_VARIABLE = "KIT_DASK_SCHEDULER"
 
 
 def analyze_files(paths, out: str | os.PathLike, *, client=None, model: str | None = None,
-                  latest_only: bool = False, partition_files: int = PARTITION_FILES, progress: bool = False):
-    """Read and analyse the files under ``paths`` on the cluster; returns the :class:`kit.Analysis`.
+                  latest_only: bool = False, partition_files: int = PARTITION_FILES, progress: bool = False,
+                  cache=True, load: bool = True):
+    """Read and analyse the files under ``paths`` on the cluster; the tables are saved in ``out``.
 
     The client only lists the files. Each task reads ``partition_files`` of them on a worker,
-    analyses their articles and writes its rows as parquet, ``<out>/parts/<table>/part-N.parquet``
-    (``out`` must be reachable by every worker: a shared disk). A partition is done when its
-    marker ``<out>/parts/done/part-N`` exists: a run started again skips those, so a run cut short
-    (a worker or the client lost) resumes where it stopped. The corpus steps (versions of a story,
-    actors merged across articles) then run here on those tables: the tables are the local engine's.
+    analyses their articles (rows from the per-article ``cache`` where present: a folder every
+    worker reaches, by default the client's ``$KIT_CACHE``; False for none) and writes its rows
+    as parquet, ``<out>/parts/<table>/part-N.parquet`` (``out`` must be reachable by every
+    worker: a shared disk). A partition is done when its marker ``<out>/parts/done/part-N``
+    exists: a run started again skips those, so a run cut short (a worker or the client lost)
+    resumes where it stopped (a partition whose files changed since, in size or modification
+    time, or made with another ``model``, is made again). The corpus steps (versions of a story, actors merged across
+    articles) then run here on those partitions, one at a time (:mod:`kit.corpus_step`), and
+    every table is saved in ``out`` as :meth:`kit.Analysis.save` would: the tables are the
+    local engine's. Returns ``kit.Analysis.load(out)``, or ``out`` itself with ``load=False``.
 
     >>> import tempfile
-    >>> analyze_files(["data/wire"], tempfile.mkdtemp()).articles.format.tolist()
+    >>> analyze_files(["data/wire"], tempfile.mkdtemp(), cache=False).articles.format.tolist()
     ['wire']
     """
     from dask.distributed import as_completed
 
+    from kit.cache import open_cache
     from kit.corpus import files_to_read
 
     files, walker = files_to_read(paths)
-    parts = Path(out).resolve() / "parts"
+    out = Path(out).resolve()
+    parts = out / "parts"
     (parts / "done").mkdir(parents=True, exist_ok=True)
+    store = open_cache(cache)
+    cache_folder = str(store.directory.resolve()) if store is not None else None
     chunks = [[(str(path), explicit) for path, explicit in files[i : i + partition_files]]
               for i in range(0, len(files), partition_files)]
-    todo = [number for number in range(len(chunks)) if not (parts / "done" / f"part-{number:05d}").exists()]
+    stamps = [_stamp(chunk, model) for chunk in chunks]
+    todo = [number for number in range(len(chunks)) if not _done(parts, number, stamps[number])]
     if todo:
         with _ready_client(client, model) as client:
-            futures = [client.submit(_read_and_analyze, chunks[n], n, str(parts), model, pure=False) for n in todo]
+            futures = [client.submit(_read_and_analyze, chunks[n], n, str(parts), model, cache_folder, stamps[n],
+                                     pure=False)
+                       for n in todo]
             for future in as_completed(futures):
                 future.result()  # a worker's error is raised here; the partitions done are kept
                 future.release()
-    return _assemble_parts(parts, len(chunks), walker, latest_only=latest_only)
+    _save_parts(parts, len(chunks), walker, out, latest_only=latest_only)
+    if not load:
+        return out
+    from kit.analysis import Analysis
+
+    return Analysis.load(out)
 
 
-def _read_and_analyze(files: list[tuple[str, bool]], number: int, parts: str, model: str | None) -> int:
+def _stamp(chunk: list[tuple[str, bool]], model: str | None) -> dict:
+    """What a partition was made from: its files (path, size, modification time) and the model."""
+    files = []
+    for path, _ in chunk:
+        try:
+            status = os.stat(path)
+            files.append([path, status.st_size, status.st_mtime_ns])
+        except OSError:
+            files.append([path, None, None])
+    return {"model": model, "files": files}
+
+
+def _done(parts: Path, number: int, stamp: dict) -> bool:
+    """Partition ``number`` was written by an earlier run from the same files (same sizes and times) and model."""
+    try:
+        return json.loads((parts / "done" / f"part-{number:05d}").read_text(encoding="utf-8")).get("stamp") == stamp
+    except (OSError, ValueError, AttributeError):
+        return False  # no marker, or one from an older kit: the partition is made again
+
+
+def _read_and_analyze(files: list[tuple[str, bool]], number: int, parts: str, model: str | None,
+                      cache: str | None = None, stamp: dict | None = None) -> int:
     """On a worker: read one partition's files, analyse its articles, write its tables; the marker last."""
-    from kit.analysis import MAX_ARTICLE_CHARS, _bodies_within, _collect
+    from kit.analysis import MAX_ARTICLE_CHARS, _bodies_within, _collect, iter_article_rows
     from kit.corpus import reader_for
     from kit.tables import empty
 
@@ -222,9 +261,12 @@ def _read_and_analyze(files: list[tuple[str, bool]], number: int, parts: str, mo
     for path, explicit in files:
         reader.read_file(Path(path), explicit=explicit)
     articles = conform(reader.rows, "articles") if reader.rows else empty("articles")
+    reader.rows = []
     bodies, cut_short = _bodies_within(articles, MAX_ARTICLE_CHARS)
-    results = dict(analyze_texts([(str(i), body) for i, body in enumerate(bodies)], model)) if bodies else {}
-    collected, failures = _collect(articles, (results[str(i)] for i in range(len(bodies))))
+    rows = iter_article_rows(bodies, model=model, cache=cache or False, progress=False)
+    collected, failures = _collect(articles, rows)
+    for _ in rows:  # the generator's last cache writes
+        pass
     tables = {"articles": articles, "problems_read": reader.problems, "problems_cut": cut_short,
               "problems_failed": failures}
     tables.update({name: collected[name] for name in extractors.article_tables()})
@@ -236,28 +278,90 @@ def _read_and_analyze(files: list[tuple[str, bool]], number: int, parts: str, mo
         temporary = folder / f".part-{number:05d}.{os.getpid()}.tmp"
         frame.to_parquet(temporary, index=False)
         os.replace(temporary, folder / f"part-{number:05d}.parquet")
-    (Path(parts) / "done" / f"part-{number:05d}").write_text(f"{len(articles)}\n", encoding="utf-8")
+    marker = json.dumps({"articles": len(articles), "stamp": stamp})
+    (Path(parts) / "done" / f"part-{number:05d}").write_text(marker + "\n", encoding="utf-8")
     return len(articles)
 
 
-def _assemble_parts(parts: Path, count: int, walker, *, latest_only: bool):
-    """The corpus steps on the partitions' tables: the Analysis the local engine would give."""
-    from kit.analysis import _lists_back, _with_problems, assemble
+def _save_parts(parts: Path, count: int, walker, out: Path, *, latest_only: bool) -> Path:
+    """The corpus steps on the partitions' tables, one partition at a time; every table saved in ``out``.
+
+    The articles are held without their bodies (versions of a story are linked across the
+    corpus: :func:`kit.corpus.finish_corpus`); each partition's bodies are put back as it is written.
+    """
+    import tempfile
+
+    import pyarrow.parquet as pq
+
+    from kit.analysis import _with_problems
     from kit.corpus import finish_corpus
+    from kit.corpus_step import Parts
+    from kit.streaming import save_resolved
     from kit.tables import empty
 
+    stored = Parts(parts, count)
+    walk_problems = conform(walker.problems, "problems") if walker.problems else empty("problems")
+    read_problems = _concat([walk_problems, *(stored.read("problems_read", n) for n in range(count))], "problems")
+    meta = []
+    for number in range(count):
+        path = stored.path("articles", number)
+        frame = pd.read_parquet(path, columns=[c for c in pq.read_schema(path).names if c != "body"])
+        meta.append(frame.assign(_part=number, _row=range(len(frame))))
+    articles = _concat(meta, "articles")
+    if not articles["article_id"].is_unique:  # an article's rows must be in one partition: all in memory then
+        return _assemble_parts(parts, count, walker, latest_only=latest_only).save(out)
+    if "keywords" in articles.columns:  # parquet gives a missing list back as None; read_corpus has NaN there
+        articles["keywords"] = [float("nan") if value is None else value for value in articles["keywords"]]
+    corpus = finish_corpus(articles, read_problems, walker.skipped, latest_only=latest_only, quiet=True)
+    problems = _with_problems(corpus.problems, _concat([stored.read("problems_cut", n) for n in range(count)],
+                                                       "problems").to_dict("records"))
+    problems = _with_problems(problems, _concat([stored.read("problems_failed", n) for n in range(count)],
+                                                "problems").to_dict("records"))
+    keep = set(corpus.articles["article_id"]) if latest_only else None
+    with tempfile.TemporaryDirectory(prefix=".kit-resolved-", dir=out) as scratch:
+        finished = Parts(Path(scratch) / "articles", count)
+        by_part = dict(tuple(corpus.articles.groupby("_part", sort=True))) if len(corpus.articles) else {}
+        del articles
+        for number in range(count):
+            rows = by_part.pop(number, None)
+            if rows is None:
+                finished.write("articles", number, empty("articles"))
+                continue
+            rows = rows.sort_values("_row")
+            bodies = stored.read("articles", number, ["body"])["body"]
+            rows["body"] = bodies.iloc[rows["_row"].to_numpy()].to_numpy()
+            finished.write("articles", number, rows.drop(columns=["_part", "_row"]).reset_index(drop=True))
+        save_resolved(out, stored, {"articles": [finished.path("articles", n) for n in range(count)] or empty("articles")},
+                      problems, list(corpus.credits), scratch=Path(scratch), keep=keep)
+    return out
+
+
+def _concat(frames: list[pd.DataFrame], kind: str) -> pd.DataFrame:
+    from kit.analysis import _lists_back
+    from kit.tables import empty
+
+    frames = [frame for frame in frames if len(frame)]
+    if not frames:
+        return empty(kind)
+    return _lists_back(conform(pd.concat(frames, ignore_index=True), kind), kind)
+
+
+def _assemble_parts(parts: Path, count: int, walker, *, latest_only: bool):
+    """The corpus steps on the partitions' tables, all in memory (when an article_id repeats)."""
+    from kit.analysis import _with_problems, assemble
+    from kit.corpus import finish_corpus
+    from kit.corpus_step import Parts
+    from kit.tables import empty
+
+    stored = Parts(parts, count)
+
     def table(name: str, kind: str) -> pd.DataFrame:
-        frames = [pd.read_parquet(parts / name / f"part-{n:05d}.parquet") for n in range(count)]
-        frames = [frame for frame in frames if len(frame)]
-        if not frames:
-            return empty(kind)
-        return _lists_back(conform(pd.concat(frames, ignore_index=True), kind), kind)
+        return _concat([stored.read(name, n) for n in range(count)], kind)
 
     walk_problems = conform(walker.problems, "problems") if walker.problems else empty("problems")
-    read_problems = conform(pd.concat([walk_problems, table("problems_read", "problems")], ignore_index=True),
-                            "problems")
+    read_problems = _concat([walk_problems, table("problems_read", "problems")], "problems")
     articles = table("articles", "articles")
-    if "keywords" in articles.columns:  # parquet gives a missing list back as None; read_corpus has NaN there
+    if "keywords" in articles.columns:
         articles["keywords"] = [float("nan") if value is None else value for value in articles["keywords"]]
     corpus = finish_corpus(articles, read_problems, walker.skipped, latest_only=latest_only, quiet=True)
     articles = corpus.articles.reset_index(drop=True)

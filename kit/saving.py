@@ -172,6 +172,10 @@ def read_regular_file(path: str | os.PathLike, max_bytes: int, *, follow: bool =
 def save_tables(directory: str | os.PathLike, tables: dict, files: dict[str, bytes] | None = None) -> Path:
     """Save ``tables`` (name -> DataFrame, as ``<name>.parquet``) and ``files`` (name -> bytes) as one run.
 
+    A table may also be given as a list of parquet files (its partitions, in order): they are
+    written one after the other into ``<name>.parquet`` (:func:`write_parquet_parts`), never
+    held in memory together.
+
     Every file is first written to a temporary file in ``directory``; only when all are
     written (and the manifest too) are they renamed into place, under an exclusive lock on
     the folder, the manifest last. A failure before that (a full disk) raises
@@ -186,7 +190,8 @@ def save_tables(directory: str | os.PathLike, tables: dict, files: dict[str, byt
         for name, table in tables.items():
             if not TABLE_NAME.match(name):
                 raise ValueError(f"not a table name: {name!r}")
-            contents[f"{name}.parquet"] = _temporary(directory, f"{name}.parquet", lambda s, t=table: write_parquet(t, s))
+            write = write_parquet if hasattr(table, "columns") else write_parquet_parts
+            contents[f"{name}.parquet"] = _temporary(directory, f"{name}.parquet", lambda s, t=table, w=write: w(t, s))
         for name, data in (files or {}).items():
             if "/" in name or "\\" in name or name in ("", ".", "..", MANIFEST):
                 raise ValueError(f"not a file name for a run: {name!r}")
@@ -304,8 +309,14 @@ def _safe_member(name: str) -> bool:
 ROWS_PER_GROUP = 100_000
 
 
+#: At most about this many bytes of a table are converted to Arrow at a time (the articles' bodies:
+#: 100,000 Wikinews articles would be 450 MB in one row group).
+BYTES_PER_GROUP = 32 << 20
+
+
 def write_parquet(table, target, rows_per_group: int = ROWS_PER_GROUP) -> None:
-    """Write a DataFrame as parquet (no index) to a path or binary stream, ``rows_per_group`` rows at a time.
+    """Write a DataFrame as parquet (no index) to a path or binary stream, ``rows_per_group`` rows at a time
+    (fewer when rows are long: about :data:`BYTES_PER_GROUP` per group, measured on the first rows).
 
     Read back, it is the table ``table.to_parquet(target, index=False)`` writes.
 
@@ -315,6 +326,9 @@ def write_parquet(table, target, rows_per_group: int = ROWS_PER_GROUP) -> None:
     >>> pd.read_parquet(io.BytesIO(stream.getvalue())).b.tolist()
     [None, 'x', None]
     """
+    sample = table.iloc[:1000]
+    row_bytes = sample.memory_usage(index=False, deep=True).sum() / max(1, len(sample))
+    rows_per_group = max(100, min(rows_per_group, int(BYTES_PER_GROUP / max(row_bytes, 1))))
     if len(table) <= rows_per_group:
         table.to_parquet(target, index=False)
         return
@@ -326,6 +340,48 @@ def write_parquet(table, target, rows_per_group: int = ROWS_PER_GROUP) -> None:
         for start in range(0, len(table), rows_per_group):
             part = table.iloc[start : start + rows_per_group]
             writer.write_table(pa.Table.from_pandas(part, schema=schema, preserve_index=False))
+            pa.default_memory_pool().release_unused()  # else each group's buffers may stay held until the end
+
+
+def write_parquet_parts(paths, target) -> None:
+    """Write the parquet files ``paths`` (one table's partitions, in order) as one parquet table to ``target``.
+
+    Read back, it is the concatenation of the partitions (``pd.concat``, ``ignore_index=True``):
+    a column missing from a partition is missing there, a column of nothing but missing values
+    takes the type it has elsewhere. One partition is in memory at a time.
+
+    >>> import io, tempfile, os, pandas as pd
+    >>> folder = tempfile.mkdtemp()
+    >>> pd.DataFrame({"a": [1], "b": [None]}).to_parquet(os.path.join(folder, "1.parquet"), index=False)
+    >>> pd.DataFrame({"a": [2], "b": ["x"]}).to_parquet(os.path.join(folder, "2.parquet"), index=False)
+    >>> stream = io.BytesIO()
+    >>> write_parquet_parts([os.path.join(folder, n) for n in ("1.parquet", "2.parquet")], stream)
+    >>> pd.read_parquet(io.BytesIO(stream.getvalue())).b.tolist()
+    [None, 'x']
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schemas = [pq.read_schema(path) for path in paths]
+    files = [pq.ParquetFile(path) for path in paths]
+    rows = [file.metadata.num_rows for file in files]
+    with_rows = [schema for schema, count in zip(schemas, rows) if count] or schemas[:1]
+    if not with_rows:
+        raise ValueError("write_parquet_parts: no partitions to write")
+    schema = pa.unify_schemas(with_rows, promote_options="permissive").with_metadata(with_rows[0].metadata)
+    with pq.ParquetWriter(target, schema) as writer:
+        for file, count in zip(files, rows):
+            if not count:
+                continue
+            for group in range(file.num_row_groups):
+                part = file.read_row_group(group)
+                columns = [part.column(field.name).cast(field.type) if field.name in part.column_names
+                           else pa.nulls(len(part), field.type) for field in schema]
+                writer.write_table(pa.Table.from_arrays(columns, schema=schema))
+                del part, columns
+                pa.default_memory_pool().release_unused()
+        if not any(rows):
+            writer.write_table(schema.empty_table())
 
 
 def _temporary(directory: Path, name: str, write) -> str:

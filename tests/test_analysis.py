@@ -238,3 +238,64 @@ def test_an_overlong_article_is_cut_and_reported_not_silently():
     [reason] = result.problems.reason.tolist()
     assert "long" in reason and "max_chars" in reason and "3,900 characters" in reason
     assert result.problems.source.tolist() == ["dump.txt"]
+
+
+# --- analyze_to: the same tables, written partition by partition (kit.streaming, kit.corpus_step) ---------
+
+ALL_TABLES = ("articles", "mentions", "actors", "figures", "quotes", "problems")
+
+
+@pytest.fixture(scope="module")
+def warm_cache(small_articles, tmp_path_factory):
+    """A per-article cache holding the small corpus's rows, and its tables as Analysis.save writes them."""
+    folder = tmp_path_factory.mktemp("cache")
+    saved = analyze(small_articles, cache=folder, progress=False).save(tmp_path_factory.mktemp("saved"))
+    return folder, Analysis.load(saved)
+
+
+@pytest.mark.parametrize("partition_articles", [1, 4, 1000])
+def test_analyze_to_saves_the_tables_analyze_gives(small_articles, warm_cache, tmp_path, partition_articles):
+    from kit.streaming import analyze_to, row_counts
+
+    cache, expected = warm_cache
+    out = analyze_to(small_articles, tmp_path / "out", cache=cache, progress=False, partition_articles=partition_articles)
+    result = Analysis.load(out)
+    for name in ALL_TABLES:
+        pd.testing.assert_frame_equal(getattr(result, name), getattr(expected, name), obj=name)
+    assert row_counts(out)["mentions"] == len(expected.mentions)
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]  # no scratch folder left
+
+
+MERGES = {
+    "a surname joins the full name of another article": (
+        ["a", "b"], ["Putin", "Vladimir Putin"], ["putin", "vladimir-putin"], ["person", "person"]),
+    "a surname shared by two full names with close counts stays apart": (
+        ["a", "b", "c"], ["Smith", "John Smith", "Anna Smith"], ["smith", "john-smith", "anna-smith"],
+        ["person"] * 3),
+    "a place and a company of one name become two actors": (
+        ["a", "b", "b", "c"], ["Amazon", "Amazon", "Austria", "Ford"], ["amazon", "amazon", "austria", "ford"],
+        ["place", "organization", "place", "place"]),
+    "an abbreviation is not merged across articles": (
+        ["a", "b"], ["WHO", "World Health Organization"], ["who", "world-health-organization"],
+        ["organization", "organization"]),
+}
+
+
+@pytest.mark.parametrize("articles, texts, actor_ids, kinds", MERGES.values(), ids=MERGES.keys())
+def test_the_corpus_step_by_partitions_is_resolve_corpus(tmp_path, articles, texts, actor_ids, kinds):
+    from kit.actors import resolve_corpus
+    from kit.corpus_step import Parts, resolve_parts
+    from kit.tables import conform
+
+    mentions = conform(pd.DataFrame({"article_id": articles, "start": 0, "end": [len(t) for t in texts], "text": texts,
+                                     "actor_id": actor_ids, "kind": kinds, "sentence": 0, "how": "name"}), "mentions")
+    expected_mentions, expected_actors, _ = resolve_corpus(mentions, None)
+    parts = Parts(tmp_path / "rows", len(set(articles)))
+    for number, article in enumerate(dict.fromkeys(articles)):
+        parts.write("mentions", number, mentions[mentions.article_id == article])
+    into = Parts(tmp_path / "resolved", parts.count)
+    actors = resolve_parts(parts, into, ("mentions",))
+    resolved = pd.concat([pd.read_parquet(into.path("mentions", n)) for n in range(parts.count)], ignore_index=True)
+    assert resolved.actor_id.tolist() == expected_mentions.actor_id.tolist()
+    assert resolved.how.tolist() == expected_mentions.how.tolist()
+    pd.testing.assert_frame_equal(actors, conform(expected_actors, "actors"))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -91,25 +95,77 @@ def small_corpus(tmp_path_factory):
     return folder
 
 
-def test_workers_reading_files_give_the_local_tables_and_a_rerun_skips_the_parts_done(small_corpus, client, tmp_path):
+@pytest.fixture(scope="module")
+def local_files(small_corpus, tmp_path_factory):
+    """The local engine's tables of the small corpus, as Analysis.save writes them (and load reads them)."""
+    import kit
+
+    result = kit.analyze(kit.read_corpus(small_corpus, quiet=True), cache=False, progress=False)
+    return kit.Analysis.load(result.save(tmp_path_factory.mktemp("local")))
+
+
+ALL_TABLES = ("articles", "problems", *TABLES)
+
+
+def test_workers_reading_files_give_the_local_tables_and_a_rerun_skips_the_parts_done(small_corpus, local_files,
+                                                                                      client, tmp_path):
     import kit
     from kit.engine_dask import analyze_files
 
-    local = kit.analyze(kit.read_corpus(small_corpus, quiet=True), cache=False, progress=False)
-    result = analyze_files([small_corpus], tmp_path, client=client, partition_files=1)
-    for name in ("articles", "problems", *TABLES):
+    local = local_files
+    result = analyze_files([small_corpus], tmp_path, client=client, partition_files=1, cache=tmp_path / "cache")
+    for name in ALL_TABLES:
         pd.testing.assert_frame_equal(getattr(result, name), getattr(local, name), obj=name)
     assert result.credits == local.credits
+    assert kit.Analysis.load(tmp_path).mentions.equals(result.mentions)  # the tables are saved in out
     done = sorted((tmp_path / "parts" / "done").iterdir())
     assert len(done) == 4
     # a run cut short: one partition lost; the rerun writes it alone, and gives the same tables
     written = {path: path.stat().st_mtime_ns for path in (tmp_path / "parts" / "mentions").iterdir()}
     done[1].unlink()
-    again = analyze_files([small_corpus], tmp_path, client=client, partition_files=1)
+    again = analyze_files([small_corpus], tmp_path, client=client, partition_files=1, cache=tmp_path / "cache")
     changed = [path.name for path, mtime in written.items() if path.stat().st_mtime_ns != mtime]
     assert changed == ["part-00001.parquet"]
-    for name in ("articles", "problems", *TABLES):
+    for name in ALL_TABLES:
         pd.testing.assert_frame_equal(getattr(again, name), getattr(local, name), obj=name)
+    # a file changed since (its modification time here): its partition alone is made again
+    written = {path: path.stat().st_mtime_ns for path in (tmp_path / "parts" / "mentions").iterdir()}
+    source = Path(json.loads(done[2].read_text(encoding="utf-8"))["stamp"]["files"][0][0])
+    status = source.stat()
+    os.utime(source, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000_000))
+    again = analyze_files([small_corpus], tmp_path, client=client, partition_files=1, cache=tmp_path / "cache")
+    changed = [path.name for path, mtime in written.items() if path.stat().st_mtime_ns != mtime]
+    assert changed == ["part-00002.parquet"]
+    for name in ALL_TABLES:
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(local, name), obj=name)
+
+
+def test_workers_reading_files_fill_and_read_the_per_article_cache(small_corpus, local_files, client, tmp_path):
+    from kit.cache import ArticleCache
+    from kit.engine_dask import analyze_files
+
+    cache = tmp_path / "cache"
+    analyze_files([small_corpus], tmp_path / "first", client=client, partition_files=2, cache=cache)
+    entries = {path: path.stat().st_mtime_ns for path in cache.rglob("*.json")}
+    assert len(entries) == len(ArticleCache(cache)) == len(local_files.articles)
+    # another run (a new --out, other partitions): every article read back from the cache, none rewritten
+    again = analyze_files([small_corpus], tmp_path / "second", client=client, partition_files=3, cache=cache)
+    assert {path: path.stat().st_mtime_ns for path in cache.rglob("*.json")} == entries
+    for name in ALL_TABLES:
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(local_files, name), obj=name)
+
+
+def test_latest_only_on_the_workers_keeps_the_local_tables(client, tmp_path):
+    import kit
+    from kit.engine_dask import analyze_files
+
+    sample = Path(__file__).resolve().parent / "samples" / "seed_two_versions.txt"
+    local = kit.analyze(kit.read_corpus(sample, latest_only=True, quiet=True), cache=False, progress=False)
+    local = kit.Analysis.load(local.save(tmp_path / "local"))
+    result = analyze_files([sample], tmp_path / "out", client=client, latest_only=True, cache=False)
+    assert result.articles.version.tolist() == ["2ndlead"]
+    for name in ALL_TABLES:
+        pd.testing.assert_frame_equal(getattr(result, name), getattr(local, name), obj=name)
 
 
 def test_the_command_line_runs_on_a_scheduler_named_by_the_environment(small_corpus, client, tmp_path, monkeypatch):
