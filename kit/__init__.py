@@ -16,10 +16,11 @@ loaded only when an article must be parsed), so a report rerun on a cached corpu
 
 __version__ = "0.1.0"
 
-__all__ = ["Corpus", "read_corpus", "Analysis", "analyze", "actors", "figures", "quotes", "__version__"]
+__all__ = ["Corpus", "read_corpus", "Analysis", "analyze", "analyze_to", "actors", "figures", "quotes", "__version__"]
 
 #: name -> the module that defines it (imported on first use)
-_NAMES = {"Corpus": "kit.corpus", "read_corpus": "kit.corpus", "Analysis": "kit.analysis", "analyze": "kit.analysis"}
+_NAMES = {"Corpus": "kit.corpus", "read_corpus": "kit.corpus", "Analysis": "kit.analysis", "analyze": "kit.analysis",
+          "analyze_to": "kit.streaming"}
 _MODULES = ("actors", "figures", "quotes", "plots", "widgets", "render", "report", "exercises", "evaluation")
 
 
