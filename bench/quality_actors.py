@@ -280,6 +280,152 @@ def _format(table: pd.DataFrame) -> str:
     return table.to_string(float_format=lambda x: f"{x:.3f}")
 
 
+# --- Newswire-style (MUC) named-entity overlap -------------------------------------------
+#: MUC's three name types. A country is a LOCATION in MUC whatever it does (GUM types a country
+#: that acts as an organization, the dev set as a country); nationalities (NORP, the kit's
+#: demonyms) are no MUC name.
+MUC_KIT = {"person": "PER", "organization": "ORG", "group": "ORG", "country": "LOC", "place": "LOC"}
+MUC_SPACY = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+MUC_GUM = {"person": "PER", "organization": "ORG", "place": "LOC"}
+MUC_GOLD = {"person": "PER", "organization": "ORG", "group": "ORG", "country": "LOC"}
+
+
+def muc_kit(rows: pd.DataFrame) -> pd.DataFrame:
+    """The kit's naming mentions (no description, pronoun or demonym) with MUC types."""
+    named = rows[rows["how"].isin(("name", "alias", "surname", "capital")) & rows["kind"].isin(MUC_KIT)]
+    return named.assign(muc=named["kind"].map(MUC_KIT))[["start", "end", "text", "muc"]]
+
+
+def muc_spacy(nlp_doc) -> pd.DataFrame:
+    rows = [{"start": e.start_char, "end": e.end_char, "text": e.text, "muc": MUC_SPACY[e.label_]}
+            for e in nlp_doc.ents if e.label_ in MUC_SPACY]
+    return pd.DataFrame(rows, columns=["start", "end", "text", "muc"])
+
+
+def muc_gum(doc: dict) -> pd.DataFrame:
+    """GUM's named person/organization/place mentions, nested ones too, by their name span
+    (without a leading "the" and a possessive "'s"); an organization that is a country is LOC."""
+    from kit.actors.geography import country_of_name
+
+    rows = []
+    for e in doc["entities"]:
+        if not e["named"] or e["etype"] not in MUC_GUM:
+            continue
+        start, end = e["name_span"]
+        muc = MUC_GUM[e["etype"]]
+        if muc == "ORG" and country_of_name(doc["text"][start:end]):
+            muc = "LOC"
+        rows.append({"start": start, "end": end, "text": doc["text"][start:end], "muc": muc})
+    return pd.DataFrame(rows, columns=["start", "end", "text", "muc"])
+
+
+def _named(body: str, start: int, end: int) -> bool:
+    """A gold mention is a name when a word of it (after a leading "the") is capitalised, and
+    not only because it opens a sentence ("Police said", when "police" occurs elsewhere)."""
+    import re
+
+    text = body[start:end]
+    offset = 4 if text[:4].lower() == "the " else 0
+    for match in re.finditer(r"[^\W_][\w.'&-]*", text[offset:]):
+        word = match.group()
+        if not (word[0].isupper() or word[0].isdigit()):
+            continue
+        at = start + offset + match.start()
+        before = body[:at].rstrip(" \"'“‘(")
+        opens = not before or before[-1] in ".!?:\n"
+        if not opens or not re.search(rf"\b{re.escape(word.lower())}\b", body):
+            return True
+    return False
+
+
+def muc_dev(gold) -> tuple[pd.DataFrame, list[tuple[int, int]]]:
+    """A dev-set article's named actor mentions and places, MUC-typed, and the spans not scored:
+    its modifiers ("US" in "his US counterpart", which MUC would tag but the dev set does not
+    count as mentions)."""
+    rows = [{"start": m.start, "end": m.end, "text": m.text, "muc": MUC_GOLD[m.kind]}
+            for m in gold.mentions.itertuples(index=False)
+            if m.kind in MUC_GOLD and _named(gold.body, m.start, m.end)]
+    rows += [{"start": p.start, "end": p.end, "text": p.text, "muc": "LOC"} for p in gold.places.itertuples(index=False)]
+    return pd.DataFrame(rows, columns=["start", "end", "text", "muc"]), _spans(gold.modifiers)
+
+
+def muc_scores(golds: list[pd.DataFrame], predicted: list[pd.DataFrame], ignore=None) -> dict[str, float]:
+    """Overlap F1 with the type (MUC-style: a name found with the wrong type is one miss and one
+    false alarm), strict F1 (exact span and type), and untyped overlap F1. A predicted span that
+    overlaps no gold name but a span in ``ignore`` is not scored."""
+    typed, strict, untyped = Score(0, 0, 0), Score(0, 0, 0), Score(0, 0, 0)
+    for number, (gold, guess) in enumerate(zip(golds, predicted)):
+        skip = (ignore or [[]] * len(golds))[number]
+        gold_spans = _spans(gold)
+        keep = [any(s < e2 and s2 < e for s2, e2 in gold_spans) or not any(s < e2 and s2 < e for s2, e2 in skip)
+                for s, e in _spans(guess)]
+        guess = guess[keep]
+        untyped = untyped + score_spans(gold_spans, _spans(guess), match="overlap")
+        for muc in ("PER", "ORG", "LOC"):
+            g, p = gold[gold["muc"] == muc], guess[guess["muc"] == muc]
+            typed = typed + score_spans(_spans(g), _spans(p), match="overlap")
+            strict = strict + score_spans(_spans(g), _spans(p), match="exact")
+    return {"P": typed.precision, "R": typed.recall, "F1": typed.f1, "F1 strict": strict.f1,
+            "F1 untyped": untyped.f1, "predicted": typed.tp + typed.fp, "gold": typed.tp + typed.fn}
+
+
+def muc_confusion(golds, predicted, title: str) -> str:
+    frames = [(g, p.rename(columns={"muc": "kind"})) for g, p in zip(golds, predicted)]
+    return label_confusion([g.rename(columns={"muc": "kind"}) for g, _ in frames], [p for _, p in frames], title)
+
+
+def muc_errors(gold: pd.DataFrame, guess: pd.DataFrame, body: str) -> list[tuple[str, str]]:
+    """(category, text) of each error: missed, spurious, wrong type (gold->kit)."""
+    out = []
+    pairs = match_spans(_spans(gold), _spans(guess), match="overlap")
+    for p_index, g_index in pairs.items():
+        g, p = gold.iloc[g_index], guess.iloc[p_index]
+        if g["muc"] != p["muc"]:
+            out.append((f"type {g['muc']}->{p['muc']}", f"{g['text']} | {p['text']}"))
+    for g_index in set(range(len(gold))) - set(pairs.values()):
+        out.append((f"missed {gold['muc'].iloc[g_index]}", gold["text"].iloc[g_index]))
+    for p_index in set(range(len(guess))) - set(pairs):
+        out.append((f"spurious {guess['muc'].iloc[p_index]}", guess["text"].iloc[p_index]))
+    return out
+
+
+def muc_report(nlp, sets: dict[str, tuple[list[str], list[pd.DataFrame], list]], errors: bool = False) -> str:
+    """Newswire-style overlap F1 on each set: ``sets`` maps a title to (texts, gold frames, ignore)."""
+    parts = ["Newswire-style (MUC) named mentions: PER/ORG/LOC, every named mention, places included; "
+             "F1 by overlap with the type, strict (exact span and type), untyped"]
+    for title, (texts, golds, ignore) in sets.items():
+        docs = list(nlp.pipe(texts))
+        kit = [muc_kit(m) for m in kit_mentions(nlp, texts)]
+        spacy = [muc_spacy(d) for d in docs]
+        table = pd.DataFrame({"kit": muc_scores(golds, kit, ignore), "spaCy only": muc_scores(golds, spacy, ignore)}).T
+        parts.append(f"{title} ({len(texts)} documents)\n" + _format(table))
+        parts.append(muc_confusion(golds, kit, "kit types (rows: gold)"))
+        parts.append(muc_confusion(golds, spacy, "spaCy types (rows: gold)"))
+        if errors:
+            from collections import Counter
+
+            kinds = Counter()
+            for number, (g, k, s) in enumerate(zip(golds, kit, spacy)):
+                spacy_errors = set(muc_errors(g, s, texts[number]))
+                for category, text in muc_errors(g, k, texts[number]):
+                    kinds[category] += 1
+                    parts.append(f"    {number:2d} {category:18s} {'(spaCy too) ' if (category, text) in spacy_errors else ''}{text!r}")
+            parts.append("  kit errors: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
+    return "\n".join(parts)
+
+
+def muc_sets(gold_dirs: dict[str, Path]) -> dict[str, tuple[list[str], list[pd.DataFrame], list]]:
+    docs = load_gum()
+    news = [d for d in docs if d.get("genre") == "news"]
+    sets = {"GUM news": ([d["text"] for d in news], [muc_gum(d) for d in news], None),
+            "GUM all": ([d["text"] for d in docs], [muc_gum(d) for d in docs], None)}
+    for title, folder in gold_dirs.items():
+        golds = [load_gold(p) for p in sorted(Path(folder).glob("*.json"))]
+        made = [muc_dev(g) for g in golds]
+        sets[title] = ([g.body for g in golds], [m for m, _ in made], [i for _, i in made])
+    return sets
+
+
 DEV_SET = ROOT / "data/annotations/wikinews"
 
 
