@@ -16,8 +16,9 @@ from kit import lexicon
 from kit.actors import geography
 from kit.actors.aliases import _country_abbreviations
 from kit.syntax import GENDERED_NOUNS, HUMAN_NOUNS
+from kit.actors.roles import _with_the
 from kit.actors.words import (
-    NAME_TITLES, NOT_PERSON_FIRST_WORDS, OFFICE_NOUNS, OFFICES_OF, PERSON_ONLY_TITLES, RANKS, TITLE_MODIFIERS,
+    AWARD_WORDS, NOT_ACTOR_NAME_ENDS, NOT_ACTOR_NAME_STARTS, ORGANIZATION_NAME_HEADS, PLACE_NAME_ENDS, NAME_TITLES, NOT_PERSON_FIRST_WORDS, OFFICE_NOUNS, OFFICES_OF, PERSON_ONLY_TITLES, RANKS, TITLE_MODIFIERS,
     TITLE_NOUNS, VEHICLE_WORDS,
 )
 
@@ -54,8 +55,18 @@ def _could_be_person(name: Span) -> bool:
     at both ends ("Si el" is Spanish text), are not storms ("Cyclone Phailin") nor
     vehicles ("Space Shuttle Atlantis"), and have no digits ("COVID-19", "Windows 10",
     "Boeing 737-800": codes of diseases and products; a "Jr."/"III" suffix has none)."""
-    return (name.text[0].isupper() and name.text.split()[-1][:1].isupper() and name[0].lower_ not in NOT_PERSON_FIRST_WORDS
-            and not any(t.lower_ in VEHICLE_WORDS for t in name) and not any(ch.isdigit() for ch in name.text))
+    last = name.text.split()[-1]
+    return (name.text[0].isupper() and bool(SURNAME_START.match(last)) and name[0].lower_ not in NOT_PERSON_FIRST_WORDS
+            and not any(t.lower_ in VEHICLE_WORDS for t in name) and not any(ch.isdigit() for ch in name.text)
+            and not _abbreviation_last(last, name.text))
+
+
+def _abbreviation_last(last: str, text: str) -> bool:
+    """Does a name end in an abbreviation ("Pro-Beijing DAB's"), not a surname? A surname in
+    capitals counts only in a name all in capitals ("JOHN SMITH"); "III", "Jr." are suffixes."""
+    letters = last.rstrip(".'’s") if last.endswith(("'s", "’s")) else last.rstrip(".")
+    return (len(letters) >= 2 and letters.isalpha() and letters.isupper() and not text.replace("'s", "").isupper()
+            and not set(letters) <= set("IVX"))
 
 
 #: The script of names in each model language (Unicode character names start with it).
@@ -123,11 +134,31 @@ def _apposed_persons(ents: list[Span]) -> list[Span]:
             start -= 1
         if all(t.text[:1].isupper() and t.is_alpha for t in doc[start:ent.end]):
             people.append(Span(doc, start, ent.end, label="PERSON"))
+    people += _particle_names(ents)
     if not people:
         return ents
     taken = {i for p in people for i in range(p.start, p.end)}
     kept = [e for e in ents if taken.isdisjoint(range(e.start, e.end))]
     return sorted(kept + people, key=lambda e: e.start)
+
+
+#: Particles that open a surname ("dela Vega", "van Gogh"), lower case.
+NAME_PARTICLES = lexicon.words("actors_name_particles")
+#: A surname may open with an elided particle: "d'Ettorre", "l'Olivier".
+SURNAME_START = re.compile(r"(?:[a-z]{1,2}['’])?[A-Z]")
+
+
+def _particle_names(ents: list[Span]) -> list[Span]:
+    """A PERSON entity that opens with a surname particle ("dela Vega") and the capitalised
+    given name just before it, which spaCy left out ("Arnel")."""
+    doc = ents[0].doc
+    out = []
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_ in NAME_PARTICLES and ent[0].text.islower() \
+                and ent.start > 0 and doc[ent.start - 1].pos_ == "PROPN" and doc[ent.start - 1].is_alpha \
+                and doc[ent.start - 1].text[:1].isupper() and not doc[ent.start - 1].ent_type_:
+            out.append(Span(doc, ent.start - 1, ent.end, label="PERSON"))
+    return out
 
 
 def _titled_name(span: Span) -> Span | None:
@@ -267,3 +298,36 @@ def initials(name: str) -> str:
         letters.append(word.replace(".", "") if word.replace(".", "").isupper() else word[0])
     return "".join(letters)
 
+
+def _not_an_organization(article, core: Span) -> bool:
+    """Awards, programmes, products, titles tagged ORG ("the Berwick Prize", "Boeing 707")."""
+    doc = article.doc
+    spelled_out = _bracketed_after(core)  # "CERB (Canada Emergency Response Benefit)"
+    if spelled_out is not None and spelled_out[-1].lower_ in NOT_ACTOR_NAME_ENDS:
+        article.not_actor_names.add(core.text)
+        return True
+    if (core[-1].lower_ in NOT_ACTOR_NAME_ENDS and core.root.lower_ not in ORGANIZATION_NAME_HEADS
+            or core.root.lower_ in AWARD_WORDS
+            or core[0].lower_ in NOT_ACTOR_NAME_STARTS or NOT_ACTOR_NAME.match(core.text)):
+        # "the Berwick Prize", "the Nemmers Prize in Mathematics", "Project MKUltra", "COVID-19";
+        # its abbreviation is no actor either ("the International Space Station (ISS)").
+        article.not_actor_names.add(initials(core.text))
+        if core.end + 1 < len(doc) and doc[core.end].text == "(":
+            article.not_actor_names.add(doc[core.end + 1].text)
+        if core.start >= 2 and doc[core.start - 1].text == "(":  # "CERB (Canada Emergency Response Benefit)"
+            article.not_actor_names.add(doc[core.start - 2].text)
+        return True
+    if _in_office_title(core):
+        return True  # "Speaker of the House", "the Defence Secretary", "Senate President Rivera"
+    if core[-1].lower_ in PLACE_NAME_ENDS:
+        article.add(_with_the(doc, core.start), core.end, name=core.text, kind="place", how="name")
+        return True
+    if core.start > 0 and doc[core.start - 1].like_num and core.text.isupper():
+        return True  # "1922 UTC"
+    if any(ch.isdigit() for ch in core[-1].text) or (
+        core.end < len(doc) and any(ch.isdigit() for ch in doc[core.end].text) and doc[core.end].pos_ != "NUM"
+        or core.end < len(doc) and doc[core.end].like_num and doc[core.end].dep_ in ("nummod", "compound", "appos")
+        and doc[core.end].head.i == core.root.i
+    ):
+        return True  # a maker's product, not the maker: "Boeing 707", "Falcon 9", "Airbus A300s"
+    return False
