@@ -322,22 +322,28 @@ def muc_gum(doc: dict) -> pd.DataFrame:
 
 
 def _named(body: str, start: int, end: int) -> bool:
-    """A gold mention is a name when a word of it (after a leading "the") is capitalised, and
-    not only because it opens a sentence ("Police said", when "police" occurs elsewhere)."""
+    """A gold mention is a name when its head word is capitalised, as GUM's named mentions have a
+    proper noun as head: the last word before "of", "for", "in" or a comma, else the last word
+    ("Government of Iraq", "Thames Valley Police"; not "the UK government"), and not only
+    because it opens a sentence ("Police said", when "police" occurs elsewhere)."""
     import re
 
     text = body[start:end]
-    offset = 4 if text[:4].lower() == "the " else 0
-    for match in re.finditer(r"[^\W_][\w.'&-]*", text[offset:]):
-        word = match.group()
-        if not (word[0].isupper() or word[0].isdigit()):
-            continue
-        at = start + offset + match.start()
-        before = body[:at].rstrip(" \"'“‘(")
-        opens = not before or before[-1] in ".!?:\n"
-        if not opens or not re.search(rf"\b{re.escape(word.lower())}\b", body):
-            return True
-    return False
+    words = list(re.finditer(r"[^\W_][\w.'’&-]*", text))
+    for number, match in enumerate(words):
+        if number and match.group().lower() in ("of", "for", "in", "at", "on") or text[match.start() - 1:match.start()] == ",":
+            words = words[:number]
+            break
+    if not words:
+        return False
+    head = words[-1]
+    word = head.group()
+    if not (word[0].isupper() or word[0].isdigit()):
+        return False
+    at = start + head.start()
+    before = body[:at].rstrip(" \"'“‘(")
+    opens = not before or before[-1] in ".!?:\n"
+    return not opens or not re.search(rf"\b{re.escape(word.lower())}\b", body)
 
 
 def muc_dev(gold) -> tuple[pd.DataFrame, list[tuple[int, int]]]:

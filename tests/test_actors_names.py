@@ -91,3 +91,39 @@ ORGANIZATIONS = [
 def test_organization_names(text, needle, kind):
     mention = mention_at(text, needle)
     assert (mention.kind if mention is not None else None) == kind
+
+
+# A transcript's speaker label is a mention of the person it names, by full name, surname or
+# the initials of one person of the article; the interviewer's "WN" names no one.
+LABELS = [
+    ("((WN))  Why chess, Dorsa Derakhshani?\n\n((Dorsa Derakhshani))  My father.\n\n((WN))  When?\n\n"
+     "((Dorsa Derakhshani))  Early.", "Dorsa Derakhshani))  My", "dorsa-derakhshani"),
+    ("Wikinews spoke to John Doe.\nWN: Why?\nJD: Because.\nWN: When?\nJD: Now.", "JD: Because", "john-doe"),
+    ("Wikinews spoke to John Doe.\nWN: Why?\nDoe: Because.\nWN: When?\nDoe: Now.", "Doe: Because", "john-doe"),
+    ("Wikinews spoke to John Doe.\nWN: Why?\nJD: Because.\nWN: When?\nJD: Now.", "WN: Why", None),
+]
+
+
+@pytest.mark.parametrize("text, needle, actor_id", LABELS)
+def test_transcript_labels_name_people(text, needle, actor_id):
+    mention = mention_at(text, needle)
+    assert (mention.actor_id if mention is not None else None) == actor_id
+
+
+# "it"/"they" as the subject of a clause governed by an organization's clause, or of a verb of
+# saying right after the organization spoke, is that organization; "it" elsewhere stays out.
+ORGANIZATION_PRONOUNS = [
+    ("The Weatherspoon Art Museum drew large crowds when it exhibited its collection.",
+     "it exhibited", "weatherspoon-art-museum"),
+    ('"Shells fell near the posts," said KCNA. "Provocation deserves harsh punishment," it added.',
+     "it added", "kcna"),
+    ("The Environment Ministry is so consumed with secrecy, yet they lose documents.", "they lose",
+     "environment-ministry"),
+    ("Boeing sold the factory and then it collapsed.", "it collapsed", None),
+]
+
+
+@pytest.mark.parametrize("text, needle, actor_id", ORGANIZATION_PRONOUNS)
+def test_organization_pronouns(text, needle, actor_id):
+    mention = mention_at(text, needle)
+    assert (mention.actor_id if mention is not None else None) == actor_id

@@ -141,11 +141,36 @@ def find_mentions(doc: Doc) -> list[dict]:
         _entity_mention(article, ent)
     _token_mentions(article)
     _drop_non_mentions(article)
+    _label_mentions(article)
     _link_abbreviations(article.candidates)
     mentions = _without_overlaps(article.candidates)
     mentions = _descriptions_and_pronouns(article, mentions)
     mentions = _with_modifier_places(article, mentions)
     return [_row(article, m) for m in mentions]
+
+
+def _label_mentions(article: _Article) -> None:
+    """A transcript's speaker label that names a person of the article ("((Zara Kay))", "Kay:",
+    "ZK:" for the one person whose initials they are) is a mention of that person; "WN:" is not."""
+    doc = article.doc
+    people = set(article.surnames.values())
+    by_initials: dict[str, set[str]] = {}
+    for full in people:
+        by_initials.setdefault(initials(full), set()).add(full)
+    for start, end in turn_labels(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        label = span.text
+        if label in people:
+            full, how = label, "name"
+        elif label in article.short_names and article.short_names[label][1] == "surname":
+            full, how = article.short_names[label]
+        elif len(by_initials.get(label, ())) == 1 and label.isupper() and len(label) >= 2:
+            full, how = next(iter(by_initials[label])), "alias"
+        else:
+            continue
+        article.add(span.start, span.end, name=full, kind="person", how=how, titles=article.titles.get(full, set()))
 
 
 def _with_modifier_places(article: _Article, mentions: list[dict]) -> list[dict]:
