@@ -29,7 +29,7 @@ from kit.actors.names import (
     government_name, initials, slug, turn_labels,
 )
 from kit.actors.roles import _acts, _completes_address, _is_modifier, _names_place, _with_the
-from kit.syntax import PRONOUNS
+from kit.syntax import GIVEN_NAMES, PRONOUNS
 from kit.actors.words import (
     ANONYMOUS_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, NAME_TITLES, NOT_PERSON_FIRST_WORDS,
     ORGANIZATION_DESCRIPTIONS, ORGANIZATION_NAME_HEADS, RANKS, TITLE_MODIFIERS, TITLE_NOUNS,
@@ -220,7 +220,7 @@ def _person_names(article: _Article, ents) -> None:
     """Full names of the article: its surnames, given names and the titles they bear."""
     first_names: dict[str, str] = {}
     for ent in ents:
-        titled = _titled_name(ent) if ent.label_ != "PERSON" else None
+        titled = (_titled_name(ent) or _given_name_after_title(ent)) if ent.label_ != "PERSON" else None
         if ent.label_ == "PERSON" or titled is not None:
             name = titled if titled is not None else _person_name(ent)
             if len(name) >= 2 and _could_be_person(name):
@@ -296,6 +296,10 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         return  # "Detective Inspector" is a title, not an organization; "King" of "Gayle King" is a name
     if label != "PERSON" and _titled_name(core) is not None:
         label = "PERSON"  # "Detective Constable Daniel Dubé" tagged ORG
+    if label != "PERSON" and len(core) >= 2:
+        named = _known_full_name(article, core)
+        if named is not None:  # "Nicola Sturgeon" tagged ORG here, PERSON elsewhere in the article
+            core, label = named, "PERSON"
     if label == "PERSON":
         _person_entity(article, core)
         return
@@ -310,6 +314,34 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         _group_entity(article, ent, core)
     elif label == "ORG":
         _organization_entity(article, ent, core)
+
+
+def _given_name_after_title(ent: Span) -> Span | None:
+    """A person's name spaCy-sm tags ORG beside an office's title, glued to its country or not
+    ("First Minister of Scotland Paul Smith", "Ricardo Rosselló Nevares resigned as the
+    governor"): a given name, then capitalised words that name no organization, with a title
+    noun within four words."""
+    doc = ent.doc
+    start = ent.start + 1 if geography.country_of_name(ent[0].text) and len(ent) >= 3 else ent.start
+    name = doc[start:ent.end]
+    if not 2 <= len(name) <= 4 or name[0].lower_ not in GIVEN_NAMES or not all(t.text[:1].isupper() for t in name) \
+            or any(t.lower_ in ORGANIZATION_NAME_HEADS or t.lower_ in ORGANIZATION_DESCRIPTIONS
+                   or t.lower_ in MEDIA_NAME_WORDS for t in name):
+        return None
+    window = list(doc[max(ent.sent.start, ent.start - 4):ent.start]) + list(doc[ent.end:min(ent.sent.end, ent.end + 4)])
+    if not any(t.lower_ in TITLE_NOUNS or t.lower_ in NAME_TITLES for t in window):
+        return None
+    return name
+
+
+def _known_full_name(article: _Article, core: Span) -> Span | None:
+    """The end of an entity that is the full name of a person the article names elsewhere
+    (spaCy's PERSON there): "Nicola Sturgeon", "Scotland Nicola Sturgeon" tagged ORG."""
+    people = set(article.surnames.values())
+    for start in range(core.start, core.end - 1):
+        if core.doc[start:core.end].text in people:
+            return core.doc[start:core.end]
+    return None
 
 
 def _no_name_of_anyone(article: _Article, core: Span, label: str) -> bool:
