@@ -28,6 +28,16 @@ The dev set is scored twice, clearly labelled:
   right nor wrong (the
   report says how many such place-or-country spans there were). The gold files are
   not changed.
+Newswire-style (MUC) score, closest honest stand-in for a MUC newswire set (``muc_report``):
+every named person, organization and place mention, places included and nested names too,
+typed PER/ORG/LOC (a country is LOC whatever it does; nationalities are no name), scored
+one to one by overlap with the type (a name with the wrong type is a miss and a false
+alarm), strictly (exact span and type) and untyped; on GUM news and all (GUM's named
+mentions: a proper noun as head) and on the Wikinews dev and held-out sets (actor mentions
+whose head word is capitalised, plus places; predictions on a gold modifier such as "US" in
+"his US counterpart" are not scored). The kit counts its naming mentions (name, alias,
+surname, capital, modifier), spaCy its PERSON/ORG/GPE/LOC/FAC entities.
+
 "spaCy only" is the baseline: PERSON/ORG/GPE/NORP/LOC/FAC entities, grouped by their
 lower-cased text.
 

@@ -24,12 +24,12 @@ from kit.actors import geography
 from kit.actors.aliases import _alias_matcher, alias_file
 from kit.actors.furniture import layout_spans
 from kit.actors.names import (
-    CAMEL_CASE, MODEL_SCRIPTS, _apposed_persons, _could_be_person, _government_of, _has_letter_of,
-    _not_an_organization, _person_name, _spelled_country, _titled_name, _titles_of, _trim,
+    CAMEL_CASE, MODEL_SCRIPTS, _apposed_persons, _could_be_person, _given_name_after_title, _government_of,
+    _has_letter_of, _known_full_name, _label_mentions, _not_an_organization, _person_name, _spelled_country, _titled_name, _titles_of, _trim,
     government_name, initials, slug, turn_labels,
 )
 from kit.actors.roles import _acts, _completes_address, _is_modifier, _names_place, _with_the
-from kit.syntax import GIVEN_NAMES, PRONOUNS
+from kit.syntax import PRONOUNS
 from kit.actors.words import (
     ANONYMOUS_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, NAME_TITLES, NOT_PERSON_FIRST_WORDS,
     ORGANIZATION_DESCRIPTIONS, ORGANIZATION_NAME_HEADS, RANKS, TITLE_MODIFIERS, TITLE_NOUNS,
@@ -147,30 +147,6 @@ def find_mentions(doc: Doc) -> list[dict]:
     mentions = _descriptions_and_pronouns(article, mentions)
     mentions = _with_modifier_places(article, mentions)
     return [_row(article, m) for m in mentions]
-
-
-def _label_mentions(article: _Article) -> None:
-    """A transcript's speaker label that names a person of the article ("((Zara Kay))", "Kay:",
-    "ZK:" for the one person whose initials they are) is a mention of that person; "WN:" is not."""
-    doc = article.doc
-    people = set(article.surnames.values())
-    by_initials: dict[str, set[str]] = {}
-    for full in people:
-        by_initials.setdefault(initials(full), set()).add(full)
-    for start, end in turn_labels(doc.text):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        label = span.text
-        if label in people:
-            full, how = label, "name"
-        elif label in article.short_names and article.short_names[label][1] == "surname":
-            full, how = article.short_names[label]
-        elif len(by_initials.get(label, ())) == 1 and label.isupper() and len(label) >= 2:
-            full, how = next(iter(by_initials[label])), "alias"
-        else:
-            continue
-        article.add(span.start, span.end, name=full, kind="person", how=how, titles=article.titles.get(full, set()))
 
 
 def _with_modifier_places(article: _Article, mentions: list[dict]) -> list[dict]:
@@ -314,34 +290,6 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         _group_entity(article, ent, core)
     elif label == "ORG":
         _organization_entity(article, ent, core)
-
-
-def _given_name_after_title(ent: Span) -> Span | None:
-    """A person's name spaCy-sm tags ORG beside an office's title, glued to its country or not
-    ("First Minister of Scotland Paul Smith", "Ricardo Rosselló Nevares resigned as the
-    governor"): a given name, then capitalised words that name no organization, with a title
-    noun within four words."""
-    doc = ent.doc
-    start = ent.start + 1 if geography.country_of_name(ent[0].text) and len(ent) >= 3 else ent.start
-    name = doc[start:ent.end]
-    if not 2 <= len(name) <= 4 or name[0].lower_ not in GIVEN_NAMES or not all(t.text[:1].isupper() for t in name) \
-            or any(t.lower_ in ORGANIZATION_NAME_HEADS or t.lower_ in ORGANIZATION_DESCRIPTIONS
-                   or t.lower_ in MEDIA_NAME_WORDS for t in name):
-        return None
-    window = list(doc[max(ent.sent.start, ent.start - 4):ent.start]) + list(doc[ent.end:min(ent.sent.end, ent.end + 4)])
-    if not any(t.lower_ in TITLE_NOUNS or t.lower_ in NAME_TITLES for t in window):
-        return None
-    return name
-
-
-def _known_full_name(article: _Article, core: Span) -> Span | None:
-    """The end of an entity that is the full name of a person the article names elsewhere
-    (spaCy's PERSON there): "Nicola Sturgeon", "Scotland Nicola Sturgeon" tagged ORG."""
-    people = set(article.surnames.values())
-    for start in range(core.start, core.end - 1):
-        if core.doc[start:core.end].text in people:
-            return core.doc[start:core.end]
-    return None
 
 
 def _no_name_of_anyone(article: _Article, core: Span, label: str) -> bool:

@@ -15,11 +15,12 @@ from spacy.tokens import Span
 from kit import lexicon
 from kit.actors import geography
 from kit.actors.aliases import _country_abbreviations
-from kit.syntax import GENDERED_NOUNS, HUMAN_NOUNS
+from kit.syntax import GENDERED_NOUNS, GIVEN_NAMES, HUMAN_NOUNS
 from kit.actors.roles import _with_the
 from kit.actors.words import (
-    AWARD_WORDS, NOT_ACTOR_NAME_ENDS, NOT_ACTOR_NAME_STARTS, ORGANIZATION_NAME_HEADS, PLACE_NAME_ENDS, NAME_TITLES, NOT_PERSON_FIRST_WORDS, OFFICE_NOUNS, OFFICES_OF, PERSON_ONLY_TITLES, RANKS, TITLE_MODIFIERS,
-    TITLE_NOUNS, VEHICLE_WORDS,
+    AWARD_WORDS, MEDIA_NAME_WORDS, NAME_TITLES, NOT_ACTOR_NAME_ENDS, NOT_ACTOR_NAME_STARTS, NOT_PERSON_FIRST_WORDS,
+    OFFICE_NOUNS, OFFICES_OF, ORGANIZATION_DESCRIPTIONS, ORGANIZATION_NAME_HEADS, PERSON_ONLY_TITLES, PLACE_NAME_ENDS,
+    RANKS, TITLE_MODIFIERS, TITLE_NOUNS, VEHICLE_WORDS,
 )
 
 # Letters Unicode does not decompose into a base letter plus accent ("Paweł" -> "Pawel").
@@ -331,3 +332,55 @@ def _not_an_organization(article, core: Span) -> bool:
     ):
         return True  # a maker's product, not the maker: "Boeing 707", "Falcon 9", "Airbus A300s"
     return False
+
+
+def _given_name_after_title(ent: Span) -> Span | None:
+    """A person's name spaCy-sm tags ORG beside an office's title, glued to its country or not
+    ("First Minister of Scotland Paul Smith", "Ricardo Rosselló Nevares resigned as the
+    governor"): a given name, then capitalised words that name no organization, with a title
+    noun within four words."""
+    doc = ent.doc
+    start = ent.start + 1 if geography.country_of_name(ent[0].text) and len(ent) >= 3 else ent.start
+    name = doc[start:ent.end]
+    if not 2 <= len(name) <= 4 or name[0].lower_ not in GIVEN_NAMES or not all(t.text[:1].isupper() for t in name) \
+            or any(t.lower_ in ORGANIZATION_NAME_HEADS or t.lower_ in ORGANIZATION_DESCRIPTIONS
+                   or t.lower_ in MEDIA_NAME_WORDS for t in name):
+        return None
+    window = list(doc[max(ent.sent.start, ent.start - 4):ent.start]) + list(doc[ent.end:min(ent.sent.end, ent.end + 4)])
+    if not any(t.lower_ in TITLE_NOUNS or t.lower_ in NAME_TITLES for t in window):
+        return None
+    return name
+
+
+def _known_full_name(article, core: Span) -> Span | None:
+    """The end of an entity that is the full name of a person the article names elsewhere
+    (spaCy's PERSON there): "Nicola Sturgeon", "Scotland Nicola Sturgeon" tagged ORG."""
+    people = set(article.surnames.values())
+    for start in range(core.start, core.end - 1):
+        if core.doc[start:core.end].text in people:
+            return core.doc[start:core.end]
+    return None
+
+
+def _label_mentions(article) -> None:
+    """A transcript's speaker label that names a person of the article ("((Zara Kay))", "Kay:",
+    "ZK:" for the one person whose initials they are) is a mention of that person; "WN:" is not."""
+    doc = article.doc
+    people = set(article.surnames.values())
+    by_initials: dict[str, set[str]] = {}
+    for full in people:
+        by_initials.setdefault(initials(full), set()).add(full)
+    for start, end in turn_labels(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        label = span.text
+        if label in people:
+            full, how = label, "name"
+        elif label in article.short_names and article.short_names[label][1] == "surname":
+            full, how = article.short_names[label]
+        elif len(by_initials.get(label, ())) == 1 and label.isupper() and len(label) >= 2:
+            full, how = next(iter(by_initials[label])), "alias"
+        else:
+            continue
+        article.add(span.start, span.end, name=full, kind="person", how=how, titles=article.titles.get(full, set()))
