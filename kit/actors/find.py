@@ -24,16 +24,15 @@ from kit.actors import geography
 from kit.actors.aliases import _alias_matcher, alias_file
 from kit.actors.furniture import layout_spans
 from kit.actors.names import (
-    CAMEL_CASE, MODEL_SCRIPTS, NOT_ACTOR_NAME, _apposed_persons, _bracketed_after, _could_be_person, _government_of,
-    _has_letter_of, _in_office_title, _person_name, _spelled_country, _titled_name, _titles_of, _trim,
+    CAMEL_CASE, MODEL_SCRIPTS, _apposed_persons, _could_be_person, _given_name_after_title, _government_of,
+    _has_letter_of, _known_full_name, _label_mentions, _not_an_organization, _person_name, _spelled_country, _titled_name, _titles_of, _trim,
     government_name, initials, slug, turn_labels,
 )
 from kit.actors.roles import _acts, _completes_address, _is_modifier, _names_place, _with_the
 from kit.syntax import PRONOUNS
 from kit.actors.words import (
-    ANONYMOUS_NOUNS, AWARD_WORDS, GROUP_NOUNS, INSTITUTION_NOUNS, NAME_TITLES, NOT_ACTOR_NAME_ENDS,
-    NOT_ACTOR_NAME_STARTS, NOT_PERSON_FIRST_WORDS, ORGANIZATION_DESCRIPTIONS, PLACE_NAME_ENDS, RANKS,
-    TITLE_MODIFIERS, TITLE_NOUNS,
+    ANONYMOUS_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, NAME_TITLES, NOT_PERSON_FIRST_WORDS,
+    ORGANIZATION_DESCRIPTIONS, ORGANIZATION_NAME_HEADS, RANKS, TITLE_MODIFIERS, TITLE_NOUNS,
 )
 
 
@@ -104,6 +103,7 @@ class _Article:
         self.layout_tokens: set[int] = set()  # credits, bylines, transcript labels
         self.mention_tokens: set[int] = set()  # tokens of the mentions found before descriptions and pronouns
         self.other_name_words: set[str] = set()  # words of organizations' and places' longer names
+        self.modifier_places: list[dict] = []  # places named as modifiers, kept where nothing else is
 
     def sentence_of(self, token_index: int) -> int:
         return bisect.bisect_right(self.sentence_starts, token_index) - 1
@@ -141,10 +141,21 @@ def find_mentions(doc: Doc) -> list[dict]:
         _entity_mention(article, ent)
     _token_mentions(article)
     _drop_non_mentions(article)
+    _label_mentions(article)
     _link_abbreviations(article.candidates)
     mentions = _without_overlaps(article.candidates)
     mentions = _descriptions_and_pronouns(article, mentions)
+    mentions = _with_modifier_places(article, mentions)
     return [_row(article, m) for m in mentions]
+
+
+def _with_modifier_places(article: _Article, mentions: list[dict]) -> list[dict]:
+    """The mentions and, where no mention covers them, the places named as modifiers."""
+    from kit.actors.references import _without_overlaps
+
+    taken = {i for m in mentions for i in range(m["tok_start"], m["tok_end"])}
+    extra = [p for p in _without_overlaps(article.modifier_places) if taken.isdisjoint(range(p["tok_start"], p["tok_end"]))]
+    return sorted(mentions + extra, key=lambda m: m["tok_start"]) if extra else mentions
 
 
 def _layout_tokens(doc: Doc) -> set[int]:
@@ -185,7 +196,7 @@ def _person_names(article: _Article, ents) -> None:
     """Full names of the article: its surnames, given names and the titles they bear."""
     first_names: dict[str, str] = {}
     for ent in ents:
-        titled = _titled_name(ent) if ent.label_ != "PERSON" else None
+        titled = (_titled_name(ent) or _given_name_after_title(ent)) if ent.label_ != "PERSON" else None
         if ent.label_ == "PERSON" or titled is not None:
             name = titled if titled is not None else _person_name(ent)
             if len(name) >= 2 and _could_be_person(name):
@@ -261,9 +272,16 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         return  # "Detective Inspector" is a title, not an organization; "King" of "Gayle King" is a name
     if label != "PERSON" and _titled_name(core) is not None:
         label = "PERSON"  # "Detective Constable Daniel Dubé" tagged ORG
+    if label != "PERSON" and len(core) >= 2:
+        named = _known_full_name(article, core)
+        if named is not None:  # "Nicola Sturgeon" tagged ORG here, PERSON elsewhere in the article
+            core, label = named, "PERSON"
     if label == "PERSON":
         _person_entity(article, core)
         return
+    if label in ("GPE", "LOC", "FAC") and len(core) > 1 and core[-1].lower_ in MEDIA_NAME_WORDS \
+            and core[-1].text[:1].isupper():
+        label = "ORG"  # a newspaper: "the Saudi Gazette" tagged FAC, "the Toronto Star" GPE
     if label in ("GPE", "ORG", "NORP", "LOC") and _country_entity(article, ent, core):
         return
     if label in ("GPE", "LOC", "FAC"):  # FAC: buildings, airports, roads
@@ -347,9 +365,16 @@ def _country_entity(article: _Article, ent: Span, core: Span) -> bool:
 def _place_entity(article: _Article, ent: Span, core: Span, label: str) -> None:
     """A capital acts for its government ("Moscow said"); otherwise a place."""
     capital_of = geography.country_of_capital(core.text) if label == "GPE" else None
+    a_country = any(i in article.countries_at for i in range(core.start, core.end))  # "US" from the alias file
     if capital_of:
         article.countries_at.update((i, capital_of) for i in range(ent.start, ent.end))
+    if _is_modifier(core) and a_country:
+        return  # "his US counterpart": a modifier of the country's, no mention
     if _is_modifier(core):
+        # "the South Carolina primary", "an Ottawa street": still a place's name, added last
+        # where no mention covers it ("Vancouver researchers" stays one description).
+        article.modifier_places.append(dict(tok_start=core.start, tok_end=core.end, name=core.text, kind="place",
+                                            how="modifier", country=capital_of, priority=0))
         return
     if capital_of and _acts(core.root, article.is_actor_at) and not _completes_address(core):
         article.add(core.start, core.end, name=capital_of, kind="country", how="capital", country=capital_of)
@@ -370,43 +395,10 @@ def _group_entity(article: _Article, ent: Span, core: Span) -> None:
         article.actor_tokens.update(range(ent.start, ent.end))
 
 
-def _not_an_organization(article: _Article, core: Span) -> bool:
-    """Awards, programmes, products, titles tagged ORG ("the Berwick Prize", "Boeing 707")."""
-    doc = article.doc
-    spelled_out = _bracketed_after(core)  # "CERB (Canada Emergency Response Benefit)"
-    if spelled_out is not None and spelled_out[-1].lower_ in NOT_ACTOR_NAME_ENDS:
-        article.not_actor_names.add(core.text)
-        return True
-    if (core[-1].lower_ in NOT_ACTOR_NAME_ENDS or core.root.lower_ in AWARD_WORDS
-            or core[0].lower_ in NOT_ACTOR_NAME_STARTS or NOT_ACTOR_NAME.match(core.text)):
-        # "the Berwick Prize", "the Nemmers Prize in Mathematics", "Project MKUltra", "COVID-19";
-        # its abbreviation is no actor either ("the International Space Station (ISS)").
-        article.not_actor_names.add(initials(core.text))
-        if core.end + 1 < len(doc) and doc[core.end].text == "(":
-            article.not_actor_names.add(doc[core.end + 1].text)
-        if core.start >= 2 and doc[core.start - 1].text == "(":  # "CERB (Canada Emergency Response Benefit)"
-            article.not_actor_names.add(doc[core.start - 2].text)
-        return True
-    if _in_office_title(core):
-        return True  # "Speaker of the House", "the Defence Secretary", "Senate President Rivera"
-    if core[-1].lower_ in PLACE_NAME_ENDS:
-        article.add(_with_the(doc, core.start), core.end, name=core.text, kind="place", how="name")
-        return True
-    if core.start > 0 and doc[core.start - 1].like_num and core.text.isupper():
-        return True  # "1922 UTC"
-    if any(ch.isdigit() for ch in core[-1].text) or (
-        core.end < len(doc) and any(ch.isdigit() for ch in doc[core.end].text) and doc[core.end].pos_ != "NUM"
-        or core.end < len(doc) and doc[core.end].like_num and doc[core.end].dep_ in ("nummod", "compound", "appos")
-        and doc[core.end].head.i == core.root.i
-    ):
-        return True  # a maker's product, not the maker: "Boeing 707", "Falcon 9", "Airbus A300s"
-    return False
-
-
 def _organization_entity(article: _Article, ent: Span, core: Span) -> None:
     doc = article.doc
-    if core.root.dep_ == "pobj" and core.root.head.lower_ == "on":
-        return  # a medium, not an actor: "a post on Facebook"
+    if core.root.dep_ == "pobj" and core.root.head.lower_ == "on" and core.root.lower_ not in ORGANIZATION_NAME_HEADS:
+        return  # a medium, not an actor: "a post on Facebook" (but "35 years on the Supreme Court")
     if _not_an_organization(article, core):
         return
     if core.end + 2 < ent.end + 2 and core.end + 2 <= len(doc) and doc[core.end].text == "(" \
@@ -456,22 +448,23 @@ def _token_mentions(article: _Article) -> None:
 
 
 def _drop_non_mentions(article: _Article) -> None:
+    article.candidates = [c for c in article.candidates if _may_be_mention(article, c)]
+    article.modifier_places = [c for c in article.modifier_places if _may_be_mention(article, c)]
+
+
+def _may_be_mention(article: _Article, c: dict) -> bool:
     doc = article.doc
+    tokens = range(c["tok_start"], c["tok_end"])
     # Speaker labels of interview transcripts ("WN:", "JD:"), credits and bylines are layout, not mentions.
-    if article.layout_tokens:
-        article.candidates = [c for c in article.candidates
-                              if article.layout_tokens.isdisjoint(range(c["tok_start"], c["tok_end"]))]
+    if not article.layout_tokens.isdisjoint(tokens):
+        return False
     # spaCy's English model tags words of other scripts ("किया") as entities: a name of the
     # model's language has a letter of its script; the alias file may still list others.
-    script = MODEL_SCRIPTS.get(doc.lang_, "LATIN")
-    article.candidates = [c for c in article.candidates if c.get("listed")
-                          or _has_letter_of(doc[c["tok_start"]:c["tok_end"]].text, script)]
-    if article.not_actors:  # "Brexit" goes, "the Brexit Party" stays
-        article.candidates = [c for c in article.candidates
-                              if not article.not_actors.issuperset(range(c["tok_start"], c["tok_end"]))]
-    if article.not_actor_names:
-        article.candidates = [c for c in article.candidates
-                              if not (c["kind"] == "organization" and c["name"] in article.not_actor_names)]
+    if not c.get("listed") and not _has_letter_of(doc[c["tok_start"]:c["tok_end"]].text, MODEL_SCRIPTS.get(doc.lang_, "LATIN")):
+        return False
+    if article.not_actors and article.not_actors.issuperset(tokens):
+        return False  # "Brexit" goes, "the Brexit Party" stays
+    return not (c["kind"] == "organization" and c["name"] in article.not_actor_names)
 
 
 def _row(article: _Article, m: dict) -> dict:

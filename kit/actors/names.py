@@ -15,10 +15,12 @@ from spacy.tokens import Span
 from kit import lexicon
 from kit.actors import geography
 from kit.actors.aliases import _country_abbreviations
-from kit.syntax import GENDERED_NOUNS, HUMAN_NOUNS
+from kit.syntax import GENDERED_NOUNS, GIVEN_NAMES, HUMAN_NOUNS
+from kit.actors.roles import _with_the
 from kit.actors.words import (
-    NAME_TITLES, NOT_PERSON_FIRST_WORDS, OFFICE_NOUNS, OFFICES_OF, PERSON_ONLY_TITLES, RANKS, TITLE_MODIFIERS,
-    TITLE_NOUNS, VEHICLE_WORDS,
+    AWARD_WORDS, MEDIA_NAME_WORDS, NAME_TITLES, NOT_ACTOR_NAME_ENDS, NOT_ACTOR_NAME_STARTS, NOT_PERSON_FIRST_WORDS,
+    OFFICE_NOUNS, OFFICES_OF, ORGANIZATION_DESCRIPTIONS, ORGANIZATION_NAME_HEADS, PERSON_ONLY_TITLES, PLACE_NAME_ENDS,
+    RANKS, TITLE_MODIFIERS, TITLE_NOUNS, VEHICLE_WORDS,
 )
 
 # Letters Unicode does not decompose into a base letter plus accent ("Paweł" -> "Pawel").
@@ -54,8 +56,18 @@ def _could_be_person(name: Span) -> bool:
     at both ends ("Si el" is Spanish text), are not storms ("Cyclone Phailin") nor
     vehicles ("Space Shuttle Atlantis"), and have no digits ("COVID-19", "Windows 10",
     "Boeing 737-800": codes of diseases and products; a "Jr."/"III" suffix has none)."""
-    return (name.text[0].isupper() and name.text.split()[-1][:1].isupper() and name[0].lower_ not in NOT_PERSON_FIRST_WORDS
-            and not any(t.lower_ in VEHICLE_WORDS for t in name) and not any(ch.isdigit() for ch in name.text))
+    last = name.text.split()[-1]
+    return (name.text[0].isupper() and bool(SURNAME_START.match(last)) and name[0].lower_ not in NOT_PERSON_FIRST_WORDS
+            and not any(t.lower_ in VEHICLE_WORDS for t in name) and not any(ch.isdigit() for ch in name.text)
+            and not _abbreviation_last(last, name.text))
+
+
+def _abbreviation_last(last: str, text: str) -> bool:
+    """Does a name end in an abbreviation ("Pro-Beijing DAB's"), not a surname? A surname in
+    capitals counts only in a name all in capitals ("JOHN SMITH"); "III", "Jr." are suffixes."""
+    letters = last.rstrip(".'’s") if last.endswith(("'s", "’s")) else last.rstrip(".")
+    return (len(letters) >= 2 and letters.isalpha() and letters.isupper() and not text.replace("'s", "").isupper()
+            and not set(letters) <= set("IVX"))
 
 
 #: The script of names in each model language (Unicode character names start with it).
@@ -123,11 +135,31 @@ def _apposed_persons(ents: list[Span]) -> list[Span]:
             start -= 1
         if all(t.text[:1].isupper() and t.is_alpha for t in doc[start:ent.end]):
             people.append(Span(doc, start, ent.end, label="PERSON"))
+    people += _particle_names(ents)
     if not people:
         return ents
     taken = {i for p in people for i in range(p.start, p.end)}
     kept = [e for e in ents if taken.isdisjoint(range(e.start, e.end))]
     return sorted(kept + people, key=lambda e: e.start)
+
+
+#: Particles that open a surname ("dela Vega", "van Gogh"), lower case.
+NAME_PARTICLES = lexicon.words("actors_name_particles")
+#: A surname may open with an elided particle: "d'Ettorre", "l'Olivier".
+SURNAME_START = re.compile(r"(?:[a-z]{1,2}['’])?[A-Z]")
+
+
+def _particle_names(ents: list[Span]) -> list[Span]:
+    """A PERSON entity that opens with a surname particle ("dela Vega") and the capitalised
+    given name just before it, which spaCy left out ("Arnel")."""
+    doc = ents[0].doc
+    out = []
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_ in NAME_PARTICLES and ent[0].text.islower() \
+                and ent.start > 0 and doc[ent.start - 1].pos_ == "PROPN" and doc[ent.start - 1].is_alpha \
+                and doc[ent.start - 1].text[:1].isupper() and not doc[ent.start - 1].ent_type_:
+            out.append(Span(doc, ent.start - 1, ent.end, label="PERSON"))
+    return out
 
 
 def _titled_name(span: Span) -> Span | None:
@@ -267,3 +299,88 @@ def initials(name: str) -> str:
         letters.append(word.replace(".", "") if word.replace(".", "").isupper() else word[0])
     return "".join(letters)
 
+
+def _not_an_organization(article, core: Span) -> bool:
+    """Awards, programmes, products, titles tagged ORG ("the Berwick Prize", "Boeing 707")."""
+    doc = article.doc
+    spelled_out = _bracketed_after(core)  # "CERB (Canada Emergency Response Benefit)"
+    if spelled_out is not None and spelled_out[-1].lower_ in NOT_ACTOR_NAME_ENDS:
+        article.not_actor_names.add(core.text)
+        return True
+    if (core[-1].lower_ in NOT_ACTOR_NAME_ENDS and core.root.lower_ not in ORGANIZATION_NAME_HEADS
+            or core.root.lower_ in AWARD_WORDS
+            or core[0].lower_ in NOT_ACTOR_NAME_STARTS or NOT_ACTOR_NAME.match(core.text)):
+        # "the Berwick Prize", "the Nemmers Prize in Mathematics", "Project MKUltra", "COVID-19";
+        # its abbreviation is no actor either ("the International Space Station (ISS)").
+        article.not_actor_names.add(initials(core.text))
+        if core.end + 1 < len(doc) and doc[core.end].text == "(":
+            article.not_actor_names.add(doc[core.end + 1].text)
+        if core.start >= 2 and doc[core.start - 1].text == "(":  # "CERB (Canada Emergency Response Benefit)"
+            article.not_actor_names.add(doc[core.start - 2].text)
+        return True
+    if _in_office_title(core):
+        return True  # "Speaker of the House", "the Defence Secretary", "Senate President Rivera"
+    if core[-1].lower_ in PLACE_NAME_ENDS:
+        article.add(_with_the(doc, core.start), core.end, name=core.text, kind="place", how="name")
+        return True
+    if core.start > 0 and doc[core.start - 1].like_num and core.text.isupper():
+        return True  # "1922 UTC"
+    if any(ch.isdigit() for ch in core[-1].text) or (
+        core.end < len(doc) and any(ch.isdigit() for ch in doc[core.end].text) and doc[core.end].pos_ != "NUM"
+        or core.end < len(doc) and doc[core.end].like_num and doc[core.end].dep_ in ("nummod", "compound", "appos")
+        and doc[core.end].head.i == core.root.i
+    ):
+        return True  # a maker's product, not the maker: "Boeing 707", "Falcon 9", "Airbus A300s"
+    return False
+
+
+def _given_name_after_title(ent: Span) -> Span | None:
+    """A person's name spaCy-sm tags ORG beside an office's title, glued to its country or not
+    ("First Minister of Scotland Paul Smith", "Ricardo Rosselló Nevares resigned as the
+    governor"): a given name, then capitalised words that name no organization, with a title
+    noun within four words."""
+    doc = ent.doc
+    start = ent.start + 1 if geography.country_of_name(ent[0].text) and len(ent) >= 3 else ent.start
+    name = doc[start:ent.end]
+    if not 2 <= len(name) <= 4 or name[0].lower_ not in GIVEN_NAMES or not all(t.text[:1].isupper() for t in name) \
+            or any(t.lower_ in ORGANIZATION_NAME_HEADS or t.lower_ in ORGANIZATION_DESCRIPTIONS
+                   or t.lower_ in MEDIA_NAME_WORDS for t in name):
+        return None
+    window = list(doc[max(ent.sent.start, ent.start - 4):ent.start]) + list(doc[ent.end:min(ent.sent.end, ent.end + 4)])
+    if not any(t.lower_ in TITLE_NOUNS or t.lower_ in NAME_TITLES for t in window):
+        return None
+    return name
+
+
+def _known_full_name(article, core: Span) -> Span | None:
+    """The end of an entity that is the full name of a person the article names elsewhere
+    (spaCy's PERSON there): "Nicola Sturgeon", "Scotland Nicola Sturgeon" tagged ORG."""
+    people = set(article.surnames.values())
+    for start in range(core.start, core.end - 1):
+        if core.doc[start:core.end].text in people:
+            return core.doc[start:core.end]
+    return None
+
+
+def _label_mentions(article) -> None:
+    """A transcript's speaker label that names a person of the article ("((Zara Kay))", "Kay:",
+    "ZK:" for the one person whose initials they are) is a mention of that person; "WN:" is not."""
+    doc = article.doc
+    people = set(article.surnames.values())
+    by_initials: dict[str, set[str]] = {}
+    for full in people:
+        by_initials.setdefault(initials(full), set()).add(full)
+    for start, end in turn_labels(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        label = span.text
+        if label in people:
+            full, how = label, "name"
+        elif label in article.short_names and article.short_names[label][1] == "surname":
+            full, how = article.short_names[label]
+        elif len(by_initials.get(label, ())) == 1 and label.isupper() and len(label) >= 2:
+            full, how = next(iter(by_initials[label])), "alias"
+        else:
+            continue
+        article.add(span.start, span.end, name=full, kind="person", how=how, titles=article.titles.get(full, set()))

@@ -276,14 +276,17 @@ class _References:
                 return antecedent, token.i, token.i + 1, "pronoun"
         if form == "it":
             if subject:  # "The company said it would ...": only the organization or country that says it.
-                antecedent = _reporting_subject(token, earlier, kinds=("organization", "country"))
+                antecedent = _reporting_subject(token, earlier, kinds=("organization", "country")) \
+                    or _governing_subject(article, token, earlier, ("organization", "country")) \
+                    or _last_speaker(article, token, earlier, ("organization", "country"))
             elif token.dep_ == "poss":  # "Russia rotated its troops"
                 antecedent = _reporting_subject(token, earlier, kinds=("organization", "country"),
                                                 sentence_subject=True)
             else:
                 antecedent = None  # "it" as an object is most often a thing
         elif form == "they":
-            antecedent = _reporting_subject(token, earlier) if subject else None
+            antecedent = (_reporting_subject(token, earlier) or _governing_subject(article, token, earlier, THEY_KINDS)) \
+                if subject else None
             if antecedent is None:
                 antecedent = _recent_subject(article, token, earlier, THEY_KINDS)
             if antecedent is None:
@@ -352,6 +355,43 @@ def _recent_subject(article, token, earlier: list[dict], kinds, window: int = 1)
                    and t.i not in article.mention_tokens for t in between):
                 return None  # "the Navy saved the sailors after they": a nearer plural that is no actor
             return m
+    return None
+
+
+def _governing_subject(article, token, earlier: list[dict], kinds) -> dict | None:
+    """The subject of the clause that governs the pronoun's own clause, when the pronoun is the
+    subject of a coordinated or adverbial clause ("the museum drew crowds when it exhibited
+    ...", "This government is so consumed ... yet they don't seem ..."), unless a noun of the
+    pronoun's number that is no actor comes between ("Boeing sold the plant and it closed")."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ not in ("conj", "advcl") or verb.head.i > token.i:
+        return None
+    tags = ("NNS", "NNPS") if PRONOUNS[token.lower_] == "they" else ("NN", "NNP")
+    for child in verb.head.children:
+        if child.dep_ not in ("nsubj", "nsubjpass") or child.i >= token.i:
+            continue
+        found = next((m for m in reversed(earlier) if m["kind"] in kinds and m["how"] != "pronoun"
+                      and m["tok_start"] <= child.i < m["tok_end"]), None)
+        if found is None or any(t.tag_ in tags and t.i not in article.mention_tokens
+                                for t in article.doc[found["tok_end"]:token.i]):
+            return None
+        return found
+    return None
+
+
+def _last_speaker(article, token, earlier: list[dict], kinds) -> dict | None:
+    """ "said KCNA. '...', it added": a pronoun subject of a verb of saying is the latest actor
+    of ``kinds`` that said something, in this sentence or the one before, if no one else spoke since."""
+    if token.head.lemma_ not in SPEECH_VERBS:
+        return None
+    doc = article.doc
+    sentence = article.sentence_of(token.i)
+    for m in reversed(earlier):
+        if article.sentence_of(m["tok_start"]) < sentence - 1:
+            break
+        root = doc[m["tok_start"]:m["tok_end"]].root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS:
+            return m if m["kind"] in kinds and m["how"] != "pronoun" else None
     return None
 
 

@@ -18,6 +18,7 @@ ANONYMOUS_NOUNS = lexicon.words("actors_anonymous_nouns")
 GROUP_NOUNS = lexicon.words("actors_group_nouns")
 #: Institutions that belong to a country ("its embassy", "the Russian government").
 INSTITUTION_NOUNS = lexicon.words("actors_institution_nouns")
+ORGANIZATION_NAME_HEADS = lexicon.words("actors_organization_name_heads")
 #: Institutions that stand for the country itself.
 COUNTRY_INSTITUTIONS = lexicon.words("actors_country_institutions")
 #: Nouns that describe an organization named earlier ("the newspaper said").
