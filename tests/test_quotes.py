@@ -311,8 +311,36 @@ SPEAKERS_MORE = [
 ]
 
 
-@pytest.mark.parametrize("case, text, expected", SPEECH_ACTS + REPORTED_MORE + OBJECT_SPEECH + SPEAKERS_MORE,
-                         ids=[row[0] for row in SPEECH_ACTS + REPORTED_MORE + OBJECT_SPEECH + SPEAKERS_MORE])
+COMPLEMENTS_AND_PARTICLES = [
+    # (case, sentence, (content, kind, speaker, cue)): where the parse hides what was said
+    ("'calling for X to do Y' ('for' parsed as a mark)", "The senator is calling for the government to raise the wage.",
+     ("the government to raise the wage", "indirect", "The senator", "calling for")),
+    ("'called X Y' judges", "She called the new budget reckless and unfair.",
+     ("the new budget reckless and unfair", "indirect", "She", "called")),
+    ("'called him a liar'", "The governor called his rival a liar.",
+     ("his rival a liar", "indirect", "The governor", "called")),
+    ("'As X reported, CLAUSE'", "As the local paper reported last week, the mayor has hired three new aides.",
+     ("the mayor has hired three new aides", "indirect", "the local paper", "reported")),
+    ("'said in a statement that'", "The mayor said on Monday in a statement that the bridge would reopen in May.",
+     ("the bridge would reopen in May", "indirect", "The mayor", "said")),
+    ("'told reporters at a news conference that'", "Garcia told reporters at a news conference that he would stay.",
+     ("he would stay", "indirect", "Garcia", "told")),
+    ("'told X not to do Y'", "The coach told his players not to worry about the weather.",
+     ("his players not to worry about the weather", "indirect", "The coach", "told")),
+    ("phrasal cue 'shot back'", '"It was a mistake," the governor shot back.',
+     ("It was a mistake,", "direct", "the governor", "shot back")),
+    ("phrasal cue 'points out'", '"Voters reject the plan every time," he points out.',
+     ("Voters reject the plan every time,", "direct", "he", "points out")),
+    ("a short shout is words said, not a name", 'A fan yelled "Stay home!" as the mayor spoke.',
+     ("Stay home!", "partial", "A fan", "yelled")),
+    ("a short thanks with a pronoun is words said", 'The governor tweeted "Thank you Ohio" after the vote.',
+     ("Thank you Ohio", "partial", "The governor", "tweeted")),
+]
+
+ALL_REPORTED = SPEECH_ACTS + REPORTED_MORE + OBJECT_SPEECH + SPEAKERS_MORE + COMPLEMENTS_AND_PARTICLES
+
+
+@pytest.mark.parametrize("case, text, expected", ALL_REPORTED, ids=[row[0] for row in ALL_REPORTED])
 def test_reported_speech_on_news(nlp, case, text, expected):
     found = [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
     assert expected in found
@@ -325,6 +353,8 @@ NOT_SPEECH = [
     ("a participle describing a noun", "The debate turned into isolated questions asked of the candidates.",
      "of the candidates"),
     ("'called' a service is no speech act", "Neighbours called the fire brigade at midnight.", "the fire brigade"),
+    ("'called X Name' only names", "The firm called its new drone Sky Runner.", "its new drone Sky Runner"),
+    ("'went on the show' is no phrasal cue", "He went on the show to talk about his book.", "the show"),
     ("a heading with a colon is no speaker", "The Latest: Kasich wins all 66 delegates after the vote.\n\nMore later.",
      "Kasich wins all 66 delegates after the vote."),
     ("markup attributes are not quotes", '<tweet author="@AP" datetime="2016-08-23">Polls close at eight, he added.</tweet>',

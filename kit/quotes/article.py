@@ -35,6 +35,8 @@ ASKING_VERBS = frozenset("ask wonder question inquire enquire".split())
 ASPECT_VERBS = frozenset(("continue",))
 #: Every verb that can introduce words said: verbs of saying and of speech acts.
 CUE_VERBS = SPEECH_VERBS | ACT_VERBS
+#: A verb and its particle that say together ("shot back", "pointed out", "went on").
+PHRASAL_VERBS = lexicon.words("quotes_phrasal_verbs")
 #: Nouns of documents that "say" things for whoever issued them.
 DOCUMENT_NOUNS = lexicon.words("quotes_document_nouns")
 #: Nouns that speak for their owner: "his government" is the man's, "its administration" the country's.
@@ -115,8 +117,10 @@ class Article:
             return False
         if token.lower_ == "according" and any(child.lower_ == "to" for child in token.children):
             return True
-        if token.pos_ != "VERB" or token.lemma_.lower() not in CUE_VERBS:
+        if token.pos_ != "VERB":
             return False
+        if token.lemma_.lower() not in CUE_VERBS:
+            return phrasal_particle(token) is not None
         if token.lemma_.lower() in ASPECT_VERBS and any(child.dep_ in ("xcomp", "dobj", "prep") for child in token.children):
             return False  # "the campaign would continue to break barriers": not '"...," he continued'
         return True
@@ -128,6 +132,8 @@ class Article:
 
 def is_a_name(content: Span) -> bool:
     """A few capitalised words: the name of a thing, not words someone said."""
+    if content.text.rstrip(" \"'”’").endswith(("!", "?")) or any(token.tag_ == "PRP" for token in content):
+        return False  # "Stay there!", "Thank you Georgia": words said, shouted or asked, not a name
     words = [token for token in content if token.is_alpha and not token.is_stop]
     return 0 < len(words) <= 4 and all(token.is_title or token.is_upper for token in words)
 
@@ -162,6 +168,16 @@ def is_finite(token: Token) -> bool:
     return any(child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBD", "VBZ", "VBP", "MD") for child in token.children)
 
 
+def phrasal_particle(verb: Token) -> Token | None:
+    """The particle right after ``verb`` that makes it a verb of saying ("shot [back]"), or None."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is None or following.head != verb or following.dep_ not in ("prt", "advmod", "prep"):
+        return None
+    if following.dep_ == "prep" and any(child.dep_ == "pobj" for child in following.children):
+        return None  # "went on the show": a preposition with its object, not a particle
+    return following if f"{verb.lemma_.lower()} {following.lower_}" in PHRASAL_VERBS else None
+
+
 def cue_text(cue: Token | None) -> str | None:
     """The cue as written: the verb, with its particle ("pointed out") or "according to"."""
     if cue is None:
@@ -170,6 +186,11 @@ def cue_text(cue: Token | None) -> str | None:
         return cue.doc[cue.i : cue.i + 2].text
     particles = [c for c in cue.children if c.i == cue.i + 1 and (
         c.dep_ == "prt" or (c.dep_ == "prep" and cue.lemma_ == "call" and c.lower_ in ("on", "for")))]
+    if cue.lemma_ == "call" and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "for" and cue.doc[
+            cue.i + 1].dep_ == "mark" and cue.doc[cue.i + 1].head.head == cue:
+        particles.append(cue.doc[cue.i + 1])  # "called for [the council to act]": "for" parsed as a mark
+    if phrasal_particle(cue) is not None:
+        particles.append(phrasal_particle(cue))
     return cue.doc[cue.i : cue.i + 2].text if particles else cue.text
 
 

@@ -226,7 +226,13 @@ class ReportedSpeech:
                 found = self._complement(verb, child)
                 if found is not None:
                     return found  # else a later complement ("say they do n't know": "do", then "know")
+        found = self._complement_in_phrase(verb)
+        if found is not None:
+            return found
         paragraph = self.article.paragraph_of(verb.idx)
+        found = self._as_reported(verb)
+        if found is not None:
+            return found
         for child in verb.children:
             if child.dep_ == "ccomp" and child.i < verb.i and verb.dep_ == "ROOT" and not any(
                     child.i < c.i and c.dep_ == "ccomp" for c in verb.children):
@@ -246,6 +252,39 @@ class ReportedSpeech:
             tokens = [t for t in self.doc[first : last + 1]]
             if tokens and self.article.sentence_index(tokens[0].i) == self.article.sentence_index(verb.i):
                 return clause_span(tokens)
+        return None
+
+    def _as_reported(self, verb: Token) -> tuple[int, int] | None:
+        """'As the Globe reported last week, the mayor has hired ...': the clause the "as" phrase
+        sits in (also when the parser makes "as" a preposition and the verb a noun's modifier)."""
+        if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+            return None
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            phrase, clause = verb, verb.head
+        elif verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "as" and verb.head.head.dep_ == "prep":
+            phrase, clause = verb.head.head, verb.head.head.head
+        else:
+            return None
+        if clause.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJECTS for c in clause.children):
+            return None
+        own = {t.i for t in phrase.subtree}
+        sentence = self.article.sentence_index(verb.i)
+        return clause_span([t for t in clause.subtree if t.i not in own and self.article.sentence_index(t.i) == sentence])
+
+    def _complement_in_phrase(self, verb: Token) -> tuple[int, int] | None:
+        """'said on Monday in a statement that the bridge would reopen', 'told reporters at a news
+        conference that ...': the parser hangs the that-clause on the phrase's noun; it is the
+        verb's report (a clause opened by the conjunction "that", with a subject of its own)."""
+        if any(child.dep_ == "ccomp" for child in verb.children):
+            return None
+        for child in verb.children:
+            if child.i < verb.i or child.dep_ not in ("prep", "dobj", "npadvmod"):
+                continue
+            for token in child.subtree:
+                if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" and c.i < token.i for c in token.children) and any(
+                        c.dep_ in SUBJECTS for c in token.children) and is_finite(token):
+                    return self._complement(verb, token)
         return None
 
     def _complement(self, verb: Token, child: Token) -> tuple[int, int] | None:
@@ -305,7 +344,7 @@ class ReportedSpeech:
         if _title_case(self.article.sents[self.article.sentence_index(verb.i)]):
             return None  # a headline ("Voters Reject The Idea Of ..."): its parse is not to be trusted
         parts = parts if parts is not None else [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
-            child.dep_ in CONTENT_DEPENDENTS
+            child.dep_ in CONTENT_DEPENDENTS or _for_clause(child)
             or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and any(
                 c.dep_ in ("pobj", "pcomp") or child.lower_ == "as" for c in child.children)))]
         if not parts:
@@ -314,7 +353,7 @@ class ReportedSpeech:
         if lemma in ABOUT_ONLY:
             parts = [part for part in parts if part.dep_ == "prep" and part.lower_ in ("about", "of")]
         if lemma == "call":  # "called the plan Flyboard Air" names; "called for/on ..." asks
-            parts = [part for part in parts if part.dep_ in ("prep", "xcomp", "ccomp")]
+            parts = _call_parts(parts)
         if not parts or (lemma in NEEDS_MORE_THAN_OBJECT and all(part.dep_ in ("dobj", "dative") for part in parts)):
             return None  # "called the police", "asked a question"
         if all(part.dep_ in ("dobj", "dative") and part.pos_ == "PRON" for part in parts):
@@ -337,6 +376,13 @@ class ReportedSpeech:
         ``quotes_object_verbs`` ("claimed 3,000 lives", "declared an emergency" are not speech),
         and not a bare pronoun ("noted that")."""
         lemma = verb.lemma_.lower()
+        if lemma in HEARER_VERBS:
+            # "told his players not to worry": the hearer and what they were told to do.
+            hearers = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+            asked = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            if hearers and asked:
+                return self.act_content(verb, hearers[:1] + asked[:1])
         if lemma not in OBJECT_VERBS:
             return None
         parts = [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
@@ -364,6 +410,24 @@ class ReportedSpeech:
             return clause_span(before + [t for t in self.doc[before[-1].i + 1 : after[0].i]] + after)
         tokens = after if len(after) >= len(before) else before
         return clause_span(tokens)
+
+
+def _for_clause(child: Token) -> bool:
+    """'calling for [the government to raise the wage]': the parser makes "for" the mark of an
+    infinitive clause hung on the verb."""
+    return child.dep_ == "advcl" and child.left_edge.lower_ == "for" and child.left_edge.dep_ == "mark"
+
+
+def _call_parts(parts: list[Token]) -> list[Token]:
+    """What "call" says: "called for/on ..." asks; "called the plan reckless", "called him a
+    liar" judges (an object and a common-noun or adjective complement); "called the plan
+    Flyboard Air" only names it (a proper-noun complement)."""
+    kept = [part for part in parts if part.dep_ in ("prep", "xcomp", "ccomp") or _for_clause(part)]
+    judged = [part for part in parts if part.dep_ in ("oprd", "acomp") and part.pos_ in ("ADJ", "NOUN")
+              and not any(t.pos_ == "PROPN" or t.is_quote for t in part.subtree)]
+    if judged and any(part.dep_ == "dobj" for part in parts):
+        kept += judged + [part for part in parts if part.dep_ == "dobj"]
+    return kept
 
 
 def _title_case(sentence) -> bool:
