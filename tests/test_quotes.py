@@ -337,6 +337,19 @@ COMPLEMENTS_AND_PARTICLES = [
      ("Thank you Ohio", "partial", "The governor", "tweeted")),
 ]
 
+COMPLEMENTS_AND_PARTICLES += [
+    ("a subject set off by commas, parsed as the quote's appositive",
+     '"Yes, I back the mayor," Anna Berg Lund, head of the tenants\' union, tells the paper in an interview.',
+     ("Yes, I back the mayor,", "direct", "Anna Berg Lund", "tells")),
+    ("a title and a name set off by commas after an opening phrase",
+     'In a statement to the paper, her chief of staff, Tom Reyes, said: "The mayor will run again."',
+     ("The mayor will run again.", "direct", "Tom Reyes", "said")),
+    ("'reported' with an object", "Police reported at least 20 injuries at the stadium.",
+     ("at least 20 injuries at the stadium", "indirect", "Police", "reported")),
+    ("'tweeted' with an object", "The governor tweeted a photo of the flooded street.",
+     ("a photo of the flooded street", "indirect", "The governor", "tweeted")),
+]
+
 ALL_REPORTED = SPEECH_ACTS + REPORTED_MORE + OBJECT_SPEECH + SPEAKERS_MORE + COMPLEMENTS_AND_PARTICLES
 
 

@@ -112,6 +112,9 @@ class Speakers:
             # '"...", Caloundra coach Geoff Ingram said.' parsed with "coach" as a verb: the
             # name right before a subjectless verb of saying is its subject.
             return before
+        misattached = self._misattached_subject(cue)
+        if misattached is not None:
+            return self.named(misattached)
         if cue.dep_ in ("conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
             # "He said his attacks have given ... and said that ...": the parser hangs the second
             # "said" inside the first one's reported clause; the speaker is the first one's.
@@ -133,6 +136,21 @@ class Speakers:
             if cue.tag_ == "VBG" and cue.head != cue and cue.head.pos_ in ("VERB", "AUX"):
                 return self.speaker_of(cue.head, depth + 1)
         return self.main_clause_subject(cue)
+
+    def _misattached_subject(self, cue: Token) -> Token | None:
+        """'"...," Brent Bozell III, founder of the center, tells the paper' / 'In a statement to
+        the Observer, her adviser, Jake Sullivan, said:': a subject set off by commas that the
+        parser hangs as an appositive on the noun before it; it ends right before the cue."""
+        if cue.i < 2 or cue.doc[cue.i - 1].text != ",":
+            return None
+        sentence = self.article.sents[self.article.sentence_index(cue.i)]
+        found = None
+        for token in self.doc[sentence.start : cue.i - 1]:
+            if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN") and token.right_edge.i == cue.i - 2 and (
+                    token.head.i < token.i) and not self.article.in_quote(token.idx) and not self.article.in_quote(token.left_edge.idx):
+                if found is None or token.left_edge.i < found.left_edge.i:
+                    found = token
+        return found
 
     def main_clause_subject(self, cue: Token) -> Token | None:
         """'After saying he was nervous, the man ...', 'In addition to stating that ..., Clinton
