@@ -350,7 +350,23 @@ COMPLEMENTS_AND_PARTICLES += [
      ("a photo of the flooded street", "indirect", "The governor", "tweeted")),
 ]
 
-ALL_REPORTED = SPEECH_ACTS + REPORTED_MORE + OBJECT_SPEECH + SPEAKERS_MORE + COMPLEMENTS_AND_PARTICLES
+SPEECH_NOUNS = [
+    # (case, sentence, (content, kind, speaker, cue)): a noun of a speech act and its owner
+    ("'his warning that' (the clause hung on the verb)",
+     "He faced a backlash over his warning that the city would run out of money by May.",
+     ("the city would run out of money by May", "indirect", "his", "warning")),
+    ("'X's call for Y'", "Other senators joined Pence's call for a special prosecutor.",
+     ("a special prosecutor", "indirect", "Pence", "call for")),
+    ("'his call to Y'", "The plan follows his recent call to ban all cars from the center.",
+     ("to ban all cars from the center", "indirect", "his", "call")),
+    ("'a demand, by X, that Y'", "One sticking point is a demand, by House Minority Leader Nancy Pelosi, that the "
+     "bill include tax breaks for the poor.", ("the bill include tax breaks for the poor", "indirect", "Nancy Pelosi",
+                                               "demand")),
+    ("the owner's claim beside another speaker's act", "Critics rejected the mayor's claim that the budget was balanced.",
+     ("the budget was balanced", "indirect", "the mayor", "claim")),
+]
+
+ALL_REPORTED = SPEECH_NOUNS + SPEECH_ACTS + REPORTED_MORE + OBJECT_SPEECH + SPEAKERS_MORE + COMPLEMENTS_AND_PARTICLES
 
 
 @pytest.mark.parametrize("case, text, expected", ALL_REPORTED, ids=[row[0] for row in ALL_REPORTED])
@@ -367,6 +383,7 @@ NOT_SPEECH = [
      "of the candidates"),
     ("'called' a service is no speech act", "Neighbours called the fire brigade at midnight.", "the fire brigade"),
     ("'called X Name' only names", "The firm called its new drone Sky Runner.", "its new drone Sky Runner"),
+    ("a claim nobody is said to make", "The claim that the vote was rigged spread online.", "the vote was rigged"),
     ("'went on the show' is no phrasal cue", "He went on the show to talk about his book.", "the show"),
     ("a heading with a colon is no speaker", "The Latest: Kasich wins all 66 delegates after the vote.\n\nMore later.",
      "Kasich wins all 66 delegates after the vote."),
@@ -399,6 +416,18 @@ def test_speaker_not(nlp, case, text, content, speaker):
 @pytest.mark.parametrize("case, text, words", NOT_SPEECH, ids=[row[0] for row in NOT_SPEECH])
 def test_not_speech(nlp, case, text, words):
     assert words not in [r["text"] for r in _rows(nlp, text)]
+
+
+ONE_EVENT = [
+    # (case, sentence, the one row's (content, speaker, cue))
+    ("'his claim' under his own verb", "He repeated his claim that the vote was rigged.",
+     ("the vote was rigged", "He", "repeated")),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", ONE_EVENT, ids=[row[0] for row in ONE_EVENT])
+def test_one_speech_event_one_row(nlp, case, text, expected):
+    assert [(r["text"], r["speaker"], r["cue"]) for r in _rows(nlp, text)] == [expected]
 
 
 TRANSCRIPT_SPEAKERS = [

@@ -27,6 +27,7 @@ from kit.quotes.article import (
     passive_without_agent, strip,
 )
 from kit.quotes.marks import DOUBLE_MARKS
+from kit.quotes.nouns import SPEECH_NOUNS, noun_report
 from kit.quotes.speakers import INTERVIEWER_LABELS, SpeakerActors, Speakers
 
 #: Prepositions that introduce what a speech act is about ("accused X of", "called for", "described X as").
@@ -76,8 +77,17 @@ class ReportedSpeech:
         for token in self.doc:
             if answers and article.paragraph_of(token.idx) in answers:
                 continue  # an interviewee's answer is their own words, like a quote: nothing nested in it
+            speaker = None
             if token.lower_ == "according":
                 found = self.according_to(token)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS and not article.in_quote(token.idx):
+                report = noun_report(token) if not _title_case(article.sents[article.sentence_index(token.i)]) else None
+                if report is None:
+                    continue
+                found, speaker = clause_span(report[0], need_verb=False), self.speakers.named(report[1])
+                if found is not None and token.dep_ == "dobj" and report[1].pos_ == "PRON" and any(
+                        found[0] < row["end"] and row["start"] < found[1] for row in rows):
+                    continue  # "repeated his claim that ...": the verb's row is that speech event
             elif token.pos_ == "VERB" and token.lemma_.lower() in REPORTING and not article.in_quote(token.idx):
                 if passive_without_agent(token) or negated(token):
                     continue  # "deaths were reported", "not everyone agreed": nobody is said to say it
@@ -102,7 +112,7 @@ class ReportedSpeech:
                 kind = "mixed"
             elif any(start < row["end"] and row["start"] < end for row in quoted):
                 continue
-            speaker = self.speakers.speaker_of(token)
+            speaker = speaker if speaker is not None else self.speakers.speaker_of(token)
             if speaker is None:
                 continue
             attribution = Attribution(token, cue_text(token), speaker, linked=True)

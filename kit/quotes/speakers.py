@@ -339,8 +339,8 @@ class SpeakerActors:
         tokens = self.doc[first : last + 1]
         while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "preconj")):
             tokens = tokens[1:]
-        while len(tokens) > 1 and tokens[-1].is_punct:
-            tokens = tokens[:-1]
+        while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):
+            tokens = tokens[:-1]  # "the mayor's claim": the mayor
         return tokens.start_char, tokens.end_char
 
     def actor_of(self, head: Token) -> str | None:
