@@ -44,6 +44,8 @@ _TRANSCRIPT_LABEL = re.compile(r"[ \t]*(?:\(\(([^()\n]{1,60})\)\)|([A-Z][\w.'’
 _WORD = re.compile(r"[\w’'-]+")
 #: Nouns of a share of people that the parser takes for an adverb ("a third agreed").
 _SHARE_WORDS = frozenset("third thirds quarter quarters half majority percent fifth fifths".split())
+#: Verbs of writing or speaking to someone: "emailed supporters saying ..." is the writer's.
+ADDRESSING_VERBS = frozenset("email tell write send text message address brief urge thank remind warn assure".split())
 #: The actor kinds a they/it speaker can be.
 GROUP_KINDS = ("organization", "country", "group", "anonymous")
 
@@ -126,6 +128,13 @@ class Speakers:
             # reporting ...": the noun speaks; "placards saying ...": signs are not speakers.
             if cue.head.lemma_ in SIGN_NOUNS:
                 return None
+            addressed = cue.head.head
+            if (cue.head.dep_ in ("dobj", "dative") and cue.head.lemma_.lower() not in DOCUMENT_NOUNS
+                    and addressed.pos_ == "VERB" and addressed.lemma_.lower() in ADDRESSING_VERBS):
+                # "The senator emailed supporters saying: ...": the one who writes to them speaks.
+                subjects = [c for c in addressed.children if c.dep_ == "nsubj"]
+                if subjects:
+                    return self.named(self.antecedent(subjects[0], addressed) or subjects[0])
             return self.named(self.issuer(cue.head))
         if cue.dep_ in ("advcl", "acl", "conj", "xcomp", "pcomp", "ccomp", "ROOT"):
             # "..., saying ...", "wept ... and said ...": the subject of the nearest finite
@@ -317,7 +326,21 @@ class SpeakerActors:
         self._genders: dict[str, str] | None = None  # who is he or she, from honorifics (once)
 
     def speaker_span(self, head: Token) -> tuple[int, int]:
-        """Where the speaker is written: the mention, named entity or noun phrase of ``head``."""
+        """Where the speaker is written: the mention, named entity or noun phrase of ``head``,
+        within the head's paragraph (a line break is never inside a speaker)."""
+        start, end = self._speaker_span(head)
+        text = self.article.text
+        line_start = text.rfind("\n", 0, head.idx) + 1
+        line_end = text.find("\n", head.idx)
+        line_end = len(text) if line_end < 0 else line_end
+        start, end = max(start, line_start), min(end, line_end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def _speaker_span(self, head: Token) -> tuple[int, int]:
         if head.tag_ in ("PRP", "WP"):  # he, she, they, who ("Some of the protesters" is a phrase)
             return head.idx, head.idx + len(head)
         mention = self.article.mention_at(head)
