@@ -47,6 +47,8 @@ SIGN_NOUNS = lexicon.words("quotes_sign_nouns")
 QUESTION_WORDS = lexicon.words("quotes_question_words")
 
 RELATIVE_PRONOUNS = frozenset("who that which whom".split())
+#: A tag of markup left in a text: "<tweet author=... >", "</p>".
+_MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s>]+))*\s*/?>")
 PERSON_PRONOUNS = frozenset("he she him her".split())
 GROUP_PRONOUNS = frozenset("they them it we".split())
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -81,6 +83,9 @@ class Article:
         self._mention_starts = [m["start"] for m in self.mentions]
         self.entity_of = {token.i: ent for ent in doc.ents for token in ent}
         self.paragraph_starts = [match.start() for match in re.finditer(r"[^\n]+", doc.text)] or [0]
+        # Markup left in a text ('<tweet author="@AP" datetime="...">'): no cue, speaker or words said.
+        self.markup = [(match.start(), match.end()) for match in _MARKUP.finditer(doc.text)]
+        self._markup_starts = [start for start, _ in self.markup]
 
     def sentence_index(self, token_index: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, token_index) - 1)
@@ -88,6 +93,10 @@ class Article:
     def in_quote(self, char: int) -> bool:
         position = bisect.bisect_right(self._quoted_starts, char) - 1
         return position >= 0 and self.quoted_chars[position][0] <= char < self.quoted_chars[position][1]
+
+    def in_markup(self, char: int) -> bool:
+        position = bisect.bisect_right(self._markup_starts, char) - 1
+        return position >= 0 and self.markup[position][0] <= char < self.markup[position][1]
 
     def tokens_of(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
@@ -113,7 +122,7 @@ class Article:
 
     def is_cue(self, token: Token) -> bool:
         """A verb of saying (or "according to") outside quote marks."""
-        if self.in_quote(token.idx):
+        if self.in_quote(token.idx) or self.in_markup(token.idx):
             return False
         if token.lower_ == "according" and any(child.lower_ == "to" for child in token.children):
             return True

@@ -88,8 +88,9 @@ class ReportedSpeech:
                 if found is not None and token.dep_ == "dobj" and report[1].pos_ == "PRON" and any(
                         found[0] < row["end"] and row["start"] < found[1] for row in rows):
                     continue  # "repeated his claim that ...": the verb's row is that speech event
-            elif token.pos_ == "VERB" and token.lemma_.lower() in REPORTING and not article.in_quote(token.idx):
-                if passive_without_agent(token) or negated(token):
+            elif token.pos_ == "VERB" and token.lemma_.lower() in REPORTING and not article.in_quote(token.idx) and not (
+                    article.in_markup(token.idx)):
+                if passive_without_agent(token) or negated(token) or _picks_out_a_group(token):
                     continue  # "deaths were reported", "not everyone agreed": nobody is said to say it
                 lemma = token.lemma_.lower()
                 found = self.reported_clause(token) if lemma in INDIRECT_VERBS | ASKING_VERBS else None
@@ -113,7 +114,7 @@ class ReportedSpeech:
             elif any(start < row["end"] and row["start"] < end for row in quoted):
                 continue
             speaker = speaker if speaker is not None else self.speakers.speaker_of(token)
-            if speaker is None:
+            if speaker is None or article.in_markup(speaker.idx) or article.in_markup(start):
                 continue
             attribution = Attribution(token, cue_text(token), speaker, linked=True)
             rows.append(self.actors.row(start, end, kind, attribution, article.tokens_of(start, end).start))
@@ -420,6 +421,28 @@ class ReportedSpeech:
             return clause_span(before + [t for t in self.doc[before[-1].i + 1 : after[0].i]] + after)
         tokens = after if len(after) >= len(before) else before
         return clause_span(tokens)
+
+
+def _picks_out_a_group(verb: Token) -> bool:
+    """'Voters who say the economy matters most were divided', 'those who said ...', 'The
+    share of voters saying they want a ban is high': a verb of saying that only picks out a
+    part of a poll's people (a restrictive clause on a plural or "those", in a subject) is not
+    someone's report."""
+    head = verb.head
+    if head.pos_ not in ("NOUN", "PRON") or head.ent_type_ or not (head.tag_ == "NNS" or head.lower_ in GROUP_WORDS):
+        return False
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "these", "this", "that")) for c in head.children):
+        return False  # "the nurses who said ...": some people in particular
+    if not (head.dep_ in SUBJECTS or (head.dep_ == "pobj" and head.head.head.dep_ in SUBJECTS)):
+        return False  # "backlash from groups who say the law is unfair": those groups speak
+    if verb.dep_ == "relcl":
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("who", "that")]
+        return bool(subjects) and subjects[0].i > 0 and verb.doc[subjects[0].i - 1].text != ","
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.i == head.i + 1
+
+
+#: Pronouns that pick out people by what they do ("those who said ...").
+GROUP_WORDS = frozenset("those anyone everyone people".split())
 
 
 def _for_clause(child: Token) -> bool:
