@@ -396,6 +396,11 @@ class ReportedSpeech:
                 return self.act_content(verb, hearers[:1] + asked[:1])
         if lemma not in OBJECT_VERBS:
             return None
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return None  # "Trump's reported net worth": a participle describing a noun
+        if not any(c.dep_ in SUBJECTS for c in verb.children) and any(
+                c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "ORG") and c.i > verb.i for c in verb.children):
+            return None  # "..., reported the Washington Examiner": the object is who reports
         parts = [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
             child.dep_ in ("dobj", "xcomp") or (child.dep_ == "prep" and child.lower_ in ("about", "on")))]
         parts = [part for part in parts if not (part.dep_ == "dobj" and part.pos_ in ("PRON", "DET", "NUM"))]
