@@ -353,6 +353,12 @@ COMPLEMENTS_AND_PARTICLES += [
      ("The fight goes on", "direct", "The senator", "saying")),
     ("'quoted officials saying' is the officials'", "The report quoted officials saying the dam was safe.",
      ("the dam was safe", "indirect", "officials", "saying")),
+    ("a name after the quote, hung inside it, then a participle phrase",
+     '"We have had better years than this one," city delegate Mara Olsen, wearing a red scarf and "Vote" pins, '
+     "said calmly.", ("We have had better years than this one,", "direct", "Mara Olsen", "said")),
+    ("a sentence opened by 'Adding,' goes on the speaker before",
+     'Maher stated that the audit "was not good." Adding, "Now, what they do is never that bad."',
+     ("Now, what they do is never that bad.", "direct", "Maher", "Adding")),
     ("'reported' with an object", "Police reported at least 20 injuries at the stadium.",
      ("at least 20 injuries at the stadium", "indirect", "Police", "reported")),
     ("'tweeted' with an object", "The governor tweeted a photo of the flooded street.",

@@ -114,7 +114,7 @@ class Speakers:
             # '"...", Caloundra coach Geoff Ingram said.' parsed with "coach" as a verb: the
             # name right before a subjectless verb of saying is its subject.
             return before
-        misattached = self._misattached_subject(cue)
+        misattached = self._misattached_subject(cue) or self._added_to_before(cue, depth)
         if misattached is not None:
             return self.named(misattached)
         if cue.dep_ in ("conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
@@ -153,6 +153,9 @@ class Speakers:
         if cue.i < 2 or cue.doc[cue.i - 1].text != ",":
             return None
         sentence = self.article.sents[self.article.sentence_index(cue.i)]
+        after_quote = self._name_after_quote(cue, sentence)
+        if after_quote is not None:
+            return after_quote
         found = None
         for token in self.doc[sentence.start : cue.i - 1]:
             if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN") and token.right_edge.i == cue.i - 2 and (
@@ -160,6 +163,41 @@ class Speakers:
                 if found is None or token.left_edge.i < found.left_edge.i:
                     found = token
         return found
+
+    def _name_after_quote(self, cue: Token, sentence) -> Token | None:
+        """'"...," Texas delegate Bill Eastland, wearing a hat, said': the first noun after the
+        closing mark that the parser hangs on a word inside the quote is the cue's subject."""
+        article = self.article
+        if not article.in_quote(sentence[0].idx):
+            return None  # the quote opens the sentence
+        closing = sentence[0]
+        while closing.i + 1 < cue.i and article.in_quote(self.doc[closing.i + 1].idx):
+            closing = self.doc[closing.i + 1]
+        for token in self.doc[closing.i + 1 : cue.i]:
+            if token.is_punct or token.is_space:
+                continue
+            if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and article.in_quote(token.head.idx):
+                return token
+            if token.dep_ != "compound" and token.pos_ not in ("DET", "ADJ", "PROPN", "NOUN"):
+                return None  # another clause before the cue
+        return None
+
+    def _added_to_before(self, cue: Token, depth: int) -> Token | None:
+        """'Maher stated that ... . Adding, "Now, ..."': a sentence opened by a subjectless
+        participle of saying goes on the speaker of the sentence before (same paragraph)."""
+        article = self.article
+        number = article.sentence_index(cue.i)
+        if cue.tag_ != "VBG" or number == 0 or cue.i != article.sents[number].start:
+            return None
+        before = article.sents[number - 1]
+        if article.paragraph_of(before.start_char) != article.paragraph_of(cue.idx):
+            return None
+        for token in reversed(before):
+            if article.is_cue(token):
+                speaker = self._speaker_of(token, depth + 1)
+                if speaker is not None:
+                    return speaker
+        return None
 
     def main_clause_subject(self, cue: Token) -> Token | None:
         """'After saying he was nervous, the man ...', 'In addition to stating that ..., Clinton
