@@ -313,6 +313,8 @@ SPEAKERS_MORE = [
 
 COMPLEMENTS_AND_PARTICLES = [
     # (case, sentence, (content, kind, speaker, cue)): where the parse hides what was said
+    ("'charged X with Y' accuses", "Police charged the driver with reckless endangerment.",
+     ("the driver with reckless endangerment", "indirect", "Police", "charged")),
     ("'calling for X to do Y' ('for' parsed as a mark)", "The senator is calling for the government to raise the wage.",
      ("the government to raise the wage", "indirect", "The senator", "calling for")),
     ("'called X Y' judges", "She called the new budget reckless and unfair.",
@@ -356,6 +358,9 @@ COMPLEMENTS_AND_PARTICLES += [
     ("a name after the quote, hung inside it, then a participle phrase",
      '"We have had better years than this one," city delegate Mara Olsen, wearing a red scarf and "Vote" pins, '
      "said calmly.", ("We have had better years than this one,", "direct", "Mara Olsen", "said")),
+    ("a relative on what a copula says its subject is",
+     "Mr. Lee is a former banker and a critic who has repeatedly pledged to cut the tax.",
+     ("to cut the tax", "indirect", "Lee", "pledged")),
     ("a sentence opened by 'Adding,' goes on the speaker before",
      'Maher stated that the audit "was not good." Adding, "Now, what they do is never that bad."',
      ("Now, what they do is never that bad.", "direct", "Maher", "Adding")),
@@ -409,6 +414,13 @@ NOT_SPEECH = [
     ("a reported figure is no report", "The shares are a small part of the senator's reported net worth.", "net worth"),
     ("'..., reported X' names who reports", 'The clinic will close in May, the director said, reported the Daily Courier.',
      "the Daily Courier"),
+    ("a show's title after its channel", 'On Fox\'s "Weekend Morning Review," Rep. Ann Lowe said the plan was '
+     "dead.", "Weekend Morning Review,"),
+    ("a podcast's title", '"Being a dad, that is my job," Weiner said in May on the podcast "Here Is the Story."',
+     "Here Is the Story."),
+    ("a participle before a noun is no speech act", "The figures include pledged delegates and superdelegates.",
+     "delegates and superdelegates"),
+    ("a fee charged is no speech", "The club charged a $100,000 initiation fee.", "a $100,000 initiation fee"),
     ("a claim nobody is said to make", "The claim that the vote was rigged spread online.", "the vote was rigged"),
     ("'went on the show' is no phrasal cue", "He went on the show to talk about his book.", "the show"),
     ("a heading with a colon is no speaker", "The Latest: Kasich wins all 66 delegates after the vote.\n\nMore later.",

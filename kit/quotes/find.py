@@ -123,11 +123,26 @@ class MarkedQuotes:
                 continue  # nobody is said to say it: a slogan, a sign, a title, scare quotes
             if kind != "direct" and self.text[: mark.outer_start].rstrip().endswith("("):
                 continue  # a gloss or translation in brackets: 'anti-Brexit ("British exit")'
+            if is_a_name(content) and self._after_a_noun_phrase(mark):
+                continue  # 'on Fox's "Sunday Morning Futures," Issa said': a title, not words said
             start, end = strip(self.text, mark.start, mark.end)
             rows.append(self.actors.row(start, end, kind, attribution, content[0].i))
             if kind == "direct" and attribution.speaker is not None:
                 previous = (mark, attribution, kind)
         return rows
+
+    def _after_a_noun_phrase(self, mark: QuoteSpan) -> bool:
+        """Does the quote follow a determiner, preposition, possessive or noun of its sentence
+        ("on the podcast "Here's the Thing"", "Fox's "Sunday Morning Futures"")?"""
+        opening = self.article.tokens_of(mark.outer_start, mark.outer_start + 1)
+        if opening is None or len(opening) == 0 or opening.start == 0:
+            return False
+        token = self.article.doc[opening.start - 1]
+        while token.i > 0 and token.is_space:
+            token = self.article.doc[token.i - 1]
+        if token.idx >= mark.outer_start or self.article.sentence_index(token.i) != self.article.sentence_index(opening.start):
+            return False
+        return token.pos_ in ("DET", "ADP", "NOUN", "PROPN") or token.tag_ == "POS"
 
     def _attributed(self) -> list[tuple[QuoteSpan, Span, Attribution, str] | None]:
         """Each quote mark's content, attribution and kind (None for marks around no words)."""

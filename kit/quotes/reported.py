@@ -352,6 +352,8 @@ class ReportedSpeech:
         "described [the plan as reckless]", "called for [an inquiry]")."""
         if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
             return None  # "questions asked of the candidates": a description, not a speech act
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") or c.dep_ in SUBJECTS for c in verb.children):
+            return None  # "The figures include pledged delegates": a participle before a noun
         if _title_case(self.article.sents[self.article.sentence_index(verb.i)]):
             return None  # a headline ("Voters Reject The Idea Of ..."): its parse is not to be trusted
         parts = parts if parts is not None else [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
@@ -365,6 +367,9 @@ class ReportedSpeech:
             parts = [part for part in parts if part.dep_ == "prep" and part.lower_ in ("about", "of")]
         if lemma == "call":  # "called the plan Flyboard Air" names; "called for/on ..." asks
             parts = _call_parts(parts)
+        if lemma == "charge":  # "charged him with murder" accuses; "charged a fee" bills
+            accused = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > verb.i]
+            parts = [part for part in parts if part.dep_ == "dobj"] + accused if accused else []
         if not parts or (lemma in NEEDS_MORE_THAN_OBJECT and all(part.dep_ in ("dobj", "dative") for part in parts)):
             return None  # "called the police", "asked a question"
         if all(part.dep_ in ("dobj", "dative") and part.pos_ == "PRON" for part in parts):

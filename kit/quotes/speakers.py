@@ -323,9 +323,21 @@ class Speakers:
         """The speaker a subject stands for: a relative pronoun's antecedent, a document's issuer."""
         if subject.lower_ in RELATIVE_PRONOUNS:
             if verb.dep_ == "relcl" and (subject.lower_ in ("who", "that") or verb.head.lemma_.lower() in DOCUMENT_NOUNS):
-                return self.issuer(verb.head)  # "a statement which said ..."
+                return self._predicated(self.issuer(verb.head))  # "a statement which said ..."
             return None
         return self.issuer(subject)
+
+    def _predicated(self, noun: Token) -> Token:
+        """'Trump is a serial liar and a birther who has pledged ...': a relative hung on what a
+        copula says its subject is speaks as that subject."""
+        node = noun
+        while node.dep_ == "conj" and node.head != node:
+            node = node.head
+        if node.dep_ == "attr" and node.head.lemma_ == "be" and node.pos_ == "NOUN":
+            subjects = [c for c in node.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+            if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS and subjects[0].lower_ not in ("it", "this", "that"):
+                return subjects[0]
+        return noun
 
     def issuer(self, noun: Token) -> Token:
         """'They released a statement which said ...': a document speaks for whoever issued it,
