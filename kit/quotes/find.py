@@ -26,7 +26,8 @@ from kit.quotes.article import (
     GROUP_PRONOUNS, INDIRECT_VERBS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, negated, passive_without_agent, present, strip,
 )
 from kit.quotes.marks import QuoteSpan
-from kit.quotes.speakers import GROUP_KINDS, SpeakerActors, Speakers
+from kit.quotes.speaker_actors import SpeakerActors
+from kit.quotes.speakers import GROUP_KINDS, Speakers
 from kit.tables import conform
 
 

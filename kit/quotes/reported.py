@@ -28,7 +28,8 @@ from kit.quotes.article import (
 )
 from kit.quotes.marks import DOUBLE_MARKS
 from kit.quotes.nouns import SPEECH_NOUNS, noun_report
-from kit.quotes.speakers import INTERVIEWER_LABELS, SpeakerActors, Speakers
+from kit.quotes.speaker_actors import SpeakerActors
+from kit.quotes.speakers import INTERVIEWER_LABELS, Speakers
 
 #: Prepositions that introduce what a speech act is about ("accused X of", "called for", "described X as").
 CONTENT_PREPOSITIONS = frozenset("on for of as about against over".split())
