@@ -540,6 +540,17 @@ RESOLVED = [
      "Wikinews interviewed biologist Natasha Gownaris about penguins.\n\n((WN)) How did the study begin?\n\n"
      "NG: This study started in 1982, long before my joining the lab.",
      "This study started in 1982, long before my joining the lab.", "Natasha Gownaris"),
+    ("data from an organisation speaks for it",
+     "The city has had 40 shootings this year, according to data from the Gun Violence Archive.",
+     "The city has had 40 shootings this year", "Gun Violence Archive"),
+    ("an institution's name before its data", "Cases rose by 20 percent, according to Johns Hopkins University data.",
+     "Cases rose by 20 percent", "Johns Hopkins University"),
+    ("'its records' after the organisation",
+     "The Federal Aviation Administration released the figures on Monday. According to its records, the plane was "
+     "20 years old.", "the plane was 20 years old", "Federal Aviation Administration"),
+    ("'the study' is the one the article said whose it is",
+     "A study by researchers at Stanford University was published on Monday. The study found that ostriches run "
+     "faster in the cold.", "ostriches run faster in the cold", "Stanford University"),
     ("continued quote keeps its speaker",
      '"They are among the best athletes in the world," Eliud Kipchoge said. "We did this one together."',
      "We did this one together.", "Eliud Kipchoge"),

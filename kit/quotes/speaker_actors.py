@@ -17,11 +17,19 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kit.quotes.article import GOVERNING_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, Attribution, present
+from kit import lexicon
+from kit.quotes.article import DOCUMENT_NOUNS, GOVERNING_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, Attribution, present
 from kit.quotes.speakers import (
     _TRANSCRIPT_LABEL, _WORD, FIRST_PERSON, GROUP_KINDS, INTERVIEWER_LABELS, NOT_IN_SPEAKER, PRONOUN_WINDOW_SENTENCES,
     Speakers,
 )
+
+#: Sources of information that speak for whoever made them ("data from X", "X's statistics").
+SOURCE_NOUNS = DOCUMENT_NOUNS | lexicon.words("quotes_source_nouns")
+
+
+def _is_source(noun: Token) -> bool:
+    return noun.pos_ == "NOUN" and (noun.lemma_.lower() in SOURCE_NOUNS or noun.lower_ in SOURCE_NOUNS)
 
 
 class SpeakerActors:
@@ -94,7 +102,7 @@ class SpeakerActors:
             if found is not None:
                 return found
         if head.pos_ == "NOUN":
-            found = self.description_actor(head)
+            found = self.description_actor(head) or self.source_actor(head)
             if found is not None:
                 return found
         for owner in head.children:  # "his government said": the government of the man before
@@ -122,6 +130,47 @@ class SpeakerActors:
             before = _WORD.findall(self.article.text[max(0, mention["start"] - 40) : mention["start"]])[-3:]
             if words & {word.lower() for word in _WORD.findall(mention.get("text") or "") + before}:
                 return mention["actor_id"]
+        return None
+
+    def source_actor(self, noun: Token) -> str | None:
+        """'data from the Gun Violence Archive', "WHO's statistics", 'Johns Hopkins University
+        data', 'a report from the NTSB': a source speaks for the issuer its phrase names; 'the
+        study' with no issuer of its own, for the one named with the same noun before it."""
+        if not _is_source(noun):
+            return None
+        found = self._issuer_actor(noun)
+        if found is not None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            return found
+        for token in reversed(self.article.doc[: noun.i]):
+            if token.lemma_ == noun.lemma_ and token.pos_ == "NOUN" and not self.article.in_quote(token.idx):
+                found = self._issuer_actor(token)
+                if found is not None:
+                    return found
+        return None
+
+    def _issuer_actor(self, noun: Token, depth: int = 0) -> str | None:
+        """The actor of whoever a source noun's phrase says made it (possessive, "from" / "by" /
+        "of", a name before it), or None."""
+        for child in noun.children:
+            if child.dep_ == "poss" and child.tag_ == "PRP$":
+                return self.pronoun_actor(child) if child.lower_ in ("its", "their", "his", "her") else None
+            owners = [child] if child.dep_ in ("poss", "compound") else []
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of") and child.i > noun.i:
+                owners = [c for c in child.children if c.dep_ == "pobj"]
+            for owner in owners:
+                mention = self.article.mention_at(owner)
+                if mention is not None and present(mention.get("actor_id")):
+                    return mention["actor_id"]
+                if _is_source(owner) and depth < 2:  # "the hypothesis of the report"
+                    found = self._issuer_actor(owner, depth + 1)
+                    if found is not None:
+                        return found
+                for place in owner.children:  # "a study by researchers at Stanford University"
+                    if place.dep_ == "prep" and place.lower_ in ("at", "from", "of") and owner.pos_ == "NOUN":
+                        for institution in place.children:
+                            mention = self.article.mention_at(institution) if institution.dep_ == "pobj" else None
+                            if mention is not None and present(mention.get("actor_id")):
+                                return mention["actor_id"]
         return None
 
     def transcript_actor(self, pronoun: Token) -> str | None:
