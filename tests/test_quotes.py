@@ -513,6 +513,10 @@ REPORTED_NOT = [
     ("a question is not a claim", "The minister did not say whether the talks would resume."),
     ("nobody speaks in an agentless passive", "No deaths were reported on the ground after the storm."),
     ("a negated subject", "Not everyone agreed there should be another referendum."),
+    # Negated speech is no quote (the speaker did not say it); PolNeAR annotates it, which costs the
+    # kit about 2 points of recall there (34 of 1,683 speech attributions of train[:150]).
+    ("negated speech: what was not said", "The governor is not predicting that she will win the state."),
+    ("negated speech: what was not mentioned", "The mayor did not mention his rival by name in the speech."),
     ("a small clause is not a report", "The hospital found him to be positive for the COVID-19 virus."),
 ]
 

@@ -215,3 +215,47 @@ def strip(text: str, start: int, end: int) -> tuple[int, int]:
 def present(value) -> bool:
     """Not None, NaN or pd.NA."""
     return value is not None and not (isinstance(value, float) and value != value) and value is not pd.NA
+
+
+# ---------------------------------------------------------------------------------------
+# Speech-act tests (kit.quotes.reported)
+
+
+def picks_out_a_group(verb: Token) -> bool:
+    """'Voters who say the economy matters most were divided', 'those who said ...', 'The
+    share of voters saying they want a ban is high': a verb of saying that only picks out a
+    part of a poll's people (a restrictive clause on a plural or "those", in a subject) is not
+    someone's report."""
+    head = verb.head
+    if head.pos_ not in ("NOUN", "PRON") or head.ent_type_ or not (head.tag_ == "NNS" or head.lower_ in GROUP_WORDS):
+        return False
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "these", "this", "that")) for c in head.children):
+        return False  # "the nurses who said ...": some people in particular
+    if not (head.dep_ in SUBJECTS or (head.dep_ == "pobj" and head.head.head.dep_ in SUBJECTS)):
+        return False  # "backlash from groups who say the law is unfair": those groups speak
+    if verb.dep_ == "relcl":
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("who", "that")]
+        return bool(subjects) and subjects[0].i > 0 and verb.doc[subjects[0].i - 1].text != ","
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.i == head.i + 1
+
+
+#: Pronouns that pick out people by what they do ("those who said ...").
+GROUP_WORDS = frozenset("those anyone everyone people".split())
+
+
+def for_clause(child: Token) -> bool:
+    """'calling for [the government to raise the wage]': the parser makes "for" the mark of an
+    infinitive clause hung on the verb."""
+    return child.dep_ == "advcl" and child.left_edge.lower_ == "for" and child.left_edge.dep_ == "mark"
+
+
+def call_parts(parts: list[Token]) -> list[Token]:
+    """What "call" says: "called for/on ..." asks; "called the plan reckless", "called him a
+    liar" judges (an object and a common-noun or adjective complement); "called the plan
+    Flyboard Air" only names it (a proper-noun complement)."""
+    kept = [part for part in parts if part.dep_ in ("prep", "xcomp", "ccomp") or for_clause(part)]
+    judged = [part for part in parts if part.dep_ in ("oprd", "acomp") and part.pos_ in ("ADJ", "NOUN")
+              and not any(t.pos_ == "PROPN" or t.is_quote for t in part.subtree)]
+    if judged and any(part.dep_ == "dobj" for part in parts):
+        kept += judged + [part for part in parts if part.dep_ == "dobj"]
+    return kept

@@ -7,6 +7,11 @@ own (``The army said the plane was bringing meat from Bishkek "to help the count
 economy."``): the row is the whole clause, and the partial quote inside it is dropped
 (one speech event gives one row).
 
+Negated speech gives no row ("did not say when", "is not predicting she will win", "did not
+mention X by name"): a row of the quotes table says that its speaker said its content, and
+they did not. (PolNeAR annotates negated attributions; this costs about 2 points of recall
+there.) Nor does an agentless passive ("deaths were reported": nobody is said to say it).
+
 >>> from kit.quotes import find_quotes
 >>> from kit.nlp import load_model
 >>> doc = load_model()("The man was armed, according to police.")
@@ -23,8 +28,8 @@ from spacy.tokens import Token
 from kit import lexicon
 
 from kit.quotes.article import (
-    ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, QUESTION_WORDS, SUBJECTS, Article, Attribution, cue_text, is_finite, misparsed_complement, negated,
-    passive_without_agent, strip,
+    ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, QUESTION_WORDS, SUBJECTS, Article, Attribution, call_parts, cue_text,
+    for_clause, is_finite, misparsed_complement, negated, passive_without_agent, picks_out_a_group, strip,
 )
 from kit.quotes.marks import DOUBLE_MARKS
 from kit.quotes.nouns import SPEECH_NOUNS, noun_report
@@ -91,7 +96,7 @@ class ReportedSpeech:
                     continue  # "repeated his claim that ...": the verb's row is that speech event
             elif token.pos_ == "VERB" and token.lemma_.lower() in REPORTING and not article.in_quote(token.idx) and not (
                     article.in_markup(token.idx)):
-                if passive_without_agent(token) or negated(token) or _picks_out_a_group(token):
+                if passive_without_agent(token) or negated(token) or picks_out_a_group(token):
                     continue  # "deaths were reported", "not everyone agreed": nobody is said to say it
                 lemma = token.lemma_.lower()
                 found = self.reported_clause(token) if lemma in INDIRECT_VERBS | ASKING_VERBS else None
@@ -358,7 +363,7 @@ class ReportedSpeech:
         if _title_case(self.article.sents[self.article.sentence_index(verb.i)]):
             return None  # a headline ("Voters Reject The Idea Of ..."): its parse is not to be trusted
         parts = parts if parts is not None else [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
-            child.dep_ in CONTENT_DEPENDENTS or _for_clause(child)
+            child.dep_ in CONTENT_DEPENDENTS or for_clause(child)
             or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and any(
                 c.dep_ in ("pobj", "pcomp") or child.lower_ == "as" for c in child.children)))]
         if not parts:
@@ -367,7 +372,7 @@ class ReportedSpeech:
         if lemma in ABOUT_ONLY:
             parts = [part for part in parts if part.dep_ == "prep" and part.lower_ in ("about", "of")]
         if lemma == "call":  # "called the plan Flyboard Air" names; "called for/on ..." asks
-            parts = _call_parts(parts)
+            parts = call_parts(parts)
         if lemma == "charge":  # "charged him with murder" accuses; "charged a fee" bills
             accused = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > verb.i]
             parts = [part for part in parts if part.dep_ == "dobj"] + accused if accused else []
@@ -432,46 +437,6 @@ class ReportedSpeech:
             return clause_span(before + [t for t in self.doc[before[-1].i + 1 : after[0].i]] + after)
         tokens = after if len(after) >= len(before) else before
         return clause_span(tokens)
-
-
-def _picks_out_a_group(verb: Token) -> bool:
-    """'Voters who say the economy matters most were divided', 'those who said ...', 'The
-    share of voters saying they want a ban is high': a verb of saying that only picks out a
-    part of a poll's people (a restrictive clause on a plural or "those", in a subject) is not
-    someone's report."""
-    head = verb.head
-    if head.pos_ not in ("NOUN", "PRON") or head.ent_type_ or not (head.tag_ == "NNS" or head.lower_ in GROUP_WORDS):
-        return False
-    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "these", "this", "that")) for c in head.children):
-        return False  # "the nurses who said ...": some people in particular
-    if not (head.dep_ in SUBJECTS or (head.dep_ == "pobj" and head.head.head.dep_ in SUBJECTS)):
-        return False  # "backlash from groups who say the law is unfair": those groups speak
-    if verb.dep_ == "relcl":
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("who", "that")]
-        return bool(subjects) and subjects[0].i > 0 and verb.doc[subjects[0].i - 1].text != ","
-    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.i == head.i + 1
-
-
-#: Pronouns that pick out people by what they do ("those who said ...").
-GROUP_WORDS = frozenset("those anyone everyone people".split())
-
-
-def _for_clause(child: Token) -> bool:
-    """'calling for [the government to raise the wage]': the parser makes "for" the mark of an
-    infinitive clause hung on the verb."""
-    return child.dep_ == "advcl" and child.left_edge.lower_ == "for" and child.left_edge.dep_ == "mark"
-
-
-def _call_parts(parts: list[Token]) -> list[Token]:
-    """What "call" says: "called for/on ..." asks; "called the plan reckless", "called him a
-    liar" judges (an object and a common-noun or adjective complement); "called the plan
-    Flyboard Air" only names it (a proper-noun complement)."""
-    kept = [part for part in parts if part.dep_ in ("prep", "xcomp", "ccomp") or _for_clause(part)]
-    judged = [part for part in parts if part.dep_ in ("oprd", "acomp") and part.pos_ in ("ADJ", "NOUN")
-              and not any(t.pos_ == "PROPN" or t.is_quote for t in part.subtree)]
-    if judged and any(part.dep_ == "dobj" for part in parts):
-        kept += judged + [part for part in parts if part.dep_ == "dobj"]
-    return kept
 
 
 def _title_case(sentence) -> bool:
