@@ -386,7 +386,25 @@ SPEECH_NOUNS = [
      ("the budget was balanced", "indirect", "the mayor", "claim")),
 ]
 
-ALL_REPORTED = SPEECH_NOUNS + SPEECH_ACTS + REPORTED_MORE + OBJECT_SPEECH + SPEAKERS_MORE + COMPLEMENTS_AND_PARTICLES
+GERUNDS_AND_MANNER = [
+    # (case, sentence, (content, kind, speaker, cue)): a gerund subject the parser hangs on the
+    # verb, and verbs of the manner of speaking right beside a quote
+    ("'said legalizing it could ...' (gerund parsed as the verb's complement)",
+     "He said legalizing it could put thousands of people to work in upstate New York.",
+     ("legalizing it could put thousands of people to work in upstate New York", "indirect", "He", "said")),
+    ("'\"...,\" the mayor barked'", "“Go back to your seat,” the mayor barked as a guard walked in.",
+     ("Go back to your seat,", "direct", "the mayor", "barked")),
+    ("'\"...!\" beamed NAME'", "“This is fantastic!” beamed Jane Doe of Springfield, who came early.",
+     ("This is fantastic!", "direct", "Jane Doe", "beamed")),
+    ("a dash-set name label before a colon beats the heading's verb",
+     "Pollsters agree - Jane Roe: “The biggest lesson was simple. Keep calling voters late.”",
+     ("The biggest lesson was simple. Keep calling voters late.", "direct", "Jane Roe", ":")),
+    ("'\"...,\" he mocks'", "“The market has not failed us,” he mocks.",
+     ("The market has not failed us,", "direct", "he", "mocks")),
+]
+
+ALL_REPORTED = (SPEECH_NOUNS + SPEECH_ACTS + REPORTED_MORE + OBJECT_SPEECH + SPEAKERS_MORE + COMPLEMENTS_AND_PARTICLES
+                + GERUNDS_AND_MANNER)
 
 
 @pytest.mark.parametrize("case, text, expected", ALL_REPORTED, ids=[row[0] for row in ALL_REPORTED])
@@ -397,6 +415,7 @@ def test_reported_speech_on_news(nlp, case, text, expected):
 
 NOT_SPEECH = [
     # (case, text, words that must not become a quote)
+    ("a manner verb away from the quote marks says nothing", "He laughed at the “silly” idea.", "silly"),
     ("a time is not what was discussed", "The leaders have been discussing the package for several weeks.",
      "for several weeks"),
     ("a participle describing a noun", "The debate turned into isolated questions asked of the candidates.",

@@ -35,6 +35,8 @@ ASKING_VERBS = frozenset("ask wonder question inquire enquire".split())
 ASPECT_VERBS = frozenset(("continue",))
 #: Every verb that can introduce words said: verbs of saying and of speech acts.
 CUE_VERBS = SPEECH_VERBS | ACT_VERBS
+#: Verbs of the manner of speaking: a cue only right beside a quote that hangs on them.
+MANNER_VERBS = lexicon.words("quotes_manner_verbs")
 #: A verb and its particle that say together ("shot back", "pointed out", "went on").
 PHRASAL_VERBS = lexicon.words("quotes_phrasal_verbs")
 #: Nouns of documents that "say" things for whoever issued them.
@@ -120,14 +122,17 @@ class Article:
         """The mention rows that start before ``char``, in text order."""
         return self.mentions[: bisect.bisect_left(self._mention_starts, char)]
 
-    def is_cue(self, token: Token) -> bool:
-        """A verb of saying (or "according to") outside quote marks."""
+    def is_cue(self, token: Token, manner: bool = False) -> bool:
+        """A verb of saying (or "according to") outside quote marks; with ``manner``, a verb of
+        the manner of speaking too ('"Go home," he barked')."""
         if self.in_quote(token.idx) or self.in_markup(token.idx):
             return False
         if token.lower_ == "according" and any(child.lower_ == "to" for child in token.children):
             return True
         if token.pos_ != "VERB":
             return False
+        if manner and token.lemma_.lower() in MANNER_VERBS:
+            return True
         if token.lemma_.lower() not in CUE_VERBS:
             return phrasal_particle(token) is not None
         if token.lemma_.lower() in ASPECT_VERBS and any(child.dep_ in ("xcomp", "dobj", "prep") for child in token.children):
@@ -150,10 +155,26 @@ def is_a_name(content: Span) -> bool:
 def misparsed_complement(verb: Token, child: Token) -> bool:
     """'she said as a teenager she was forced ...' parsed as an adverbial clause: a clause with
     its own subject and no conjunction ("after", "because"), hung on a verb with no ccomp."""
-    if child.dep_ != "advcl" or any(c.dep_ == "ccomp" for c in verb.children):
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    if gerund_subject_clause(verb, child):
+        return True
+    if child.dep_ != "advcl":
         return False
     children = {c.dep_ for c in child.children}
     return bool(children & {"nsubj", "nsubjpass"}) and "mark" not in children
+
+
+def gerund_subject_clause(verb: Token, child: Token) -> bool:
+    """'said raising taxes would hurt growth' parsed as 'said raising' with 'would hurt' hung on
+    the gerund: a gerund right after the verb (or its "that") whose own clausal complement is
+    finite and has a subject; the whole gerund phrase is the clause said."""
+    if child.dep_ != "xcomp" or child.tag_ != "VBG" or child.i - verb.i not in (1, 2):
+        return False
+    if child.i - verb.i == 2 and verb.nbor(1).lower_ != "that":
+        return False
+    return any(c.dep_ == "ccomp" and c.i > child.i and is_finite(c) and any(s.dep_ in SUBJECTS for s in c.children)
+               for c in child.children)
 
 
 def passive_without_agent(verb: Token) -> bool:

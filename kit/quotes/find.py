@@ -203,6 +203,9 @@ class MarkedQuotes:
             if linked.tag_ == "VBN" and (linked.dep_ in ("acl", "amod") or passive_without_agent(linked)):
                 return Attribution()  # 'a website called "..."', 'what is called a "debate"': a name given
             return Attribution(linked, cue_text(linked), speakers.speaker_of(linked), linked=True)
+        labelled = self._colon_label(mark)
+        if labelled is not None:  # 'Pollsters agree - Carl Bialik: "..."': the label, not "agree"
+            return labelled
         if linked is not None:
             speaker = speakers.speaker_of(linked)
             if speaker is not None or linked.lower_ == "according":
@@ -224,6 +227,16 @@ class MarkedQuotes:
             return Attribution(linked, cue_text(linked), None, linked=True)
         return self._introduced_by_colon(mark)
 
+    def _colon_label(self, mark: QuoteSpan) -> Attribution | None:
+        """'Ryabkov: "..."', 'Round-up heading - Carl Bialik: "..."': a name labelling its line
+        (after a dash) and a colon right before the quote: that name's words."""
+        before = self.text[: mark.outer_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = self.article.tokens_of(len(before) - 1, mark.outer_start)
+        label = self.speakers.label_speaker(colon[0]) if colon is not None else None
+        return Attribution(colon[0], ":", label) if label is not None else None
+
     def _introduced_by_colon(self, mark: QuoteSpan) -> Attribution:
         """'Bolsonaro opposed Macron's statement: "..."': a clause ending in a colon
         introduces its subject's words even when its verb is not one of saying."""
@@ -233,9 +246,9 @@ class MarkedQuotes:
         colon = self.article.tokens_of(len(before) - 1, mark.outer_start)
         if colon is None:
             return Attribution()
-        label = self.speakers.label_speaker(colon[0])
-        if label is not None:
-            return Attribution(colon[0], ":", label)
+        labelled = self._colon_label(mark)
+        if labelled is not None:
+            return labelled
         verb = colon[0].head
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head  # 'opposed Macron's statement:' hangs the colon on the object
@@ -253,7 +266,8 @@ class MarkedQuotes:
         own = article.paragraph_of(content[0].idx)
 
         def is_cue(token: Token) -> bool:
-            if not article.is_cue(token) or negated(token):
+            beside = content.end <= token.i <= content.end + 3 or content.start - 3 <= token.i < content.start
+            if not article.is_cue(token, manner=beside) or negated(token):
                 return False
             paragraph = article.paragraph_of(token.idx)
             if paragraph == own or paragraph == article.paragraph_of(content[-1].idx):

@@ -29,7 +29,7 @@ from kit import lexicon
 
 from kit.quotes.article import (
     ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, QUESTION_WORDS, SUBJECTS, Article, Attribution, call_parts, cue_text,
-    for_clause, is_finite, misparsed_complement, negated, passive_without_agent, picks_out_a_group, strip,
+    for_clause, gerund_subject_clause, is_finite, misparsed_complement, negated, passive_without_agent, picks_out_a_group, strip,
 )
 from kit.quotes.marks import DOUBLE_MARKS
 from kit.quotes.nouns import SPEECH_NOUNS, noun_report
@@ -316,7 +316,7 @@ class ReportedSpeech:
             return None  # "did not say whether ...", "to determine whether ...": a question, not a report
         if tokens[0].dep_ == "mark" and tokens[0].head == child and tokens[0].lower_ not in ("whether", "if"):
             return None  # "so he could fund ...", "because ...": not what was said
-        if not is_finite(child) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+        if not is_finite(child) and not gerund_subject_clause(verb, child) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children
                                             if c.tag_ not in ("PRP",) or c.lower_ in ("i", "he", "she", "we", "they")):
             return None  # "found him to be positive": a small clause, not a report
         # "confirmed they seized the substance, stating "..."", "said people changed their
