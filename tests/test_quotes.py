@@ -311,8 +311,103 @@ SPEAKERS_MORE = [
 ]
 
 
-@pytest.mark.parametrize("case, text, expected", SPEECH_ACTS + REPORTED_MORE + OBJECT_SPEECH + SPEAKERS_MORE,
-                         ids=[row[0] for row in SPEECH_ACTS + REPORTED_MORE + OBJECT_SPEECH + SPEAKERS_MORE])
+COMPLEMENTS_AND_PARTICLES = [
+    # (case, sentence, (content, kind, speaker, cue)): where the parse hides what was said
+    ("'charged X with Y' accuses", "Police charged the driver with reckless endangerment.",
+     ("the driver with reckless endangerment", "indirect", "Police", "charged")),
+    ("'calling for X to do Y' ('for' parsed as a mark)", "The senator is calling for the government to raise the wage.",
+     ("the government to raise the wage", "indirect", "The senator", "calling for")),
+    ("'called X Y' judges", "She called the new budget reckless and unfair.",
+     ("the new budget reckless and unfair", "indirect", "She", "called")),
+    ("'called him a liar'", "The governor called his rival a liar.",
+     ("his rival a liar", "indirect", "The governor", "called")),
+    ("'As X reported, CLAUSE'", "As the local paper reported last week, the mayor has hired three new aides.",
+     ("the mayor has hired three new aides", "indirect", "the local paper", "reported")),
+    ("'said in a statement that'", "The mayor said on Monday in a statement that the bridge would reopen in May.",
+     ("the bridge would reopen in May", "indirect", "The mayor", "said")),
+    ("'told reporters at a news conference that'", "Garcia told reporters at a news conference that he would stay.",
+     ("he would stay", "indirect", "Garcia", "told")),
+    ("'told X not to do Y'", "The coach told his players not to worry about the weather.",
+     ("his players not to worry about the weather", "indirect", "The coach", "told")),
+    ("phrasal cue 'shot back'", '"It was a mistake," the governor shot back.',
+     ("It was a mistake,", "direct", "the governor", "shot back")),
+    ("phrasal cue 'points out'", '"Voters reject the plan every time," he points out.',
+     ("Voters reject the plan every time,", "direct", "he", "points out")),
+    ("a short shout is words said, not a name", 'A fan yelled "Stay home!" as the mayor spoke.',
+     ("Stay home!", "partial", "A fan", "yelled")),
+    ("a short thanks with a pronoun is words said", 'The governor tweeted "Thank you Ohio" after the vote.',
+     ("Thank you Ohio", "partial", "The governor", "tweeted")),
+]
+
+COMPLEMENTS_AND_PARTICLES += [
+    ("a subject set off by commas, parsed as the quote's appositive",
+     '"Yes, I back the mayor," Anna Berg Lund, head of the tenants\' union, tells the paper in an interview.',
+     ("Yes, I back the mayor,", "direct", "Anna Berg Lund", "tells")),
+    ("a title and a name set off by commas after an opening phrase",
+     'In a statement to the paper, her chief of staff, Tom Reyes, said: "The mayor will run again."',
+     ("The mayor will run again.", "direct", "Tom Reyes", "said")),
+    ("groups who say, not in a subject", "The state faced a backlash from business leaders who say the law is unfair.",
+     ("the law is unfair", "indirect", "business leaders", "say")),
+    ("particular people who said", "The nurses who said the hospital was understaffed were fired.",
+     ("the hospital was understaffed", "indirect", "The nurses", "said")),
+    ("'emailed supporters saying' is the writer's",
+     'The senator emailed supporters saying: "The fight goes on" and vowing to compete in the last contest.',
+     ("The fight goes on", "direct", "The senator", "saying")),
+    ("'quoted officials saying' is the officials'", "The report quoted officials saying the dam was safe.",
+     ("the dam was safe", "indirect", "officials", "saying")),
+    ("a name after the quote, hung inside it, then a participle phrase",
+     '"We have had better years than this one," city delegate Mara Olsen, wearing a red scarf and "Vote" pins, '
+     "said calmly.", ("We have had better years than this one,", "direct", "Mara Olsen", "said")),
+    ("a relative on what a copula says its subject is",
+     "Mr. Lee is a former banker and a critic who has repeatedly pledged to cut the tax.",
+     ("to cut the tax", "indirect", "Lee", "pledged")),
+    ("a sentence opened by 'Adding,' goes on the speaker before",
+     'Maher stated that the audit "was not good." Adding, "Now, what they do is never that bad."',
+     ("Now, what they do is never that bad.", "direct", "Maher", "Adding")),
+    ("'reported' with an object", "Police reported at least 20 injuries at the stadium.",
+     ("at least 20 injuries at the stadium", "indirect", "Police", "reported")),
+    ("'tweeted' with an object", "The governor tweeted a photo of the flooded street.",
+     ("a photo of the flooded street", "indirect", "The governor", "tweeted")),
+]
+
+SPEECH_NOUNS = [
+    # (case, sentence, (content, kind, speaker, cue)): a noun of a speech act and its owner
+    ("'his warning that' (the clause hung on the verb)",
+     "He faced a backlash over his warning that the city would run out of money by May.",
+     ("the city would run out of money by May", "indirect", "his", "warning")),
+    ("'X's call for Y'", "Other senators joined Pence's call for a special prosecutor.",
+     ("a special prosecutor", "indirect", "Pence", "call for")),
+    ("'his call to Y'", "The plan follows his recent call to ban all cars from the center.",
+     ("to ban all cars from the center", "indirect", "his", "call")),
+    ("'a demand, by X, that Y'", "One sticking point is a demand, by House Minority Leader Nancy Pelosi, that the "
+     "bill include tax breaks for the poor.", ("the bill include tax breaks for the poor", "indirect", "Nancy Pelosi",
+                                               "demand")),
+    ("the owner's claim beside another speaker's act", "Critics rejected the mayor's claim that the budget was balanced.",
+     ("the budget was balanced", "indirect", "the mayor", "claim")),
+]
+
+GERUNDS_AND_MANNER = [
+    # (case, sentence, (content, kind, speaker, cue)): a gerund subject the parser hangs on the
+    # verb, and verbs of the manner of speaking right beside a quote
+    ("'said legalizing it could ...' (gerund parsed as the verb's complement)",
+     "He said legalizing it could put thousands of people to work in upstate New York.",
+     ("legalizing it could put thousands of people to work in upstate New York", "indirect", "He", "said")),
+    ("'\"...,\" the mayor barked'", "“Go back to your seat,” the mayor barked as a guard walked in.",
+     ("Go back to your seat,", "direct", "the mayor", "barked")),
+    ("'\"...!\" beamed NAME'", "“This is fantastic!” beamed Jane Doe of Springfield, who came early.",
+     ("This is fantastic!", "direct", "Jane Doe", "beamed")),
+    ("a dash-set name label before a colon beats the heading's verb",
+     "Pollsters agree - Jane Roe: “The biggest lesson was simple. Keep calling voters late.”",
+     ("The biggest lesson was simple. Keep calling voters late.", "direct", "Jane Roe", ":")),
+    ("'\"...,\" he mocks'", "“The market has not failed us,” he mocks.",
+     ("The market has not failed us,", "direct", "he", "mocks")),
+]
+
+ALL_REPORTED = (SPEECH_NOUNS + SPEECH_ACTS + REPORTED_MORE + OBJECT_SPEECH + SPEAKERS_MORE + COMPLEMENTS_AND_PARTICLES
+                + GERUNDS_AND_MANNER)
+
+
+@pytest.mark.parametrize("case, text, expected", ALL_REPORTED, ids=[row[0] for row in ALL_REPORTED])
 def test_reported_speech_on_news(nlp, case, text, expected):
     found = [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
     assert expected in found
@@ -320,11 +415,33 @@ def test_reported_speech_on_news(nlp, case, text, expected):
 
 NOT_SPEECH = [
     # (case, text, words that must not become a quote)
+    ("a manner verb away from the quote marks says nothing", "He laughed at the “silly” idea.", "silly"),
     ("a time is not what was discussed", "The leaders have been discussing the package for several weeks.",
      "for several weeks"),
     ("a participle describing a noun", "The debate turned into isolated questions asked of the candidates.",
      "of the candidates"),
     ("'called' a service is no speech act", "Neighbours called the fire brigade at midnight.", "the fire brigade"),
+    ("'called X Name' only names", "The firm called its new drone Sky Runner.", "its new drone Sky Runner"),
+    ("voters picked out by what they say", "Voters who say the economy matters most were evenly divided.",
+     "the economy matters most"),
+    ("'those who said'", "Those who said health care was their top issue backed the senator.",
+     "health care was their top issue"),
+    ("'the share of voters saying'", "The share of primary voters saying they want a ban is as high as three-quarters.",
+     "they want a ban"),
+    ("markup is no speech", '<tweet author="@Gov" timestamp="1449075600">Praying for those hurt.</tweet>',
+     'pic="" author="@Gov" timestamp="1449075600'),
+    ("a reported figure is no report", "The shares are a small part of the senator's reported net worth.", "net worth"),
+    ("'..., reported X' names who reports", 'The clinic will close in May, the director said, reported the Daily Courier.',
+     "the Daily Courier"),
+    ("a show's title after its channel", 'On Fox\'s "Weekend Morning Review," Rep. Ann Lowe said the plan was '
+     "dead.", "Weekend Morning Review,"),
+    ("a podcast's title", '"Being a dad, that is my job," Weiner said in May on the podcast "Here Is the Story."',
+     "Here Is the Story."),
+    ("a participle before a noun is no speech act", "The figures include pledged delegates and superdelegates.",
+     "delegates and superdelegates"),
+    ("a fee charged is no speech", "The club charged a $100,000 initiation fee.", "a $100,000 initiation fee"),
+    ("a claim nobody is said to make", "The claim that the vote was rigged spread online.", "the vote was rigged"),
+    ("'went on the show' is no phrasal cue", "He went on the show to talk about his book.", "the show"),
     ("a heading with a colon is no speaker", "The Latest: Kasich wins all 66 delegates after the vote.\n\nMore later.",
      "Kasich wins all 66 delegates after the vote."),
     ("markup attributes are not quotes", '<tweet author="@AP" datetime="2016-08-23">Polls close at eight, he added.</tweet>',
@@ -356,6 +473,18 @@ def test_speaker_not(nlp, case, text, content, speaker):
 @pytest.mark.parametrize("case, text, words", NOT_SPEECH, ids=[row[0] for row in NOT_SPEECH])
 def test_not_speech(nlp, case, text, words):
     assert words not in [r["text"] for r in _rows(nlp, text)]
+
+
+ONE_EVENT = [
+    # (case, sentence, the one row's (content, speaker, cue))
+    ("'his claim' under his own verb", "He repeated his claim that the vote was rigged.",
+     ("the vote was rigged", "He", "repeated")),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", ONE_EVENT, ids=[row[0] for row in ONE_EVENT])
+def test_one_speech_event_one_row(nlp, case, text, expected):
+    assert [(r["text"], r["speaker"], r["cue"]) for r in _rows(nlp, text)] == [expected]
 
 
 TRANSCRIPT_SPEAKERS = [
@@ -403,6 +532,10 @@ REPORTED_NOT = [
     ("a question is not a claim", "The minister did not say whether the talks would resume."),
     ("nobody speaks in an agentless passive", "No deaths were reported on the ground after the storm."),
     ("a negated subject", "Not everyone agreed there should be another referendum."),
+    # Negated speech is no quote (the speaker did not say it); PolNeAR annotates it, which costs the
+    # kit about 2 points of recall there (34 of 1,683 speech attributions of train[:150]).
+    ("negated speech: what was not said", "The governor is not predicting that she will win the state."),
+    ("negated speech: what was not mentioned", "The mayor did not mention his rival by name in the speech."),
     ("a small clause is not a report", "The hospital found him to be positive for the COVID-19 virus."),
 ]
 
@@ -430,6 +563,17 @@ RESOLVED = [
      "Wikinews interviewed biologist Natasha Gownaris about penguins.\n\n((WN)) How did the study begin?\n\n"
      "NG: This study started in 1982, long before my joining the lab.",
      "This study started in 1982, long before my joining the lab.", "Natasha Gownaris"),
+    ("data from an organisation speaks for it",
+     "The city has had 40 shootings this year, according to data from the Gun Violence Archive.",
+     "The city has had 40 shootings this year", "Gun Violence Archive"),
+    ("an institution's name before its data", "Cases rose by 20 percent, according to Johns Hopkins University data.",
+     "Cases rose by 20 percent", "Johns Hopkins University"),
+    ("'its records' after the organisation",
+     "The Federal Aviation Administration released the figures on Monday. According to its records, the plane was "
+     "20 years old.", "the plane was 20 years old", "Federal Aviation Administration"),
+    ("'the study' is the one the article said whose it is",
+     "A study by researchers at Stanford University was published on Monday. The study found that ostriches run "
+     "faster in the cold.", "ostriches run faster in the cold", "Stanford University"),
     ("continued quote keeps its speaker",
      '"They are among the best athletes in the world," Eliud Kipchoge said. "We did this one together."',
      "We did this one together.", "Eliud Kipchoge"),

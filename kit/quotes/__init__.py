@@ -26,7 +26,8 @@ The package, along the kit's find / resolve / explore split:
   ``quotes_*.txt``);
 - :mod:`kit.quotes.find`: :func:`find_quotes` (Doc -> rows) and the quotes in marks;
 - :mod:`kit.quotes.reported`: reported speech, from the parse;
-- :mod:`kit.quotes.speakers`: the cue's speaker, where it is written, and its actor;
+- :mod:`kit.quotes.speakers`: the cue's speaker, from the parse;
+- :mod:`kit.quotes.speaker_actors`: where the speaker is written and its actor;
 - :mod:`kit.quotes.resolve`: rows across an article's pieces (:func:`same_speaker_actors`);
 - :mod:`kit.quotes.explore`: tables -> tables (:func:`quoted_actors`,
   :func:`anonymous_share`, :func:`quotes_per_article`).
@@ -46,7 +47,8 @@ from kit.quotes.explore import KINDS, NO_SPEAKER, UNRESOLVED, anonymous_share, q
 from kit.quotes.find import extract, find_quotes
 from kit.quotes.marks import QuoteSpan, find_quote_spans
 from kit.quotes.resolve import same_speaker_actors
-from kit.quotes.speakers import PRONOUN_WINDOW_SENTENCES, SpeakerActors, Speakers
+from kit.quotes.speaker_actors import SpeakerActors
+from kit.quotes.speakers import PRONOUN_WINDOW_SENTENCES, Speakers
 
 __all__ = [
     "find_quotes", "extract", "quoted_actors", "anonymous_share", "quotes_per_article", "table_of",

@@ -35,6 +35,10 @@ ASKING_VERBS = frozenset("ask wonder question inquire enquire".split())
 ASPECT_VERBS = frozenset(("continue",))
 #: Every verb that can introduce words said: verbs of saying and of speech acts.
 CUE_VERBS = SPEECH_VERBS | ACT_VERBS
+#: Verbs of the manner of speaking: a cue only right beside a quote that hangs on them.
+MANNER_VERBS = lexicon.words("quotes_manner_verbs")
+#: A verb and its particle that say together ("shot back", "pointed out", "went on").
+PHRASAL_VERBS = lexicon.words("quotes_phrasal_verbs")
 #: Nouns of documents that "say" things for whoever issued them.
 DOCUMENT_NOUNS = lexicon.words("quotes_document_nouns")
 #: Nouns that speak for their owner: "his government" is the man's, "its administration" the country's.
@@ -45,6 +49,8 @@ SIGN_NOUNS = lexicon.words("quotes_sign_nouns")
 QUESTION_WORDS = lexicon.words("quotes_question_words")
 
 RELATIVE_PRONOUNS = frozenset("who that which whom".split())
+#: A tag of markup left in a text: "<tweet author=... >", "</p>".
+_MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s>]+))*\s*/?>")
 PERSON_PRONOUNS = frozenset("he she him her".split())
 GROUP_PRONOUNS = frozenset("they them it we".split())
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -79,6 +85,9 @@ class Article:
         self._mention_starts = [m["start"] for m in self.mentions]
         self.entity_of = {token.i: ent for ent in doc.ents for token in ent}
         self.paragraph_starts = [match.start() for match in re.finditer(r"[^\n]+", doc.text)] or [0]
+        # Markup left in a text ('<tweet author="@AP" datetime="...">'): no cue, speaker or words said.
+        self.markup = [(match.start(), match.end()) for match in _MARKUP.finditer(doc.text)]
+        self._markup_starts = [start for start, _ in self.markup]
 
     def sentence_index(self, token_index: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, token_index) - 1)
@@ -86,6 +95,10 @@ class Article:
     def in_quote(self, char: int) -> bool:
         position = bisect.bisect_right(self._quoted_starts, char) - 1
         return position >= 0 and self.quoted_chars[position][0] <= char < self.quoted_chars[position][1]
+
+    def in_markup(self, char: int) -> bool:
+        position = bisect.bisect_right(self._markup_starts, char) - 1
+        return position >= 0 and self.markup[position][0] <= char < self.markup[position][1]
 
     def tokens_of(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
@@ -109,14 +122,19 @@ class Article:
         """The mention rows that start before ``char``, in text order."""
         return self.mentions[: bisect.bisect_left(self._mention_starts, char)]
 
-    def is_cue(self, token: Token) -> bool:
-        """A verb of saying (or "according to") outside quote marks."""
-        if self.in_quote(token.idx):
+    def is_cue(self, token: Token, manner: bool = False) -> bool:
+        """A verb of saying (or "according to") outside quote marks; with ``manner``, a verb of
+        the manner of speaking too ('"Go home," he barked')."""
+        if self.in_quote(token.idx) or self.in_markup(token.idx):
             return False
         if token.lower_ == "according" and any(child.lower_ == "to" for child in token.children):
             return True
-        if token.pos_ != "VERB" or token.lemma_.lower() not in CUE_VERBS:
+        if token.pos_ != "VERB":
             return False
+        if manner and token.lemma_.lower() in MANNER_VERBS:
+            return True
+        if token.lemma_.lower() not in CUE_VERBS:
+            return phrasal_particle(token) is not None
         if token.lemma_.lower() in ASPECT_VERBS and any(child.dep_ in ("xcomp", "dobj", "prep") for child in token.children):
             return False  # "the campaign would continue to break barriers": not '"...," he continued'
         return True
@@ -128,6 +146,8 @@ class Article:
 
 def is_a_name(content: Span) -> bool:
     """A few capitalised words: the name of a thing, not words someone said."""
+    if content.text.rstrip(" \"'”’").endswith(("!", "?")) or any(token.tag_ == "PRP" for token in content):
+        return False  # "Stay there!", "Thank you Georgia": words said, shouted or asked, not a name
     words = [token for token in content if token.is_alpha and not token.is_stop]
     return 0 < len(words) <= 4 and all(token.is_title or token.is_upper for token in words)
 
@@ -135,10 +155,26 @@ def is_a_name(content: Span) -> bool:
 def misparsed_complement(verb: Token, child: Token) -> bool:
     """'she said as a teenager she was forced ...' parsed as an adverbial clause: a clause with
     its own subject and no conjunction ("after", "because"), hung on a verb with no ccomp."""
-    if child.dep_ != "advcl" or any(c.dep_ == "ccomp" for c in verb.children):
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    if gerund_subject_clause(verb, child):
+        return True
+    if child.dep_ != "advcl":
         return False
     children = {c.dep_ for c in child.children}
     return bool(children & {"nsubj", "nsubjpass"}) and "mark" not in children
+
+
+def gerund_subject_clause(verb: Token, child: Token) -> bool:
+    """'said raising taxes would hurt growth' parsed as 'said raising' with 'would hurt' hung on
+    the gerund: a gerund right after the verb (or its "that") whose own clausal complement is
+    finite and has a subject; the whole gerund phrase is the clause said."""
+    if child.dep_ != "xcomp" or child.tag_ != "VBG" or child.i - verb.i not in (1, 2):
+        return False
+    if child.i - verb.i == 2 and verb.nbor(1).lower_ != "that":
+        return False
+    return any(c.dep_ == "ccomp" and c.i > child.i and is_finite(c) and any(s.dep_ in SUBJECTS for s in c.children)
+               for c in child.children)
 
 
 def passive_without_agent(verb: Token) -> bool:
@@ -162,6 +198,16 @@ def is_finite(token: Token) -> bool:
     return any(child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBD", "VBZ", "VBP", "MD") for child in token.children)
 
 
+def phrasal_particle(verb: Token) -> Token | None:
+    """The particle right after ``verb`` that makes it a verb of saying ("shot [back]"), or None."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is None or following.head != verb or following.dep_ not in ("prt", "advmod", "prep"):
+        return None
+    if following.dep_ == "prep" and any(child.dep_ == "pobj" for child in following.children):
+        return None  # "went on the show": a preposition with its object, not a particle
+    return following if f"{verb.lemma_.lower()} {following.lower_}" in PHRASAL_VERBS else None
+
+
 def cue_text(cue: Token | None) -> str | None:
     """The cue as written: the verb, with its particle ("pointed out") or "according to"."""
     if cue is None:
@@ -170,6 +216,11 @@ def cue_text(cue: Token | None) -> str | None:
         return cue.doc[cue.i : cue.i + 2].text
     particles = [c for c in cue.children if c.i == cue.i + 1 and (
         c.dep_ == "prt" or (c.dep_ == "prep" and cue.lemma_ == "call" and c.lower_ in ("on", "for")))]
+    if cue.lemma_ == "call" and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "for" and cue.doc[
+            cue.i + 1].dep_ == "mark" and cue.doc[cue.i + 1].head.head == cue:
+        particles.append(cue.doc[cue.i + 1])  # "called for [the council to act]": "for" parsed as a mark
+    if phrasal_particle(cue) is not None:
+        particles.append(phrasal_particle(cue))
     return cue.doc[cue.i : cue.i + 2].text if particles else cue.text
 
 
@@ -185,3 +236,47 @@ def strip(text: str, start: int, end: int) -> tuple[int, int]:
 def present(value) -> bool:
     """Not None, NaN or pd.NA."""
     return value is not None and not (isinstance(value, float) and value != value) and value is not pd.NA
+
+
+# ---------------------------------------------------------------------------------------
+# Speech-act tests (kit.quotes.reported)
+
+
+def picks_out_a_group(verb: Token) -> bool:
+    """'Voters who say the economy matters most were divided', 'those who said ...', 'The
+    share of voters saying they want a ban is high': a verb of saying that only picks out a
+    part of a poll's people (a restrictive clause on a plural or "those", in a subject) is not
+    someone's report."""
+    head = verb.head
+    if head.pos_ not in ("NOUN", "PRON") or head.ent_type_ or not (head.tag_ == "NNS" or head.lower_ in GROUP_WORDS):
+        return False
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "these", "this", "that")) for c in head.children):
+        return False  # "the nurses who said ...": some people in particular
+    if not (head.dep_ in SUBJECTS or (head.dep_ == "pobj" and head.head.head.dep_ in SUBJECTS)):
+        return False  # "backlash from groups who say the law is unfair": those groups speak
+    if verb.dep_ == "relcl":
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("who", "that")]
+        return bool(subjects) and subjects[0].i > 0 and verb.doc[subjects[0].i - 1].text != ","
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.i == head.i + 1
+
+
+#: Pronouns that pick out people by what they do ("those who said ...").
+GROUP_WORDS = frozenset("those anyone everyone people".split())
+
+
+def for_clause(child: Token) -> bool:
+    """'calling for [the government to raise the wage]': the parser makes "for" the mark of an
+    infinitive clause hung on the verb."""
+    return child.dep_ == "advcl" and child.left_edge.lower_ == "for" and child.left_edge.dep_ == "mark"
+
+
+def call_parts(parts: list[Token]) -> list[Token]:
+    """What "call" says: "called for/on ..." asks; "called the plan reckless", "called him a
+    liar" judges (an object and a common-noun or adjective complement); "called the plan
+    Flyboard Air" only names it (a proper-noun complement)."""
+    kept = [part for part in parts if part.dep_ in ("prep", "xcomp", "ccomp") or for_clause(part)]
+    judged = [part for part in parts if part.dep_ in ("oprd", "acomp") and part.pos_ in ("ADJ", "NOUN")
+              and not any(t.pos_ == "PROPN" or t.is_quote for t in part.subtree)]
+    if judged and any(part.dep_ == "dobj" for part in parts):
+        kept += judged + [part for part in parts if part.dep_ == "dobj"]
+    return kept

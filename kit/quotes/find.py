@@ -26,7 +26,8 @@ from kit.quotes.article import (
     GROUP_PRONOUNS, INDIRECT_VERBS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, negated, passive_without_agent, present, strip,
 )
 from kit.quotes.marks import QuoteSpan
-from kit.quotes.speakers import GROUP_KINDS, SpeakerActors, Speakers
+from kit.quotes.speaker_actors import SpeakerActors
+from kit.quotes.speakers import GROUP_KINDS, Speakers
 from kit.tables import conform
 
 
@@ -123,11 +124,26 @@ class MarkedQuotes:
                 continue  # nobody is said to say it: a slogan, a sign, a title, scare quotes
             if kind != "direct" and self.text[: mark.outer_start].rstrip().endswith("("):
                 continue  # a gloss or translation in brackets: 'anti-Brexit ("British exit")'
+            if is_a_name(content) and self._after_a_noun_phrase(mark):
+                continue  # 'on Fox's "Sunday Morning Futures," Issa said': a title, not words said
             start, end = strip(self.text, mark.start, mark.end)
             rows.append(self.actors.row(start, end, kind, attribution, content[0].i))
             if kind == "direct" and attribution.speaker is not None:
                 previous = (mark, attribution, kind)
         return rows
+
+    def _after_a_noun_phrase(self, mark: QuoteSpan) -> bool:
+        """Does the quote follow a determiner, preposition, possessive or noun of its sentence
+        ("on the podcast "Here's the Thing"", "Fox's "Sunday Morning Futures"")?"""
+        opening = self.article.tokens_of(mark.outer_start, mark.outer_start + 1)
+        if opening is None or len(opening) == 0 or opening.start == 0:
+            return False
+        token = self.article.doc[opening.start - 1]
+        while token.i > 0 and token.is_space:
+            token = self.article.doc[token.i - 1]
+        if token.idx >= mark.outer_start or self.article.sentence_index(token.i) != self.article.sentence_index(opening.start):
+            return False
+        return token.pos_ in ("DET", "ADP", "NOUN", "PROPN") or token.tag_ == "POS"
 
     def _attributed(self) -> list[tuple[QuoteSpan, Span, Attribution, str] | None]:
         """Each quote mark's content, attribution and kind (None for marks around no words)."""
@@ -187,6 +203,9 @@ class MarkedQuotes:
             if linked.tag_ == "VBN" and (linked.dep_ in ("acl", "amod") or passive_without_agent(linked)):
                 return Attribution()  # 'a website called "..."', 'what is called a "debate"': a name given
             return Attribution(linked, cue_text(linked), speakers.speaker_of(linked), linked=True)
+        labelled = self._colon_label(mark)
+        if labelled is not None:  # 'Pollsters agree - Carl Bialik: "..."': the label, not "agree"
+            return labelled
         if linked is not None:
             speaker = speakers.speaker_of(linked)
             if speaker is not None or linked.lower_ == "according":
@@ -208,6 +227,16 @@ class MarkedQuotes:
             return Attribution(linked, cue_text(linked), None, linked=True)
         return self._introduced_by_colon(mark)
 
+    def _colon_label(self, mark: QuoteSpan) -> Attribution | None:
+        """'Ryabkov: "..."', 'Round-up heading - Carl Bialik: "..."': a name labelling its line
+        (after a dash) and a colon right before the quote: that name's words."""
+        before = self.text[: mark.outer_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = self.article.tokens_of(len(before) - 1, mark.outer_start)
+        label = self.speakers.label_speaker(colon[0]) if colon is not None else None
+        return Attribution(colon[0], ":", label) if label is not None else None
+
     def _introduced_by_colon(self, mark: QuoteSpan) -> Attribution:
         """'Bolsonaro opposed Macron's statement: "..."': a clause ending in a colon
         introduces its subject's words even when its verb is not one of saying."""
@@ -217,9 +246,9 @@ class MarkedQuotes:
         colon = self.article.tokens_of(len(before) - 1, mark.outer_start)
         if colon is None:
             return Attribution()
-        label = self.speakers.label_speaker(colon[0])
-        if label is not None:
-            return Attribution(colon[0], ":", label)
+        labelled = self._colon_label(mark)
+        if labelled is not None:
+            return labelled
         verb = colon[0].head
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head  # 'opposed Macron's statement:' hangs the colon on the object
@@ -237,7 +266,8 @@ class MarkedQuotes:
         own = article.paragraph_of(content[0].idx)
 
         def is_cue(token: Token) -> bool:
-            if not article.is_cue(token) or negated(token):
+            beside = content.end <= token.i <= content.end + 3 or content.start - 3 <= token.i < content.start
+            if not article.is_cue(token, manner=beside) or negated(token):
                 return False
             paragraph = article.paragraph_of(token.idx)
             if paragraph == own or paragraph == article.paragraph_of(content[-1].idx):

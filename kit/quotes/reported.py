@@ -7,6 +7,11 @@ own (``The army said the plane was bringing meat from Bishkek "to help the count
 economy."``): the row is the whole clause, and the partial quote inside it is dropped
 (one speech event gives one row).
 
+Negated speech gives no row ("did not say when", "is not predicting she will win", "did not
+mention X by name"): a row of the quotes table says that its speaker said its content, and
+they did not. (PolNeAR annotates negated attributions; this costs about 2 points of recall
+there.) Nor does an agentless passive ("deaths were reported": nobody is said to say it).
+
 >>> from kit.quotes import find_quotes
 >>> from kit.nlp import load_model
 >>> doc = load_model()("The man was armed, according to police.")
@@ -23,11 +28,13 @@ from spacy.tokens import Token
 from kit import lexicon
 
 from kit.quotes.article import (
-    ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, QUESTION_WORDS, SUBJECTS, Article, Attribution, cue_text, is_finite, misparsed_complement, negated,
-    passive_without_agent, strip,
+    ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, QUESTION_WORDS, SUBJECTS, Article, Attribution, call_parts, cue_text,
+    for_clause, gerund_subject_clause, is_finite, misparsed_complement, negated, passive_without_agent, picks_out_a_group, strip,
 )
 from kit.quotes.marks import DOUBLE_MARKS
-from kit.quotes.speakers import INTERVIEWER_LABELS, SpeakerActors, Speakers
+from kit.quotes.nouns import SPEECH_NOUNS, noun_report
+from kit.quotes.speaker_actors import SpeakerActors
+from kit.quotes.speakers import INTERVIEWER_LABELS, Speakers
 
 #: Prepositions that introduce what a speech act is about ("accused X of", "called for", "described X as").
 CONTENT_PREPOSITIONS = frozenset("on for of as about against over".split())
@@ -76,10 +83,20 @@ class ReportedSpeech:
         for token in self.doc:
             if answers and article.paragraph_of(token.idx) in answers:
                 continue  # an interviewee's answer is their own words, like a quote: nothing nested in it
+            speaker = None
             if token.lower_ == "according":
                 found = self.according_to(token)
-            elif token.pos_ == "VERB" and token.lemma_.lower() in REPORTING and not article.in_quote(token.idx):
-                if passive_without_agent(token) or negated(token):
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS and not article.in_quote(token.idx):
+                report = noun_report(token) if not _title_case(article.sents[article.sentence_index(token.i)]) else None
+                if report is None:
+                    continue
+                found, speaker = clause_span(report[0], need_verb=False), self.speakers.named(report[1])
+                if found is not None and token.dep_ == "dobj" and report[1].pos_ == "PRON" and any(
+                        found[0] < row["end"] and row["start"] < found[1] for row in rows):
+                    continue  # "repeated his claim that ...": the verb's row is that speech event
+            elif token.pos_ == "VERB" and token.lemma_.lower() in REPORTING and not article.in_quote(token.idx) and not (
+                    article.in_markup(token.idx)):
+                if passive_without_agent(token) or negated(token) or picks_out_a_group(token):
                     continue  # "deaths were reported", "not everyone agreed": nobody is said to say it
                 lemma = token.lemma_.lower()
                 found = self.reported_clause(token) if lemma in INDIRECT_VERBS | ASKING_VERBS else None
@@ -102,8 +119,8 @@ class ReportedSpeech:
                 kind = "mixed"
             elif any(start < row["end"] and row["start"] < end for row in quoted):
                 continue
-            speaker = self.speakers.speaker_of(token)
-            if speaker is None:
+            speaker = speaker if speaker is not None else self.speakers.speaker_of(token)
+            if speaker is None or article.in_markup(speaker.idx) or article.in_markup(start):
                 continue
             attribution = Attribution(token, cue_text(token), speaker, linked=True)
             rows.append(self.actors.row(start, end, kind, attribution, article.tokens_of(start, end).start))
@@ -226,7 +243,13 @@ class ReportedSpeech:
                 found = self._complement(verb, child)
                 if found is not None:
                     return found  # else a later complement ("say they do n't know": "do", then "know")
+        found = self._complement_in_phrase(verb)
+        if found is not None:
+            return found
         paragraph = self.article.paragraph_of(verb.idx)
+        found = self._as_reported(verb)
+        if found is not None:
+            return found
         for child in verb.children:
             if child.dep_ == "ccomp" and child.i < verb.i and verb.dep_ == "ROOT" and not any(
                     child.i < c.i and c.dep_ == "ccomp" for c in verb.children):
@@ -248,6 +271,39 @@ class ReportedSpeech:
                 return clause_span(tokens)
         return None
 
+    def _as_reported(self, verb: Token) -> tuple[int, int] | None:
+        """'As the Globe reported last week, the mayor has hired ...': the clause the "as" phrase
+        sits in (also when the parser makes "as" a preposition and the verb a noun's modifier)."""
+        if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+            return None
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            phrase, clause = verb, verb.head
+        elif verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "as" and verb.head.head.dep_ == "prep":
+            phrase, clause = verb.head.head, verb.head.head.head
+        else:
+            return None
+        if clause.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJECTS for c in clause.children):
+            return None
+        own = {t.i for t in phrase.subtree}
+        sentence = self.article.sentence_index(verb.i)
+        return clause_span([t for t in clause.subtree if t.i not in own and self.article.sentence_index(t.i) == sentence])
+
+    def _complement_in_phrase(self, verb: Token) -> tuple[int, int] | None:
+        """'said on Monday in a statement that the bridge would reopen', 'told reporters at a news
+        conference that ...': the parser hangs the that-clause on the phrase's noun; it is the
+        verb's report (a clause opened by the conjunction "that", with a subject of its own)."""
+        if any(child.dep_ == "ccomp" for child in verb.children):
+            return None
+        for child in verb.children:
+            if child.i < verb.i or child.dep_ not in ("prep", "dobj", "npadvmod"):
+                continue
+            for token in child.subtree:
+                if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" and c.i < token.i for c in token.children) and any(
+                        c.dep_ in SUBJECTS for c in token.children) and is_finite(token):
+                    return self._complement(verb, token)
+        return None
+
     def _complement(self, verb: Token, child: Token) -> tuple[int, int] | None:
         """The span of the clause ``child`` that ``verb`` reports ("said [that] X ..."), or None
         when it is a question, a purpose or reason, or a small clause."""
@@ -260,7 +316,7 @@ class ReportedSpeech:
             return None  # "did not say whether ...", "to determine whether ...": a question, not a report
         if tokens[0].dep_ == "mark" and tokens[0].head == child and tokens[0].lower_ not in ("whether", "if"):
             return None  # "so he could fund ...", "because ...": not what was said
-        if not is_finite(child) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+        if not is_finite(child) and not gerund_subject_clause(verb, child) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children
                                             if c.tag_ not in ("PRP",) or c.lower_ in ("i", "he", "she", "we", "they")):
             return None  # "found him to be positive": a small clause, not a report
         # "confirmed they seized the substance, stating "..."", "said people changed their
@@ -302,10 +358,12 @@ class ReportedSpeech:
         "described [the plan as reckless]", "called for [an inquiry]")."""
         if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
             return None  # "questions asked of the candidates": a description, not a speech act
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") or c.dep_ in SUBJECTS for c in verb.children):
+            return None  # "The figures include pledged delegates": a participle before a noun
         if _title_case(self.article.sents[self.article.sentence_index(verb.i)]):
             return None  # a headline ("Voters Reject The Idea Of ..."): its parse is not to be trusted
         parts = parts if parts is not None else [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
-            child.dep_ in CONTENT_DEPENDENTS
+            child.dep_ in CONTENT_DEPENDENTS or for_clause(child)
             or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and any(
                 c.dep_ in ("pobj", "pcomp") or child.lower_ == "as" for c in child.children)))]
         if not parts:
@@ -314,7 +372,10 @@ class ReportedSpeech:
         if lemma in ABOUT_ONLY:
             parts = [part for part in parts if part.dep_ == "prep" and part.lower_ in ("about", "of")]
         if lemma == "call":  # "called the plan Flyboard Air" names; "called for/on ..." asks
-            parts = [part for part in parts if part.dep_ in ("prep", "xcomp", "ccomp")]
+            parts = call_parts(parts)
+        if lemma == "charge":  # "charged him with murder" accuses; "charged a fee" bills
+            accused = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > verb.i]
+            parts = [part for part in parts if part.dep_ == "dobj"] + accused if accused else []
         if not parts or (lemma in NEEDS_MORE_THAN_OBJECT and all(part.dep_ in ("dobj", "dative") for part in parts)):
             return None  # "called the police", "asked a question"
         if all(part.dep_ in ("dobj", "dative") and part.pos_ == "PRON" for part in parts):
@@ -337,8 +398,20 @@ class ReportedSpeech:
         ``quotes_object_verbs`` ("claimed 3,000 lives", "declared an emergency" are not speech),
         and not a bare pronoun ("noted that")."""
         lemma = verb.lemma_.lower()
+        if lemma in HEARER_VERBS:
+            # "told his players not to worry": the hearer and what they were told to do.
+            hearers = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+            asked = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            if hearers and asked:
+                return self.act_content(verb, hearers[:1] + asked[:1])
         if lemma not in OBJECT_VERBS:
             return None
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return None  # "Trump's reported net worth": a participle describing a noun
+        if not any(c.dep_ in SUBJECTS for c in verb.children) and any(
+                c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "ORG") and c.i > verb.i for c in verb.children):
+            return None  # "..., reported the Washington Examiner": the object is who reports
         parts = [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
             child.dep_ in ("dobj", "xcomp") or (child.dep_ == "prep" and child.lower_ in ("about", "on")))]
         parts = [part for part in parts if not (part.dep_ == "dobj" and part.pos_ in ("PRON", "DET", "NUM"))]

@@ -1,0 +1,94 @@
+"""Find, reported speech under a noun: "his warning that Britain would have to wait", "Pence's
+call for a special prosecutor", "calls from her rivals to break up the banks".
+
+The noun is a speech act (``kit/lexicon/quotes_speech_nouns.txt``); its speaker is its owner
+(a possessive, or "by" / "from" someone, or an organisation's name before it: "the DOJ
+demand that ..."); its content is a that-clause, an infinitive or (for requests) what "for"
+brings. A noun without an owner ("the claim that ...") gives nothing: nobody is said to say it.
+
+>>> from kit.quotes import find_quotes
+>>> from kit.nlp import load_model
+>>> doc = load_model()("Other senators joined Pence's call for a special prosecutor.")
+>>> [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in find_quotes(doc, [])]
+[('a special prosecutor', 'indirect', 'Pence', 'call for')]
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kit import lexicon
+from kit.quotes.article import CUE_VERBS, INDIRECT_VERBS, SUBJECTS, is_finite
+
+#: Nouns of speech acts ("his claim that ...", "a call for ...").
+SPEECH_NOUNS = lexicon.words("quotes_speech_nouns")
+#: Those whose content "for" can bring ("a call for an inquiry", "a plea for calm").
+REQUEST_NOUNS = frozenset("call demand plea appeal request".split())
+#: Those whose content an infinitive can bring ("his promise to cut taxes").
+INFINITIVE_NOUNS = REQUEST_NOUNS | frozenset("promise pledge vow threat".split())
+
+
+def owner(noun: Token) -> Token | None:
+    """Who makes the speech act the noun names: its possessive, its "by" / "from" object, or a
+    name before it; None when the text does not say."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for child in noun.children:
+        if child.dep_ == "compound" and child.i == noun.i - 1 and child.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
+            return child
+    return None
+
+
+def content_of(noun: Token) -> list[Token] | None:
+    """The tokens of what the noun says (without an opening "that" or "for"), or None."""
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        if child.dep_ in ("acl", "ccomp", "relcl", "appos") and is_finite(child) and any(
+                c.dep_ == "mark" and c.lower_ == "that" and c.i < child.i for c in child.children) and any(
+                c.dep_ in SUBJECTS for c in child.children):
+            return [t for t in child.subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head == child)]
+        if lemma in INFINITIVE_NOUNS and child.dep_ == "acl" and child.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return list(child.subtree)
+        if lemma in REQUEST_NOUNS and child.dep_ == "prep" and child.lower_ == "for":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return list(objects[0].subtree)
+    return _that_after(noun)
+
+
+def _that_after(noun: Token) -> list[Token] | None:
+    """'faced a backlash over his warning that the city would ...': the parser hangs the
+    that-clause on the sentence's verb; a "that" right after the noun's phrase opens its content
+    (not when the clause is a verb of saying's own report)."""
+    doc = noun.doc
+    after = noun.right_edge.i + 1
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    if after >= len(doc) or doc[after].lower_ != "that" or doc[after].dep_ != "mark":
+        return None
+    clause = doc[after].head
+    if not is_finite(clause) or clause.i < after or not any(c.dep_ in SUBJECTS for c in clause.children):
+        return None
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CUE_VERBS | INDIRECT_VERBS:
+        return None  # "said in his statement that ...": the verb's report
+    return list(doc[after + 1 : clause.right_edge.i + 1])
+
+
+def noun_report(noun: Token) -> tuple[list[Token], Token] | None:
+    """(content tokens, speaker head) of a speech-act noun, or None."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    speaker = owner(noun)
+    if speaker is None:
+        return None
+    content = content_of(noun)
+    return (content, speaker) if content else None
