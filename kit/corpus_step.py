@@ -28,12 +28,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.actors.resolve import _NOT_PLACES
+from kit.actors.resolve import _NOT_PLACES, NAMING, rename_surnames, split_places, surname_renames, with_names
 from kit.tables import conform, empty
-
-#: how a mention names its actor, for the actors table's ``name`` (as in kit.actors.actors_table)
-NAMING = ("name", "alias", "capital", "demonym")
-
 
 class Parts:
     """``count`` partitions of per-article tables under ``folder``: ``<folder>/<table>/part-N.parquet``."""
@@ -77,16 +73,6 @@ def ids_are_unique(parts: Parts, table: str = "articles") -> bool:
     return True
 
 
-def _with_names(mentions: pd.DataFrame) -> pd.DataFrame:
-    """``name`` (the canonical name, else the text) and ``country`` as resolve_corpus gives them."""
-    if "name" not in mentions.columns:
-        mentions["name"] = mentions["text"]
-    if "country" not in mentions.columns:
-        mentions["country"] = None
-    mentions["name"] = mentions["name"].fillna(mentions["text"])
-    return mentions
-
-
 def surname_merges(parts: Parts) -> tuple[dict[str, str], dict[str, str], set[str]]:
     """First pass: ``renamed`` (a lone surname's actor -> its full name's), the full names of
     the targets, and the actors named both as a place and as something else (after renaming).
@@ -102,7 +88,7 @@ def surname_merges(parts: Parts) -> tuple[dict[str, str], dict[str, str], set[st
         mentions = parts.read("mentions", number, ["actor_id", "kind", "text", "name"])
         if not len(mentions):
             continue
-        mentions = _with_names(mentions)
+        mentions = with_names(mentions)
         persons = mentions[mentions["kind"] == "person"]
         counts.update(persons.groupby("actor_id").size().to_dict())
         spaced = persons["name"].str.contains(" ", regex=False)
@@ -113,17 +99,7 @@ def surname_merges(parts: Parts) -> tuple[dict[str, str], dict[str, str], set[st
         lone.update(zip(single["actor_id"], single["name"]))
         placed = mentions[(mentions["kind"] == "place") | mentions["kind"].isin(_NOT_PLACES)]
         kinds.update(zip(placed["actor_id"], placed["kind"]))
-    by_last: dict[str, collections.Counter] = {}
-    for actor_id, name in spelled:
-        by_last.setdefault(name.split()[-1], collections.Counter())[actor_id] = int(counts.get(actor_id, 0))
-    renamed: dict[str, str] = {}
-    for actor_id, name in lone:
-        options = by_last.get(name)
-        if not options:
-            continue
-        ranked = options.most_common(2)
-        if (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) and ranked[0][0] != actor_id:
-            renamed[actor_id] = ranked[0][0]
+    renamed = surname_renames(spelled, counts, lone)
     kinds_of: dict[str, set] = {}
     for actor_id, kind in kinds:
         if not isinstance(actor_id, str):
@@ -135,21 +111,8 @@ def surname_merges(parts: Parts) -> tuple[dict[str, str], dict[str, str], set[st
 
 def resolve_mentions(mentions: pd.DataFrame, renamed: dict, full_names: dict, shared: set) -> pd.DataFrame:
     """One partition's mentions resolved as resolve_corpus resolves the whole table."""
-    mentions = _with_names(mentions.copy())
-    if renamed:
-        moved = mentions["actor_id"].isin(renamed.keys()) & (mentions["kind"] == "person")
-        mentions.loc[moved, "actor_id"] = mentions.loc[moved, "actor_id"].map(renamed)
-        mentions.loc[moved, "name"] = mentions.loc[moved, "actor_id"].map(full_names)
-        mentions.loc[moved & (mentions["how"] == "name"), "how"] = "surname"
-    if shared:
-        not_place = mentions["kind"].isin(_NOT_PLACES)
-        # within one article the same name is one thing: only articles using it for a place alone get the place
-        other_articles = set(zip(mentions.loc[not_place, "actor_id"], mentions.loc[not_place, "article_id"]))
-        keys = zip(mentions["actor_id"], mentions["article_id"])
-        moved = (mentions["kind"] == "place") & mentions["actor_id"].isin(shared) & pd.Series(
-            [key not in other_articles for key in keys], index=mentions.index)
-        mentions.loc[moved, "actor_id"] = mentions.loc[moved, "actor_id"] + "-place"
-    return mentions
+    mentions = rename_surnames(with_names(mentions.copy()), renamed, full_names)
+    return split_places(mentions, shared)
 
 
 class ActorCounts:

@@ -8,6 +8,7 @@ abbreviates, and the actors table is built (``actors_table``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -42,39 +43,61 @@ def resolve_corpus(mentions: pd.DataFrame, articles: pd.DataFrame | None = None)
     mentions = mentions.copy()
     if len(mentions) == 0:
         return mentions, _empty_actors(), {}
-    if "name" not in mentions.columns:
-        mentions["name"] = mentions["text"]
-    if "country" not in mentions.columns:
-        mentions["country"] = None
-    mentions["name"] = mentions["name"].fillna(mentions["text"])
+    mentions = with_names(mentions)
 
     persons = mentions[mentions["kind"] == "person"]
     counts = persons.groupby("actor_id").size()
-    full_names = persons[persons["name"].str.contains(" ", regex=False)]
-    by_last: dict[str, Counter] = {}
-    for actor_id, name in zip(full_names["actor_id"], full_names["name"]):
-        by_last.setdefault(name.split()[-1], Counter())[actor_id] = int(counts.get(actor_id, 0))
-    renamed: dict[str, str] = {}
-    lone = persons[~persons["name"].str.contains(" ", regex=False)]
-    for actor_id, name in set(zip(lone["actor_id"], lone["name"])):
-        options = by_last.get(name)
-        if not options:
-            continue
-        ranked = options.most_common(2)
-        if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
-            if ranked[0][0] != actor_id:
-                renamed[actor_id] = ranked[0][0]
-    if renamed:
-        target_names = dict(zip(full_names["actor_id"], full_names["name"]))
-        moved = mentions["actor_id"].isin(renamed.keys()) & (mentions["kind"] == "person")
-        mentions.loc[moved, "actor_id"] = mentions.loc[moved, "actor_id"].map(renamed)
-        mentions.loc[moved, "name"] = mentions.loc[moved, "actor_id"].map(target_names)
-        mentions.loc[moved & (mentions["how"] == "name"), "how"] = "surname"
+    spaced = persons["name"].str.contains(" ", regex=False)
+    full_names = persons[spaced]
+    lone = persons[~spaced]
+    renamed = surname_renames(zip(full_names["actor_id"], full_names["name"]), counts,
+                              set(zip(lone["actor_id"], lone["name"])))
+    mentions = rename_surnames(mentions, renamed, dict(zip(full_names["actor_id"], full_names["name"])))
 
     # An abbreviation means what its own article defines ("FRB" a fast radio burst in one story,
     # a Federal Reserve Bank in another): no merge across articles (see find_mentions).
     mentions = _separate_places(mentions)
     return mentions, actors_table(mentions), renamed
+
+
+def with_names(mentions: pd.DataFrame) -> pd.DataFrame:
+    """``mentions`` (changed in place) with ``name`` (the canonical name, else the text) and ``country``."""
+    if "name" not in mentions.columns:
+        mentions["name"] = mentions["text"]
+    if "country" not in mentions.columns:
+        mentions["country"] = None
+    mentions["name"] = mentions["name"].fillna(mentions["text"])
+    return mentions
+
+
+def surname_renames(full_names: Iterable[tuple[str, str]], counts, lone: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The surname rule: each lone surname's actor (``lone``: (actor_id, name) pairs) -> the
+    full name's actor ending with it (``full_names``: (actor_id, full name) pairs, in order of
+    first mention; ``counts``: person mentions per actor_id), when it is the only one or has at
+    least twice the mentions of the next."""
+    by_last: dict[str, Counter] = {}
+    for actor_id, name in full_names:
+        by_last.setdefault(name.split()[-1], Counter())[actor_id] = int(counts.get(actor_id, 0))
+    renamed: dict[str, str] = {}
+    for actor_id, name in lone:
+        options = by_last.get(name)
+        if not options:
+            continue
+        ranked = options.most_common(2)
+        if (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) and ranked[0][0] != actor_id:
+            renamed[actor_id] = ranked[0][0]
+    return renamed
+
+
+def rename_surnames(mentions: pd.DataFrame, renamed: dict[str, str], full_names: dict[str, str]) -> pd.DataFrame:
+    """``mentions`` (changed in place) with each renamed person's mentions moved to its full name's
+    actor, named by it (``full_names``: actor_id -> full name); a moved name becomes a surname."""
+    if renamed:
+        moved = mentions["actor_id"].isin(renamed.keys()) & (mentions["kind"] == "person")
+        mentions.loc[moved, "actor_id"] = mentions.loc[moved, "actor_id"].map(renamed)
+        mentions.loc[moved, "name"] = mentions.loc[moved, "actor_id"].map(full_names)
+        mentions.loc[moved & (mentions["how"] == "name"), "how"] = "surname"
+    return mentions
 
 
 #: Kinds that never share an actor with a place of the same name (a country may: "in Austria").
@@ -90,13 +113,20 @@ def _separate_places(mentions: pd.DataFrame) -> pd.DataFrame:
     >>> _separate_places(m).actor_id.tolist()
     ['amazon-place', 'amazon', 'austria', 'ford', 'ford']
     """
-    articles = mentions["article_id"] if "article_id" in mentions.columns else pd.Series("text", index=mentions.index)
     is_place = mentions["kind"] == "place"
     not_place = mentions["kind"].isin(_NOT_PLACES)
     kinds = mentions[is_place | not_place].groupby("actor_id")["kind"].agg(set)
-    shared = {a for a, k in kinds.items() if "place" in k and len(k) > 1}
+    return split_places(mentions, {a for a, k in kinds.items() if "place" in k and len(k) > 1})
+
+
+def split_places(mentions: pd.DataFrame, shared: set[str]) -> pd.DataFrame:
+    """``mentions`` with the place mentions of the actors in ``shared`` (names used for a place
+    and for something else) given their own actor, ``<actor_id>-place``."""
     if not shared:
         return mentions
+    articles = mentions["article_id"] if "article_id" in mentions.columns else pd.Series("text", index=mentions.index)
+    is_place = mentions["kind"] == "place"
+    not_place = mentions["kind"].isin(_NOT_PLACES)
     # Within one article the same name is one thing, whatever the labels say: only the
     # articles that use the name for a place alone get the place.
     other_articles = set(zip(mentions.loc[not_place, "actor_id"], articles[not_place]))
@@ -106,6 +136,10 @@ def _separate_places(mentions: pd.DataFrame) -> pd.DataFrame:
     mentions = mentions.copy()
     mentions.loc[moved, "actor_id"] = mentions.loc[moved, "actor_id"] + "-place"
     return mentions
+
+
+#: How a mention names its actor (the rest describe or refer to it): the actors table's name comes from these.
+NAMING = ("name", "alias", "capital", "demonym")
 
 
 def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -119,7 +153,7 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
     grouped = mentions.groupby("actor_id", sort=False)
     table = grouped.size().rename("n_mentions").to_frame()  # actors in order of first mention
     actor_ids = table.index.to_series(index=table.index)
-    named = mentions[mentions["how"].isin(("name", "alias", "capital", "demonym"))]
+    named = mentions[mentions["how"].isin(NAMING)]
     # The name: the commonest among the mentions that name the actor, else among all.
     name = _most_frequent(mentions, "name")
     name_when_named = _most_frequent(named, "name")
