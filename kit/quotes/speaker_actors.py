@@ -110,10 +110,17 @@ class SpeakerActors:
                 return self.pronoun_actor(owner)
         for preposition in head.children:  # "Some of the protesters", "one of the officials"
             if preposition.dep_ == "prep" and preposition.lower_ == "of" and head.pos_ in ("PRON", "DET", "NUM"):
-                for noun in preposition.children:
-                    mention = self.article.mention_at(noun) if noun.dep_ == "pobj" else None
-                    if mention is not None and present(mention.get("actor_id")):
-                        return mention["actor_id"]
+                found = self._object_actor(preposition)
+                if found is not None:
+                    return found
+        return None
+
+    def _object_actor(self, preposition: Token) -> str | None:
+        """The actor of a mention that is the object of ``preposition`` ("of the officials"), or None."""
+        for noun in preposition.children:
+            mention = self.article.mention_at(noun) if noun.dep_ == "pobj" else None
+            if mention is not None and present(mention.get("actor_id")):
+                return mention["actor_id"]
         return None
 
     def description_actor(self, noun: Token) -> str | None:
@@ -167,10 +174,9 @@ class SpeakerActors:
                         return found
                 for place in owner.children:  # "a study by researchers at Stanford University"
                     if place.dep_ == "prep" and place.lower_ in ("at", "from", "of") and owner.pos_ == "NOUN":
-                        for institution in place.children:
-                            mention = self.article.mention_at(institution) if institution.dep_ == "pobj" else None
-                            if mention is not None and present(mention.get("actor_id")):
-                                return mention["actor_id"]
+                        found = self._object_actor(place)
+                        if found is not None:
+                            return found
         return None
 
     def transcript_actor(self, pronoun: Token) -> str | None:
