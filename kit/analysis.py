@@ -137,22 +137,12 @@ def analyze(
     >>> sorted(result.quotes.kind.unique())[:2]
     ['direct', 'indirect']
     """
-    n_process = worker_count(n_process)
-    batch_size = whole_number("batch_size", batch_size)
-    max_chars = whole_number("max_chars", max_chars)
-    if model is not None and not isinstance(model, (str, Path)):
-        raise TypeError(f"model= takes the name or folder of a spaCy pipeline, not {model!r}")
-    articles, problems = _articles_and_problems(corpus_or_articles)
-    if engine not in ("local", "dask"):
-        raise ValueError(f"engine={engine!r}: use 'local' or 'dask'")
-    if client is not None and engine != "dask":
-        raise ValueError("client= is for engine='dask'")
+    run = prepare(corpus_or_articles, model=model, n_process=n_process, batch_size=batch_size, engine=engine,
+                  client=client, max_chars=max_chars)
+    n_process, batch_size, articles, problems, credits, bodies = (
+        run.n_process, run.batch_size, run.articles, run.problems, run.credits, run.bodies)
     store = open_cache(cache)
-    credits = list(getattr(corpus_or_articles, "credits", None) or [])
-    limit = max_chars or MAX_ARTICLE_CHARS
-    bodies, cut_short = _bodies_within(articles, limit)
-    problems = _with_problems(problems, cut_short)
-    whole_key = corpus_key(articles, analysis_identity(model), limit) if store is not None else None
+    whole_key = corpus_key(articles, analysis_identity(model), run.limit) if store is not None else None
     computed = (*CORPUS_TABLES, *_extra_tables())
     if whole_key is not None:
         # The whole corpus unchanged (same articles, kit, model, aliases): the tables of the
@@ -172,6 +162,46 @@ def analyze(
     if whole_key is not None and not failures:
         store.put_tables(whole_key, {name: getattr(result, name) for name in computed})
     return result
+
+
+@dataclasses.dataclass
+class Prepared:
+    """What :func:`prepare` gives: the arguments checked, the articles and their bodies to analyse."""
+
+    n_process: int
+    batch_size: int | None
+    limit: int  #: the characters analysed of one article at most
+    articles: pd.DataFrame
+    problems: pd.DataFrame  #: the corpus's, with a row per article cut short
+    credits: list
+    bodies: list[str]
+
+
+def prepare(corpus_or_articles, *, model=None, n_process=1, batch_size=None, engine="local", client=None,
+            max_chars=None) -> Prepared:
+    """:func:`analyze`'s argument checks and preamble, shared by :func:`kit.analyze_to` (one place, same refusals).
+
+    >>> prepare(pd.DataFrame({"article_id": ["a"], "body": ["Moscow said."]}), max_chars=5).bodies
+    ['Mosco']
+    >>> prepare(pd.DataFrame({"article_id": ["a"], "body": [""]}), engine="spark")
+    Traceback (most recent call last):
+    ...
+    ValueError: engine='spark': use 'local' or 'dask'
+    """
+    n_process = worker_count(n_process)
+    batch_size = whole_number("batch_size", batch_size)
+    max_chars = whole_number("max_chars", max_chars)
+    if model is not None and not isinstance(model, (str, Path)):
+        raise TypeError(f"model= takes the name or folder of a spaCy pipeline, not {model!r}")
+    articles, problems = _articles_and_problems(corpus_or_articles)
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine={engine!r}: use 'local' or 'dask'")
+    if client is not None and engine != "dask":
+        raise ValueError("client= is for engine='dask'")
+    credits = list(getattr(corpus_or_articles, "credits", None) or [])
+    limit = max_chars or MAX_ARTICLE_CHARS
+    bodies, cut_short = _bodies_within(articles, limit)
+    return Prepared(n_process, batch_size, limit, articles, _with_problems(problems, cut_short), credits, bodies)
 
 
 def _with_problems(problems: pd.DataFrame, rows: list[dict]) -> pd.DataFrame:

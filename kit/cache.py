@@ -40,8 +40,6 @@ import tempfile
 import warnings
 from pathlib import Path
 
-from kit.tables import rows_fit_contract
-
 from kit.saving import make_folder, read_regular_file, write_parquet
 
 #: Bumped when the file layout changes; old entries are then simply not found.
@@ -290,6 +288,8 @@ def _decode(data: bytes, key: str) -> dict[str, list[dict]] | None:
         content = json.loads(payload.decode("utf-8", "surrogatepass"))
     except (ValueError, RecursionError):  # RecursionError: a forged "[[[[…" thousands deep
         return None
+    from kit.tables import rows_fit_contract  # here, not at the top: the command line's cached path never loads pandas
+
     if not isinstance(content, dict) or content.get("key") != key or not rows_fit_contract(content.get("rows")):
         return None
     return content["rows"]

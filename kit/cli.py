@@ -106,6 +106,10 @@ def _run(options: argparse.Namespace) -> int:
 
     if options.command != "read" and (options.engine == "dask" or getattr(options, "scheduler", None)):
         return _run_on_cluster(options, paths, out, started)
+    run = _ReportRun(options, paths, out) if options.command == "report" else None
+    if run is not None and run.restore():
+        _say(f"done in {time.perf_counter() - started:.1f} s", quiet=options.quiet)
+        return OK
     corpus = kit.read_corpus(paths, latest_only=options.latest_only, quiet=options.quiet)
     articles, problems = corpus.articles, corpus.problems
     _say(f"read {len(articles)} article(s); {len(problems)} problem(s)", quiet=options.quiet)
@@ -144,15 +148,80 @@ def _run(options: argparse.Namespace) -> int:
         _say(f"done in {time.perf_counter() - started:.1f} s", quiet=options.quiet)
         return OK
     result = kit.analyze(corpus, **settings)
-    _say_counts({name: len(table) for name, table in result.tables().items()}, out, quiet=options.quiet)
+    counts = {name: len(table) for name, table in result.tables().items()}
+    _say_counts(counts, out, quiet=options.quiet)
     if options.command == "report":
         from kit.report import write_report
 
         title = options.title or f"Report on {', '.join(p.name or str(p) for p in paths)}"
         html = write_report(result, out, title=title, cache=cache)
         _say(f"report: {html}", quiet=options.quiet)
+        run.store(f"read {len(articles)} article(s); {len(problems)} problem(s)", _counts_line(counts, out))
     _say(f"done in {time.perf_counter() - started:.1f} s", quiet=options.quiet)
     return OK
+
+
+class _ReportRun:
+    """A ``report`` run served whole from the cache when nothing it depends on changed (:mod:`kit.report_cache`).
+
+    The key is computed before anything heavy is imported; a hit copies the stored tables
+    and report into ``--out`` and prints that it was reused; a damaged entry is reported
+    and the report is made again. ``--no-cache`` turns it off.
+    """
+
+    def __init__(self, options: argparse.Namespace, paths: list[Path], out: Path):
+        from kit import report_cache
+        from kit.cache import open_cache
+
+        self.options, self.paths, self.out, self.key, self.directory = options, paths, out, None, None
+        if options.no_cache:
+            return
+        self.directory = open_cache(options.cache or True).directory
+        self.key = report_cache.run_key(*self._material())
+
+    def _material(self):
+        options = self.options
+        settings = {"latest_only": options.latest_only, "model": options.model, "n_process": options.n_process,
+                    "engine": options.engine, "cache": str(Path(self.directory).resolve()), "title": options.title}
+        return [options.command], self.paths, settings, self.out
+
+    def restore(self) -> bool:
+        """True when the stored run was written into ``--out`` (and said so)."""
+        from kit import report_cache
+
+        if self.key is None:
+            return False
+        try:
+            lines = report_cache.restore_run(self.directory, self.key, self.out)
+        except report_cache.DamagedEntry as error:
+            _say(f"the cached report is damaged and is ignored ({error}); making it again", error=True)
+            return False
+        except OSError as error:
+            _say(f"the cached report could not be copied ({error}); making it again", error=True)
+            return False
+        if lines is None:
+            return False
+        for line in lines:
+            _say(line, quiet=self.options.quiet)
+        _say(f"report: {self.out / 'report.html'} (reused from the cache: corpus, options and kit unchanged)",
+             quiet=self.options.quiet)
+        return True
+
+    def store(self, *lines: str) -> None:
+        """Keep the run just written, unless a report cell failed or an input changed during the run."""
+        import json
+
+        from kit import report_cache
+        from kit.report import _failed_cells
+
+        if self.key is None or report_cache.run_key(*self._material()) != self.key:
+            return
+        try:
+            if _failed_cells(json.loads((self.out / "report.ipynb").read_text(encoding="utf-8"))):
+                return
+        except (OSError, ValueError, KeyError):
+            return
+        report_cache.store_run(self.directory, self.key, self.out, list(lines))
 
 
 def _run_on_cluster(options: argparse.Namespace, paths: list[Path], out: Path, started: float) -> int:
@@ -188,8 +257,12 @@ def _run_on_cluster(options: argparse.Namespace, paths: list[Path], out: Path, s
 
 
 def _say_counts(counts: dict[str, int], out: Path, *, quiet: bool) -> None:
-    _say(f"analysed: {counts['mentions']} mentions of {counts['actors']} actors, {counts['figures']} figures, "
-         f"{counts['quotes']} quotes; tables in {out}/", quiet=quiet)
+    _say(_counts_line(counts, out), quiet=quiet)
+
+
+def _counts_line(counts: dict[str, int], out: Path) -> str:
+    return (f"analysed: {counts['mentions']} mentions of {counts['actors']} actors, {counts['figures']} figures, "
+            f"{counts['quotes']} quotes; tables in {out}/")
 
 
 def _present(value) -> bool:

@@ -40,19 +40,17 @@ def analyze_to(corpus_or_articles, out, *, model: str | None = None, n_process: 
     Memory holds the articles given, one partition's rows and the corpus step's counts (the
     distinct actors and names), not every table.
     """
-    from kit.analysis import (MAX_ARTICLE_CHARS, _articles_and_problems, _bodies_within, _collect, _with_problems,
-                              iter_article_rows)
+    from kit.analysis import _collect, _with_problems, iter_article_rows, prepare
     from kit.cache import open_cache
-    from kit.pipeline import whole_number, worker_count
+    from kit.pipeline import whole_number
     from kit.saving import make_folder
 
-    n_process = worker_count(n_process)
-    batch_size = whole_number("batch_size", batch_size)
+    # the same checks and refusals as kit.analyze (model, engine, client, sizes), before anything is written
+    run = prepare(corpus_or_articles, model=model, n_process=n_process, batch_size=batch_size, engine=engine,
+                  client=client, max_chars=max_chars)
+    n_process, batch_size, articles, problems, credits, bodies = (
+        run.n_process, run.batch_size, run.articles, run.problems, run.credits, run.bodies)
     partition_articles = whole_number("partition_articles", partition_articles) or PARTITION_ARTICLES
-    articles, problems = _articles_and_problems(corpus_or_articles)
-    credits = list(getattr(corpus_or_articles, "credits", None) or [])
-    bodies, cut_short = _bodies_within(articles, (whole_number("max_chars", max_chars) or MAX_ARTICLE_CHARS))
-    problems = _with_problems(problems, cut_short)
     out = make_folder(out)
     store = open_cache(cache)
     if not articles["article_id"].is_unique:  # the corpus step by partitions needs an article's rows together

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+if TYPE_CHECKING:  # spaCy is imported where a Doc is worked on, not when kit.syntax is (a cached report)
+    from spacy.tokens import Doc
 
 from kit import lexicon
 

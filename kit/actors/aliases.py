@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import csv
 import functools
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+
+if TYPE_CHECKING:  # spaCy is imported where a Doc is worked on, not when kit.actors is (a cached report)
+    from spacy.matcher import PhraseMatcher
 
 from kit.cache_keys import alias_file  # one lookup, spaCy-free, shared with the cache key
 
@@ -57,6 +59,8 @@ def reload_aliases() -> None:
 def _alias_matcher(vocab, path: str) -> tuple[PhraseMatcher, dict[str, dict]]:
     """A PhraseMatcher over the alias spellings (exact case), built once per vocab."""
     from spacy.lang.en import English
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
 
     tokenizer = English().tokenizer  # the model's tokenizer splits the same way for these strings
     aliases = load_aliases(path)

@@ -15,10 +15,12 @@ from __future__ import annotations
 import bisect
 import functools
 
+from typing import TYPE_CHECKING
+
 import numpy
-from spacy.attrs import LEMMA, LOWER, ORTH, POS
-from spacy.symbols import NOUN as NOUN_ID, PRON as PRON_ID, PROPN as PROPN_ID
-from spacy.tokens import Doc, Span
+
+if TYPE_CHECKING:  # spaCy is imported where a Doc is worked on, not when kit.actors is (a cached report)
+    from spacy.tokens import Doc, Span
 
 from kit.actors import geography
 from kit.actors.aliases import _alias_matcher, alias_file
@@ -58,6 +60,8 @@ class _TokenFilter:
     def select(self, arrays, *, proper_orths=(), pronouns=False, nouns=None) -> list[int]:
         """Indices of: proper nouns whose text is in ``proper_orths``; he/she/they if
         ``pronouns``; nouns whose lemma or lower form is in ``nouns`` (after "the" for descriptions)."""
+        from spacy.symbols import NOUN as NOUN_ID, PRON as PRON_ID, PROPN as PROPN_ID
+
         if len(arrays) == 0:
             return []
         pos, lower, lemma, orth = arrays[:, 0], arrays[:, 1], arrays[:, 2], arrays[:, 3]
@@ -88,6 +92,8 @@ class _Article:
     """The state of one article while its mentions are found (kept small on purpose)."""
 
     def __init__(self, doc: Doc):
+        from spacy.attrs import LEMMA, LOWER, ORTH, POS
+
         self.doc = doc
         self.sentence_starts = [sentence.start for sentence in doc.sents] if doc.has_annotation("SENT_START") else [0]
         self.candidates: list[dict] = []
@@ -168,6 +174,8 @@ def _layout_tokens(doc: Doc) -> set[int]:
 def _outside_layout(ents, layout: set[int]) -> list[Span]:
     """The entities outside layout spans; one that runs into a credit or a furniture line
     ("Reuters\nChina") keeps its longest stretch outside ("China")."""
+    from spacy.tokens import Span
+
     if not layout:
         return list(ents)
     kept = []

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+if TYPE_CHECKING:  # spaCy is imported where a Doc is worked on, not when kit.actors is (a cached report)
+    from spacy.tokens import Span
 
 from kit import lexicon
 from kit.actors import geography
@@ -116,6 +118,8 @@ def _apposed_persons(ents: list[Span]) -> list[Span]:
     """Entities the article itself says are people, whatever spaCy's label: a name with a
     person noun in apposition ("Valeska Paris, an Australian woman": not the city), with
     the capitalised words just before it that spaCy split off ("Valeska")."""
+    from spacy.tokens import Span
+
     if not ents:
         return ents
     doc = ents[0].doc
@@ -152,6 +156,8 @@ SURNAME_START = re.compile(r"(?:[a-z]{1,2}['’])?[A-Z]")
 def _particle_names(ents: list[Span]) -> list[Span]:
     """A PERSON entity that opens with a surname particle ("dela Vega") and the capitalised
     given name just before it, which spaCy left out ("Arnel")."""
+    from spacy.tokens import Span
+
     doc = ents[0].doc
     out = []
     for ent in ents:

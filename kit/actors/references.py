@@ -10,8 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+if TYPE_CHECKING:  # spaCy is imported where a Doc is worked on, not when kit.actors is (a cached report)
+    from spacy.tokens import Span
 
 from kit.actors import geography
 from kit.actors.names import government_name, initials

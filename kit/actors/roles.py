@@ -3,7 +3,10 @@ speak, does a country only modify a noun ("his US counterpart")?"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported where a Doc is worked on, not when kit.actors is (a cached report)
+    from spacy.tokens import Doc, Span
 
 from kit.actors import geography
 from kit.actors.words import (

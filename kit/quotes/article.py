@@ -15,9 +15,12 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a cached report's charts)
+    from spacy.tokens import Doc, Span, Token
 
 from kit import lexicon
 from kit.quotes.marks import find_quote_spans

@@ -16,10 +16,12 @@ sentence that introduced it.
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import pandas as pd
-from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a cached report's charts)
+    from spacy.tokens import Doc, Span, Token
 
 from kit.nlp import load_model
 from kit.quotes.article import (

@@ -15,7 +15,10 @@ brings. A noun without an owner ("the claim that ...") gives nothing: nobody is 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a cached report's charts)
+    from spacy.tokens import Token
 
 from kit import lexicon
 from kit.quotes.article import CUE_VERBS, INDIRECT_VERBS, SUBJECTS, is_finite

@@ -22,8 +22,10 @@ there.) Nor does an agentless passive ("deaths were reported": nobody is said to
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a cached report's charts)
+    from spacy.tokens import Token
 
 from kit import lexicon
 

@@ -15,7 +15,10 @@ turns an attribution into a row of the quotes table.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a cached report's charts)
+    from spacy.tokens import Token
 
 from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, GOVERNING_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, Attribution, present

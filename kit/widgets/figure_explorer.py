@@ -129,7 +129,8 @@ class FigureExplorer(Explorer):
 
     def draw(self, name: str) -> None:
         if name == "table":
-            self.grid.show(self.table_frame(self.figures.iloc[self._matching[:GRID_ROWS]]))  # only the rows shown
+            # only the rows shown are built, and rows shown before are reused as encoded
+            self.grid.show_rows(self._matching, lambda positions: self.table_frame(self.figures.iloc[positions]))
         elif name == "values":
             self.charts["values"].show(self.values_figure())
         else:

@@ -67,6 +67,8 @@ class Grid:
         self.frame = pd.DataFrame()
         self.widths = widths or {}
         self._layouts: dict[tuple[str, ...], dict] = {}
+        self._encoded: dict = {}  # show_rows: row key -> (its JSON, its values), for the columns below
+        self._encoded_columns: tuple[str, ...] | None = None
         factory = _itable()
         self._live = factory is not None
         if self._live:
@@ -99,6 +101,39 @@ class Grid:
             self._layouts[columns] = self._layout(columns)
         self._table._dt_args = {**self._layouts[columns], "data_json": rows_json(frame)}
 
+    def show_rows(self, keys, build) -> None:
+        """Show the rows named by ``keys`` (their first :data:`GRID_ROWS`), building only rows not shown before.
+
+        ``build(keys)`` gives the grid's rows for those keys, in order (a DataFrame). A
+        key names one row of a table that does not change (a row position of the
+        explorer's table), so a row once encoded is sent again as it was: a filter
+        going back to rows seen before costs no new context lines nor escaping. Same
+        rows, same JSON as :meth:`show` of the whole frame.
+        """
+        keys = list(keys[:GRID_ROWS])
+        if len(self._encoded) > MAX_ENCODED_ROWS:
+            self._encoded.clear()
+        missing = [key for key in keys if key not in self._encoded]
+        if missing or not keys:
+            built = build(missing).reset_index(drop=True)
+            columns = tuple(map(str, built.columns))
+            if columns != self._encoded_columns:  # other columns: nothing encoded before is of use
+                self._encoded, self._encoded_columns = {}, columns
+                if len(missing) < len(keys):
+                    missing, built = keys, build(keys).reset_index(drop=True)
+            for key, encoded, values in zip(missing, _row_texts(built), built.itertuples(index=False, name=None)):
+                self._encoded[key] = (encoded, values)
+        columns = list(self._encoded_columns or ())
+        rows = [self._encoded[key] for key in keys]
+        self.frame = pd.DataFrame.from_records([values for _, values in rows], columns=columns) if rows else \
+            pd.DataFrame(columns=columns)
+        if not self._live:
+            self._table.value = _html(self.frame)
+            return
+        if tuple(columns) not in self._layouts:
+            self._layouts[tuple(columns)] = self._layout(tuple(columns))
+        self._table._dt_args = {**self._layouts[tuple(columns)], "data_json": "[" + ", ".join(e for e, _ in rows) + "]"}
+
     def _layout(self, columns: tuple[str, ...]) -> dict:
         from itables.javascript import get_itables_extension_arguments
 
@@ -112,12 +147,27 @@ class Grid:
         return arguments
 
 
+#: Rows kept encoded by :meth:`Grid.show_rows` at most (then forgotten at once): a few MB.
+MAX_ENCODED_ROWS = 20_000
+
+
 def rows_json(frame: pd.DataFrame) -> str:
     """The rows as DataTables data: text HTML-escaped (DataTables shows it as text), numbers kept, blanks for missing.
 
     >>> rows_json(pd.DataFrame({"a": ["<b>x</b>", None], "n": [1.5, float("nan")]}))
     '[["&lt;b&gt;x&lt;/b&gt;", 1.5], ["", null]]'
     """
+    return json.dumps([list(row) for row in zip(*_cells(frame))], ensure_ascii=False)
+
+
+def _row_texts(frame: pd.DataFrame) -> list[str]:
+    """Each row's JSON as :func:`rows_json` writes it: joined with ``", "`` in brackets, they are its output."""
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    return [dumps(list(row)) for row in zip(*_cells(frame))] if len(frame.columns) else ["[]"] * len(frame)
+
+
+def _cells(frame: pd.DataFrame) -> list[list]:
+    """The frame's columns as JSON values: escaped text, numbers (int when whole), None for missing."""
     columns = []
     for _, column in frame.items():
         if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
@@ -126,7 +176,7 @@ def rows_json(frame: pd.DataFrame) -> str:
         else:
             text = column.astype("object").where(column.notna(), "").astype(str)
             columns.append([html.escape(v, quote=False) for v in text.tolist()])
-    return json.dumps([list(row) for row in zip(*columns)], ensure_ascii=False)
+    return columns
 
 
 def _html(frame: pd.DataFrame, rows: int = PAGE_ROWS) -> str:

@@ -135,7 +135,8 @@ class QuoteExplorer(Explorer):
 
     def draw(self, name: str) -> None:
         if name == "quotes":
-            self.grid.show(self.table_frame(self.quotes.iloc[self._matching[:GRID_ROWS]]))
+            # rows shown before are reused as encoded: only new rows get their context lines
+            self.grid.show_rows(self._matching, lambda positions: self.table_frame(self.quotes.iloc[positions]))
             self._stale.discard(name)
             return
         counted = self._chart_columns.iloc[self._matching]

@@ -15,6 +15,7 @@ numpy masks and a cut to the rows shown, even on 10,000 articles.
 
 from __future__ import annotations
 
+import itertools
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -84,28 +85,86 @@ def counted_options(values: Iterable, limit: int = MAX_ROWS, all_label: str = AL
 
 
 class TextIndex:
-    """A text column lower-cased once (as Arrow strings), searched by words on every change.
+    """A text column searched by words: each row's words indexed once, a search scans the vocabulary.
 
-    >>> TextIndex(pd.Series(["Russia rotates", "Venezuela crisis", None])).mask("RUSSIA rot").tolist()
-    [True, False, False]
+    A row matches a query when every word of the lower-cased query is a substring of the
+    lower-cased row (what ``query_word in text.lower()`` says). A query word holds no
+    whitespace, so it can only occur inside one of the row's whitespace-separated tokens:
+    the index keeps the distinct tokens of the distinct texts (lower-cased whole, then split
+    as ``str.split`` does), and a search finds the tokens containing each word (a substring
+    scan of the vocabulary, in C++ by Arrow when it takes the strings), then their texts,
+    then their rows. Same rows as scanning every text, at a fraction of the cost: the
+    vocabulary of 100,000 quotes is a few tens of thousands of tokens.
+
+    >>> index = TextIndex(pd.Series(["Russia rotates", "Venezuela crisis", None, "rotates, Russia!"]))
+    >>> index.mask("RUSSIA rot").tolist(), index.mask("s, r").tolist(), index.mask("").tolist()
+    ([True, False, False, True], [False, False, False, True], [True, True, True, True])
     """
+
+    #: Above this many matching tokens, their texts are found by one pass over all pairs (not a slice each).
+    MANY_TOKENS = 2000
 
     def __init__(self, column: pd.Series):
         lowered = pd.Series(column).reset_index(drop=True).astype("object").fillna("").astype(str).str.lower()
-        try:  # Arrow strings search in C++: many times faster than Python strings on 100,000 rows
-            self.lowered = lowered.astype("string[pyarrow]")
-        except (ImportError, TypeError):
-            self.lowered = lowered
+        codes, texts = pd.factorize(lowered, sort=False)  # distinct texts once (wire copies, repeated quotes)
+        self._row_texts = codes.astype(np.int64)
+        self._n_texts = len(texts)
+        token_lists = [text.split() for text in texts.tolist()]
+        counts = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+        flat = np.array(list(itertools.chain.from_iterable(token_lists)), dtype=object)
+        token_codes, vocabulary = pd.factorize(flat, sort=False)
+        text_of_token = np.repeat(np.arange(len(texts), dtype=np.int64), counts)
+        # (token, text) pairs, each once, grouped by token: a token's texts are one slice
+        width = max(len(texts), 1)
+        pairs = np.sort(token_codes.astype(np.int64) * width + text_of_token)  # np.sort: np.unique is 50x slower here
+        pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
+        self._pair_tokens = pairs // width
+        self._pair_texts = pairs % width
+        self._offsets = np.searchsorted(self._pair_tokens, np.arange(len(vocabulary) + 1))
+        self.vocabulary: list[str] = vocabulary.tolist()
+        self._arrow = _arrow_strings(self.vocabulary)
 
     def __len__(self) -> int:
-        return len(self.lowered)
+        return len(self._row_texts)
 
     def mask(self, query: str | None) -> np.ndarray:
         """Rows containing every word of ``query`` (case-insensitive); all rows for an empty query."""
-        mask = np.ones(len(self.lowered), dtype=bool)
-        for word in (query or "").lower().split():
-            mask &= self.lowered.str.contains(word, regex=False).to_numpy(dtype=bool, na_value=False)
+        mask = np.ones(len(self._row_texts), dtype=bool)
+        for word in dict.fromkeys((query or "").lower().split()):
+            texts = np.zeros(self._n_texts, dtype=bool)
+            texts[self._texts_of(self._tokens_containing(word))] = True
+            mask &= texts[self._row_texts]
         return mask
+
+    def _tokens_containing(self, word: str) -> np.ndarray:
+        """Positions in :attr:`vocabulary` of the tokens that contain ``word``."""
+        if self._arrow is not None:
+            import pyarrow.compute as pc
+
+            try:
+                return np.flatnonzero(pc.match_substring(self._arrow, word).to_numpy(zero_copy_only=False))
+            except (UnicodeError, ValueError, TypeError):  # a word Arrow cannot take (a lone surrogate)
+                pass
+        return np.array([i for i, token in enumerate(self.vocabulary) if word in token], dtype=np.int64)
+
+    def _texts_of(self, tokens: np.ndarray) -> np.ndarray:
+        if len(tokens) > self.MANY_TOKENS:
+            wanted = np.zeros(len(self.vocabulary), dtype=bool)
+            wanted[tokens] = True
+            return self._pair_texts[wanted[self._pair_tokens]]
+        starts, ends = self._offsets[tokens], self._offsets[tokens + 1]
+        return np.concatenate([self._pair_texts[a:b] for a, b in zip(starts.tolist(), ends.tolist())] or
+                              [np.array([], dtype=np.int64)])
+
+
+def _arrow_strings(strings: list[str]):
+    """``strings`` as an Arrow array (substring scans in C++), or None (no pyarrow, or strings it cannot encode)."""
+    try:
+        import pyarrow as pa
+
+        return pa.array(strings, type=pa.large_string())
+    except Exception:  # noqa: BLE001 - ImportError, or ArrowInvalid / UnicodeEncodeError on a lone surrogate
+        return None
 
 
 def text_mask(column: pd.Series, query: str) -> np.ndarray:
