@@ -230,6 +230,7 @@ def _alias_mentions(article: _Article) -> None:
         if record["kind"] == "country":
             article.countries_at.update((i, record["country"] or record["name"]) for i in range(start, end))
             if _is_modifier(span):
+                _modifier_place(article, start, end, record["country"] or record["name"])
                 continue
             if record["usage"] == "seat" and not _acts(span.root, article.is_actor_at):
                 # "the south lawn of the White House": the building, a place (and not an ORG either).
@@ -350,6 +351,7 @@ def _country_entity(article: _Article, ent: Span, core: Span) -> bool:
         return False
     article.countries_at.update((i, country) for i in range(ent.start, ent.end))
     if _is_modifier(core):
+        _modifier_place(article, core.start, core.end, country)  # "his US counterpart": where, not who
         return True
     if _names_place(core.root) or _completes_address(core):
         # "Dorian left the Bahamas", "born in Austria": where, not who.
@@ -362,6 +364,14 @@ def _country_entity(article: _Article, ent: Span, core: Span) -> bool:
     return True
 
 
+def _modifier_place(article: _Article, start: int, end: int, country: str) -> None:
+    """A country named as a modifier ("his US counterpart", "U.S. officials"): no mention of the
+    country (the seed's gold calls it a modifier), but still a place's name, as a newswire
+    tagger sees it: a place of kind "place", how "modifier", kept where no mention covers it."""
+    article.modifier_places.append(dict(tok_start=start, tok_end=end, name=country, kind="place", how="modifier",
+                                        country=country, priority=0))
+
+
 def _place_entity(article: _Article, ent: Span, core: Span, label: str) -> None:
     """A capital acts for its government ("Moscow said"); otherwise a place."""
     capital_of = geography.country_of_capital(core.text) if label == "GPE" else None
@@ -369,7 +379,7 @@ def _place_entity(article: _Article, ent: Span, core: Span, label: str) -> None:
     if capital_of:
         article.countries_at.update((i, capital_of) for i in range(ent.start, ent.end))
     if _is_modifier(core) and a_country:
-        return  # "his US counterpart": a modifier of the country's, no mention
+        return  # "his US counterpart": a modifier of the country's, already a place (_alias_mentions)
     if _is_modifier(core):
         # "the South Carolina primary", "an Ottawa street": still a place's name, added last
         # where no mention covers it ("Vancouver researchers" stays one description).
