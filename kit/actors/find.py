@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from kit.actors import geography
 from kit.actors.aliases import _alias_matcher, alias_file
 from kit.actors.furniture import layout_spans
+from kit.actors.places import organization_names, place_names
 from kit.actors.names import (
     CAMEL_CASE, MODEL_SCRIPTS, _apposed_persons, _could_be_person, _given_name_after_title, _government_of,
     _has_letter_of, _known_full_name, _label_mentions, _not_an_organization, _person_name, _spelled_country, _titled_name, _titles_of, _trim,
@@ -104,6 +105,8 @@ class _Article:
         self.mention_tokens: set[int] = set()  # tokens of the mentions found before descriptions and pronouns
         self.other_name_words: set[str] = set()  # words of organizations' and places' longer names
         self.modifier_places: list[dict] = []  # places named as modifiers, kept where nothing else is
+        self.place_names: dict[str, str] = {}  # names spaCy tagged PERSON/ORG that are places' -> label
+        self.organization_names: set[str] = set()  # names tagged GPE/LOC that are organizations'
 
     def sentence_of(self, token_index: int) -> int:
         return bisect.bisect_right(self.sentence_starts, token_index) - 1
@@ -135,6 +138,8 @@ def find_mentions(doc: Doc) -> list[dict]:
     article = _Article(doc)
     article.layout_tokens = _layout_tokens(doc)
     ents = _apposed_persons(_outside_layout(doc.ents, article.layout_tokens))
+    article.place_names = place_names(doc, ents)
+    article.organization_names = organization_names(doc, ents, article.place_names)
     _person_names(article, ents)
     _alias_mentions(article)
     for ent in ents:
@@ -196,6 +201,8 @@ def _person_names(article: _Article, ents) -> None:
     """Full names of the article: its surnames, given names and the titles they bear."""
     first_names: dict[str, str] = {}
     for ent in ents:
+        if ent.label_ == "PERSON" and _trim(ent) is not None and _trim(ent).text in article.place_names:
+            continue  # "Blaenau Ffestiniog" is a town: no given name and surname
         titled = (_titled_name(ent) or _given_name_after_title(ent)) if ent.label_ != "PERSON" else None
         if ent.label_ == "PERSON" or titled is not None:
             name = titled if titled is not None else _person_name(ent)
@@ -258,6 +265,7 @@ def _entity_mention(article: _Article, ent: Span) -> None:
     core = _trim(ent)
     if core is None:
         return
+    label = _label_on_evidence(article, core, label)
     if len(core) == 1 and core.text in article.short_names and _surname_fits(article, ent, core):
         label = "PERSON"  # whatever spaCy thought ("Trump" ORG, "Pelosi's" EVENT)
     if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
@@ -291,6 +299,20 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         _group_entity(article, ent, core)
     elif label == "ORG":
         _organization_entity(article, ent, core)
+
+
+def _label_on_evidence(article: _Article, core: Span, label: str) -> str:
+    """spaCy's label, or the one the article gives evidence for (:mod:`kit.actors.places`): a
+    place tagged PERSON or ORG ("in Jolo", "the Amazon rainforest"), unless a building acts
+    ("Holy Cross Hospital said"); an organization tagged GPE ("Qantas and Emirates")."""
+    place = article.place_names.get(core.text)
+    if place and label in ("PERSON", "ORG"):
+        if place == "FAC" and _acts(core.root, article.is_actor_at):
+            return "ORG"
+        return place
+    if label in ("GPE", "LOC", "PERSON") and core.text in article.organization_names:
+        return "ORG"
+    return label
 
 
 def _no_name_of_anyone(article: _Article, core: Span, label: str) -> bool:

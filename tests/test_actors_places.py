@@ -1,0 +1,72 @@
+"""Places spaCy-sm types as people or organizations, and organizations it types as places,
+put right on evidence in the article (kit.actors.places). Sentences written for these tests
+after Wikinews reports (CC BY 2.5, Wikinews contributors) unless marked otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit import actors
+
+
+def mention_at(text: str, needle: str, occurrence: int = 0):
+    rows = actors.extract(text)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(needle, start + 1)
+    hit = rows[(rows.start <= start) & (start < rows.end)]
+    return None if hit.empty else hit.iloc[0]
+
+
+# (text, needle, occurrence, expected kind): a place by its own words, by a place noun, or a
+# town GeoNames knows used as a location; the same name stays a place in the whole article.
+PLACES = [
+    # a town after a locative preposition, or in a list of towns
+    ("Resources sent included fire engines from Dolgellau, Harlech, Barmouth and Bala.", "Harlech", 0, "place"),
+    ("Resources sent included fire engines from Dolgellau, Harlech, Barmouth and Bala.", "Bala", 0, "place"),
+    ("Two bombs exploded at a cathedral in Jolo on Sunday.", "Jolo", 0, "place"),
+    ("The quake was centred near Guayanilla, Puerto Rico.", "Guayanilla", 0, "place"),
+    # the name's own words
+    ("Firefighters were called to Bontddu Hall after midnight.", "Bontddu Hall", 0, "place"),
+    ("The crowd gathered in Trafalgar Square and marched to Parliament Square.", "Trafalgar Square", 0, "place"),
+    # a place noun after the name; the same name elsewhere in the article
+    ("Fires in the Amazon rainforest spread. The Amazon lost a large area this year.", "Amazon", 1, "place"),
+]
+
+
+@pytest.mark.parametrize("text, needle, occurrence, kind", PLACES)
+def test_places_on_evidence(text, needle, occurrence, kind):
+    mention = mention_at(text, needle, occurrence)
+    assert mention is not None and mention.kind == kind, mention
+
+
+# Evidence against a town: the name is someone's in the article (a surname, a given name), or a
+# building acts as its organization.
+NOT_PLACES = [
+    ("Police spoke with John Kelly on Monday. A statement from Kelly denied the charges.", "Kelly", 1, "person"),
+    ("Police said Holy Cross Hospital said the driver had died.", "Holy Cross Hospital", 0, "organization"),
+    ("Nick Bos spoke with Ed about the ants. The ants came from Ed.", "Ed", 1, None),
+]
+
+
+@pytest.mark.parametrize("text, needle, occurrence, kind", NOT_PLACES)
+def test_not_places(text, needle, occurrence, kind):
+    mention = mention_at(text, needle, occurrence)
+    assert (mention.kind if mention is not None else None) != "place"
+    if kind is not None:
+        assert mention is not None and mention.kind == kind
+
+
+# A name tagged GPE (or a one-word PERSON that is no one's in the article) coordinated with
+# organizations is an organization; a town in a list with an organization stays a town.
+ORGANIZATIONS = [
+    ("Qantas and Emirates cancelled their flights to the city.", "Emirates", "organization"),
+    ("The deal between Boeing and Embraer was approved by regulators.", "Embraer", "organization"),
+    ("Engines came from Dolgellau and Harlech, and from the North Wales Fire Service.", "Dolgellau", "place"),
+]
+
+
+@pytest.mark.parametrize("text, needle, kind", ORGANIZATIONS)
+def test_organizations_by_coordination(text, needle, kind):
+    mention = mention_at(text, needle)
+    assert mention is not None and mention.kind == kind, mention
