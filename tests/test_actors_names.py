@@ -47,6 +47,25 @@ def test_modifiers_that_stay_out(text, needle, how):
     assert mention is None or mention.kind != "country"
 
 
+# A place's name inside a description with a common noun for head is a place's name too,
+# nested in it ("U.S. officials", "Vancouver researchers"); inside a name it stays the name's.
+NESTED_PLACES = [
+    ("Last year, Vancouver researchers distributed test strip kits.", "Vancouver", "Vancouver"),
+    ("U.S. officials said the strike had failed.", "U.S.", "United States"),
+    ("On Tuesday, the New Zealand government announced the start of the vote.", "New Zealand", "New Zealand"),
+    ("Police Regional Office spokesman Ben Ong met the governor.", "Police", None),
+]
+
+
+@pytest.mark.parametrize("text, needle, name", NESTED_PLACES)
+def test_places_nested_in_descriptions(text, needle, name):
+    rows = actors.extract(text)
+    start = text.index(needle)
+    places = rows[(rows.start == start) & (rows.end == start + len(needle)) & (rows.how == "modifier")]
+    assert (places.iloc[0]["name"] if len(places) else None) == name
+    assert (places.kind == "place").all()
+
+
 # Evidence against a label: a name ending in an abbreviation in capitals is no person's
 # ("Pro-Beijing DAB's Horace Cheung"), so "DAB" is no surname; a newspaper's name is an
 # organization whatever its first word ("the Saudi Gazette" tagged FAC).

@@ -155,12 +155,24 @@ def find_mentions(doc: Doc) -> list[dict]:
 
 
 def _with_modifier_places(article: _Article, mentions: list[dict]) -> list[dict]:
-    """The mentions and, where no mention covers them, the places named as modifiers."""
+    """The mentions and the places named as modifiers, where no mention covers them or only a
+    description with a common noun for head covers them ("U.S. officials", "the New Zealand
+    government", "Vancouver researchers": the place's name nested in the description, as a
+    newswire tagger sees it). A name covering them keeps them ("the US Embassy", "Texas A&M").
+    Nested rows follow the row that holds them."""
     from kit.actors.references import _without_overlaps
 
-    taken = {i for m in mentions for i in range(m["tok_start"], m["tok_end"])}
+    doc = article.doc
+    taken = {i for m in mentions if not _described(doc, m) for i in range(m["tok_start"], m["tok_end"])}
     extra = [p for p in _without_overlaps(article.modifier_places) if taken.isdisjoint(range(p["tok_start"], p["tok_end"]))]
-    return sorted(mentions + extra, key=lambda m: m["tok_start"]) if extra else mentions
+    if not extra:
+        return mentions
+    return sorted(mentions + extra, key=lambda m: (m["tok_start"], m["tok_start"] - m["tok_end"]))
+
+
+def _described(doc: Doc, mention: dict) -> bool:
+    """Is the mention a description whose head is a common noun ("U.S. officials")?"""
+    return mention["how"] == "description" and doc[mention["tok_end"] - 1].text.islower()
 
 
 def _layout_tokens(doc: Doc) -> set[int]:

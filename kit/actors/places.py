@@ -63,6 +63,8 @@ def place_names(doc, ents) -> dict[str, str]:
                 continue
             if len(core) == 1 and core[0].lower_ in GIVEN_NAMES:
                 continue  # "a call from Ed": a town of Sweden too, but first a given name
+            if core.start > 0 and doc[core.start - 1].pos_ in ("DET", "PRON"):
+                continue  # "in this Chamber", "at the Hilton": towns take no determiner
             towns = towns if towns is not None else geography.town_names()
             if core.text in towns:
                 found[core.text] = "GPE"
