@@ -106,6 +106,7 @@ ORGANIZATIONS = [
     ("Justice Stevens devoted his life to public service, including 35 years on the Supreme Court.",
      "Supreme Court", "organization"),
     ("He posted a video on Facebook.", "Facebook", None),
+    ("The company was listed on the London Stock Exchange in 2010.", "London Stock Exchange", "organization"),
 ]
 
 
