@@ -107,6 +107,10 @@ ORGANIZATIONS = [
      "Supreme Court", "organization"),
     ("He posted a video on Facebook.", "Facebook", None),
     ("The company was listed on the London Stock Exchange in 2010.", "London Stock Exchange", "organization"),
+    # a body's full name before an office's title is a mention; a title's own word is not
+    ("Democratic National Committee chairman Tim Kaine said the party was ready.",
+     "Democratic National Committee", "organization"),
+    ("Defence Secretary Delfin Lorenzana said the group was to blame.", "Defence", None),
 ]
 
 

@@ -228,10 +228,13 @@ def government_name(country: str) -> str:
 
 def _in_office_title(span: Span) -> bool:
     """Is this organization part of an office's title ("Speaker of the House", "Member of
-    Parliament", "the Defence Secretary", "Senate President Thomas Rivera Schatz")?"""
+    Parliament", "the Defence Secretary", "Senate President Thomas Rivera Schatz")? Not a body's
+    full name before the title ("Democratic National Committee chairman")."""
     root = span.root
     if root.dep_ == "compound" and root.head.lemma_.lower() in OFFICE_NOUNS and not (span.start <= root.head.i < span.end):
-        return True
+        # A body's full name stays a mention: "Democratic National Committee chairman", "Civil
+        # Defense Authority director" (not "the Defence Secretary", "Senate President").
+        return not (len(span) >= 2 and span[-1].lower_ in ORGANIZATION_NAME_HEADS)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.text in OFFICES_OF:
         return True
     return False
