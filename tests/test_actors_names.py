@@ -190,3 +190,21 @@ def _starts(body: str, needle: str) -> list[int]:
         out.append(at)
         at = body.find(needle, at + 1)
     return out
+
+
+# An organization's name inside a description that took its place is still its mention,
+# nested in the description ("Goldman Sachs analysts", "a Google spokeswoman").
+NESTED_NAMES = [
+    ("Goldman Sachs analysts said in a note that the bank would cut jobs.", "Goldman Sachs", "goldman-sachs"),
+    ("A Google spokeswoman said the company had fixed the bug.", "Google", "google"),
+    ("Trump administration officials said the talks would resume.", "Trump", None),
+]
+
+
+@pytest.mark.parametrize("text, needle, actor_id", NESTED_NAMES)
+def test_names_nested_in_descriptions(text, needle, actor_id):
+    rows = actors.extract(text)
+    start = text.index(needle)
+    named = rows[(rows.start == start) & (rows.end == start + len(needle)) & (rows.how.isin(("name", "alias")))]
+    assert (named.iloc[0]["actor_id"] if len(named) else None) == actor_id
+    assert len(rows[rows.how == "description"]) == 1  # the description stays

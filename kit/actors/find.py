@@ -149,22 +149,43 @@ def find_mentions(doc: Doc) -> list[dict]:
     _label_mentions(article)
     _link_abbreviations(article.candidates)
     mentions = _without_overlaps(article.candidates)
+    nested = _names_in_descriptions(article, mentions)
     mentions = _descriptions_and_pronouns(article, mentions)
-    mentions = _with_modifier_places(article, mentions)
+    mentions = _with_modifier_places(article, mentions, nested)
     return [_row(article, m) for m in mentions]
 
 
-def _with_modifier_places(article: _Article, mentions: list[dict]) -> list[dict]:
+def _names_in_descriptions(article: _Article, kept: list[dict]) -> list[dict]:
+    """Names of organizations and people inside a description with a common noun for head,
+    which took their place ("Goldman Sachs analysts", "Pentagon officials", "a Google
+    spokeswoman"): still mentions of their actor, nested in the description."""
+    doc = article.doc
+    described = [m for m in kept if _described(doc, m)]
+    if not described:
+        return []
+    from kit.actors.references import _without_overlaps
+
+    chosen = {id(m) for m in kept}
+    return _without_overlaps([
+        c for c in article.candidates if id(c) not in chosen and c["how"] in ("name", "alias")
+        and c["kind"] in ("organization", "person")
+        and any(m["tok_start"] <= c["tok_start"] and c["tok_end"] < m["tok_end"] for m in described)])
+
+
+def _with_modifier_places(article: _Article, mentions: list[dict], nested: list[dict] = ()) -> list[dict]:
     """The mentions and the places named as modifiers, where no mention covers them or only a
     description with a common noun for head covers them ("U.S. officials", "the New Zealand
     government", "Vancouver researchers": the place's name nested in the description, as a
     newswire tagger sees it). A name covering them keeps them ("the US Embassy", "Texas A&M").
-    Nested rows follow the row that holds them."""
+    ``nested``: other names nested in descriptions (:func:`_names_in_descriptions`). Nested rows
+    follow the row that holds them."""
     from kit.actors.references import _without_overlaps
 
     doc = article.doc
     taken = {i for m in mentions if not _described(doc, m) for i in range(m["tok_start"], m["tok_end"])}
     extra = [p for p in _without_overlaps(article.modifier_places) if taken.isdisjoint(range(p["tok_start"], p["tok_end"]))]
+    extra += [n for n in nested if any(m is not n and m["tok_start"] <= n["tok_start"] and n["tok_end"] <= m["tok_end"]
+                                       for m in mentions if _described(doc, m))]
     if not extra:
         return mentions
     return sorted(mentions + extra, key=lambda m: (m["tok_start"], m["tok_start"] - m["tok_end"]))
