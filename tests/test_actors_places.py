@@ -29,6 +29,10 @@ PLACES = [
     # the name's own words
     ("Firefighters were called to Bontddu Hall after midnight.", "Bontddu Hall", 0, "place"),
     ("The crowd gathered in Trafalgar Square and marched to Parliament Square.", "Trafalgar Square", 0, "place"),
+    # where a person is from ("a Cheltenham man"); the first word of a place's longer name
+    ("Police arrested a 36-year-old Cheltenham man on suspicion of burglary.", "Cheltenham", 0, "place"),
+    ("Flights were diverted from Gatwick Airport on Sunday. Passengers stranded at Gatwick waited for hours.",
+     "Gatwick", 1, "place"),
     # a place noun after the name; the same name elsewhere in the article
     ("Fires in the Amazon rainforest spread. The Amazon lost a large area this year.", "Amazon", 1, "place"),
 ]

@@ -34,6 +34,7 @@ from kit.actors.words import (
     BUILDING_NAME_ENDS, LOCATIVE_PREPOSITIONS, NAME_TITLES, PLACE_CUE_NOUNS, PLACE_NAME_ENDS, PLACE_NAME_STARTS,
 )
 from kit.syntax import GIVEN_NAMES
+from kit.syntax import HUMAN_NOUNS
 
 #: The labels a place's name may wrongly bear.
 _NOT_PLACE_LABELS = ("PERSON", "ORG")
@@ -53,10 +54,20 @@ def place_names(doc, ents) -> dict[str, str]:
         label = _place_by_its_words(core, ent.label_) or _place_by_its_nouns(core)
         if label:
             found.setdefault(core.text, label)
-    cores = [(ent, core) for ent, core in cores if ent.label_ in _NOT_PLACE_LABELS]
     people = _person_words(doc, ents, found)
     towns = None
     places = {e.root.i for e in ents if e.label_ in _PLACE_LABELS}
+    # The first word of a place's longer name is that place where it is used as one ("Payam
+    # International Airport" ... "to land at Payam").
+    short = {}
+    for ent, core in cores:
+        if len(core) >= 2 and _place_by_its_words(core, ent.label_):
+            short.setdefault(core[0].text, found.get(core.text, ent.label_))
+    for ent, core in cores:
+        if ent.label_ in _NOT_PLACE_LABELS and len(core) == 1 and core.text in short and core.text not in found \
+                and core.text not in people and _used_as_location(core, places, found):
+            found[core.text] = short[core.text]
+    cores = [(ent, core) for ent, core in cores if ent.label_ in _NOT_PLACE_LABELS]
     for _ in range(2):  # twice: a town coordinated with a town found the first time ("Barmouth and Bala")
         for ent, core in cores:
             if core.text in found or core.text in people or not _used_as_location(core, places, found):
@@ -157,6 +168,8 @@ def _used_as_location(core: Span, places: set[int], found: dict[str, str]) -> bo
     root = _first_conjunct(core.root)
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
         return True
+    if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in HUMAN_NOUNS and root.head.text.islower():
+        return True  # "a 36-year-old Cheltenham man", "a Barmouth resident": where they are from
     if core.end + 1 < len(doc) and doc[core.end].text == "," and doc[core.end + 1].ent_type_ in ("GPE", "LOC") \
             and doc[core.end + 1].ent_iob_ == "B":
         return True
