@@ -33,6 +33,9 @@ PLACES = [
     ("Police arrested a 36-year-old Cheltenham man on suspicion of burglary.", "Cheltenham", 0, "place"),
     ("Flights were diverted from Gatwick Airport on Sunday. Passengers stranded at Gatwick waited for hours.",
      "Gatwick", 1, "place"),
+    # Irish counties, US parishes: the name's own words
+    ("Heavy rain was expected in County Kerry and County Mayo.", "County Mayo", 0, "place"),
+    ("A state of emergency was declared in Jefferson Parish on Thursday.", "Jefferson Parish", 0, "place"),
     # a place noun after the name; the same name elsewhere in the article
     ("Fires in the Amazon rainforest spread. The Amazon lost a large area this year.", "Amazon", 1, "place"),
 ]
@@ -74,3 +77,16 @@ ORGANIZATIONS = [
 def test_organizations_by_coordination(text, needle, kind):
     mention = mention_at(text, needle)
     assert mention is not None and mention.kind == kind, mention
+
+
+# A storm's name alone, after the article named the storm, is the storm again: no person.
+STORMS = [
+    ("Hurricane Lorenzo hit the Azores on Wednesday. Lorenzo then moved towards Ireland.", "Lorenzo", 1),
+    ("Tropical Storm Barry is expected to make landfall. Barry could bring heavy rain.", "Barry", 1),
+]
+
+
+@pytest.mark.parametrize("text, needle, occurrence", STORMS)
+def test_storm_names_are_no_people(text, needle, occurrence):
+    mention = mention_at(text, needle, occurrence)
+    assert mention is None or mention.kind != "person"

@@ -107,6 +107,7 @@ class _Article:
         self.modifier_places: list[dict] = []  # places named as modifiers, kept where nothing else is
         self.place_names: dict[str, str] = {}  # names spaCy tagged PERSON/ORG that are places' -> label
         self.organization_names: set[str] = set()  # names tagged GPE/LOC that are organizations'
+        self.storm_names = _storm_names(doc)  # "Lorenzo" of "Hurricane Lorenzo"
 
     def sentence_of(self, token_index: int) -> int:
         return bisect.bisect_right(self.sentence_starts, token_index) - 1
@@ -119,6 +120,15 @@ class _Article:
             dict(tok_start=start, tok_end=end, name=name, kind=kind, how=how, country=country,
                  priority=priority, **extra)
         )
+
+
+def _storm_names(doc: Doc) -> frozenset[str]:
+    """The names the article gives storms ("Hurricane Lorenzo", "Tropical Storm Barry",
+    "Cyclone Phailin"): alone later ("Lorenzo hit the Azores"), they are the storm, no person."""
+    return frozenset(doc[i + 1].text for i in range(len(doc) - 1)
+                     if doc[i].lower_ in NOT_PERSON_FIRST_WORDS and doc[i].text[:1].isupper()
+                     and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper()
+                     and doc[i + 1].lower_ not in NOT_PERSON_FIRST_WORDS)
 
 
 def find_mentions(doc: Doc) -> list[dict]:
@@ -307,6 +317,8 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         return
     if len(core) > 1 and core[0].lower_ in NOT_PERSON_FIRST_WORDS:
         return  # "Hurricane Maria", "Tropical Storm Barry": weather, neither actor nor place
+    if len(core) == 1 and core.text in article.storm_names:
+        return  # "Lorenzo" after "Hurricane Lorenzo": the storm again
     if core.text[0].islower() and not CAMEL_CASE.match(core.text):
         return  # names are capitalised: "state", "el" are spaCy-sm misfires
     if all(t.lower_ in NAME_TITLES or t.lower_ in TITLE_NOUNS or t.lower_ in RANKS for t in core) \

@@ -116,12 +116,15 @@ def organization_names(doc, ents, places: dict[str, str]) -> set[str]:
 
 def _place_by_its_words(core: Span, label: str) -> str | None:
     """ "Mount Everest", "Lake Chad", "Rodrigues Island", "Heathrow Airport": LOC; "Bontddu Hall",
-    "Holy Cross Hospital": FAC. Not a person's name that ends so ("Stuart Hall", "Ricki Lake")."""
+    "Holy Cross Hospital": FAC. Not a person's name that ends so ("Stuart Hall", "Ricki Lake"),
+    unless it is used as a location ("in Jefferson Parish")."""
     if len(core) < 2:
         return None
     first, last = core[0].lower_, core[-1].lower_
-    if label == "PERSON" and (first in GIVEN_NAMES or first in NAME_TITLES):
+    if label == "PERSON" and first in NAME_TITLES:
         return None
+    if label == "PERSON" and first in GIVEN_NAMES and not _used_as_location(core, set(), {}):
+        return None  # "Stuart Hall said", but "in Jefferson Parish"
     if first in PLACE_NAME_STARTS or last in PLACE_NAME_ENDS:
         return "LOC"
     if last in BUILDING_NAME_ENDS:
