@@ -81,3 +81,17 @@ STORMS = [
 def test_storm_names_are_no_people(text, needle, occurrence):
     mention = mention_at(text, needle, occurrence)
     assert mention is None or mention.kind != "person"
+
+
+# A name the model tags a place in one sentence and an organization in another, used as a
+# location there, is the place throughout (a real Wikinews article, bundled in data/wikinews).
+def test_a_place_the_model_also_tags_organization():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "data/wikinews/articles.jsonl"
+    with open(path, encoding="utf-8") as handle:
+        body = next(a["text"] for a in map(json.loads, handle) if a["title"].startswith("Bombs kill at least 20 at cathedral"))
+    rows = actors.extract(body)
+    alone = rows[rows.text == "Mindanao"]
+    assert len(alone) == 2 and (alone.kind == "place").all()

@@ -7,8 +7,9 @@ changes a label only when the article says so:
 - :func:`place_names`: a PERSON/ORG name is a place's when its own words say so ("Mount
   Everest", "Rodrigues Island", "Heathrow Airport", "Bontddu Hall"), when a place noun follows
   it or governs it ("the Amazon rainforest", "the island of Jolo"), or when it is a town GeoNames
-  knows (:func:`kit.actors.geography.town_names`) used as a location ("in Bala", "from
-  Barmouth", "Harlech, Wales", "Barmouth and Harlech"), and the article uses it for no person
+  knows (:func:`kit.actors.geography.town_names`) or the model tags a place elsewhere in the
+  article, used as a location ("in Bala", "from Barmouth", "Harlech, Wales", "Barmouth and
+  Harlech"), and the article uses it for no person
   ("Valeska Paris" keeps "Paris" a surname);
 - :func:`organization_names`: a GPE/LOC name coordinated with organizations ("Qantas and
   Emirates") is an organization's, unless it is a place's by other evidence; so is a one-word
@@ -67,6 +68,7 @@ def place_names(doc, ents) -> dict[str, str]:
         if ent.label_ in _NOT_PLACE_LABELS and len(core) == 1 and core.text in short and core.text not in found \
                 and core.text not in people and _used_as_location(core, places, found):
             found[core.text] = short[core.text]
+    tagged = {core.text for ent, core in cores if ent.label_ in ("GPE", "LOC")}  # "Mindanao" GPE elsewhere
     cores = [(ent, core) for ent, core in cores if ent.label_ in _NOT_PLACE_LABELS]
     for _ in range(2):  # twice: a town coordinated with a town found the first time ("Barmouth and Bala")
         for ent, core in cores:
@@ -77,7 +79,7 @@ def place_names(doc, ents) -> dict[str, str]:
             if core.start > 0 and doc[core.start - 1].pos_ in ("DET", "PRON"):
                 continue  # "in this Chamber", "at the Hilton": towns take no determiner
             towns = towns if towns is not None else geography.town_names()
-            if core.text in towns:
+            if core.text in towns or core.text in tagged:
                 found[core.text] = "GPE"
                 places.add(core.root.i)
     return found
