@@ -92,6 +92,7 @@ ORGANIZATIONS = [
     ("Democratic National Committee chairman Tim Kaine said the party was ready.",
      "Democratic National Committee", "organization"),
     ("Defence Secretary Delfin Lorenzana said the group was to blame.", "Defence", None),
+    ("Apple spokesman Josh Rosenstock said the company would appeal.", "Apple", "organization"),
 ]
 
 
