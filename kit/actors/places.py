@@ -26,7 +26,7 @@ a building that acts is its organization ("Holy Cross Hospital said"; see :mod:`
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from typing import TYPE_CHECKING
 
 from kit.actors import geography
 from kit.actors.names import _trim
@@ -36,6 +36,9 @@ from kit.actors.words import (
 )
 from kit.syntax import GIVEN_NAMES
 from kit.syntax import HUMAN_NOUNS
+
+if TYPE_CHECKING:  # spaCy is imported where it runs, not to load this module
+    from spacy.tokens import Span
 
 #: The labels a place's name may wrongly bear.
 _NOT_PLACE_LABELS = ("PERSON", "ORG")
