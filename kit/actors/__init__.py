@@ -5,8 +5,10 @@ The package, by question:
 
 - :mod:`kit.actors.find`: one article, a spaCy Doc -> mention rows (``find_mentions``);
   with :mod:`~kit.actors.names` (what is a name), :mod:`~kit.actors.roles` (the role a
-  word plays: acts, names a place, modifies) and :mod:`~kit.actors.references`
-  (descriptions, institutions, anonymous sources, pronouns);
+  word plays: acts, names a place, modifies), :mod:`~kit.actors.places` (labels put right on
+  evidence in the article: "in Jolo" tagged PERSON is a town, "Qantas and Emirates" two
+  airlines) and :mod:`~kit.actors.references` (descriptions, institutions, anonymous
+  sources, pronouns);
 - :mod:`kit.actors.resolve`: the corpus, merges across articles and the actors table
   (``resolve_corpus``, ``actors_table``);
 - :mod:`kit.actors.explore`: tables -> tables (``top_actors``, ``mentions_over_time``,
@@ -22,7 +24,9 @@ How it works, per article (``find_mentions``, on the Doc spaCy already parsed):
    "Group of" + "20" is one name (from the alias file).
 2. Countries by name, abbreviation (``kit.geography``) and alias ("America").
    A country used as a modifier ("his US counterpart", "Russian technicians") is
-   not a mention of the country.
+   not a mention of the country; a country's or place's name as a modifier ("US" of
+   "U.S. officials") is a row of kind "place", how "modifier" (nested in a description
+   that holds it), as a newswire tagger counts names.
 3. Capitals and seats of power stand for their government only when the parse says
    they act: subject ("Moscow said"), object of a verb that is not a movement
    ("angered Washington", but not "leaving Caracas"), possessor ("Moscow's

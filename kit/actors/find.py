@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # spaCy is imported where a Doc is worked on, not when kit.ac
 from kit.actors import geography
 from kit.actors.aliases import _alias_matcher, alias_file
 from kit.actors.furniture import layout_spans
+from kit.actors.places import organization_names, place_names
 from kit.actors.names import (
     CAMEL_CASE, MODEL_SCRIPTS, _apposed_persons, _could_be_person, _given_name_after_title, _government_of,
     _has_letter_of, _known_full_name, _label_mentions, _not_an_organization, _person_name, _spelled_country, _titled_name, _titles_of, _trim,
@@ -110,6 +111,9 @@ class _Article:
         self.mention_tokens: set[int] = set()  # tokens of the mentions found before descriptions and pronouns
         self.other_name_words: set[str] = set()  # words of organizations' and places' longer names
         self.modifier_places: list[dict] = []  # places named as modifiers, kept where nothing else is
+        self.place_names: dict[str, str] = {}  # names spaCy tagged PERSON/ORG that are places' -> label
+        self.organization_names: set[str] = set()  # names tagged GPE/LOC that are organizations'
+        self.storm_names = _storm_names(doc)  # "Lorenzo" of "Hurricane Lorenzo"
 
     def sentence_of(self, token_index: int) -> int:
         return bisect.bisect_right(self.sentence_starts, token_index) - 1
@@ -122,6 +126,15 @@ class _Article:
             dict(tok_start=start, tok_end=end, name=name, kind=kind, how=how, country=country,
                  priority=priority, **extra)
         )
+
+
+def _storm_names(doc: Doc) -> frozenset[str]:
+    """The names the article gives storms ("Hurricane Lorenzo", "Tropical Storm Barry",
+    "Cyclone Phailin"): alone later ("Lorenzo hit the Azores"), they are the storm, no person."""
+    return frozenset(doc[i + 1].text for i in range(len(doc) - 1)
+                     if doc[i].lower_ in NOT_PERSON_FIRST_WORDS and doc[i].text[:1].isupper()
+                     and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper()
+                     and doc[i + 1].lower_ not in NOT_PERSON_FIRST_WORDS)
 
 
 def find_mentions(doc: Doc) -> list[dict]:
@@ -141,6 +154,8 @@ def find_mentions(doc: Doc) -> list[dict]:
     article = _Article(doc)
     article.layout_tokens = _layout_tokens(doc)
     ents = _apposed_persons(_outside_layout(doc.ents, article.layout_tokens))
+    article.place_names = place_names(doc, ents)
+    article.organization_names = organization_names(doc, ents, article.place_names)
     _person_names(article, ents)
     _alias_mentions(article)
     for ent in ents:
@@ -150,18 +165,51 @@ def find_mentions(doc: Doc) -> list[dict]:
     _label_mentions(article)
     _link_abbreviations(article.candidates)
     mentions = _without_overlaps(article.candidates)
+    nested = _names_in_descriptions(article, mentions)
     mentions = _descriptions_and_pronouns(article, mentions)
-    mentions = _with_modifier_places(article, mentions)
+    mentions = _with_modifier_places(article, mentions, nested)
     return [_row(article, m) for m in mentions]
 
 
-def _with_modifier_places(article: _Article, mentions: list[dict]) -> list[dict]:
-    """The mentions and, where no mention covers them, the places named as modifiers."""
+def _names_in_descriptions(article: _Article, kept: list[dict]) -> list[dict]:
+    """Names of organizations and people inside a description with a common noun for head,
+    which took their place ("Goldman Sachs analysts", "Pentagon officials", "a Google
+    spokeswoman"): still mentions of their actor, nested in the description."""
+    doc = article.doc
+    described = [m for m in kept if _described(doc, m)]
+    if not described:
+        return []
     from kit.actors.references import _without_overlaps
 
-    taken = {i for m in mentions for i in range(m["tok_start"], m["tok_end"])}
+    chosen = {id(m) for m in kept}
+    return _without_overlaps([
+        c for c in article.candidates if id(c) not in chosen and c["how"] in ("name", "alias")
+        and c["kind"] in ("organization", "person")
+        and any(m["tok_start"] <= c["tok_start"] and c["tok_end"] < m["tok_end"] for m in described)])
+
+
+def _with_modifier_places(article: _Article, mentions: list[dict], nested: list[dict] = ()) -> list[dict]:
+    """The mentions and the places named as modifiers, where no mention covers them or only a
+    description with a common noun for head covers them ("U.S. officials", "the New Zealand
+    government", "Vancouver researchers": the place's name nested in the description, as a
+    newswire tagger sees it). A name covering them keeps them ("the US Embassy", "Texas A&M").
+    ``nested``: other names nested in descriptions (:func:`_names_in_descriptions`). Nested rows
+    follow the row that holds them."""
+    from kit.actors.references import _without_overlaps
+
+    doc = article.doc
+    taken = {i for m in mentions if not _described(doc, m) for i in range(m["tok_start"], m["tok_end"])}
     extra = [p for p in _without_overlaps(article.modifier_places) if taken.isdisjoint(range(p["tok_start"], p["tok_end"]))]
-    return sorted(mentions + extra, key=lambda m: m["tok_start"]) if extra else mentions
+    extra += [n for n in nested if any(m is not n and m["tok_start"] <= n["tok_start"] and n["tok_end"] <= m["tok_end"]
+                                       for m in mentions if _described(doc, m))]
+    if not extra:
+        return mentions
+    return sorted(mentions + extra, key=lambda m: (m["tok_start"], m["tok_start"] - m["tok_end"]))
+
+
+def _described(doc: Doc, mention: dict) -> bool:
+    """Is the mention a description whose head is a common noun ("U.S. officials")?"""
+    return mention["how"] == "description" and doc[mention["tok_end"] - 1].text.islower()
 
 
 def _layout_tokens(doc: Doc) -> set[int]:
@@ -204,6 +252,8 @@ def _person_names(article: _Article, ents) -> None:
     """Full names of the article: its surnames, given names and the titles they bear."""
     first_names: dict[str, str] = {}
     for ent in ents:
+        if ent.label_ == "PERSON" and _trim(ent) is not None and _trim(ent).text in article.place_names:
+            continue  # "Blaenau Ffestiniog" is a town: no given name and surname
         titled = (_titled_name(ent) or _given_name_after_title(ent)) if ent.label_ != "PERSON" else None
         if ent.label_ == "PERSON" or titled is not None:
             name = titled if titled is not None else _person_name(ent)
@@ -238,6 +288,7 @@ def _alias_mentions(article: _Article) -> None:
         if record["kind"] == "country":
             article.countries_at.update((i, record["country"] or record["name"]) for i in range(start, end))
             if _is_modifier(span):
+                _modifier_place(article, start, end, record["country"] or record["name"])
                 continue
             if record["usage"] == "seat" and not _acts(span.root, article.is_actor_at):
                 # "the south lawn of the White House": the building, a place (and not an ORG either).
@@ -265,6 +316,7 @@ def _entity_mention(article: _Article, ent: Span) -> None:
     core = _trim(ent)
     if core is None:
         return
+    label = _label_on_evidence(article, core, label)
     if len(core) == 1 and core.text in article.short_names and _surname_fits(article, ent, core):
         label = "PERSON"  # whatever spaCy thought ("Trump" ORG, "Pelosi's" EVENT)
     if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
@@ -273,6 +325,8 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         return
     if len(core) > 1 and core[0].lower_ in NOT_PERSON_FIRST_WORDS:
         return  # "Hurricane Maria", "Tropical Storm Barry": weather, neither actor nor place
+    if len(core) == 1 and core.text in article.storm_names:
+        return  # "Lorenzo" after "Hurricane Lorenzo": the storm again
     if core.text[0].islower() and not CAMEL_CASE.match(core.text):
         return  # names are capitalised: "state", "el" are spaCy-sm misfires
     if all(t.lower_ in NAME_TITLES or t.lower_ in TITLE_NOUNS or t.lower_ in RANKS for t in core) \
@@ -298,6 +352,20 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         _group_entity(article, ent, core)
     elif label == "ORG":
         _organization_entity(article, ent, core)
+
+
+def _label_on_evidence(article: _Article, core: Span, label: str) -> str:
+    """spaCy's label, or the one the article gives evidence for (:mod:`kit.actors.places`): a
+    place tagged PERSON or ORG ("in Jolo", "the Amazon rainforest"), unless a building acts
+    ("Holy Cross Hospital said"); an organization tagged GPE ("Qantas and Emirates")."""
+    place = article.place_names.get(core.text)
+    if place and label in ("PERSON", "ORG"):
+        if place == "FAC" and _acts(core.root, article.is_actor_at):
+            return "ORG"
+        return place
+    if label in ("GPE", "LOC", "PERSON") and core.text in article.organization_names:
+        return "ORG"
+    return label
 
 
 def _no_name_of_anyone(article: _Article, core: Span, label: str) -> bool:
@@ -358,6 +426,7 @@ def _country_entity(article: _Article, ent: Span, core: Span) -> bool:
         return False
     article.countries_at.update((i, country) for i in range(ent.start, ent.end))
     if _is_modifier(core):
+        _modifier_place(article, core.start, core.end, country)  # "his US counterpart": where, not who
         return True
     if _names_place(core.root) or _completes_address(core):
         # "Dorian left the Bahamas", "born in Austria": where, not who.
@@ -370,6 +439,14 @@ def _country_entity(article: _Article, ent: Span, core: Span) -> bool:
     return True
 
 
+def _modifier_place(article: _Article, start: int, end: int, country: str) -> None:
+    """A country named as a modifier ("his US counterpart", "U.S. officials"): no mention of the
+    country (the seed's gold calls it a modifier), but still a place's name, as a newswire
+    tagger sees it: a place of kind "place", how "modifier", kept where no mention covers it."""
+    article.modifier_places.append(dict(tok_start=start, tok_end=end, name=country, kind="place", how="modifier",
+                                        country=country, priority=0))
+
+
 def _place_entity(article: _Article, ent: Span, core: Span, label: str) -> None:
     """A capital acts for its government ("Moscow said"); otherwise a place."""
     capital_of = geography.country_of_capital(core.text) if label == "GPE" else None
@@ -377,7 +454,7 @@ def _place_entity(article: _Article, ent: Span, core: Span, label: str) -> None:
     if capital_of:
         article.countries_at.update((i, capital_of) for i in range(ent.start, ent.end))
     if _is_modifier(core) and a_country:
-        return  # "his US counterpart": a modifier of the country's, no mention
+        return  # "his US counterpart": a modifier of the country's, already a place (_alias_mentions)
     if _is_modifier(core):
         # "the South Carolina primary", "an Ottawa street": still a place's name, added last
         # where no mention covers it ("Vancouver researchers" stays one description).

@@ -19,6 +19,7 @@ from kit.actors import geography
 from kit.actors.aliases import _country_abbreviations
 from kit.syntax import GENDERED_NOUNS, GIVEN_NAMES, HUMAN_NOUNS
 from kit.actors.roles import _with_the
+from kit.actors.words import ANONYMOUS_NOUNS
 from kit.actors.words import (
     AWARD_WORDS, MEDIA_NAME_WORDS, NAME_TITLES, NOT_ACTOR_NAME_ENDS, NOT_ACTOR_NAME_STARTS, NOT_PERSON_FIRST_WORDS,
     OFFICE_NOUNS, OFFICES_OF, ORGANIZATION_DESCRIPTIONS, ORGANIZATION_NAME_HEADS, PERSON_ONLY_TITLES, PLACE_NAME_ENDS,
@@ -234,10 +235,15 @@ def government_name(country: str) -> str:
 
 def _in_office_title(span: Span) -> bool:
     """Is this organization part of an office's title ("Speaker of the House", "Member of
-    Parliament", "the Defence Secretary", "Senate President Thomas Rivera Schatz")?"""
+    Parliament", "the Defence Secretary", "Senate President Thomas Rivera Schatz")? Not a body's
+    full name before the title ("Democratic National Committee chairman")."""
     root = span.root
     if root.dep_ == "compound" and root.head.lemma_.lower() in OFFICE_NOUNS and not (span.start <= root.head.i < span.end):
-        return True
+        # A body's full name stays a mention: "Democratic National Committee chairman", "Civil
+        # Defense Authority director" (not "the Defence Secretary", "Senate President"); so does
+        # the body a spokesman speaks for ("Apple spokesman Josh Rosenstock"): no office's title.
+        return not (len(span) >= 2 and span[-1].lower_ in ORGANIZATION_NAME_HEADS
+                    or root.head.lemma_.lower() in ANONYMOUS_NOUNS)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.text in OFFICES_OF:
         return True
     return False

@@ -160,7 +160,11 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
     has_named = actor_ids.isin(set(named["actor_id"]))
     name = name_when_named.reindex(table.index).where(has_named, name.reindex(table.index))
     table["name"] = name.where(name.notna(), actor_ids).astype(object)
-    table["kind"] = _most_frequent(mentions, "kind").reindex(table.index)
+    # The kind: from the mentions that are more than a modifier ("US" in "US officials" is a
+    # place's name; the United States, mentioned elsewhere, stays a country).
+    kind = _most_frequent(mentions, "kind").reindex(table.index)
+    more = mentions[mentions["how"] != "modifier"] if "how" in mentions.columns else mentions
+    table["kind"] = _most_frequent(more, "kind").reindex(table.index).where(actor_ids.isin(set(more["actor_id"])), kind)
     country = _most_frequent(mentions, "country") if "country" in mentions else pd.Series(dtype=object)
     table["country"] = country.reindex(table.index).astype(object)
     table["country"] = table["country"].where(table["country"].notna(), None)

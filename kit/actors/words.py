@@ -49,6 +49,14 @@ SPEAKING_ONLY_NOUNS = lexicon.words("actors_speaking_only_nouns")
 NOT_PERSON_FIRST_WORDS = lexicon.words("actors_not_person_first_words")
 #: Last words of names of landmarks that spaCy-sm tags ORG: places, not actors.
 PLACE_NAME_ENDS = lexicon.words("actors_place_name_ends")
+#: First words of names of places ("Mount Everest", "Lake Chad", "Isle of Man").
+PLACE_NAME_STARTS = lexicon.words("actors_place_name_starts")
+#: Last words of names of buildings, places unless they act ("Bontddu Hall", "Holy Cross Hospital").
+BUILDING_NAME_ENDS = lexicon.words("actors_building_name_ends")
+#: Nouns that make the name before them, or after "the ... of", a place's ("the Amazon rainforest").
+PLACE_CUE_NOUNS = lexicon.words("actors_place_cue_nouns")
+#: Prepositions whose object is where something is or happens ("in Jolo", "off Lampedusa").
+LOCATIVE_PREPOSITIONS = lexicon.words("actors_locative_prepositions")
 #: Nouns of offices: an organization in "the Defence Secretary" or "Senate President X" is
 #: part of a title, not a mention (the annotation guidelines agree).
 OFFICE_NOUNS = TITLE_NOUNS | frozenset(("speaker",))
