@@ -169,11 +169,24 @@ def _iter_headers(text: str, overlapping: bool = True, crossing: list | None = N
     gets an item for each match that runs past its line.
     """
     position, size = 0, len(text)
-    find = text.find
+    find, year = text.find, _YEAR.search
     while position < size:
         end = find("\n", position)
         end = size if end < 0 else end
-        if 8 <= end - position <= 230 and (find(",", position, end) >= 0 or _SPACES_COMMA.match(text, end)):
+        if 8 <= end - position <= 230:
+            comma = find(",", position, end)
+            if comma < 0:
+                # the slug's comma on a later line (past blanks): the next line opens with a blank or a comma
+                following = text[end + 1:end + 2]
+                if not (following == "," or following.isspace()) or not _SPACES_COMMA.match(text, end):
+                    position = end + 1
+                    continue
+            elif year(text, comma, end) is None and len(text[comma + 1:end].split(None, 1)) == 2:
+                # After the line's first comma, two words and no year: a match could neither parse
+                # (its date, on this line, has no year) nor run past the line (its version and
+                # date are the words on it), so it would change nothing: the pattern is not tried.
+                position = end + 1
+                continue
             match = _HEADER.match(text, position)
             if match:
                 parsed = _parse_header(match)
