@@ -99,7 +99,10 @@ def count_words(text: str, utf8: bytes | None = None) -> int:
     if any(space in data for space in _OTHER_ASCII_SPACE_BYTES) or any(
             lead in data and pattern.search(data) for lead, pattern in _UNICODE_SPACES_BY_LEAD.items()):
         return len(text.split())
-    spaces = numpy.frombuffer(data.replace(b"\n", b" ").strip(b" "), numpy.uint8) == 0x20
-    if not len(spaces):
+    spaced = data.replace(b"\n", b" ").strip(b" ")
+    if not spaced:
         return 0
+    if b"   " not in spaced:
+        return spaced.count(b" ") + 1 - spaced.count(b"  ")  # as for ASCII text above
+    spaces = numpy.frombuffer(spaced, numpy.uint8) == 0x20
     return int(numpy.count_nonzero(spaces[:-1] & ~spaces[1:])) + 1  # words start after a space, and at 0

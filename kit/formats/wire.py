@@ -81,6 +81,11 @@ _HEADLINE_VERSION = re.compile(
 )
 
 
+_NOT_SCANNED: tuple = (None, None)
+#: (text, _scan_headers(text)) of the last text looks_like_wire saw whole, for read() to take
+_last_scan: tuple = _NOT_SCANNED
+
+
 def looks_like_wire(text: str) -> bool:
     """True when ``text`` opens like a wire story: a header line, or a dateline near the top.
 
@@ -89,8 +94,18 @@ def looks_like_wire(text: str) -> bool:
     >>> looks_like_wire("A plain note about lunch.")
     False
     """
+    global _last_scan
     head = text[:5000]
-    if next(_iter_headers(head, overlapping=False), None):
+    if head is text:
+        # The whole text: its header lines are found once, here, and read() takes them (a non-overlapping
+        # scan finds the same lines as read's unless a match ran past its line).
+        scanned = _scan_headers(text)
+        _last_scan = (text, scanned)
+        headers, crossing = scanned
+        first = next(_iter_headers(head, overlapping=False), None) if crossing else (headers[0] if headers else None)
+    else:
+        first = next(_iter_headers(head, overlapping=False), None)
+    if first:
         return True
     # A dateline deep inside a plain article ("... told (AFP) - ...") does not make it wire.
     return any(d["start"] < MAX_HEAD // 2 or d["on_own_line"] for d in find_datelines(head))
@@ -102,7 +117,13 @@ def read(text: str) -> Iterator[dict | Problem]:
     Rows carry ``body_start``: the offset of the body in ``text``. A story
     without an issue footer of its own takes the bulletin's (the file's last).
     """
-    headers, crossing = _scan_headers(text)
+    global _last_scan
+    scanned = _last_scan
+    if scanned[0] is text:  # looks_like_wire scanned this very text
+        _last_scan = _NOT_SCANNED
+        headers, crossing = scanned[1]
+    else:
+        headers, crossing = _scan_headers(text)
     stories = _split(text, headers)
     if len(stories) == 1 or not crossing:
         # The header a story opens with is the one found in the whole text (a story's lines read
