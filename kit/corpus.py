@@ -183,7 +183,7 @@ def files_to_read(path_or_paths) -> tuple[list[tuple[Path, bool]], Reader]:
     files = []
     for path in _expand(given, reader):
         if path.is_dir():
-            files.extend((file, False) for file in paths.walk(path, reader._report))
+            files.extend((Path(file), False) for file in paths.walk(path, reader._report))
         else:
             files.append((path, True))
     return files, reader

@@ -49,6 +49,11 @@ def _read_up_to(descriptor: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
+def _name(path: Path | str) -> str:
+    """The file name of ``path`` (``Path.name``)."""
+    return path.name if isinstance(path, Path) else Path(path).name if os.sep != "/" else path.rsplit("/", 1)[-1]
+
+
 _last_suffix = ("", "")
 
 
@@ -116,8 +121,9 @@ class Reader:
         else:
             self._problem(paths.display_name(path), reason)
 
-    def read_file(self, path: Path, *, explicit: bool) -> None:
-        """Read one file; whatever goes wrong becomes a problem row, never an exception."""
+    def read_file(self, path: Path | str, *, explicit: bool) -> None:
+        """Read one file (a Path, or a string as :func:`kit.formats.paths.walk` gives); whatever goes
+        wrong becomes a problem row, never an exception."""
         source = paths.display_name(path)
         try:
             self._read_file(path, source, explicit=explicit)
@@ -138,7 +144,7 @@ class Reader:
             os.close(descriptor)
         if data is not None:
             self.budget = InflationBudget(self.max_archive_bytes)
-            self.read_bytes(data, source, path.name, explicit=explicit)
+            self.read_bytes(data, source, _name(path), explicit=explicit)
 
     def _read_descriptor(self, descriptor: int, path: Path, source: str, *, explicit: bool) -> bytes | None:
         """The bytes of the open file (None: a problem, a skip, or a streamed file read here)."""
@@ -157,12 +163,13 @@ class Reader:
             self._problem(source, "empty file (0 bytes)")
             return None
         head = _read_up_to(descriptor, _HEAD)
-        suffix = _suffix(path.name)
+        name = _name(path)
+        suffix = _suffix(name)
         streamed = registry.claim_stream(suffix, head)
         if streamed is not None:
             with os.fdopen(os.dup(descriptor), "rb") as handle:  # its own descriptor: ours is closed after
                 handle.seek(0)
-                options = self._options(suffix, path.name, explicit=explicit)
+                options = self._options(suffix, name, explicit=explicit)
                 scale = max(1.0, status.st_size / max(self.max_file_bytes, 1))
                 items = registry.call_with_options(streamed.read_stream, handle, options)
                 self._collect(items, source, streamed.name, seconds_scale=scale)
