@@ -47,7 +47,9 @@ _ASCII_NON_LETTERS = bytes(byte if byte >= 0x80 or chr(byte).isalpha() else 0x20
 
 
 def guess_language(text: str, *, sample: int = 1500) -> str | None:
-    data = text[:sample].lower().encode("utf-8", "surrogatepass")
+    # bytes.lower lowers the ASCII letters; the pieces with other characters are lowered as text
+    # below (no character lowers to an ASCII non-letter, so the pieces are those of the lowered text)
+    data = text[:sample].encode("utf-8", "surrogatepass").lower()
     words = data.translate(_ASCII_NON_LETTERS).split()
     n_words = len(words)
     # each language's score (how often its stopwords occur) in a field of one packed integer:
@@ -58,7 +60,7 @@ def guess_language(text: str, *, sample: int = 1500) -> str | None:
         # so the words are exactly ``_WORD.findall(text)``'s
         for piece in itertools.filterfalse(bytes.isalpha, words):  # bytes.isalpha: ASCII letters only
             packed -= _PACKED_STOPWORDS.get(piece, 0)
-            found = _WORD.findall(piece.decode("utf-8", "surrogatepass"))
+            found = _WORD.findall(piece.decode("utf-8", "surrogatepass").lower())
             n_words += len(found) - 1
             for word in found:
                 packed += _PACKED_STOPWORDS.get(word.encode("utf-8", "surrogatepass"), 0)
