@@ -40,7 +40,7 @@ import dataclasses
 import functools
 import inspect
 import re
-from typing import BinaryIO, Callable, Iterator
+from typing import Callable, Iterator
 
 from kit.formats import (Problem, archive, csvfile, html, jsonrecords, newsml, newsml1, ninjs, nitf, plaintext,
                          sgml_reuters, wire)
