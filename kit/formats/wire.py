@@ -277,7 +277,8 @@ def _read_story(text: str, start: int, end: int, header=_UNKNOWN) -> dict:
     # The issue footer closes the story: only a footer with nothing after it counts
     # (a "No. 5" line inside the body is text).
     last_text = _end_of_text(story, 0, len(story))
-    issue_match = next((m for m in _ISSUE.finditer(story, max(0, last_text - MAX_PREFIX)) if m.end() >= last_text), None)
+    issue_match = next((m for m in _line_matches(_ISSUE, story, max(0, last_text - MAX_PREFIX)) if m.end() >= last_text),
+                       None)
     story_end = issue_match.start() if issue_match else len(story)
     if issue_match:
         row["issue"] = int(issue_match.group("a") or issue_match.group("b"))
@@ -333,13 +334,32 @@ def _read_story(text: str, start: int, end: int, header=_UNKNOWN) -> dict:
         if trailer:
             row["trailer"] = trailer.group("trailer")
             body_to = trailer.start()
-    body = story[body_from:body_to]
-    stripped = body.strip()
-    body_from += len(body) - len(body.lstrip())
-    row["body"] = stripped
+    # the body stripped of blanks (what str.strip removes), sliced once
+    while body_from < body_to and story[body_from].isspace():
+        body_from += 1
+    body_to = _end_of_text(story, body_from, body_to)
+    row["body"] = story[body_from:body_to]
     row["body_start"] = start + body_from
     row["story_id"] = _story_id(row)
     return row
+
+
+def _line_matches(pattern: re.Pattern, text: str, position: int) -> Iterator[re.Match]:
+    """``pattern.finditer(text, position)`` for a pattern that opens with ``(?m)^`` and cannot match
+    empty: tried only at the starts of lines (where ``^`` can match), not at every character."""
+    size = len(text)
+    start = position
+    while start <= size:
+        if start and text[start - 1] != "\n":  # not a line start: go to the next one
+            start = text.find("\n", start) + 1
+            if not start:
+                return
+        match = pattern.match(text, start)
+        if match:
+            yield match
+            start = max(match.end(), start + 1)
+        else:
+            start += 1
 
 
 def _desk_at_end(text: str, start: int, end: int) -> tuple[str, int] | None:
