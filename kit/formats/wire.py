@@ -148,7 +148,8 @@ def read(text: str) -> Iterator[dict | Problem]:
         yield row
 
 
-_YEAR = re.compile(r"\d{4}")
+# four digits written out, not \d{4}: the same matches, and a search tries them at a digit only
+_YEAR = re.compile(r"\d\d\d\d")
 _CLOCK_OR_DAY = re.compile(r"\d{1,2}[:.h]\d{2}|\d{1,2}\s")
 # What must follow a line without a comma for a header to start on it: the slug's comma on a later line.
 _SPACES_COMMA = re.compile(r"\s*,")
