@@ -42,14 +42,16 @@ for _index, _language in enumerate(_LANGUAGES):
 
 #: A word: a run of letters (what the guess counts).
 _WORD = re.compile(r"[^\W\d_]+")
-# ASCII bytes that are not letters become spaces; bytes of other characters (>= 0x80) stay.
-_ASCII_NON_LETTERS = bytes(byte if byte >= 0x80 or chr(byte).isalpha() else 0x20 for byte in range(256))
+# ASCII bytes that are not letters become spaces, ASCII capitals small letters (as bytes.lower);
+# bytes of other characters (>= 0x80) stay.
+_ASCII_NON_LETTERS = bytes(byte if byte >= 0x80 else ord(chr(byte).lower()) if chr(byte).isalpha() else 0x20
+                           for byte in range(256))
 
 
 def guess_language(text: str, *, sample: int = 1500) -> str | None:
-    # bytes.lower lowers the ASCII letters; the pieces with other characters are lowered as text
+    # the table lowers the ASCII letters; the pieces with other characters are lowered as text
     # below (no character lowers to an ASCII non-letter, so the pieces are those of the lowered text)
-    data = text[:sample].encode("utf-8", "surrogatepass").lower()
+    data = text[:sample].encode("utf-8", "surrogatepass")
     words = data.translate(_ASCII_NON_LETTERS).split()
     n_words = len(words)
     # each language's score (how often its stopwords occur) in a field of one packed integer:
