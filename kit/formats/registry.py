@@ -211,18 +211,18 @@ def unregister(name: str) -> None:
 
 def claim_stream(suffix: str, head: bytes) -> Format | None:
     """The streamed format that reads this file record by record, if any."""
-    return next((f for f in FORMATS if f.read_stream and f.streams and f.streams(suffix, head)), None)
+    return next((f for f in _kind("stream") if f.streams(suffix, head)), None)
 
 
 def claim_bytes(data: bytes, name: str, suffix: str | None = None) -> Format | None:
     """The archive format ``data`` is in (by magic bytes, or suffix), if any."""
     if suffix is None:
         suffix = _suffix(name)
-    for candidate in FORMATS:
-        if candidate.open is None:
-            continue
-        if (candidate.magic and data.startswith(candidate.magic)) or suffix in candidate.suffixes:
-            return candidate
+    archives, magics, suffixes = _kind("archive")
+    if data.startswith(magics) or suffix in suffixes:  # else none of them claims it
+        for candidate in archives:
+            if (candidate.magic and data.startswith(candidate.magic)) or suffix in candidate.suffixes:
+                return candidate
     if suffix in (".tar", ".tgz") or name.lower().endswith((".tar.gz", ".tar.bz2", ".tar.xz")):
         return next((f for f in FORMATS if f.name == "tar"), None)
     if archive.is_tar(data):
@@ -243,18 +243,40 @@ def claim_text(text: str, name: str, suffix: str | None = None) -> Format:
 
 
 #: (suffix, markup) -> the formats that may claim such a text, in order, each with the recogniser
-#: still to ask (None: it claims it whatever the text); built for the FORMATS in _CANDIDATES_OF
-_CANDIDATES: dict[tuple[str, str | None], tuple[tuple[Format, Callable[[str], bool] | None], ...]] = {}
+#: still to ask (None: it claims it whatever the text); "stream", "archive" -> those formats (_kind);
+#: built for the FORMATS in _CANDIDATES_OF
+_CANDIDATES: dict = {}
 _CANDIDATES_OF: list[Format] = []
+
+
+def _candidates() -> dict:
+    """_CANDIDATES, emptied first if FORMATS changed since it was filled."""
+    if _CANDIDATES_OF != FORMATS:  # a C loop of identity checks while nothing was registered
+        _CANDIDATES.clear()
+        _CANDIDATES_OF[:] = FORMATS
+    return _CANDIDATES
+
+
+def _kind(kind: str):
+    """The streamed formats (``"stream"``), or the archive formats with all their magic bytes and
+    suffixes (``"archive"``), in FORMATS order (cached until FORMATS changes)."""
+    cache = _candidates()
+    found = cache.get(kind)
+    if found is None:
+        if kind == "stream":
+            found = tuple(f for f in FORMATS if f.read_stream and f.streams)
+        else:
+            archives = tuple(f for f in FORMATS if f.open is not None)
+            found = (archives, tuple(magic for f in archives for magic in f.magic),
+                     frozenset(suffix for f in archives for suffix in f.suffixes))
+        cache[kind] = found
+    return found
 
 
 def _text_candidates(suffix: str, markup: str | None) -> tuple:
     """The formats :func:`claim_text` asks about a text with this suffix and markup kind: those whose
     answer does not hang on the text only when it is yes (cached until FORMATS changes)."""
-    if _CANDIDATES_OF != FORMATS:  # a C loop of identity checks while nothing was registered
-        _CANDIDATES.clear()
-        _CANDIDATES_OF[:] = FORMATS
-    found = _CANDIDATES.get((suffix, markup))
+    found = _candidates().get((suffix, markup))
     if found is None:
         candidates = []
         for candidate in FORMATS:
@@ -268,7 +290,7 @@ def _text_candidates(suffix: str, markup: str | None) -> tuple:
                     candidates.append((candidate, None))
             else:
                 candidates.append((candidate, candidate.recognise))
-        found = _CANDIDATES[suffix, markup] = tuple(candidates)
+        found = _CANDIDATES[suffix, markup] = tuple(candidates)  # _candidates() was just checked
     return found
 
 
