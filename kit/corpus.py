@@ -138,8 +138,9 @@ def read_corpus(
         max_archive_ratio=max_archive_ratio,
         max_file_seconds=max_file_seconds,
     )
-    for path in _expand(given, reader):
-        reader.read_path(path)
+    with reader.timing():  # one time-budget handler for every file
+        for path in _expand(given, reader):
+            reader.read_path(path)
     articles = conform(reader.rows, "articles") if reader.rows else empty("articles")
     problems = conform(reader.problems, "problems") if reader.problems else empty("problems")
     return finish_corpus(articles, problems, reader.skipped, latest_only=latest_only, quiet=quiet)
@@ -182,7 +183,7 @@ def files_to_read(path_or_paths) -> tuple[list[tuple[Path, bool]], Reader]:
     files = []
     for path in _expand(given, reader):
         if path.is_dir():
-            files.extend((file, False) for file in paths.walk(path, reader._report))
+            files.extend((Path(file), False) for file in paths.walk(path, reader._report))
         else:
             files.append((path, True))
     return files, reader

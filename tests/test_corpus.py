@@ -176,3 +176,41 @@ def test_glob_patterns(pattern, n_articles):
 def test_a_pattern_that_matches_nothing_raises(tmp_path):
     with pytest.raises(FileNotFoundError, match="matches"):
         kit.read_corpus(tmp_path / "*.nothing")
+
+
+signal = pytest.importorskip("signal")
+needs_timers = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no interval timers here")
+
+
+@needs_timers
+def test_a_profiling_timer_armed_before_the_read_is_put_back_after_it():
+    # read_corpus sets its time-budget handler once for the whole read (budget.Session); the
+    # handler and timer someone else (a sampling profiler) had are theirs again afterwards
+    def profiler(number, frame):
+        pass
+
+    before = signal.signal(signal.SIGPROF, profiler)
+    try:
+        signal.setitimer(signal.ITIMER_PROF, 60.0)
+        assert len(kit.read_corpus(ROOT / "data/wikinews", quiet=True).articles) == 293
+        delay, _ = signal.getitimer(signal.ITIMER_PROF)
+        handler = signal.getsignal(signal.SIGPROF)
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, before)
+    assert handler is profiler
+    assert 50.0 < delay <= 60.0
+
+
+@needs_timers
+def test_a_profiling_timer_that_expires_during_the_read_is_handed_on():
+    ticks = []
+    before = signal.signal(signal.SIGPROF, lambda number, frame: ticks.append(number))
+    try:
+        signal.setitimer(signal.ITIMER_PROF, 0.01, 0.01)  # a sampler's tick, every 10 ms of CPU
+        corpus = kit.read_corpus([ROOT / "data/wikinews", ROOT / "data/wire"], quiet=True)
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, before)
+    assert len(corpus.articles) == 294 and corpus.problems.empty
+    assert ticks  # reading 294 articles takes more than 10 ms of CPU

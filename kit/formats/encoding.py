@@ -119,7 +119,7 @@ def decode(data: bytes, *, fix_mojibake: bool = True) -> Decoded:
     kind = binary_kind(data)
     if kind:
         raise NotText(f"this is {kind}, not text")
-    nuls = data.count(b"\x00")
+    nuls = data.count(b"\x00") if b"\x00" in data else 0  # a memchr first: most texts hold none
     if nuls:
         # A few stray NULs in a text are damage, not a binary file (random bytes
         # hold one NUL in 256): drop them, read the text, and say so.
@@ -127,7 +127,10 @@ def decode(data: bytes, *, fix_mojibake: bool = True) -> Decoded:
             raise NotText(f"binary data ({nuls} NUL bytes), not text")
         data = data.replace(b"\x00", b"")
     try:
-        decoded = _finish(data.decode("utf-8"), "utf-8", fix_mojibake)
+        # UTF-8 bytes without \r hold no line end to change; without \xc3 none of mojibake's lead
+        # characters (U+00C2-U+00C5, U+00D0, U+00D1, U+00E2 all start with it)
+        decoded = _finish(data.decode("utf-8"), "utf-8", fix_mojibake, carriage_returns=b"\r" in data,
+                          mojibake_leads=b"\xc3" in data)
     except UnicodeDecodeError:
         encoding = _guess_legacy_encoding(data)
         if encoding is None:
@@ -175,10 +178,12 @@ def _guess_legacy_encoding(data: bytes) -> str | None:
     return tied[0]
 
 
-def _finish(text: str, encoding: str, fix_mojibake: bool) -> Decoded:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+def _finish(text: str, encoding: str, fix_mojibake: bool, *, carriage_returns: bool = True,
+            mojibake_leads: bool = True) -> Decoded:
+    if carriage_returns:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     repaired = False
-    if fix_mojibake and _looks_like_mojibake(text):
+    if fix_mojibake and mojibake_leads and _looks_like_mojibake(text):
         import ftfy  # imported when a text looks mis-decoded
 
         fixed = ftfy.fix_encoding(text)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import _count_elements  # type: ignore[attr-defined]
 
 import numpy
 
@@ -29,55 +28,52 @@ STOPWORDS = {
     "nl": "de het een van en in is dat op te voor met zijn niet die er aan ook werd",
     "tr": "ve bir bu da de için ile olarak olan çok daha gibi en sonra ama ancak kadar",
 }
-_LANGUAGES_OF: dict[str, list[str]] = {}
-for _language, _words in STOPWORDS.items():
-    for _word in _words.split():
-        _LANGUAGES_OF.setdefault(_word, []).append(_language)
-#: the same, keyed by the words' UTF-8 bytes (the guess counts words as bytes)
-_LANGUAGES_OF_BYTES = {word.encode("utf-8"): languages for word, languages in _LANGUAGES_OF.items()}
-#: each language's stopwords as UTF-8 bytes (a word listed twice counts twice, as in _LANGUAGES_OF)
+#: each language's stopwords as UTF-8 bytes (a word listed twice counts twice)
 _STOPWORDS_BYTES = {language: tuple(word.encode("utf-8") for word in words.split()) for language, words in STOPWORDS.items()}
-_ZEROS = itertools.repeat(0)
+#: the languages in STOPWORDS' order, and each word's packed score (a 32-bit field per language,
+#: holding how many times the language lists the word)
+_LANGUAGES = tuple(STOPWORDS)
+_FIELD = (1 << 32) - 1
+_SHIFTS = tuple(32 * index for index in range(len(_LANGUAGES)))
+_PACKED_STOPWORDS: dict[bytes, int] = {}
+for _index, _language in enumerate(_LANGUAGES):
+    for _word in _STOPWORDS_BYTES[_language]:
+        _PACKED_STOPWORDS[_word] = _PACKED_STOPWORDS.get(_word, 0) + (1 << (32 * _index))
 
 #: A word: a run of letters (what the guess counts).
 _WORD = re.compile(r"[^\W\d_]+")
-# ASCII bytes that are not letters become spaces; bytes of other characters (>= 0x80) stay.
-_ASCII_NON_LETTERS = bytes(byte if byte >= 0x80 or chr(byte).isalpha() else 0x20 for byte in range(256))
-
-
-def _word_counts(text: str) -> dict[bytes, int]:
-    """How often each word (run of letters, ``_WORD``) occurs in ``text``, keyed by its UTF-8 bytes.
-
-    Splitting the UTF-8 bytes at ASCII non-letters is done in C; only the pieces holding
-    other characters (accents, curly quotes, dashes) go through the regex, so the words are
-    exactly ``_WORD.findall(text)``'s.
-    """
-    data = text.encode("utf-8", "surrogatepass")
-    counts: dict[bytes, int] = {}
-    _count_elements(counts, data.translate(_ASCII_NON_LETTERS).split())  # Counter's own C loop
-    if data.isascii():
-        return counts
-    mixed = [piece for piece in counts if not piece.isalpha()]  # bytes.isalpha: ASCII letters only
-    for piece in mixed:
-        times = counts.pop(piece)
-        for word in _WORD.findall(piece.decode("utf-8", "surrogatepass")):
-            word = word.encode("utf-8", "surrogatepass")
-            counts[word] = counts.get(word, 0) + times
-    return counts
+# ASCII bytes that are not letters become spaces, ASCII capitals small letters (as bytes.lower);
+# bytes of other characters (>= 0x80) stay.
+_ASCII_NON_LETTERS = bytes(byte if byte >= 0x80 else ord(chr(byte).lower()) if chr(byte).isalpha() else 0x20
+                           for byte in range(256))
 
 
 def guess_language(text: str, *, sample: int = 1500) -> str | None:
-    counts = _word_counts(text[:sample].lower())
-    if len(counts) < 5 and sum(counts.values()) < 5:
+    # the table lowers the ASCII letters; the pieces with other characters are lowered as text
+    # below (no character lowers to an ASCII non-letter, so the pieces are those of the lowered text)
+    data = text[:sample].encode("utf-8", "surrogatepass")
+    words = data.translate(_ASCII_NON_LETTERS).split()
+    n_words = len(words)
+    # each language's score (how often its stopwords occur) in a field of one packed integer:
+    # a word's value holds 1 in the field of each language listing it, and the sum is one C loop
+    packed = sum(filter(None, map(_PACKED_STOPWORDS.get, words)))
+    if not data.isascii():
+        # pieces holding other characters (accents, curly quotes, dashes) are split by the regex,
+        # so the words are exactly ``_WORD.findall(text)``'s
+        for piece in itertools.filterfalse(bytes.isalpha, words):  # bytes.isalpha: ASCII letters only
+            packed -= _PACKED_STOPWORDS.get(piece, 0)
+            found = _WORD.findall(piece.decode("utf-8", "surrogatepass").lower())
+            n_words += len(found) - 1
+            for word in found:
+                packed += _PACKED_STOPWORDS.get(word.encode("utf-8", "surrogatepass"), 0)
+    if n_words < 5:
         return None
-    get = counts.get
-    # each language's score: how often its stopwords occur (looked up in C, a map per language)
-    scores = {language: sum(map(get, words, _ZEROS)) for language, words in _STOPWORDS_BYTES.items()}
-    best = max(scores, key=scores.get)
-    ranked = sorted(scores.values(), reverse=True)
-    if ranked[0] < 2 or ranked[0] < 1.5 * ranked[1]:
+    scores = [(packed >> shift) & _FIELD for shift in _SHIFTS]
+    top = max(scores)
+    ranked = sorted(scores, reverse=True)
+    if top < 2 or top < 1.5 * ranked[1]:
         return None
-    return best
+    return _LANGUAGES[scores.index(top)]
 
 
 # What str.split() splits at besides " " and "\n": other ASCII whitespace, and (in UTF-8) Unicode's,
@@ -107,7 +103,10 @@ def count_words(text: str, utf8: bytes | None = None) -> int:
     if any(space in data for space in _OTHER_ASCII_SPACE_BYTES) or any(
             lead in data and pattern.search(data) for lead, pattern in _UNICODE_SPACES_BY_LEAD.items()):
         return len(text.split())
-    spaces = numpy.frombuffer(data.replace(b"\n", b" ").strip(b" "), numpy.uint8) == 0x20
-    if not len(spaces):
+    spaced = data.replace(b"\n", b" ").strip(b" ")
+    if not spaced:
         return 0
+    if b"   " not in spaced:
+        return spaced.count(b" ") + 1 - spaced.count(b"  ")  # as for ASCII text above
+    spaces = numpy.frombuffer(spaced, numpy.uint8) == 0x20
     return int(numpy.count_nonzero(spaces[:-1] & ~spaces[1:])) + 1  # words start after a space, and at 0

@@ -91,7 +91,7 @@ def expand(text: str, report: Report) -> list[Path]:
 
 def _everything_under(base: Path, report: Report) -> Iterator[Path]:
     for kind, path in _entries(base, report, skip_tooling=False):
-        yield path
+        yield Path(path)
 
 
 def _match(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
@@ -108,14 +108,24 @@ def _match(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
     return fnmatch.fnmatchcase(parts[0], head) and _match(pattern[1:], parts[1:])
 
 
-def walk(folder: Path, report: Report) -> Iterator[Path]:
-    """The files to read under ``folder``, in name order, by the rules of this module."""
+def walk(folder: Path, report: Report) -> Iterator[str]:
+    """The files to read under ``folder``, in name order, by the rules of this module (as strings,
+    spelt as ``Path`` would spell them: ``folder / name``)."""
     for kind, path in _entries(folder, report, skip_tooling=True):
         if kind == "file":
             yield path
 
 
-def _entries(root: Path, report: Report, *, skip_tooling: bool) -> Iterator[tuple[str, Path]]:
+def _child(folder: str, name: str) -> str:
+    """``str(Path(folder) / name)`` for a folder already spelt as ``str(Path(...))``, without making the Path."""
+    if os.sep != "/" or os.altsep:
+        return str(Path(folder) / name)
+    if folder == ".":
+        return name
+    return folder + name if folder.endswith("/") else folder + "/" + name
+
+
+def _entries(root: Path, report: Report, *, skip_tooling: bool) -> Iterator[tuple[str, str]]:
     """Every file and folder under ``root`` (depth first, name order), each folder entered once."""
     real_root = os.path.realpath(root)
     try:
@@ -124,7 +134,7 @@ def _entries(root: Path, report: Report, *, skip_tooling: bool) -> Iterator[tupl
         report("problem", root, f"the folder cannot be opened ({error.strerror}); nothing in it was read")
         return
     entered = {(first.st_dev, first.st_ino)}
-    stack = [root]
+    stack = [str(Path(root))]
     while stack:
         folder = stack.pop()
         try:
@@ -135,11 +145,10 @@ def _entries(root: Path, report: Report, *, skip_tooling: bool) -> Iterator[tupl
                                       "the files in it were not read")
             continue
         subfolders = []
-        folder = Path(folder)
         for entry in found:
             if entry.name.startswith("."):
                 continue  # .git, .ipynb_checkpoints: never corpus, never listed
-            path = folder / entry.name
+            path = _child(folder, entry.name)
             try:
                 kind = _kind(entry, path, real_root, report)
             except OSError as error:
@@ -171,7 +180,7 @@ def _entries(root: Path, report: Report, *, skip_tooling: bool) -> Iterator[tupl
         stack.extend(reversed(subfolders))
 
 
-def _kind(entry: os.DirEntry, path: Path, real_root: str, report: Report) -> str | None:
+def _kind(entry: os.DirEntry, path: str, real_root: str, report: Report) -> str | None:
     """"dir" or "file" for an entry to go on with; None (reported) for a link we do not follow."""
     if entry.is_symlink():
         target = os.path.realpath(path)

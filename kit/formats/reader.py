@@ -11,6 +11,7 @@ escapes such as ``"\\ud83d"``) become U+FFFD, with a problem row saying so.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -19,7 +20,7 @@ from typing import Iterator
 
 from kit.formats import Problem, Skip, paths, registry
 from kit.formats.archive import InflationBudget
-from kit.formats.budget import OutOfTime, time_budget
+from kit.formats.budget import OutOfTime, Session, time_budget
 from kit.formats.encoding import NotText, decode
 from kit.formats.language import count_words, guess_language
 
@@ -48,6 +49,22 @@ def _read_up_to(descriptor: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
+def _name(path: Path | str) -> str:
+    """The file name of ``path`` (``Path.name``)."""
+    return path.name if isinstance(path, Path) else Path(path).name if os.sep != "/" else path.rsplit("/", 1)[-1]
+
+
+_last_suffix = ("", "")
+
+
+def _suffix(name: str) -> str:
+    """``registry._suffix(name)``, remembered for the last name asked (a file's name is asked several times)."""
+    global _last_suffix
+    if _last_suffix[0] != name:
+        _last_suffix = (name, registry._suffix(name))
+    return _last_suffix[1]
+
+
 def article_id(source: str) -> str:
     """The stable id of the article read from ``source`` (path plus position).
 
@@ -73,6 +90,22 @@ class Reader:
         self.skipped: list[tuple[str, str]] = []
         self.read_files: dict[tuple[int, int], str] = {}
         self.budget = InflationBudget(max_archive_bytes)
+        #: the time-budget handler shared by the files read inside :meth:`timing`
+        self.session: Session | None = None
+
+    @contextlib.contextmanager
+    def timing(self) -> Iterator[Reader]:
+        """``with reader.timing():`` around many reads sets the time budget's signal handler once for
+        all their files (see :class:`kit.formats.budget.Session`), not once per file."""
+        if self.session is not None:
+            yield self
+            return
+        with Session() as session:
+            self.session = session
+            try:
+                yield self
+            finally:
+                self.session = None
 
     # -- paths -------------------------------------------------------------
     def read_path(self, path: Path) -> None:
@@ -88,8 +121,9 @@ class Reader:
         else:
             self._problem(paths.display_name(path), reason)
 
-    def read_file(self, path: Path, *, explicit: bool) -> None:
-        """Read one file; whatever goes wrong becomes a problem row, never an exception."""
+    def read_file(self, path: Path | str, *, explicit: bool) -> None:
+        """Read one file (a Path, or a string as :func:`kit.formats.paths.walk` gives); whatever goes
+        wrong becomes a problem row, never an exception."""
         source = paths.display_name(path)
         try:
             self._read_file(path, source, explicit=explicit)
@@ -110,7 +144,7 @@ class Reader:
             os.close(descriptor)
         if data is not None:
             self.budget = InflationBudget(self.max_archive_bytes)
-            self.read_bytes(data, source, path.name, explicit=explicit)
+            self.read_bytes(data, source, _name(path), explicit=explicit)
 
     def _read_descriptor(self, descriptor: int, path: Path, source: str, *, explicit: bool) -> bytes | None:
         """The bytes of the open file (None: a problem, a skip, or a streamed file read here)."""
@@ -129,12 +163,13 @@ class Reader:
             self._problem(source, "empty file (0 bytes)")
             return None
         head = _read_up_to(descriptor, _HEAD)
-        suffix = registry._suffix(path.name)
+        name = _name(path)
+        suffix = _suffix(name)
         streamed = registry.claim_stream(suffix, head)
         if streamed is not None:
             with os.fdopen(os.dup(descriptor), "rb") as handle:  # its own descriptor: ours is closed after
                 handle.seek(0)
-                options = self._options(suffix, path.name, explicit=explicit)
+                options = self._options(suffix, name, explicit=explicit)
                 scale = max(1.0, status.st_size / max(self.max_file_bytes, 1))
                 items = registry.call_with_options(streamed.read_stream, handle, options)
                 self._collect(items, source, streamed.name, seconds_scale=scale)
@@ -157,7 +192,7 @@ class Reader:
     # -- bytes and text ----------------------------------------------------
     def read_bytes(self, data: bytes, source: str, name: str, *, explicit: bool = True, depth: int = 0) -> None:
         """Read the bytes of one file (or archive entry) named ``source``."""
-        container = registry.claim_bytes(data, name)
+        container = registry.claim_bytes(data, name, _suffix(name))
         if container is not None:
             if depth >= MAX_ARCHIVE_DEPTH:
                 self._problem(source, f"an archive nested more than {MAX_ARCHIVE_DEPTH} levels deep; not opened")
@@ -169,7 +204,7 @@ class Reader:
                 else:
                     self.read_bytes(entry.data, entry_source, entry.name, depth=depth + 1)
             return
-        if not data.strip():
+        if not data or data.isspace():  # bytes.isspace: all of it the ASCII whitespace strip() removes
             self._problem(source, "empty file" if not data else "the file holds only whitespace")
             return
         try:
@@ -183,11 +218,12 @@ class Reader:
         self.read_text(decoded.text, source, name, explicit=explicit)
 
     def read_text(self, text: str, source: str, name: str, *, explicit: bool = True) -> None:
-        if not text.strip():
+        if not text or text.isspace():
             self._problem(source, "the file holds only whitespace")
             return
-        claimed = registry.claim_text(text, name)
-        options = self._options(registry._suffix(name), name, explicit=explicit)
+        suffix = _suffix(name)
+        claimed = registry.claim_text(text, name, suffix)
+        options = self._options(suffix, name, explicit=explicit)
         self._collect(registry.call_with_options(claimed.read, text, options), source, claimed.name)
 
     def _options(self, suffix: str, name: str, *, explicit: bool) -> dict:
@@ -200,7 +236,7 @@ class Reader:
         problems_before = len(self.problems)
         seconds = self.max_file_seconds * seconds_scale if self.max_file_seconds else None
         try:
-            with time_budget(seconds) as budget:
+            with time_budget(seconds, self.session) as budget:
                 for item in items:
                     budget.check()
                     if isinstance(item, Skip):

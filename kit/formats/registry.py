@@ -40,7 +40,7 @@ import dataclasses
 import functools
 import inspect
 import re
-from typing import BinaryIO, Callable, Iterator
+from typing import Callable, Iterator
 
 from kit.formats import (Problem, archive, csvfile, html, jsonrecords, newsml, newsml1, ninjs, nitf, plaintext,
                          sgml_reuters, wire)
@@ -130,8 +130,11 @@ def _looks_like_csv(head: str) -> bool:
     first = (head if end < 0 else head[:end]).lower()
     if "," not in first and ";" not in first and "\t" not in first:
         return False
+    names = FIELD_NAMES["body"]
+    if not any(name in first for name in names):  # a cell that is a name holds it
+        return False
     cells = {cell.strip().strip('"').strip() for cell in re.split(r"[,;\t]", first)}
-    return bool(cells & set(FIELD_NAMES["body"]))
+    return bool(cells & set(names))
 
 
 def _read_csv_text(text: str, fields: dict | None = None, suffix: str = "") -> Iterator:
@@ -139,6 +142,8 @@ def _read_csv_text(text: str, fields: dict | None = None, suffix: str = "") -> I
 
 
 def _streams_json_lines(suffix: str, head: bytes) -> bool:
+    if suffix not in JSON_LINES_SUFFIXES and suffix != ".json":
+        return False
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:256]:
         return False  # UTF-16/32 JSON Lines cannot be split at b"\n": read them whole
     if suffix in JSON_LINES_SUFFIXES:
@@ -206,33 +211,91 @@ def unregister(name: str) -> None:
 
 def claim_stream(suffix: str, head: bytes) -> Format | None:
     """The streamed format that reads this file record by record, if any."""
-    return next((f for f in FORMATS if f.read_stream and f.streams and f.streams(suffix, head)), None)
+    return next((f for f in _kind("stream") if f.streams(suffix, head)), None)
 
 
-def claim_bytes(data: bytes, name: str) -> Format | None:
+def claim_bytes(data: bytes, name: str, suffix: str | None = None) -> Format | None:
     """The archive format ``data`` is in (by magic bytes, or suffix), if any."""
-    suffix = _suffix(name)
-    for candidate in FORMATS:
-        if candidate.open is None:
-            continue
-        if (candidate.magic and data.startswith(candidate.magic)) or suffix in candidate.suffixes:
-            return candidate
-    if _suffix(name) in (".tar", ".tgz") or name.lower().endswith((".tar.gz", ".tar.bz2", ".tar.xz")):
+    if suffix is None:
+        suffix = _suffix(name)
+    archives, magics, suffixes = _kind("archive")
+    if data.startswith(magics) or suffix in suffixes:  # else none of them claims it
+        for candidate in archives:
+            if (candidate.magic and data.startswith(candidate.magic)) or suffix in candidate.suffixes:
+                return candidate
+    if suffix in (".tar", ".tgz") or name.lower().endswith((".tar.gz", ".tar.bz2", ".tar.xz")):
         return next((f for f in FORMATS if f.name == "tar"), None)
     if archive.is_tar(data):
         return next((f for f in FORMATS if f.name == "tar"), None)
     return None
 
 
-def claim_text(text: str, name: str) -> Format:
-    """The text format that reads ``text`` (from a file called ``name``)."""
+def claim_text(text: str, name: str, suffix: str | None = None) -> Format:
+    """The text format that reads ``text`` (from a file called ``name``; ``suffix``: its :func:`_suffix`, if known)."""
     head = text[:65536].lstrip("\ufeff \t\n")
-    suffix = _suffix(name)
+    if suffix is None:
+        suffix = _suffix(name)
     markup = sniff_markup(text) if head[:1] == "<" else None
-    for candidate in FORMATS:
-        if candidate.claims_text(head, suffix, markup):
+    for candidate, recognise in _text_candidates(suffix, markup):
+        if recognise is None or recognise(head):
             return candidate
     return next(f for f in FORMATS if f.name == "text")
+
+
+#: (suffix, markup) -> the formats that may claim such a text, in order, each with the recogniser
+#: still to ask (None: it claims it whatever the text); "stream", "archive" -> those formats (_kind);
+#: built for the FORMATS in _CANDIDATES_OF
+_CANDIDATES: dict = {}
+_CANDIDATES_OF: list[Format] = []
+
+
+def _candidates() -> dict:
+    """_CANDIDATES, emptied first if FORMATS changed since it was filled."""
+    if _CANDIDATES_OF != FORMATS:  # a C loop of identity checks while nothing was registered
+        _CANDIDATES.clear()
+        _CANDIDATES_OF[:] = FORMATS
+    return _CANDIDATES
+
+
+def _kind(kind: str):
+    """The streamed formats (``"stream"``), or the archive formats with all their magic bytes and
+    suffixes (``"archive"``), in FORMATS order (cached until FORMATS changes)."""
+    cache = _candidates()
+    found = cache.get(kind)
+    if found is None:
+        if kind == "stream":
+            found = tuple(f for f in FORMATS if f.read_stream and f.streams)
+        else:
+            archives = tuple(f for f in FORMATS if f.open is not None)
+            found = (archives, tuple(magic for f in archives for magic in f.magic),
+                     frozenset(suffix for f in archives for suffix in f.suffixes))
+        cache[kind] = found
+    return found
+
+
+def _text_candidates(suffix: str, markup: str | None) -> tuple:
+    """The formats :func:`claim_text` asks about a text with this suffix and markup kind: those whose
+    answer does not hang on the text only when it is yes (cached until FORMATS changes)."""
+    found = _candidates().get((suffix, markup))
+    if found is None:
+        candidates = []
+        for candidate in FORMATS:
+            if type(candidate) is not Format:  # a subclass may claim as it likes: ask it every time
+                candidates.append((candidate, functools.partial(_claims, candidate, suffix, markup)))
+                continue
+            if candidate.read is None:
+                continue
+            if candidate.markup is not None or suffix in candidate.suffixes or candidate.recognise is None:
+                if candidate.claims_text("", suffix, markup):  # decided by suffix and markup alone
+                    candidates.append((candidate, None))
+            else:
+                candidates.append((candidate, candidate.recognise))
+        found = _CANDIDATES[suffix, markup] = tuple(candidates)  # _candidates() was just checked
+    return found
+
+
+def _claims(candidate: Format, suffix: str, markup: str | None, head: str) -> bool:
+    return candidate.claims_text(head, suffix, markup)
 
 
 def _suffix(name: str) -> str:

@@ -81,6 +81,11 @@ _HEADLINE_VERSION = re.compile(
 )
 
 
+_NOT_SCANNED: tuple = (None, None)
+#: (text, _scan_headers(text)) of the last text looks_like_wire saw whole, for read() to take
+_last_scan: tuple = _NOT_SCANNED
+
+
 def looks_like_wire(text: str) -> bool:
     """True when ``text`` opens like a wire story: a header line, or a dateline near the top.
 
@@ -89,8 +94,18 @@ def looks_like_wire(text: str) -> bool:
     >>> looks_like_wire("A plain note about lunch.")
     False
     """
+    global _last_scan
     head = text[:5000]
-    if next(_iter_headers(head, overlapping=False), None):
+    if head is text:
+        # The whole text: its header lines are found once, here, and read() takes them (a non-overlapping
+        # scan finds the same lines as read's unless a match ran past its line).
+        scanned = _scan_headers(text)
+        _last_scan = (text, scanned)
+        headers, crossing = scanned
+        first = next(_iter_headers(head, overlapping=False), None) if crossing else (headers[0] if headers else None)
+    else:
+        first = next(_iter_headers(head, overlapping=False), None)
+    if first:
         return True
     # A dateline deep inside a plain article ("... told (AFP) - ...") does not make it wire.
     return any(d["start"] < MAX_HEAD // 2 or d["on_own_line"] for d in find_datelines(head))
@@ -102,7 +117,13 @@ def read(text: str) -> Iterator[dict | Problem]:
     Rows carry ``body_start``: the offset of the body in ``text``. A story
     without an issue footer of its own takes the bulletin's (the file's last).
     """
-    headers, crossing = _scan_headers(text)
+    global _last_scan
+    scanned = _last_scan
+    if scanned[0] is text:  # looks_like_wire scanned this very text
+        _last_scan = _NOT_SCANNED
+        headers, crossing = scanned[1]
+    else:
+        headers, crossing = _scan_headers(text)
     stories = _split(text, headers)
     if len(stories) == 1 or not crossing:
         # The header a story opens with is the one found in the whole text (a story's lines read
@@ -127,7 +148,8 @@ def read(text: str) -> Iterator[dict | Problem]:
         yield row
 
 
-_YEAR = re.compile(r"\d{4}")
+# four digits written out, not \d{4}: the same matches, and a search tries them at a digit only
+_YEAR = re.compile(r"\d\d\d\d")
 _CLOCK_OR_DAY = re.compile(r"\d{1,2}[:.h]\d{2}|\d{1,2}\s")
 # What must follow a line without a comma for a header to start on it: the slug's comma on a later line.
 _SPACES_COMMA = re.compile(r"\s*,")
@@ -169,11 +191,24 @@ def _iter_headers(text: str, overlapping: bool = True, crossing: list | None = N
     gets an item for each match that runs past its line.
     """
     position, size = 0, len(text)
-    find = text.find
+    find, year = text.find, _YEAR.search
     while position < size:
         end = find("\n", position)
         end = size if end < 0 else end
-        if 8 <= end - position <= 230 and (find(",", position, end) >= 0 or _SPACES_COMMA.match(text, end)):
+        if 8 <= end - position <= 230:
+            comma = find(",", position, end)
+            if comma < 0:
+                # the slug's comma on a later line (past blanks): the next line opens with a blank or a comma
+                following = text[end + 1:end + 2]
+                if not (following == "," or following.isspace()) or not _SPACES_COMMA.match(text, end):
+                    position = end + 1
+                    continue
+            elif year(text, comma, end) is None and len(text[comma + 1:end].split(None, 1)) == 2:
+                # After the line's first comma, two words and no year: a match could neither parse
+                # (its date, on this line, has no year) nor run past the line (its version and
+                # date are the words on it), so it would change nothing: the pattern is not tried.
+                position = end + 1
+                continue
             match = _HEADER.match(text, position)
             if match:
                 parsed = _parse_header(match)
@@ -243,7 +278,8 @@ def _read_story(text: str, start: int, end: int, header=_UNKNOWN) -> dict:
     # The issue footer closes the story: only a footer with nothing after it counts
     # (a "No. 5" line inside the body is text).
     last_text = _end_of_text(story, 0, len(story))
-    issue_match = next((m for m in _ISSUE.finditer(story, max(0, last_text - MAX_PREFIX)) if m.end() >= last_text), None)
+    issue_match = next((m for m in _line_matches(_ISSUE, story, max(0, last_text - MAX_PREFIX)) if m.end() >= last_text),
+                       None)
     story_end = issue_match.start() if issue_match else len(story)
     if issue_match:
         row["issue"] = int(issue_match.group("a") or issue_match.group("b"))
@@ -299,13 +335,32 @@ def _read_story(text: str, start: int, end: int, header=_UNKNOWN) -> dict:
         if trailer:
             row["trailer"] = trailer.group("trailer")
             body_to = trailer.start()
-    body = story[body_from:body_to]
-    stripped = body.strip()
-    body_from += len(body) - len(body.lstrip())
-    row["body"] = stripped
+    # the body stripped of blanks (what str.strip removes), sliced once
+    while body_from < body_to and story[body_from].isspace():
+        body_from += 1
+    body_to = _end_of_text(story, body_from, body_to)
+    row["body"] = story[body_from:body_to]
     row["body_start"] = start + body_from
     row["story_id"] = _story_id(row)
     return row
+
+
+def _line_matches(pattern: re.Pattern, text: str, position: int) -> Iterator[re.Match]:
+    """``pattern.finditer(text, position)`` for a pattern that opens with ``(?m)^`` and cannot match
+    empty: tried only at the starts of lines (where ``^`` can match), not at every character."""
+    size = len(text)
+    start = position
+    while start <= size:
+        if start and text[start - 1] != "\n":  # not a line start: go to the next one
+            start = text.find("\n", start) + 1
+            if not start:
+                return
+        match = pattern.match(text, start)
+        if match:
+            yield match
+            start = max(match.end(), start + 1)
+        else:
+            start += 1
 
 
 def _desk_at_end(text: str, start: int, end: int) -> tuple[str, int] | None:
