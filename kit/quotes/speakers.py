@@ -64,7 +64,32 @@ class Speakers:
         speaker = self._speaker_of(cue, depth)
         if speaker is not None and self.article.in_quote(speaker.idx):
             speaker = self.subject_before(cue) if cue.dep_ != "ROOT" else None
-        return speaker
+        return self._in_segment(speaker, cue) if speaker is not None else None
+
+    def _in_segment(self, speaker: Token, cue: Token) -> Token | None:
+        """'2:40 p.m. | The mayor's aide says ...', 'WASHINGTON (AFP) – The mayor has ...,
+        saying': the parser runs a sentence over a line break or a dateline and takes the words
+        before it for the subject. The speaker is the part of its phrase in the cue's own
+        paragraph (none if nothing of it is there)."""
+        start = self.article.segment_start(cue.idx)
+        if speaker.idx >= start or cue.idx < start:
+            return speaker
+        for verb in (cue, speaker.head):  # two subjects, one on each side of the line break
+            others = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and start <= c.idx < cue.idx]
+            if others:
+                return self.named(self.antecedent(others[-1], verb) or others[-1])
+        part = {t.i for t in speaker.subtree if start <= t.idx < cue.idx and not (t.is_punct or t.is_space)}
+        start_token = self.article.tokens_of(start, start + 1).start
+        before, depth = cue.i - 1, 0  # the noun right before the cue ("Gov. John Kasich (R-OH) said")
+        while before >= start_token and (depth or self.doc[before].is_punct or self.doc[before].is_space):
+            depth += {")": 1, "(": -1}.get(self.doc[before].text, 0)
+            before -= 1
+        if before >= start_token and self.doc[before].pos_ in ("NOUN", "PROPN") and (
+                before in part or self.doc[before].dep_ in ("nsubj", "appos")):
+            return self.named(self.doc[before])
+        heads = [self.doc[i] for i in sorted(part) if self.doc[i].head.i not in part
+                 and self.doc[i].pos_ in ("NOUN", "PROPN", "PRON")]
+        return self.named(heads[-1]) if heads else None
 
     def _speaker_of(self, cue: Token, depth: int = 0) -> Token | None:
         """The speaker the grammar names: subject, agent, 'quoted as saying', 'according to'."""

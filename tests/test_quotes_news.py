@@ -1,0 +1,50 @@
+"""Quotes on real news layout and sentence shapes (issue 14, second round): made-up
+sentences in the style of US political news. Tables of (case, text, (content, kind,
+speaker, cue)); each row must be among the quotes found."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit import actors, quotes
+
+
+def _rows(nlp, text):
+    doc = nlp(text)
+    rows = quotes.find_quotes(doc, actors.find_mentions(doc))
+    for row in rows:
+        assert doc.text[row["start"] : row["end"]] == row["text"]
+        if row["speaker"] is not None:
+            assert doc.text[row["speaker_start"] : row["speaker_end"]] == row["speaker"]
+    return rows
+
+
+def _found(nlp, text):
+    return [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
+
+
+LAYOUT = [
+    # The speaker is written in the cue's own paragraph, past its dateline: never a time
+    # stamp, a headline or a dateline the parser ran into the sentence.
+    ("time stamp line before the speaker",
+     "2:40 p.m.\n\nThe mayor's chief of staff says he is pleased by the court's decision to drop the case.",
+     ("he is pleased by the court's decision to drop the case", "indirect", "The mayor's chief of staff", "says")),
+    ("headline with the same name before the speaker",
+     "Jane Roe: 'We Will Fight On' In The Primary.\n\nWASHINGTON — Sen. Jane Roe (D-Ohio) defended her "
+     "campaign on Monday, saying the party would unite after the primary.",
+     ("the party would unite after the primary", "indirect", "Jane Roe", "saying")),
+    ("dateline with an agency",
+     "BOSTON (AP) – The city's police chief has defended the new patrols, saying that crime fell by a third.",
+     ("crime fell by a third", "indirect", "The city's police chief", "saying")),
+    ("a place and time opening the sentence, the name before the cue",
+     "Mayor Roe: 'We Are Going All The Way.'\n\nTuesday in Dayton, after winning the primary, Mayor Jane Roe "
+     "(D-OH) said the city would build a new bridge.",
+     ("the city would build a new bridge", "indirect", "Jane Roe", "said")),
+]
+
+ALL = LAYOUT
+
+
+@pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])
+def test_quotes_on_news(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
