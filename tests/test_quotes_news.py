@@ -48,3 +48,21 @@ ALL = LAYOUT
 @pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])
 def test_quotes_on_news(nlp, case, text, expected):
     assert expected in _found(nlp, text)
+
+
+QUESTIONS = [
+    # An unnamed asker: the question is reported speech, with no speaker.
+    ("asked, passive, wh-clause", "In an interview that year, he was asked what happened to the black vote. He laughed.",
+     ("what happened to the black vote", "indirect", None, "asked")),
+    ("when asked whether", "When asked whether he would run again, the mayor said he had not decided.",
+     ("whether he would run again", "indirect", None, "asked")),
+    ("asked to do something", "The senator was asked to name a single achievement of the committee.",
+     ("to name a single achievement of the committee", "indirect", None, "asked")),
+]
+
+ALL_MORE = QUESTIONS
+
+
+@pytest.mark.parametrize("case, text, expected", ALL_MORE, ids=[row[0] for row in ALL_MORE])
+def test_more_quotes_on_news(nlp, case, text, expected):
+    assert expected in _found(nlp, text)

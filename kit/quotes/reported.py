@@ -83,7 +83,7 @@ class ReportedSpeech:
         for token in self.doc:
             if answers and article.paragraph_of(token.idx) in answers:
                 continue  # an interviewee's answer is their own words, like a quote: nothing nested in it
-            speaker = None
+            speaker, unnamed = None, False
             if token.lower_ == "according":
                 found = self.according_to(token)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS and not article.in_quote(token.idx):
@@ -96,14 +96,17 @@ class ReportedSpeech:
                     continue  # "repeated his claim that ...": the verb's row is that speech event
             elif token.pos_ == "VERB" and token.lemma_.lower() in REPORTING and not article.in_quote(token.idx) and not (
                     article.in_markup(token.idx)):
-                if passive_without_agent(token) or negated(token) or picks_out_a_group(token):
+                if token.lemma_.lower() in ASKING_VERBS and not negated(token) and _asked_by_nobody_named(token):
+                    found, unnamed = self.asked_question(token), True  # "she was asked whether ...": a question put
+                elif passive_without_agent(token) or negated(token) or picks_out_a_group(token):
                     continue  # "deaths were reported", "not everyone agreed": nobody is said to say it
-                lemma = token.lemma_.lower()
-                found = self.reported_clause(token) if lemma in INDIRECT_VERBS | ASKING_VERBS else None
-                if found is None and lemma in ACT_VERBS:
-                    found = self.act_content(token)
-                elif found is None and lemma in INDIRECT_VERBS:
-                    found = self.said_object(token)
+                else:
+                    lemma = token.lemma_.lower()
+                    found = self.reported_clause(token) if lemma in INDIRECT_VERBS | ASKING_VERBS else None
+                    if found is None and lemma in ACT_VERBS:
+                        found = self.act_content(token)
+                    elif found is None and lemma in INDIRECT_VERBS:
+                        found = self.said_object(token)
             else:
                 continue
             if found is None:
@@ -119,9 +122,10 @@ class ReportedSpeech:
                 kind = "mixed"
             elif any(start < row["end"] and row["start"] < end for row in quoted):
                 continue
-            speaker = speaker if speaker is not None else self.speakers.speaker_of(token)
-            if speaker is None or article.in_markup(speaker.idx) or article.in_markup(start):
-                continue
+            if not unnamed:
+                speaker = speaker if speaker is not None else self.speakers.speaker_of(token)
+                if speaker is None or article.in_markup(speaker.idx) or article.in_markup(start):
+                    continue
             attribution = Attribution(token, cue_text(token), speaker, linked=True)
             rows.append(self.actors.row(start, end, kind, attribution, article.tokens_of(start, end).start))
             if kind == "mixed":
@@ -253,10 +257,9 @@ class ReportedSpeech:
         for child in verb.children:
             if child.dep_ == "ccomp" and child.i < verb.i and verb.dep_ == "ROOT" and not any(
                     child.i < c.i and c.dep_ == "ccomp" for c in verb.children):
-                if self.article.paragraph_of(child.left_edge.idx) != paragraph:
-                    return None  # the parser ran the sentence over a line break
-                # "The pullout was due to ..., the newspaper said."
-                return clause_span(list(child.subtree))
+                # "The pullout was due to ..., the newspaper said." (the clause stays in the cue's
+                # paragraph: the parser sometimes runs a sentence over a line break)
+                return clause_span([t for t in child.subtree if self.article.paragraph_of(t.idx) == paragraph])
         if verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX"):
             return self._interrupted(verb)
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
@@ -269,6 +272,19 @@ class ReportedSpeech:
             tokens = [t for t in self.doc[first : last + 1]]
             if tokens and self.article.sentence_index(tokens[0].i) == self.article.sentence_index(verb.i):
                 return clause_span(tokens)
+        return None
+
+    def asked_question(self, verb: Token) -> tuple[int, int] | None:
+        """What someone unnamed asked ("was asked whether the troops would stay", "When asked
+        if she would run, ...", "was asked to name one achievement"): the question or request."""
+        for child in verb.children:
+            if child.i < verb.i:
+                continue
+            opener = child.left_edge
+            if child.dep_ == "ccomp" or (child.dep_ == "advcl" and opener.lower_ in ("if", "whether")) or (
+                    child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+                sentence = self.article.sentence_index(verb.i)
+                return clause_span([t for t in child.subtree if self.article.sentence_index(t.i) == sentence])
         return None
 
     def _as_reported(self, verb: Token) -> tuple[int, int] | None:
@@ -437,6 +453,17 @@ class ReportedSpeech:
             return clause_span(before + [t for t in self.doc[before[-1].i + 1 : after[0].i]] + after)
         tokens = after if len(after) >= len(before) else before
         return clause_span(tokens)
+
+
+def _asked_by_nobody_named(verb: Token) -> bool:
+    """'She was asked whether ...', '(When) asked about ..., he said': an asking verb in the
+    passive whose asker the sentence does not name."""
+    children = {child.dep_ for child in verb.children}
+    if "agent" in children:
+        return False
+    if "auxpass" in children:
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not children & {"nsubj", "nsubjpass", "aux"}
 
 
 def _title_case(sentence) -> bool:
