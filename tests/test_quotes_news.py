@@ -60,7 +60,15 @@ QUESTIONS = [
      ("to name a single achievement of the committee", "indirect", None, "asked")),
 ]
 
-ALL_MORE = QUESTIONS
+SHORT_ANSWERS = [
+    # A yes, a no, a so: an answer that stands for a clause.
+    ("said no", "Asked if he was ever bullied, the candidate said no.", ("no", "indirect", "the candidate", "said")),
+    ("said so", "He said so.", ("so", "indirect", "He", "said")),
+    ("said that of", "A third said that of the mayor's campaign.",
+     ("that of the mayor's campaign", "indirect", "A third", "said")),
+]
+
+ALL_MORE = QUESTIONS + SHORT_ANSWERS
 
 
 @pytest.mark.parametrize("case, text, expected", ALL_MORE, ids=[row[0] for row in ALL_MORE])

@@ -50,6 +50,10 @@ QUESTION_REPORTING = ASKING_VERBS | frozenset("explain describe reveal tell".spl
 #: Verbs of saying whose object alone is what was said ("noted the attacks", "proposed a safe zone").
 OBJECT_VERBS = lexicon.words("quotes_object_verbs")
 
+#: Answers that stand for a clause said before ("said no", "said so") and the verbs they follow.
+SHORT_ANSWERS = frozenset("yes no so".split())
+SHORT_ANSWER_VERBS = frozenset("say answer reply respond".split())
+
 #: Verbs whose object is the hearer, not the start of the reported clause ("told reporters ...").
 HEARER_VERBS = frozenset("tell inform assure advise warn brief".split())
 
@@ -421,6 +425,9 @@ class ReportedSpeech:
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
             if hearers and asked:
                 return self.act_content(verb, hearers[:1] + asked[:1])
+        answer = self.short_answer(verb)
+        if answer is not None:
+            return answer
         if lemma not in OBJECT_VERBS:
             return None
         if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
@@ -434,6 +441,24 @@ class ReportedSpeech:
         if not parts:
             return None
         return self.act_content(verb, parts)
+
+    def short_answer(self, verb: Token) -> tuple[int, int] | None:
+        """'the candidate said no', 'half said so', 'three-quarters said the same of Doe': an
+        answer that stands for a clause said before (a yes, a no, a so, the same)."""
+        if verb.i + 1 >= len(self.doc) or verb.lemma_.lower() not in SHORT_ANSWER_VERBS:
+            return None
+        word = self.doc[verb.i + 1]
+        if word.head != verb:
+            return None
+        if word.lower_ in SHORT_ANSWERS:
+            return word.idx, word.idx + len(word)
+        if word.dep_ == "dobj" or word.lower_ == "the" and word.head.dep_ == "dobj":
+            phrase = word if word.dep_ == "dobj" else word.head
+            first = phrase.left_edge
+            if first.lower_ in ("the", "that") and first.i + 1 < len(self.doc) and (
+                    self.doc[first.i + 1].lower_ == "same" or phrase.lower_ == "that"):
+                return phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
+        return None
 
     def according_to(self, according: Token) -> tuple[int, int] | None:
         """'According to police, the man was armed' / 'The man was armed, according to police.'"""
