@@ -68,7 +68,20 @@ SHORT_ANSWERS = [
      ("that of the mayor's campaign", "indirect", "A third", "said")),
 ]
 
-ALL_MORE = QUESTIONS + SHORT_ANSWERS
+ROUND_UPS = [
+    # "Heading - Label: "..."": the label after the dash speaks, never the heading's subject.
+    ("label after a dash, one camel-case word",
+     'Polls were right about the caucus - HuffPollster: "While the caucuses provided an upset, most pollsters '
+     'fared much better with the results."',
+     ("While the caucuses provided an upset, most pollsters fared much better with the results.", "direct",
+      "HuffPollster", ":")),
+    ("'More from' opens the label",
+     'Signs of a shift were there all along -More from Smith and Jones: "Data collected by our firm helps confirm '
+     'that both issues were in play."',
+     ("Data collected by our firm helps confirm that both issues were in play.", "direct", "Smith and Jones", ":")),
+]
+
+ALL_MORE = QUESTIONS + SHORT_ANSWERS + ROUND_UPS
 
 
 @pytest.mark.parametrize("case, text, expected", ALL_MORE, ids=[row[0] for row in ALL_MORE])

@@ -36,6 +36,10 @@ NOT_LABELS = lexicon.words("quotes_not_labels")
 FIRST_PERSON = frozenset("i we me us".split())
 #: Transcript labels of the interviewer's side ("((WN)) How did ...?", "Q: ...").
 INTERVIEWER_LABELS = frozenset(("wn", "q", "interviewer", "wikinews"))
+#: A dash setting off a label in a round-up line: "Heading - Label:", "Heading -More from X:".
+_DASH = re.compile(r"\s[-–—]{1,2}[ \t]*(?=\S)")
+#: Words that open a round-up label before its name ("More from X:").
+LABEL_OPENERS = sorted(lexicon.words("quotes_label_openers"), key=len, reverse=True)
 #: A transcript paragraph's label: "((Dorsa Derakhshani)) ..." (Wikinews) or "FALLIN: ...".
 _TRANSCRIPT_LABEL = re.compile(r"[ \t]*(?:\(\(([^()\n]{1,60})\)\)|([A-Z][\w.'’ -]{0,40}):[ \t])")
 _WORD = re.compile(r"[\w’'-]+")
@@ -268,11 +272,7 @@ class Speakers:
         speeches: ...': a name opening its line (a headline, a round-up, a transcript) and a
         colon label what follows as that speaker's words. The head word of the name, or None."""
         article = self.article
-        line_start = article.paragraph_starts[article.paragraph_of(colon.idx)]
-        dash = max(article.text.rfind(" - ", line_start, colon.idx), article.text.rfind(" – ", line_start, colon.idx),
-                   article.text.rfind(" — ", line_start, colon.idx))
-        if dash >= 0:  # "Pollsters agree - Carl Bialik: ...", "EXCLUSIVE – Roger Stone: ..."
-            line_start = dash + 3
+        line_start = self.label_start(colon)
         label = article.tokens_of(line_start, colon.idx)
         if label is None or not 1 <= len(label) <= 12 or label[0].idx != line_start + (
                 len(article.text[line_start:colon.idx]) - len(article.text[line_start:colon.idx].lstrip())):
@@ -285,11 +285,11 @@ class Speakers:
         if any(token.lower_ in NOT_LABELS for token in label) or label[0].pos_ in ("DET", "ADP", "ADV", "PRON", "CCONJ"):
             return None  # "The Latest:", "From X writing at Y:": a heading, not a speaker
         words = [token for token in label if not token.is_punct]
-        proper = (len(words) == 1 and (words[0].is_title or words[0].is_upper)) or (
+        proper = (len(words) == 1 and words[0].text[:1].isupper() and words[0].pos_ in ("PROPN", "NOUN")) or (
             len(words) <= 4 and all(token.pos_ == "PROPN" for token in words))  # "Lynch:", "NY Post:"
         names = [token for token in label if proper or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                  or (article.mention_at(token) is not None and article.mention_at(token).get("how") != "pronoun")]
-        if not names or not (label[0].is_title or label[0].is_upper) or names[0].i > label.start + 3:
+        if not names or not label[0].text[:1].isupper() or names[0].i > label.start + 3:
             return None
         # The name's last word before any "on ..." ("Gillibrand on Hillary ..."): its head word.
         first_name = names[0]
@@ -299,6 +299,27 @@ class Speakers:
                 or (not first_name.ent_type_ and self.doc[last + 1].pos_ == "PROPN")):  # "Carly Fiorina:" untagged
             last += 1
         return self.doc[last]
+
+    def label_start(self, colon: Token) -> int:
+        """Where the label before a colon begins: its line's start, or past a dash ("Pollsters
+        agree - Carl Bialik: ...", "EXCLUSIVE – Roger Stone: ...") and an opener ("More from ...")."""
+        article = self.article
+        line_start = article.paragraph_starts[article.paragraph_of(colon.idx)]
+        dashes = list(_DASH.finditer(article.text, line_start, colon.idx))
+        if dashes:
+            line_start = dashes[-1].end()
+        lowered = article.text[line_start : colon.idx].lower()
+        for opener in LABEL_OPENERS:
+            if lowered.startswith(opener + " "):
+                return line_start + len(opener) + 1
+        return line_start
+
+    def after_a_dash(self, colon: Token) -> bool:
+        """Is the colon's label set after a dash in its line (a round-up: "Heading - Label:")?"""
+        article = self.article
+        line_start = article.paragraph_starts[article.paragraph_of(colon.idx)]
+        return any(True for _ in _DASH.finditer(article.text, line_start, colon.idx)) and (
+            colon.idx - self.label_start(colon) <= 60)
 
     def _inverted_subject(self, cue: Token) -> Token | None:
         """'"X," said the minister' / '"X," read the statement': a subject after its verb,
