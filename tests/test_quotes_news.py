@@ -6,17 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit import actors, quotes
-
-
-def _rows(nlp, text):
-    doc = nlp(text)
-    rows = quotes.find_quotes(doc, actors.find_mentions(doc))
-    for row in rows:
-        assert doc.text[row["start"] : row["end"]] == row["text"]
-        if row["speaker"] is not None:
-            assert doc.text[row["speaker_start"] : row["speaker_end"]] == row["speaker"]
-    return rows
+from test_quotes import _rows  # the rows of one text, offsets checked
 
 
 def _found(nlp, text):
