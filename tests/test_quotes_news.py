@@ -77,3 +77,64 @@ ALL_MORE = QUESTIONS + SHORT_ANSWERS + ROUND_UPS
 @pytest.mark.parametrize("case, text, expected", ALL_MORE, ids=[row[0] for row in ALL_MORE])
 def test_more_quotes_on_news(nlp, case, text, expected):
     assert expected in _found(nlp, text)
+
+
+# --- speakers resolved to actors (issue 14, bundled share) ------------------------------
+
+def _actor_of(nlp, text, content):
+    """The quote row with ``content`` and the mention rows of the same text."""
+    doc = nlp(text)
+    from kit import actors, quotes
+
+    mentions = actors.find_mentions(doc)
+    row = next(r for r in quotes.find_quotes(doc, mentions) if r["text"] == content)
+    return row, mentions
+
+
+SPEAKER_ACTORS = [
+    # (case, text, (content, kind, speaker, cue), the mention text whose actor speaks)
+    ("a name at the end of a title phrase",
+     "US Ambassador to Germany Jane Roe alleged the airline had carried weapons to Syria.",
+     ("the airline had carried weapons to Syria", "indirect", "US Ambassador to Germany Jane Roe", "alleged"), "Jane Roe"),
+    ("a long title before the name",
+     "Former US Ambassador to the United Nations Nikki Haley wrote on Twitter that the deal was a mistake.",
+     ("the deal was a mistake", "indirect", "Former US Ambassador to the United Nations Nikki Haley", "wrote"),
+     "Nikki Haley"),
+    ("NAME's campaign speaks for NAME (the gold: Klobuchar's campaign -> Amy Klobuchar)",
+     "Senator Amy Klobuchar spoke in Iowa on Monday. Klobuchar's campaign said she would stay in the race.",
+     ("she would stay in the race", "indirect", "Klobuchar's campaign", "said"), "Amy Klobuchar"),
+    ("'the NAME campaign' speaks for NAME",
+     "Joe Biden won the state on Tuesday. The Biden campaign said turnout was high.",
+     ("turnout was high", "indirect", "The Biden campaign", "said"), "Joe Biden"),
+    ("a surname the mentions missed is the person named in full before",
+     'Shark expert Chris Fallows photographed the animal near the island in May.\n\nFallows remarked, "In 18 years '
+     'of working here, we had never seen one."',
+     ("In 18 years of working here, we had never seen one.", "direct", "Fallows", "remarked"), "Chris Fallows"),
+    ("a given name alone is the person named in full before",
+     "Civil Aviation Minister Hardeep Singh Puri said 18 people died. Hardeep also stated that both flight "
+     "recorders had been found.",
+     ("both flight recorders had been found", "indirect", "Hardeep", "stated"), "Hardeep Singh Puri"),
+]
+
+
+@pytest.mark.parametrize("case, text, expected, speaker_mention", SPEAKER_ACTORS, ids=[row[0] for row in SPEAKER_ACTORS])
+def test_speaker_actor_on_news(nlp, case, text, expected, speaker_mention):
+    assert expected in _found(nlp, text)
+    row, mentions = _actor_of(nlp, text, expected[0])
+    wanted = {m["actor_id"] for m in mentions if m["text"] == speaker_mention}
+    assert wanted and row["actor_id"] in wanted
+
+
+NOT_THE_NAMED_ACTOR = [
+    # (case, text, content, a mention text whose actor must NOT speak)
+    ("a name after 'including' is one of a group", "Officials including Mayor Jane Roe said the bridge would reopen.",
+     "the bridge would reopen", "Jane Roe"),
+    ("a name after 'like' is an example", "Countries like France have said the ban is lawful.",
+     "the ban is lawful", "France"),
+]
+
+
+@pytest.mark.parametrize("case, text, content, other", NOT_THE_NAMED_ACTOR, ids=[row[0] for row in NOT_THE_NAMED_ACTOR])
+def test_not_the_named_actor(nlp, case, text, content, other):
+    row, mentions = _actor_of(nlp, text, content)
+    assert row["actor_id"] not in {m["actor_id"] for m in mentions if m["text"] == other}
