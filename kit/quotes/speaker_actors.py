@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, GOVERNING_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, Attribution, present
+from kit.quotes.resolve import actor_holding
 from kit.quotes.speakers import (
     _TRANSCRIPT_LABEL, _WORD, FIRST_PERSON, GROUP_KINDS, INTERVIEWER_LABELS, NOT_IN_SPEAKER, PRONOUN_WINDOW_SENTENCES,
     Speakers,
@@ -30,8 +31,6 @@ SOURCE_NOUNS = DOCUMENT_NOUNS | lexicon.words("quotes_source_nouns")
 
 #: Words after which a name is not the title's own ("officials including Jane Roe", "countries like France").
 TITLE_NOT_BEFORE_NAME = lexicon.words("quotes_not_before_titled_name")
-#: How a mention row writes a name (not a description or a pronoun): what a bare name matches.
-NAME_HOWS = ("name", "surname", "alias")
 
 
 def _is_source(noun: Token) -> bool:
@@ -181,17 +180,7 @@ class SpeakerActors:
         if not tokens or not all(t.text[:1].isupper() or t.is_stop for t in tokens):
             return None  # "the ministry", "Some of the protesters": a description, not a name
         words = {t.lower_ for t in tokens if not t.is_stop or t.text[:1].isupper()}
-        counts: dict[str, int] = {}
-        for mention in self.article.mentions:
-            if not present(mention.get("actor_id")) or mention.get("how") not in NAME_HOWS or mention.get("kind") == "place":
-                continue
-            held = {w.lower() for w in _WORD.findall(f"{mention.get('text') or ''} {mention.get('name') or ''}")}
-            if words <= held:
-                counts[mention["actor_id"]] = counts.get(mention["actor_id"], 0) + 1
-        ranked = sorted(counts.items(), key=lambda item: -item[1])
-        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-            return None
-        return ranked[0][0]
+        return actor_holding(words, self.article.mentions)
 
     def _object_actor(self, preposition: Token) -> str | None:
         """The actor of a mention that is the object of ``preposition`` ("of the officials"), or None."""
