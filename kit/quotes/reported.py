@@ -107,6 +107,8 @@ class ReportedSpeech:
                 else:
                     lemma = token.lemma_.lower()
                     found = self.reported_clause(token) if lemma in INDIRECT_VERBS | ASKING_VERBS else None
+                    if found is None and lemma in ASKING_VERBS:
+                        found = self.asked_if(token)
                     if found is None and lemma in ACT_VERBS:
                         found = self.act_content(token)
                     elif found is None and lemma in INDIRECT_VERBS:
@@ -289,6 +291,21 @@ class ReportedSpeech:
                     child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
                 sentence = self.article.sentence_index(verb.i)
                 return clause_span([t for t in child.subtree if self.article.sentence_index(t.i) == sentence])
+        return None
+
+    def asked_if(self, verb: Token) -> tuple[int, int] | None:
+        """'asked workers if they planned to attend', 'asked whether the vote would wait': the
+        parser hangs the if-clause on the asking verb as an adverbial clause; with the person
+        asked before it, it is the question put to them (who was asked, and what)."""
+        for child in verb.children:
+            if child.i < verb.i or child.dep_ != "advcl" or child.left_edge.lower_ not in ("if", "whether"):
+                continue
+            if child.left_edge.dep_ != "mark" or child.left_edge.head != child:
+                continue
+            hearers = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i]
+            sentence = self.article.sentence_index(verb.i)
+            tokens = [t for part in hearers[:1] + [child] for t in part.subtree if self.article.sentence_index(t.i) == sentence]
+            return clause_span(sorted(tokens, key=lambda t: t.i))
         return None
 
     def _as_reported(self, verb: Token) -> tuple[int, int] | None:
@@ -488,7 +505,10 @@ def _asked_by_nobody_named(verb: Token) -> bool:
         return False
     if "auxpass" in children:
         return True
-    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not children & {"nsubj", "nsubjpass", "aux"}
+    if verb.dep_ != "advcl" or children & {"nsubj", "nsubjpass", "aux"}:
+        return False
+    # "Asked what the plan means, the mayor said ...": a sentence's first word, whatever its tag.
+    return verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.is_sent_start)
 
 
 def _title_case(sentence) -> bool:
