@@ -161,3 +161,20 @@ NOT_SPEECH_ACTS = [
 @pytest.mark.parametrize("case, text", NOT_SPEECH_ACTS, ids=[row[0] for row in NOT_SPEECH_ACTS])
 def test_not_speech_acts(nlp, case, text):
     assert _found(nlp, text) == []
+
+
+RELATIVE_REPORTS = [
+    # (case, text, (content, kind, speaker, cue)): a relative clause that reports what someone
+    # said of its noun is the report, from the relative pronoun on (speaker and cue inside).
+    ("which X said + clause", "The plan, which he said would cost five million dollars, was approved.",
+     ("which he said would cost five million dollars", "indirect", "he", "said")),
+    ("which X said, the pronoun an object", "The council backs a new bridge, which the mayor said the state should "
+     "pay for.", ("which the mayor said the state should pay for", "indirect", "the mayor", "said")),
+    ("who X said", "The manager, who critics said had ignored the warnings, resigned on Monday.",
+     ("who critics said had ignored the warnings", "indirect", "critics", "said")),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", RELATIVE_REPORTS, ids=[row[0] for row in RELATIVE_REPORTS])
+def test_relative_reports(nlp, case, text, expected):
+    assert expected in _found(nlp, text)

@@ -28,7 +28,7 @@ from spacy.tokens import Token
 from kit import lexicon
 
 from kit.quotes.article import (
-    ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, QUESTION_WORDS, SUBJECTS, Article, Attribution, call_parts, cue_text,
+    ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, QUESTION_WORDS, RELATIVE_PRONOUNS, SUBJECTS, Article, Attribution, call_parts, cue_text,
     for_clause, gerund_subject_clause, is_finite, misparsed_complement, negated, passive_without_agent, picks_out_a_group, strip,
 )
 from kit.quotes.marks import DOUBLE_MARKS
@@ -248,6 +248,10 @@ class ReportedSpeech:
     def reported_clause(self, verb: Token) -> tuple[int, int] | None:
         """Character span of what ``verb`` reports: its clausal complement, or the clause it
         follows ("Russia rotated ..., its embassy said")."""
+        if verb.dep_ == "relcl":
+            found = self._relative_report(verb)
+            if found is not None:
+                return found
         for child in verb.children:
             if child.i > verb.i and (child.dep_ == "ccomp" or misparsed_complement(verb, child)):
                 found = self._complement(verb, child)
@@ -278,6 +282,23 @@ class ReportedSpeech:
             tokens = [t for t in self.doc[first : last + 1]]
             if tokens and self.article.sentence_index(tokens[0].i) == self.article.sentence_index(verb.i):
                 return clause_span(tokens)
+        return None
+
+    def _relative_report(self, verb: Token) -> tuple[int, int] | None:
+        """'the plan, which he said would cost $5 million', 'a wall, which he said Mexico should
+        pay for': a relative pronoun inside the reported clause, written before the speaker; the
+        report is the whole relative clause, from the pronoun on (speaker and cue inside, as
+        PolNeAR writes it)."""
+        for child in verb.children:
+            if child.dep_ != "ccomp" or child.i < verb.i:
+                continue
+            pronouns = [t for t in child.subtree if t.i < verb.i and t.lower_ in RELATIVE_PRONOUNS and t.tag_ in ("WDT", "WP", "IN")]
+            if not pronouns:
+                continue
+            sentence = self.article.sentence_index(verb.i)
+            last = max(t.i for t in verb.subtree if self.article.sentence_index(t.i) == sentence)
+            first = min(t.i for t in pronouns)
+            return clause_span(list(self.doc[first : last + 1]))
         return None
 
     def asked_question(self, verb: Token) -> tuple[int, int] | None:
