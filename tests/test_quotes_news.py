@@ -48,6 +48,8 @@ QUESTIONS = [
      ("whether he would run again", "indirect", None, "asked")),
     ("asked to do something", "The senator was asked to name a single achievement of the committee.",
      ("to name a single achievement of the committee", "indirect", None, "asked")),
+    ("asked about", "When asked about the vote, she said she had not decided.",
+     ("the vote", "indirect", None, "asked")),
     ("Asked + wh-clause opening the sentence", "Asked what the plan means, the mayor said it was simple.",
      ("what the plan means", "indirect", None, "Asked")),
     # A named asker: the person asked and the if-clause (parsed as an adverbial clause).

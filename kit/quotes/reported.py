@@ -303,7 +303,8 @@ class ReportedSpeech:
 
     def asked_question(self, verb: Token) -> tuple[int, int] | None:
         """What someone unnamed asked ("was asked whether the troops would stay", "When asked
-        if she would run, ...", "was asked to name one achievement"): the question or request."""
+        if she would run, ...", "was asked to name one achievement", "asked about the vote"):
+        the question or request, or what it was about."""
         for child in verb.children:
             if child.i < verb.i:
                 continue
@@ -312,6 +313,13 @@ class ReportedSpeech:
                     child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
                 sentence = self.article.sentence_index(verb.i)
                 return clause_span([t for t in child.subtree if self.article.sentence_index(t.i) == sentence])
+        for child in verb.children:  # "When asked about the vote, ...": what the question was about
+            if child.i == verb.i + 1 and child.dep_ == "prep" and child.lower_ == "about":
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    sentence = self.article.sentence_index(verb.i)
+                    return clause_span(sorted((t for t in objects[0].subtree if self.article.sentence_index(t.i) == sentence),
+                                              key=lambda t: t.i), need_verb=False)
         return None
 
     def asked_if(self, verb: Token) -> tuple[int, int] | None:
