@@ -537,6 +537,11 @@ REPORTED_NOT = [
     ("negated speech: what was not said", "The governor is not predicting that she will win the state."),
     ("negated speech: what was not mentioned", "The mayor did not mention his rival by name in the speech."),
     ("a small clause is not a report", "The hospital found him to be positive for the COVID-19 virus."),
+    # Verbs of action whose object is no report (by the PolNeAR train counts, quotes_act_verbs.txt).
+    ("attacking a record", "The governor spent Sunday in Toledo attacking the senator's record on trade."),
+    ("defend a law", "For two years the city council has worked to defend the parking ordinance in court."),
+    ("welcomed a decision", "The mayor welcomed the decision to reopen the bridge."),
+    ("rejected a plan", "The council rejected the plan to close the school."),
 ]
 
 

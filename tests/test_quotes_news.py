@@ -145,24 +145,10 @@ NOT_THE_NAMED_ACTOR = [
 ]
 
 
-@pytest.mark.parametrize("case, text, content, other", NOT_THE_NAMED_ACTOR, ids=[row[0] for row in NOT_THE_NAMED_ACTOR])
-def test_not_the_named_actor(nlp, case, text, content, other):
-    row, mentions = _actor_of(nlp, text, content)
-    assert row["actor_id"] not in {m["actor_id"] for m in mentions if m["text"] == other}
-
-
-NOT_SPEECH_ACTS = [
-    # (case, text): verbs of action whose object is no report (by the PolNeAR train counts)
-    ("attacking a rival", "The governor spent Sunday in Toledo attacking the senator's record on trade."),
-    ("defend a law", "For two years the city council has worked to defend the parking ordinance in court."),
-    ("welcomed a decision", "The mayor welcomed the decision to reopen the bridge."),
-    ("rejected a plan", "The council rejected the plan to close the school."),
-]
-
-
-@pytest.mark.parametrize("case, text", NOT_SPEECH_ACTS, ids=[row[0] for row in NOT_SPEECH_ACTS])
-def test_not_speech_acts(nlp, case, text):
-    assert _found(nlp, text) == []
+def test_not_the_named_actor(nlp):
+    for case, text, content, other in NOT_THE_NAMED_ACTOR:
+        row, mentions = _actor_of(nlp, text, content)
+        assert row["actor_id"] not in {m["actor_id"] for m in mentions if m["text"] == other}, case
 
 
 RELATIVE_REPORTS = [
