@@ -32,7 +32,17 @@ LAYOUT = [
      ("the city would build a new bridge", "indirect", "Jane Roe", "said")),
 ]
 
-ALL = LAYOUT
+INVERTED = [
+    # '"...," said Name': a surname the parser takes for an adverb is the speaker.
+    ("a surname after the cue parsed as an adverb (not the 'she' after it)",
+     "\u201cThe new rules are fair,\u201d said Early, explaining she had read them twice.",
+     ("The new rules are fair,", "direct", "Early", "said")),
+    ("the participle after it keeps the speaker",
+     "\u201cThe new rules are fair,\u201d said Early, explaining she had read them twice.",
+     ("she had read them twice", "indirect", "Early", "explaining")),
+]
+
+ALL = LAYOUT + INVERTED
 
 
 @pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])

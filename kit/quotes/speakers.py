@@ -332,6 +332,10 @@ class Speakers:
         for child in cue.children:
             if child.dep_ in ("dobj", "attr", "nsubjpass", "npadvmod") and child.i > cue.i and child.pos_ in ("NOUN", "PROPN"):
                 return child
+        for child in cue.children:
+            # '"X," said Skelly': a surname the parser does not know, taken for an adverb.
+            if child.i == cue.i + 1 and child.dep_ == "advmod" and child.is_title and not child.ent_type_ in ("DATE", "TIME"):
+                return child
         return None
 
     def named(self, head: Token) -> Token:
