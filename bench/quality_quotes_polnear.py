@@ -101,6 +101,14 @@ def relative_end(doc, row: dict) -> int:
         if token.lower_ in ("who", "which", "that") and token.dep_ in ("nsubj", "nsubjpass"):
             return token.idx + len(token)
         break
+    # "Senator Jane Roe of Ohio, who said ...": the relative pronoun further on, when the parse
+    # makes the kit's speaker its antecedent and the quote the relative clause's report.
+    between = doc.char_span(end, row["start"], alignment_mode="expand") if row["start"] > end else None
+    for token in between if between is not None else ():
+        clause = token.head
+        if token.lower_ in ("who", "which", "that") and token.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "relcl" \
+                and row["speaker_start"] <= clause.head.idx < end and clause.right_edge.idx >= row["start"]:
+            return token.idx + len(token)
     return end
 
 

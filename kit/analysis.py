@@ -385,7 +385,7 @@ def assemble(articles: pd.DataFrame, collected: dict[str, list[dict] | pd.DataFr
     quotes = tables["quotes"]
     if len(quotes) and renamed:
         quotes["actor_id"] = quotes["actor_id"].map(lambda a: renamed.get(a, a) if isinstance(a, str) else a)
-    quotes = same_speaker_actors(quotes)
+    quotes = same_speaker_actors(quotes, mentions)
     return Analysis(
         articles=articles,
         mentions=conform(mentions, "mentions"),

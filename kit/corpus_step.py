@@ -182,6 +182,7 @@ def resolve_parts(parts: Parts, into: Parts, tables: tuple[str, ...], keep=None)
     renamed, full_names, shared = surname_merges(parts)
     actors = ActorCounts()
     for number in range(parts.count):
+        mentions = None  # this partition's mention rows, for the quotes' names (mentions come first)
         for name in tables:
             frame = parts.read(name, number)
             if keep is not None and len(frame):
@@ -189,10 +190,11 @@ def resolve_parts(parts: Parts, into: Parts, tables: tuple[str, ...], keep=None)
             if name == "mentions" and len(frame):
                 frame = resolve_mentions(frame, renamed, full_names, shared)
                 actors.add(frame)
+                mentions = frame
             elif name == "quotes" and len(frame):
                 if renamed:
                     frame["actor_id"] = frame["actor_id"].map(lambda a: renamed.get(a, a) if isinstance(a, str) else a)
-                frame = same_speaker_actors(frame)
+                frame = same_speaker_actors(frame, mentions)
             into.write(name, number, conform(frame, name))
         let_go()
     return actors.table()

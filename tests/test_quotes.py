@@ -13,7 +13,7 @@ import pytest
 
 from kit import actors, quotes
 from kit.quotemarks import find_quote_spans
-from kit.tables import COLUMNS
+from kit.tables import COLUMNS, conform
 
 from conftest import DATA
 
@@ -537,6 +537,11 @@ REPORTED_NOT = [
     ("negated speech: what was not said", "The governor is not predicting that she will win the state."),
     ("negated speech: what was not mentioned", "The mayor did not mention his rival by name in the speech."),
     ("a small clause is not a report", "The hospital found him to be positive for the COVID-19 virus."),
+    # Verbs of action whose object is no report (by the PolNeAR train counts, quotes_act_verbs.txt).
+    ("attacking a record", "The governor spent Sunday in Toledo attacking the senator's record on trade."),
+    ("defend a law", "For two years the city council has worked to defend the parking ordinance in court."),
+    ("welcomed a decision", "The mayor welcomed the decision to reopen the bridge."),
+    ("rejected a plan", "The council rejected the plan to close the school."),
 ]
 
 
@@ -741,3 +746,31 @@ def test_same_speaker_actors(case, rows, expected):
     result = quotes.same_speaker_actors(table)["actor_id"].tolist()
     assert [None if value is None or value != value else value for value in result] == expected
     assert table["actor_id"].tolist() == [row[2] for row in rows]  # the input is not changed
+
+
+NAMED_IN_MENTIONS = [
+    # (case, quote rows (article, speaker, actor), mention rows (article, text, actor, how, kind), expected actors)
+    ("a label named only in another piece's mentions",
+     [("a", "Jaya", None)], [("a", "Jaya", "jaya", "name", "person")], ["jaya"]),
+    ("a surname of the full name", [("a", "Fallows", None)], [("a", "Chris Fallows", "chris-fallows", "name", "person")],
+     ["chris-fallows"]),
+    ("never another article's mentions", [("b", "Jaya", None)], [("a", "Jaya", "jaya", "name", "person")], [None]),
+    ("never a place", [("a", "Quirin", None)], [("a", "Quirin", "quirin", "name", "place")], [None]),
+    ("never a description", [("a", "Officials", None)], [("a", "officials", "officials", "description", "anonymous")],
+     [None]),
+    ("two actors with the name as often: none", [("a", "Smith", None)],
+     [("a", "John Smith", "john-smith", "name", "person"), ("a", "Jane Smith", "jane-smith", "name", "person")], [None]),
+    ("the most mentioned of two", [("a", "Trump", None)],
+     [("a", "Donald Trump", "donald-trump", "name", "person"), ("a", "Trump", "donald-trump", "surname", "person"),
+      ("a", "Trump", "trump", "name", "organization")], ["donald-trump"]),
+    ("a speaker with a lower-case word is not matched", [("a", "Some of Jaya", None)],
+     [("a", "Jaya", "jaya", "name", "person")], [None]),
+]
+
+
+@pytest.mark.parametrize("case, rows, mentions, expected", NAMED_IN_MENTIONS, ids=[row[0] for row in NAMED_IN_MENTIONS])
+def test_same_speaker_actors_from_mentions(case, rows, mentions, expected):
+    table = pd.DataFrame(rows, columns=["article_id", "speaker", "actor_id"])
+    mention_rows = conform(pd.DataFrame(mentions, columns=["article_id", "text", "actor_id", "how", "kind"]), "mentions")
+    result = quotes.same_speaker_actors(table, mention_rows)["actor_id"].tolist()
+    assert [None if value is None or value != value else value for value in result] == expected

@@ -58,6 +58,9 @@ PERSON_PRONOUNS = frozenset("he she him her".split())
 GROUP_PRONOUNS = frozenset("they them it we".split())
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
+#: A paragraph's dateline: "WASHINGTON —", "WASHINGTON (AFP) –", "WASHINGTON, Aug. 24 (UPI) —".
+_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[^\n(—–-]{1,20})?(?:[ \t]*\([A-Za-z .&'-]{1,30}\))?[ \t]*[-–—]{1,2}[ \t]")
+
 
 @dataclasses.dataclass
 class Attribution:
@@ -109,6 +112,15 @@ class Article:
     def paragraph_of(self, char: int) -> int:
         """Number of the paragraph (a line of text) holding ``char``."""
         return max(0, bisect.bisect_right(self.paragraph_starts, char) - 1)
+
+    def segment_start(self, char: int) -> int:
+        """Where the writing that holds ``char`` begins: its paragraph's start, or past the
+        paragraph's dateline ("WASHINGTON (AFP) – ..."): what comes before is layout."""
+        start = self.paragraph_starts[self.paragraph_of(char)]
+        dateline = _DATELINE.match(self.text, start)
+        if dateline is not None and dateline.end() <= char:
+            return dateline.end()
+        return start
 
     def mention_at(self, head: Token) -> dict | None:
         """The mention row holding the head word (the shortest one when they nest)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.tables import conform, table_of
+from kit.tables import table_of
 
 KINDS = ("direct", "partial", "mixed", "indirect")
 NO_SPEAKER = "(no speaker)"

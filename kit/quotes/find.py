@@ -251,6 +251,8 @@ class MarkedQuotes:
         labelled = self._colon_label(mark)
         if labelled is not None:
             return labelled
+        if self.speakers.after_a_dash(colon[0]):
+            return Attribution()  # "Polls were right - Label:": the heading's verb is not the cue
         verb = colon[0].head
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head  # 'opposed Macron's statement:' hangs the colon on the object

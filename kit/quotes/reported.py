@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 from kit import lexicon
 
 from kit.quotes.article import (
-    ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, QUESTION_WORDS, SUBJECTS, Article, Attribution, call_parts, cue_text,
+    ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, QUESTION_WORDS, RELATIVE_PRONOUNS, SUBJECTS, Article, Attribution, call_parts, cue_text,
     for_clause, gerund_subject_clause, is_finite, misparsed_complement, negated, passive_without_agent, picks_out_a_group, strip,
 )
 from kit.quotes.marks import DOUBLE_MARKS
@@ -51,6 +51,10 @@ QUESTION_REPORTING = ASKING_VERBS | frozenset("explain describe reveal tell".spl
 
 #: Verbs of saying whose object alone is what was said ("noted the attacks", "proposed a safe zone").
 OBJECT_VERBS = lexicon.words("quotes_object_verbs")
+
+#: Answers that stand for a clause said before ("said no", "said so") and the verbs they follow.
+SHORT_ANSWERS = frozenset("yes no so".split())
+SHORT_ANSWER_VERBS = frozenset("say answer reply respond".split())
 
 #: Verbs whose object is the hearer, not the start of the reported clause ("told reporters ...").
 HEARER_VERBS = frozenset("tell inform assure advise warn brief".split())
@@ -85,7 +89,7 @@ class ReportedSpeech:
         for token in self.doc:
             if answers and article.paragraph_of(token.idx) in answers:
                 continue  # an interviewee's answer is their own words, like a quote: nothing nested in it
-            speaker = None
+            speaker, unnamed = None, False
             if token.lower_ == "according":
                 found = self.according_to(token)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS and not article.in_quote(token.idx):
@@ -98,14 +102,19 @@ class ReportedSpeech:
                     continue  # "repeated his claim that ...": the verb's row is that speech event
             elif token.pos_ == "VERB" and token.lemma_.lower() in REPORTING and not article.in_quote(token.idx) and not (
                     article.in_markup(token.idx)):
-                if passive_without_agent(token) or negated(token) or picks_out_a_group(token):
+                if token.lemma_.lower() in ASKING_VERBS and not negated(token) and _asked_by_nobody_named(token):
+                    found, unnamed = self.asked_question(token), True  # "she was asked whether ...": a question put
+                elif passive_without_agent(token) or negated(token) or picks_out_a_group(token):
                     continue  # "deaths were reported", "not everyone agreed": nobody is said to say it
-                lemma = token.lemma_.lower()
-                found = self.reported_clause(token) if lemma in INDIRECT_VERBS | ASKING_VERBS else None
-                if found is None and lemma in ACT_VERBS:
-                    found = self.act_content(token)
-                elif found is None and lemma in INDIRECT_VERBS:
-                    found = self.said_object(token)
+                else:
+                    lemma = token.lemma_.lower()
+                    found = self.reported_clause(token) if lemma in INDIRECT_VERBS | ASKING_VERBS else None
+                    if found is None and lemma in ASKING_VERBS:
+                        found = self.asked_if(token)
+                    if found is None and lemma in ACT_VERBS:
+                        found = self.act_content(token)
+                    elif found is None and lemma in INDIRECT_VERBS:
+                        found = self.said_object(token)
             else:
                 continue
             if found is None:
@@ -121,9 +130,10 @@ class ReportedSpeech:
                 kind = "mixed"
             elif any(start < row["end"] and row["start"] < end for row in quoted):
                 continue
-            speaker = speaker if speaker is not None else self.speakers.speaker_of(token)
-            if speaker is None or article.in_markup(speaker.idx) or article.in_markup(start):
-                continue
+            if not unnamed:
+                speaker = speaker if speaker is not None else self.speakers.speaker_of(token)
+                if speaker is None or article.in_markup(speaker.idx) or article.in_markup(start):
+                    continue
             attribution = Attribution(token, cue_text(token), speaker, linked=True)
             rows.append(self.actors.row(start, end, kind, attribution, article.tokens_of(start, end).start))
             if kind == "mixed":
@@ -240,6 +250,10 @@ class ReportedSpeech:
     def reported_clause(self, verb: Token) -> tuple[int, int] | None:
         """Character span of what ``verb`` reports: its clausal complement, or the clause it
         follows ("Russia rotated ..., its embassy said")."""
+        if verb.dep_ == "relcl":
+            found = self._relative_report(verb)
+            if found is not None:
+                return found
         for child in verb.children:
             if child.i > verb.i and (child.dep_ == "ccomp" or misparsed_complement(verb, child)):
                 found = self._complement(verb, child)
@@ -255,10 +269,9 @@ class ReportedSpeech:
         for child in verb.children:
             if child.dep_ == "ccomp" and child.i < verb.i and verb.dep_ == "ROOT" and not any(
                     child.i < c.i and c.dep_ == "ccomp" for c in verb.children):
-                if self.article.paragraph_of(child.left_edge.idx) != paragraph:
-                    return None  # the parser ran the sentence over a line break
-                # "The pullout was due to ..., the newspaper said."
-                return clause_span(list(child.subtree))
+                # "The pullout was due to ..., the newspaper said." (the clause stays in the cue's
+                # paragraph: the parser sometimes runs a sentence over a line break)
+                return clause_span([t for t in child.subtree if self.article.paragraph_of(t.idx) == paragraph])
         if verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX"):
             return self._interrupted(verb)
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
@@ -271,6 +284,59 @@ class ReportedSpeech:
             tokens = [t for t in self.doc[first : last + 1]]
             if tokens and self.article.sentence_index(tokens[0].i) == self.article.sentence_index(verb.i):
                 return clause_span(tokens)
+        return None
+
+    def _relative_report(self, verb: Token) -> tuple[int, int] | None:
+        """'the plan, which he said would cost $5 million', 'a wall, which he said Mexico should
+        pay for': a relative pronoun inside the reported clause, written before the speaker; the
+        report is the whole relative clause, from the pronoun on (speaker and cue inside, as
+        PolNeAR writes it)."""
+        for child in verb.children:
+            if child.dep_ != "ccomp" or child.i < verb.i:
+                continue
+            pronouns = [t for t in child.subtree if t.i < verb.i and t.lower_ in RELATIVE_PRONOUNS and t.tag_ in ("WDT", "WP", "IN")]
+            if not pronouns:
+                continue
+            sentence = self.article.sentence_index(verb.i)
+            last = max(t.i for t in verb.subtree if self.article.sentence_index(t.i) == sentence)
+            first = min(t.i for t in pronouns)
+            return clause_span(list(self.doc[first : last + 1]))
+        return None
+
+    def asked_question(self, verb: Token) -> tuple[int, int] | None:
+        """What someone unnamed asked ("was asked whether the troops would stay", "When asked
+        if she would run, ...", "was asked to name one achievement", "asked about the vote"):
+        the question or request, or what it was about."""
+        for child in verb.children:
+            if child.i < verb.i:
+                continue
+            opener = child.left_edge
+            if child.dep_ == "ccomp" or (child.dep_ == "advcl" and opener.lower_ in ("if", "whether")) or (
+                    child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+                sentence = self.article.sentence_index(verb.i)
+                return clause_span([t for t in child.subtree if self.article.sentence_index(t.i) == sentence])
+        for child in verb.children:  # "When asked about the vote, ...": what the question was about
+            if child.i == verb.i + 1 and child.dep_ == "prep" and child.lower_ == "about":
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    sentence = self.article.sentence_index(verb.i)
+                    return clause_span(sorted((t for t in objects[0].subtree if self.article.sentence_index(t.i) == sentence),
+                                              key=lambda t: t.i), need_verb=False)
+        return None
+
+    def asked_if(self, verb: Token) -> tuple[int, int] | None:
+        """'asked workers if they planned to attend', 'asked whether the vote would wait': the
+        parser hangs the if-clause on the asking verb as an adverbial clause; with the person
+        asked before it, it is the question put to them (who was asked, and what)."""
+        for child in verb.children:
+            if child.i < verb.i or child.dep_ != "advcl" or child.left_edge.lower_ not in ("if", "whether"):
+                continue
+            if child.left_edge.dep_ != "mark" or child.left_edge.head != child:
+                continue
+            hearers = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i]
+            sentence = self.article.sentence_index(verb.i)
+            tokens = [t for part in hearers[:1] + [child] for t in part.subtree if self.article.sentence_index(t.i) == sentence]
+            return clause_span(sorted(tokens, key=lambda t: t.i))
         return None
 
     def _as_reported(self, verb: Token) -> tuple[int, int] | None:
@@ -407,6 +473,9 @@ class ReportedSpeech:
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
             if hearers and asked:
                 return self.act_content(verb, hearers[:1] + asked[:1])
+        answer = self.short_answer(verb)
+        if answer is not None:
+            return answer
         if lemma not in OBJECT_VERBS:
             return None
         if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
@@ -420,6 +489,24 @@ class ReportedSpeech:
         if not parts:
             return None
         return self.act_content(verb, parts)
+
+    def short_answer(self, verb: Token) -> tuple[int, int] | None:
+        """'the candidate said no', 'half said so', 'three-quarters said the same of Doe': an
+        answer that stands for a clause said before (a yes, a no, a so, the same)."""
+        if verb.i + 1 >= len(self.doc) or verb.lemma_.lower() not in SHORT_ANSWER_VERBS:
+            return None
+        word = self.doc[verb.i + 1]
+        if word.head != verb:
+            return None
+        if word.lower_ in SHORT_ANSWERS:
+            return word.idx, word.idx + len(word)
+        if word.dep_ == "dobj" or word.lower_ == "the" and word.head.dep_ == "dobj":
+            phrase = word if word.dep_ == "dobj" else word.head
+            first = phrase.left_edge
+            if first.lower_ in ("the", "that") and first.i + 1 < len(self.doc) and (
+                    self.doc[first.i + 1].lower_ == "same" or phrase.lower_ == "that"):
+                return phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
+        return None
 
     def according_to(self, according: Token) -> tuple[int, int] | None:
         """'According to police, the man was armed' / 'The man was armed, according to police.'"""
@@ -439,6 +526,20 @@ class ReportedSpeech:
             return clause_span(before + [t for t in self.doc[before[-1].i + 1 : after[0].i]] + after)
         tokens = after if len(after) >= len(before) else before
         return clause_span(tokens)
+
+
+def _asked_by_nobody_named(verb: Token) -> bool:
+    """'She was asked whether ...', '(When) asked about ..., he said': an asking verb in the
+    passive whose asker the sentence does not name."""
+    children = {child.dep_ for child in verb.children}
+    if "agent" in children:
+        return False
+    if "auxpass" in children:
+        return True
+    if verb.dep_ != "advcl" or children & {"nsubj", "nsubjpass", "aux"}:
+        return False
+    # "Asked what the plan means, the mayor said ...": a sentence's first word, whatever its tag.
+    return verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.is_sent_start)
 
 
 def _title_case(sentence) -> bool:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 
 from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, GOVERNING_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, Attribution, present
+from kit.quotes.resolve import actor_holding
 from kit.quotes.speakers import (
     _TRANSCRIPT_LABEL, _WORD, FIRST_PERSON, GROUP_KINDS, INTERVIEWER_LABELS, NOT_IN_SPEAKER, PRONOUN_WINDOW_SENTENCES,
     Speakers,
@@ -29,6 +30,10 @@ from kit.quotes.speakers import (
 
 #: Sources of information that speak for whoever made them ("data from X", "X's statistics").
 SOURCE_NOUNS = DOCUMENT_NOUNS | lexicon.words("quotes_source_nouns")
+
+
+#: Words after which a name is not the title's own ("officials including Jane Roe", "countries like France").
+TITLE_NOT_BEFORE_NAME = lexicon.words("quotes_not_before_titled_name")
 
 
 def _is_source(noun: Token) -> bool:
@@ -100,12 +105,19 @@ class SpeakerActors:
             return self.transcript_actor(head)
         if mention is not None and present(mention.get("actor_id")):
             return mention["actor_id"]
+        found = self.titled_actor(head) or self.owner_actor(head)
+        if found is not None:
+            return found
         if mention is None and head.is_upper and 2 <= len(head) <= 4:
             found = self.initials_actor(head.text)
             if found is not None:
                 return found
         if head.pos_ == "NOUN":
             found = self.description_actor(head) or self.source_actor(head)
+            if found is not None:
+                return found
+        if mention is None:
+            found = self.named_elsewhere_actor(head)
             if found is not None:
                 return found
         for owner in head.children:  # "his government said": the government of the man before
@@ -117,6 +129,61 @@ class SpeakerActors:
                 if found is not None:
                     return found
         return None
+
+    def titled_actor(self, head: Token) -> str | None:
+        """'US Ambassador to Germany Jane Roe', 'The mayor of Paris, Anne Hidalgo': a title
+        phrase whose head has no actor speaks for the full name it ends with (written right
+        after the title, or after a comma in apposition; never after "and", "like",
+        "including": "officials including Jane Roe" are not Jane Roe)."""
+        start, end = self.speaker_span(head)
+        text = self.article.text
+        for mention in self.article.mentions_before(end):
+            if mention["end"] != end or mention["start"] <= start or not present(mention.get("actor_id")):
+                continue
+            if mention.get("how") == "pronoun" or mention.get("kind") not in ("person", "organization"):
+                continue
+            before = text[start : mention["start"]]
+            words = _WORD.findall(before)
+            if not words or words[-1].lower() in TITLE_NOT_BEFORE_NAME:
+                continue
+            apposition = before.rstrip().endswith(",")
+            full_name = len([w for w in _WORD.findall(mention["text"]) if w[:1].isupper()]) >= 2
+            if apposition or full_name:
+                return mention["actor_id"]
+        return None
+
+    def owner_actor(self, head: Token) -> str | None:
+        """"Erdogan's office", 'the Biden campaign', 'the Trump administration': a noun that
+        speaks for its owner (``governing_nouns.txt``) with a named owner speaks for that
+        owner's actor (a possessive pronoun's owner is found by :meth:`actor_of`)."""
+        if head.lemma_.lower() not in GOVERNING_NOUNS and head.lower_ not in GOVERNING_NOUNS:
+            return None
+        for owner in head.children:
+            if owner.dep_ not in ("poss", "compound") or owner.tag_ == "PRP$" or owner.i > head.i:
+                continue
+            mention = self.article.mention_at(owner)
+            if mention is not None and present(mention.get("actor_id")) and mention.get("how") != "pronoun" \
+                    and mention.get("kind") in ("person", "organization", "country", "group"):
+                return mention["actor_id"]
+        return None
+
+    def named_elsewhere_actor(self, head: Token) -> str | None:
+        """A speaker written as a name with no mention row where it stands ("((Jaya)) ...", a
+        surname the mentions missed once): the actor whose names elsewhere in the article
+        (mentions written as a name, surname or alias; never a place) hold every word of it
+        ("Jaya"; "Fallows" for Chris Fallows), the most mentioned one when several do (none
+        on a tie)."""
+        if head.tag_ in ("PRP", "PRP$", "WP") or not head.text[:1].isupper():
+            return None
+        start, end = self.speaker_span(head)
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        tokens = [t for t in span if t.is_alpha and not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
+        if not tokens or not all(t.text[:1].isupper() or t.is_stop for t in tokens):
+            return None  # "the ministry", "Some of the protesters": a description, not a name
+        words = {t.lower_ for t in tokens if not t.is_stop or t.text[:1].isupper()}
+        return actor_holding(words, self.article.mentions)
 
     def _object_actor(self, preposition: Token) -> str | None:
         """The actor of a mention that is the object of ``preposition`` ("of the officials"), or None."""

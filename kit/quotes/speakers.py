@@ -38,6 +38,10 @@ NOT_LABELS = lexicon.words("quotes_not_labels")
 FIRST_PERSON = frozenset("i we me us".split())
 #: Transcript labels of the interviewer's side ("((WN)) How did ...?", "Q: ...").
 INTERVIEWER_LABELS = frozenset(("wn", "q", "interviewer", "wikinews"))
+#: A dash setting off a label in a round-up line: "Heading - Label:", "Heading -More from X:".
+_DASH = re.compile(r"\s[-–—]{1,2}[ \t]*(?=\S)")
+#: Words that open a round-up label before its name ("More from X:").
+LABEL_OPENERS = sorted(lexicon.words("quotes_label_openers"), key=len, reverse=True)
 #: A transcript paragraph's label: "((Dorsa Derakhshani)) ..." (Wikinews) or "FALLIN: ...".
 _TRANSCRIPT_LABEL = re.compile(r"[ \t]*(?:\(\(([^()\n]{1,60})\)\)|([A-Z][\w.'’ -]{0,40}):[ \t])")
 _WORD = re.compile(r"[\w’'-]+")
@@ -66,7 +70,32 @@ class Speakers:
         speaker = self._speaker_of(cue, depth)
         if speaker is not None and self.article.in_quote(speaker.idx):
             speaker = self.subject_before(cue) if cue.dep_ != "ROOT" else None
-        return speaker
+        return self._in_segment(speaker, cue) if speaker is not None else None
+
+    def _in_segment(self, speaker: Token, cue: Token) -> Token | None:
+        """'2:40 p.m. | The mayor's aide says ...', 'WASHINGTON (AFP) – The mayor has ...,
+        saying': the parser runs a sentence over a line break or a dateline and takes the words
+        before it for the subject. The speaker is the part of its phrase in the cue's own
+        paragraph (none if nothing of it is there)."""
+        start = self.article.segment_start(cue.idx)
+        if speaker.idx >= start or cue.idx < start:
+            return speaker
+        for verb in (cue, speaker.head):  # two subjects, one on each side of the line break
+            others = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and start <= c.idx < cue.idx]
+            if others:
+                return self.named(self.antecedent(others[-1], verb) or others[-1])
+        part = {t.i for t in speaker.subtree if start <= t.idx < cue.idx and not (t.is_punct or t.is_space)}
+        start_token = self.article.tokens_of(start, start + 1).start
+        before, depth = cue.i - 1, 0  # the noun right before the cue ("Gov. John Kasich (R-OH) said")
+        while before >= start_token and (depth or self.doc[before].is_punct or self.doc[before].is_space):
+            depth += {")": 1, "(": -1}.get(self.doc[before].text, 0)
+            before -= 1
+        if before >= start_token and self.doc[before].pos_ in ("NOUN", "PROPN") and (
+                before in part or self.doc[before].dep_ in ("nsubj", "appos")):
+            return self.named(self.doc[before])
+        heads = [self.doc[i] for i in sorted(part) if self.doc[i].head.i not in part
+                 and self.doc[i].pos_ in ("NOUN", "PROPN", "PRON")]
+        return self.named(heads[-1]) if heads else None
 
     def _speaker_of(self, cue: Token, depth: int = 0) -> Token | None:
         """The speaker the grammar names: subject, agent, 'quoted as saying', 'according to'."""
@@ -245,11 +274,7 @@ class Speakers:
         speeches: ...': a name opening its line (a headline, a round-up, a transcript) and a
         colon label what follows as that speaker's words. The head word of the name, or None."""
         article = self.article
-        line_start = article.paragraph_starts[article.paragraph_of(colon.idx)]
-        dash = max(article.text.rfind(" - ", line_start, colon.idx), article.text.rfind(" – ", line_start, colon.idx),
-                   article.text.rfind(" — ", line_start, colon.idx))
-        if dash >= 0:  # "Pollsters agree - Carl Bialik: ...", "EXCLUSIVE – Roger Stone: ..."
-            line_start = dash + 3
+        line_start = self.label_start(colon)
         label = article.tokens_of(line_start, colon.idx)
         if label is None or not 1 <= len(label) <= 12 or label[0].idx != line_start + (
                 len(article.text[line_start:colon.idx]) - len(article.text[line_start:colon.idx].lstrip())):
@@ -262,11 +287,11 @@ class Speakers:
         if any(token.lower_ in NOT_LABELS for token in label) or label[0].pos_ in ("DET", "ADP", "ADV", "PRON", "CCONJ"):
             return None  # "The Latest:", "From X writing at Y:": a heading, not a speaker
         words = [token for token in label if not token.is_punct]
-        proper = (len(words) == 1 and (words[0].is_title or words[0].is_upper)) or (
+        proper = (len(words) == 1 and words[0].text[:1].isupper() and words[0].pos_ in ("PROPN", "NOUN")) or (
             len(words) <= 4 and all(token.pos_ == "PROPN" for token in words))  # "Lynch:", "NY Post:"
         names = [token for token in label if proper or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                  or (article.mention_at(token) is not None and article.mention_at(token).get("how") != "pronoun")]
-        if not names or not (label[0].is_title or label[0].is_upper) or names[0].i > label.start + 3:
+        if not names or not label[0].text[:1].isupper() or names[0].i > label.start + 3:
             return None
         # The name's last word before any "on ..." ("Gillibrand on Hillary ..."): its head word.
         first_name = names[0]
@@ -276,6 +301,27 @@ class Speakers:
                 or (not first_name.ent_type_ and self.doc[last + 1].pos_ == "PROPN")):  # "Carly Fiorina:" untagged
             last += 1
         return self.doc[last]
+
+    def label_start(self, colon: Token) -> int:
+        """Where the label before a colon begins: its line's start, or past a dash ("Pollsters
+        agree - Carl Bialik: ...", "EXCLUSIVE – Roger Stone: ...") and an opener ("More from ...")."""
+        article = self.article
+        line_start = article.paragraph_starts[article.paragraph_of(colon.idx)]
+        dashes = list(_DASH.finditer(article.text, line_start, colon.idx))
+        if dashes:
+            line_start = dashes[-1].end()
+        lowered = article.text[line_start : colon.idx].lower()
+        for opener in LABEL_OPENERS:
+            if lowered.startswith(opener + " "):
+                return line_start + len(opener) + 1
+        return line_start
+
+    def after_a_dash(self, colon: Token) -> bool:
+        """Is the colon's label set after a dash in its line (a round-up: "Heading - Label:")?"""
+        article = self.article
+        line_start = article.paragraph_starts[article.paragraph_of(colon.idx)]
+        return any(True for _ in _DASH.finditer(article.text, line_start, colon.idx)) and (
+            colon.idx - self.label_start(colon) <= 60)
 
     def _inverted_subject(self, cue: Token) -> Token | None:
         """'"X," said the minister' / '"X," read the statement': a subject after its verb,
@@ -287,6 +333,10 @@ class Speakers:
             return None
         for child in cue.children:
             if child.dep_ in ("dobj", "attr", "nsubjpass", "npadvmod") and child.i > cue.i and child.pos_ in ("NOUN", "PROPN"):
+                return child
+        for child in cue.children:
+            # '"X," said Skelly': a surname the parser does not know, taken for an adverb.
+            if child.i == cue.i + 1 and child.dep_ == "advmod" and child.is_title and not child.ent_type_ in ("DATE", "TIME"):
                 return child
         return None
 

@@ -1,0 +1,178 @@
+"""Quotes on real news layout and sentence shapes (issue 14, second round): made-up
+sentences in the style of US political news. Tables of (case, text, (content, kind,
+speaker, cue)); each row must be among the quotes found."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import _rows  # the rows of one text, offsets checked
+
+
+def _found(nlp, text):
+    return [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
+
+
+LAYOUT = [
+    # The speaker is written in the cue's own paragraph, past its dateline: never a time
+    # stamp, a headline or a dateline the parser ran into the sentence.
+    ("time stamp line before the speaker",
+     "2:40 p.m.\n\nThe mayor's chief of staff says he is pleased by the court's decision to drop the case.",
+     ("he is pleased by the court's decision to drop the case", "indirect", "The mayor's chief of staff", "says")),
+    ("headline with the same name before the speaker",
+     "Jane Roe: 'We Will Fight On' In The Primary.\n\nWASHINGTON — Sen. Jane Roe (D-Ohio) defended her "
+     "campaign on Monday, saying the party would unite after the primary.",
+     ("the party would unite after the primary", "indirect", "Jane Roe", "saying")),
+    ("dateline with an agency",
+     "BOSTON (AP) – The city's police chief has defended the new patrols, saying that crime fell by a third.",
+     ("crime fell by a third", "indirect", "The city's police chief", "saying")),
+    ("a place and time opening the sentence, the name before the cue",
+     "Mayor Roe: 'We Are Going All The Way.'\n\nTuesday in Dayton, after winning the primary, Mayor Jane Roe "
+     "(D-OH) said the city would build a new bridge.",
+     ("the city would build a new bridge", "indirect", "Jane Roe", "said")),
+]
+
+INVERTED = [
+    # '"...," said Name': a surname the parser takes for an adverb is the speaker.
+    ("a surname after the cue parsed as an adverb (not the 'she' after it)",
+     "\u201cThe new rules are fair,\u201d said Early, explaining she had read them twice.",
+     ("The new rules are fair,", "direct", "Early", "said")),
+    ("the participle after it keeps the speaker",
+     "\u201cThe new rules are fair,\u201d said Early, explaining she had read them twice.",
+     ("she had read them twice", "indirect", "Early", "explaining")),
+]
+
+ALL = LAYOUT + INVERTED
+
+
+@pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])
+def test_quotes_on_news(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
+QUESTIONS = [
+    # An unnamed asker: the question is reported speech, with no speaker.
+    ("asked, passive, wh-clause", "In an interview that year, he was asked what happened to the black vote. He laughed.",
+     ("what happened to the black vote", "indirect", None, "asked")),
+    ("when asked whether", "When asked whether he would run again, the mayor said he had not decided.",
+     ("whether he would run again", "indirect", None, "asked")),
+    ("asked to do something", "The senator was asked to name a single achievement of the committee.",
+     ("to name a single achievement of the committee", "indirect", None, "asked")),
+    ("asked about", "When asked about the vote, she said she had not decided.",
+     ("the vote", "indirect", None, "asked")),
+    ("Asked + wh-clause opening the sentence", "Asked what the plan means, the mayor said it was simple.",
+     ("what the plan means", "indirect", None, "Asked")),
+    # A named asker: the person asked and the if-clause (parsed as an adverbial clause).
+    ("asked X if, the subject of the first conjunct", "She toured the factory and asked the staff if they expected "
+     "more layoffs.", ("the staff if they expected more layoffs", "indirect", "She", "asked")),
+    ("asked X if", "At the end of the lecture the dean asked the audience if anyone had read the report.",
+     ("the audience if anyone had read the report", "indirect", "the dean", "asked")),
+]
+
+SHORT_ANSWERS = [
+    # A yes, a no, a so: an answer that stands for a clause.
+    ("said no", "Asked if he was ever bullied, the candidate said no.", ("no", "indirect", "the candidate", "said")),
+    ("said so", "He said so.", ("so", "indirect", "He", "said")),
+    ("said that of", "A third said that of the mayor's campaign.",
+     ("that of the mayor's campaign", "indirect", "A third", "said")),
+]
+
+ROUND_UPS = [
+    # "Heading - Label: "..."": the label after the dash speaks, never the heading's subject.
+    ("label after a dash, one camel-case word",
+     'Polls were right about the caucus - HuffPollster: "While the caucuses provided an upset, most pollsters '
+     'fared much better with the results."',
+     ("While the caucuses provided an upset, most pollsters fared much better with the results.", "direct",
+      "HuffPollster", ":")),
+    ("'More from' opens the label",
+     'Signs of a shift were there all along -More from Smith and Jones: "Data collected by our firm helps confirm '
+     'that both issues were in play."',
+     ("Data collected by our firm helps confirm that both issues were in play.", "direct", "Smith and Jones", ":")),
+]
+
+ALL_MORE = QUESTIONS + SHORT_ANSWERS + ROUND_UPS
+
+
+@pytest.mark.parametrize("case, text, expected", ALL_MORE, ids=[row[0] for row in ALL_MORE])
+def test_more_quotes_on_news(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
+# --- speakers resolved to actors (issue 14, bundled share) ------------------------------
+
+def _actor_of(nlp, text, content):
+    """The quote row with ``content`` and the mention rows of the same text."""
+    doc = nlp(text)
+    from kit import actors, quotes
+
+    mentions = actors.find_mentions(doc)
+    row = next(r for r in quotes.find_quotes(doc, mentions) if r["text"] == content)
+    return row, mentions
+
+
+SPEAKER_ACTORS = [
+    # (case, text, (content, kind, speaker, cue), the mention text whose actor speaks); the
+    # shark and flight-recorder sentences are after Wikinews articles (CC BY 2.5, Wikinews
+    # contributors), shortened.
+    ("a name at the end of a title phrase",
+     "US Ambassador to Germany Jane Roe alleged the airline had carried weapons to Syria.",
+     ("the airline had carried weapons to Syria", "indirect", "US Ambassador to Germany Jane Roe", "alleged"), "Jane Roe"),
+    ("a long title before the name",
+     "Former US Ambassador to the United Nations Nikki Haley wrote on Twitter that the deal was a mistake.",
+     ("the deal was a mistake", "indirect", "Former US Ambassador to the United Nations Nikki Haley", "wrote"),
+     "Nikki Haley"),
+    ("NAME's campaign speaks for NAME (the gold: Klobuchar's campaign -> Amy Klobuchar)",
+     "Senator Amy Klobuchar spoke in Iowa on Monday. Klobuchar's campaign said she would stay in the race.",
+     ("she would stay in the race", "indirect", "Klobuchar's campaign", "said"), "Amy Klobuchar"),
+    ("'the NAME campaign' speaks for NAME",
+     "Joe Biden won the state on Tuesday. The Biden campaign said turnout was high.",
+     ("turnout was high", "indirect", "The Biden campaign", "said"), "Joe Biden"),
+    ("a surname the mentions missed is the person named in full before",
+     'Shark expert Chris Fallows photographed the animal near the island in May.\n\nFallows remarked, "In 18 years '
+     'of working here, we had never seen one."',
+     ("In 18 years of working here, we had never seen one.", "direct", "Fallows", "remarked"), "Chris Fallows"),
+    ("a given name alone is the person named in full before",
+     "Civil Aviation Minister Hardeep Singh Puri said 18 people died. Hardeep also stated that both flight "
+     "recorders had been found.",
+     ("both flight recorders had been found", "indirect", "Hardeep", "stated"), "Hardeep Singh Puri"),
+]
+
+
+@pytest.mark.parametrize("case, text, expected, speaker_mention", SPEAKER_ACTORS, ids=[row[0] for row in SPEAKER_ACTORS])
+def test_speaker_actor_on_news(nlp, case, text, expected, speaker_mention):
+    assert expected in _found(nlp, text)
+    row, mentions = _actor_of(nlp, text, expected[0])
+    wanted = {m["actor_id"] for m in mentions if m["text"] == speaker_mention}
+    assert wanted and row["actor_id"] in wanted
+
+
+NOT_THE_NAMED_ACTOR = [
+    # (case, text, content, a mention text whose actor must NOT speak)
+    ("a name after 'including' is one of a group", "Officials including Mayor Jane Roe said the bridge would reopen.",
+     "the bridge would reopen", "Jane Roe"),
+    ("a name after 'like' is an example", "Countries like France have said the ban is lawful.",
+     "the ban is lawful", "France"),
+]
+
+
+def test_not_the_named_actor(nlp):
+    for case, text, content, other in NOT_THE_NAMED_ACTOR:
+        row, mentions = _actor_of(nlp, text, content)
+        assert row["actor_id"] not in {m["actor_id"] for m in mentions if m["text"] == other}, case
+
+
+RELATIVE_REPORTS = [
+    # (case, text, (content, kind, speaker, cue)): a relative clause that reports what someone
+    # said of its noun is the report, from the relative pronoun on (speaker and cue inside).
+    ("which X said + clause", "The plan, which he said would cost five million dollars, was approved.",
+     ("which he said would cost five million dollars", "indirect", "he", "said")),
+    ("which X said, the pronoun an object", "The council backs a new bridge, which the mayor said the state should "
+     "pay for.", ("which the mayor said the state should pay for", "indirect", "the mayor", "said")),
+    ("who X said", "The manager, who critics said had ignored the warnings, resigned on Monday.",
+     ("who critics said had ignored the warnings", "indirect", "critics", "said")),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", RELATIVE_REPORTS, ids=[row[0] for row in RELATIVE_REPORTS])
+def test_relative_reports(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
