@@ -269,7 +269,9 @@ class _References:
     def pronoun(self, token):
         """he/him/his, she/her: the person (``person_antecedent``); it: the organization or
         country that says it; its: the organization or country subject of the sentence;
-        they/them/their: whoever says it, else a plural actor of this sentence or the one before."""
+        they/them/their: whoever says it, else the latest actor subject of this sentence or the
+        one before, else the nearest plural subject naming people or organisations
+        (:meth:`plural_subject`), else a plural actor of this sentence or the one before."""
         form = PRONOUNS[token.lower_]
         earlier = self.earlier(token)
         article = self.article
