@@ -21,9 +21,9 @@ from kit.actors.roles import _acts, _country_in, _speaks
 from kit.actors.words import (
     ANONYMOUS_NOUNS, COUNTRY_INSTITUTIONS, GENERIC_ORGANIZATION_DESCRIPTIONS, GROUP_NOUNS,
     INSTITUTION_NOUNS, KIND_PRIORITY, MEDIA_DESCRIPTIONS, MEDIA_NAME_WORDS, MODIFIER_DEPS, NOUN_ACTOR_PREPOSITIONS,
-    ORGANIZATION_DESCRIPTIONS, OWNER_NOUNS, SPEAKING_ONLY_NOUNS, SPEECH_VERBS, SUBJECT_DEPS, TITLE_MODIFIERS, TITLE_NOUNS,
+    ORGANIZATION_DESCRIPTIONS, OWNER_NOUNS, PLURAL_ANTECEDENT_NOUNS, SPEAKING_ONLY_NOUNS, SPEECH_VERBS, SUBJECT_DEPS, TITLE_MODIFIERS, TITLE_NOUNS,
 )
-from kit.syntax import PRONOUN_GENDER, PRONOUNS, genders_from_honorifics, inside_quotes, person_antecedent
+from kit.syntax import HUMAN_NOUNS, PRONOUN_GENDER, PRONOUNS, genders_from_honorifics, inside_quotes, person_antecedent
 
 
 # --- institutions, anonymous sources and groups (stage 4 of find_mentions) ----------------------
@@ -213,6 +213,12 @@ def _descriptions_and_pronouns(article, mentions: list[dict]) -> list[dict]:
             found = context.governed(token) if token.dep_ == "poss" else None
             if found is None:
                 found = context.pronoun(token)
+            if found is not None and found[0].get("new"):  # "The parents said they ...": the parents, a new mention
+                    described = found[0]
+                    del described["new"]
+                    added.append(described)
+                    context.insert(described)
+                    taken.update(range(described["tok_start"], described["tok_end"]))
         elif token.pos_ in ("NOUN", "PROPN") and token.i > 0 and (
             token.pos_ == "NOUN" or token.ent_type_ == ""  # "The President insists" is often tagged PROPN
         ):
@@ -263,7 +269,9 @@ class _References:
     def pronoun(self, token):
         """he/him/his, she/her: the person (``person_antecedent``); it: the organization or
         country that says it; its: the organization or country subject of the sentence;
-        they/them/their: whoever says it, else a plural actor of this sentence or the one before."""
+        they/them/their: whoever says it, else the latest actor subject of this sentence or the
+        one before, else the nearest plural subject naming people or organisations
+        (:meth:`plural_subject`), else a plural actor of this sentence or the one before."""
         form = PRONOUNS[token.lower_]
         earlier = self.earlier(token)
         article = self.article
@@ -292,6 +300,9 @@ class _References:
             if antecedent is None:
                 antecedent = _recent_subject(article, token, earlier, THEY_KINDS)
             if antecedent is None:
+                found = self.plural_subject(token)
+                if found is not None:
+                    return found
                 sentence = article.sentence_of(token.i)
                 earlier = [m for m in earlier if m.get("plural") and article.sentence_of(m["tok_start"]) >= sentence - 1]
                 antecedent = earlier[-1] if earlier else None
@@ -300,6 +311,62 @@ class _References:
             if antecedent is not None:
                 self.genders.setdefault(antecedent["name"], form)
         return None if antecedent is None else (antecedent, token.i, token.i + 1, "pronoun")
+
+    def plural_subject(self, token):
+        """they/them/their that no speaker or actor subject decides: the nearest plural subject
+        of this sentence (before the pronoun) or of the one before, when it names people, a
+        group or organisations ("The parents are accused of putting their social life ahead
+        ...", "Schools can run their own ..."; a plural noun of ``PLURAL_ANTECEDENT_NOUNS``,
+        the group, anonymous, human or organisation nouns), quoted like the pronoun. A nearer
+        plural subject that names things ("the prices rose as they ...") or a "they" left
+        unresolved stops the search; a "they" resolved so carries the chain ("The terrorists
+        ... They think ... They are afraid"). Never a single person, never the subject of the
+        pronoun's own verb when the pronoun is its object. A plural subject that is no
+        mention yet becomes one (``"new"`` in the returned antecedent)."""
+        doc, article = self.doc, self.article
+        sentence = article.sentence_of(token.i)
+        first = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+        in_quote = inside_quotes(doc.text)
+        quoted = in_quote(token.idx)
+        own_verb = token.head.i if token.dep_ not in ("nsubj", "nsubjpass", "poss") else None
+        covering = {i: m for m in self.earlier(token) for i in range(m["tok_start"], m["tok_end"])}
+        for t in reversed(doc[first : token.i]):
+            if t.dep_ not in ("nsubj", "nsubjpass") or in_quote(t.idx) != quoted:
+                continue
+            if article.sentence_of(t.i) < sentence - 1:
+                break
+            m = covering.get(t.i)
+            if t.pos_ == "PRON":
+                if PRONOUNS.get(t.lower_) != "they":
+                    continue
+                if m is None or m["how"] != "pronoun" or m["kind"] == "person":
+                    return None
+                return m, token.i, token.i + 1, "pronoun"
+            if t.tag_ not in ("NNS", "NNPS"):
+                continue
+            if own_verb is not None and t.head.i == own_verb:
+                return None  # "The parents hired them": someone else
+            if m is not None:
+                if m["kind"] == "person" or m["how"] == "pronoun":
+                    return None
+                return m, token.i, token.i + 1, "pronoun"
+            lemma = t.lemma_.lower()
+            if not (lemma in PLURAL_ANTECEDENT_NOUNS or t.lower_ in GROUP_NOUNS or lemma in GROUP_NOUNS
+                    or lemma in ANONYMOUS_NOUNS or lemma in HUMAN_NOUNS or lemma in ORGANIZATION_DESCRIPTIONS):
+                return None  # the nearest plural subject is a thing
+            if t.ent_type_ and t.pos_ == "PROPN":
+                return None  # a name no rule made a mention of: unsure what it is
+            left = t.left_edge.i
+            if left < t.i - 3 or any(i in self.taken for i in range(left, t.i + 1)) \
+                    or doc[left].pos_ not in ("DET", "ADJ", "NUM", "NOUN", "PROPN"):
+                left = t.i
+            span = doc[left : t.i + 1]
+            kind = "organization" if lemma in ORGANIZATION_DESCRIPTIONS or lemma in INSTITUTION_NOUNS else "group"
+            described = dict(tok_start=span.start, tok_end=span.end, name=_description_name(span), kind=kind,
+                             how="description", country=None, priority=0, plural=True, head=lemma, generic=True,
+                             start=span.start_char, end=span.end_char, new=True)
+            return described, token.i, token.i + 1, "pronoun"
+        return None
 
     def description(self, token):
         """ "the newspaper", "the Prime Minister", "the official": an actor named before."""

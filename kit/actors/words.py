@@ -16,6 +16,8 @@ from kit.syntax import OWNER_NOUNS, SPEECH_VERBS, SUBJECT_DEPS  # noqa: F401  (s
 ANONYMOUS_NOUNS = lexicon.words("actors_anonymous_nouns")
 #: Collectives that act as one ("police arrested", "the opposition said").
 GROUP_NOUNS = lexicon.words("actors_group_nouns")
+#: Plural nouns of people and organisations a "they" may refer back to ("The parents said they ...").
+PLURAL_ANTECEDENT_NOUNS = lexicon.words("actors_plural_antecedent_nouns")
 #: Institutions that belong to a country ("its embassy", "the Russian government").
 INSTITUTION_NOUNS = lexicon.words("actors_institution_nouns")
 ORGANIZATION_NAME_HEADS = lexicon.words("actors_organization_name_heads")
