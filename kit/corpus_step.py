@@ -121,20 +121,24 @@ class ActorCounts:
     def __init__(self):
         self.n_mentions: dict[str, int] = {}  # in order of first mention
         self.n_articles: collections.Counter = collections.Counter()
-        self.values = {column: collections.Counter() for column in ("name", "named", "kind", "country")}
+        self.values = {column: collections.Counter() for column in ("name", "named", "kind", "kind_more", "country")}
         self.surfaces: dict[str, set] = {}
 
     def add(self, mentions: pd.DataFrame) -> None:
         mentions = mentions[mentions["actor_id"].notna()]
         if not len(mentions):
             return
-        grouped = mentions.groupby("actor_id", sort=False)
-        for actor_id, size in grouped.size().items():
-            self.n_mentions[actor_id] = self.n_mentions.get(actor_id, 0) + int(size)
-        self.n_articles.update(grouped["article_id"].nunique().to_dict())
+        for actor_id in mentions["actor_id"].unique():  # every actor, in order of first mention
+            self.n_mentions.setdefault(actor_id, 0)
+        more = mentions[mentions["how"] != "modifier"]  # a modifier names its actor, no mention of it
+        counted = more.groupby("actor_id", sort=False)
+        for actor_id, size in counted.size().items():
+            self.n_mentions[actor_id] += int(size)
+        self.n_articles.update(counted["article_id"].nunique().to_dict())
         named = mentions[mentions["how"].isin(NAMING)]
         for key, frame, column in (("name", mentions, "name"), ("named", named, "name"),
-                                   ("kind", mentions, "kind"), ("country", mentions, "country")):
+                                   ("kind", mentions, "kind"), ("kind_more", more, "kind"),
+                                   ("country", mentions, "country")):
             present = frame.dropna(subset=[column])
             sizes = present.groupby(["actor_id", column], sort=False, observed=True).size()
             self.values[key].update(sizes.to_dict())
@@ -161,7 +165,9 @@ class ActorCounts:
         has_named = actor_ids.isin({a for a, _ in self.values["named"]})
         name = self._most_frequent("named").reindex(index).where(has_named, name)
         table["name"] = name.where(name.notna(), actor_ids).astype(object)
-        table["kind"] = self._most_frequent("kind").reindex(index)
+        # The kind: from the mentions that are more than a modifier, as actors_table has it.
+        has_more = actor_ids.isin({a for a, _ in self.values["kind_more"]})
+        table["kind"] = self._most_frequent("kind_more").reindex(index).where(has_more, self._most_frequent("kind").reindex(index))
         table["country"] = self._most_frequent("country").reindex(index).astype(object)
         table["country"] = table["country"].where(table["country"].notna(), None)
         table["aliases"] = [sorted(self.surfaces.get(a, set()) - {n}) for a, n in zip(index, table["name"])]

@@ -499,3 +499,25 @@ def test_names_beside_names_stay(text, needle):
 @pytest.mark.parametrize("text, needle", NO_NAMES)
 def test_words_that_name_no_actor(text, needle):
     assert mention_at(actors.extract(text), text, needle) is None
+
+
+def test_a_modifier_names_its_actor_without_counting_as_a_mention():
+    """"US" in "US officials" is a row (how="modifier") for the names it holds, but the actors
+    table counts only mentions, as the annotation conventions do; the partitioned corpus step
+    (kit.corpus_step.ActorCounts) gives the same table."""
+    from kit.actors.resolve import actors_table
+    from kit.corpus_step import ActorCounts
+
+    rows = [("a", "us", "US", "place", "modifier", "US"), ("a", "us", "United States", "country", "name", "the United States"),
+            ("b", "us", "US", "place", "modifier", "US"), ("b", "us", "US", "place", "modifier", "U.S."),
+            ("b", "uk", "United Kingdom", "place", "modifier", "UK"), ("b", "putin", "Vladimir Putin", "person", "name", "Putin")]
+    mentions = pd.DataFrame(rows, columns=["article_id", "actor_id", "name", "kind", "how", "text"]).assign(country=None)
+    whole = actors_table(mentions).set_index("actor_id")
+    assert whole.loc["us", ["kind", "n_mentions", "n_articles"]].tolist() == ["country", 1, 1]
+    assert whole.loc["uk", ["kind", "n_mentions", "n_articles"]].tolist() == ["place", 0, 0]
+    counts = ActorCounts()
+    counts.add(mentions[mentions["article_id"] == "a"])
+    counts.add(mentions[mentions["article_id"] == "b"])
+    parted = counts.table().set_index("actor_id")
+    columns = ["name", "kind", "n_mentions", "n_articles"]
+    assert parted.loc[whole.index, columns].astype(str).values.tolist() == whole[columns].astype(str).values.tolist()

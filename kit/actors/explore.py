@@ -66,6 +66,8 @@ def mentions_over_time(mentions, articles: pd.DataFrame | None = None, freq: str
     if articles is None:
         articles = table_of(mentions, "articles")
     mentions = table_of(mentions, "mentions")
+    if "how" in mentions.columns:  # a modifier ("US" in "US officials") is no mention of its actor
+        mentions = mentions[mentions["how"] != "modifier"]
     dated = mentions.merge(articles[["article_id", "published"]], on="article_id", how="inner")
     dated = dated[dated["published"].notna()]
     if actors is None:

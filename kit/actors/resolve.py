@@ -143,7 +143,8 @@ NAMING = ("name", "alias", "capital", "demonym")
 
 
 def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per actor: name, kind, country, aliases (how it was called), n_mentions, n_articles.
+    """One row per actor: name, kind, country, aliases (how it was called), n_mentions, n_articles
+    (both leave out modifier rows: "US" in "US officials" names the country, it does not mention it).
 
     Each value is the actor's most frequent one (ties: the first in sort order), found
     with one groupby per column: the corpus step stays cheap however many actors there are.
@@ -152,6 +153,10 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
         return _empty_actors()
     grouped = mentions.groupby("actor_id", sort=False)
     table = grouped.size().rename("n_mentions").to_frame()  # actors in order of first mention
+    # Counted: what mentions the actor. A modifier ("US" in "US officials") names it without
+    # mentioning it, as the annotation conventions have it; an actor named only so counts 0.
+    counted = mentions[mentions["how"] != "modifier"] if "how" in mentions.columns else mentions
+    table["n_mentions"] = counted.groupby("actor_id", sort=False).size().reindex(table.index, fill_value=0)
     actor_ids = table.index.to_series(index=table.index)
     named = mentions[mentions["how"].isin(NAMING)]
     # The name: the commonest among the mentions that name the actor, else among all.
@@ -171,7 +176,8 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
     surfaces = mentions.loc[mentions["how"] != "pronoun"].groupby("actor_id", sort=False)["text"].agg(set)
     surfaces = surfaces.reindex(table.index)
     table["aliases"] = [sorted((s if isinstance(s, set) else set()) - {n}) for s, n in zip(surfaces, table["name"])]
-    table["n_articles"] = grouped["article_id"].nunique() if "article_id" in mentions.columns else 1
+    table["n_articles"] = (counted.groupby("actor_id", sort=False)["article_id"].nunique()
+                           .reindex(table.index, fill_value=0) if "article_id" in mentions.columns else 1)
     table = table.reset_index()[["actor_id", "name", "kind", "country", "aliases", "n_mentions", "n_articles"]]
     return table.sort_values(["n_mentions", "n_articles", "name"], ascending=[False, False, True]).reset_index(drop=True)
 
