@@ -40,9 +40,29 @@ INVERTED = [
     ("the participle after it keeps the speaker",
      "\u201cThe new rules are fair,\u201d said Early, explaining she had read them twice.",
      ("she had read them twice", "indirect", "Early", "explaining")),
+    # '"...," said Jane Roe, an aide who ...': the parser hangs the name on a later verb.
+    ("a name after the cue that the parser gives to a later verb",
+     '"What is shaping up is a battle for the ages," said David Brock, a Clinton confidant who heads '
+     'the pro-Clinton super PAC Correct the Record.',
+     ("What is shaping up is a battle for the ages,", "direct", "David Brock", "said")),
+    # '"...," Roe notes.': the name taken for a compound of the verb.
+    ("a name before the cue parsed as a compound of the verb",
+     '"Look at the statement he put out after the shootings," Conway notes. "It was very different in tone."',
+     ("Look at the statement he put out after the shootings,", "direct", "Conway", "notes")),
+    ("the next piece of the same quote",
+     '"Look at the statement he put out after the shootings," Conway notes. "It was very different in tone."',
+     ("It was very different in tone.", "direct", "Conway", "notes")),
 ]
 
 ALL = LAYOUT + INVERTED
+
+
+def test_the_speaker_is_not_reported_speech(nlp):
+    """The misparsed inverted speaker ('said David Brock, a confidant who heads ...') is not
+    a reported clause of 'said': one row, the quote."""
+    text = ('"What is shaping up is a battle for the ages," said David Brock, a Clinton confidant who heads '
+            'the pro-Clinton super PAC Correct the Record.')
+    assert [kind for _, kind, _, _ in _found(nlp, text)] == ["direct"]
 
 
 @pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])
