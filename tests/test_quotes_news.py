@@ -52,6 +52,20 @@ INVERTED = [
     ("the next piece of the same quote",
      '"Look at the statement he put out after the shootings," Conway notes. "It was very different in tone."',
      ("It was very different in tone.", "direct", "Conway", "notes")),
+    # A verbless quote opening its sentence, closed by ? or !, is the speaker's sentence.
+    ("a verbless question before its cue",
+     "\u201cThe bad ones, the gang members?\u201d Trump asked, turning the question into a game.",
+     ("The bad ones, the gang members?", "direct", "Trump", "asked")),
+    ("a verbless exclamation before its cue",
+     '"Nooooo!" the crowd cried out, booing.', ("Nooooo!", "direct", "the crowd", "cried out")),
+    # A quote paragraph signed on the next line: '- Name, Place.'
+    ("a quote signed by a dash and a name on the next line",
+     "Quotable.\n\n\u201cAmericans are worried about the future of their kids.\u201d\n\n- Jane Roe, Dayton.\n\nMore.",
+     ("Americans are worried about the future of their kids.", "direct", "Jane Roe", "-")),
+    # '"... [Name] can be ...," Roe said': the parser gives the cue a second subject inside the quote.
+    ("a bracketed name inside the quote taken for a second subject",
+     "\u201cI find sometimes, in talks with other teachers, [Clinton] can be very polarizing,\u201d Kilfoyle said.",
+     ("I find sometimes, in talks with other teachers, [Clinton] can be very polarizing,", "direct", "Kilfoyle", "said")),
 ]
 
 ALL = LAYOUT + INVERTED

@@ -108,6 +108,8 @@ class Speakers:
                     return self.named(self.issuer(objects[0])) if objects else None
             return None
         subjects = [child for child in cue.children if child.dep_ in ("nsubj", "csubj")]
+        # '"... [Clinton] can be ...," Roe said': a second subject inside the quote is what is said.
+        subjects = [child for child in subjects if not self.article.in_quote(child.idx)] or subjects
         if subjects:
             # "Party leader and Prime Minister Boris Johnson said": the parser may give two
             # subjects; the person, else the one next to the verb, speaks.
