@@ -66,6 +66,10 @@ INVERTED = [
     ("a bracketed name inside the quote taken for a second subject",
      "\u201cI find sometimes, in talks with other teachers, [Clinton] can be very polarizing,\u201d Kilfoyle said.",
      ("I find sometimes, in talks with other teachers, [Clinton] can be very polarizing,", "direct", "Kilfoyle", "said")),
+    # 'X yelled: "..."': the verb of saying right before the colon is the cue.
+    ("a verb of saying before the colon, inside another speaker's sentence",
+     '"There is a young man who is having some problems," Cruz said as the heckler yelled: "You are wrong!"',
+     ("You are wrong!", "direct", "the heckler", "yelled")),
 ]
 
 ALL = LAYOUT + INVERTED

@@ -209,6 +209,9 @@ class MarkedQuotes:
         labelled = self._colon_label(mark)
         if labelled is not None:  # 'Pollsters agree - Carl Bialik: "..."': the label, not "agree"
             return labelled
+        introduced = self._cue_before_colon(mark)
+        if introduced is not None:  # '..., Roe said as the heckler yelled: "..."': the heckler's
+            return introduced
         if linked is not None:
             speaker = speakers.speaker_of(linked)
             if speaker is not None or linked.lower_ == "according":
@@ -229,6 +232,21 @@ class MarkedQuotes:
         if linked is not None:
             return Attribution(linked, cue_text(linked), None, linked=True)
         return self._introduced_by_colon(mark)
+
+    def _cue_before_colon(self, mark: QuoteSpan) -> Attribution | None:
+        """'the heckler yelled: "..."', 'Roe, exasperated, responded: "..."': a verb of saying
+        right before the colon that opens the quote is its cue, whatever the parse hangs it on."""
+        before = self.text[: mark.outer_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = self.article.tokens_of(len(before) - 1, mark.outer_start)
+        if colon is None or colon.start == 0:
+            return None
+        verb = self.article.doc[colon.start - 1]
+        if verb.pos_ != "VERB" or not self.article.is_cue(verb) or self.article.in_quote(verb.idx) or negated(verb):
+            return None
+        speaker = self.speakers.speaker_of(verb)
+        return Attribution(verb, cue_text(verb), speaker, linked=True) if speaker is not None else None
 
     def _colon_label(self, mark: QuoteSpan) -> Attribution | None:
         """'Ryabkov: "..."', 'Round-up heading - Carl Bialik: "..."': a name labelling its line
