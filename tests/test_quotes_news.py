@@ -40,9 +40,47 @@ INVERTED = [
     ("the participle after it keeps the speaker",
      "\u201cThe new rules are fair,\u201d said Early, explaining she had read them twice.",
      ("she had read them twice", "indirect", "Early", "explaining")),
+    # '"...," said Jane Roe, an aide who ...': the parser hangs the name on a later verb.
+    ("a name after the cue that the parser gives to a later verb",
+     '"What is shaping up is a battle for the ages," said David Brock, a Clinton confidant who heads '
+     'the pro-Clinton super PAC Correct the Record.',
+     ("What is shaping up is a battle for the ages,", "direct", "David Brock", "said")),
+    # '"...," Roe notes.': the name taken for a compound of the verb.
+    ("a name before the cue parsed as a compound of the verb",
+     '"Look at the statement he put out after the shootings," Conway notes. "It was very different in tone."',
+     ("Look at the statement he put out after the shootings,", "direct", "Conway", "notes")),
+    ("the next piece of the same quote",
+     '"Look at the statement he put out after the shootings," Conway notes. "It was very different in tone."',
+     ("It was very different in tone.", "direct", "Conway", "notes")),
+    # A verbless quote opening its sentence, closed by ? or !, is the speaker's sentence.
+    ("a verbless question before its cue",
+     "\u201cThe bad ones, the gang members?\u201d Trump asked, turning the question into a game.",
+     ("The bad ones, the gang members?", "direct", "Trump", "asked")),
+    ("a verbless exclamation before its cue",
+     '"Nooooo!" the crowd cried out, booing.', ("Nooooo!", "direct", "the crowd", "cried out")),
+    # A quote paragraph signed on the next line: '- Name, Place.'
+    ("a quote signed by a dash and a name on the next line",
+     "Quotable.\n\n\u201cAmericans are worried about the future of their kids.\u201d\n\n- Jane Roe, Dayton.\n\nMore.",
+     ("Americans are worried about the future of their kids.", "direct", "Jane Roe", "-")),
+    # '"... [Name] can be ...," Roe said': the parser gives the cue a second subject inside the quote.
+    ("a bracketed name inside the quote taken for a second subject",
+     "\u201cI find sometimes, in talks with other teachers, [Clinton] can be very polarizing,\u201d Kilfoyle said.",
+     ("I find sometimes, in talks with other teachers, [Clinton] can be very polarizing,", "direct", "Kilfoyle", "said")),
+    # 'X yelled: "..."': the verb of saying right before the colon is the cue.
+    ("a verb of saying before the colon, inside another speaker's sentence",
+     '"There is a young man who is having some problems," Cruz said as the heckler yelled: "You are wrong!"',
+     ("You are wrong!", "direct", "the heckler", "yelled")),
 ]
 
 ALL = LAYOUT + INVERTED
+
+
+def test_the_speaker_is_not_reported_speech(nlp):
+    """The misparsed inverted speaker ('said David Brock, a confidant who heads ...') is not
+    a reported clause of 'said': one row, the quote."""
+    text = ('"What is shaping up is a battle for the ages," said David Brock, a Clinton confidant who heads '
+            'the pro-Clinton super PAC Correct the Record.')
+    assert [kind for _, kind, _, _ in _found(nlp, text)] == ["direct"]
 
 
 @pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])

@@ -121,7 +121,7 @@ class MarkedQuotes:
             if attribution.speaker is None and kind == "direct" and previous is not None:
                 attribution = self._continued_from(mark, previous) or attribution
             if attribution.speaker is None and kind == "direct":
-                attribution = self._introduced_before(mark, content) or attribution
+                attribution = self._introduced_before(mark, content) or self._signed_below(mark) or attribution
             if attribution.speaker is None and (attribution.cue is None or is_a_name(content)):
                 continue  # nobody is said to say it: a slogan, a sign, a title, scare quotes
             if kind != "direct" and self.text[: mark.outer_start].rstrip().endswith("("):
@@ -178,9 +178,10 @@ class MarkedQuotes:
         )
         before = self.text[article.sents[first_sentence].start_char : mark.outer_start]
         opens_sentence = before.strip() == "" or before.rstrip().endswith(":")
-        # '"Overall," he continued, "the presence of water ..."': a quote opening its sentence
-        # and broken by the cue is the speaker's sentence, verb or not.
-        broken = self.text[mark.start : mark.end].rstrip().endswith(",")
+        # '"Overall," he continued, "the presence of water ..."', '"Never!" the crowd shouted',
+        # '"The bad ones?" she asked': a quote opening its sentence and closed by a comma, a
+        # question or an exclamation before its cue is the speaker's sentence, verb or not.
+        broken = self.text[mark.start : mark.end].rstrip().endswith((",", "?", "!"))
         if has_clause or (opens_sentence and (broken or any(token.pos_ in ("VERB", "AUX") for token in content))):
             return "direct"
         if last_sentence > first_sentence:
@@ -208,6 +209,9 @@ class MarkedQuotes:
         labelled = self._colon_label(mark)
         if labelled is not None:  # 'Pollsters agree - Carl Bialik: "..."': the label, not "agree"
             return labelled
+        introduced = self._cue_before_colon(mark)
+        if introduced is not None:  # '..., Roe said as the heckler yelled: "..."': the heckler's
+            return introduced
         if linked is not None:
             speaker = speakers.speaker_of(linked)
             if speaker is not None or linked.lower_ == "according":
@@ -228,6 +232,21 @@ class MarkedQuotes:
         if linked is not None:
             return Attribution(linked, cue_text(linked), None, linked=True)
         return self._introduced_by_colon(mark)
+
+    def _cue_before_colon(self, mark: QuoteSpan) -> Attribution | None:
+        """'the heckler yelled: "..."', 'Roe, exasperated, responded: "..."': a verb of saying
+        right before the colon that opens the quote is its cue, whatever the parse hangs it on."""
+        before = self.text[: mark.outer_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = self.article.tokens_of(len(before) - 1, mark.outer_start)
+        if colon is None or colon.start == 0:
+            return None
+        verb = self.article.doc[colon.start - 1]
+        if verb.pos_ != "VERB" or not self.article.is_cue(verb) or self.article.in_quote(verb.idx) or negated(verb):
+            return None
+        speaker = self.speakers.speaker_of(verb)
+        return Attribution(verb, cue_text(verb), speaker, linked=True) if speaker is not None else None
 
     def _colon_label(self, mark: QuoteSpan) -> Attribution | None:
         """'Ryabkov: "..."', 'Round-up heading - Carl Bialik: "..."': a name labelling its line
@@ -353,6 +372,29 @@ class MarkedQuotes:
             if speaker is not None:
                 return Attribution(cue, cue_text(cue), speaker)
         return None
+
+    def _signed_below(self, mark: QuoteSpan) -> Attribution | None:
+        """'"We will win."' then a line '- Jane Roe, Ohio.': a quote that ends its paragraph,
+        signed on the next line by a dash and a name, is that name's."""
+        article = self.article
+        if self.text[mark.outer_end : self.text.find("\n", mark.outer_end) % (len(self.text) + 1)].strip(" .\t"):
+            return None  # the quote must end its paragraph
+        number = article.paragraph_of(max(mark.outer_start, mark.outer_end - 1)) + 1
+        if number >= len(article.paragraph_starts):
+            return None
+        start = article.paragraph_starts[number]
+        if self.text[mark.outer_end : start].count("\n") > 2 or self.text[start : start + 1] not in "-\u2013\u2014~":
+            return None
+        line = article.tokens_of(start, self.text.find("\n", start) % (len(self.text) + 1))
+        if line is None or len(line) < 2 or len(line) > 25:
+            return None
+        name = [token for token in line[1:] if not token.is_space]
+        if not name or name[0].pos_ != "PROPN":
+            return None
+        head = name[0]
+        while head.i + 1 < line.end and self.article.doc[head.i + 1].pos_ == "PROPN":
+            head = self.article.doc[head.i + 1]
+        return Attribution(line[0], line[0].text[0], self.speakers.named(head))
 
     def _continued_from(self, mark: QuoteSpan, previous) -> Attribution | None:
         """'"X," he said. "Y."': a quoted sentence with no cue of its own goes on the last

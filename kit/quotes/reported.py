@@ -134,6 +134,8 @@ class ReportedSpeech:
                 speaker = speaker if speaker is not None else self.speakers.speaker_of(token)
                 if speaker is None or article.in_markup(speaker.idx) or article.in_markup(start):
                     continue
+                if start <= speaker.idx < end and not start <= token.idx < end:
+                    continue  # '"...," said Jane Roe, who heads ...' misparsed: the speaker is not what is said
             attribution = Attribution(token, cue_text(token), speaker, linked=True)
             rows.append(self.actors.row(start, end, kind, attribution, article.tokens_of(start, end).start))
             if kind == "mixed":

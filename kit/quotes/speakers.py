@@ -108,6 +108,8 @@ class Speakers:
                     return self.named(self.issuer(objects[0])) if objects else None
             return None
         subjects = [child for child in cue.children if child.dep_ in ("nsubj", "csubj")]
+        # '"... [Clinton] can be ...," Roe said': a second subject inside the quote is what is said.
+        subjects = [child for child in subjects if not self.article.in_quote(child.idx)] or subjects
         if subjects:
             # "Party leader and Prime Minister Boris Johnson said": the parser may give two
             # subjects; the person, else the one next to the verb, speaks.
@@ -142,6 +144,9 @@ class Speakers:
             # '"...", Caloundra coach Geoff Ingram said.' parsed with "coach" as a verb: the
             # name right before a subjectless verb of saying is its subject.
             return before
+        for child in cue.children:  # '"X," Roe notes.': a name the parser takes for a compound of the verb
+            if child.dep_ == "compound" and child.i == cue.i - 1 and child.pos_ == "PROPN" and not self.article.in_quote(child.idx):
+                return self.named(child)
         misattached = self._misattached_subject(cue) or self._added_to_before(cue, depth)
         if misattached is not None:
             return self.named(misattached)
@@ -338,6 +343,14 @@ class Speakers:
             # '"X," said Skelly': a surname the parser does not know, taken for an adverb.
             if child.i == cue.i + 1 and child.dep_ == "advmod" and child.is_title and not child.ent_type_ in ("DATE", "TIME"):
                 return child
+        # '"X," said Jane Roe, an aide who heads the office': the parser hangs the name right
+        # after the verb on a later verb; a name there is the subject all the same.
+        token = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+        while token is not None and token.dep_ == "compound" and token.pos_ == "PROPN" and token.head.i == token.i + 1:
+            token = token.head
+        if token is not None and token.i > cue.i and token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG") \
+                and token.head != cue and token.dep_ in ("nsubj", "nsubjpass"):
+            return token
         return None
 
     def named(self, head: Token) -> Token:
