@@ -310,9 +310,17 @@ MUC_GOLD = {"person": "PER", "organization": "ORG", "group": "ORG", "country": "
 
 
 def muc_kit(rows: pd.DataFrame) -> pd.DataFrame:
-    """The kit's naming mentions (no description, pronoun or demonym) with MUC types."""
+    """The kit's naming mentions (no description, pronoun or demonym) with MUC types. A seat of
+    power standing for its government ("The White House said", "White House officials": a
+    country's alias or modifier whose text is a seat's name) is the kit's country actor but
+    MUC's ORG (the administration); the building itself ("at the White House", kind place)
+    stays LOC."""
+    from kit.actors.aliases import names_seat
+
     named = rows[rows["how"].isin(("name", "alias", "surname", "capital", "modifier")) & rows["kind"].isin(MUC_KIT)]
-    return named.assign(muc=named["kind"].map(MUC_KIT))[["start", "end", "text", "muc"]]
+    muc = named["kind"].map(MUC_KIT)
+    seat = named["how"].isin(("alias", "modifier")) & named["text"].map(names_seat)
+    return named.assign(muc=muc.where(~seat, "ORG"))[["start", "end", "text", "muc"]]
 
 
 def muc_spacy(nlp_doc) -> pd.DataFrame:
