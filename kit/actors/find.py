@@ -317,6 +317,8 @@ def _entity_mention(article: _Article, ent: Span) -> None:
     if core is None:
         return
     label = _label_on_evidence(article, core, label)
+    if label in ("WORK_OF_ART", "EVENT", "PRODUCT", "LAW") and _organization_by_head(core):
+        label = "ORG"  # "according to the Sydney Morning Herald" tagged EVENT, "The Washington Post" a work
     if len(core) == 1 and core.text in article.short_names and _surname_fits(article, ent, core):
         label = "PERSON"  # whatever spaCy thought ("Trump" ORG, "Pelosi's" EVENT)
     if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
@@ -352,6 +354,22 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         _group_entity(article, ent, core)
     elif label == "ORG":
         _organization_entity(article, ent, core)
+
+
+def _organization_by_head(core: Span) -> bool:
+    """A name of two words or more whose head is an organization's or a newspaper's word
+    ("Sydney Morning Herald", "Australian Paralympic Committee"), capitalised, and not a
+    title in quotes ("\"No Jennifer Lopez News Today\"", which names a work)."""
+    doc = core.doc
+    head = core.root
+    if len(core) < 2 or not head.text[:1].isupper() or head.i != core.end - 1:
+        return False
+    if head.lower_ not in ORGANIZATION_NAME_HEADS and head.lower_ not in MEDIA_NAME_WORDS:
+        return False
+    before = doc[core.start - 1].text if core.start > 0 else ""
+    if before and before[-1] in "\"'“‘":
+        return False
+    return not (core.start > 1 and doc[core.start - 1].lower_ == "the" and doc[core.start - 2].text[-1:] in "\"'“‘")
 
 
 def _label_on_evidence(article: _Article, core: Span, label: str) -> str:
