@@ -252,8 +252,9 @@ def _person_names(article: _Article, ents) -> None:
     """Full names of the article: its surnames, given names and the titles they bear."""
     first_names: dict[str, str] = {}
     for ent in ents:
-        if ent.label_ == "PERSON" and _trim(ent) is not None and _trim(ent).text in article.place_names:
-            continue  # "Blaenau Ffestiniog" is a town: no given name and surname
+        if ent.label_ == "PERSON" and _trim(ent) is not None and (_trim(ent).text in article.place_names
+                                                                   or _trim(ent).text in article.organization_names):
+            continue  # "Blaenau Ffestiniog" is a town, "the group Civic Passion" a group: no given name and surname
         titled = (_titled_name(ent) or _given_name_after_title(ent)) if ent.label_ != "PERSON" else None
         if ent.label_ == "PERSON" or titled is not None:
             name = titled if titled is not None else _person_name(ent)
@@ -336,7 +337,7 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         return  # "Detective Inspector" is a title, not an organization; "King" of "Gayle King" is a name
     if label != "PERSON" and _titled_name(core) is not None:
         label = "PERSON"  # "Detective Constable Daniel Dubé" tagged ORG
-    if label != "PERSON" and len(core) >= 2:
+    if label != "PERSON" and len(core) >= 2 and core.text not in article.organization_names:
         named = _known_full_name(article, core)
         if named is not None:  # "Nicola Sturgeon" tagged ORG here, PERSON elsewhere in the article
             core, label = named, "PERSON"
@@ -381,8 +382,8 @@ def _label_on_evidence(article: _Article, core: Span, label: str) -> str:
         if place == "FAC" and _acts(core.root, article.is_actor_at):
             return "ORG"
         return place
-    if label in ("GPE", "LOC", "PERSON") and core.text in article.organization_names:
-        return "ORG"
+    if label in ("GPE", "LOC", "PERSON", "FAC") and core.text in article.organization_names:
+        return "ORG"  # also FAC: "his leadership in Civic Passion", the article's "group Civic Passion"
     return label
 
 
