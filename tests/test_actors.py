@@ -521,3 +521,24 @@ def test_a_modifier_names_its_actor_without_counting_as_a_mention():
     parted = counts.table().set_index("actor_id")
     columns = ["name", "kind", "n_mentions", "n_articles"]
     assert parted.loc[whole.index, columns].astype(str).values.tolist() == whole[columns].astype(str).values.tolist()
+
+
+# A seat of power that acts stands for its government: the actor is the country, and the row's
+# text is the seat's name (MUC types such a name ORG, the administration); the building itself,
+# where something happens, is a place.
+SEATS = [
+    ("The White House said on Tuesday that the talks would resume.", "The White House", "united-states", "country", True),
+    ("The Kremlin denied the report.", "The Kremlin", "russia", "country", True),
+    ("Downing Street said it would wait for the vote.", "Downing Street", "united-kingdom", "country", True),
+    ("Talks were held at the Kremlin on Friday.", "the Kremlin", "kremlin", "place", True),
+    ("The sanctions angered Washington, officials said.", "Washington", "united-states", "country", False),
+]
+
+
+@pytest.mark.parametrize("text, needle, actor_id, kind, seat", SEATS)
+def test_seats_of_power_keep_their_name_and_merge_into_the_country(text, needle, actor_id, kind, seat):
+    from kit.actors.aliases import names_seat
+
+    mention = mention_at(actors.extract(text), text, needle)
+    assert mention is not None and (mention.actor_id, mention.kind) == (actor_id, kind)
+    assert names_seat(mention.text) is seat

@@ -93,6 +93,10 @@ ORGANIZATIONS = [
      "Democratic National Committee", "organization"),
     ("Defence Secretary Delfin Lorenzana said the group was to blame.", "Defence", None),
     ("Apple spokesman Josh Rosenstock said the company would appeal.", "Apple", "organization"),
+    # a name with an organization's or a newspaper's head that spaCy takes for an event or a
+    # work is the organization, unless it is a title in quotes
+    ("The fire spread overnight, according to the Sydney Morning Herald.", "Sydney Morning Herald", "organization"),
+    ('She read an essay called "The Student Union" aloud.', "Student Union", None),
 ]
 
 

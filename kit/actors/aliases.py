@@ -48,9 +48,32 @@ def load_aliases(path: str | None = None) -> pd.DataFrame:
     return table[["alias", "name", "kind", "country", "usage"]]
 
 
+@functools.lru_cache(maxsize=4)
+def seat_spellings(path: str | None = None) -> frozenset[str]:
+    """The alias spellings of seats of power ("White House", "Kremlin", "Downing Street").
+
+    A mention whose text is one of these (a leading "the" aside) and whose kind is
+    ``country`` is the building standing for its government ("The White House said"): the
+    actor is the country, the name is the administration's (an organization, as MUC types
+    it); a mention of kind ``place`` is the building itself ("talks at the Kremlin").
+
+    >>> sorted(seat_spellings())[:2]
+    ['Blue House', 'Downing Street']
+    """
+    aliases = load_aliases(path)
+    return frozenset(aliases.loc[aliases.usage == "seat", "alias"])
+
+
+def names_seat(text: str) -> bool:
+    """Is this mention text a seat of power's name ("the White House", "Kremlin")?"""
+    bare = text[4:] if text[:4].lower() == "the " else text
+    return bare in seat_spellings()
+
+
 def reload_aliases() -> None:
     """Forget the alias file read so far, so that the next analysis reads your edits."""
     load_aliases.cache_clear()
+    seat_spellings.cache_clear()
     _alias_matcher.cache_clear()
     _country_abbreviations.cache_clear()
 

@@ -252,8 +252,9 @@ def _person_names(article: _Article, ents) -> None:
     """Full names of the article: its surnames, given names and the titles they bear."""
     first_names: dict[str, str] = {}
     for ent in ents:
-        if ent.label_ == "PERSON" and _trim(ent) is not None and _trim(ent).text in article.place_names:
-            continue  # "Blaenau Ffestiniog" is a town: no given name and surname
+        if ent.label_ == "PERSON" and _trim(ent) is not None and (_trim(ent).text in article.place_names
+                                                                   or _trim(ent).text in article.organization_names):
+            continue  # "Blaenau Ffestiniog" is a town, "the group Civic Passion" a group: no given name and surname
         titled = (_titled_name(ent) or _given_name_after_title(ent)) if ent.label_ != "PERSON" else None
         if ent.label_ == "PERSON" or titled is not None:
             name = titled if titled is not None else _person_name(ent)
@@ -317,6 +318,8 @@ def _entity_mention(article: _Article, ent: Span) -> None:
     if core is None:
         return
     label = _label_on_evidence(article, core, label)
+    if label in ("WORK_OF_ART", "EVENT", "PRODUCT", "LAW") and _organization_by_head(core):
+        label = "ORG"  # "according to the Sydney Morning Herald" tagged EVENT, "The Washington Post" a work
     if len(core) == 1 and core.text in article.short_names and _surname_fits(article, ent, core):
         label = "PERSON"  # whatever spaCy thought ("Trump" ORG, "Pelosi's" EVENT)
     if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
@@ -334,7 +337,7 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         return  # "Detective Inspector" is a title, not an organization; "King" of "Gayle King" is a name
     if label != "PERSON" and _titled_name(core) is not None:
         label = "PERSON"  # "Detective Constable Daniel Dubé" tagged ORG
-    if label != "PERSON" and len(core) >= 2:
+    if label != "PERSON" and len(core) >= 2 and core.text not in article.organization_names:
         named = _known_full_name(article, core)
         if named is not None:  # "Nicola Sturgeon" tagged ORG here, PERSON elsewhere in the article
             core, label = named, "PERSON"
@@ -354,6 +357,22 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         _organization_entity(article, ent, core)
 
 
+def _organization_by_head(core: Span) -> bool:
+    """A name of two words or more whose head is an organization's or a newspaper's word
+    ("Sydney Morning Herald", "Australian Paralympic Committee"), capitalised, and not a
+    title in quotes ("\"No Jennifer Lopez News Today\"", which names a work)."""
+    doc = core.doc
+    head = core.root
+    if len(core) < 2 or not head.text[:1].isupper() or head.i != core.end - 1:
+        return False
+    if head.lower_ not in ORGANIZATION_NAME_HEADS and head.lower_ not in MEDIA_NAME_WORDS:
+        return False
+    before = doc[core.start - 1].text if core.start > 0 else ""
+    if before and before[-1] in "\"'“‘":
+        return False
+    return not (core.start > 1 and doc[core.start - 1].lower_ == "the" and doc[core.start - 2].text[-1:] in "\"'“‘")
+
+
 def _label_on_evidence(article: _Article, core: Span, label: str) -> str:
     """spaCy's label, or the one the article gives evidence for (:mod:`kit.actors.places`): a
     place tagged PERSON or ORG ("in Jolo", "the Amazon rainforest"), unless a building acts
@@ -363,8 +382,8 @@ def _label_on_evidence(article: _Article, core: Span, label: str) -> str:
         if place == "FAC" and _acts(core.root, article.is_actor_at):
             return "ORG"
         return place
-    if label in ("GPE", "LOC", "PERSON") and core.text in article.organization_names:
-        return "ORG"
+    if label in ("GPE", "LOC", "PERSON", "FAC") and core.text in article.organization_names:
+        return "ORG"  # also FAC: "his leadership in Civic Passion", the article's "group Civic Passion"
     return label
 
 

@@ -13,7 +13,9 @@ changes a label only when the article says so:
   ("Valeska Paris" keeps "Paris" a surname);
 - :func:`organization_names`: a GPE/LOC name coordinated with organizations ("Qantas and
   Emirates") is an organization's, unless it is a place's by other evidence; so is a one-word
-  PERSON that is no one's name in the article ("Boeing and Embraer").
+  PERSON that is no one's name in the article ("Boeing and Embraer"), and a PERSON/GPE/LOC name
+  that an organization's noun announces ("the localist group Civic Passion", "the airline
+  Jetstar"; not a country).
 
 Each answer holds for the whole article (the same name is one thing in one story), except that
 a building that acts is its organization ("Holy Cross Hospital said"; see :mod:`kit.actors.find`).
@@ -32,7 +34,8 @@ from kit.actors import geography
 from kit.actors.names import _trim
 from kit.actors.roles import _first_conjunct
 from kit.actors.words import (
-    BUILDING_NAME_ENDS, LOCATIVE_PREPOSITIONS, NAME_TITLES, PLACE_CUE_NOUNS, PLACE_NAME_ENDS, PLACE_NAME_STARTS,
+    BUILDING_NAME_ENDS, LOCATIVE_PREPOSITIONS, NAME_TITLES, ORGANIZATION_DESCRIPTIONS, PLACE_CUE_NOUNS, PLACE_NAME_ENDS,
+    PLACE_NAME_STARTS,
 )
 from kit.syntax import GIVEN_NAMES
 from kit.syntax import HUMAN_NOUNS
@@ -93,7 +96,9 @@ def organization_names(doc, ents, places: dict[str, str]) -> set[str]:
     names that are no one's in the article ("Boeing and Embraer"): organizations',
     unless they are places' by other evidence: a country, a capital, a town GeoNames knows or a
     US state ("the EU and Russia", "from Dolgellau, Harlech and Bala"), or a name used as a
-    location ("in Gwynedd"). ``places``: :func:`place_names` (an ORG among them is no organization)."""
+    location ("in Gwynedd"); and names an organization's noun announces ("the group Civic
+    Passion", :func:`_after_organization_noun`), unless places' or countries'. ``places``:
+    :func:`place_names` (an ORG among them is no organization)."""
     organizations = {e.root.i for e in ents if e.label_ == "ORG" and (_trim(e) is None or _trim(e).text not in places)}
     found = set()
     people = None
@@ -101,6 +106,10 @@ def organization_names(doc, ents, places: dict[str, str]) -> set[str]:
         if ent.label_ not in ("GPE", "LOC", "PERSON"):
             continue
         core = _trim(ent)
+        if core is not None and _after_organization_noun(core) and core.text not in places \
+                and not geography.country_of_name(core.text):
+            found.add(core.text)  # "the localist group Civic Passion", "the budget airline Jetstar"
+            continue
         if core is None or not any(i in organizations for i in _conjuncts(core.root)):
             continue
         if ent.label_ == "PERSON":  # "Boeing and Embraer": one word that is no one's name in the article
@@ -117,6 +126,19 @@ def organization_names(doc, ents, places: dict[str, str]) -> set[str]:
             continue
         found.add(core.text)
     return found
+
+
+def _after_organization_noun(core: Span) -> bool:
+    """Is the name announced by an organization's noun just before it, and joined to it
+    ("the localist group Civic Passion", "the airline Jetstar", "the militant group Abu
+    Sayyaf": apposition or compound)? A person's name after a title is not (titles are
+    other nouns: "party leader Keir Starmer")."""
+    if core.start == 0:
+        return False
+    noun = core.doc[core.start - 1]
+    if noun.pos_ != "NOUN" or not noun.text.islower() or noun.lower_ not in ORGANIZATION_DESCRIPTIONS:
+        return False
+    return core.root.head == noun or noun.head == core.root or noun.head == core.root.head == noun.head
 
 
 def _place_by_its_words(core: Span, label: str) -> str | None:
