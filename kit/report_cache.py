@@ -139,8 +139,11 @@ def _distributions() -> list[str]:
     """The installed distributions as ``name-version`` (their ``*.dist-info`` / ``*.egg-info`` folder names)."""
     names = set()
     for entry in sys.path:
+        # Spelt as resolved folders: "" (python -c) and the same folder named in full
+        # (python -m, pytest) are one place, so both name the same run.
+        folder = os.path.realpath(entry or ".")
         try:
-            names.update(f"{entry}:{name}" for name in os.listdir(entry or ".")
+            names.update(f"{folder}:{name}" for name in os.listdir(folder)
                          if name.endswith((".dist-info", ".egg-info", ".egg-link", ".pth")))
         except OSError:
             continue
