@@ -300,15 +300,7 @@ def _read_story(text: str, start: int, end: int, header=_UNKNOWN) -> dict:
         row["outlet"] = dateline["agency"]
         row["dateline_place"] = dateline["place"]
         if dateline["date"]:
-            base = row.get("published")
-            # Midnight after the filing day: datelines are never later, and few distinct bases keep the cache warm.
-            limit = base.replace(hour=0, minute=0, second=0, microsecond=0) + dt.timedelta(days=1) if base else None
-            date = _parse_dateline_date(dateline["date"], limit)
-            # Without a year in the dateline or a header date to take it from, the
-            # year would be a guess: leave the date missing.
-            if date is not None and base is None and not _YEAR.search(dateline["date"]):
-                date = None
-            row["dateline_date"] = date.replace(hour=0, minute=0, second=0, microsecond=0) if date else None
+            row["dateline_date"] = _dateline_day(dateline["date"], row.get("published"))
     else:
         # No dateline: the first line after the header is the headline.
         rest = story[head_from:story_end]
@@ -343,6 +335,18 @@ def _read_story(text: str, start: int, end: int, header=_UNKNOWN) -> dict:
     row["body_start"] = start + body_from
     row["story_id"] = _story_id(row)
     return row
+
+
+def _dateline_day(written: str, base):
+    """The day a dateline's date names (midnight), or None; ``base``: the header's filing time, if any."""
+    # Midnight after the filing day: datelines are never later, and few distinct bases keep the cache warm.
+    limit = base.replace(hour=0, minute=0, second=0, microsecond=0) + dt.timedelta(days=1) if base else None
+    date = _parse_dateline_date(written, limit)
+    # Without a year in the dateline or a header date to take it from, the
+    # year would be a guess: leave the date missing.
+    if date is not None and base is None and not _YEAR.search(written):
+        date = None
+    return date.replace(hour=0, minute=0, second=0, microsecond=0) if date else None
 
 
 def _line_matches(pattern: re.Pattern, text: str, position: int) -> Iterator[re.Match]:
