@@ -1,0 +1,242 @@
+"""Find, reported speech: how far the clause a verb of saying reports runs, from the parse.
+
+The rules that decide a reported clause's extent: the complement ("said [that] X ...") and
+where it stops (before a cue or quote hung on its end, inside the cue's paragraph); the
+clause a cue follows or interrupts ("X, the newspaper said", "The deal, he said, would
+collapse"); relative clauses ("which he said would cost ..."); "as" phrases ("As the Globe
+reported, ..."); questions ("was asked whether ...", "asked workers if ..."); and short
+answers ("said no", "said the same"). Each returns a character span, or None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a cached report's charts)
+    from spacy.tokens import Token
+
+from kit.quotes.article import (
+    ASKING_VERBS, QUESTION_WORDS, RELATIVE_PRONOUNS, SUBJECTS, Article, gerund_subject_clause, is_finite, misparsed_complement,
+)
+
+#: Verbs that report a question besides the asking ones ("explained how ...").
+QUESTION_REPORTING = ASKING_VERBS | frozenset("explain describe reveal tell".split())
+
+#: Answers that stand for a clause said before ("said no", "said so") and the verbs they follow.
+SHORT_ANSWERS = frozenset("yes no so".split())
+SHORT_ANSWER_VERBS = frozenset("say answer reply respond".split())
+
+#: Verbs whose object is the hearer, not the start of the reported clause ("told reporters ...").
+HEARER_VERBS = frozenset("tell inform assure advise warn brief".split())
+
+
+def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
+    """Character span of what ``verb`` reports: its clausal complement, or the clause it
+    follows ("Russia rotated ..., its embassy said")."""
+    if verb.dep_ == "relcl":
+        found = _relative_report(article, verb)
+        if found is not None:
+            return found
+    for child in verb.children:
+        if child.i > verb.i and (child.dep_ == "ccomp" or misparsed_complement(verb, child)):
+            found = _complement(article, verb, child)
+            if found is not None:
+                return found  # else a later complement ("say they do n't know": "do", then "know")
+    found = _complement_in_phrase(article, verb)
+    if found is not None:
+        return found
+    paragraph = article.paragraph_of(verb.idx)
+    found = _as_reported(article, verb)
+    if found is not None:
+        return found
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i < verb.i and verb.dep_ == "ROOT" and not any(
+                child.i < c.i and c.dep_ == "ccomp" for c in verb.children):
+            # "The pullout was due to ..., the newspaper said." (the clause stays in the cue's
+            # paragraph: the parser sometimes runs a sentence over a line break)
+            return clause_span([t for t in child.subtree if article.paragraph_of(t.idx) == paragraph])
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return _interrupted(article, verb)
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        # "Russia rotated ... on Wednesday, its embassy in Caracas said, as ..."
+        head = verb.head
+        first = head.left_edge.i
+        last = min(t.i for t in verb.subtree if not t.is_punct) - 1
+        if last < 0 or article.doc[last].text not in (",", "—", "–", "--"):
+            return None  # only the written pattern "<clause>, <speaker> said"
+        tokens = [t for t in article.doc[first : last + 1]]
+        if tokens and article.sentence_index(tokens[0].i) == article.sentence_index(verb.i):
+            return clause_span(tokens)
+    return None
+
+
+def _relative_report(article: Article, verb: Token) -> tuple[int, int] | None:
+    """'the plan, which he said would cost $5 million', 'a wall, which he said Mexico should
+    pay for': a relative pronoun inside the reported clause, written before the speaker; the
+    report is the whole relative clause, from the pronoun on (speaker and cue inside, as
+    PolNeAR writes it)."""
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.i < verb.i:
+            continue
+        pronouns = [t for t in child.subtree if t.i < verb.i and t.lower_ in RELATIVE_PRONOUNS and t.tag_ in ("WDT", "WP", "IN")]
+        if not pronouns:
+            continue
+        sentence = article.sentence_index(verb.i)
+        last = max(t.i for t in verb.subtree if article.sentence_index(t.i) == sentence)
+        first = min(t.i for t in pronouns)
+        return clause_span(list(article.doc[first : last + 1]))
+    return None
+
+
+def asked_question(article: Article, verb: Token) -> tuple[int, int] | None:
+    """What someone unnamed asked ("was asked whether the troops would stay", "When asked
+    if she would run, ...", "was asked to name one achievement", "asked about the vote"):
+    the question or request, or what it was about."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        opener = child.left_edge
+        if child.dep_ == "ccomp" or (child.dep_ == "advcl" and opener.lower_ in ("if", "whether")) or (
+                child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+            sentence = article.sentence_index(verb.i)
+            return clause_span([t for t in child.subtree if article.sentence_index(t.i) == sentence])
+    for child in verb.children:  # "When asked about the vote, ...": what the question was about
+        if child.i == verb.i + 1 and child.dep_ == "prep" and child.lower_ == "about":
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                sentence = article.sentence_index(verb.i)
+                return clause_span(sorted((t for t in objects[0].subtree if article.sentence_index(t.i) == sentence),
+                                          key=lambda t: t.i), need_verb=False)
+    return None
+
+
+def asked_if(article: Article, verb: Token) -> tuple[int, int] | None:
+    """'asked workers if they planned to attend', 'asked whether the vote would wait': the
+    parser hangs the if-clause on the asking verb as an adverbial clause; with the person
+    asked before it, it is the question put to them (who was asked, and what)."""
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ != "advcl" or child.left_edge.lower_ not in ("if", "whether"):
+            continue
+        if child.left_edge.dep_ != "mark" or child.left_edge.head != child:
+            continue
+        hearers = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i]
+        sentence = article.sentence_index(verb.i)
+        tokens = [t for part in hearers[:1] + [child] for t in part.subtree if article.sentence_index(t.i) == sentence]
+        return clause_span(sorted(tokens, key=lambda t: t.i))
+    return None
+
+
+def _as_reported(article: Article, verb: Token) -> tuple[int, int] | None:
+    """'As the Globe reported last week, the mayor has hired ...': the clause the "as" phrase
+    sits in (also when the parser makes "as" a preposition and the verb a noun's modifier)."""
+    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return None
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        phrase, clause = verb, verb.head
+    elif verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "as" and verb.head.head.dep_ == "prep":
+        phrase, clause = verb.head.head, verb.head.head.head
+    else:
+        return None
+    if clause.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJECTS for c in clause.children):
+        return None
+    own = {t.i for t in phrase.subtree}
+    sentence = article.sentence_index(verb.i)
+    return clause_span([t for t in clause.subtree if t.i not in own and article.sentence_index(t.i) == sentence])
+
+
+def _complement_in_phrase(article: Article, verb: Token) -> tuple[int, int] | None:
+    """'said on Monday in a statement that the bridge would reopen', 'told reporters at a news
+    conference that ...': the parser hangs the that-clause on the phrase's noun; it is the
+    verb's report (a clause opened by the conjunction "that", with a subject of its own)."""
+    if any(child.dep_ == "ccomp" for child in verb.children):
+        return None
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in ("prep", "dobj", "npadvmod"):
+            continue
+        for token in child.subtree:
+            if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" and c.i < token.i for c in token.children) and any(
+                    c.dep_ in SUBJECTS for c in token.children) and is_finite(token):
+                return _complement(article, verb, token)
+    return None
+
+
+def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] | None:
+    """The span of the clause ``child`` that ``verb`` reports ("said [that] X ..."), or None
+    when it is a question, a purpose or reason, or a small clause."""
+    tokens = [t for t in child.subtree]
+    if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
+        tokens = tokens[1:]
+    conditional = tokens and tokens[0].lower_ == "if" and tokens[0].head != child  # "said if elected he would ..."
+    if not tokens or (tokens[0].lower_ in QUESTION_WORDS and not conditional
+                      and verb.lemma_.lower() not in QUESTION_REPORTING):
+        return None  # "did not say whether ...", "to determine whether ...": a question, not a report
+    if tokens[0].dep_ == "mark" and tokens[0].head == child and tokens[0].lower_ not in ("whether", "if"):
+        return None  # "so he could fund ...", "because ...": not what was said
+    if not is_finite(child) and not gerund_subject_clause(verb, child) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+                                        if c.tag_ not in ("PRP",) or c.lower_ in ("i", "he", "she", "we", "they")):
+        return None  # "found him to be positive": a small clause, not a report
+    # "confirmed they seized the substance, stating "..."", "said people changed their
+    # minds and several said ...": a quote or another speaker's words hung on the end of
+    # the reported clause are reported on their own; the clause stops before them.
+    cut = [
+        t.left_edge.i for t in child.children
+        if t.i > child.i and t.dep_ in ("advcl", "conj", "parataxis", "ccomp", "npadvmod") and article.is_cue(t)
+    ]
+    if cut:
+        tokens = [t for t in tokens if t.i < min(cut)]
+    # "claiming Maduro's re-election last year was illegitimate": the parser often hangs
+    # the clause's subject on the verb as an object; take it back when it touches the clause.
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and verb.i < c.i < child.i]
+    if verb.lemma_ not in HEARER_VERBS:
+        for obj in sorted(objects, key=lambda c: -c.i):
+            subtree = list(obj.subtree)
+            if subtree[-1].i + 1 == tokens[0].i and subtree[0].i > verb.i:
+                tokens = subtree + tokens
+    return clause_span(tokens)
+
+
+def _interrupted(article: Article, verb: Token) -> tuple[int, int] | None:
+    """'The deal, he said, would collapse.' / 'In the long run, economists say, costs could
+    fall.': the cue set off by commas inside the clause it reports; the row is the whole
+    clause (the cue inside it)."""
+    head = verb.head
+    core = [t for t in verb.subtree if not t.is_punct]
+    if not core or core[0].i == 0 or core[-1].i + 1 >= len(article.doc):
+        return None
+    if article.doc[core[0].i - 1].text not in (",", "—", "–") or article.doc[core[-1].i + 1].text not in (",", "—", "–"):
+        return None
+    if not is_finite(head) or not any(child.dep_ in SUBJECTS for child in head.children):
+        return None  # a clause of its own: "X, he said, would ...", "In his state, X said, offenders are ..."
+    return clause_span([t for t in head.subtree if article.sentence_index(t.i) == article.sentence_index(verb.i)])
+
+
+def short_answer(article: Article, verb: Token) -> tuple[int, int] | None:
+    """'the candidate said no', 'half said so', 'three-quarters said the same of Doe': an
+    answer that stands for a clause said before (a yes, a no, a so, the same)."""
+    if verb.i + 1 >= len(article.doc) or verb.lemma_.lower() not in SHORT_ANSWER_VERBS:
+        return None
+    word = article.doc[verb.i + 1]
+    if word.head != verb:
+        return None
+    if word.lower_ in SHORT_ANSWERS:
+        return word.idx, word.idx + len(word)
+    if word.dep_ == "dobj" or word.lower_ == "the" and word.head.dep_ == "dobj":
+        phrase = word if word.dep_ == "dobj" else word.head
+        first = phrase.left_edge
+        if first.lower_ in ("the", "that") and first.i + 1 < len(article.doc) and (
+                article.doc[first.i + 1].lower_ == "same" or phrase.lower_ == "that"):
+            return phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
+    return None
+
+
+def clause_span(tokens: list[Token], need_verb: bool = True) -> tuple[int, int] | None:
+    """Character span of a clause's tokens, trimmed of punctuation and conjunctions at its
+    ends; None for fewer than three tokens or (``need_verb``) no verb."""
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    if len(tokens) < (3 if need_verb else 2) or (need_verb and not any(t.pos_ in ("VERB", "AUX") for t in tokens)):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
