@@ -60,9 +60,12 @@ _last_suffix = ("", "")
 def _suffix(name: str) -> str:
     """``registry._suffix(name)``, remembered for the last name asked (a file's name is asked several times)."""
     global _last_suffix
-    if _last_suffix[0] != name:
-        _last_suffix = (name, registry._suffix(name))
-    return _last_suffix[1]
+    last = _last_suffix  # read once: another thread may replace it meanwhile (dask workers read in threads)
+    if last[0] == name:
+        return last[1]
+    suffix = registry._suffix(name)
+    _last_suffix = (name, suffix)
+    return suffix
 
 
 def article_id(source: str) -> str:
