@@ -160,7 +160,7 @@ def _country_entity(article: _Article, ent: Span, core: Span) -> bool:
         return False
     article.countries_at.update((i, country) for i in range(ent.start, ent.end))
     if _is_modifier(core):
-        _modifier_place(article, core.start, core.end, country)  # "his US counterpart": where, not who
+        _modifier_place(article, core.start, core.end, country, country)  # "his US counterpart": where, not who
         return True
     if _names_place(core.root) or _completes_address(core):
         # "Dorian left the Bahamas", "born in Austria": where, not who.
@@ -173,11 +173,12 @@ def _country_entity(article: _Article, ent: Span, core: Span) -> bool:
     return True
 
 
-def _modifier_place(article: _Article, start: int, end: int, country: str) -> None:
-    """A country named as a modifier ("his US counterpart", "U.S. officials"): no mention of the
-    country (the seed's gold calls it a modifier), but still a place's name, as a newswire
-    tagger sees it: a place of kind "place", how "modifier", kept where no mention covers it."""
-    article.modifier_places.append(dict(tok_start=start, tok_end=end, name=country, kind="place", how="modifier",
+def _modifier_place(article: _Article, start: int, end: int, name: str, country: str | None) -> None:
+    """A country or place named as a modifier ("his US counterpart", "U.S. officials", "the South
+    Carolina primary"): no mention of the country (the seed's gold calls it a modifier), but still
+    a place's name, as a newswire tagger sees it: a place of kind "place", how "modifier", kept
+    where no mention covers it (added last, :func:`kit.actors.find._with_modifier_places`)."""
+    article.modifier_places.append(dict(tok_start=start, tok_end=end, name=name, kind="place", how="modifier",
                                         country=country, priority=0))
 
 
@@ -192,8 +193,7 @@ def _place_entity(article: _Article, ent: Span, core: Span, label: str) -> None:
     if _is_modifier(core):
         # "the South Carolina primary", "an Ottawa street": still a place's name, added last
         # where no mention covers it ("Vancouver researchers" stays one description).
-        article.modifier_places.append(dict(tok_start=core.start, tok_end=core.end, name=core.text, kind="place",
-                                            how="modifier", country=capital_of, priority=0))
+        _modifier_place(article, core.start, core.end, core.text, capital_of)
         return
     if capital_of and _acts(core.root, article.is_actor_at) and not _completes_address(core):
         article.add(core.start, core.end, name=capital_of, kind="country", how="capital", country=capital_of)

@@ -253,8 +253,8 @@ def _person_names(article: _Article, ents) -> None:
     """Full names of the article: its surnames, given names and the titles they bear."""
     first_names: dict[str, str] = {}
     for ent in ents:
-        if ent.label_ == "PERSON" and _trim(ent) is not None and (_trim(ent).text in article.place_names
-                                                                   or _trim(ent).text in article.organization_names):
+        core = _trim(ent) if ent.label_ == "PERSON" else None
+        if core is not None and (core.text in article.place_names or core.text in article.organization_names):
             continue  # "Blaenau Ffestiniog" is a town, "the group Civic Passion" a group: no given name and surname
         titled = (_titled_name(ent) or _given_name_after_title(ent)) if ent.label_ != "PERSON" else None
         if ent.label_ == "PERSON" or titled is not None:
@@ -288,9 +288,10 @@ def _alias_mentions(article: _Article) -> None:
             article.not_actors.update(range(start, end))
             continue
         if record["kind"] == "country":
-            article.countries_at.update((i, record["country"] or record["name"]) for i in range(start, end))
+            country = record["country"] or record["name"]
+            article.countries_at.update((i, country) for i in range(start, end))
             if _is_modifier(span):
-                _modifier_place(article, start, end, record["country"] or record["name"])
+                _modifier_place(article, start, end, country, country)
                 continue
             if record["usage"] == "seat" and not _acts(span.root, article.is_actor_at):
                 # "the south lawn of the White House": the building, a place (and not an ORG either).

@@ -37,8 +37,7 @@ from kit.actors.words import (
     BUILDING_NAME_ENDS, LOCATIVE_PREPOSITIONS, NAME_TITLES, ORGANIZATION_DESCRIPTIONS, PLACE_CUE_NOUNS, PLACE_NAME_ENDS,
     PLACE_NAME_STARTS,
 )
-from kit.syntax import GIVEN_NAMES
-from kit.syntax import HUMAN_NOUNS
+from kit.syntax import GIVEN_NAMES, HUMAN_NOUNS
 
 if TYPE_CHECKING:  # spaCy is imported where it runs, not to load this module
     from spacy.tokens import Span
@@ -99,7 +98,8 @@ def organization_names(doc, ents, places: dict[str, str]) -> set[str]:
     location ("in Gwynedd"); and names an organization's noun announces ("the group Civic
     Passion", :func:`_after_organization_noun`), unless places' or countries'. ``places``:
     :func:`place_names` (an ORG among them is no organization)."""
-    organizations = {e.root.i for e in ents if e.label_ == "ORG" and (_trim(e) is None or _trim(e).text not in places)}
+    organizations = {e.root.i for e, core in ((e, _trim(e)) for e in ents if e.label_ == "ORG")
+                     if core is None or core.text not in places}
     found = set()
     people = None
     for ent in ents:
@@ -138,7 +138,7 @@ def _after_organization_noun(core: Span) -> bool:
     noun = core.doc[core.start - 1]
     if noun.pos_ != "NOUN" or not noun.text.islower() or noun.lower_ not in ORGANIZATION_DESCRIPTIONS:
         return False
-    return core.root.head == noun or noun.head == core.root or noun.head == core.root.head == noun.head
+    return core.root.head == noun or noun.head == core.root or noun.head == core.root.head
 
 
 def _place_by_its_words(core: Span, label: str) -> str | None:
