@@ -233,13 +233,19 @@ class MarkedQuotes:
             return Attribution(linked, cue_text(linked), None, linked=True)
         return self._introduced_by_colon(mark)
 
+    def _colon_before(self, mark: QuoteSpan) -> Span | None:
+        """The tokens from the colon that opens the quote (blanks between aside) to the quote, or None."""
+        end = mark.outer_start  # the text before the quote read backwards, not copied
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        if end == 0 or self.text[end - 1] != ":":
+            return None
+        return self.article.tokens_of(end - 1, mark.outer_start)
+
     def _cue_before_colon(self, mark: QuoteSpan) -> Attribution | None:
         """'the heckler yelled: "..."', 'Roe, exasperated, responded: "..."': a verb of saying
         right before the colon that opens the quote is its cue, whatever the parse hangs it on."""
-        before = self.text[: mark.outer_start].rstrip()
-        if not before.endswith(":"):
-            return None
-        colon = self.article.tokens_of(len(before) - 1, mark.outer_start)
+        colon = self._colon_before(mark)
         if colon is None or colon.start == 0:
             return None
         verb = self.article.doc[colon.start - 1]
@@ -251,20 +257,14 @@ class MarkedQuotes:
     def _colon_label(self, mark: QuoteSpan) -> Attribution | None:
         """'Ryabkov: "..."', 'Round-up heading - Carl Bialik: "..."': a name labelling its line
         (after a dash) and a colon right before the quote: that name's words."""
-        before = self.text[: mark.outer_start].rstrip()
-        if not before.endswith(":"):
-            return None
-        colon = self.article.tokens_of(len(before) - 1, mark.outer_start)
+        colon = self._colon_before(mark)
         label = self.speakers.label_speaker(colon[0]) if colon is not None else None
         return Attribution(colon[0], ":", label) if label is not None else None
 
     def _introduced_by_colon(self, mark: QuoteSpan) -> Attribution:
         """'Bolsonaro opposed Macron's statement: "..."': a clause ending in a colon
         introduces its subject's words even when its verb is not one of saying."""
-        before = self.text[: mark.outer_start].rstrip()
-        if not before.endswith(":"):
-            return Attribution()
-        colon = self.article.tokens_of(len(before) - 1, mark.outer_start)
+        colon = self._colon_before(mark)
         if colon is None:
             return Attribution()
         labelled = self._colon_label(mark)
