@@ -42,34 +42,35 @@ INVERTED = [
      ("she had read them twice", "indirect", "Early", "explaining")),
     # '"...," said Jane Roe, an aide who ...': the parser hangs the name on a later verb.
     ("a name after the cue that the parser gives to a later verb",
-     '"What is shaping up is a battle for the ages," said David Brock, a Clinton confidant who heads '
-     'the pro-Clinton super PAC Correct the Record.',
-     ("What is shaping up is a battle for the ages,", "direct", "David Brock", "said")),
+     '"What we are seeing is a contest for the record books," said Dana Whitfield, a party strategist who heads '
+     'the nonpartisan group Count Every Vote.',
+     ("What we are seeing is a contest for the record books,", "direct", "Dana Whitfield", "said")),
     # '"...," Roe notes.': the name taken for a compound of the verb.
     ("a name before the cue parsed as a compound of the verb",
-     '"Look at the statement he put out after the shootings," Conway notes. "It was very different in tone."',
-     ("Look at the statement he put out after the shootings,", "direct", "Conway", "notes")),
+     '"Read the letter she sent after the hearing," Alvarez notes. "It struck a much gentler note."',
+     ("Read the letter she sent after the hearing,", "direct", "Alvarez", "notes")),
     ("the next piece of the same quote",
-     '"Look at the statement he put out after the shootings," Conway notes. "It was very different in tone."',
-     ("It was very different in tone.", "direct", "Conway", "notes")),
+     '"Read the letter she sent after the hearing," Alvarez notes. "It struck a much gentler note."',
+     ("It struck a much gentler note.", "direct", "Alvarez", "notes")),
     # A verbless quote opening its sentence, closed by ? or !, is the speaker's sentence.
     ("a verbless question before its cue",
-     "\u201cThe bad ones, the gang members?\u201d Trump asked, turning the question into a game.",
-     ("The bad ones, the gang members?", "direct", "Trump", "asked")),
+     "\u201cThe big ones, the chain stores?\u201d Okafor asked, making the question a joke.",
+     ("The big ones, the chain stores?", "direct", "Okafor", "asked")),
     ("a verbless exclamation before its cue",
-     '"Nooooo!" the crowd cried out, booing.', ("Nooooo!", "direct", "the crowd", "cried out")),
+     '"Never again!" the crowd cried out, whistling.', ("Never again!", "direct", "the crowd", "cried out")),
     # A quote paragraph signed on the next line: '- Name, Place.'
     ("a quote signed by a dash and a name on the next line",
-     "Quotable.\n\n\u201cAmericans are worried about the future of their kids.\u201d\n\n- Jane Roe, Dayton.\n\nMore.",
-     ("Americans are worried about the future of their kids.", "direct", "Jane Roe", "-")),
+     "Quotable.\n\n\u201cParents here are anxious about what the schools will look like.\u201d\n\n- Jane Roe, Dayton.\n\nMore.",
+     ("Parents here are anxious about what the schools will look like.", "direct", "Jane Roe", "-")),
     # '"... [Name] can be ...," Roe said': the parser gives the cue a second subject inside the quote.
     ("a bracketed name inside the quote taken for a second subject",
-     "\u201cI find sometimes, in talks with other teachers, [Clinton] can be very polarizing,\u201d Kilfoyle said.",
-     ("I find sometimes, in talks with other teachers, [Clinton] can be very polarizing,", "direct", "Kilfoyle", "said")),
+     "\u201cI notice now and then, when I talk with other nurses, [Harris] can be very divisive,\u201d Ostrowski said.",
+     ("I notice now and then, when I talk with other nurses, [Harris] can be very divisive,", "direct", "Ostrowski",
+      "said")),
     # 'X yelled: "..."': the verb of saying right before the colon is the cue.
     ("a verb of saying before the colon, inside another speaker's sentence",
-     '"There is a young man who is having some problems," Cruz said as the heckler yelled: "You are wrong!"',
-     ("You are wrong!", "direct", "the heckler", "yelled")),
+     '"We have a guest who seems a little upset tonight," Moreno said as the heckler yelled: "Go home, all of you!"',
+     ("Go home, all of you!", "direct", "the heckler", "yelled")),
 ]
 
 ALL = LAYOUT + INVERTED
@@ -78,8 +79,8 @@ ALL = LAYOUT + INVERTED
 def test_the_speaker_is_not_reported_speech(nlp):
     """The misparsed inverted speaker ('said David Brock, a confidant who heads ...') is not
     a reported clause of 'said': one row, the quote."""
-    text = ('"What is shaping up is a battle for the ages," said David Brock, a Clinton confidant who heads '
-            'the pro-Clinton super PAC Correct the Record.')
+    text = ('"What we are seeing is a contest for the record books," said Dana Whitfield, a party strategist who heads '
+            'the nonpartisan group Count Every Vote.')
     assert [kind for _, kind, _, _ in _found(nlp, text)] == ["direct"]
 
 
@@ -90,12 +91,12 @@ def test_quotes_on_news(nlp, case, text, expected):
 
 QUESTIONS = [
     # An unnamed asker: the question is reported speech, with no speaker.
-    ("asked, passive, wh-clause", "In an interview that year, he was asked what happened to the black vote. He laughed.",
-     ("what happened to the black vote", "indirect", None, "asked")),
+    ("asked, passive, wh-clause", "In an interview that year, he was asked what became of the rural vote. He laughed.",
+     ("what became of the rural vote", "indirect", None, "asked")),
     ("when asked whether", "When asked whether he would run again, the mayor said he had not decided.",
      ("whether he would run again", "indirect", None, "asked")),
-    ("asked to do something", "The senator was asked to name a single achievement of the committee.",
-     ("to name a single achievement of the committee", "indirect", None, "asked")),
+    ("asked to do something", "The senator was asked to list one success of the committee.",
+     ("to list one success of the committee", "indirect", None, "asked")),
     ("asked about", "When asked about the vote, she said she had not decided.",
      ("the vote", "indirect", None, "asked")),
     ("Asked + wh-clause opening the sentence", "Asked what the plan means, the mayor said it was simple.",
@@ -109,7 +110,7 @@ QUESTIONS = [
 
 SHORT_ANSWERS = [
     # A yes, a no, a so: an answer that stands for a clause.
-    ("said no", "Asked if he was ever bullied, the candidate said no.", ("no", "indirect", "the candidate", "said")),
+    ("said no", "Asked if he had ever lost a race, the candidate said no.", ("no", "indirect", "the candidate", "said")),
     ("said so", "He said so.", ("so", "indirect", "He", "said")),
     ("said that of", "A third said that of the mayor's campaign.",
      ("that of the mayor's campaign", "indirect", "A third", "said")),
@@ -118,14 +119,15 @@ SHORT_ANSWERS = [
 ROUND_UPS = [
     # "Heading - Label: "..."": the label after the dash speaks, never the heading's subject.
     ("label after a dash, one camel-case word",
-     'Polls were right about the caucus - HuffPollster: "While the caucuses provided an upset, most pollsters '
-     'fared much better with the results."',
-     ("While the caucuses provided an upset, most pollsters fared much better with the results.", "direct",
+     'Polls were right about the caucus - HuffPollster: "While the caucuses brought a surprise, most polling '
+     'firms did far better this time."',
+     ("While the caucuses brought a surprise, most polling firms did far better this time.", "direct",
       "HuffPollster", ":")),
     ("'More from' opens the label",
-     'Signs of a shift were there all along -More from Smith and Jones: "Data collected by our firm helps confirm '
-     'that both issues were in play."',
-     ("Data collected by our firm helps confirm that both issues were in play.", "direct", "Smith and Jones", ":")),
+     'Hints of a change showed up early -More from Smith and Jones: "Figures gathered by our team suggest '
+     'that both concerns mattered to voters."',
+     ("Figures gathered by our team suggest that both concerns mattered to voters.", "direct", "Smith and Jones",
+      ":")),
 ]
 
 ALL_MORE = QUESTIONS + SHORT_ANSWERS + ROUND_UPS
