@@ -249,13 +249,13 @@ REPORTED_MORE = [
      ("The deal, he said, would collapse within a week", "indirect", "he", "said")),
     ("the cue interrupts the clause, a name", "The experts, Ryabkov said, were there under contract.",
      ("The experts, Ryabkov said, were there under contract", "indirect", "Ryabkov", "said")),
-    ("the cue interrupts after an opening phrase", "Still, he said, officials have to decide who gets extra scrutiny.",
-     ("Still, he said, officials have to decide who gets extra scrutiny", "indirect", "he", "said")),
+    ("the cue interrupts after an opening phrase", "Still, he said, inspectors have to choose which ships get a second look.",
+     ("Still, he said, inspectors have to choose which ships get a second look", "indirect", "he", "said")),
     ("a conditional is a claim, not a question", "Cruz said if elected he could work with the party's leaders.",
      ("if elected he could work with the party's leaders", "indirect", "Cruz", "said")),
     ("a quote in the paragraph before is not the clause reported",
-     '"There has been a natural donor base for someone like him."\n\nSanders, who has already sent fundraising '
-     "pleas, said he also may campaign for him.", ("he also may campaign for him", "indirect", "Sanders", "said")),
+     '"There has always been a loyal crowd for a singer like her."\n\nMorales, who has already sent out flyers '
+     "for the tour, said he also may perform with her.", ("he also may perform with her", "indirect", "Morales", "said")),
     ("a reported question", "The reporter asked whether the troops would stay.",
      ("whether the troops would stay", "indirect", "The reporter", "asked")),
     ("a reported question with 'if'", "Journalists asked if the minister would resign.",
@@ -283,8 +283,8 @@ OBJECT_SPEECH = [
     ("mentioned X", "She also mentioned the violence in her hometown.",
      ("the violence in her hometown", "indirect", "She", "mentioned")),
     ("quoted words with two apostrophes",
-     "''It has the virtue of being fiscally responsible,'' Leonard Burman, director of the center, said of the plan.",
-     ("It has the virtue of being fiscally responsible,", "direct", "Leonard Burman", "said")),
+     "''It has the merit of being easy to explain,'' Helen Varga, director of the institute, said of the plan.",
+     ("It has the merit of being easy to explain,", "direct", "Helen Varga", "said")),
 ]
 
 SPEAKERS_MORE = [
@@ -298,16 +298,16 @@ SPEAKERS_MORE = [
      "In addition to stating that the plan was legal, the minister has vowed to defend it.",
      ("the plan was legal", "indirect", "the minister", "stating")),
     ("a quote after 'X said.' keeps X, not a cue of the next paragraph",
-     '"I am quite concerned about his stance," Varmus said. "This is a test he failed."\n\n'
-     "A campaign spokesman did not respond to requests for comment.",
-     ("This is a test he failed.", "direct", "Varmus", "said")),
+     '"I am rather worried about her plan," Lindqvist said. "This is a test she failed."\n\n'
+     "A council spokeswoman did not answer calls on Friday.",
+     ("This is a test she failed.", "direct", "Lindqvist", "said")),
     ("'and said' hung inside the first report keeps the first speaker",
-     "He said his attacks on the mayor have given his campaign momentum and said that the mayor did not "
+     "He said his criticism of the mayor has given his bid new energy and said that the mayor did not "
      "represent the city.",
      ("the mayor did not represent the city", "indirect", "He", "said")),
     ("subjectless 'adding' after a reported clause takes the reporter",
-     'Sanders said the process of writing the platform could be "messy," adding, "Democracy is messy."',
-     ("Democracy is messy.", "direct", "Sanders", "adding")),
+     'Okafor said the work of drafting the budget could be "slow," adding, "Good budgets are slow."',
+     ("Good budgets are slow.", "direct", "Okafor", "adding")),
 ]
 
 
@@ -375,13 +375,13 @@ SPEECH_NOUNS = [
     ("'his warning that' (the clause hung on the verb)",
      "He faced a backlash over his warning that the city would run out of money by May.",
      ("the city would run out of money by May", "indirect", "his", "warning")),
-    ("'X's call for Y'", "Other senators joined Pence's call for a special prosecutor.",
-     ("a special prosecutor", "indirect", "Pence", "call for")),
+    ("'X's call for Y'", "Other mayors joined Okafor's call for a national inquiry.",
+     ("a national inquiry", "indirect", "Okafor", "call for")),
     ("'his call to Y'", "The plan follows his recent call to ban all cars from the center.",
      ("to ban all cars from the center", "indirect", "his", "call")),
-    ("'a demand, by X, that Y'", "One sticking point is a demand, by House Minority Leader Nancy Pelosi, that the "
-     "bill include tax breaks for the poor.", ("the bill include tax breaks for the poor", "indirect", "Nancy Pelosi",
-                                               "demand")),
+    ("'a demand, by X, that Y'", "One open question is a demand, by council leader Maria Lindqvist, that the "
+     "budget include free buses for pupils.", ("the budget include free buses for pupils", "indirect",
+                                               "Maria Lindqvist", "demand")),
     ("the owner's claim beside another speaker's act", "Critics rejected the mayor's claim that the budget was balanced.",
      ("the budget was balanced", "indirect", "the mayor", "claim")),
 ]
@@ -390,8 +390,8 @@ GERUNDS_AND_MANNER = [
     # (case, sentence, (content, kind, speaker, cue)): a gerund subject the parser hangs on the
     # verb, and verbs of the manner of speaking right beside a quote
     ("'said legalizing it could ...' (gerund parsed as the verb's complement)",
-     "He said legalizing it could put thousands of people to work in upstate New York.",
-     ("legalizing it could put thousands of people to work in upstate New York", "indirect", "He", "said")),
+     "She said rebuilding it could put hundreds of people to work in the northern valleys.",
+     ("rebuilding it could put hundreds of people to work in the northern valleys", "indirect", "She", "said")),
     ("'\"...,\" the mayor barked'", "“Go back to your seat,” the mayor barked as a guard walked in.",
      ("Go back to your seat,", "direct", "the mayor", "barked")),
     ("'\"...!\" beamed NAME'", "“This is fantastic!” beamed Jane Doe of Springfield, who came early.",
@@ -418,16 +418,16 @@ NOT_SPEECH = [
     ("a manner verb away from the quote marks says nothing", "He laughed at the “silly” idea.", "silly"),
     ("a time is not what was discussed", "The leaders have been discussing the package for several weeks.",
      "for several weeks"),
-    ("a participle describing a noun", "The debate turned into isolated questions asked of the candidates.",
-     "of the candidates"),
+    ("a participle describing a noun", "The forum became a string of short questions asked of the nominees.",
+     "of the nominees"),
     ("'called' a service is no speech act", "Neighbours called the fire brigade at midnight.", "the fire brigade"),
     ("'called X Name' only names", "The firm called its new drone Sky Runner.", "its new drone Sky Runner"),
     ("voters picked out by what they say", "Voters who say the economy matters most were evenly divided.",
      "the economy matters most"),
     ("'those who said'", "Those who said health care was their top issue backed the senator.",
      "health care was their top issue"),
-    ("'the share of voters saying'", "The share of primary voters saying they want a ban is as high as three-quarters.",
-     "they want a ban"),
+    ("'the share of voters saying'", "The share of local residents saying they want a curfew is as high as two-thirds.",
+     "they want a curfew"),
     ("markup is no speech", '<tweet author="@Gov" timestamp="1449075600">Praying for those hurt.</tweet>',
      'pic="" author="@Gov" timestamp="1449075600'),
     ("a reported figure is no report", "The shares are a small part of the senator's reported net worth.", "net worth"),
@@ -435,11 +435,11 @@ NOT_SPEECH = [
      "the Daily Courier"),
     ("a show's title after its channel", 'On Fox\'s "Weekend Morning Review," Rep. Ann Lowe said the plan was '
      "dead.", "Weekend Morning Review,"),
-    ("a podcast's title", '"Being a dad, that is my job," Weiner said in May on the podcast "Here Is the Story."',
+    ("a podcast's title", '"Being a coach, that is my life," Okafor said in June on the podcast "Here Is the Story."',
      "Here Is the Story."),
-    ("a participle before a noun is no speech act", "The figures include pledged delegates and superdelegates.",
-     "delegates and superdelegates"),
-    ("a fee charged is no speech", "The club charged a $100,000 initiation fee.", "a $100,000 initiation fee"),
+    ("a participle before a noun is no speech act", "The totals include pledged donors and new members.",
+     "donors and new members"),
+    ("a fee charged is no speech", "The club charged a $50,000 joining fee.", "a $50,000 joining fee"),
     ("a claim nobody is said to make", "The claim that the vote was rigged spread online.", "the vote was rigged"),
     ("'went on the show' is no phrasal cue", "He went on the show to talk about his book.", "the show"),
     ("a heading with a colon is no speaker", "The Latest: Kasich wins all 66 delegates after the vote.\n\nMore later.",
@@ -451,14 +451,14 @@ NOT_SPEECH = [
     ("declaring an emergency is not a quote", "The governor declared a state of emergency on Friday.",
      "a state of emergency on Friday"),
     ("a bare pronoun object says nothing", "He noted that.", "that"),
-    ("a name given by a participle is not a quote", 'Fans set up a website called "Cape Breton If Trump Wins" last week.',
-     "Cape Breton If Trump Wins"),
+    ("a name given by a participle is not a quote", 'Fans set up a website called "Moose Jaw Welcomes You" last week.',
+     "Moose Jaw Welcomes You"),
 ]
 
 SPEAKER_NOT = [
     # (case, text, content, the speaker it must not have)
-    ("'continue to' is not a cue", 'Clinton said her campaign would continue "to break barriers" across the nation.',
-     "to break barriers", "her campaign"),
+    ("'continue to' is not a cue", 'Lindqvist said her team would continue "to open doors" across the region.',
+     "to open doors", "her team"),
     ("the one asked is not the asker", "Asked whether the comments had rattled them, Ryan said allies were worried.",
      "the comments had rattled them", "Ryan"),
 ]

@@ -1,5 +1,5 @@
-"""Find, reported speech under a noun: "his warning that Britain would have to wait", "Pence's
-call for a special prosecutor", "calls from her rivals to break up the banks".
+"""Find, reported speech under a noun: "his warning that the city would run out of money",
+"Okafor's call for a national inquiry", "calls from her rivals to break up the banks".
 
 The noun is a speech act (``kit/lexicon/quotes_speech_nouns.txt``); its speaker is its owner
 (a possessive, or "by" / "from" someone, or an organisation's name before it: "the DOJ
@@ -8,9 +8,9 @@ brings. A noun without an owner ("the claim that ...") gives nothing: nobody is 
 
 >>> from kit.quotes import find_quotes
 >>> from kit.nlp import load_model
->>> doc = load_model()("Other senators joined Pence's call for a special prosecutor.")
+>>> doc = load_model()("Other mayors joined Okafor's call for a national inquiry.")
 >>> [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in find_quotes(doc, [])]
-[('a special prosecutor', 'indirect', 'Pence', 'call for')]
+[('a national inquiry', 'indirect', 'Okafor', 'call for')]
 """
 
 from __future__ import annotations
