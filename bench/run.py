@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))  # run from anywhere, with or without an installed
 
 import pandas as pd  # noqa: E402
 
-PARTS = ("read", "analyze", "processes", "cache", "report", "dask", "dask_files", "memory", "widgets")
+PARTS = ("read", "analyze", "extractors", "processes", "cache", "report", "dask", "dask_files", "memory", "widgets")
 TARGETS = {"overhead": 0.15, "cached_share": 0.05, "peak_mb": 1500}
 
 
@@ -101,6 +101,13 @@ def bench_read(quick: bool) -> list[tuple[str, str]]:
                                 f"{result['plain_megabytes_per_second']} MB/s, "
                                 f"{result['plain_files_per_cpu_second']:,.0f} per CPU second (the same files, decoded)"),
     ]
+
+
+def bench_extractors_part(articles: pd.DataFrame, repeats: int) -> list[tuple[str, str]]:
+    module = _sibling("bench_extractors")
+    if module is None:
+        return [("extractors", "bench/bench_extractors.py not found")]
+    return module.measure_extractors(articles, repeats)
 
 
 def bench_report_part() -> list[tuple[str, str]]:
@@ -425,6 +432,8 @@ def main(argv: list[str] | None = None) -> int:
         "read": ("read_corpus", lambda: bench_read(quick)),
         "analyze": ("kit.analyze against bare spaCy (same model, model loaded beforehand)",
                     lambda: bench_analyze(articles, repeats, state)),
+        "extractors": ("each extractor's share of analysis time (CPU, articles parsed once)",
+                       lambda: bench_extractors_part(articles, repeats)),
         "processes": ("n_process 2 against 1", lambda: bench_processes(
             articles if quick else wikinews_articles(repeat_to=2000), state)),
         "cache": ("cached rerun against cold", lambda: bench_cache(articles)),

@@ -33,7 +33,7 @@ from kit.actors.names import (
     initials, slug, turn_labels,
 )
 from kit.actors.roles import _acts, _completes_address, _is_modifier, _names_place, _with_the
-from kit.syntax import PRONOUNS
+from kit.syntax import PRONOUNS, inside_quotes
 from kit.actors.words import (
     ANONYMOUS_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, NOT_PERSON_FIRST_WORDS,
     ORGANIZATION_DESCRIPTIONS, TITLE_MODIFIERS, TITLE_NOUNS,
@@ -115,6 +115,12 @@ class _Article:
         self.place_names: dict[str, str] = {}  # names spaCy tagged PERSON/ORG that are places' -> label
         self.organization_names: set[str] = set()  # names tagged GPE/LOC that are organizations'
         self.storm_names = _storm_names(doc)  # "Lorenzo" of "Hurricane Lorenzo"
+
+    @functools.cached_property
+    def in_quote(self):
+        """Is a character offset inside a quote? Built once per article: ``doc.text`` is
+        rebuilt from the tokens on every access, and the quote marks are found in one pass."""
+        return inside_quotes(self.doc.text)
 
     def sentence_of(self, token_index: int) -> int:
         return bisect.bisect_right(self.sentence_starts, token_index) - 1
@@ -216,7 +222,8 @@ def _described(doc: Doc, mention: dict) -> bool:
 def _layout_tokens(doc: Doc) -> set[int]:
     """Tokens of credit lines, bylines, dateline agencies, site furniture and transcript
     labels: names printed there are no mentions (:mod:`kit.actors.furniture`)."""
-    spans = list(layout_spans(doc.text)) + turn_labels(doc.text)
+    text = doc.text  # rebuilt by spaCy on every access
+    spans = list(layout_spans(text)) + turn_labels(text)
     return {t.i for start, end in spans for t in doc.char_span(start, end, alignment_mode="expand") or ()}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from kit.actors.words import (
     ANONYMOUS_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, ORGANIZATION_DESCRIPTIONS, PLURAL_ANTECEDENT_NOUNS, SPEECH_VERBS,
 )
-from kit.syntax import HUMAN_NOUNS, PRONOUNS, inside_quotes, person_antecedent
+from kit.syntax import HUMAN_NOUNS, PRONOUNS, person_antecedent
 
 
 class _Pronouns:
@@ -59,7 +59,8 @@ class _Pronouns:
                 earlier = [m for m in earlier if m.get("plural") and article.sentence_of(m["tok_start"]) >= sentence - 1]
                 antecedent = earlier[-1] if earlier else None
         else:
-            antecedent = person_antecedent(token, self.mentions, genders=self.genders)
+            antecedent = person_antecedent(token, self.mentions, genders=self.genders,
+                                              in_quote=self.article.in_quote)
             if antecedent is not None:
                 self.genders.setdefault(antecedent["name"], form)
         return None if antecedent is None else (antecedent, token.i, token.i + 1, "pronoun")
@@ -80,7 +81,7 @@ class _Pronouns:
         doc, article = self.doc, self.article
         sentence = article.sentence_of(token.i)
         first = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
-        in_quote = inside_quotes(doc.text)
+        in_quote = article.in_quote
         quoted = in_quote(token.idx)
         own_verb = token.head.i if token.dep_ not in ("nsubj", "nsubjpass", "poss") else None
         covering = {i: m for m in self.earlier(token) for i in range(m["tok_start"], m["tok_end"])}
@@ -133,7 +134,7 @@ def _recent_subject(article, token, earlier: list[dict], kinds, window: int = 1)
     pronoun or not, never another pronoun."""
     doc = article.doc
     sentence = article.sentence_of(token.i)
-    in_quote = inside_quotes(doc.text)
+    in_quote = article.in_quote
     quoted = in_quote(token.idx)
     for m in reversed(earlier):
         if article.sentence_of(m["tok_start"]) < sentence - window:

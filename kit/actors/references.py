@@ -263,7 +263,8 @@ class _References(_Pronouns):
         if token.dep_ != "poss" or head.lemma_.lower() not in OWNER_NOUNS or head.i in self.taken:
             return None
         if token.lower_ in PRONOUN_GENDER:
-            antecedent = person_antecedent(token, self.mentions, genders=self.genders)
+            antecedent = person_antecedent(token, self.mentions, genders=self.genders,
+                                              in_quote=self.article.in_quote)
         else:
             antecedent = _reporting_subject(token, self.earlier(token), kinds=("country",), sentence_subject=True)
         return None if antecedent is None else (antecedent, token.i, head.i + 1, "description")
