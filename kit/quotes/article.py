@@ -80,7 +80,7 @@ class Article:
         self.text = doc.text
         self.sents = list(doc.sents)
         self.sent_starts = [sent.start for sent in self.sents]
-        self.marks = find_quote_spans(doc.text)
+        self.marks = find_quote_spans(self.text)
         # Characters inside quote marks (the marks included): verbs there are the speaker's words.
         self.quoted_chars = sorted((span.outer_start, span.outer_end) for span in self.marks)
         self._quoted_starts = [start for start, _ in self.quoted_chars]
@@ -90,9 +90,9 @@ class Article:
         )
         self._mention_starts = [m["start"] for m in self.mentions]
         self.entity_of = {token.i: ent for ent in doc.ents for token in ent}
-        self.paragraph_starts = [match.start() for match in re.finditer(r"[^\n]+", doc.text)] or [0]
+        self.paragraph_starts = [match.start() for match in re.finditer(r"[^\n]+", self.text)] or [0]
         # Markup left in a text ('<tweet author="@AP" datetime="...">'): no cue, speaker or words said.
-        self.markup = [(match.start(), match.end()) for match in _MARKUP.finditer(doc.text)]
+        self.markup = [(match.start(), match.end()) for match in _MARKUP.finditer(self.text)]
         self._markup_starts = [start for start, _ in self.markup]
 
     def sentence_index(self, token_index: int) -> int:

@@ -45,9 +45,9 @@ def find_quotes(doc: Doc, mentions: list[dict]) -> list[dict]:
     """
     from kit.quotes.reported import ReportedSpeech
 
-    if not doc.text.strip():
-        return []
     article = Article(doc, mentions)
+    if not article.text.strip():
+        return []
     speakers = Speakers(article)
     actors = SpeakerActors(speakers)
     rows = MarkedQuotes(article, speakers, actors).rows()
