@@ -458,7 +458,7 @@ NEWS_FORMS = [
      [("32", 32, None, None, "pound per square inch", None), ("12", 12, None, None, "kilojoule", None)]),
     ("The two bars and three leagues were busy.", [("two", 2, None, None, None, None), ("three", 3, None, None, None, None)]),
     # hyphenated rates, vague sums of money, number words in "-year-old", more currency signs
-    ("Unions want a $15-an-hour minimum wage and a £1.2bn-a-year fund.",
+    ("Unions want a $15-an-hour pay floor and a £1.2bn-a-year fund.",
      [("$15", 15, None, None, "dollar per hour", "USD"), ("£1.2bn", 1.2e9, None, None, "pound sterling per year", "GBP")]),
     ("Hundreds of millions of dollars were spent.", [("Hundreds of millions", None, 2e8, 999999999, "dollar", "USD")]),
     ("Tens of billions of euros have been pledged.", [("Tens of billions", None, 2e10, 99999999999, "euro", "EUR")]),
