@@ -39,7 +39,22 @@ HEADLINES = [
      ("to Dana Whitfield about school funding", "indirect", "Okafor", "talks")),
 ]
 
-ALL = HEADLINES
+PARAGRAPHS = [
+    # "<clause>, she said." closing a paragraph whose next one opens with a quote: the parser
+    # runs the sentence over the line break and hangs the quote on this "said" (or this
+    # "said" on the next one's); the clause is still what this verb reports.
+    ("the next paragraph's quote hung on this cue",
+     "The county opened the shelter to help in times of flooding. But it was the first time the county had opened it "
+     "for a heat wave, she said.\n\n''People come here to cool off and get water, which is why we opened it,'' "
+     "Ms. Reyes said.",
+     ("it was the first time the county had opened it for a heat wave", "indirect", "she", "said")),
+    ("this cue hung on the next paragraph's",
+     "Most of the new jobs are in the city's east end, he said.\n\n''We have never seen growth like this,'' "
+     "Mr. Okafor said.",
+     ("Most of the new jobs are in the city's east end", "indirect", "he", "said")),
+]
+
+ALL = HEADLINES + PARAGRAPHS
 
 
 @pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])

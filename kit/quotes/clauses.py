@@ -37,7 +37,12 @@ def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
         found = _relative_report(article, verb)
         if found is not None:
             return found
-    for child in verb.children:
+    paragraph = article.paragraph_of(verb.idx)
+    # A complement in another paragraph is the parser running a sentence over a line break
+    # ('..., she said.\n\n"People turn to ..."'): the next paragraph is not what this verb reports.
+    children = [child for child in verb.children if article.paragraph_of(child.idx) == paragraph]
+    crosses = article.paragraph_of(verb.head.idx) != paragraph  # hung on a verb of the next paragraph: its own root
+    for child in children:
         if child.i > verb.i and (child.dep_ == "ccomp" or misparsed_complement(verb, child)):
             found = _complement(article, verb, child)
             if found is not None:
@@ -45,13 +50,12 @@ def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
     found = _complement_in_phrase(article, verb)
     if found is not None:
         return found
-    paragraph = article.paragraph_of(verb.idx)
     found = _as_reported(article, verb)
     if found is not None:
         return found
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.i < verb.i and verb.dep_ == "ROOT" and not any(
-                child.i < c.i and c.dep_ == "ccomp" for c in verb.children):
+    for child in children:
+        if child.dep_ == "ccomp" and child.i < verb.i and (verb.dep_ == "ROOT" or crosses) and not any(
+                child.i < c.i and c.dep_ == "ccomp" for c in children):
             # "The pullout was due to ..., the newspaper said." (the clause stays in the cue's
             # paragraph: the parser sometimes runs a sentence over a line break)
             return clause_span([t for t in child.subtree if article.paragraph_of(t.idx) == paragraph])
