@@ -54,7 +54,15 @@ PARAGRAPHS = [
      ("Most of the new jobs are in the city's east end", "indirect", "he", "said")),
 ]
 
-ALL = HEADLINES + PARAGRAPHS
+INTERRUPTED = [
+    # The cue set off by commas right after the clause's verb: the clause goes on past it.
+    ("after a copula, a comparative", "The new route is, he said, far safer for cyclists.",
+     ("The new route is, he said, far safer for cyclists", "indirect", "he", "said")),
+    ("after a subject and its verb", "The plan was, she said, a mistake from the start.",
+     ("The plan was, she said, a mistake from the start", "indirect", "she", "said")),
+]
+
+ALL = HEADLINES + PARAGRAPHS + INTERRUPTED
 
 
 @pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])

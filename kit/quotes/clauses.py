@@ -64,6 +64,10 @@ def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # "Russia rotated ... on Wednesday, its embassy in Caracas said, as ..."
         head = verb.head
+        if head.right_edge.i > max(t.i for t in verb.subtree) + 1:
+            found = _interrupted(article, verb)  # "It was, he said, one of the worst days": the clause goes on
+            if found is not None:
+                return found
         first = head.left_edge.i
         last = min(t.i for t in verb.subtree if not t.is_punct) - 1
         if last < 0 or article.doc[last].text not in (",", "—", "–", "--"):
