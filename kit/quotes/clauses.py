@@ -37,7 +37,12 @@ def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
         found = _relative_report(article, verb)
         if found is not None:
             return found
-    for child in verb.children:
+    paragraph = article.paragraph_of(verb.idx)
+    # A complement in another paragraph is the parser running a sentence over a line break
+    # ('..., she said.\n\n"People turn to ..."'): the next paragraph is not what this verb reports.
+    children = [child for child in verb.children if article.paragraph_of(child.idx) == paragraph]
+    crosses = article.paragraph_of(verb.head.idx) != paragraph  # hung on a verb of the next paragraph: its own root
+    for child in children:
         if child.i > verb.i and (child.dep_ == "ccomp" or misparsed_complement(verb, child)):
             found = _complement(article, verb, child)
             if found is not None:
@@ -45,13 +50,12 @@ def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
     found = _complement_in_phrase(article, verb)
     if found is not None:
         return found
-    paragraph = article.paragraph_of(verb.idx)
     found = _as_reported(article, verb)
     if found is not None:
         return found
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.i < verb.i and verb.dep_ == "ROOT" and not any(
-                child.i < c.i and c.dep_ == "ccomp" for c in verb.children):
+    for child in children:
+        if child.dep_ == "ccomp" and child.i < verb.i and (verb.dep_ == "ROOT" or crosses) and not any(
+                child.i < c.i and c.dep_ == "ccomp" for c in children):
             # "The pullout was due to ..., the newspaper said." (the clause stays in the cue's
             # paragraph: the parser sometimes runs a sentence over a line break)
             return clause_span([t for t in child.subtree if article.paragraph_of(t.idx) == paragraph])
@@ -60,6 +64,10 @@ def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # "Russia rotated ... on Wednesday, its embassy in Caracas said, as ..."
         head = verb.head
+        if head.right_edge.i > max(t.i for t in verb.subtree) + 1:
+            found = _interrupted(article, verb)  # "It was, he said, one of the worst days": the clause goes on
+            if found is not None:
+                return found
         first = head.left_edge.i
         last = min(t.i for t in verb.subtree if not t.is_punct) - 1
         if last < 0 or article.doc[last].text not in (",", "—", "–", "--"):

@@ -60,6 +60,14 @@ _LABELLED_LINE = re.compile(r"(?m)^([ \t]*[^\n:]{1,80}?)(:)[ \t]+(\S[^\n]*?)[ \t
 
 REPORTING = INDIRECT_VERBS | ACT_VERBS | ASKING_VERBS
 
+#: A headline's verbs of saying as written ("Slams", "calls for"), and the words that end what it says.
+HEADLINE_CUES = lexicon.words("quotes_reported_headline_cues")
+HEADLINE_STOPS = lexicon.words("quotes_reported_headline_stops")
+#: The most words an article's first line has when it is the article's headline.
+HEADLINE_WORDS = 25
+#: Marks that end what a headline's speaker says ("Okafor, Reyes pledge to cooperate; deal may follow").
+_HEADLINE_ENDS = frozenset((";", ":", "—", "–", ",", "--"))
+
 
 class ReportedSpeech:
     """The reported speech of one article."""
@@ -148,7 +156,54 @@ class ReportedSpeech:
                 absorbed.update((row["start"], row["end"]) for row in inner)
         labelled, taken = self.labelled_lines(quoted + rows)
         answered, inside = self.answer_rows(answers, quoted + rows + labelled)
-        return rows + labelled + answered, absorbed | taken | inside
+        headlines = self.headline_rows(quoted + rows + labelled + answered)
+        return rows + labelled + answered + headlines, absorbed | taken | inside
+
+    def headline_rows(self, found: list[dict]) -> list[dict]:
+        """'Mayor Okafor Slams Reyes for Skipping the Vote.', 'Protesters blast Okafor.': in an
+        article's first line, when it is a headline (short, and a paragraph follows), a verb of
+        saying read by its form (the parser takes most of them for nouns in a headline): the
+        words before it are the speaker, those after it, to a ";", a comma or a new clause
+        ("... after the Audit Finds ..."), what was said. Lines a row already covers are left."""
+        article, text = self.article, self.text
+        line_end = text.find("\n")
+        line = article.tokens_of(*strip(text, 0, line_end)) if line_end > 0 and text[line_end:].strip() else None
+        if line is None or len([t for t in line if t.is_alpha]) > HEADLINE_WORDS:
+            return []
+        tokens, rows, opening = list(line), [], 0
+        for position, token in enumerate(tokens):
+            if position < opening or article.in_quote(token.idx):
+                continue
+            if token.text in _HEADLINE_ENDS or token.lower_ in HEADLINE_STOPS:
+                opening = position + 1  # "The Latest: Mourners say ...": the speaker starts after it
+                continue
+            pair = f"{token.lower_} {tokens[position + 1].lower_}" if position + 1 < len(tokens) else ""
+            width = 2 if pair in HEADLINE_CUES else 1 if token.lower_ in HEADLINE_CUES else 0
+            speaker = [t for t in tokens[opening:position] if not t.is_punct]
+            if not width or not 1 <= len(speaker) <= 7 or not speaker[0].text[:1].isupper() or any(
+                    t.pos_ in ("ADP", "AUX", "SCONJ") or t.tag_ in ("DT", "PRP$", "POS", "WDT", "WP") and t is speaker[-1]
+                    for t in speaker):
+                continue  # "His Say on ...", "In Ohio, ...": not a speaker before the verb
+            last = position + width
+            while last < len(tokens) and tokens[last].text not in _HEADLINE_ENDS and tokens[last].lower_ not in HEADLINE_STOPS:
+                last += 1
+            content = [t for t in tokens[position + width : last]]
+            while content and (content[-1].is_punct or content[-1].is_space):
+                content = content[:-1]
+            if not any(t.is_alpha for t in content):
+                continue
+            start, end = content[0].idx, content[-1].idx + len(content[-1])
+            if any(row["start"] < end and start < row["end"] for row in found + rows):
+                opening = last
+                continue
+            kind = "mixed" if any(start <= mark.outer_start < end for mark in article.marks) else "indirect"
+            cue = text[token.idx : tokens[position + width - 1].idx + len(tokens[position + width - 1])]
+            row = self.actors.row(start, end, kind, Attribution(token, cue, speaker[-1], linked=True), content[0].i)
+            row["speaker_start"], row["speaker_end"] = speaker[0].idx, speaker[-1].idx + len(speaker[-1])
+            row["speaker"] = text[row["speaker_start"] : row["speaker_end"]]
+            rows.append(row)
+            opening = last
+        return rows
 
     def answer_paragraphs(self) -> set[int]:
         """The paragraphs of a transcript that are the interviewee's answers: those labelled with
@@ -284,7 +339,8 @@ class ReportedSpeech:
             return None  # "called the police", "asked a question"
         if all(part.dep_ in ("dobj", "dative") and part.pos_ == "PRON" for part in parts):
             return None  # "accused him", "thanked them": no content
-        tokens = [t for part in parts for t in part.subtree]
+        paragraph = self.article.paragraph_of(verb.idx)  # the parser sometimes runs a headline into the next line
+        tokens = [t for part in parts for t in part.subtree if self.article.paragraph_of(t.idx) == paragraph]
         cut = [t.i for t in tokens if t.i != verb.i and t.dep_ in ("advcl", "conj", "parataxis") and self.article.is_cue(t)]
         if cut:
             tokens = [t for t in tokens if t.i < min(cut)]

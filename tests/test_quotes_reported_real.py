@@ -1,0 +1,83 @@
+"""Reported speech on real news forms (issue 14, reported speech): invented sentences of the
+forms PolNeAR's train split annotates and the kit missed. Tables of (case, text, (content,
+kind, speaker, cue)); each row must be among the quotes found."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import _rows  # the rows of one text, offsets checked
+
+
+def _found(nlp, text):
+    return [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
+
+
+HEADLINES = [
+    # An article's first line is its headline: its verb of saying, which the parser takes for
+    # a noun in the headline's telegraphic style, is read by its form.
+    ("title case, the verb taken for a noun",
+     "Senator Okafor Slams Reyes for Skipping The Budget Vote.\n\nBOSTON (AP) — Okafor spoke on Monday.",
+     ("Reyes for Skipping The Budget Vote", "indirect", "Senator Okafor", "Slams")),
+    ("lower case, the subject taken for the verb",
+     "Harbor city protesters blast Okafor.\n\nBOSTON (AP) — Protesters gathered outside city hall.",
+     ("Okafor", "indirect", "Harbor city protesters", "blast")),
+    ("a verb and its particle, cut at a new clause",
+     "Mayor Okafor Calls for Independent Inquiry after Audit Reveals Missing Funds.\n\nThe audit ran for a year.",
+     ("Independent Inquiry", "indirect", "Mayor Okafor", "Calls for")),
+    ("the new clause's own speaker",
+     "Mayor Okafor Calls for Independent Inquiry after Audit Reveals Missing Funds.\n\nThe audit ran for a year.",
+     ("Missing Funds", "indirect", "Audit", "Reveals")),
+    ("cut at a semicolon",
+     "Harbor Council Vows Recount; Okafor Concedes Nothing.\n\nBOSTON (AP) — The count is close.",
+     ("Recount", "indirect", "Harbor Council", "Vows")),
+    ("a label before the speaker",
+     "The Latest: Farmers say drought worst in decades.\n\nDES MOINES (AP) — Crops are failing.",
+     ("drought worst in decades", "indirect", "Farmers", "say")),
+    ("what it is about, with the hearer",
+     "Okafor talks to Dana Whitfield about school funding.\n\nBOSTON (AP) — The interview aired Sunday.",
+     ("to Dana Whitfield about school funding", "indirect", "Okafor", "talks")),
+]
+
+PARAGRAPHS = [
+    # "<clause>, she said." closing a paragraph whose next one opens with a quote: the parser
+    # runs the sentence over the line break and hangs the quote on this "said" (or this
+    # "said" on the next one's); the clause is still what this verb reports.
+    ("the next paragraph's quote hung on this cue",
+     "The county opened the shelter to help in times of flooding. But it was the first time the county had opened it "
+     "for a heat wave, she said.\n\n''People come here to cool off and get water, which is why we opened it,'' "
+     "Ms. Reyes said.",
+     ("it was the first time the county had opened it for a heat wave", "indirect", "she", "said")),
+    ("this cue hung on the next paragraph's",
+     "Most of the new jobs are in the city's east end, he said.\n\n''We have never seen growth like this,'' "
+     "Mr. Okafor said.",
+     ("Most of the new jobs are in the city's east end", "indirect", "he", "said")),
+]
+
+INTERRUPTED = [
+    # The cue set off by commas right after the clause's verb: the clause goes on past it.
+    ("after a copula, a comparative", "The new route is, he said, far safer for cyclists.",
+     ("The new route is, he said, far safer for cyclists", "indirect", "he", "said")),
+    ("after a subject and its verb", "The plan was, she said, a mistake from the start.",
+     ("The plan was, she said, a mistake from the start", "indirect", "she", "said")),
+]
+
+ALL = HEADLINES + PARAGRAPHS + INTERRUPTED
+
+
+@pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])
+def test_reported_speech_on_news(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
+NOT_REPORTED = [
+    # Not a headline's speech: a verb-like noun after a possessive or a determiner, and a
+    # first line that is not followed by another paragraph.
+    ("a noun after a possessive", "Voters Get Their Say on the Harbor Bridge.\n\nThe vote is on Tuesday."),
+    ("a one-line text", "Harbor city protesters blast Okafor."),
+]
+
+
+@pytest.mark.parametrize("case, text", NOT_REPORTED, ids=[row[0] for row in NOT_REPORTED])
+def test_not_a_headline_report(nlp, case, text):
+    assert not [row for row in _found(nlp, text) if row[3] in ("Say", "blast")]
