@@ -60,6 +60,20 @@ INTERRUPTED = [
      ("The new route is, he said, far safer for cyclists", "indirect", "he", "said")),
     ("after a subject and its verb", "The plan was, she said, a mistake from the start.",
      ("The plan was, she said, a mistake from the start", "indirect", "she", "said")),
+    # The parser hangs words of the clause on the cue, before the cue's subject, when another
+    # sentence comes first; or parses the clause's subject away from its verb.
+    ("words of the clause hung on the cue",
+     "At one stage, nearly 700 drivers were working night shifts. Many days, former colleagues said, he "
+     "would stay at the depot past midnight.",
+     ("Many days, former colleagues said, he would stay at the depot past midnight", "indirect",
+      "former colleagues", "said")),
+    ("the clause's subject parsed away from its verb",
+     "They booked a hall for the evening - and the lease, the club said, had been costly to sign.",
+     ("the lease, the club said, had been costly to sign", "indirect", "the club", "said")),
+    ("a clause with 'there' for subject",
+     "When he finally reached the station, he said, there were no trains and he had to walk home.",
+     ("When he finally reached the station, he said, there were no trains and he had to walk home", "indirect",
+      "he", "said")),
 ]
 
 ALL = HEADLINES + PARAGRAPHS + INTERRUPTED

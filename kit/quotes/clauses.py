@@ -65,7 +65,7 @@ def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
         # "Russia rotated ... on Wednesday, its embassy in Caracas said, as ..."
         head = verb.head
         if head.right_edge.i > max(t.i for t in verb.subtree) + 1:
-            found = _interrupted(article, verb)  # "It was, he said, one of the worst days": the clause goes on
+            found = _interrupted(article, verb)  # "The plan was, she said, a mistake": the clause goes on
             if found is not None:
                 return found
         first = head.left_edge.i
@@ -119,7 +119,7 @@ def asked_question(article: Article, verb: Token) -> tuple[int, int] | None:
 
 
 def asked_if(article: Article, verb: Token) -> tuple[int, int] | None:
-    """'asked workers if they planned to attend', 'asked whether the vote would wait': the
+    """'asked nurses if they meant to strike', 'asked whether the vote would wait': the
     parser hangs the if-clause on the asking verb as an adverbial clause; with the person
     asked before it, it is the question put to them (who was asked, and what)."""
     for child in verb.children:
@@ -208,19 +208,38 @@ def _interrupted(article: Article, verb: Token) -> tuple[int, int] | None:
     """'The deal, he said, would collapse.' / 'In the long run, economists say, costs could
     fall.': the cue set off by commas inside the clause it reports; the row is the whole
     clause (the cue inside it)."""
-    head = verb.head
+    doc, head = article.doc, verb.head
+    # the cue is its subject and what follows it ("former aides said"); words of the clause
+    # the parser hung on the cue before its subject ("Most mornings, former aides said, ...")
+    # stay outside the commas
     core = [t for t in verb.subtree if not t.is_punct]
-    if not core or core[0].i == 0 or core[-1].i + 1 >= len(article.doc):
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
+    first = min(s.left_edge.i for s in subjects) if subjects else core[0].i if core else 0
+    last = max((t.i for t in core if t.i >= verb.i), default=len(doc))
+    if first == 0 or last + 1 >= len(doc) or doc[first - 1].text not in DASHES or doc[last + 1].text not in DASHES:
         return None
-    if article.doc[core[0].i - 1].text not in (",", "—", "–") or article.doc[core[-1].i + 1].text not in (",", "—", "–"):
+    sentence = article.sentence_index(verb.i)
+    clause = [t for t in head.subtree if article.sentence_index(t.i) == sentence]
+    if not is_finite(head):
         return None
-    if not is_finite(head) or not any(child.dep_ in SUBJECTS for child in head.children):
-        return None  # a clause of its own: "X, he said, would ...", "In his state, X said, offenders are ..."
-    return clause_span([t for t in head.subtree if article.sentence_index(t.i) == article.sentence_index(verb.i)])
+    if not any(child.dep_ in SUBJECTS + ("expl",) for child in head.children):
+        # the clause's subject parsed away from its verb, right before the cue's comma
+        # ("... and the lease, the club said, had been costly to sign"); else a clause of its
+        # own: "In his state, X said, offenders are ..."
+        before = doc[first - 2] if first >= 2 else None
+        if before is None or before.pos_ not in ("NOUN", "PROPN") or before.i in {t.i for t in clause} \
+                or article.sentence_index(before.left_edge.i) != sentence:
+            return None
+        clause = list(doc[before.left_edge.i : head.right_edge.i + 1])
+    return clause_span(clause)
+
+
+#: Marks that set off an interrupting cue.
+DASHES = (",", "—", "–")
 
 
 def short_answer(article: Article, verb: Token) -> tuple[int, int] | None:
-    """'the candidate said no', 'half said so', 'three-quarters said the same of Doe': an
+    """'the candidate said no', 'half said so', 'two-thirds said the same about Doe': an
     answer that stands for a clause said before (a yes, a no, a so, the same)."""
     if verb.i + 1 >= len(article.doc) or verb.lemma_.lower() not in SHORT_ANSWER_VERBS:
         return None
