@@ -34,7 +34,7 @@ from kit.actors import geography
 from kit.actors.names import _trim
 from kit.actors.roles import _first_conjunct
 from kit.actors.words import (
-    BUILDING_NAME_ENDS, LOCATIVE_PREPOSITIONS, NAME_TITLES, ORGANIZATION_DESCRIPTIONS, PLACE_CUE_NOUNS, PLACE_NAME_ENDS,
+    BUILDING_NAME_ENDS, BUILDING_NAME_HEADS, LOCATIVE_PREPOSITIONS, NAME_TITLES, ORGANIZATION_DESCRIPTIONS, PLACE_CUE_NOUNS, PLACE_NAME_ENDS,
     PLACE_NAME_STARTS,
 )
 from kit.syntax import GIVEN_NAMES, HUMAN_NOUNS
@@ -154,8 +154,11 @@ def _place_by_its_words(core: Span, label: str) -> str | None:
         return None  # "Stuart Hall said", but "in Jefferson Parish"
     if first in PLACE_NAME_STARTS or last in PLACE_NAME_ENDS:
         return "LOC"
-    if last in BUILDING_NAME_ENDS:
-        return "FAC"
+    if last in BUILDING_NAME_ENDS or f"{core[-2].lower_} {last}" in BUILDING_NAME_ENDS:
+        return "FAC"  # "Bontddu Hall", "Johnson Space Center" (not "Pew Research Center")
+    heads = [t for t in core[:-1] if t.nbor().lower_ == "of"]  # the word before the first "of"
+    if heads and heads[0].lower_ in BUILDING_NAME_HEADS and heads[0].text[:1].isupper():
+        return "FAC"  # "the Museum of Flight", "the National Museum of the U.S. Air Force"
     return None
 
 

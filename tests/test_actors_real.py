@@ -1,0 +1,59 @@
+"""Names typed as a newswire (MUC-style) tagger types them, on evidence in the article
+(issue #15). Sentences invented for these tests, of the form seen in GUM and Wikinews news.
+
+- A named facility (a space centre, a museum, an air base, a cemetery) that spaCy-sm tags ORG
+  is a place where it is no actor ("the shuttle goes to the Johnson Space Center"); one that
+  speaks is its organization ("the medical center said").
+- A NORP group of people named by a religion, nationality or ethnicity ("Muslims", "Jews") is
+  a demonym (no name by newswire conventions); the members of a party ("the Democrats") name
+  the party.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kit import actors
+
+
+def mention_at(text: str, needle: str, occurrence: int = 0):
+    rows = actors.extract(text)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(needle, start + 1)
+    hit = rows[(rows.start <= start) & (start < rows.end)]
+    return None if hit.empty else hit.iloc[0]
+
+
+FACILITIES = [
+    ("The orbiter will go on display at the Carver Space Center next spring.", "Carver Space Center", "place"),
+    ("Visitors to the Museum of Naval Flight can see the jet.", "Museum of Naval Flight", "place"),
+    ("The trainer will be shown at the Marston Aviation Museum from June.", "Marston Aviation Museum", "place"),
+    ("Crews moved the capsule to Hollis Air Force Base on Tuesday.", "Hollis Air Force Base", "place"),
+    ("He was buried in the Arlington Military Cemetery on Saturday.", "Arlington Military Cemetery", "place"),
+    # guards: a facility that speaks, and a centre that names no building
+    ("The Brandt Medical Center said on Monday that the patient was stable.", "Brandt Medical Center",
+     "organization"),
+    ("Staff at the Kessler Research Center said the data were sound.", "Kessler Research Center", "organization"),
+]
+
+
+@pytest.mark.parametrize("text, needle, kind", FACILITIES)
+def test_facilities_are_places_unless_they_act(text, needle, kind):
+    mention = mention_at(text, needle)
+    assert mention is not None and mention.kind == kind, mention
+
+
+GROUPS = [
+    ("Muslims from many countries travelled to the city for the festival.", "Muslims", "demonym"),
+    ("In the old quarter, Jews and Christians prayed together on Sunday.", "Jews", "demonym"),
+    ("Muslims gathered at the mosque for the prayers.", "Muslims", "demonym"),
+    # guard: a party's members name the party
+    ("After the vote, Democrats said they would block the bill.", "Democrats", "name"),
+]
+
+
+@pytest.mark.parametrize("text, needle, how", GROUPS)
+def test_groups_by_religion_or_nation_are_demonyms_and_party_members_name_the_party(text, needle, how):
+    mention = mention_at(text, needle)
+    assert mention is not None and mention.kind == "group" and mention.how == how, mention
