@@ -57,3 +57,29 @@ GROUPS = [
 def test_groups_by_religion_or_nation_are_demonyms_and_party_members_name_the_party(text, needle, how):
     mention = mention_at(text, needle)
     assert mention is not None and mention.kind == "group" and mention.how == how, mention
+
+
+# A craft's name (a boat, a ship, an orbiter), on evidence in the article: apposition with a
+# craft's noun, the noun right before it, or a craft's word before its last word. No actor,
+# no place, in the whole article. A maker before a craft's noun stays ("an Airbus airliner").
+CRAFT = [
+    ("The boat, Conception, caught fire before dawn. The Conception was owned by a local firm.", "Conception", 1),
+    ("The group owns a cruise ship, Freewinds. On board the Freewinds, she said, she was held.", "Freewinds", 1),
+    ("The prototype orbiter, Space Shuttle Enterprise, would be moved.", "Space Shuttle Enterprise", 0),
+    ("The tanker Stena Impero was seized by Iran.", "Stena Impero", 0),
+]
+
+
+@pytest.mark.parametrize("text, needle, occurrence", CRAFT)
+def test_names_of_craft_are_no_mentions(text, needle, occurrence):
+    rows = actors.extract(text)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(needle, start + 1)
+    assert rows[(rows.start <= start) & (start < rows.end)].empty
+
+
+def test_a_maker_before_a_craft_noun_stays():
+    text = "Officials said an Airbus airliner was diverted to Rome."
+    mention = mention_at(text, "Airbus")
+    assert mention is not None and mention.kind == "organization"

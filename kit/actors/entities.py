@@ -46,6 +46,9 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         return  # "Hurricane Maria", "Tropical Storm Barry": weather, neither actor nor place
     if len(core) == 1 and core.text in article.storm_names:
         return  # "Lorenzo" after "Hurricane Lorenzo": the storm again
+    if core.text in article.vehicle_names:
+        article.not_actors.update(range(ent.start, ent.end))
+        return  # "The boat, Conception, ...", "Space Shuttle Enterprise": a craft, neither actor nor place
     if core.text[0].islower() and not CAMEL_CASE.match(core.text):
         return  # names are capitalised: "state", "el" are spaCy-sm misfires
     if all(t.lower_ in NAME_TITLES or t.lower_ in TITLE_NOUNS or t.lower_ in RANKS for t in core) \

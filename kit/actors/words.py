@@ -78,6 +78,8 @@ AWARD_WORDS = lexicon.words("actors_award_words")
 NOT_ACTOR_NAME_STARTS = lexicon.words("actors_not_actor_name_starts")
 #: Words of vehicles' names that spaCy-sm takes for people ("Space Shuttle Atlantis").
 VEHICLE_WORDS = lexicon.words("actors_vehicle_words")
+#: Nouns of craft that carry names ("the boat, Conception"): such a name is the craft's.
+VESSEL_NOUNS = lexicon.words("actors_vessel_nouns")
 #: Titles only people bear: a title of these and two capitalised words is a person's name,
 #: whatever spaCy's label. Not "General", "Major", "Prince".
 PERSON_ONLY_TITLES = lexicon.words("actors_person_only_titles")
