@@ -83,3 +83,18 @@ def test_a_maker_before_a_craft_noun_stays():
     text = "Officials said an Airbus airliner was diverted to Rome."
     mention = mention_at(text, "Airbus")
     assert mention is not None and mention.kind == "organization"
+
+
+# A person's name spaCy-sm tags ORG after "spokesperson" (a title, as "spokesman" is) is the
+# person's; the Paralympics, like the Olympics, are an event, no organization.
+TITLED_AND_EVENTS = [
+    ("Sea-Eye spokesperson Carlotta Weibl said the name would stay.", "Carlotta Weibl", "person"),
+    ("She won gold at the Paralympics in London.", "Paralympics", None),
+    ("The Paralympics were held in London.", "Paralympics", None),
+]
+
+
+@pytest.mark.parametrize("text, needle, kind", TITLED_AND_EVENTS)
+def test_spokesperson_is_a_title_and_the_paralympics_an_event(text, needle, kind):
+    mention = mention_at(text, needle)
+    assert (mention.kind if mention is not None else None) == kind
