@@ -22,7 +22,8 @@ from kit.actors.names import (
 )
 from kit.actors.roles import _acts, _completes_address, _is_modifier, _names_place, _with_the
 from kit.actors.words import (
-    MEDIA_NAME_WORDS, NAME_TITLES, NOT_PERSON_FIRST_WORDS, ORGANIZATION_NAME_HEADS, RANKS, TITLE_NOUNS,
+    MEDIA_NAME_WORDS, NAME_TITLES, NOT_PERSON_FIRST_WORDS, ORGANIZATION_NAME_HEADS, PARTY_MEMBER_NOUNS, RANKS,
+    TITLE_NOUNS,
 )
 
 
@@ -45,6 +46,9 @@ def _entity_mention(article: _Article, ent: Span) -> None:
         return  # "Hurricane Maria", "Tropical Storm Barry": weather, neither actor nor place
     if len(core) == 1 and core.text in article.storm_names:
         return  # "Lorenzo" after "Hurricane Lorenzo": the storm again
+    if core.text in article.vehicle_names:
+        article.not_actors.update(range(ent.start, ent.end))
+        return  # "The boat, Conception, ...", "Space Shuttle Enterprise": a craft, neither actor nor place
     if core.text[0].islower() and not CAMEL_CASE.match(core.text):
         return  # names are capitalised: "state", "el" are spaCy-sm misfires
     if all(t.lower_ in NAME_TITLES or t.lower_ in TITLE_NOUNS or t.lower_ in RANKS for t in core) \
@@ -203,14 +207,18 @@ def _place_entity(article: _Article, ent: Span, core: Span, label: str) -> None:
 
 
 def _group_entity(article: _Article, ent: Span, core: Span) -> None:
-    """NORP: only plural nouns that act are groups ("the Democrats said"); "Russian" is a modifier."""
+    """NORP: only plural nouns that act are groups ("the Democrats said"); "Russian" is a modifier.
+    A party's members ("the Democrats", "the Liberal Democrats") name the party (how "name");
+    any other people ("Iraqis", "Muslims", "Jews") are named by a nationality, religion or
+    ethnicity word (how "demonym": a naming mention, but no name by newswire conventions)."""
     demonym_country = geography.country_of_demonym(core.text)
     if demonym_country:
         article.countries_at.update((i, demonym_country) for i in range(ent.start, ent.end))
     root = ent.root
     if root.tag_ in ("NNS", "NNPS") and not _is_modifier(ent) and _acts(root, article.is_actor_at):
+        party = core[-1].lower_ in PARTY_MEMBER_NOUNS
         article.add(ent.start, ent.end, name=core.text, kind="group",
-                    how="demonym" if demonym_country else "name", country=demonym_country, plural=True)
+                    how="name" if party else "demonym", country=demonym_country, plural=True)
         article.actor_tokens.update(range(ent.start, ent.end))
 
 

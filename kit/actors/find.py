@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # spaCy is imported where a Doc is worked on, not when kit.ac
 from kit.actors.aliases import _alias_matcher, alias_file
 from kit.actors.entities import _entity_mention, _modifier_place
 from kit.actors.furniture import layout_spans
-from kit.actors.places import organization_names, place_names
+from kit.actors.places import organization_names, place_names, vehicle_names
 from kit.actors.names import (
     MODEL_SCRIPTS, _apposed_persons, _could_be_person, _given_name_after_title,
     _has_letter_of, _label_mentions, _person_name, _titled_name, _titles_of, _trim,
@@ -115,6 +115,7 @@ class _Article:
         self.place_names: dict[str, str] = {}  # names spaCy tagged PERSON/ORG that are places' -> label
         self.organization_names: set[str] = set()  # names tagged GPE/LOC that are organizations'
         self.storm_names = _storm_names(doc)  # "Lorenzo" of "Hurricane Lorenzo"
+        self.vehicle_names: frozenset[str] = frozenset()  # "Conception" of "the boat, Conception"
 
     @functools.cached_property
     def in_quote(self):
@@ -163,6 +164,7 @@ def find_mentions(doc: Doc) -> list[dict]:
     ents = _apposed_persons(_outside_layout(doc.ents, article.layout_tokens))
     article.place_names = place_names(doc, ents)
     article.organization_names = organization_names(doc, ents, article.place_names)
+    article.vehicle_names = vehicle_names(ents)
     _person_names(article, ents)
     _alias_mentions(article)
     for ent in ents:

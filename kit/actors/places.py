@@ -34,7 +34,8 @@ from kit.actors import geography
 from kit.actors.names import _trim
 from kit.actors.roles import _first_conjunct
 from kit.actors.words import (
-    BUILDING_NAME_ENDS, LOCATIVE_PREPOSITIONS, NAME_TITLES, ORGANIZATION_DESCRIPTIONS, PLACE_CUE_NOUNS, PLACE_NAME_ENDS,
+    BUILDING_NAME_ENDS, BUILDING_NAME_HEADS, LOCATIVE_PREPOSITIONS, NAME_TITLES, ORGANIZATION_DESCRIPTIONS, PLACE_CUE_NOUNS, PLACE_NAME_ENDS,
+    VEHICLE_WORDS, VESSEL_NOUNS,
     PLACE_NAME_STARTS,
 )
 from kit.syntax import GIVEN_NAMES, HUMAN_NOUNS
@@ -128,6 +129,29 @@ def organization_names(doc, ents, places: dict[str, str]) -> set[str]:
     return found
 
 
+def vehicle_names(ents) -> frozenset[str]:
+    """Names the article gives craft: in apposition with a craft's noun ("The boat, Conception,
+    caught fire", "its cruise ship, Freewinds") or right after one ("the cruise ship Freewinds"),
+    and names with a craft's word just before their last ("Space Shuttle Enterprise", and then
+    "Enterprise" alone). Such a name is no actor and no place anywhere in the article, whatever
+    spaCy's label; a noun after the name is no evidence ("a SpaceX capsule": the maker)."""
+    found = set()
+    for ent in ents:
+        core = _trim(ent)
+        if core is None or not core.text[:1].isupper():
+            continue
+        root, doc = core.root, core.doc
+        before = doc[core.start - 1] if core.start > 0 else None
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ in VESSEL_NOUNS \
+                or before is not None and before.pos_ == "NOUN" and before.lower_ in VESSEL_NOUNS \
+                and (before.head == root or root.head == before or before.head == root.head):
+            found.add(core.text)
+        elif len(core) >= 2 and core[-2].lower_ in VEHICLE_WORDS and core[-1].lower_ not in PLACE_NAME_ENDS \
+                and core[-1].lower_ not in BUILDING_NAME_ENDS:
+            found.update((core.text, core[-1].text))  # not "Station Square"
+    return frozenset(found)
+
+
 def _after_organization_noun(core: Span) -> bool:
     """Is the name announced by an organization's noun just before it, and joined to it
     ("the localist group Civic Passion", "the airline Jetstar", "the militant group Abu
@@ -154,8 +178,11 @@ def _place_by_its_words(core: Span, label: str) -> str | None:
         return None  # "Stuart Hall said", but "in Jefferson Parish"
     if first in PLACE_NAME_STARTS or last in PLACE_NAME_ENDS:
         return "LOC"
-    if last in BUILDING_NAME_ENDS:
-        return "FAC"
+    if last in BUILDING_NAME_ENDS or f"{core[-2].lower_} {last}" in BUILDING_NAME_ENDS:
+        return "FAC"  # "Bontddu Hall", "Johnson Space Center" (not "Pew Research Center")
+    heads = [t for t in core[:-1] if t.nbor().lower_ == "of"]  # the word before the first "of"
+    if heads and heads[0].lower_ in BUILDING_NAME_HEADS and heads[0].text[:1].isupper():
+        return "FAC"  # "the Museum of Flight", "the National Museum of the U.S. Air Force"
     return None
 
 

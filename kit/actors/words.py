@@ -23,6 +23,8 @@ INSTITUTION_NOUNS = lexicon.words("actors_institution_nouns")
 ORGANIZATION_NAME_HEADS = lexicon.words("actors_organization_name_heads")
 #: Institutions that stand for the country itself.
 COUNTRY_INSTITUTIONS = lexicon.words("actors_country_institutions")
+#: Plural nouns of a party's members ("the Democrats"): a NORP group of them names the party.
+PARTY_MEMBER_NOUNS = lexicon.words("actors_party_member_nouns")
 #: Nouns that describe an organization named earlier ("the newspaper said").
 ORGANIZATION_DESCRIPTIONS = lexicon.words("actors_organization_descriptions")
 #: Descriptions that fit any organization whatever its name.
@@ -55,6 +57,8 @@ PLACE_NAME_ENDS = lexicon.words("actors_place_name_ends")
 PLACE_NAME_STARTS = lexicon.words("actors_place_name_starts")
 #: Last words of names of buildings, places unless they act ("Bontddu Hall", "Holy Cross Hospital").
 BUILDING_NAME_ENDS = lexicon.words("actors_building_name_ends")
+#: Heads of names of buildings before "of" ("the Museum of Flight"): places unless they act.
+BUILDING_NAME_HEADS = lexicon.words("actors_building_name_heads")
 #: Nouns that make the name before them, or after "the ... of", a place's ("the Amazon rainforest").
 PLACE_CUE_NOUNS = lexicon.words("actors_place_cue_nouns")
 #: Prepositions whose object is where something is or happens ("in Jolo", "off Lampedusa").
@@ -74,6 +78,8 @@ AWARD_WORDS = lexicon.words("actors_award_words")
 NOT_ACTOR_NAME_STARTS = lexicon.words("actors_not_actor_name_starts")
 #: Words of vehicles' names that spaCy-sm takes for people ("Space Shuttle Atlantis").
 VEHICLE_WORDS = lexicon.words("actors_vehicle_words")
+#: Nouns of craft that carry names ("the boat, Conception"): such a name is the craft's.
+VESSEL_NOUNS = lexicon.words("actors_vessel_nouns")
 #: Titles only people bear: a title of these and two capitalised words is a person's name,
 #: whatever spaCy's label. Not "General", "Major", "Prince".
 PERSON_ONLY_TITLES = lexicon.words("actors_person_only_titles")
