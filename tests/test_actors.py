@@ -451,6 +451,9 @@ SURNAMES = [
     ("Gayle King interviewed the senator on Monday. King said the talk went well.", "King said", "gayle-king"),
     ("Valeska Paris, an Australian woman, sued the church. Paris claims she was held on a ship.", "Paris claims",
      "valeska-paris"),
+    # a company's market is evidence against the surname: the bank, not the analyst
+    ("Analyst Sarah Goldman said the merger would close. Shares of Goldman fell 3% after the bank reported weaker "
+     "trading revenue.", "Goldman fell", "goldman"),
 ]
 
 

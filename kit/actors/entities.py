@@ -22,7 +22,7 @@ from kit.actors.names import (
 )
 from kit.actors.roles import _acts, _completes_address, _is_modifier, _names_place, _with_the
 from kit.actors.words import (
-    MEDIA_NAME_WORDS, NAME_TITLES, NOT_PERSON_FIRST_WORDS, ORGANIZATION_NAME_HEADS, PARTY_MEMBER_NOUNS, RANKS,
+    COMPANY_CONTEXT_NOUNS, MEDIA_NAME_WORDS, NAME_TITLES, NOT_PERSON_FIRST_WORDS, ORGANIZATION_NAME_HEADS, PARTY_MEMBER_NOUNS, RANKS,
     TITLE_NOUNS,
 )
 
@@ -128,16 +128,25 @@ def _surname_fits(article: _Article, ent: Span, core: Span) -> bool:
     """May a one-word entity be the person whose surname or given name it is, whatever
     spaCy's label? Only with evidence in the article: a surname (a given name only where
     spaCy says PERSON), never after "the" ("the Barclays"), nor a word the article also
-    uses inside a longer name of an organization or place ("Lloyds" of "Lloyds Bank")."""
+    uses inside a longer name of an organization or place ("Lloyds" of "Lloyds Bank"), nor a
+    company's name in its market ("shares of Goldman" beside "Sarah Goldman")."""
     full, how = article.short_names[core.text]
     if how != "surname" and ent.label_ != "PERSON":
         return False
     if ent.label_ == "PERSON":
         return True
     doc = article.doc
-    if core.start > 0 and doc[core.start - 1].lower_ == "the":
+    if core.start > 0 and doc[core.start - 1].lower_ == "the" or _in_its_market(doc, core):
         return False
     return core.text not in article.other_name_words
+
+
+def _in_its_market(doc, core: Span) -> bool:
+    """'shares of Goldman', 'Goldman shares', "Ford's stock": a company's name."""
+    after = core.end + (1 if core.end < len(doc) and doc[core.end].tag_ == "POS" else 0)
+    if after < len(doc) and doc[after].lower_ in COMPANY_CONTEXT_NOUNS and doc[after].pos_ == "NOUN":  # not "King shares"
+        return True
+    return core.start >= 2 and doc[core.start - 1].lower_ == "of" and doc[core.start - 2].lower_ in COMPANY_CONTEXT_NOUNS
 
 
 def _person_entity(article: _Article, core: Span) -> None:

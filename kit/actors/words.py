@@ -74,6 +74,8 @@ TITLE_MODIFIERS = lexicon.words("actors_title_modifiers")
 NOT_ACTOR_NAME_ENDS = lexicon.words("actors_not_actor_name_ends")
 #: Awards, whatever follows them ("the Nemmers Prize in Mathematics").
 AWARD_WORDS = lexicon.words("actors_award_words")
+#: A company's market nouns ("shares of Goldman", "Ford's stock"): the name is the company's.
+COMPANY_CONTEXT_NOUNS = lexicon.words("actors_company_context_nouns")
 #: First words of names of undertakings, not actors ("Project MKUltra", "Operation Desert Storm").
 NOT_ACTOR_NAME_STARTS = lexicon.words("actors_not_actor_name_starts")
 #: Words of vehicles' names that spaCy-sm takes for people ("Space Shuttle Atlantis").
