@@ -95,3 +95,34 @@ NOT_REPORTED = [
 @pytest.mark.parametrize("case, text", NOT_REPORTED, ids=[row[0] for row in NOT_REPORTED])
 def test_not_a_headline_report(nlp, case, text):
     assert not [row for row in _found(nlp, text) if row[3] in ("Say", "blast")]
+
+
+# A question-and-answer interview: each answer paragraph is the interviewee's words (the person
+# the introduction is about), each question the interviewer's; what an answer reports keeps its
+# own row; a line that opens with an initial is no answer.
+INTERVIEW = ("Dana Okafor was 15 when her father was deported. Okafor spoke to the Herald about her book.\n\n"
+             "Q: When did you hear the news?\n\n"
+             "A: At the bus stop, from my aunt. She told me the flat had been sealed.\n\n"
+             "I knew then that my life had changed.\n\n"
+             "Q. Did anyone help you?\n\n"
+             "A. No, nobody did. I stayed with a friend's family for a year.")
+
+QA_TURNS = [
+    ("When did you hear the news?", "Q", None),
+    ("At the bus stop, from my aunt. She told me the flat had been sealed.", "A", "dana-okafor"),
+    ("I knew then that my life had changed.", "A", "dana-okafor"),
+    ("Did anyone help you?", "Q", None),
+    ("No, nobody did. I stayed with a friend's family for a year.", "A", "dana-okafor"),
+]
+
+
+def test_question_and_answer_interview(nlp):
+    rows = [(r["text"], r["speaker"], r["actor_id"]) for r in _rows(nlp, INTERVIEW) if r["cue"] == ":"]
+    assert rows == QA_TURNS
+    # what the answer reports keeps its own speaker, beside the answer
+    assert [r["speaker"] for r in _rows(nlp, INTERVIEW) if r["cue"] == "told"] == ["She"]
+
+
+def test_initials_at_line_starts_are_no_interview(nlp):
+    text = "A. Okafor said the plan was sound.\n\nQ. Harris asked about the budget.\n\nA. Okafor agreed."
+    assert not [r for r in _rows(nlp, text) if r["cue"] == ":"]

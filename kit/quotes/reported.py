@@ -33,6 +33,7 @@ from kit.quotes.article import (
     ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, SUBJECTS, Article, Attribution, call_parts, cue_text, for_clause, negated,
     passive_without_agent, picks_out_a_group, strip,
 )
+from kit.quotes.interviews import QA_SIDES, qa_rows, qa_turns
 from kit.quotes.clauses import HEARER_VERBS, asked_if, asked_question, clause_span, reported_clause, short_answer
 from kit.quotes.marks import DOUBLE_MARKS
 from kit.quotes.nouns import SPEECH_NOUNS, noun_report
@@ -156,8 +157,11 @@ class ReportedSpeech:
                 absorbed.update((row["start"], row["end"]) for row in inner)
         labelled, taken = self.labelled_lines(quoted + rows)
         answered, inside = self.answer_rows(answers, quoted + rows + labelled)
+        # "Q: ... / A: ...": each turn is one side's words; what an answer reports stays a row of its own
+        turned, within = qa_rows(article, self.actors, qa_turns(article), quoted + rows + labelled + answered)
+        answered += turned
         headlines = self.headline_rows(quoted + rows + labelled + answered)
-        return rows + labelled + answered + headlines, absorbed | taken | inside
+        return rows + labelled + answered + headlines, absorbed | taken | inside | within
 
     def headline_rows(self, found: list[dict]) -> list[dict]:
         """'Mayor Okafor Slams Reyes for Skipping the Vote.', 'Protesters blast Okafor.': in an
@@ -212,6 +216,8 @@ class ReportedSpeech:
         labels = self.actors._transcript_labels()
         if not labels or not any(label.lower() in INTERVIEWER_LABELS for label, _ in labels.values()):
             return set()  # not an interview: "NAME: ..." lines of a round-up are handled as labelled lines
+        if all(label in QA_SIDES for label, _ in labels.values()):
+            return set()  # "Q: ... / A: ...": kit.quotes.interviews; what an answer reports is kept
         numbers = sorted(labels)
         answers = set()
         for position, number in enumerate(numbers):
