@@ -3,7 +3,9 @@
 Every snippet is invented, in the forms agency stories take. A dateline's city is a place
 (MUC-7: LOC) under its usual spelling, never an organization nor a country's government; the
 names of bylines, credit lines, copyright notices and "Follow X on Twitter" lines are credits,
-never mentions; no name runs across a line break; the running text beside keeps its mentions.
+never mentions; no name runs across a line break; the running text beside keeps its mentions
+(those rows, and the labels that are no dateline, guard against rules that reach too far: they
+pass before the change too; every other row fails before it).
 """
 
 from __future__ import annotations
@@ -106,6 +108,11 @@ CREDITS = [
     ("The board approved the plan.\n-- Staff writer Ruth Kimble", "Ruth Kimble"),
     ("The board approved the plan.\n— Senior Correspondent Ruth Kimble.", "Ruth Kimble"),
     ("The board approved the plan.\nh/t The Portland Ledger", "Portland Ledger"),
+    ("The mayor waved to the crowd.\n\nKurt Mahler / Reuters.\n\nThe vote came late.", "Kurt Mahler"),
+    ("The vote came late on Sunday.\nThe Associated Press", "Associated Press"),
+    ("The vote came late on Sunday.\n- Reuters.", "Reuters"),
+    ("The vote came late on Sunday.\nOur Standards: Thomson Reuters Trust Principles", "Thomson Reuters"),
+    ("The mayor waved to the crowd. (DORA VASQUEZ/AFP/Getty Images.)\nThe vote came late.", "DORA VASQUEZ"),
     ("The board approved the plan.\nKowalski reported from Tucson, Ariz.; Brandt, from Boise.", "Kowalski"),
     ("The board approved the plan.\nKowalski reported from Tucson, Ariz.; Brandt, from Boise.", "Boise"),
     ("The board approved the plan.\nOkafor reported from Tulsa. Associated Press writer Lena Park contributed"
@@ -131,6 +138,7 @@ RUNNING_TEXT = [
     ("Copyright lawyers for Disney filed the suit in Los Angeles.", "Disney", "organization"),
     ("Follow the money, Senator Jane Holt told the crowd on Monday.", "Jane Holt", "person"),
     ("The BBC reported from Kabul that the talks had failed.", "Kabul", "place"),
+    ("A Portland Herald/Bloomberg poll put Senator Jane Holt ahead.", "Jane Holt", "person"),
     ("Donors contributed from all 50 states, Governor Ann Pell said.", "Ann Pell", "person"),
     ("MANCHESTER, N.H. - Senator Jane Holt spoke to voters at a diner.", "Jane Holt", "person"),
     ("The board approved the plan.\nCopyright 2019 The Associated Press.\nMore rain fell on Oregon.", "Oregon",

@@ -270,6 +270,8 @@ def _credit_patterns() -> dict[str, re.Pattern]:
     names = _NAME + r"(?:(?:,[ ]*|[ ]+)(?:and|&)[ ]+" + _NAME + r"|,[ ]*" + _NAME + r")*"
     title_word = r"(?:[A-ZÀ-Þ][\w'’.&\-]*|" + _alternatives("title", "staff") + r"\b)"
     staff = r"\b" + _alternatives("staff") + r"\b"
+    part = r"[A-ZÀ-Þ][\w.'’&\-]*(?:[ ][A-ZÀ-Þ][\w.'’&\-]*){0,3}"
+    photo = part + r"(?:[ \t]*/[ \t]*" + part + r"){1,3}"
     place = r"[A-ZÀ-Þ][\w.'’\-]*(?:(?:,[ ]*|[ ]+)(?:[A-ZÀ-Þ][\w.'’\-]*|and)){0,4}"
     from_credit = (r"(?:" + title_word + r"[ ]+){0,5}" + _alternatives("from") + r"[ \t]+" + place
                    + r"(?:;[ \t]*" + _NAME + r",?[ \t]+from[ \t]+" + place + r")*(?:\.(?=[ \t]|$)|$)")
@@ -286,6 +288,10 @@ def _credit_patterns() -> dict[str, re.Pattern]:
         # "Lee reported from Denver.", "Lee reported from Reno, Nev.; Park, from Washington.", "Associated
         # Press writer Jane Doe contributed from Rome." (two such credits on a line): a line of credits
         "from": re.compile(r"^[ \t]*" + from_credit + r"(?:[ \t]+" + from_credit + r")*", re.MULTILINE),
+        # "Jim Roe / Reuters.", "(ANN LEE/AFP/Getty Images.)": a photo credit, a line or brackets of its own
+        "photo": re.compile(r"^[ \t]*" + photo + r"[ \t.]*$|\(" + photo + r"\.?\)", re.MULTILINE),
+        # "- Reuters.", "(AP)", "The Associated Press" alone on a line: the agency signs the story
+        "agency": re.compile(r"^[ \t]*(?:(?:--|—|–|-)[ \t]*)?\(?" + part + r"\)?[ \t.]*$", re.MULTILINE),
         # "Copyright 2021 Associated Press. All rights reserved.", "(c) Reuters 2019": to the line's end
         "copyright": re.compile(r"(?:^|(?<=[.!?][ \t]))[ \t]*(?:" + _alternatives("copyright")
                                 + r")(?=[ \t]*(?:©|\(c\)|\d{4}\b|[A-Z]))[^\n]*", re.MULTILINE),
@@ -305,6 +311,12 @@ def _short_notice(text: str) -> bool:
     return bool(re.search(r"\b(?:1[89]|20)\d{2}\b|(?i:rights reserved)", text)) or len(text.split()) <= 6
 
 
+def _names_photo_source(credit: str) -> bool:
+    """Does one part of "Jim Roe / Reuters" (or "- Reuters.") name an agency or a photo service ("Getty Images")?"""
+    sources = {c.lower() for c in _cues("photo")} | set(lexicon.mapping("formats_agencies"))
+    return any(part.strip(" \t.()-–—").lower() in sources for part in credit.split("/"))
+
+
 def newswire_credit_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of newswire credits (bylines with a title or an agency and the short lines
     under a byline, "contributed to this report", copyright notices, "Follow X on Twitter",
@@ -321,6 +333,8 @@ def newswire_credit_spans(text: str) -> list[tuple[int, int]]:
         for match in pattern.finditer(text):
             found = match.group().strip()
             if kind == "copyright" and not _short_notice(found):
+                continue
+            if kind in ("photo", "agency") and not _names_photo_source(found):
                 continue
             if kind == "follow" and not (re.search(r"@|https?://", found) or any(p in found.lower() for p in platforms)):
                 continue
