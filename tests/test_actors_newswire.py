@@ -77,6 +77,7 @@ def test_a_datelines_state_abbreviation_is_the_state(nlp, text, state, name):
 NOT_DATELINES = [
     ("EXCLUSIVE – The former aide kept a diary of every meeting.", "EXCLUSIVE"),
     ("UPDATE - The road has reopened after the crash.", "UPDATE"),
+    ("EDITOR’S NOTE — The series follows three families.", "EDITOR"),
     ("VOTERS TIRED OF THE NOISE - Polls show a weary electorate.", "VOTERS"),
 ]
 
@@ -104,6 +105,8 @@ CREDITS = [
      "Associated Press"),
     ("The board approved the plan.\n(c) Reuters 2019", "Reuters"),
     ("The board approved the plan.\nFollow Tom Gale on Twitter @tomgale_news.", "Tom Gale"),
+    ("The board approved the plan.\nContact Tom Gale at tgale@example.com.", "Tom Gale"),
+    ("The board approved the plan. Associated Press writers Ida Moss and Tom Fry contributed.", "Ida Moss"),
     ("The board approved the plan.\nOn Twitter follow Tom Gale https://example.com/tomgale", "Tom Gale"),
     ("The board approved the plan.\n-- Staff writer Ruth Kimble", "Ruth Kimble"),
     ("The board approved the plan.\n— Senior Correspondent Ruth Kimble.", "Ruth Kimble"),
@@ -137,6 +140,8 @@ RUNNING_TEXT = [
     ("He said the storm contributed to the losses at Acme Corporation.", "Acme Corporation", "organization"),
     ("Copyright lawyers for Disney filed the suit in Los Angeles.", "Disney", "organization"),
     ("Follow the money, Senator Jane Holt told the crowd on Monday.", "Jane Holt", "person"),
+    ("Reach out to Senator Jane Holt at her office, the flyer said.", "Jane Holt", "person"),
+    ("Farmers, Democrats and Ohio unions contributed.", "Ohio", "place"),
     ("The BBC reported from Kabul that the talks had failed.", "Kabul", "place"),
     ("A Portland Herald/Bloomberg poll put Senator Jane Holt ahead.", "Jane Holt", "person"),
     ("Donors contributed from all 50 states, Governor Ann Pell said.", "Ann Pell", "person"),

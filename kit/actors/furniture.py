@@ -285,6 +285,9 @@ def _credit_patterns() -> dict[str, re.Pattern]:
         "after": re.compile(r"(?:^|(?<=[.!?”\"][ \t])|(?<=[.!?][ \t\xa0]{2}))[ \t]*(?:[^\n.!?]|(?<=[A-Z])\.)"
                             r"{2,200}?[ \t]" + _alternatives("after") + r"\b(?:[^\n.!?]|(?<=[A-Z])\.)*",
                             re.MULTILINE),
+        # "Associated Press writers Ann Lee and Tom Fry contributed.": names after a staff title
+        "staff": re.compile(r"(?:^|(?<=[.!?][ \t]))[ \t]*(?=[^\n]{0,120}?" + staff + r")(?:" + title_word
+                            + r",?[ ]+){2,12}(?i:contributed)\.(?=[ \t]|$)", re.MULTILINE),
         # "Lee reported from Denver.", "Lee reported from Reno, Nev.; Park, from Washington.", "Associated
         # Press writer Jane Doe contributed from Rome." (two such credits on a line): a line of credits
         "from": re.compile(r"^[ \t]*" + from_credit + r"(?:[ \t]+" + from_credit + r")*", re.MULTILINE),
