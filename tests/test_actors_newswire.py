@@ -79,6 +79,7 @@ NOT_DATELINES = [
     ("UPDATE - The road has reopened after the crash.", "UPDATE"),
     ("EDITOR’S NOTE — The series follows three families.", "EDITOR"),
     ("VOTERS TIRED OF THE NOISE - Polls show a weary electorate.", "VOTERS"),
+    ("Soil Moisture Index (SMI)- Readings rose in the north.", "Soil Moisture Index"),
 ]
 
 

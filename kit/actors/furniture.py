@@ -113,20 +113,24 @@ def _datelines(text: str) -> tuple[re.Match, ...]:
     """The datelines of ``text``: a city in capitals at a line's start, then a state or a date, an
     agency in brackets or a dash. Without an agency, a state, a date or an ISO date line, the city
     must be a known place ("WASHINGTON —"), so that "EXCLUSIVE –" or a headline is none. A city in
-    lower case needs the agency ("Moscow, June 27, 2019 (AFP) -")."""
+    lower case needs a known agency ("Moscow, June 27, 2019 (AFP) -"; formats_agencies)."""
     from kit.formats.datelines import _known_places
 
     not_places = lexicon.words("actors_dateline_not_places")
     found = []
     for match in _DATELINE.finditer(text):
         city = match.group("city")
-        if city.lower().rstrip(".") in not_places or not (_is_caps(city) or match.group("agency")):
+        if city.lower().rstrip(".") in not_places or not (_is_caps(city) or _known_agency(match.group("agency"))):
             continue
         if match.group("iso") and (match.group("region") or match.group("date") or match.group("agency")):
             continue
         if any(match.group(g) for g in ("agency", "region", "date", "iso")) or city.lower() in _known_places():
             found.append(match)
     return tuple(found)
+
+
+def _known_agency(name: str | None) -> bool:
+    return bool(name) and name.strip().lower() in lexicon.mapping("formats_agencies")
 
 
 def _place_name(text: str) -> str:
