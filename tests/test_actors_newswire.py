@@ -47,6 +47,7 @@ DATELINE_PLACES = [
     ("CASPER, Wyo. (AP) — Ranchers gathered at the fairground to hear the candidates.", "CASPER", "Casper"),
     ("By ANN SMITH, Associated Press\nBEIJING — Exports fell for a third month in May.", "BEIJING", "Beijing"),
     ("Moscow, June 27, 2019 (AFP) - The ruble slid against the dollar on Thursday.", "Moscow", "Moscow"),
+    ("(ANSA) - ROME, June 27 - The coalition lost a confidence vote in the upper house.", "ROME", "Rome"),
 ]
 
 
@@ -106,6 +107,8 @@ CREDITS = [
      "Associated Press"),
     ("The board approved the plan.\n(c) Reuters 2019", "Reuters"),
     ("The board approved the plan.\nFollow Tom Gale on Twitter @tomgale_news.", "Tom Gale"),
+    ("(Reuters) - The carmaker recalled forty thousand vans on Monday.", "Reuters"),
+    ("(ANSA) - ROME, June 27 - The coalition lost a confidence vote in the upper house.", "ANSA"),
     ("The board approved the plan.\nContact Tom Gale at tgale@example.com.", "Tom Gale"),
     ("The board approved the plan. Associated Press writers Ida Moss and Tom Fry contributed.", "Ida Moss"),
     ("The board approved the plan.\nOn Twitter follow Tom Gale https://example.com/tomgale", "Tom Gale"),

@@ -72,8 +72,9 @@ def layout_spans(text: str) -> tuple[tuple[int, int], ...]:
     for match in DATELINE.finditer(text):
         spans.append(match.span("agency"))
     for match in _datelines(text):
-        if match.group("agency"):
-            spans.append(match.span("agency"))
+        spans += [match.span(group) for group in ("first", "agency") if match.group(group)]
+    for match in re.finditer(r"^[ \t]*" + _AGENCY_FIRST, text, re.MULTILINE):  # "(ANSA) - ", "(Sports Network) - "
+        spans.append(match.span("first"))
     spans += newswire_credit_spans(text)
     furniture = {line.lower() for line in lexicon.words("actors_site_furniture")}
     position = 0
@@ -94,8 +95,9 @@ def layout_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 _WORD = r"[A-ZÀ-Þ][\w'’.\-]*"
 _GAP = r"[ \t\xa0]*"
+_AGENCY_FIRST = r"\((?P<first>[A-Z][A-Za-z&.']*(?:[ ][A-Z][A-Za-z&.']*){0,3})\)[ \t\xa0]*(?:—|–|-{1,2})[ \t\xa0]+"
 _DATELINE = re.compile(
-    r"^[ \t]*(?P<city>" + _WORD + r"(?:[ ]" + _WORD + r"){0,3})"
+    r"^[ \t]*(?:" + _AGENCY_FIRST + r")?(?P<city>" + _WORD + r"(?:[ ]" + _WORD + r"){0,3})"
     r"(?:,[ \t\xa0]*(?P<region>" + _WORD + r"(?:[ ]" + _WORD + r"){0,2}))?"
     r"(?:,?[ \t\xa0]*(?P<date>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}"
     r"(?:,[ \t]*\d{4})?|(?i:mon|tues|wednes|thurs|fri|satur|sun)day))?"
@@ -120,11 +122,12 @@ def _datelines(text: str) -> tuple[re.Match, ...]:
     found = []
     for match in _DATELINE.finditer(text):
         city = match.group("city")
-        if city.lower().rstrip(".") in not_places or not (_is_caps(city) or _known_agency(match.group("agency"))):
+        agency = match.group("agency") or match.group("first")
+        if city.lower().rstrip(".") in not_places or not (_is_caps(city) or _known_agency(agency)):
             continue
         if match.group("iso") and (match.group("region") or match.group("date") or match.group("agency")):
             continue
-        if any(match.group(g) for g in ("agency", "region", "date", "iso")) or city.lower() in _known_places():
+        if any(match.group(g) for g in ("first", "agency", "region", "date", "iso")) or city.lower() in _known_places():
             found.append(match)
     return tuple(found)
 
