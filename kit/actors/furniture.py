@@ -321,6 +321,30 @@ def _short_notice(text: str) -> bool:
     return bool(re.search(r"\b(?:1[89]|20)\d{2}\b|(?i:rights reserved)", text)) or len(text.split()) <= 6
 
 
+@functools.lru_cache(maxsize=1)
+def _cue_finders() -> dict[str, re.Pattern]:
+    return {"after": re.compile(_alternatives("after")), "staff": re.compile(r"(?i:contributed)\.")}
+
+
+def _matches(kind: str, pattern: re.Pattern, text: str):
+    """``pattern.finditer(text)``; for the sentence credits ("after", "staff"), tried only in
+    the 260 characters before each cue, so that a long text is read in linear time."""
+    finder = _cue_finders().get(kind)
+    if finder is None:
+        yield from pattern.finditer(text)
+        return
+    resume = 0
+    for cue in finder.finditer(text):
+        if cue.start() < resume:
+            continue
+        end = text.find("\n", cue.end())
+        for match in pattern.finditer(text, max(resume, cue.start() - 260), len(text) if end < 0 else end):
+            if match.end() >= cue.end():
+                yield match
+                resume = match.end()
+                break
+
+
 def _names_photo_source(credit: str) -> bool:
     """Does one part of "Jim Roe / Reuters" (or "- Reuters.") name an agency or a photo service ("Getty Images")?"""
     sources = {c.lower() for c in _cues("photo")} | set(lexicon.mapping("formats_agencies"))
@@ -340,7 +364,7 @@ def newswire_credit_spans(text: str) -> list[tuple[int, int]]:
     platforms = _cues("platform")
     spans = []
     for kind, pattern in patterns.items():
-        for match in pattern.finditer(text):
+        for match in _matches(kind, pattern, text):
             found = match.group().strip()
             if kind == "copyright" and not _short_notice(found):
                 continue
