@@ -58,6 +58,20 @@ def test_a_datelines_city_is_a_place_under_its_usual_name(nlp, text, city, name)
     assert (row["kind"], row["name"], row["how"]) == ("place", name, "name")
 
 
+# (story, a person's name right after the dateline): spaCy runs the city into the name and calls
+# the whole an ORG; cut at the dateline, the name is a person's again.
+AFTER_DATELINE_PERSONS = [
+    ("CLEVELAND - Maria Ortega toured the plant on Friday. Ortega later met workers.", "Maria Ortega"),
+    ("ROME - Bernard Sayles visited the Vatican archives on Saturday. Sayles is a senator.", "Bernard Sayles"),
+]
+
+
+@pytest.mark.parametrize("text, person", AFTER_DATELINE_PERSONS)
+def test_a_name_after_the_dateline_is_a_person(nlp, text, person):
+    row = mention_on(mentions_of(nlp, text), text, person)
+    assert row is not None and (row["text"], row["kind"]) == (person, "person"), row
+
+
 # (story, the state after the city, its name): the agency's abbreviation names a state.
 DATELINE_STATES = [
     ("MANCHESTER, N.H. - A crowd of farmers waited two hours in the snow for the governor.", "N.H.",
