@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # spaCy is imported where a Doc is worked on, not when kit.ac
 
 from kit.actors.aliases import _alias_matcher, alias_file
 from kit.actors.entities import _entity_mention, _modifier_place
-from kit.actors.furniture import layout_spans
+from kit.actors.furniture import cut_entities, dateline_mentions, layout_spans
 from kit.actors.places import organization_names, place_names, vehicle_names
 from kit.actors.names import (
     MODEL_SCRIPTS, _apposed_persons, _could_be_person, _given_name_after_title,
@@ -161,7 +161,11 @@ def find_mentions(doc: Doc) -> list[dict]:
 
     article = _Article(doc)
     article.layout_tokens = _layout_tokens(doc)
-    ents = _apposed_persons(_outside_layout(doc.ents, article.layout_tokens))
+    # Newswire layout (kit.actors.furniture, issue #15): a dateline's places, no name across a line break.
+    datelines, dateline_tokens, dateline_states = dateline_mentions(doc)
+    article.layout_tokens |= dateline_tokens
+    ents = cut_entities(doc.ents, dateline_tokens, dateline_states)
+    ents = _apposed_persons(_outside_layout(ents, article.layout_tokens))
     article.place_names = place_names(doc, ents)
     article.organization_names = organization_names(doc, ents, article.place_names)
     article.vehicle_names = vehicle_names(ents)
@@ -171,6 +175,7 @@ def find_mentions(doc: Doc) -> list[dict]:
         _entity_mention(article, ent)
     _token_mentions(article)
     _drop_non_mentions(article)
+    article.candidates += datelines  # newswire datelines (issue #15), after the layout's mentions went
     _label_mentions(article)
     _link_abbreviations(article.candidates)
     mentions = _without_overlaps(article.candidates)
