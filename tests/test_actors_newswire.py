@@ -140,6 +140,12 @@ CREDITS = [
      " from Omaha.", "Lena Park"),
     ("The board approved the plan.\nStory by Rita Vance", "Story"),
     ("The board approved the plan.\nStory by Rita Vance", "Rita Vance"),
+    # a list of names after a credit cue, and a cue after a comma
+    ("The vote came late.\nAdditional reporting by Ida Moss; Editing by Tom Fry, Lena Park and Omar Haddad",
+     "Lena Park"),
+    ("The vote came late.\nAdditional reporting by Ida Moss; Editing by Tom Fry, Lena Park and Omar Haddad",
+     "Omar Haddad"),
+    ("The vote came late. (Reporting by Ida Moss; Writing by Tom Fry, editing by Lena Park)", "Lena Park"),
 ]
 
 
@@ -165,7 +171,7 @@ RUNNING_TEXT = [
     ("Donors contributed from all 50 states, Governor Ann Pell said.", "Ann Pell", "person"),
     ("MANCHESTER, N.H. - Senator Jane Holt spoke to voters at a diner.", "Jane Holt", "person"),
     ("The board approved the plan.\nCopyright 2019 The Associated Press.\nMore rain fell on Oregon.", "Oregon",
-     "place"),
+     "place"),    ("The storm, reporting by the county showed, hit Senator Jane Holt's farm.", "Jane Holt", "person"),
 ]
 
 

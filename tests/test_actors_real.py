@@ -98,3 +98,23 @@ TITLED_AND_EVENTS = [
 def test_spokesperson_is_a_title_and_the_paralympics_an_event(text, needle, kind):
     mention = mention_at(text, needle)
     assert (mention.kind if mention is not None else None) == kind
+
+
+# A name that fills quotation marks in a noun phrase's place is a work's title (a film, a
+# show, a song), no mention of the person or place of that name; a name chanted or said in
+# marks, and the person outside the marks, stay.
+QUOTED_TITLES = [
+    ("His turn as a loner in “Joker” has swept the awards season.", "Joker", None),
+    ('She starred in "Erin Brockovich" in 2000, and Erin Brockovich herself came to the premiere.',
+     "Erin Brockovich", None),
+    ('She starred in "Erin Brockovich" in 2000, and Erin Brockovich herself came to the premiere.',
+     "Erin Brockovich herself", "person"),
+    ("The crowd cheered the “Roxanne” singer as she walked on stage.", "Roxanne", None),
+    ("Fans chanted “Messi!” as the team bus arrived.", "Messi", "person"),
+]
+
+
+@pytest.mark.parametrize("text, needle, kind", QUOTED_TITLES)
+def test_a_name_in_marks_in_a_noun_phrases_place_is_a_title(text, needle, kind):
+    hit = mention_at(text, needle)
+    assert (None if hit is None else hit["kind"]) == kind

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # spaCy is imported where a Doc is worked on, not when kit.ac
 
 from kit.actors.aliases import _alias_matcher, alias_file
 from kit.actors.entities import _entity_mention, _modifier_place
-from kit.actors.furniture import cut_entities, dateline_mentions, layout_spans
+from kit.actors.furniture import cut_entities, dateline_mentions, layout_spans, quoted_titles
 from kit.actors.places import organization_names, place_names, vehicle_names
 from kit.actors.names import (
     MODEL_SCRIPTS, _apposed_persons, _could_be_person, _given_name_after_title,
@@ -163,7 +163,7 @@ def find_mentions(doc: Doc) -> list[dict]:
     article.layout_tokens = _layout_tokens(doc)
     # Newswire layout (kit.actors.furniture, issue #15): a dateline's places, no name across a line break.
     datelines, dateline_tokens, dateline_states = dateline_mentions(doc)
-    article.layout_tokens |= dateline_tokens
+    article.layout_tokens |= dateline_tokens | quoted_titles(doc)  # 'in “Joker”': a film, not a person
     ents = cut_entities(doc.ents, dateline_tokens, dateline_states)
     ents = _apposed_persons(_outside_layout(ents, article.layout_tokens))
     article.place_names = place_names(doc, ents)

@@ -27,8 +27,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                        + r"(?P<names>[^\n]*?)(?:\.[ \t]*$|\.[ \t]|\)[ \t]*$|$)", re.MULTILINE)
     # "By Jane Doe" alone on a line; "Reporting by X; Editing by Y" anywhere, in brackets or not.
     by_line = re.compile(r"^[ \t(]*(?i:by)[ \t]+(?P<names>" + words + r")[ \t)]*$", re.MULTILINE)
-    credit = re.compile(r"(?:^|(?<=[(;]))[ \t]*(?i:" + "|".join(map(re.escape, [b for b in bys if b != "by"]))
-                        + r")[ \t]+(?P<names>" + words + r")", re.MULTILINE)
+    # a list of names: "Editing by Ann Lee, Tom Roe and Jo Sim" (each after a comma capitalised)
+    listed = r"(?=[A-Z])" + words + r"(?:,[ ]*(?=[A-Z])" + words + r")*"
+    credit = re.compile(r"(?:^|(?<=[(;,]))[ \t]*(?i:" + "|".join(map(re.escape, [b for b in bys if b != "by"]))
+                        + r")[ \t]+(?P<names>" + listed + r")", re.MULTILINE)
     return label, by_line, credit
 
 
@@ -399,3 +401,30 @@ def _under_bylines(text: str) -> list[tuple[int, int]]:
             spans.append((start, start + len(line)))
             position = end + 1
     return spans
+
+
+#: Marks that open and close a title in running text.
+_OPENING_MARKS = frozenset('“"‘\'«')
+_CLOSING_MARKS = frozenset('”"’\'»')
+
+
+def quoted_titles(doc) -> set[int]:
+    """Tokens of names that are a work's title in quotation marks, in a noun phrase's place:
+    'his turn in “Joker”', 'she starred in "Erin Brockovich"', 'the “Fleabag” creator'. The
+    name fills the marks (a comma or full stop aside) and a preposition, determiner, noun or
+    possessive comes before them, or a noun right after: a film, a show, a song, never the
+    person or place of the same name. A name chanted or said in marks (fans chanted "Messi!")
+    is left alone."""
+    tokens: set[int] = set()
+    for ent in doc.ents:
+        if ent.start == 0 or doc[ent.start - 1].text not in _OPENING_MARKS:
+            continue
+        after = ent.end + (1 if ent.end < len(doc) and doc[ent.end].text in (",", ".") else 0)
+        if after >= len(doc) or doc[after].text not in _CLOSING_MARKS:
+            continue
+        before = doc[ent.start - 2] if ent.start >= 2 else None
+        following = doc[after + 1] if after + 1 < len(doc) else None
+        if (before is not None and (before.pos_ in ("ADP", "DET", "NOUN", "PROPN") or before.tag_ == "POS")
+                or following is not None and following.pos_ == "NOUN"):
+            tokens.update(range(ent.start, ent.end))
+    return tokens
