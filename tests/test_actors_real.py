@@ -118,3 +118,18 @@ QUOTED_TITLES = [
 def test_a_name_in_marks_in_a_noun_phrases_place_is_a_title(text, needle, kind):
     hit = mention_at(text, needle)
     assert (None if hit is None else hit["kind"]) == kind
+
+
+# A surname of more than one token (a particle, a hyphen) alone later is the person named in full.
+COMPOUND_SURNAMES = [
+    ("Roberta De Santo won the award on Sunday. De Santo thanked the crew.", "De Santo thanked", "roberta-de-santo"),
+    ('Mara Lind-Ferro accepted the prize. "It has been a long year," Lind-Ferro said.', "Lind-Ferro said",
+     "mara-lind-ferro"),
+    ("Alma Ruiz-Tagle spoke first at the hearing. Ruiz-Tagle then left.", "Ruiz-Tagle then", "alma-ruiz-tagle"),
+]
+
+
+@pytest.mark.parametrize("text, needle, actor_id", COMPOUND_SURNAMES)
+def test_compound_surnames_are_the_person(text, needle, actor_id):
+    hit = mention_at(text, needle)
+    assert hit is not None and hit["actor_id"] == actor_id

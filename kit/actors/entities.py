@@ -36,7 +36,8 @@ def _entity_mention(article: _Article, ent: Span) -> None:
     label = _label_on_evidence(article, core, label)
     if label in ("WORK_OF_ART", "EVENT", "PRODUCT", "LAW") and _organization_by_head(core):
         label = "ORG"  # "according to the Sydney Morning Herald" tagged EVENT, "The Washington Post" a work
-    if len(core) == 1 and core.text in article.short_names and _surname_fits(article, ent, core):
+    if (len(core) == 1 or core.text in article.surnames) and core.text in article.short_names \
+            and _surname_fits(article, ent, core):  # one word, or a compound surname: "De Niro"
         label = "PERSON"  # whatever spaCy thought ("Trump" ORG, "Pelosi's" EVENT)
     if label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
         return
@@ -151,7 +152,8 @@ def _in_its_market(doc, core: Span) -> bool:
 
 def _person_entity(article: _Article, core: Span) -> None:
     name = _person_name(core)
-    if len(name) == 1 and name.text in article.short_names:
+    if (len(name) == 1 or name.text in article.surnames and name.text not in article.surnames.values()) \
+            and name.text in article.short_names:
         # spaCy-sm also tags lone surnames as ORG or GPE ("Trump", "Maduro's regime").
         full, how = article.short_names[name.text]
         article.add(name.start, name.end, name=full, kind="person", how=how, titles=article.titles.get(full, set()))

@@ -28,7 +28,7 @@ from kit.actors.entities import _entity_mention, _modifier_place
 from kit.actors.furniture import cut_entities, dateline_mentions, layout_spans, quoted_titles
 from kit.actors.places import organization_names, place_names, vehicle_names
 from kit.actors.names import (
-    MODEL_SCRIPTS, _apposed_persons, _could_be_person, _given_name_after_title,
+    MODEL_SCRIPTS, _apposed_persons, compound_surname, _could_be_person, _given_name_after_title,
     _has_letter_of, _label_mentions, _person_name, _titled_name, _titles_of, _trim,
     initials, slug, turn_labels,
 )
@@ -275,6 +275,10 @@ def _person_names(article: _Article, ents) -> None:
             name = titled if titled is not None else _person_name(ent)
             if len(name) >= 2 and _could_be_person(name):
                 article.surnames.setdefault(name[-1].text, name.text)
+                compound = compound_surname(name)  # "De Niro", "Waller-Bridge": alone later, the person
+                if compound is not None:
+                    article.surnames.setdefault(compound, name.text)
+                    article.surnames.setdefault(compound[:1].upper() + compound[1:], name.text)  # "Von der Leyen"
                 first_names.setdefault(name[0].text, name.text)
                 for middle in name[1:-1]:  # "Ricardo Rosselló Nevares": Spanish double surnames
                     if middle.text[:1].isupper() and len(middle.text) > 2 and "." not in middle.text:
@@ -347,12 +351,27 @@ def _token_mentions(article: _Article) -> None:
             if token.ent_type_ == "" and token.i not in article.actor_tokens:
                 if token.text in article.surnames:
                     full = article.surnames[token.text]
-                    article.add(token.i, token.i + 1, name=full, kind="person", how="surname",
+                    first = _compound_start(article, token, full)  # "De Santo", "Ruiz-Tagle": the whole surname
+                    article.add(first, token.i + 1, name=full, kind="person", how="surname",
                                 titles=article.titles.get(full, set()))
                 elif len(token.text) >= 2 and token.text.isupper() and token.text in abbreviations:
                     article.add(token.i, token.i + 1, name=abbreviations[token.text], kind="organization", how="alias")
         elif token.pos_ == "NOUN":
             _common_noun_mention(article, token)
+
+
+def _compound_start(article: _Article, token, full: str) -> int:
+    """Where the surname ending at ``token`` starts: at the first token of the full name's
+    compound surname written right before it ("De Santo", "Ruiz-Tagle"), else at ``token``."""
+    doc = article.doc
+    for compound, person in article.surnames.items():
+        if person != full or compound == token.text or not compound.endswith(token.text):
+            continue
+        start = token.idx + len(token.text) - len(compound)
+        span = doc.char_span(start, token.idx + len(token.text)) if start >= 0 else None
+        if span is not None and span.text == compound and not article.actor_tokens.intersection(range(span.start, span.end)):
+            return span.start
+    return token.i
 
 
 # 5. What is not a mention ----------------------------------------------------------------------

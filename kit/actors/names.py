@@ -272,6 +272,18 @@ def _person_name(span: Span) -> Span:
     return doc[start:end]
 
 
+def compound_surname(name: Span) -> str | None:
+    """The surname of a full name when it is more than one token: from its first particle
+    ("Robert De Niro" -> "De Niro", "Ursula von der Leyen" -> "von der Leyen") or a hyphened
+    last word ("Phoebe Waller-Bridge" -> "Waller-Bridge"); None for a one-token surname."""
+    for token in name[1:-1]:
+        if token.lower_ in NAME_PARTICLES:
+            return name.doc[token.i : name.end].text
+    if len(name) >= 4 and name[-2].text in ("-", "‐") and not name[-2].whitespace_ and not name[-3].whitespace_:
+        return name[-3:].text
+    return None
+
+
 def _title(token) -> str:
     """The title a token gives, with its modifier: "President" -> "president", but
     "Vice President" -> "vice president" (a vice president is not "the president")."""
