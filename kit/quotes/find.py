@@ -27,10 +27,18 @@ from kit.nlp import load_model
 from kit.quotes.article import (
     GROUP_PRONOUNS, INDIRECT_VERBS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, negated, passive_without_agent, present, strip,
 )
+from kit import lexicon
 from kit.quotes.marks import QuoteSpan
 from kit.quotes.speaker_actors import SpeakerActors
 from kit.quotes.speakers import GROUP_KINDS, Speakers
 from kit.tables import conform
+
+
+#: Verbs that give a name: quoted capitalised words beside them are a name, not words said.
+NAMING_VERBS = lexicon.words("quotes_direct_naming_verbs")
+#: Marks and blanks a sentence may open with before its own first word (a quote closed
+#: before it that the parser kept with it).
+_STRAY = " \t\n\u00a0\"“”'‘’"
 
 
 def find_quotes(doc: Doc, mentions: list[dict]) -> list[dict]:
@@ -177,7 +185,7 @@ class MarkedQuotes:
             for token in first_part
         )
         before = self.text[article.sents[first_sentence].start_char : mark.outer_start]
-        opens_sentence = before.strip() == "" or before.rstrip().endswith(":")
+        opens_sentence = before.strip(_STRAY) == "" or before.rstrip().endswith(":")
         # '"Overall," he continued, "the presence of water ..."', '"Never!" the crowd shouted',
         # '"The bad ones?" she asked': a quote opening its sentence and closed by a comma, a
         # question or an exclamation before its cue is the speaker's sentence, verb or not.
@@ -201,7 +209,7 @@ class MarkedQuotes:
                 # attributes its whole sentence.
                 linked = next((token for token in article.sents[article.sentence_index(content.start)]
                                if token.lower_ == "according" and article.is_cue(token)), None)
-            if linked is None or is_a_name(content):
+            if linked is None or (is_a_name(content) and not self._said_beside(linked, mark)):
                 return Attribution()  # "Hurricane Hunters", "Super Tuesday": names, not words said
             if linked.tag_ == "VBN" and (linked.dep_ in ("acl", "amod") or passive_without_agent(linked)):
                 return Attribution()  # 'a website called "..."', 'what is called a "debate"': a name given
@@ -232,6 +240,14 @@ class MarkedQuotes:
         if linked is not None:
             return Attribution(linked, cue_text(linked), None, linked=True)
         return self._introduced_by_colon(mark)
+
+    def _said_beside(self, cue: Token, mark: QuoteSpan) -> bool:
+        """'someone shouted, "Cruz"', 'said "CNN" five times', 'a hat reading, "Make It Great"':
+        a few capitalised quoted words right after a verb of saying (a comma between at most)
+        are words said, not a name; unless the verb gives names ("dubbed it "Trumpcare"")."""
+        if cue.lemma_.lower() in NAMING_VERBS or cue.lemma_.lower() not in SPEECH_VERBS or cue.idx > mark.outer_start:
+            return False
+        return self.text[cue.idx + len(cue) : mark.outer_start].strip(" ,:\u00a0") == ""
 
     def _colon_before(self, mark: QuoteSpan) -> Span | None:
         """The tokens from the colon that opens the quote (blanks between aside) to the quote, or None."""

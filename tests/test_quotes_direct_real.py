@@ -1,0 +1,49 @@
+"""Direct quotes on the shapes of US political news (issue 14, direct quotes): made-up
+sentences of the forms the kit missed or misattributed on PolNeAR's train split. Tables of
+(case, text, (content, kind, speaker, cue)); each row must be among the quotes found."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import _rows  # the rows of one text, offsets checked
+
+
+def _found(nlp, text):
+    return [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
+
+
+WORDS_SAID = [
+    # A few capitalised words right after a verb of saying are words said, not a name.
+    ("a one-word shout after the cue and a comma",
+     'When the senator paused, a woman near the stage shouted, "Ohio," and the crowd laughed.',
+     ("Ohio,", "partial", "a woman near the stage", "shouted")),
+    ("a word said over and over",
+     'During the debate, Garcia said "Washington" eleven times in two minutes.',
+     ("Washington", "partial", "Garcia", "said")),
+    ("a name yelled from the hall",
+     'A fan yelled "Brooklyn" from the back of the hall.',
+     ("Brooklyn", "partial", "A fan", "yelled")),
+    # The parser keeps the closing mark of the paragraph before with the next sentence: the
+    # quote still opens its sentence, and its cue is the verb after it.
+    ("a one-word quote after a paragraph that ends in a quote",
+     '"Tom wants to act tough tonight," Dole shot back. "Let me talk."\n"Silence," he demanded, as Reyes '
+     'continued to interject.',
+     ("Silence,", "direct", "he", "demanded")),
+]
+
+NAMES = [
+    # Beside a verb that gives names, the words stay a name: no row.
+    'The governor called the bill "Operation Clean Slate" in a memo to staff.',
+    'Aides dubbed the plan "Project Lighthouse" last spring.',
+]
+
+
+@pytest.mark.parametrize("case, text, expected", WORDS_SAID, ids=[row[0] for row in WORDS_SAID])
+def test_words_said(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
+@pytest.mark.parametrize("text", NAMES)
+def test_names_given_are_not_quotes(nlp, text):
+    assert [row for row in _found(nlp, text) if row[1] != "indirect"] == []
