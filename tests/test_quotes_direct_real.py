@@ -32,6 +32,16 @@ WORDS_SAID = [
      ("Silence,", "direct", "he", "demanded")),
 ]
 
+INTRODUCED = [
+    # A colon ends the words that introduce a quote the parser runs into the same sentence:
+    # the speaker is the noun written before the colon.
+    ("a transcript introduced by 'as follows:'",
+     'The council published its answer on Friday.\n\nTranscript as follows:\n\n"We walked into the diner and '
+     'people began to clap. I told them to sit down and eat."',
+     ("We walked into the diner and people began to clap. I told them to sit down and eat.", "direct",
+      "Transcript", ":")),
+]
+
 NAMES = [
     # Beside a verb that gives names, the words stay a name: no row.
     'The governor called the bill "Operation Clean Slate" in a memo to staff.',
@@ -41,6 +51,11 @@ NAMES = [
 
 @pytest.mark.parametrize("case, text, expected", WORDS_SAID, ids=[row[0] for row in WORDS_SAID])
 def test_words_said(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
+@pytest.mark.parametrize("case, text, expected", INTRODUCED, ids=[row[0] for row in INTRODUCED])
+def test_introduced_by_a_colon(nlp, case, text, expected):
     assert expected in _found(nlp, text)
 
 

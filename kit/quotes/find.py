@@ -292,9 +292,32 @@ class MarkedQuotes:
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head  # 'opposed Macron's statement:' hangs the colon on the object
         if self.article.in_quote(verb.idx) or verb.pos_ not in ("VERB", "AUX") or verb.i > colon[0].i:
-            return Attribution()
+            return self._clause_before_colon(colon[0])
         speaker = self.speakers.speaker_of(verb)
-        return Attribution(verb, cue_text(verb), speaker) if speaker is not None else Attribution()
+        return Attribution(verb, cue_text(verb), speaker) if speaker is not None else self._clause_before_colon(colon[0])
+
+    def _clause_before_colon(self, colon: Token) -> Attribution:
+        """'Article 9 affirms:', 'The full transcript as follows:', 'The board was blunt in its
+        ruling:' then the quote, which the parser ran into one sentence with the words before
+        the colon: the speaker is the subject written between the last full stop of the colon's
+        paragraph and the colon, else the noun that opens "X as follows:"; a noun or a name,
+        never a pronoun. ("From Jane Roe writing at the Post:" excerpts are not attributed.)"""
+        article = self.article
+        start = article.segment_start(colon.idx)
+        for stop in (". ", "? ", "! "):
+            start = max(start, self.text.rfind(stop, start, colon.idx) + 1)
+        words = article.tokens_of(start, colon.idx)
+        words = [t for t in words if not (t.is_space or t.is_punct)] if words is not None else []
+        if not words or len(words) > 25 or any(article.in_quote(t.idx) for t in words):
+            return Attribution()
+        inside = {t.i for t in words}
+        subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in inside]
+        if not subjects and len(words) > 1 and any(t.lower_ == "as" for t in words[1:3]):
+            subjects = [t for t in words[:2] if t.pos_ in ("NOUN", "PROPN")][-1:]  # "Transcript as follows:"
+        speaker = subjects[0] if subjects else None
+        if speaker is None or speaker.pos_ not in ("NOUN", "PROPN") or speaker.i < words[0].i:
+            return Attribution()
+        return Attribution(colon, ":", self.speakers.named(self.speakers.issuer(speaker)))
 
     def _cue_by_parse(self, content: Span) -> Token | None:
         """The verb of saying the quote hangs under, or that hangs under the quote's head.
