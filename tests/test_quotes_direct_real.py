@@ -42,6 +42,25 @@ INTRODUCED = [
       "Transcript", ":")),
 ]
 
+TRAILING_CUE = [
+    # A verb of saying right after the closing mark is the quote's cue, whatever verb before
+    # the quote the parser hangs it on.
+    ("an inverted cue after a question the parser hangs on a verb before it",
+     'The county may have been targeted, as many officials suspect and the vendor firmly denies - "why would '
+     'you not want to recount every ballot?" asked Moreno, now a consultant in Denver.',
+     ("why would you not want to recount every ballot?", "direct", "Moreno", "asked")),
+    ("the quote's own 'she said', not the verb of the sentence before the marks",
+     'At the rally she praised the volunteers, telling the crowd, "You knocked on every door," she said, adding '
+     'that the work was not done.',
+     ("You knocked on every door,", "direct", "she", "said")),
+]
+
+NOT_TRAILING = [
+    # A new sentence after the marks is not the quote's cue: the quote keeps the one before.
+    ('"We will not stop until every vote is counted!" She left the stage soon after, her aides said.',
+     "She"),
+]
+
 NAMES = [
     # Beside a verb that gives names, the words stay a name: no row.
     'The governor called the bill "Operation Clean Slate" in a memo to staff.',
@@ -57,6 +76,16 @@ def test_words_said(nlp, case, text, expected):
 @pytest.mark.parametrize("case, text, expected", INTRODUCED, ids=[row[0] for row in INTRODUCED])
 def test_introduced_by_a_colon(nlp, case, text, expected):
     assert expected in _found(nlp, text)
+
+
+@pytest.mark.parametrize("case, text, expected", TRAILING_CUE, ids=[row[0] for row in TRAILING_CUE])
+def test_cue_after_the_marks(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
+@pytest.mark.parametrize("text, not_speaker", NOT_TRAILING)
+def test_new_sentence_after_the_marks(nlp, text, not_speaker):
+    assert all(speaker != not_speaker for _, kind, speaker, _ in _found(nlp, text) if kind == "direct")
 
 
 @pytest.mark.parametrize("text", NAMES)

@@ -25,12 +25,12 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 
 from kit.nlp import load_model
 from kit.quotes.article import (
-    GROUP_PRONOUNS, INDIRECT_VERBS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, negated, passive_without_agent, present, strip,
+    INDIRECT_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, is_finite, negated, passive_without_agent, strip,
 )
 from kit import lexicon
 from kit.quotes.marks import QuoteSpan
-from kit.quotes.speaker_actors import SpeakerActors
-from kit.quotes.speakers import GROUP_KINDS, Speakers
+from kit.quotes.speaker_actors import SpeakerActors, pronouns_to_quoted
+from kit.quotes.speakers import Speakers
 from kit.tables import conform
 
 
@@ -62,33 +62,8 @@ def find_quotes(doc: Doc, mentions: list[dict]) -> list[dict]:
     reported, absorbed = ReportedSpeech(article, speakers, actors).rows(rows)
     rows = [row for row in rows if (row["start"], row["end"]) not in absorbed] + reported
     rows.sort(key=lambda row: (row["start"], row["end"]))
-    _pronouns_to_quoted(rows, article)
+    pronouns_to_quoted(rows, article)
     return rows
-
-
-#: How many paragraphs back a he/she/they speaker may go to the speaker quoted before it.
-QUOTED_BEFORE_PARAGRAPHS = 2
-
-
-def _pronouns_to_quoted(rows: list[dict], article: Article) -> None:
-    """A he/she (they/it) speaker the parse could not resolve is the person (group,
-    organisation) the article was quoting just before: the actor of the nearest earlier
-    quote of that kind, within a couple of paragraphs. A person never goes to an
-    organisation, nor a group to a person."""
-    kinds = {m["actor_id"]: m.get("kind") for m in article.mentions if present(m.get("actor_id"))}
-    for number, row in enumerate(rows):
-        speaker = (row["speaker"] or "").lower()
-        if present(row["actor_id"]) or speaker not in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            continue
-        wanted = ("person",) if speaker in PERSON_PRONOUNS else GROUP_KINDS
-        paragraph = article.paragraph_of(row["start"])
-        for before in reversed(rows[:number]):
-            if paragraph - article.paragraph_of(before["start"]) > QUOTED_BEFORE_PARAGRAPHS:
-                break
-            if present(before["actor_id"]) and before["speaker_start"] != row["speaker_start"]:
-                if kinds.get(before["actor_id"]) in wanted:
-                    row["actor_id"] = before["actor_id"]
-                break  # only the quote just before: a different kind there means someone else
 
 
 def extract(text: str, nlp=None) -> pd.DataFrame:
@@ -220,6 +195,9 @@ class MarkedQuotes:
         introduced = self._cue_before_colon(mark)
         if introduced is not None:  # '..., Roe said as the heckler yelled: "..."': the heckler's
             return introduced
+        trailing = self._cue_after_closing(mark)
+        if trailing is not None:  # '"... today? ..." asked Dunn': the cue right after the marks
+            return trailing
         if linked is not None:
             speaker = speakers.speaker_of(linked)
             if speaker is not None or linked.lower_ == "according":
@@ -240,6 +218,31 @@ class MarkedQuotes:
         if linked is not None:
             return Attribution(linked, cue_text(linked), None, linked=True)
         return self._introduced_by_colon(mark)
+
+    def _cue_after_closing(self, mark: QuoteSpan) -> Attribution | None:
+        """'"...," Devine said.', '"...?" asked Dunn, a former aide': a verb of saying right after
+        the closing mark (a comma and its subject's few words between at most) is the quote's
+        cue, whatever the parser hangs the quote's sentences on (a verb before the quote)."""
+        if not mark.closing:
+            return None
+        after = self.text[mark.outer_end : mark.outer_end + 40].lstrip(" ,")
+        ending = self.text[mark.start : mark.end].rstrip()[-1:]
+        if not (ending == "," or (ending in "?!" and not after.startswith(("He ", "She ", "They "))) or after[:1].islower()):
+            return None  # '"... today." He added, ...', '"...!" She replied': a new sentence
+        following = self.article.tokens_of(mark.outer_end, min(len(self.text), mark.outer_end + 60))
+        paragraph = self.article.paragraph_of(mark.outer_end - 1)
+        for token in following if following is not None else ():
+            if token.is_space or self.article.paragraph_of(token.idx) != paragraph or token.i - following.start > 6:
+                return None
+            if self.article.is_cue(token, manner=True) and is_finite(token) and not negated(token):
+                speaker = self.speakers.speaker_of(token)
+                if speaker is None or not (mark.outer_end <= speaker.idx < self.text.find("\n", mark.outer_end) % (len(self.text) + 1)):
+                    return None
+                return Attribution(token, cue_text(token), speaker, linked=True)
+            if token.pos_ not in ("PUNCT", "DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM") or token.text in (".", "?", "!", ";", ":") \
+                    or token.lower_ in RELATIVE_PRONOUNS:
+                return None  # '"...," which Moscow denied': a relative clause, not the quote's cue
+        return None
 
     def _said_beside(self, cue: Token, mark: QuoteSpan) -> bool:
         """'someone shouted, "Cruz"', 'said "CNN" five times', 'a hat reading, "Make It Great"':
