@@ -35,6 +35,14 @@ WORDS_SAID = [
 INTRODUCED = [
     # A colon ends the words that introduce a quote the parser runs into the same sentence:
     # the speaker is the noun written before the colon.
+    # A headline that labels a line with a name and a colon: the quote is the name's words,
+    # verb or not.
+    ("a headline label before a quote without a verb",
+     "Roe: 'Never, ever underestimate Smith.'\n\nOn Sunday, Jane Roe said the race was open.",
+     ("Never, ever underestimate Smith.", "direct", "Roe", ":")),
+    ("a headline label before a quote with a possessive",
+     "Jane Roe: 'Mark Smith's fair game.'\n\nOn Sunday, Jane Roe said the race was open.",
+     ("Mark Smith's fair game.", "direct", "Jane Roe", ":")),
     ("a transcript introduced by 'as follows:'",
      'The council published its answer on Friday.\n\nTranscript as follows:\n\n"We walked into the diner and '
      'people began to clap. I told them to sit down and eat."',

@@ -167,6 +167,8 @@ class MarkedQuotes:
         broken = self.text[mark.start : mark.end].rstrip().endswith((",", "?", "!"))
         if has_clause or (opens_sentence and (broken or any(token.pos_ in ("VERB", "AUX") for token in content))):
             return "direct"
+        if before.rstrip().endswith(":") and self._colon_label(mark) is not None:
+            return "direct"  # "Jane Roe: 'Never Underestimate Smith.'": a labelled line is the name's words
         if last_sentence > first_sentence:
             return "mixed"
         return "partial"
