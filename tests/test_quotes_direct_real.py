@@ -75,6 +75,11 @@ NAMES = [
     'Aides dubbed the plan "Project Lighthouse" last spring.',
 ]
 
+#: 'told "Morning Report"': the listener (a show), not words said.
+LISTENERS = [
+    ('"We need more buses on the early routes," the mayor told "Morning Report" after the vote.', "Morning Report"),
+]
+
 
 @pytest.mark.parametrize("case, text, expected", WORDS_SAID, ids=[row[0] for row in WORDS_SAID])
 def test_words_said(nlp, case, text, expected):
@@ -99,3 +104,8 @@ def test_new_sentence_after_the_marks(nlp, text, not_speaker):
 @pytest.mark.parametrize("text", NAMES)
 def test_names_given_are_not_quotes(nlp, text):
     assert [row for row in _found(nlp, text) if row[1] != "indirect"] == []
+
+
+@pytest.mark.parametrize("text, listener", LISTENERS)
+def test_the_listener_is_not_a_quote(nlp, text, listener):
+    assert listener not in [row[0] for row in _found(nlp, text)]

@@ -30,7 +30,7 @@ from kit.quotes.article import (
 from kit import lexicon
 from kit.quotes.marks import QuoteSpan
 from kit.quotes.speaker_actors import SpeakerActors, pronouns_to_quoted
-from kit.quotes.speakers import Speakers
+from kit.quotes.speakers import ADDRESSING_VERBS, Speakers
 from kit.tables import conform
 
 
@@ -249,8 +249,10 @@ class MarkedQuotes:
     def _said_beside(self, cue: Token, mark: QuoteSpan) -> bool:
         """'someone shouted, "Cruz"', 'said "CNN" five times', 'a hat reading, "Make It Great"':
         a few capitalised quoted words right after a verb of saying (a comma between at most)
-        are words said, not a name; unless the verb gives names ("dubbed it "Trumpcare"")."""
-        if cue.lemma_.lower() in NAMING_VERBS or cue.lemma_.lower() not in SPEECH_VERBS or cue.idx > mark.outer_start:
+        are words said, not a name; unless the verb gives names ("dubbed it "Trumpcare"") or
+        has the listener for object ('told "Fox and Friends"')."""
+        lemma = cue.lemma_.lower()
+        if lemma in NAMING_VERBS or lemma in ADDRESSING_VERBS or lemma not in SPEECH_VERBS or cue.idx > mark.outer_start:
             return False
         return self.text[cue.idx + len(cue) : mark.outer_start].strip(" ,:\u00a0") == ""
 
