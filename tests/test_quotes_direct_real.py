@@ -75,6 +75,12 @@ NAMES = [
     'Aides dubbed the plan "Project Lighthouse" last spring.',
 ]
 
+#: A title in marks after a noun phrase ("her memoir "..."") is a title, however long.
+TITLES = [
+    ('The scene is told by a former aide in her memoir "Second Chair: My Years Inside the Governor\'s Office" '
+     'and by others.', "Second Chair: My Years Inside the Governor's Office"),
+]
+
 #: 'told "Morning Report"': the listener (a show), not words said.
 LISTENERS = [
     ('"We need more buses on the early routes," the mayor told "Morning Report" after the vote.', "Morning Report"),
@@ -104,6 +110,11 @@ def test_new_sentence_after_the_marks(nlp, text, not_speaker):
 @pytest.mark.parametrize("text", NAMES)
 def test_names_given_are_not_quotes(nlp, text):
     assert [row for row in _found(nlp, text) if row[1] != "indirect"] == []
+
+
+@pytest.mark.parametrize("text, title", TITLES)
+def test_a_long_title_is_not_a_quote(nlp, text, title):
+    assert title not in [row[0] for row in _found(nlp, text)]
 
 
 @pytest.mark.parametrize("text, listener", LISTENERS)

@@ -109,7 +109,7 @@ class MarkedQuotes:
                 continue  # nobody is said to say it: a slogan, a sign, a title, scare quotes
             if kind != "direct" and self.text[: mark.outer_start].rstrip().endswith("("):
                 continue  # a gloss or translation in brackets: 'anti-Brexit ("British exit")'
-            if is_a_name(content) and self._after_a_noun_phrase(mark):
+            if (is_a_name(content) or _title_case(content)) and self._after_a_noun_phrase(mark):
                 continue  # 'on Fox's "Sunday Morning Futures," Issa said': a title, not words said
             start, end = strip(self.text, mark.start, mark.end)
             rows.append(self.actors.row(start, end, kind, attribution, content[0].i))
@@ -463,6 +463,14 @@ class MarkedQuotes:
             if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("VERB",) and token.lemma_ not in SPEECH_VERBS:
                 return None
         return dataclasses.replace(attribution, linked=False)
+
+
+def _title_case(content: Span) -> bool:
+    """'Backfire: The Long Fight for the Company', 'Those Guys Have All the Fun': five or more
+    words, every one but the small ones capitalised (a book's or a film's title)."""
+    words = [token for token in content if token.is_alpha]
+    return len(words) >= 5 and all(token.text[:1].isupper() for token in words if not token.is_stop) and sum(
+        token.text[:1].isupper() for token in words) >= 4
 
 
 def _share_along_chains(found: list) -> None:
