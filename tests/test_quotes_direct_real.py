@@ -57,6 +57,14 @@ TRAILING_CUE = [
      'The county may have been targeted, as many officials suspect and the vendor firmly denies - "why would '
      'you not want to recount every ballot?" asked Moreno, now a consultant in Denver.',
      ("why would you not want to recount every ballot?", "direct", "Moreno", "asked")),
+    # After a quote broken by a comma or a question, the verb its subject says it with is
+    # the cue, listed as a verb of saying or not.
+    ("an unlisted verb after a comma-broken quote",
+     '"People are tired of choosing the lesser evil," he surmised, before heading back to the bus.',
+     ("People are tired of choosing the lesser evil,", "direct", "he", "surmised")),
+    ("an unlisted verb after a question",
+     '"Would the plan cover the farm towns too?" Marsh pressed.',
+     ("Would the plan cover the farm towns too?", "direct", "Marsh", "pressed")),
     ("the quote's own 'she said', not the verb of the sentence before the marks",
      'At the rally she praised the volunteers, telling the crowd, "You knocked on every door," she said, adding '
      'that the work was not done.',
@@ -64,6 +72,8 @@ TRAILING_CUE = [
 ]
 
 NOT_TRAILING = [
+    # Between dashes, the clause after the quote is not its attribution.
+    ('When Roe finally finished - "We will win this state!" - the confetti fell on the crowd.', "the confetti"),
     # A new sentence after the marks is not the quote's cue: the quote keeps the one before.
     ('"We will not stop until every vote is counted!" She left the stage soon after, her aides said.',
      "She"),

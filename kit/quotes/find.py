@@ -36,8 +36,7 @@ from kit.tables import conform
 
 #: Verbs that give a name: quoted capitalised words beside them are a name, not words said.
 NAMING_VERBS = lexicon.words("quotes_direct_naming_verbs")
-#: Marks and blanks a sentence may open with before its own first word (a quote closed
-#: before it that the parser kept with it).
+#: Marks and blanks before a sentence's first word (a closing mark the parser kept with it).
 _STRAY = " \t\n\u00a0\"“”'‘’"
 
 
@@ -236,14 +235,18 @@ class MarkedQuotes:
         for token in following if following is not None else ():
             if token.is_space or self.article.paragraph_of(token.idx) != paragraph or token.i - following.start > 6:
                 return None
-            if self.article.is_cue(token, manner=True) and is_finite(token) and not negated(token):
+            # '"...," he surmised', '"...?" Hannity pressed': after a quote broken by a comma, a
+            # question or an exclamation, the verb its subject says it with is a cue, listed or not.
+            said_with = ending in ",?!" and token.pos_ == "VERB" and not any(
+                child.dep_ in ("dobj", "xcomp", "ccomp") and child.i > token.i for child in token.children)
+            if (said_with or self.article.is_cue(token, manner=True)) and is_finite(token) and not negated(token):
                 speaker = self.speakers.speaker_of(token)
                 if speaker is None or not (mark.outer_end <= speaker.idx < self.text.find("\n", mark.outer_end) % (len(self.text) + 1)):
                     return None
                 return Attribution(token, cue_text(token), speaker, linked=True)
-            if token.pos_ not in ("PUNCT", "DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM") or token.text in (".", "?", "!", ";", ":") \
+            if token.pos_ not in ("PUNCT", "DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM") or token.text in (".", "?", "!", ";", ":", "—", "–", "--") or (token.text == "-" and token.whitespace_) \
                     or token.lower_ in RELATIVE_PRONOUNS:
-                return None  # '"...," which Moscow denied': a relative clause, not the quote's cue
+                return None  # '"...," which Moscow denied', '— "...!" — the crowd cheered': not the quote's cue
         return None
 
     def _said_beside(self, cue: Token, mark: QuoteSpan) -> bool:
@@ -304,11 +307,10 @@ class MarkedQuotes:
         return Attribution(verb, cue_text(verb), speaker) if speaker is not None else self._clause_before_colon(colon[0])
 
     def _clause_before_colon(self, colon: Token) -> Attribution:
-        """'Article 9 affirms:', 'The full transcript as follows:', 'The board was blunt in its
-        ruling:' then the quote, which the parser ran into one sentence with the words before
-        the colon: the speaker is the subject written between the last full stop of the colon's
-        paragraph and the colon, else the noun that opens "X as follows:"; a noun or a name,
-        never a pronoun. ("From Jane Roe writing at the Post:" excerpts are not attributed.)"""
+        """'Article 9 affirms:', 'Transcript as follows:', 'The board was blunt in its ruling:' then
+        a quote the parser ran into the same sentence: the speaker is the subject written between
+        the paragraph's last full stop and the colon, else the noun of "X as follows:" (a noun or
+        a name, never a pronoun; "From Jane Roe writing at the Post:" excerpts are left alone)."""
         article = self.article
         start = article.segment_start(colon.idx)
         for stop in (". ", "? ", "! "):
