@@ -65,6 +65,10 @@ TRAILING_CUE = [
     ("an unlisted verb after a question",
      '"Would the plan cover the farm towns too?" Marsh pressed.',
      ("Would the plan cover the farm towns too?", "direct", "Marsh", "pressed")),
+    ("an inverted described speaker the parser makes the subject of a later verb",
+     '"A driver stopped by and told us the plant would close," said the clerk, who like most people on the '
+     'street would not give a surname.',
+     ("A driver stopped by and told us the plant would close,", "direct", "the clerk", "said")),
     ("the quote's own 'she said', not the verb of the sentence before the marks",
      'At the rally she praised the volunteers, telling the crowd, "You knocked on every door," she said, adding '
      'that the work was not done.',

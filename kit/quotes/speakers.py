@@ -351,6 +351,13 @@ class Speakers:
         if token is not None and token.i > cue.i and token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG") \
                 and token.head != cue and token.dep_ in ("nsubj", "nsubjpass"):
             return token
+        # '"X," said the woman, who ... did not want ...': a described speaker hung the same way.
+        token = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+        while token is not None and token.dep_ in ("det", "amod", "compound", "nummod") and cue.i < token.i < token.head.i <= cue.i + 5:
+            token = token.head
+        if token is not None and token.i > cue.i and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") \
+                and token.head != cue and token.head.i > token.i:
+            return token
         return None
 
     def named(self, head: Token) -> Token:
