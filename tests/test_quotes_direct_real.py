@@ -43,6 +43,15 @@ INTRODUCED = [
     ("a headline label before a quote with a possessive",
      "Jane Roe: 'Mark Smith's fair game.'\n\nOn Sunday, Jane Roe said the race was open.",
      ("Mark Smith's fair game.", "direct", "Jane Roe", ":")),
+    # "As X put it" names who said the quote beside it.
+    ("'as X put it:' before the quote",
+     'Few senators even agreed to meet the nominee. As Dana Ruiz, the No. 3 in the leadership, put it: "This '
+     'nominee will not get a vote. There is no point pretending otherwise."',
+     ("This nominee will not get a vote. There is no point pretending otherwise.", "direct", "Dana Ruiz", "put")),
+    ("'as X puts it,' opening the paragraph",
+     "The council voted again.\n\nAs the Gazette's Tim Hale puts it, \"The council is tired, and the voters are "
+     "bored.\"",
+     ("The council is tired, and the voters are bored.", "direct", "Tim Hale", "puts")),
     ("a transcript introduced by 'as follows:'",
      'The council published its answer on Friday.\n\nTranscript as follows:\n\n"We walked into the diner and '
      'people began to clap. I told them to sit down and eat."',

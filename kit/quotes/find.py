@@ -218,12 +218,13 @@ class MarkedQuotes:
             return Attribution(best[1], cue_text(best[1]), best[2])
         if linked is not None:
             return Attribution(linked, cue_text(linked), None, linked=True)
-        return self._introduced_by_colon(mark)
+        put = speakers.as_put_it(article.sents[article.sentence_index(i)] for i in (
+            max(0, content.start - 1), min(content.end, len(article.doc) - 1)))
+        return Attribution(put, cue_text(put), speakers.speaker_of(put)) if put is not None else self._introduced_by_colon(mark)
 
     def _cue_after_closing(self, mark: QuoteSpan) -> Attribution | None:
-        """'"...," Devine said.', '"...?" asked Dunn, a former aide': a verb of saying right after
-        the closing mark (a comma and its subject's few words between at most) is the quote's
-        cue, whatever the parser hangs the quote's sentences on (a verb before the quote)."""
+        """'"...," Devine said.', '"...?" asked Dunn, an aide': a verb of saying right after the closing
+        mark (a comma and its subject's few words between at most) is the cue, whatever the parse."""
         if not mark.closing:
             return None
         after = self.text[mark.outer_end : mark.outer_end + 40].lstrip(" ,")
@@ -250,10 +251,9 @@ class MarkedQuotes:
         return None
 
     def _said_beside(self, cue: Token, mark: QuoteSpan) -> bool:
-        """'someone shouted, "Cruz"', 'said "CNN" five times', 'a hat reading, "Make It Great"':
-        a few capitalised quoted words right after a verb of saying (a comma between at most)
-        are words said, not a name; unless the verb gives names ("dubbed it "Trumpcare"") or
-        has the listener for object ('told "Fox and Friends"')."""
+        """'someone shouted, "Cruz"', 'said "CNN" five times': capitalised quoted words right after a
+        verb of saying (a comma between at most) are words said, not a name; unless the verb gives
+        names ("dubbed it "Trumpcare"") or has the listener for object ('told "Fox and Friends"')."""
         lemma = cue.lemma_.lower()
         if lemma in NAMING_VERBS or lemma in ADDRESSING_VERBS or lemma not in SPEECH_VERBS or cue.idx > mark.outer_start:
             return False

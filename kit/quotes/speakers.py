@@ -49,6 +49,8 @@ _WORD = re.compile(r"[\w’'-]+")
 _SHARE_WORDS = frozenset("third thirds quarter quarters half majority percent fifth fifths".split())
 #: Verbs of writing or speaking to someone: "emailed supporters saying ..." is the writer's.
 ADDRESSING_VERBS = lexicon.words("quotes_addressing_verbs")
+#: Verbs of "as X put it": the clause names who said the quote beside it.
+AS_VERBS = lexicon.words("quotes_direct_as_verbs")
 #: The actor kinds a they/it speaker can be.
 GROUP_KINDS = ("organization", "country", "group", "anonymous")
 
@@ -306,6 +308,17 @@ class Speakers:
                 or (not first_name.ent_type_ and self.doc[last + 1].pos_ == "PROPN")):  # "Carly Fiorina:" untagged
             last += 1
         return self.doc[last]
+
+    def as_put_it(self, sentences) -> Token | None:
+        """'As Vulture put it, "..."', '"...," as Roe, the whip, put it.': the verb of an "as X put
+        it" clause in these sentences (outside quote marks), whose subject is who said the quote."""
+        for sentence in sentences:
+            for verb in sentence:
+                if verb.lemma_.lower() in AS_VERBS and verb.pos_ == "VERB" and not self.article.in_quote(verb.idx) and any(
+                        c.lower_ == "it" and c.dep_ == "dobj" for c in verb.children) and any(
+                        c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") for c in verb.children):
+                    return verb
+        return None
 
     def label_start(self, colon: Token) -> int:
         """Where the label before a colon begins: its line's start, or past a dash ("Pollsters
