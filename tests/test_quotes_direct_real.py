@@ -78,6 +78,10 @@ TRAILING_CUE = [
      '"A driver stopped by and told us the plant would close," said the clerk, who like most people on the '
      'street would not give a surname.',
      ("A driver stopped by and told us the plant would close,", "direct", "the clerk", "said")),
+    ("a subject before an aside set off by commas, a bracket in the name",
+     'But Sen. Jane Roe (D-Ohio), noting the size of the crowd, said, "Let me tell you, she has a great list of '
+     'donors."',
+     ("Let me tell you, she has a great list of donors.", "direct", "Jane Roe", "said")),
     ("the quote's own 'she said', not the verb of the sentence before the marks",
      'At the rally she praised the volunteers, telling the crowd, "You knocked on every door," she said, adding '
      'that the work was not done.',

@@ -149,7 +149,7 @@ class Speakers:
         for child in cue.children:  # '"X," Roe notes.': a name the parser takes for a compound of the verb
             if child.dep_ == "compound" and child.i == cue.i - 1 and child.pos_ == "PROPN" and not self.article.in_quote(child.idx):
                 return self.named(child)
-        misattached = self._misattached_subject(cue) or self._added_to_before(cue, depth)
+        misattached = self._misattached_subject(cue) or self._subject_before_aside(cue) or self._added_to_before(cue, depth)
         if misattached is not None:
             return self.named(misattached)
         if cue.dep_ in ("conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
@@ -198,6 +198,28 @@ class Speakers:
                 if found is None or token.left_edge.i < found.left_edge.i:
                     found = token
         return found
+
+    def _subject_before_aside(self, cue: Token) -> Token | None:
+        """'But Sen. Jane Roe (D-Ohio), noting the crowd, said, "..."', 'Columnist Ann Lee, in an
+        effort to ..., wrote,': a finite cue the parser leaves without a subject after an aside
+        set off by commas: the name or noun that opens the clause before the aside speaks."""
+        doc, article = self.doc, self.article
+        if cue.i < 4 or doc[cue.i - 1].text != "," or not is_finite(cue):
+            return None
+        sentence = article.sents[article.sentence_index(cue.i)]
+        commas = [t.i for t in doc[sentence.start : cue.i - 1] if t.text == ","]
+        if not commas or doc[commas[-1] + 1].pos_ not in ("VERB", "ADP", "ADV", "SCONJ"):
+            return None  # the aside opens with a participle or a preposition ("noting", "in")
+        k = commas[-1] - 1
+        if doc[k].text == ")":  # "Roe (D-Ohio),": the bracket is part of the name
+            while k > sentence.start and doc[k].text != "(":
+                k -= 1
+            k -= 1
+        head = doc[k] if k >= sentence.start else None
+        if head is None or head.pos_ not in ("PROPN", "NOUN") or article.in_quote(head.idx) or any(
+                is_finite(t) or t.text == "," for t in doc[sentence.start : k]):
+            return None  # the noun must open the clause (no verb, no comma before it)
+        return head
 
     def _name_after_quote(self, cue: Token, sentence) -> Token | None:
         """'"...," Texas delegate Bill Eastland, wearing a hat, said': the first noun after the
