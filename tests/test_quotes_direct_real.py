@@ -108,6 +108,12 @@ TITLES = [
      'and by others.', "Second Chair: My Years Inside the Governor's Office"),
 ]
 
+#: 'a "unity" lunch', 'the "top secret" level': quoted words that modify the noun after them.
+MODIFIERS = [
+    ('Roe will speak at a breakfast before joining the party for a "unity" lunch.', "unity"),
+    ('None of the files reached the "top secret" level, the inspector found.', "top secret"),
+]
+
 #: 'told "Morning Report"': the listener (a show), not words said.
 LISTENERS = [
     ('"We need more buses on the early routes," the mayor told "Morning Report" after the vote.', "Morning Report"),
@@ -142,6 +148,11 @@ def test_names_given_are_not_quotes(nlp, text):
 @pytest.mark.parametrize("text, title", TITLES)
 def test_a_long_title_is_not_a_quote(nlp, text, title):
     assert title not in [row[0] for row in _found(nlp, text)]
+
+
+@pytest.mark.parametrize("text, words", MODIFIERS)
+def test_a_quoted_modifier_is_not_a_quote(nlp, text, words):
+    assert words not in [row[0] for row in _found(nlp, text)]
 
 
 @pytest.mark.parametrize("text, listener", LISTENERS)

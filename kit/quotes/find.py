@@ -106,8 +106,8 @@ class MarkedQuotes:
                 attribution = self._introduced_before(mark, content) or self._signed_below(mark) or attribution
             if attribution.speaker is None and (attribution.cue is None or is_a_name(content)):
                 continue  # nobody is said to say it: a slogan, a sign, a title, scare quotes
-            if kind != "direct" and self.text[: mark.outer_start].rstrip().endswith("("):
-                continue  # a gloss or translation in brackets: 'anti-Brexit ("British exit")'
+            if kind != "direct" and (self.text[: mark.outer_start].rstrip().endswith("(") or _modifies_next(content, mark)):
+                continue  # a gloss in brackets ('anti-Brexit ("British exit")'), 'a "unity" lunch': no words said
             if (is_a_name(content) or _title_case(content)) and self._after_a_noun_phrase(mark):
                 continue  # 'on Fox's "Sunday Morning Futures," Issa said': a title, not words said
             start, end = strip(self.text, mark.start, mark.end)
@@ -307,26 +307,10 @@ class MarkedQuotes:
         return Attribution(verb, cue_text(verb), speaker) if speaker is not None else self._clause_before_colon(colon[0])
 
     def _clause_before_colon(self, colon: Token) -> Attribution:
-        """'Article 9 affirms:', 'Transcript as follows:', 'The board was blunt in its ruling:' then
-        a quote the parser ran into the same sentence: the speaker is the subject written between
-        the paragraph's last full stop and the colon, else the noun of "X as follows:" (a noun or
-        a name, never a pronoun; "From Jane Roe writing at the Post:" excerpts are left alone)."""
-        article = self.article
-        start = article.segment_start(colon.idx)
-        for stop in (". ", "? ", "! "):
-            start = max(start, self.text.rfind(stop, start, colon.idx) + 1)
-        words = article.tokens_of(start, colon.idx)
-        words = [t for t in words if not (t.is_space or t.is_punct)] if words is not None else []
-        if not words or len(words) > 25 or any(article.in_quote(t.idx) for t in words):
-            return Attribution()
-        inside = {t.i for t in words}
-        subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in inside]
-        if not subjects and len(words) > 1 and any(t.lower_ == "as" for t in words[1:3]):
-            subjects = [t for t in words[:2] if t.pos_ in ("NOUN", "PROPN")][-1:]  # "Transcript as follows:"
-        speaker = subjects[0] if subjects else None
-        if speaker is None or speaker.pos_ not in ("NOUN", "PROPN") or speaker.i < words[0].i:
-            return Attribution()
-        return Attribution(colon, ":", self.speakers.named(self.speakers.issuer(speaker)))
+        """'Article 9 affirms:', 'Transcript as follows:' then a quote the parser ran into the same
+        sentence: the subject written before the colon speaks (:meth:`Speakers.before_colon`)."""
+        speaker = self.speakers.before_colon(colon)
+        return Attribution(colon, ":", speaker) if speaker is not None else Attribution()
 
     def _cue_by_parse(self, content: Span) -> Token | None:
         """The verb of saying the quote hangs under, or that hangs under the quote's head.
@@ -465,6 +449,13 @@ class MarkedQuotes:
             if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("VERB",) and token.lemma_ not in SPEECH_VERBS:
                 return None
         return dataclasses.replace(attribution, linked=False)
+
+
+def _modifies_next(content: Span, mark: QuoteSpan) -> bool:
+    """'a "unity" lunch', 'her "clawback" plan': up to three quoted words that modify the noun right after the marks."""
+    after = content.doc[content.end + 1] if content.end + 1 < len(content.doc) and mark.closing else None
+    return after is not None and after.idx == mark.outer_end + 1 and after.pos_ in ("NOUN", "PROPN") and len(content) <= 3 \
+        and all(content.start <= t.head.i < content.end or t.head == after for t in content) and content[-1].head == after
 
 
 def _title_case(content: Span) -> bool:

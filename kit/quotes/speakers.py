@@ -342,6 +342,28 @@ class Speakers:
                     return verb
         return None
 
+    def before_colon(self, colon: Token) -> Token | None:
+        """'Article 9 affirms:', 'Transcript as follows:', 'The board was blunt in its ruling:' then
+        a quote the parser ran into the same sentence: the subject written between the paragraph's
+        last full stop and the colon, else the noun of "X as follows:" (a noun or a name, never a
+        pronoun; "From Jane Roe writing at the Post:" excerpts are left alone), or None."""
+        article, text = self.article, self.article.text
+        start = article.segment_start(colon.idx)
+        for stop in (". ", "? ", "! "):
+            start = max(start, text.rfind(stop, start, colon.idx) + 1)
+        words = article.tokens_of(start, colon.idx)
+        words = [t for t in words if not (t.is_space or t.is_punct)] if words is not None else []
+        if not words or len(words) > 25 or any(article.in_quote(t.idx) for t in words):
+            return None
+        inside = {t.i for t in words}
+        subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in inside]
+        if not subjects and len(words) > 1 and any(t.lower_ == "as" for t in words[1:3]):
+            subjects = [t for t in words[:2] if t.pos_ in ("NOUN", "PROPN")][-1:]  # "Transcript as follows:"
+        speaker = subjects[0] if subjects else None
+        if speaker is None or speaker.pos_ not in ("NOUN", "PROPN") or speaker.i < words[0].i:
+            return None
+        return self.named(self.issuer(speaker))
+
     def label_start(self, colon: Token) -> int:
         """Where the label before a colon begins: its line's start, or past a dash ("Pollsters
         agree - Carl Bialik: ...", "EXCLUSIVE – Roger Stone: ...") and an opener ("More from ...")."""
