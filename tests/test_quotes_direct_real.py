@@ -114,6 +114,13 @@ MODIFIERS = [
     ('None of the files reached the "top secret" level, the inspector found.', "top secret"),
 ]
 
+#: A line of its own in single marks past the headline is a section heading, not the words of
+#: whoever was quoted before it.
+HEADINGS = [
+    ('"We will hire again next spring," Ortiz said. "The orders are coming back."\n\n\'We are building trucks '
+     'again!\'\n\nOn a cold Monday, the workers met at the union hall.', "We are building trucks again!"),
+]
+
 #: 'told "Morning Report"': the listener (a show), not words said.
 LISTENERS = [
     ('"We need more buses on the early routes," the mayor told "Morning Report" after the vote.', "Morning Report"),
@@ -153,6 +160,11 @@ def test_a_long_title_is_not_a_quote(nlp, text, title):
 @pytest.mark.parametrize("text, words", MODIFIERS)
 def test_a_quoted_modifier_is_not_a_quote(nlp, text, words):
     assert words not in [row[0] for row in _found(nlp, text)]
+
+
+@pytest.mark.parametrize("text, heading", HEADINGS)
+def test_a_quoted_heading_is_not_a_quote(nlp, text, heading):
+    assert heading not in [row[0] for row in _found(nlp, text)]
 
 
 @pytest.mark.parametrize("text, listener", LISTENERS)

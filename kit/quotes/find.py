@@ -106,6 +106,8 @@ class MarkedQuotes:
                 attribution = self._introduced_before(mark, content) or self._signed_below(mark) or attribution
             if attribution.speaker is None and (attribution.cue is None or is_a_name(content)):
                 continue  # nobody is said to say it: a slogan, a sign, a title, scare quotes
+            if mark.opening in ("'", "‘") and self._heading(mark):
+                continue  # "'A change of heart.'" alone on its line: a section heading quoting what follows
             if kind != "direct" and (self.text[: mark.outer_start].rstrip().endswith("(") or _modifies_next(content, mark)):
                 continue  # a gloss in brackets ('anti-Brexit ("British exit")'), 'a "unity" lunch': no words said
             if (is_a_name(content) or _title_case(content)) and self._after_a_noun_phrase(mark):
@@ -115,6 +117,12 @@ class MarkedQuotes:
             if kind == "direct" and attribution.speaker is not None:
                 previous = (mark, attribution, kind)
         return rows
+
+    def _heading(self, mark: QuoteSpan) -> bool:
+        """Is the quote a whole line of its own, past the headline (a section heading)?"""
+        line_start, line_end = self.text.rfind("\n", 0, mark.outer_start) + 1, self.text.find("\n", mark.outer_end)
+        return line_start > 0 and not self.text[line_start : mark.outer_start].strip() and not self.text[
+            mark.outer_end : line_end if line_end >= 0 else len(self.text)].strip(" .\t")
 
     def _after_a_noun_phrase(self, mark: QuoteSpan) -> bool:
         """Does the quote follow a determiner, preposition, possessive or noun of its sentence
