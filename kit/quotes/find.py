@@ -25,12 +25,19 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 
 from kit.nlp import load_model
 from kit.quotes.article import (
-    GROUP_PRONOUNS, INDIRECT_VERBS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, negated, passive_without_agent, present, strip,
+    INDIRECT_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, is_finite, negated, passive_without_agent, strip,
 )
+from kit import lexicon
 from kit.quotes.marks import QuoteSpan
-from kit.quotes.speaker_actors import SpeakerActors
-from kit.quotes.speakers import GROUP_KINDS, Speakers
+from kit.quotes.speaker_actors import SpeakerActors, pronouns_to_quoted
+from kit.quotes.speakers import ADDRESSING_VERBS, Speakers
 from kit.tables import conform
+
+
+#: Verbs that give a name: quoted capitalised words beside them are a name, not words said.
+NAMING_VERBS = lexicon.words("quotes_direct_naming_verbs")
+#: Marks and blanks before a sentence's first word (a closing mark the parser kept with it).
+_STRAY = " \t\n\u00a0\"“”'‘’"
 
 
 def find_quotes(doc: Doc, mentions: list[dict]) -> list[dict]:
@@ -54,33 +61,8 @@ def find_quotes(doc: Doc, mentions: list[dict]) -> list[dict]:
     reported, absorbed = ReportedSpeech(article, speakers, actors).rows(rows)
     rows = [row for row in rows if (row["start"], row["end"]) not in absorbed] + reported
     rows.sort(key=lambda row: (row["start"], row["end"]))
-    _pronouns_to_quoted(rows, article)
+    pronouns_to_quoted(rows, article)
     return rows
-
-
-#: How many paragraphs back a he/she/they speaker may go to the speaker quoted before it.
-QUOTED_BEFORE_PARAGRAPHS = 2
-
-
-def _pronouns_to_quoted(rows: list[dict], article: Article) -> None:
-    """A he/she (they/it) speaker the parse could not resolve is the person (group,
-    organisation) the article was quoting just before: the actor of the nearest earlier
-    quote of that kind, within a couple of paragraphs. A person never goes to an
-    organisation, nor a group to a person."""
-    kinds = {m["actor_id"]: m.get("kind") for m in article.mentions if present(m.get("actor_id"))}
-    for number, row in enumerate(rows):
-        speaker = (row["speaker"] or "").lower()
-        if present(row["actor_id"]) or speaker not in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            continue
-        wanted = ("person",) if speaker in PERSON_PRONOUNS else GROUP_KINDS
-        paragraph = article.paragraph_of(row["start"])
-        for before in reversed(rows[:number]):
-            if paragraph - article.paragraph_of(before["start"]) > QUOTED_BEFORE_PARAGRAPHS:
-                break
-            if present(before["actor_id"]) and before["speaker_start"] != row["speaker_start"]:
-                if kinds.get(before["actor_id"]) in wanted:
-                    row["actor_id"] = before["actor_id"]
-                break  # only the quote just before: a different kind there means someone else
 
 
 def extract(text: str, nlp=None) -> pd.DataFrame:
@@ -124,15 +106,23 @@ class MarkedQuotes:
                 attribution = self._introduced_before(mark, content) or self._signed_below(mark) or attribution
             if attribution.speaker is None and (attribution.cue is None or is_a_name(content)):
                 continue  # nobody is said to say it: a slogan, a sign, a title, scare quotes
-            if kind != "direct" and self.text[: mark.outer_start].rstrip().endswith("("):
-                continue  # a gloss or translation in brackets: 'anti-Brexit ("British exit")'
-            if is_a_name(content) and self._after_a_noun_phrase(mark):
+            if mark.opening in ("'", "‘") and self._heading(mark):
+                continue  # "'A change of heart.'" alone on its line: a section heading quoting what follows
+            if kind != "direct" and (self.text[: mark.outer_start].rstrip().endswith("(") or _modifies_next(content, mark)):
+                continue  # a gloss in brackets ('anti-Brexit ("British exit")'), 'a "unity" lunch': no words said
+            if (is_a_name(content) or _title_case(content)) and self._after_a_noun_phrase(mark):
                 continue  # 'on Fox's "Sunday Morning Futures," Issa said': a title, not words said
             start, end = strip(self.text, mark.start, mark.end)
             rows.append(self.actors.row(start, end, kind, attribution, content[0].i))
             if kind == "direct" and attribution.speaker is not None:
                 previous = (mark, attribution, kind)
         return rows
+
+    def _heading(self, mark: QuoteSpan) -> bool:
+        """Is the quote a whole line of its own, past the headline (a section heading)?"""
+        line_start, line_end = self.text.rfind("\n", 0, mark.outer_start) + 1, self.text.find("\n", mark.outer_end)
+        return line_start > 0 and not self.text[line_start : mark.outer_start].strip() and not self.text[
+            mark.outer_end : line_end if line_end >= 0 else len(self.text)].strip(" .\t")
 
     def _after_a_noun_phrase(self, mark: QuoteSpan) -> bool:
         """Does the quote follow a determiner, preposition, possessive or noun of its sentence
@@ -177,13 +167,15 @@ class MarkedQuotes:
             for token in first_part
         )
         before = self.text[article.sents[first_sentence].start_char : mark.outer_start]
-        opens_sentence = before.strip() == "" or before.rstrip().endswith(":")
+        opens_sentence = before.strip(_STRAY) == "" or before.rstrip().endswith(":")
         # '"Overall," he continued, "the presence of water ..."', '"Never!" the crowd shouted',
         # '"The bad ones?" she asked': a quote opening its sentence and closed by a comma, a
         # question or an exclamation before its cue is the speaker's sentence, verb or not.
         broken = self.text[mark.start : mark.end].rstrip().endswith((",", "?", "!"))
         if has_clause or (opens_sentence and (broken or any(token.pos_ in ("VERB", "AUX") for token in content))):
             return "direct"
+        if before.rstrip().endswith(":") and self._colon_label(mark) is not None:
+            return "direct"  # "Jane Roe: 'Never Underestimate Smith.'": a labelled line is the name's words
         if last_sentence > first_sentence:
             return "mixed"
         return "partial"
@@ -201,7 +193,7 @@ class MarkedQuotes:
                 # attributes its whole sentence.
                 linked = next((token for token in article.sents[article.sentence_index(content.start)]
                                if token.lower_ == "according" and article.is_cue(token)), None)
-            if linked is None or is_a_name(content):
+            if linked is None or (is_a_name(content) and not self._said_beside(linked, mark)):
                 return Attribution()  # "Hurricane Hunters", "Super Tuesday": names, not words said
             if linked.tag_ == "VBN" and (linked.dep_ in ("acl", "amod") or passive_without_agent(linked)):
                 return Attribution()  # 'a website called "..."', 'what is called a "debate"': a name given
@@ -212,6 +204,9 @@ class MarkedQuotes:
         introduced = self._cue_before_colon(mark)
         if introduced is not None:  # '..., Roe said as the heckler yelled: "..."': the heckler's
             return introduced
+        trailing = self._cue_after_closing(mark)
+        if trailing is not None:  # '"... today? ..." asked Dunn': the cue right after the marks
+            return trailing
         if linked is not None:
             speaker = speakers.speaker_of(linked)
             if speaker is not None or linked.lower_ == "according":
@@ -231,7 +226,46 @@ class MarkedQuotes:
             return Attribution(best[1], cue_text(best[1]), best[2])
         if linked is not None:
             return Attribution(linked, cue_text(linked), None, linked=True)
-        return self._introduced_by_colon(mark)
+        put = speakers.as_put_it(article.sents[article.sentence_index(i)] for i in (
+            max(0, content.start - 1), min(content.end, len(article.doc) - 1)))
+        return Attribution(put, cue_text(put), speakers.speaker_of(put)) if put is not None else self._introduced_by_colon(mark)
+
+    def _cue_after_closing(self, mark: QuoteSpan) -> Attribution | None:
+        """'"...," Devine said.', '"...?" asked Dunn, an aide': a verb of saying right after the closing
+        mark (a comma and its subject's few words between at most) is the cue, whatever the parse."""
+        if not mark.closing:
+            return None
+        after = self.text[mark.outer_end : mark.outer_end + 40].lstrip(" ,")
+        ending = self.text[mark.start : mark.end].rstrip()[-1:]
+        if not (ending == "," or (ending in "?!" and not after.startswith(("He ", "She ", "They "))) or after[:1].islower()):
+            return None  # '"... today." He added, ...', '"...!" She replied': a new sentence
+        following = self.article.tokens_of(mark.outer_end, min(len(self.text), mark.outer_end + 60))
+        paragraph = self.article.paragraph_of(mark.outer_end - 1)
+        for token in following if following is not None else ():
+            if token.is_space or self.article.paragraph_of(token.idx) != paragraph or token.i - following.start > 6:
+                return None
+            # '"...," he surmised', '"...?" Hannity pressed': after a quote broken by a comma, a
+            # question or an exclamation, the verb its subject says it with is a cue, listed or not.
+            said_with = ending in ",?!" and token.pos_ == "VERB" and not any(
+                child.dep_ in ("dobj", "xcomp", "ccomp") and child.i > token.i for child in token.children)
+            if (said_with or self.article.is_cue(token, manner=True)) and is_finite(token) and not negated(token):
+                speaker = self.speakers.speaker_of(token)
+                if speaker is None or not (mark.outer_end <= speaker.idx < self.text.find("\n", mark.outer_end) % (len(self.text) + 1)):
+                    return None
+                return Attribution(token, cue_text(token), speaker, linked=True)
+            if token.pos_ not in ("PUNCT", "DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM") or token.text in (".", "?", "!", ";", ":", "—", "–", "--") or (token.text == "-" and token.whitespace_) \
+                    or token.lower_ in RELATIVE_PRONOUNS:
+                return None  # '"...," which Moscow denied', '— "...!" — the crowd cheered': not the quote's cue
+        return None
+
+    def _said_beside(self, cue: Token, mark: QuoteSpan) -> bool:
+        """'someone shouted, "Cruz"', 'said "CNN" five times': capitalised quoted words right after a
+        verb of saying (a comma between at most) are words said, not a name; unless the verb gives
+        names ("dubbed it "Trumpcare"") or has the listener for object ('told "Fox and Friends"')."""
+        lemma = cue.lemma_.lower()
+        if lemma in NAMING_VERBS or lemma in ADDRESSING_VERBS or lemma not in SPEECH_VERBS or cue.idx > mark.outer_start:
+            return False
+        return self.text[cue.idx + len(cue) : mark.outer_start].strip(" ,:\u00a0") == ""
 
     def _colon_before(self, mark: QuoteSpan) -> Span | None:
         """The tokens from the colon that opens the quote (blanks between aside) to the quote, or None."""
@@ -276,9 +310,15 @@ class MarkedQuotes:
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head  # 'opposed Macron's statement:' hangs the colon on the object
         if self.article.in_quote(verb.idx) or verb.pos_ not in ("VERB", "AUX") or verb.i > colon[0].i:
-            return Attribution()
+            return self._clause_before_colon(colon[0])
         speaker = self.speakers.speaker_of(verb)
-        return Attribution(verb, cue_text(verb), speaker) if speaker is not None else Attribution()
+        return Attribution(verb, cue_text(verb), speaker) if speaker is not None else self._clause_before_colon(colon[0])
+
+    def _clause_before_colon(self, colon: Token) -> Attribution:
+        """'Article 9 affirms:', 'Transcript as follows:' then a quote the parser ran into the same
+        sentence: the subject written before the colon speaks (:meth:`Speakers.before_colon`)."""
+        speaker = self.speakers.before_colon(colon)
+        return Attribution(colon, ":", speaker) if speaker is not None else Attribution()
 
     def _cue_by_parse(self, content: Span) -> Token | None:
         """The verb of saying the quote hangs under, or that hangs under the quote's head.
@@ -417,6 +457,21 @@ class MarkedQuotes:
             if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("VERB",) and token.lemma_ not in SPEECH_VERBS:
                 return None
         return dataclasses.replace(attribution, linked=False)
+
+
+def _modifies_next(content: Span, mark: QuoteSpan) -> bool:
+    """'a "unity" lunch', 'her "clawback" plan': up to three quoted words that modify the noun right after the marks."""
+    after = content.doc[content.end + 1] if content.end + 1 < len(content.doc) and mark.closing else None
+    return after is not None and after.idx == mark.outer_end + 1 and after.pos_ in ("NOUN", "PROPN") and len(content) <= 3 \
+        and all(content.start <= t.head.i < content.end or t.head == after for t in content) and content[-1].head == after
+
+
+def _title_case(content: Span) -> bool:
+    """'Backfire: The Long Fight for the Company', 'Those Guys Have All the Fun': five or more
+    words, every one but the small ones capitalised (a book's or a film's title)."""
+    words = [token for token in content if token.is_alpha]
+    return len(words) >= 5 and all(token.text[:1].isupper() for token in words if not token.is_stop) and sum(
+        token.text[:1].isupper() for token in words) >= 4
 
 
 def _share_along_chains(found: list) -> None:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
     from spacy.tokens import Token
 
 from kit import lexicon
-from kit.quotes.article import DOCUMENT_NOUNS, GOVERNING_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, Attribution, present
+from kit.quotes.article import DOCUMENT_NOUNS, GOVERNING_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, Article, Attribution, present
 from kit.quotes.resolve import actor_holding
 from kit.quotes.speakers import (
     _TRANSCRIPT_LABEL, _WORD, FIRST_PERSON, GROUP_KINDS, INTERVIEWER_LABELS, NOT_IN_SPEAKER, PRONOUN_WINDOW_SENTENCES,
@@ -353,6 +353,32 @@ class SpeakerActors:
             "cue": attribution.cue_text,
             "sentence": self.article.sentence_index(first_token),
         }
+
+
+#: How many paragraphs back a he/she/they speaker may go to the speaker quoted before it.
+QUOTED_BEFORE_PARAGRAPHS = 2
+
+
+def pronouns_to_quoted(rows: list[dict], article: Article) -> None:
+    """A he/she (they/it) speaker the parse could not resolve is the person (group,
+    organisation) the article was quoting just before: the actor of the nearest earlier
+    quote of that kind, within a couple of paragraphs. A person never goes to an
+    organisation, nor a group to a person. (Run by :func:`kit.quotes.find.find_quotes` on
+    all its rows.)"""
+    kinds = {m["actor_id"]: m.get("kind") for m in article.mentions if present(m.get("actor_id"))}
+    for number, row in enumerate(rows):
+        speaker = (row["speaker"] or "").lower()
+        if present(row["actor_id"]) or speaker not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            continue
+        wanted = ("person",) if speaker in PERSON_PRONOUNS else GROUP_KINDS
+        paragraph = article.paragraph_of(row["start"])
+        for before in reversed(rows[:number]):
+            if paragraph - article.paragraph_of(before["start"]) > QUOTED_BEFORE_PARAGRAPHS:
+                break
+            if present(before["actor_id"]) and before["speaker_start"] != row["speaker_start"]:
+                if kinds.get(before["actor_id"]) in wanted:
+                    row["actor_id"] = before["actor_id"]
+                break  # only the quote just before: a different kind there means someone else
 
 
 def _person_rules():

@@ -49,6 +49,8 @@ _WORD = re.compile(r"[\w’'-]+")
 _SHARE_WORDS = frozenset("third thirds quarter quarters half majority percent fifth fifths".split())
 #: Verbs of writing or speaking to someone: "emailed supporters saying ..." is the writer's.
 ADDRESSING_VERBS = lexicon.words("quotes_addressing_verbs")
+#: Verbs of "as X put it": the clause names who said the quote beside it.
+AS_VERBS = lexicon.words("quotes_direct_as_verbs")
 #: The actor kinds a they/it speaker can be.
 GROUP_KINDS = ("organization", "country", "group", "anonymous")
 
@@ -147,7 +149,7 @@ class Speakers:
         for child in cue.children:  # '"X," Roe notes.': a name the parser takes for a compound of the verb
             if child.dep_ == "compound" and child.i == cue.i - 1 and child.pos_ == "PROPN" and not self.article.in_quote(child.idx):
                 return self.named(child)
-        misattached = self._misattached_subject(cue) or self._added_to_before(cue, depth)
+        misattached = self._misattached_subject(cue) or self._subject_before_aside(cue) or self._added_to_before(cue, depth)
         if misattached is not None:
             return self.named(misattached)
         if cue.dep_ in ("conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
@@ -196,6 +198,28 @@ class Speakers:
                 if found is None or token.left_edge.i < found.left_edge.i:
                     found = token
         return found
+
+    def _subject_before_aside(self, cue: Token) -> Token | None:
+        """'But Sen. Jane Roe (D-Ohio), noting the crowd, said, "..."', 'Columnist Ann Lee, in an
+        effort to ..., wrote,': a finite cue the parser leaves without a subject after an aside
+        set off by commas: the name or noun that opens the clause before the aside speaks."""
+        doc, article = self.doc, self.article
+        if cue.i < 4 or doc[cue.i - 1].text != "," or not is_finite(cue):
+            return None
+        sentence = article.sents[article.sentence_index(cue.i)]
+        commas = [t.i for t in doc[sentence.start : cue.i - 1] if t.text == ","]
+        if not commas or doc[commas[-1] + 1].pos_ not in ("VERB", "ADP", "ADV", "SCONJ"):
+            return None  # the aside opens with a participle or a preposition ("noting", "in")
+        k = commas[-1] - 1
+        if doc[k].text == ")":  # "Roe (D-Ohio),": the bracket is part of the name
+            while k > sentence.start and doc[k].text != "(":
+                k -= 1
+            k -= 1
+        head = doc[k] if k >= sentence.start else None
+        if head is None or head.pos_ not in ("PROPN", "NOUN") or article.in_quote(head.idx) or any(
+                is_finite(t) or t.text == "," for t in doc[sentence.start : k]):
+            return None  # the noun must open the clause (no verb, no comma before it)
+        return head
 
     def _name_after_quote(self, cue: Token, sentence) -> Token | None:
         """'"...," Texas delegate Bill Eastland, wearing a hat, said': the first noun after the
@@ -307,6 +331,39 @@ class Speakers:
             last += 1
         return self.doc[last]
 
+    def as_put_it(self, sentences) -> Token | None:
+        """'As Vulture put it, "..."', '"...," as Roe, the whip, put it.': the verb of an "as X put
+        it" clause in these sentences (outside quote marks), whose subject is who said the quote."""
+        for sentence in sentences:
+            for verb in sentence:
+                if verb.lemma_.lower() in AS_VERBS and verb.pos_ == "VERB" and not self.article.in_quote(verb.idx) and any(
+                        c.lower_ == "it" and c.dep_ == "dobj" for c in verb.children) and any(
+                        c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") for c in verb.children):
+                    return verb
+        return None
+
+    def before_colon(self, colon: Token) -> Token | None:
+        """'Article 9 affirms:', 'Transcript as follows:', 'The board was blunt in its ruling:' then
+        a quote the parser ran into the same sentence: the subject written between the paragraph's
+        last full stop and the colon, else the noun of "X as follows:" (a noun or a name, never a
+        pronoun; "From Jane Roe writing at the Post:" excerpts are left alone), or None."""
+        article, text = self.article, self.article.text
+        start = article.segment_start(colon.idx)
+        for stop in (". ", "? ", "! "):
+            start = max(start, text.rfind(stop, start, colon.idx) + 1)
+        words = article.tokens_of(start, colon.idx)
+        words = [t for t in words if not (t.is_space or t.is_punct)] if words is not None else []
+        if not words or len(words) > 25 or any(article.in_quote(t.idx) for t in words):
+            return None
+        inside = {t.i for t in words}
+        subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in inside]
+        if not subjects and len(words) > 1 and any(t.lower_ == "as" for t in words[1:3]):
+            subjects = [t for t in words[:2] if t.pos_ in ("NOUN", "PROPN")][-1:]  # "Transcript as follows:"
+        speaker = subjects[0] if subjects else None
+        if speaker is None or speaker.pos_ not in ("NOUN", "PROPN") or speaker.i < words[0].i:
+            return None
+        return self.named(self.issuer(speaker))
+
     def label_start(self, colon: Token) -> int:
         """Where the label before a colon begins: its line's start, or past a dash ("Pollsters
         agree - Carl Bialik: ...", "EXCLUSIVE – Roger Stone: ...") and an opener ("More from ...")."""
@@ -350,6 +407,13 @@ class Speakers:
             token = token.head
         if token is not None and token.i > cue.i and token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG") \
                 and token.head != cue and token.dep_ in ("nsubj", "nsubjpass"):
+            return token
+        # '"X," said the woman, who ... did not want ...': a described speaker hung the same way.
+        token = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+        while token is not None and token.dep_ in ("det", "amod", "compound", "nummod") and cue.i < token.i < token.head.i <= cue.i + 5:
+            token = token.head
+        if token is not None and token.i > cue.i and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") \
+                and token.head != cue and token.head.i > token.i:
             return token
         return None
 
