@@ -151,7 +151,7 @@ class Article:
         if token.lemma_.lower() not in CUE_VERBS:
             return phrasal_particle(token) is not None
         if token.lemma_.lower() in ASPECT_VERBS and any(child.dep_ in ("xcomp", "dobj", "prep") for child in token.children):
-            return False  # "the campaign would continue to break barriers": not '"...," he continued'
+            return False  # "the team would continue to win races": not '"...," he continued'
         return True
 
 
@@ -259,7 +259,7 @@ def present(value) -> bool:
 
 def picks_out_a_group(verb: Token) -> bool:
     """'Voters who say the economy matters most were divided', 'those who said ...', 'The
-    share of voters saying they want a ban is high': a verb of saying that only picks out a
+    share of drivers saying they want a toll is small': a verb of saying that only picks out a
     part of a poll's people (a restrictive clause on a plural or "those", in a subject) is not
     someone's report."""
     head = verb.head

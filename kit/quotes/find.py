@@ -126,7 +126,7 @@ class MarkedQuotes:
 
     def _after_a_noun_phrase(self, mark: QuoteSpan) -> bool:
         """Does the quote follow a determiner, preposition, possessive or noun of its sentence
-        ("on the podcast "Here's the Thing"", "Fox's "Sunday Morning Futures"")?"""
+        ("on the podcast "Morning Ledger"", "NBC's "Harbor Weekly"")?"""
         opening = self.article.tokens_of(mark.outer_start, mark.outer_start + 1)
         if opening is None or len(opening) == 0 or opening.start == 0:
             return False
@@ -467,7 +467,7 @@ def _modifies_next(content: Span, mark: QuoteSpan) -> bool:
 
 
 def _title_case(content: Span) -> bool:
-    """'Backfire: The Long Fight for the Company', 'Those Guys Have All the Fun': five or more
+    """'Backfire: The Long Fight for the Company', 'A River Runs Past the Mill': five or more
     words, every one but the small ones capitalised (a book's or a film's title)."""
     words = [token for token in content if token.is_alpha]
     return len(words) >= 5 and all(token.text[:1].isupper() for token in words if not token.is_stop) and sum(

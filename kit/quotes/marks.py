@@ -188,7 +188,7 @@ def _role(text: str, index: int) -> str:
     mark = text[index]
     before = text[index - 1] if index > 0 else " "
     if before == "=" or (before.isalnum() and index + 1 < len(text) and text[index + 1] in ">/"):
-        return "none"  # markup: author="@AP" datetime="2016-08-23">, not a quote
+        return "none"  # markup: author="@AP" datetime="2019-03-14">, not a quote
     if before in " \u2009\u200a\u202f\u00a0" and index > 1 and text[index - 2] in SINGLE_MARKS:
         before = text[index - 2]  # 'a quote in a quote' " : the thin space is typography
     after = text[index + 1] if index + 1 < len(text) else " "

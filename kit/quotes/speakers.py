@@ -88,7 +88,7 @@ class Speakers:
                 return self.named(self.antecedent(others[-1], verb) or others[-1])
         part = {t.i for t in speaker.subtree if start <= t.idx < cue.idx and not (t.is_punct or t.is_space)}
         start_token = self.article.tokens_of(start, start + 1).start
-        before, depth = cue.i - 1, 0  # the noun right before the cue ("Gov. John Kasich (R-OH) said")
+        before, depth = cue.i - 1, 0  # the noun right before the cue ("Gov. Ann Pell (D-RI) said")
         while before >= start_token and (depth or self.doc[before].is_punct or self.doc[before].is_space):
             depth += {")": 1, "(": -1}.get(self.doc[before].text, 0)
             before -= 1
@@ -182,8 +182,8 @@ class Speakers:
         return self.main_clause_subject(cue)
 
     def _misattached_subject(self, cue: Token) -> Token | None:
-        """'"...," Brent Bozell III, founder of the center, tells the paper' / 'In a statement to
-        the Observer, her adviser, Jake Sullivan, said:': a subject set off by commas that the
+        """'"...," Tom Vance III, head of the institute, tells the paper' / 'In a note to
+        the Herald, her aide, Ruth Kimble, said:': a subject set off by commas that the
         parser hangs as an appositive on the noun before it; it ends right before the cue."""
         if cue.i < 2 or cue.doc[cue.i - 1].text != ",":
             return None
@@ -222,7 +222,7 @@ class Speakers:
         return head
 
     def _name_after_quote(self, cue: Token, sentence) -> Token | None:
-        """'"...," Texas delegate Bill Eastland, wearing a hat, said': the first noun after the
+        """'"...," Ohio delegate Ann Pell, holding a sign, said': the first noun after the
         closing mark that the parser hangs on a word inside the quote is the cue's subject."""
         article = self.article
         if not article.in_quote(sentence[0].idx):
