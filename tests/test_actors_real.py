@@ -133,3 +133,21 @@ COMPOUND_SURNAMES = [
 def test_compound_surnames_are_the_person(text, needle, actor_id):
     hit = mention_at(text, needle)
     assert hit is not None and hit["actor_id"] == actor_id
+
+
+# Awards are no actors ("four Oscars", "two Emmys and a Grammy", "the Golden Globes"), even
+# where spaCy-sm tags them PERSON or GPE; a person of the same given name, named in full, stays.
+AWARDS = [
+    ("The film won four Oscars, and it was her first Oscar nomination.", "Oscars", None),
+    ("The film won four Oscars, and it was her first Oscar nomination.", "Oscar nomination", None),
+    ("She has won two Emmys and a Grammy since the show began.", "Emmys", None),
+    ("The Golden Globes will be held in January this year.", "Golden Globes", None),
+    ("Oscar Arias, the former president, spoke first. Oscar then left the hall.", "Oscar then", "person"),
+    ("Oscar Isaac won a Golden Globe on Sunday.", "Oscar Isaac", "person"),
+]
+
+
+@pytest.mark.parametrize("text, needle, kind", AWARDS)
+def test_awards_are_no_actors(text, needle, kind):
+    hit = mention_at(text, needle)
+    assert (None if hit is None else hit["kind"]) == kind

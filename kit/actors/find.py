@@ -303,7 +303,8 @@ def _alias_mentions(article: _Article) -> None:
         record = records[doc.vocab.strings[match_id]]
         span = doc[start:end]
         if record["kind"] == "none":
-            article.not_actors.update(range(start, end))
+            if span.text not in article.short_names:  # "Oscar" of "Oscar Arias" named before is the man
+                article.not_actors.update(range(start, end))
             continue
         if record["kind"] == "country":
             country = record["country"] or record["name"]
