@@ -33,7 +33,7 @@ from kit.actors.names import (
     initials, slug, turn_labels,
 )
 from kit.actors.roles import _acts, _completes_address, _is_modifier, _names_place, _with_the
-from kit.syntax import PRONOUNS, inside_quotes
+from kit.syntax import GIVEN_NAMES, PRONOUNS, inside_quotes
 from kit.actors.words import (
     ANONYMOUS_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, NOT_PERSON_FIRST_WORDS,
     ORGANIZATION_DESCRIPTIONS, TITLE_MODIFIERS, TITLE_NOUNS,
@@ -303,8 +303,9 @@ def _alias_mentions(article: _Article) -> None:
         record = records[doc.vocab.strings[match_id]]
         span = doc[start:end]
         if record["kind"] == "none":
-            if span.text not in article.short_names:  # "Oscar" of "Oscar Arias" named before is the man
-                article.not_actors.update(range(start, end))
+            named = article.short_names.get(span.text)
+            if not (named and named[1] == "alias" and span.text.lower() in GIVEN_NAMES):
+                article.not_actors.update(range(start, end))  # but "Oscar" of "Oscar Arias" named before is the man
             continue
         if record["kind"] == "country":
             country = record["country"] or record["name"]
