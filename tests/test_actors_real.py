@@ -16,13 +16,7 @@ import pytest
 from kit import actors
 
 
-def mention_at(text: str, needle: str, occurrence: int = 0):
-    rows = actors.extract(text)
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(needle, start + 1)
-    hit = rows[(rows.start <= start) & (start < rows.end)]
-    return None if hit.empty else hit.iloc[0]
+from test_actors_places import mention_at  # the row covering a needle's occurrence
 
 
 FACILITIES = [

@@ -97,18 +97,30 @@ def qa_rows(article: Article, actors: SpeakerActors, turns: dict[int, tuple[str,
             side, label_start, start = turns[number]
             label = (label_start, label_start + len(article.text[label_start:start].split()[0].rstrip(":.-–—")))
         end = article.text.find("\n", start)
-        start, end = strip(article.text, start, len(article.text) if end < 0 else end)
-        content = article.tokens_of(start, end) if end > start else None
-        if side is None or content is None or len([t for t in content if t.is_alpha]) < 3:
+        turn = turn_span(article, found, start, len(article.text) if end < 0 else end)
+        if side is None or turn is None:
             continue
-        within = [row for row in found if start <= row["start"] and row["end"] <= end]
-        if any(row["start"] < end and start < row["end"] for row in found if row not in within) or any(
-                row["kind"] == "direct" for row in within):
-            continue
+        start, end, first, within = turn
         within = [row for row in within if row["kind"] == "partial"]
-        row = actors.row(start, end, "direct", Attribution(None, ":", None, linked=True), content.start)
+        row = actors.row(start, end, "direct", Attribution(None, ":", None, linked=True), first)
         row.update(speaker=article.text[label[0]:label[1]], speaker_start=label[0], speaker_end=label[1],
                    actor_id=person if side == "A" else None)
         rows.append(row)
         inside.update((r["start"], r["end"]) for r in within)
     return rows, inside
+
+
+def turn_span(article: Article, found: list[dict], start: int, end: int) -> tuple[int, int, int, list[dict]] | None:
+    """One speaker's paragraph of a transcript as a row's span: (start, end, its first token,
+    the rows found inside it), stripped of spaces and marks; None when it holds fewer than
+    three words, when a row found runs across its edge, or when it holds a direct quote of
+    its own (then that quote is the row)."""
+    start, end = strip(article.text, start, end)
+    content = article.tokens_of(start, end) if end > start else None
+    if content is None or len([t for t in content if t.is_alpha]) < 3:
+        return None
+    within = [row for row in found if start <= row["start"] and row["end"] <= end]
+    if any(row["start"] < end and start < row["end"] for row in found if row not in within) or any(
+            row["kind"] == "direct" for row in within):
+        return None
+    return start, end, content.start, within

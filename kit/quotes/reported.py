@@ -33,7 +33,7 @@ from kit.quotes.article import (
     ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, SUBJECTS, Article, Attribution, call_parts, cue_text, for_clause, negated,
     passive_without_agent, picks_out_a_group, strip,
 )
-from kit.quotes.interviews import QA_SIDES, qa_rows, qa_turns
+from kit.quotes.interviews import QA_SIDES, qa_rows, qa_turns, turn_span
 from kit.quotes.clauses import HEARER_VERBS, asked_if, asked_question, clause_span, reported_clause, short_answer
 from kit.quotes.marks import DOUBLE_MARKS
 from kit.quotes.nouns import SPEECH_NOUNS, noun_report
@@ -247,16 +247,12 @@ class ReportedSpeech:
             elif _COLON_LABEL.match(self.text, start):
                 speaker = None  # "NAME: ..." lines are labelled lines
                 continue
-            start, end = strip(self.text, start, end)
-            content = article.tokens_of(start, end) if end > start else None
-            if speaker is None or content is None or len([t for t in content if t.is_alpha]) < 3:
+            turn = turn_span(article, found, start, end)
+            if speaker is None or turn is None:
                 continue
-            within = [row for row in found if start <= row["start"] and row["end"] <= end]
-            if any(row["start"] < end and start < row["end"] for row in found if row not in within) or any(
-                    row["kind"] == "direct" for row in within):
-                continue
+            start, end, first, within = turn
             attribution = Attribution(None, ":", speaker, linked=True)
-            row = self.actors.row(start, end, "direct", attribution, content.start)
+            row = self.actors.row(start, end, "direct", attribution, first)
             if row["actor_id"] is None:
                 row["actor_id"] = actor  # the label is not a mention: the actor its name matches
             rows.append(row)
