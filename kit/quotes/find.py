@@ -250,7 +250,8 @@ class MarkedQuotes:
                 child.dep_ in ("dobj", "xcomp", "ccomp") and child.i > token.i for child in token.children)
             if (said_with or self.article.is_cue(token, manner=True)) and is_finite(token) and not negated(token):
                 speaker = self.speakers.speaker_of(token)
-                if speaker is None or not (mark.outer_end <= speaker.idx < self.text.find("\n", mark.outer_end) % (len(self.text) + 1)):
+                line_end = self.text.find("\n", mark.outer_end)
+                if speaker is None or not mark.outer_end <= speaker.idx < (len(self.text) if line_end < 0 else line_end):
                     return None
                 return Attribution(token, cue_text(token), speaker, linked=True)
             if token.pos_ not in ("PUNCT", "DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM") or token.text in (".", "?", "!", ";", ":", "—", "–", "--") or (token.text == "-" and token.whitespace_) \
