@@ -102,9 +102,8 @@ def qa_rows(article: Article, actors: SpeakerActors, turns: dict[int, tuple[str,
             continue
         start, end, first, within = turn
         within = [row for row in within if row["kind"] == "partial"]
-        row = actors.row(start, end, "direct", Attribution(None, ":", None, linked=True), first)
-        row.update(speaker=article.text[label[0]:label[1]], speaker_start=label[0], speaker_end=label[1],
-                   actor_id=person if side == "A" else None)
+        row = actors.row(start, end, "direct", Attribution(None, ":", None, linked=True), first, speaker_span=label)
+        row["actor_id"] = person if side == "A" else None  # the label names nobody: the interviewee answers
         rows.append(row)
         inside.update((r["start"], r["end"]) for r in within)
     return rows, inside

@@ -191,7 +191,7 @@ class ReportedSpeech:
             last = position + width
             while last < len(tokens) and tokens[last].text not in _HEADLINE_ENDS and tokens[last].lower_ not in HEADLINE_STOPS:
                 last += 1
-            content = [t for t in tokens[position + width : last]]
+            content = tokens[position + width : last]
             while content and (content[-1].is_punct or content[-1].is_space):
                 content = content[:-1]
             if not any(t.is_alpha for t in content):
@@ -202,10 +202,8 @@ class ReportedSpeech:
                 continue
             kind = "mixed" if any(start <= mark.outer_start < end for mark in article.marks) else "indirect"
             cue = text[token.idx : tokens[position + width - 1].idx + len(tokens[position + width - 1])]
-            row = self.actors.row(start, end, kind, Attribution(token, cue, speaker[-1], linked=True), content[0].i)
-            row["speaker_start"], row["speaker_end"] = speaker[0].idx, speaker[-1].idx + len(speaker[-1])
-            row["speaker"] = text[row["speaker_start"] : row["speaker_end"]]
-            rows.append(row)
+            rows.append(self.actors.row(start, end, kind, Attribution(token, cue, speaker[-1], linked=True), content[0].i,
+                                        speaker_span=(speaker[0].idx, speaker[-1].idx + len(speaker[-1]))))
             opening = last
         return rows
 

@@ -332,15 +332,20 @@ class SpeakerActors:
                 return mention["actor_id"]
         return None
 
-    def row(self, start: int, end: int, kind: str, attribution: Attribution, first_token: int) -> dict:
-        """One row of the quotes table (without ``article_id``)."""
+    def row(self, start: int, end: int, kind: str, attribution: Attribution, first_token: int,
+            speaker_span: tuple[int, int] | None = None) -> dict:
+        """One row of the quotes table (without ``article_id``). ``speaker_span``: where the
+        speaker is written, when the parse cannot tell (a headline's words before its verb, an
+        interview's "Q"/"A" label); else the span of the attribution's speaker."""
         speaker = attribution.speaker
-        if speaker is not None:
-            speaker_start, speaker_end = self.speaker_span(speaker)
+        actor_id = self.actor_of(speaker) if speaker is not None else None
+        if speaker_span is None and speaker is not None:
+            speaker_span = self.speaker_span(speaker)
+        if speaker_span is not None:
+            speaker_start, speaker_end = speaker_span
             speaker_text = self.article.text[speaker_start:speaker_end]
-            actor_id = self.actor_of(speaker)
         else:
-            speaker_start = speaker_end = speaker_text = actor_id = None
+            speaker_start = speaker_end = speaker_text = None
         return {
             "start": start,
             "end": end,
