@@ -212,16 +212,16 @@ def _interrupted(article: Article, verb: Token) -> tuple[int, int] | None:
     # the cue is its subject and what follows it ("former aides said"); words of the clause
     # the parser hung on the cue before its subject ("Most mornings, former aides said, ...")
     # stay outside the commas
-    core = [t for t in verb.subtree if not t.is_punct]
+    core = [t for t in verb.subtree if not t.is_punct]  # the verb itself at least
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
-    first = min(s.left_edge.i for s in subjects) if subjects else core[0].i if core else 0
-    last = max((t.i for t in core if t.i >= verb.i), default=len(doc))
+    first = min(s.left_edge.i for s in subjects) if subjects else core[0].i
+    last = core[-1].i
     if first == 0 or last + 1 >= len(doc) or doc[first - 1].text not in DASHES or doc[last + 1].text not in DASHES:
+        return None
+    if not is_finite(head):
         return None
     sentence = article.sentence_index(verb.i)
     clause = [t for t in head.subtree if article.sentence_index(t.i) == sentence]
-    if not is_finite(head):
-        return None
     if not any(child.dep_ in SUBJECTS + ("expl",) for child in head.children):
         # the clause's subject parsed away from its verb, right before the cue's comma
         # ("... and the lease, the club said, had been costly to sign"); else a clause of its
