@@ -122,6 +122,64 @@ HEADINGS = [
 ]
 
 #: 'told "Morning Report"': the listener (a show), not words said.
+SIGNED = [
+    # A quote opening its line and signed on the same line by a dash and a name (a round-up of
+    # readers' words, an epigraph) is that name's.
+    ("a quote signed after its closing mark by a horizontal bar",
+     "Readers wrote in about the storm.\n\n\u201cEvery storm ends, and so will this one.\u201d \u2015 Maria Okafor, Dayton"
+     "\n\n\u201cKeep going even when nobody claps.\u201d \u2014 Peter Lund",
+     ("Keep going even when nobody claps.", "direct", "Peter Lund", "\u2014")),
+    ("a straight-quoted line signed by an em dash and a place",
+     'What voters told us.\n\n"The roads come first, then the stadium." \u2014 Dana Cole, Ohio',
+     ("The roads come first, then the stadium.", "direct", "Dana Cole", "\u2014")),
+    # A quote over two lines whose last line is only a name and an affiliation: the name signs
+    # it, and the signature is no quote of its own.
+    ("a quote whose last line is its signature",
+     'The party needs a new plan, the economists argue.\n\n"We will go into the next slump without any plan '
+     'at all.\nDana Okafor, Farm Policy Center."\n\nThe board did not reply.',
+     ("We will go into the next slump without any plan at all.", "direct", "Dana Okafor", None)),
+    # A name and a colon right before the quote label it, after a dash, a sentence or another
+    # quote on the same line, with no blank after the colon, or with "From" before a document.
+    ("a label after another labelled quote on the same line",
+     'The two candidates differ. Olin: "We will cut the tax in half." Cole: "The tax stays where it is."',
+     ("The tax stays where it is.", "direct", "Cole", ":")),
+    ("a label with a party and a state and no blank after the colon",
+     'The hearing went on for hours.\n\nRep. Dana Cole (R-Ind.):"I have never seen that number before. '
+     'Where did it come from?"',
+     ("I have never seen that number before. Where did it come from?", "direct", "Dana Cole", ":")),
+    ("'From the report:' before the quote",
+     "What the survey shows - Most towns are split. From the report: \u201cTowns with a mill voted to keep it. "
+     "Others did not.\u201d",
+     ("Towns with a mill voted to keep it. Others did not.", "direct", "the report", ":")),
+    ("'From X's post:' is the post's owner's",
+     "Aides say the governor will back Lund. From Cole's Facebook post: \"We must put the party first and "
+     "unite behind one candidate this year.\"",
+     ("We must put the party first and unite behind one candidate this year.", "direct", "Cole", ":")),
+]
+
+CARRIED = [
+    # '"...," the letter read.': the parser takes "read" for a noun; the text carries the words.
+    ("an email that read",
+     'The campaign sent a fundraising email on Tuesday.\n\n"Friends, I will be honest. I can beat the mayor. '
+     'Nobody else can," the email read. It asked for ten dollars.',
+     ("Friends, I will be honest. I can beat the mayor. Nobody else can,", "direct", "email", "read")),
+    ("an editorial that read",
+     'The paper ran a front-page editorial.\n\n"If he wants the job, the governor should come to the coast and '
+     'see the damage," the editorial read.',
+     ("If he wants the job, the governor should come to the coast and see the damage,", "direct", "editorial",
+      "read")),
+    ("'read one' after an exclamation",
+     'Planes wrote messages over the stadium.\n\n"Vote them out!" read one.',
+     ("Vote them out!", "direct", "one", "read")),
+    # A chant's words belong to the chanters, named or not.
+    ("the chanters named by a possessive",
+     'Hundreds of fans packed the hall. Their chants of "Lena! Lena! Lena!" drowned out the band.',
+     ("Lena! Lena! Lena!", "partial", "Their", "chants of")),
+    ("chants of nobody named",
+     'Walking into the hall to chants of "Omar! Omar!," the governor said the race was "very close."',
+     ("Omar! Omar!,", "partial", None, "chants of")),
+]
+
 LISTENERS = [
     ('"We need more buses on the early routes," the mayor told "Morning Report" after the vote.', "Morning Report"),
 ]
@@ -170,3 +228,18 @@ def test_a_quoted_heading_is_not_a_quote(nlp, text, heading):
 @pytest.mark.parametrize("text, listener", LISTENERS)
 def test_the_listener_is_not_a_quote(nlp, text, listener):
     assert listener not in [row[0] for row in _found(nlp, text)]
+
+
+@pytest.mark.parametrize("case, text, expected", SIGNED, ids=[row[0] for row in SIGNED])
+def test_signed_and_labelled(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
+def test_a_signature_line_is_no_quote(nlp):
+    text = next(row[1] for row in SIGNED if row[0] == "a quote whose last line is its signature")
+    assert "Dana Okafor, Farm Policy Center." not in [row[0] for row in _found(nlp, text)]
+
+
+@pytest.mark.parametrize("case, text, expected", CARRIED, ids=[row[0] for row in CARRIED])
+def test_carried_and_chanted(nlp, case, text, expected):
+    assert expected in _found(nlp, text)

@@ -29,6 +29,7 @@ from kit.quotes.article import (
 )
 from kit import lexicon
 from kit.quotes.marks import QuoteSpan
+from kit.quotes.signed import Signed
 from kit.quotes.speaker_actors import SpeakerActors, pronouns_to_quoted
 from kit.quotes.speakers import ADDRESSING_VERBS, Speakers
 from kit.tables import conform
@@ -91,19 +92,27 @@ class MarkedQuotes:
         self.actors = actors
         self.text = article.text
         self.speakers = speakers
+        self.signed = Signed(article, speakers)
 
     def rows(self) -> list[dict]:
         found = self._attributed()
         rows: list[dict] = []
         previous: tuple[QuoteSpan, Attribution, str] | None = None
+        signed = self.signed
         for item in found:
             if item is None:
                 continue
             mark, content, attribution, kind = item
+            if attribution.speaker is None and kind == "direct":  # '"..." -- Jane Roe': signed, not continued
+                attribution = signed.signed_after(mark) or attribution
             if attribution.speaker is None and kind == "direct" and previous is not None:
                 attribution = self._continued_from(mark, previous) or attribution
             if attribution.speaker is None and kind == "direct":
-                attribution = self._introduced_before(mark, content) or self._signed_below(mark) or attribution
+                attribution = self._introduced_before(mark, content) or signed.direct(mark) or attribution
+            chant = signed.chanted(content, mark) if attribution.cue is None else None
+            if chant is not None:  # 'chants of "Go! Go!"': the chanters' words, whoever they are
+                rows.append(self.actors.row(*strip(self.text, mark.start, mark.end), kind, chant, content[0].i))
+                continue
             if attribution.speaker is None and (attribution.cue is None or is_a_name(content)):
                 continue  # nobody is said to say it: a slogan, a sign, a title, scare quotes
             if mark.opening in ("'", "‘") and self._heading(mark):
@@ -148,6 +157,7 @@ class MarkedQuotes:
                 continue
             kind = self.kind_of(content, mark)
             found.append((mark, content, self.attribute(mark, content, kind), kind))
+        self.signed.sign_pieces(found)
         _share_along_chains(found)
         return found
 
@@ -166,7 +176,7 @@ class MarkedQuotes:
             and token.lower_ not in RELATIVE_PRONOUNS
             for token in first_part
         )
-        before = self.text[article.sents[first_sentence].start_char : mark.outer_start]
+        before = self.text[max(article.sents[first_sentence].start_char, article.paragraph_starts[article.paragraph_of(mark.outer_start)]) : mark.outer_start]
         opens_sentence = before.strip(_STRAY) == "" or before.rstrip().endswith(":")
         # '"Overall," he continued, "the presence of water ..."', '"Never!" the crowd shouted',
         # '"The bad ones?" she asked': a quote opening its sentence and closed by a comma, a
@@ -294,7 +304,7 @@ class MarkedQuotes:
         (after a dash) and a colon right before the quote: that name's words."""
         colon = self._colon_before(mark)
         label = self.speakers.label_speaker(colon[0]) if colon is not None else None
-        return Attribution(colon[0], ":", label) if label is not None else None
+        return Attribution(colon[0], ":", label) if label is not None else self.signed.labelled(mark)
 
     def _introduced_by_colon(self, mark: QuoteSpan) -> Attribution:
         """'Bolsonaro opposed Macron's statement: "..."': a clause ending in a colon
@@ -413,29 +423,6 @@ class MarkedQuotes:
             if speaker is not None:
                 return Attribution(cue, cue_text(cue), speaker)
         return None
-
-    def _signed_below(self, mark: QuoteSpan) -> Attribution | None:
-        """'"We will win."' then a line '- Jane Roe, Ohio.': a quote that ends its paragraph,
-        signed on the next line by a dash and a name, is that name's."""
-        article = self.article
-        if self.text[mark.outer_end : self.text.find("\n", mark.outer_end) % (len(self.text) + 1)].strip(" .\t"):
-            return None  # the quote must end its paragraph
-        number = article.paragraph_of(max(mark.outer_start, mark.outer_end - 1)) + 1
-        if number >= len(article.paragraph_starts):
-            return None
-        start = article.paragraph_starts[number]
-        if self.text[mark.outer_end : start].count("\n") > 2 or self.text[start : start + 1] not in "-\u2013\u2014~":
-            return None
-        line = article.tokens_of(start, self.text.find("\n", start) % (len(self.text) + 1))
-        if line is None or len(line) < 2 or len(line) > 25:
-            return None
-        name = [token for token in line[1:] if not token.is_space]
-        if not name or name[0].pos_ != "PROPN":
-            return None
-        head = name[0]
-        while head.i + 1 < line.end and self.article.doc[head.i + 1].pos_ == "PROPN":
-            head = self.article.doc[head.i + 1]
-        return Attribution(line[0], line[0].text[0], self.speakers.named(head))
 
     def _continued_from(self, mark: QuoteSpan, previous) -> Attribution | None:
         """'"X," he said. "Y."': a quoted sentence with no cue of its own goes on the last
