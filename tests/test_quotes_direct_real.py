@@ -147,6 +147,18 @@ SIGNED = [
      'The hearing went on for hours.\n\nRep. Dana Cole (R-Ind.):"I have never seen that number before. '
      'Where did it come from?"',
      ("I have never seen that number before. Where did it come from?", "direct", "Dana Cole", ":")),
+    ("a label after an ellipsis",
+     'Soon after the flood he posted about ... Dana Ruiz: "Thanks to every volunteer who came out tonight."',
+     ("Thanks to every volunteer who came out tonight.", "direct", "Dana Ruiz", ":")),
+    ("a title's full stop is no sentence before a label (the verb of saying stays the cue)",
+     'Dana Ruiz, a former aide to Mr. Olin and now a county chairman, said of Mr. Olin: "He is from here, and '
+     'he never forgot it."',
+     ("He is from here, and he never forgot it.", "direct", "Dana Ruiz", "said")),
+    # A straight mark doubling a curly one ('"\u201cYou ...') is a stray: the curly pair is the quote.
+    ("a stray straight mark before a curly quote",
+     "The interview aired on Wednesday.\n\n\"\u201cYou don\u2019t win a race by counting towns,\u201d Olin answered "
+     "before adding that he would need the cities in May.\"",
+     ("You don\u2019t win a race by counting towns,", "direct", "Olin", "answered")),
     ("'From the report:' before the quote",
      "What the survey shows - Most towns are split. From the report: \u201cTowns with a mill voted to keep it. "
      "Others did not.\u201d",

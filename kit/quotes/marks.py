@@ -189,6 +189,8 @@ def _role(text: str, index: int) -> str:
     before = text[index - 1] if index > 0 else " "
     if before == "=" or (before.isalnum() and index + 1 < len(text) and text[index + 1] in ">/"):
         return "none"  # markup: author="@AP" datetime="2019-03-14">, not a quote
+    if mark == DOUBLE_AMBIGUOUS and (text[index + 1 : index + 2] == "“" or before == "“"):
+        return "none"  # '"“We won,” she said': a straight mark doubling a curly one is a stray
     if before in " \u2009\u200a\u202f\u00a0" and index > 1 and text[index - 2] in SINGLE_MARKS:
         before = text[index - 2]  # 'a quote in a quote' " : the thin space is typography
     after = text[index + 1] if index + 1 < len(text) else " "

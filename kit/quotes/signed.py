@@ -37,7 +37,8 @@ CARRIER_WORDS = lexicon.words("quotes_direct_carrier_words")
 #: Words that open a "From X:" label: what follows the colon is X's (longest first).
 FROM_OPENERS = sorted(lexicon.words("quotes_label_openers") | lexicon.words("quotes_direct_from_openers"), key=len, reverse=True)
 #: What ends the text before a label on its line: a sentence, a quote, an ellipsis, a dash.
-LABEL_BOUNDARIES = (". ", "? ", "! ", "\u201d ", '" ', "... ", "\u2026 ", " - ", " \u2013 ", " \u2014 ")
+SENTENCE_STOPS = (". ", "? ", "! ")
+LABEL_BOUNDARIES = SENTENCE_STOPS + ("\u201d ", '" ', "... ", "\u2026 ", " - ", " \u2013 ", " \u2014 ")
 #: Dashes that sign a quote ("-- Jane Roe", "\u2015 Jane Roe").
 DASHES = "-\u2013\u2014\u2015~"
 #: At most this many tokens in a signature line, and in a label before a colon.
@@ -142,8 +143,7 @@ class Signed:
             return None
         colon -= 1
         line_start = text.rfind("\n", 0, colon) + 1
-        found = ((text.rfind(stop, line_start, colon), stop) for stop in LABEL_BOUNDARIES)
-        start = max([line_start] + [at + len(stop) for at, stop in found if at >= 0])
+        start = max([line_start] + [at + len(stop) for at, stop in self._boundaries(line_start, colon)])
         label = self.article.tokens_of(start, colon)
         words = [token for token in label if token.idx < colon and not token.is_space] if label is not None else []
         if not words or len(words) > LABEL_TOKENS:
@@ -160,6 +160,19 @@ class Signed:
         if not all(token.text[:1].isupper() for token in words[-2:]) and words[-1].pos_ != "PROPN":
             return None
         return Attribution(words[-1], ":", self.speakers.named(words[-1]))
+
+    def _boundaries(self, line_start: int, colon: int):
+        """(offset, boundary) of the last of each boundary before the colon on its line; a full stop
+        only where the parse starts a sentence after it ('said of Mr. Rubio:' is no sentence's end)."""
+        for stop in LABEL_BOUNDARIES:
+            at = self.text.rfind(stop, line_start, colon)
+            while at >= 0 and stop in SENTENCE_STOPS:
+                after = self.article.tokens_of(at + len(stop), at + len(stop) + 1)
+                if after is not None and after[0].is_sent_start:
+                    break
+                at = self.text.rfind(stop, line_start, at)
+            if at >= 0:
+                yield at, stop
 
     def _from_label(self, words: list[Token], opener: Token) -> Attribution | None:
         """'From the report:' -> the report; 'From Roe's post:' -> Roe (a document speaks for its owner)."""
