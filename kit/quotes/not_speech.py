@@ -2,8 +2,8 @@
 
 A reported row is judged by its cue, its speaker and its content in the parsed article;
 :func:`kept` drops the indirect rows that no one is said to have said: a set phrase ("it goes
-without saying"), a verb whose subject is a thing ("the pressure is growing, threatening
-losses"), a line of a list under a label ("Iowa: Jane Roe, John Doe, ..."). PolNeAR annotates
+without saying"), a verb whose subject is a thing ("the storm threatens to cut
+power"), a line of a list under a label ("Iowa: Jane Roe, John Doe, ..."). PolNeAR annotates
 nearly every other form (author's asides, negated speech, objects of "answer", "deny", "confirm"),
 so the rules stay narrow.
 
@@ -29,7 +29,7 @@ IDIOMS: dict[str, list[tuple[int, list[str]]]] = {}
 for _phrase in sorted(lexicon.words("quotes_not_speech_idioms")):
     for _place, _word in enumerate(_phrase.split()):
         IDIOMS.setdefault(_word, []).append((_place, _phrase.split()))
-#: Verbs of saying with another sense when a thing is their subject ("the debate promised to be ...").
+#: Verbs of saying with another sense when a thing is their subject ("the vote promises to be close").
 THING_VERBS = lexicon.words("quotes_not_speech_thing_verbs")
 #: Nouns of those who can say something: people, groups, organisations, and the documents that speak for them.
 AGENT_NOUNS = frozenset().union(*(lexicon.words(name) for name in (
