@@ -44,13 +44,13 @@ _STRAY = " \t\n\u00a0\"“”'‘’"
 def find_quotes(doc: Doc, mentions: list[dict]) -> list[dict]:
     """Rows of the quotes table for one parsed article (no ``article_id``).
 
-    ``mentions`` are the rows :func:`kit.actors.find_mentions` gave for the same Doc;
-    they resolve speakers to ``actor_id`` (an empty list leaves every ``actor_id`` empty).
+    ``mentions`` (:func:`kit.actors.find_mentions`'s rows for the Doc, or []) give speakers their ``actor_id``.
 
     >>> doc = load_model()('The Wall Street Journal said Russia has cut its staff.')
     >>> [(r["text"], r["kind"], r["speaker"]) for r in find_quotes(doc, [])]
     [('Russia has cut its staff', 'indirect', 'The Wall Street Journal')]
     """
+    from kit.quotes.not_speech import kept
     from kit.quotes.reported import ReportedSpeech
 
     article = Article(doc, mentions)
@@ -60,7 +60,7 @@ def find_quotes(doc: Doc, mentions: list[dict]) -> list[dict]:
     actors = SpeakerActors(speakers)
     rows = MarkedQuotes(article, speakers, actors).rows()
     reported, absorbed = ReportedSpeech(article, speakers, actors).rows(rows)
-    rows = [row for row in rows if (row["start"], row["end"]) not in absorbed] + reported
+    rows = [row for row in rows if (row["start"], row["end"]) not in absorbed] + kept(reported, article)
     rows.sort(key=lambda row: (row["start"], row["end"]))
     pronouns_to_quoted(rows, article)
     return rows

@@ -1,0 +1,83 @@
+"""Reported rows that are not speech (issue 14, precision of reported speech): invented
+sentences of the forms the kit took for reported speech on PolNeAR train and nobody said.
+Tables of (case, text, (content, kind, speaker, cue)) for the row that must NOT be found
+(kit.quotes.not_speech drops it), and of sentences of the same forms that must still give
+their row."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import _rows  # the rows of one text, offsets checked
+
+
+def _found(nlp, text):
+    return [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
+
+
+NOT_SPEECH = [
+    # Set phrases that hold a verb of saying (kit/lexicon/quotes_not_speech_idioms.txt).
+    ("worth noting", "It's worth noting that the mayor has never lost an election in the city.",
+     ("the mayor has never lost an election in the city", "indirect", "It", "noting")),
+    ("goes without saying", "It goes without saying that the bridge needs repairs before winter.",
+     ("the bridge needs repairs before winter", "indirect", "It", "saying")),
+    ("some explaining to do", "After the audit, the treasurer had some explaining to do.",
+     ("to do", "indirect", "some", "explaining")),
+    ("within hailing distance", "The bill came within hailing distance of passing before the session ended.",
+     ("distance of passing before the session ended", "indirect", "The bill", "hailing")),
+    ("time will tell", "Only time will tell whether the new stadium will pay for itself.",
+     ("whether the new stadium will pay for itself", "indirect", "Only time", "tell")),
+    ("all told", "All told, up to 3,000 families could lose their homes this year.",
+     ("up to 3,000 families could lose their homes this year", "indirect", "All", "told")),
+    ("safe to say", "It's safe to say the council will reject the plan.",
+     ("the council will reject the plan", "indirect", "It", "say")),
+    # A verb with a sense for things, whose subject is a thing: an event, a plan, a quality.
+    ("pressure threatening losses", "The rising pressure on the bank is threatening deeper losses for its investors.",
+     ("deeper losses for its investors", "indirect", "The rising pressure on the bank", "threatening")),
+    ("an event threatens", "The storm threatens to knock out power across the region.",
+     ("to knock out power across the region", "indirect", "The storm", "threatens")),
+    ("a debate promising to be", "The debate was promising to be a turning point for the governor.",
+     ("to be a turning point for the governor", "indirect", "The debate", "promising")),
+    ("a tone echoed", "The tone of the speech echoed the themes of an earlier campaign.",
+     ("the themes of an earlier campaign", "indirect", "The tone of the speech", "echoed")),
+    ("a refusal to condemn", "The school's refusal to condemn the protest angered many parents.",
+     ("the protest", "indirect", "The school's refusal", "condemn")),
+    # "admit" people: letting them in, not admitting a fact.
+    ("efforts to admit refugees", "The provinces have stepped up efforts to admit more refugees this year.",
+     ("more refugees", "indirect", "efforts", "admit")),
+    ("admitting students", "Colleges are admitting more international students to fill their classes.",
+     ("more international students to fill their classes", "indirect", "Colleges", "admitting")),
+    # "Label: words" lines below the headline with no finite verb: entries of a list.
+    ("a list of names under a place",
+     "The Midwest lineup:\n\nOhio: Dana Reyes, Tom Okafor, Lena Park, Sam Whitfield, Rita Holm.\n\nIowa: Ann Cole.",
+     ("Dana Reyes, Tom Okafor, Lena Park, Sam Whitfield, Rita Holm.", "indirect", "Ohio", ":")),
+    ("a plan under a name",
+     "Each candidate's plan for the final week:\n\nOkafor: Win in a walk.\n\nReyes: Now or never.",
+     ("Now or never.", "indirect", "Reyes", ":")),
+]
+
+STILL_SPEECH = [
+    ("said, a clause", "The mayor said the new bridge would open in May.",
+     ("the new bridge would open in May", "indirect", "The mayor", "said")),
+    ("admitted a fact", "The minister admitted the plan had failed.",
+     ("the plan had failed", "indirect", "The minister", "admitted")),
+    ("a body threatened", "The union threatened to strike if the talks failed.",
+     ("to strike if the talks failed", "indirect", "The union", "threatened")),
+    ("a coalition threatened", "The coalition threatened to walk out of the talks.",
+     ("to walk out of the talks", "indirect", "The coalition", "threatened")),
+    ("a headline's label", "Okafor: City Hall Must Cut Its Budget.\n\nMayor Dana Okafor spoke on Monday.",
+     ("City Hall Must Cut Its Budget.", "indirect", "Okafor", ":")),
+    ("a transcript's label with a finite verb",
+     "The interview aired on Sunday.\n\nOKAFOR: Well, I think the council has to act now.",
+     ("Well, I think the council has to act now.", "indirect", "OKAFOR", ":")),
+]
+
+
+@pytest.mark.parametrize("case, text, dropped", NOT_SPEECH, ids=[row[0] for row in NOT_SPEECH])
+def test_not_speech(nlp, case, text, dropped):
+    assert dropped not in _found(nlp, text)
+
+
+@pytest.mark.parametrize("case, text, expected", STILL_SPEECH, ids=[row[0] for row in STILL_SPEECH])
+def test_still_speech(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
