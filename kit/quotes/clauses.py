@@ -244,17 +244,41 @@ def short_answer(article: Article, verb: Token) -> tuple[int, int] | None:
     if verb.i + 1 >= len(article.doc) or verb.lemma_.lower() not in SHORT_ANSWER_VERBS:
         return None
     word = article.doc[verb.i + 1]
+    same = word.head if word.lower_ == "the" and word.head.lower_ == "same" else None
+    if same is not None and same.head == verb and same.dep_ in ("dobj", "nsubj", "attr"):
+        # "three-quarters said the same of Doe", "26 percent said the same": the same answer again
+        about = [c for c in verb.children if c.i == same.i + 1 and c.dep_ == "prep" and c.lower_ in ("of", "for", "about")]
+        last = about[0].right_edge if about else same.right_edge
+        return word.idx, last.idx + len(last)
     if word.head != verb:
         return None
     if word.lower_ in SHORT_ANSWERS:
         return word.idx, word.idx + len(word)
-    if word.dep_ == "dobj" or word.lower_ == "the" and word.head.dep_ == "dobj":
-        phrase = word if word.dep_ == "dobj" else word.head
-        first = phrase.left_edge
-        if first.lower_ in ("the", "that") and first.i + 1 < len(article.doc) and (
-                article.doc[first.i + 1].lower_ == "same" or phrase.lower_ == "that"):
-            return phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
+    if word.dep_ == "dobj" and word.lower_ == "that":  # "said that." (the clause said before)
+        return word.idx, word.right_edge.idx + len(word.right_edge)
     return None
+
+
+#: The prepositions that bring what an accusing passive says ("accused of", "charged with", "criticized for/as").
+_PASSIVE_CONTENT = frozenset("of with for as".split())
+
+
+def passive_report(article: Article, verb: Token) -> tuple[int, int] | None:
+    """'Roe was charged with assault', 'Doe is accused of plotting ...', 'Roe was declared
+    the winner': an accusing or judging verb in the agentless passive, with a complement that
+    says what of; the report is the whole clause, its subject included (nobody is named)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    content = [c for c in verb.children if c.i > verb.i and (
+        (c.dep_ == "prep" and c.lower_ in _PASSIVE_CONTENT and any(g.dep_ in ("pobj", "pcomp") for g in c.children))
+        or (c.dep_ in ("oprd", "attr") and c.pos_ in ("NOUN", "ADJ")))]
+    if not subjects or not content:
+        return None
+    sentence = article.sentence_index(verb.i)
+    last = max(t.i for part in content for t in part.subtree if article.sentence_index(t.i) == sentence)
+    first = subjects[0].left_edge.i
+    if verb.dep_ == "relcl" and subjects[0].lower_ in ("who", "which", "that"):
+        first = subjects[0].i
+    return clause_span(list(article.doc[first : last + 1]))
 
 
 def clause_span(tokens: list[Token], need_verb: bool = True) -> tuple[int, int] | None:

@@ -34,7 +34,9 @@ from kit.quotes.article import (
     passive_without_agent, picks_out_a_group, strip,
 )
 from kit.quotes.interviews import QA_SIDES, qa_rows, qa_turns, turn_span
-from kit.quotes.clauses import HEARER_VERBS, asked_if, asked_question, clause_span, reported_clause, short_answer
+from kit.quotes.clauses import (
+    HEARER_VERBS, asked_if, asked_question, clause_span, passive_report, reported_clause, short_answer,
+)
 from kit.quotes.marks import DOUBLE_MARKS
 from kit.quotes.nouns import SPEECH_NOUNS, noun_report
 from kit.quotes.speaker_actors import SpeakerActors
@@ -51,6 +53,10 @@ ABOUT_ONLY = frozenset("speak talk complain".split())
 
 #: Verbs of saying whose object alone is what was said ("noted the attacks", "proposed a safe zone").
 OBJECT_VERBS = lexicon.words("quotes_object_verbs")
+#: Verbs of saying whose "about" phrase is what was said ("said little about the plan", "wrote about the event").
+ABOUT_VERBS = lexicon.words("quotes_reported_about_verbs")
+#: Accusing verbs whose agentless passive reports a speech act ("was charged with assault").
+PASSIVE_VERBS = lexicon.words("quotes_reported_passive_verbs")
 
 
 #: An interview answer's label: "((Thomas Rivinius)) Well, ...".
@@ -119,6 +125,8 @@ class ReportedSpeech:
                     article.in_markup(token.idx)):
                 if token.lemma_.lower() in ASKING_VERBS and not negated(token) and _asked_by_nobody_named(token):
                     found, unnamed = asked_question(self.article, token), True  # "she was asked whether ...": a question put
+                elif passive_without_agent(token) and not negated(token) and token.lemma_.lower() in PASSIVE_VERBS:
+                    found, unnamed = passive_report(self.article, token), True  # "was charged with assault"
                 elif passive_without_agent(token) or negated(token) or picks_out_a_group(token):
                     continue  # "deaths were reported", "not everyone agreed": nobody is said to say it
                 else:
@@ -140,8 +148,9 @@ class ReportedSpeech:
             if any(article.in_quote(char) for char in (start, end - 1)) or any(
                     start <= mark.outer_start < end for mark in article.marks):
                 end = self._through_closing_mark(start, end)
-                if end is None or any(row["kind"] == "direct" for row in inner) or not self._makes_own_claim(start, end):
-                    continue  # the quoted words are the quote (partial or direct)
+                if end is None or any(row["kind"] == "direct" for row in inner) or not self._makes_own_claim(start, end) and (
+                        inner or self._sentence_quoted(token, quoted)):
+                    continue  # the quoted words are the quote (partial or direct); a title in marks is not
                 kind = "mixed"
             elif any(start < row["end"] and row["start"] < end for row in quoted):
                 continue
@@ -282,6 +291,14 @@ class ReportedSpeech:
             absorbed.update((row["start"], row["end"]) for row in inner)
         return rows, absorbed
 
+    def _sentence_quoted(self, token: Token, quoted: list[dict]) -> bool:
+        """Does a quote row start or end in ``token``'s sentence? ('"...," he said on the
+        podcast "Here's the Thing."': the verb's words are that quote, not the title.)"""
+        sentence = self.article.sentence_index(token.i)
+        return any(row["sentence"] == sentence or self.article.sentence_index(
+            self.article.tokens_of(row["end"] - 1, row["end"]).start) == sentence for row in quoted
+            if self.article.tokens_of(row["end"] - 1, row["end"]) is not None)
+
     def _through_closing_mark(self, start: int, end: int) -> int | None:
         """The end of a reported clause, moved past the closing mark of a quote that opens
         inside it ('... Kyrgyzstan "to help the country's economy."'); None if the quote runs
@@ -368,6 +385,9 @@ class ReportedSpeech:
         answer = short_answer(self.article, verb)
         if answer is not None:
             return answer
+        about = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "about" and c.i > verb.i and not _time_phrase(c)]
+        if lemma in ABOUT_VERBS and about and not self._marks_in_sentence(verb):
+            return _about_object(about[0])  # ('"...," she said about the plan': the quote is what she said)
         if lemma not in OBJECT_VERBS:
             return None
         if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
@@ -382,6 +402,12 @@ class ReportedSpeech:
             return None
         return self.act_content(verb, parts)
 
+
+    def _marks_in_sentence(self, token: Token) -> bool:
+        """Quotation marks in the token's sentence, or a colon after it (a quote follows)."""
+        sentence = self.article.sents[self.article.sentence_index(token.i)]
+        before = self.doc[max(0, sentence.start - 2) : sentence.start]  # '"Why ...?" Roe said about ...' split off
+        return any(t.is_quote for t in list(before) + list(sentence)) or any(t.text == ":" for t in sentence if t.i > token.i)
 
     def according_to(self, according: Token) -> tuple[int, int] | None:
         """'According to police, the man was armed' / 'The man was armed, according to police.'"""
@@ -401,6 +427,16 @@ class ReportedSpeech:
             return clause_span(before + [t for t in self.doc[before[-1].i + 1 : after[0].i]] + after)
         tokens = after if len(after) >= len(before) else before
         return clause_span(tokens)
+
+
+def _about_object(about: Token) -> tuple[int, int] | None:
+    """'said little about [the plan]', 'what she says about [immigrants]': what was said is
+    about the preposition's object (one word will do; a pronoun will not)."""
+    objects = [c for c in about.children if c.dep_ in ("pobj", "pcomp")]
+    if not objects or (objects[0].pos_ == "PRON" and objects[0].left_edge == objects[0].right_edge):
+        return None
+    first, last = objects[0].left_edge, objects[0].right_edge
+    return first.idx, last.idx + len(last)
 
 
 def _asked_by_nobody_named(verb: Token) -> bool:
