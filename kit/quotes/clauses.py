@@ -108,12 +108,12 @@ def asked_question(article: Article, verb: Token) -> tuple[int, int] | None:
                 child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
             sentence = article.sentence_index(verb.i)
             return clause_span([t for t in child.subtree if article.sentence_index(t.i) == sentence])
-    for child in verb.children:  # "When asked about the vote, ...": what the question was about
-        if child.i == verb.i + 1 and child.dep_ == "prep" and child.lower_ == "about":
+    for child in verb.children:  # "When asked (later) about the vote, ...": what the question was about
+        if verb.i < child.i <= verb.i + 4 and child.dep_ == "prep" and child.lower_ == "about":
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 sentence = article.sentence_index(verb.i)
-                return clause_span(sorted((t for t in objects[0].subtree if article.sentence_index(t.i) == sentence),
+                return clause_span(sorted((t for t in [child, *objects[0].subtree] if article.sentence_index(t.i) == sentence),
                                           key=lambda t: t.i), need_verb=False)
     return None
 
@@ -222,8 +222,11 @@ def _interrupted(article: Article, verb: Token) -> tuple[int, int] | None:
         return None
     sentence = article.sentence_index(verb.i)
     clause = [t for t in head.subtree if article.sentence_index(t.i) == sentence]
-    if not any(child.dep_ in SUBJECTS + ("expl",) for child in head.children):
-        # the clause's subject parsed away from its verb, right before the cue's comma
+    gerund = [c for c in head.children if c.i < first and c.dep_ in ("advcl", "csubj") and c.tag_ == "VBG"
+              and c.left_edge.i == article.sents[sentence].start]
+    if not gerund and not any(child.dep_ in SUBJECTS + ("expl",) for child in head.children):
+        # "Riding alone at night, they said, can be hazardous": a gerund the parser hung on
+        # the verb is its subject; else the clause's subject parsed away from its verb, right before the cue's comma
         # ("... and the lease, the club said, had been costly to sign"); else a clause of its
         # own: "In his state, X said, offenders are ..."
         before = doc[first - 2] if first >= 2 else None

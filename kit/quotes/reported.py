@@ -33,6 +33,7 @@ from kit.quotes.article import (
     ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, SUBJECTS, Article, Attribution, call_parts, cue_text, for_clause, negated,
     passive_without_agent, picks_out_a_group, strip,
 )
+from kit.quotes.according import according_to
 from kit.quotes.interviews import QA_SIDES, qa_rows, qa_turns, turn_span
 from kit.quotes.clauses import (
     HEARER_VERBS, asked_if, asked_question, clause_span, passive_report, reported_clause, short_answer,
@@ -112,7 +113,7 @@ class ReportedSpeech:
                 continue  # an interviewee's answer is their own words, like a quote: nothing nested in it
             speaker, unnamed = None, False
             if token.lower_ == "according":
-                found = self.according_to(token)
+                found = according_to(self.article, token)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS and not article.in_quote(token.idx):
                 report = noun_report(token) if not _title_case(article.sents[article.sentence_index(token.i)]) else None
                 if report is None:
@@ -408,25 +409,6 @@ class ReportedSpeech:
         sentence = self.article.sents[self.article.sentence_index(token.i)]
         before = self.doc[max(0, sentence.start - 2) : sentence.start]  # '"Why ...?" Roe said about ...' split off
         return any(t.is_quote for t in list(before) + list(sentence)) or any(t.text == ":" for t in sentence if t.i > token.i)
-
-    def according_to(self, according: Token) -> tuple[int, int] | None:
-        """'According to police, the man was armed' / 'The man was armed, according to police.'"""
-        if self.article.in_quote(according.idx) or not any(child.lower_ == "to" for child in according.children):
-            return None
-        head = according.head
-        if head == according:
-            return None
-        phrase = {t.i for t in according.subtree}
-        clause = [t for t in head.subtree if t.i not in phrase]
-        if not clause:
-            return None
-        before = [t for t in clause if t.i < according.i and not t.is_punct]
-        after = [t for t in clause if t.i > max(phrase) and not t.is_punct]
-        if len(before) >= 2 and len(after) >= 2 and before[-1].i + 3 >= according.i and after[0].i <= max(phrase) + 3:
-            # "One child was, according to the fire service, among the dead": the whole clause.
-            return clause_span(before + [t for t in self.doc[before[-1].i + 1 : after[0].i]] + after)
-        tokens = after if len(after) >= len(before) else before
-        return clause_span(tokens)
 
 
 def _about_object(about: Token) -> tuple[int, int] | None:
