@@ -284,6 +284,25 @@ def passive_report(article: Article, verb: Token) -> tuple[int, int] | None:
     return clause_span(list(article.doc[first : last + 1]))
 
 
+def passive_subject(article: Article, verb: Token) -> tuple[int, int] | None:
+    """'The meeting was first reported by the Post', 'The campaign, first reported by the Post,
+    is ...': a verb of saying in the passive with its agent (the speaker) reports its subject
+    (or the noun a participle describes)."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    sentence = article.sentence_index(verb.i)
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if subjects:
+        tokens = list(subjects[0].subtree)
+    elif verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i and not (
+            verb.head.head.lower_ == "to" and verb.head.head.head.lower_ == "according"):  # "according to polls reported by"
+        own = {t.i for t in verb.subtree}
+        tokens = [t for t in verb.head.subtree if t.i not in own]
+    else:
+        return None
+    return clause_span([t for t in tokens if article.sentence_index(t.i) == sentence], need_verb=False)
+
+
 def clause_span(tokens: list[Token], need_verb: bool = True) -> tuple[int, int] | None:
     """Character span of a clause's tokens, trimmed of punctuation and conjunctions at its
     ends; None for fewer than three tokens or (``need_verb``) no verb."""

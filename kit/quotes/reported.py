@@ -36,7 +36,7 @@ from kit.quotes.article import (
 from kit.quotes.according import according_to
 from kit.quotes.interviews import QA_SIDES, qa_rows, qa_turns, turn_span
 from kit.quotes.clauses import (
-    HEARER_VERBS, asked_if, asked_question, clause_span, passive_report, reported_clause, short_answer,
+    HEARER_VERBS, asked_if, asked_question, clause_span, passive_report, passive_subject, reported_clause, short_answer,
 )
 from kit.quotes.marks import DOUBLE_MARKS
 from kit.quotes.nouns import SPEECH_NOUNS, noun_report
@@ -56,6 +56,8 @@ ABOUT_ONLY = frozenset("speak talk complain".split())
 OBJECT_VERBS = lexicon.words("quotes_object_verbs")
 #: Verbs of saying whose "about" phrase is what was said ("said little about the plan", "wrote about the event").
 ABOUT_VERBS = lexicon.words("quotes_reported_about_verbs")
+#: Verbs of saying whose passive with an agent reports its subject ("was first reported by the Post").
+AGENT_VERBS = lexicon.words("quotes_reported_agent_verbs")
 #: Accusing verbs whose agentless passive reports a speech act ("was charged with assault").
 PASSIVE_VERBS = lexicon.words("quotes_reported_passive_verbs")
 
@@ -139,6 +141,8 @@ class ReportedSpeech:
                         found = self.act_content(token)
                     elif found is None and lemma in INDIRECT_VERBS:
                         found = self.said_object(token)
+                    if found is None and lemma in AGENT_VERBS:
+                        found = passive_subject(self.article, token)  # "was first reported by the Post"
             else:
                 continue
             if found is None:
@@ -349,7 +353,7 @@ class ReportedSpeech:
         if lemma in ABOUT_ONLY:
             parts = [part for part in parts if part.dep_ == "prep" and part.lower_ in ("about", "of")]
         if lemma == "call":  # "called the plan Flyboard Air" names; "called for/on ..." asks
-            parts = call_parts(parts)
+            parts = call_parts(parts) or _quoted_epithet(parts)
         if lemma == "charge":  # "charged him with murder" accuses; "charged a fee" bills
             accused = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > verb.i]
             parts = [part for part in parts if part.dep_ == "dobj"] + accused if accused else []
@@ -409,6 +413,15 @@ class ReportedSpeech:
         sentence = self.article.sents[self.article.sentence_index(token.i)]
         before = self.doc[max(0, sentence.start - 2) : sentence.start]  # '"Why ...?" Roe said about ...' split off
         return any(t.is_quote for t in list(before) + list(sentence)) or any(t.text == ":" for t in sentence if t.i > token.i)
+
+
+def _quoted_epithet(parts: list[Token]) -> list[Token]:
+    """'called his rival "Little Marco"', 'called Doe a "sellout"': a name in marks given to
+    the object is a judgment said, not the name the thing has (the object and the name)."""
+    named = [part for part in parts if part.dep_ in ("oprd", "attr") and any(
+        t.is_quote for t in part.doc[part.left_edge.i - 1 : part.right_edge.i + 2])]
+    objects = [part for part in parts if part.dep_ == "dobj"]
+    return objects[:1] + named[:1] if objects and named else []
 
 
 def _about_object(about: Token) -> tuple[int, int] | None:
