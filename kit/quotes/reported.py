@@ -45,6 +45,8 @@ from kit.quotes.speakers import INTERVIEWER_LABELS, Speakers
 
 #: Prepositions that introduce what a speech act is about ("accused X of", "called for", "described X as").
 CONTENT_PREPOSITIONS = frozenset("on for of as about against over".split())
+#: Prepositions that bring one verb's content besides those ("agreed with his assessment").
+VERB_PREPOSITIONS = lexicon.mapping("quotes_reported_verb_prepositions")
 #: Dependents of a speech-act verb that hold its content.
 CONTENT_DEPENDENTS = frozenset("dobj dative xcomp ccomp oprd acomp attr".split())
 #: Act verbs whose object alone is not what was said ("called the police", "asked a question").
@@ -345,7 +347,8 @@ class ReportedSpeech:
             return None  # a headline ("Voters Reject The Idea Of ..."): its parse is not to be trusted
         parts = parts if parts is not None else [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
             child.dep_ in CONTENT_DEPENDENTS or for_clause(child)
-            or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and any(
+            or (child.dep_ == "prep" and (child.lower_ in CONTENT_PREPOSITIONS or child.lower_ in VERB_PREPOSITIONS.get(
+                verb.lemma_.lower(), "").split()) and any(
                 c.dep_ in ("pobj", "pcomp") or child.lower_ == "as" for c in child.children)))]
         if not parts:
             return None
