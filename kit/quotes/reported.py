@@ -58,6 +58,8 @@ ABOUT_ONLY = frozenset("speak talk complain".split())
 OBJECT_VERBS = lexicon.words("quotes_object_verbs")
 #: Verbs of saying whose "about" phrase is what was said ("said little about the plan", "wrote about the event").
 ABOUT_VERBS = lexicon.words("quotes_reported_about_verbs")
+#: What "tell" tells when it is its object ("told the story of ...", "told a joke").
+TOLD_NOUNS = lexicon.words("quotes_reported_told_nouns")
 #: Verbs of saying whose passive with an agent reports its subject ("was first reported by the Post").
 AGENT_VERBS = lexicon.words("quotes_reported_agent_verbs")
 #: Accusing verbs whose agentless passive reports a speech act ("was charged with assault").
@@ -390,6 +392,9 @@ class ReportedSpeech:
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
             if hearers and asked:
                 return self.act_content(verb, hearers[:1] + asked[:1])
+            told = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in TOLD_NOUNS]
+            if told:  # "told the story of how they met": the story is what was told
+                return clause_span(list(self.doc[told[0].left_edge.i : told[0].right_edge.i + 1]), need_verb=False)
         answer = short_answer(self.article, verb)
         if answer is not None:
             return answer
