@@ -2,10 +2,9 @@
 
 The clause the phrase attributes is read from the parse first (the phrase's head and its
 subtree); the parser often hangs the phrase on a verb inside its own object or on the next
-sentence ("..., according to three sources who were not authorized to speak", "... pledged
-delegates according to a count by the AP"), so when the parse gives nothing, or only words
-after a phrase that ends its sentence, the words of the sentence on the other side of the
-phrase are the clause.
+sentence ("..., according to two aides who asked not to be named", "... leads by 90 seats
+according to a tally of the results"), so when the parse gives nothing, or only words after a
+phrase that ends its sentence, the sentence's words before the phrase are the clause.
 """
 
 from __future__ import annotations
@@ -30,12 +29,12 @@ def according_to(article: Article, according: Token) -> tuple[int, int] | None:
     sentence = article.sents[article.sentence_index(according.i)]
     before = [t for t in article.doc[sentence.start : according.i] if not (t.is_punct or t.is_space)]
     if len(before) >= 3 and (found is None or found[0] > according.idx and not _after_a_break(article, found[0])):
-        # "Clinton leads by 271 delegates according to a count by the AP", "..., according to
-        # sources who were not authorized to speak": what comes before (what the parse gave
+        # "Roe leads by 90 seats according to a tally of the results", "..., according to
+        # aides who asked not to be named": what comes before (what the parse gave
         # after the phrase is inside its object or in the next sentence)
         return clause_span(before)
     if found is None and all(t.lower_ in _OPENERS for t in before):
-        # "According to a 2016 study by the Pew Research Center, eligible voters ...": after its comma
+        # "According to a new survey of the state's farms, most growers ...": after its comma
         commas = [t for t in article.doc[according.i : sentence.end] if t.text == ","]
         if commas:
             return clause_span(list(article.doc[commas[0].i + 1 : sentence.end]))

@@ -113,7 +113,7 @@ def asked_question(article: Article, verb: Token) -> tuple[int, int] | None:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 sentence = article.sentence_index(verb.i)
-                return clause_span(sorted((t for t in [child, *objects[0].subtree] if article.sentence_index(t.i) == sentence),
+                return clause_span(sorted((t for t in objects[0].subtree if article.sentence_index(t.i) == sentence),
                                           key=lambda t: t.i), need_verb=False)
     return None
 
@@ -249,7 +249,7 @@ def short_answer(article: Article, verb: Token) -> tuple[int, int] | None:
     word = article.doc[verb.i + 1]
     same = word.head if word.lower_ == "the" and word.head.lower_ == "same" else None
     if same is not None and same.head == verb and same.dep_ in ("dobj", "nsubj", "attr"):
-        # "three-quarters said the same of Doe", "26 percent said the same": the same answer again
+        # "a third said the same of Doe", "last year 30 percent said the same": the same answer again
         about = [c for c in verb.children if c.i == same.i + 1 and c.dep_ == "prep" and c.lower_ in ("of", "for", "about")]
         last = about[0].right_edge if about else same.right_edge
         return word.idx, last.idx + len(last)
@@ -285,8 +285,8 @@ def passive_report(article: Article, verb: Token) -> tuple[int, int] | None:
 
 
 def passive_subject(article: Article, verb: Token) -> tuple[int, int] | None:
-    """'The meeting was first reported by the Post', 'The campaign, first reported by the Post,
-    is ...': a verb of saying in the passive with its agent (the speaker) reports its subject
+    """'The talks were disclosed first by the Herald', 'The plan, reported by the Herald last
+    week, is ...': a verb of saying in the passive with its agent (the speaker) reports its subject
     (or the noun a participle describes)."""
     if not any(c.dep_ == "agent" for c in verb.children):
         return None

@@ -60,6 +60,8 @@ OBJECT_VERBS = lexicon.words("quotes_object_verbs")
 ABOUT_VERBS = lexicon.words("quotes_reported_about_verbs")
 #: What "tell" tells when it is its object ("told the story of ...", "told a joke").
 TOLD_NOUNS = lexicon.words("quotes_reported_told_nouns")
+#: Verbs that give names: the words in marks after their object are a name, not a title inside a claim.
+NAMING_VERBS = lexicon.words("quotes_direct_naming_verbs")
 #: Verbs of saying whose passive with an agent reports its subject ("was first reported by the Post").
 AGENT_VERBS = lexicon.words("quotes_reported_agent_verbs")
 #: Accusing verbs whose agentless passive reports a speech act ("was charged with assault").
@@ -158,7 +160,7 @@ class ReportedSpeech:
                     start <= mark.outer_start < end for mark in article.marks):
                 end = self._through_closing_mark(start, end)
                 if end is None or any(row["kind"] == "direct" for row in inner) or not self._makes_own_claim(start, end) and (
-                        inner or self._sentence_quoted(token, quoted)):
+                        inner or self._sentence_quoted(token, quoted) or token.lemma_.lower() in NAMING_VERBS):
                     continue  # the quoted words are the quote (partial or direct); a title in marks is not
                 kind = "mixed"
             elif any(start < row["end"] and row["start"] < end for row in quoted):
@@ -302,7 +304,7 @@ class ReportedSpeech:
 
     def _sentence_quoted(self, token: Token, quoted: list[dict]) -> bool:
         """Does a quote row start or end in ``token``'s sentence? ('"...," he said on the
-        podcast "Here's the Thing."': the verb's words are that quote, not the title.)"""
+        radio show "Open Air."': the verb's words are that quote, not the title.)"""
         sentence = self.article.sentence_index(token.i)
         return any(row["sentence"] == sentence or self.article.sentence_index(
             self.article.tokens_of(row["end"] - 1, row["end"]).start) == sentence for row in quoted
@@ -358,7 +360,7 @@ class ReportedSpeech:
         if lemma in ABOUT_ONLY:
             parts = [part for part in parts if part.dep_ == "prep" and part.lower_ in ("about", "of")]
         if lemma == "call":  # "called the plan Flyboard Air" names; "called for/on ..." asks
-            parts = call_parts(parts) or _quoted_epithet(parts)
+            parts = call_parts(parts)
         if lemma == "charge":  # "charged him with murder" accuses; "charged a fee" bills
             accused = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > verb.i]
             parts = [part for part in parts if part.dep_ == "dobj"] + accused if accused else []
@@ -421,15 +423,6 @@ class ReportedSpeech:
         sentence = self.article.sents[self.article.sentence_index(token.i)]
         before = self.doc[max(0, sentence.start - 2) : sentence.start]  # '"Why ...?" Roe said about ...' split off
         return any(t.is_quote for t in list(before) + list(sentence)) or any(t.text == ":" for t in sentence if t.i > token.i)
-
-
-def _quoted_epithet(parts: list[Token]) -> list[Token]:
-    """'called his rival "Little Marco"', 'called Doe a "sellout"': a name in marks given to
-    the object is a judgment said, not the name the thing has (the object and the name)."""
-    named = [part for part in parts if part.dep_ in ("oprd", "attr") and any(
-        t.is_quote for t in part.doc[part.left_edge.i - 1 : part.right_edge.i + 2])]
-    objects = [part for part in parts if part.dep_ == "dobj"]
-    return objects[:1] + named[:1] if objects and named else []
 
 
 def _about_object(about: Token) -> tuple[int, int] | None:
