@@ -108,8 +108,8 @@ def asked_question(article: Article, verb: Token) -> tuple[int, int] | None:
                 child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
             sentence = article.sentence_index(verb.i)
             return clause_span([t for t in child.subtree if article.sentence_index(t.i) == sentence])
-    for child in verb.children:  # "When asked about the vote, ...": what the question was about
-        if child.i == verb.i + 1 and child.dep_ == "prep" and child.lower_ == "about":
+    for child in verb.children:  # "When asked (later) about the vote, ...": what the question was about
+        if verb.i < child.i <= verb.i + 4 and child.dep_ == "prep" and child.lower_ == "about":
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 sentence = article.sentence_index(verb.i)
@@ -222,8 +222,11 @@ def _interrupted(article: Article, verb: Token) -> tuple[int, int] | None:
         return None
     sentence = article.sentence_index(verb.i)
     clause = [t for t in head.subtree if article.sentence_index(t.i) == sentence]
-    if not any(child.dep_ in SUBJECTS + ("expl",) for child in head.children):
-        # the clause's subject parsed away from its verb, right before the cue's comma
+    gerund = [c for c in head.children if c.i < first and c.dep_ in ("advcl", "csubj") and c.tag_ == "VBG"
+              and c.left_edge.i == article.sents[sentence].start]
+    if not gerund and not any(child.dep_ in SUBJECTS + ("expl",) for child in head.children):
+        # "Riding alone at night, they said, can be hazardous": a gerund the parser hung on
+        # the verb is its subject; else the clause's subject parsed away from its verb, right before the cue's comma
         # ("... and the lease, the club said, had been costly to sign"); else a clause of its
         # own: "In his state, X said, offenders are ..."
         before = doc[first - 2] if first >= 2 else None
@@ -244,17 +247,60 @@ def short_answer(article: Article, verb: Token) -> tuple[int, int] | None:
     if verb.i + 1 >= len(article.doc) or verb.lemma_.lower() not in SHORT_ANSWER_VERBS:
         return None
     word = article.doc[verb.i + 1]
+    same = word.head if word.lower_ == "the" and word.head.lower_ == "same" else None
+    if same is not None and same.head == verb and same.dep_ in ("dobj", "nsubj", "attr"):
+        # "a third said the same of Doe", "last year 30 percent said the same": the same answer again
+        about = [c for c in verb.children if c.i == same.i + 1 and c.dep_ == "prep" and c.lower_ in ("of", "for", "about")]
+        last = about[0].right_edge if about else same.right_edge
+        return word.idx, last.idx + len(last)
     if word.head != verb:
         return None
     if word.lower_ in SHORT_ANSWERS:
         return word.idx, word.idx + len(word)
-    if word.dep_ == "dobj" or word.lower_ == "the" and word.head.dep_ == "dobj":
-        phrase = word if word.dep_ == "dobj" else word.head
-        first = phrase.left_edge
-        if first.lower_ in ("the", "that") and first.i + 1 < len(article.doc) and (
-                article.doc[first.i + 1].lower_ == "same" or phrase.lower_ == "that"):
-            return phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
+    if word.dep_ == "dobj" and word.lower_ == "that":  # "said that." (the clause said before)
+        return word.idx, word.right_edge.idx + len(word.right_edge)
     return None
+
+
+#: The prepositions that bring what an accusing passive says ("accused of", "charged with", "criticized for/as").
+_PASSIVE_CONTENT = frozenset("of with for as".split())
+
+
+def passive_report(article: Article, verb: Token) -> tuple[int, int] | None:
+    """'Roe was charged with assault', 'Doe is accused of plotting ...', 'Roe was declared
+    the winner': an accusing or judging verb in the agentless passive, with a complement that
+    says what of; the report is the whole clause, its subject included (nobody is named)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    content = [c for c in verb.children if c.i > verb.i and (
+        (c.dep_ == "prep" and c.lower_ in _PASSIVE_CONTENT and any(g.dep_ in ("pobj", "pcomp") for g in c.children))
+        or (c.dep_ in ("oprd", "attr") and c.pos_ in ("NOUN", "ADJ")))]
+    if not subjects or not content:
+        return None
+    sentence = article.sentence_index(verb.i)
+    last = max(t.i for part in content for t in part.subtree if article.sentence_index(t.i) == sentence)
+    first = subjects[0].left_edge.i
+    if verb.dep_ == "relcl" and subjects[0].lower_ in ("who", "which", "that"):
+        first = subjects[0].i
+    return clause_span(list(article.doc[first : last + 1]))
+
+
+def passive_subject(article: Article, verb: Token) -> tuple[int, int] | None:
+    """'The talks were disclosed first by the Herald', 'The plan, reported by the Herald last
+    week, is ...': a verb of saying in the passive with its agent (the speaker) reports its subject
+    (or the noun a participle describes)."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    sentence = article.sentence_index(verb.i)
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if subjects:
+        tokens = list(subjects[0].subtree)
+    elif verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i and not (
+            verb.head.head.lower_ == "to" and verb.head.head.head.lower_ == "according"):  # "according to polls reported by"
+        own = {t.i for t in verb.subtree}
+        tokens = [t for t in verb.head.subtree if t.i not in own]
+    else:
+        return None
+    return clause_span([t for t in tokens if article.sentence_index(t.i) == sentence], need_verb=False)
 
 
 def clause_span(tokens: list[Token], need_verb: bool = True) -> tuple[int, int] | None:

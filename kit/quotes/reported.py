@@ -33,8 +33,11 @@ from kit.quotes.article import (
     ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, SUBJECTS, Article, Attribution, call_parts, cue_text, for_clause, negated,
     passive_without_agent, picks_out_a_group, strip,
 )
+from kit.quotes.according import according_to
 from kit.quotes.interviews import QA_SIDES, qa_rows, qa_turns, turn_span
-from kit.quotes.clauses import HEARER_VERBS, asked_if, asked_question, clause_span, reported_clause, short_answer
+from kit.quotes.clauses import (
+    HEARER_VERBS, asked_if, asked_question, clause_span, passive_report, passive_subject, reported_clause, short_answer,
+)
 from kit.quotes.marks import DOUBLE_MARKS
 from kit.quotes.nouns import SPEECH_NOUNS, noun_report
 from kit.quotes.speaker_actors import SpeakerActors
@@ -42,6 +45,8 @@ from kit.quotes.speakers import INTERVIEWER_LABELS, Speakers
 
 #: Prepositions that introduce what a speech act is about ("accused X of", "called for", "described X as").
 CONTENT_PREPOSITIONS = frozenset("on for of as about against over".split())
+#: Prepositions that bring one verb's content besides those ("agreed with his assessment").
+VERB_PREPOSITIONS = lexicon.mapping("quotes_reported_verb_prepositions")
 #: Dependents of a speech-act verb that hold its content.
 CONTENT_DEPENDENTS = frozenset("dobj dative xcomp ccomp oprd acomp attr".split())
 #: Act verbs whose object alone is not what was said ("called the police", "asked a question").
@@ -51,6 +56,16 @@ ABOUT_ONLY = frozenset("speak talk complain".split())
 
 #: Verbs of saying whose object alone is what was said ("noted the attacks", "proposed a safe zone").
 OBJECT_VERBS = lexicon.words("quotes_object_verbs")
+#: Verbs of saying whose "about" phrase is what was said ("said little about the plan", "wrote about the event").
+ABOUT_VERBS = lexicon.words("quotes_reported_about_verbs")
+#: What "tell" tells when it is its object ("told the story of ...", "told a joke").
+TOLD_NOUNS = lexicon.words("quotes_reported_told_nouns")
+#: Verbs that give names: the words in marks after their object are a name, not a title inside a claim.
+NAMING_VERBS = lexicon.words("quotes_direct_naming_verbs")
+#: Verbs of saying whose passive with an agent reports its subject ("was first reported by the Post").
+AGENT_VERBS = lexicon.words("quotes_reported_agent_verbs")
+#: Accusing verbs whose agentless passive reports a speech act ("was charged with assault").
+PASSIVE_VERBS = lexicon.words("quotes_reported_passive_verbs")
 
 
 #: An interview answer's label: "((Thomas Rivinius)) Well, ...".
@@ -106,7 +121,7 @@ class ReportedSpeech:
                 continue  # an interviewee's answer is their own words, like a quote: nothing nested in it
             speaker, unnamed = None, False
             if token.lower_ == "according":
-                found = self.according_to(token)
+                found = according_to(self.article, token)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS and not article.in_quote(token.idx):
                 report = noun_report(token) if not _title_case(article.sents[article.sentence_index(token.i)]) else None
                 if report is None:
@@ -119,6 +134,8 @@ class ReportedSpeech:
                     article.in_markup(token.idx)):
                 if token.lemma_.lower() in ASKING_VERBS and not negated(token) and _asked_by_nobody_named(token):
                     found, unnamed = asked_question(self.article, token), True  # "she was asked whether ...": a question put
+                elif passive_without_agent(token) and not negated(token) and token.lemma_.lower() in PASSIVE_VERBS:
+                    found, unnamed = passive_report(self.article, token), True  # "was charged with assault"
                 elif passive_without_agent(token) or negated(token) or picks_out_a_group(token):
                     continue  # "deaths were reported", "not everyone agreed": nobody is said to say it
                 else:
@@ -130,6 +147,8 @@ class ReportedSpeech:
                         found = self.act_content(token)
                     elif found is None and lemma in INDIRECT_VERBS:
                         found = self.said_object(token)
+                    if found is None and lemma in AGENT_VERBS:
+                        found = passive_subject(self.article, token)  # "was first reported by the Post"
             else:
                 continue
             if found is None:
@@ -140,8 +159,9 @@ class ReportedSpeech:
             if any(article.in_quote(char) for char in (start, end - 1)) or any(
                     start <= mark.outer_start < end for mark in article.marks):
                 end = self._through_closing_mark(start, end)
-                if end is None or any(row["kind"] == "direct" for row in inner) or not self._makes_own_claim(start, end):
-                    continue  # the quoted words are the quote (partial or direct)
+                if end is None or any(row["kind"] == "direct" for row in inner) or not self._makes_own_claim(start, end) and (
+                        inner or self._sentence_quoted(token, quoted) or token.lemma_.lower() in NAMING_VERBS):
+                    continue  # the quoted words are the quote (partial or direct); a title in marks is not
                 kind = "mixed"
             elif any(start < row["end"] and row["start"] < end for row in quoted):
                 continue
@@ -282,6 +302,14 @@ class ReportedSpeech:
             absorbed.update((row["start"], row["end"]) for row in inner)
         return rows, absorbed
 
+    def _sentence_quoted(self, token: Token, quoted: list[dict]) -> bool:
+        """Does a quote row start or end in ``token``'s sentence? ('"...," he said on the
+        radio show "Open Air."': the verb's words are that quote, not the title.)"""
+        sentence = self.article.sentence_index(token.i)
+        return any(row["sentence"] == sentence or self.article.sentence_index(
+            self.article.tokens_of(row["end"] - 1, row["end"]).start) == sentence for row in quoted
+            if self.article.tokens_of(row["end"] - 1, row["end"]) is not None)
+
     def _through_closing_mark(self, start: int, end: int) -> int | None:
         """The end of a reported clause, moved past the closing mark of a quote that opens
         inside it ('... Kyrgyzstan "to help the country's economy."'); None if the quote runs
@@ -323,7 +351,8 @@ class ReportedSpeech:
             return None  # a headline ("Voters Reject The Idea Of ..."): its parse is not to be trusted
         parts = parts if parts is not None else [child for child in verb.children if child.i > verb.i and not _time_phrase(child) and (
             child.dep_ in CONTENT_DEPENDENTS or for_clause(child)
-            or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and any(
+            or (child.dep_ == "prep" and (child.lower_ in CONTENT_PREPOSITIONS or child.lower_ in VERB_PREPOSITIONS.get(
+                verb.lemma_.lower(), "").split()) and any(
                 c.dep_ in ("pobj", "pcomp") or child.lower_ == "as" for c in child.children)))]
         if not parts:
             return None
@@ -365,9 +394,15 @@ class ReportedSpeech:
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
             if hearers and asked:
                 return self.act_content(verb, hearers[:1] + asked[:1])
+            told = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in TOLD_NOUNS]
+            if told:  # "told the story of how they met": the story is what was told
+                return clause_span(list(self.doc[told[0].left_edge.i : told[0].right_edge.i + 1]), need_verb=False)
         answer = short_answer(self.article, verb)
         if answer is not None:
             return answer
+        about = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "about" and c.i > verb.i and not _time_phrase(c)]
+        if lemma in ABOUT_VERBS and about and not self._marks_in_sentence(verb):
+            return _about_object(about[0])  # ('"...," she said about the plan': the quote is what she said)
         if lemma not in OBJECT_VERBS:
             return None
         if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
@@ -383,24 +418,21 @@ class ReportedSpeech:
         return self.act_content(verb, parts)
 
 
-    def according_to(self, according: Token) -> tuple[int, int] | None:
-        """'According to police, the man was armed' / 'The man was armed, according to police.'"""
-        if self.article.in_quote(according.idx) or not any(child.lower_ == "to" for child in according.children):
-            return None
-        head = according.head
-        if head == according:
-            return None
-        phrase = {t.i for t in according.subtree}
-        clause = [t for t in head.subtree if t.i not in phrase]
-        if not clause:
-            return None
-        before = [t for t in clause if t.i < according.i and not t.is_punct]
-        after = [t for t in clause if t.i > max(phrase) and not t.is_punct]
-        if len(before) >= 2 and len(after) >= 2 and before[-1].i + 3 >= according.i and after[0].i <= max(phrase) + 3:
-            # "One child was, according to the fire service, among the dead": the whole clause.
-            return clause_span(before + [t for t in self.doc[before[-1].i + 1 : after[0].i]] + after)
-        tokens = after if len(after) >= len(before) else before
-        return clause_span(tokens)
+    def _marks_in_sentence(self, token: Token) -> bool:
+        """Quotation marks in the token's sentence, or a colon after it (a quote follows)."""
+        sentence = self.article.sents[self.article.sentence_index(token.i)]
+        before = self.doc[max(0, sentence.start - 2) : sentence.start]  # '"Why ...?" Roe said about ...' split off
+        return any(t.is_quote for t in list(before) + list(sentence)) or any(t.text == ":" for t in sentence if t.i > token.i)
+
+
+def _about_object(about: Token) -> tuple[int, int] | None:
+    """'said little about [the plan]', 'what she says about [immigrants]': what was said is
+    about the preposition's object (one word will do; a pronoun will not)."""
+    objects = [c for c in about.children if c.dep_ in ("pobj", "pcomp")]
+    if not objects or (objects[0].pos_ == "PRON" and objects[0].left_edge == objects[0].right_edge):
+        return None
+    first, last = objects[0].left_edge, objects[0].right_edge
+    return first.idx, last.idx + len(last)
 
 
 def _asked_by_nobody_named(verb: Token) -> bool:
