@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 
 from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article, is_finite
+from kit.quotes.speaker_clauses import after_comma, main_clause_verb, pick_subject
 
 #: Dependents that are not part of a speaker's noun phrase ("Hugh Hill, a doctor, said").
 NOT_IN_SPEAKER = frozenset("relcl acl appos punct cc conj advcl parataxis prep_by".split())
@@ -284,9 +285,11 @@ class Speakers:
             # "Sanders said the process could be "messy," adding ...": a verb inside what
             # someone reports is not who adds; the one who reports it is.
             token = self.reporting_verb(token)
+            if after_comma(cue):  # "Roe rejected the idea that X would fail, saying": Roe's
+                token = main_clause_verb(token, cue)
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             if subjects:
-                return self.antecedent(subjects[0], token)
+                return self.antecedent(pick_subject(subjects), token)
         return None
 
     def reporting_verb(self, verb: Token) -> Token:

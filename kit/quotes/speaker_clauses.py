@@ -1,0 +1,54 @@
+"""Which clause's subject speaks for a cue that has no subject of its own (used by
+:class:`kit.quotes.speakers.Speakers`).
+
+- a participle set after its clause ("Roe rejected the idea that the plan would work,
+  saying ...") is said by the subject of the main clause, not of a clause inside it;
+- of two subjects the parser gives one verb ("Boston (AP) - Mayor Jane Roe has ..."), the
+  person, else the one next to the verb, speaks.
+
+>>> from kit.nlp import load_model
+>>> doc = load_model()("Roe rejected the idea that the plan would fail, saying it was sound.")
+>>> fail = next(t for t in doc if t.text == "fail")
+>>> main_clause_verb(fail, next(t for t in doc if t.text == "saying")).text
+'rejected'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a cached report's charts)
+    from spacy.tokens import Token
+
+from kit.quotes.article import RELATIVE_PRONOUNS
+
+def main_clause_verb(verb: Token, cue: Token) -> Token:
+    """The verb of the clause a relative or a noun's "that" clause is part of, before ``cue``
+    and with a subject: "Roe rejected the idea that the plan would [fail]" -> "rejected",
+    "Roe denounced supporters who [attack] ..." -> "denounced". Other clauses stay ("after
+    the mayor [spoke], saying", "an ad in which children [shout] ..., yelling": the nearest)."""
+    node, steps = verb, 0
+    while (node.dep_ == "acl" or node.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in node.children)) and steps < 4:
+        noun = node.head
+        while noun.dep_ in ("pobj", "prep", "conj", "appos", "compound") and noun.head != noun and noun.pos_ not in ("VERB", "AUX"):
+            noun = noun.head
+        head = noun.head if noun.pos_ not in ("VERB", "AUX") else noun
+        if head.pos_ not in ("VERB", "AUX") or head.i > cue.i or not any(c.dep_ == "nsubj" for c in head.children):
+            break
+        node, steps = head, steps + 1
+    return node
+
+
+def after_comma(cue: Token) -> bool:
+    """Is ``cue`` a participle set off by a comma after its clause (", saying", ", also noting")?"""
+    before = cue.i - 1
+    while before > 0 and cue.doc[before].tag_ == "RB":
+        before -= 1
+    return cue.tag_ == "VBG" and before >= 0 and cue.doc[before].text == ","
+
+
+def pick_subject(subjects: list[Token]) -> Token:
+    """Of the subjects of one verb, the person, else the last (the one next to the verb)."""
+    people = [s for s in subjects if s.ent_type_ == "PERSON"]
+    return people[0] if people else subjects[-1]

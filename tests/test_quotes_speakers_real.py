@@ -1,0 +1,34 @@
+"""Speakers on the shapes of US political news (issue 14, speakers): made-up sentences of the
+forms whose speaker the kit took from the wrong clause on PolNeAR's train split. Tables of
+(case, text, (content, kind, speaker, cue)); each row must be among the quotes found."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import _rows  # the rows of one text, offsets checked
+
+
+def _found(nlp, text):
+    return [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
+
+
+MAIN_CLAUSE = [
+    # A participle set off by a comma after its clause is said by the main clause's subject,
+    # not by the subject of a relative or a noun's "that" clause inside it.
+    ("', saying' after a noun's that-clause",
+     "Mayor Tom Reyes rejected the claim that the new budget would hurt schools, saying the plan adds money "
+     "for teachers.",
+     ("the plan adds money for teachers", "indirect", "Tom Reyes", "saying")),
+    ("', saying' after a relative clause with 'who'",
+     "Senator Ann Marsh has criticized donors who fund attack ads, saying such ads poison the debate.",
+     ("such ads poison the debate", "indirect", "Ann Marsh", "saying")),
+    ("', saying' after a relative clause set off by commas",
+     "The senator praised the judge, who is facing a tough confirmation, saying she deserved a quick vote.",
+     ("she deserved a quick vote", "indirect", "The senator", "saying")),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", MAIN_CLAUSE, ids=[row[0] for row in MAIN_CLAUSE])
+def test_main_clause_speaks(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
