@@ -29,6 +29,28 @@ MAIN_CLAUSE = [
 ]
 
 
+NOT_AFTER_PARTICIPLE = [
+    # A participle after a comma has no subject of its own written beside it: neither the
+    # appositive before it nor the noun after a quote right before it speaks.
+    ("', saying' after an appositive",
+     "Lena Ortiz was blunt about her opposition to Mark Dell, the current front-runner, saying the party must "
+     "stop him.",
+     ("the party must stop him", "indirect", "Lena Ortiz", "saying")),
+    ("', saying' right after a quoted phrase",
+     'Mayor Kim has given a fierce defense of "Ohio values," saying the state embodied hard work.',
+     ("the state embodied hard work", "indirect", "Kim", "saying")),
+    # A space (here a no-break space) between the closing mark and an inverted cue.
+    ("a no-break space before an inverted cue",
+     '"If the board wonders why the plan failed, the answer is in this report,"\u00a0added Collins.',
+     ("If the board wonders why the plan failed, the answer is in this report,", "direct", "Collins", "added")),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", NOT_AFTER_PARTICIPLE, ids=[row[0] for row in NOT_AFTER_PARTICIPLE])
+def test_participle_speaker(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
 @pytest.mark.parametrize("case,text,expected", MAIN_CLAUSE, ids=[row[0] for row in MAIN_CLAUSE])
 def test_main_clause_speaks(nlp, case, text, expected):
     assert expected in _found(nlp, text)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a cached report's charts)
     from spacy.tokens import Token
 
-from kit.quotes.article import RELATIVE_PRONOUNS
+from kit.quotes.article import RELATIVE_PRONOUNS, Article
 
 def main_clause_verb(verb: Token, cue: Token) -> Token:
     """The verb of the clause a relative or a noun's "that" clause is part of, before ``cue``
@@ -52,3 +52,37 @@ def pick_subject(subjects: list[Token]) -> Token:
     """Of the subjects of one verb, the person, else the last (the one next to the verb)."""
     people = [s for s in subjects if s.ent_type_ == "PERSON"]
     return people[0] if people else subjects[-1]
+
+
+def inverted_subject(article: Article, cue: Token) -> Token | None:
+    """'"X," said the minister' / '"X," read the statement': a subject after its verb,
+    which the parser often takes for an object. Only right after a quote, and never after a
+    participle ('"...," saying the city ...': what follows is what is said)."""
+    before = cue.doc[cue.i - 1] if cue.i else None
+    while before is not None and (before.is_punct and not before.is_quote or before.is_space and "\n" not in before.text) and before.i > 0:
+        before = cue.doc[before.i - 1]
+    if before is None or not (before.is_quote or article.in_quote(before.idx)) or cue.tag_ == "VBG":
+        return None
+    for child in cue.children:
+        if child.dep_ in ("dobj", "attr", "nsubjpass", "npadvmod") and child.i > cue.i and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    for child in cue.children:
+        # '"X," said Skelly': a surname the parser does not know, taken for an adverb.
+        if child.i == cue.i + 1 and child.dep_ == "advmod" and child.is_title and not child.ent_type_ in ("DATE", "TIME"):
+            return child
+    # '"X," said Jane Roe, an aide who heads the office': the parser hangs the name right
+    # after the verb on a later verb; a name there is the subject all the same.
+    token = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    while token is not None and token.dep_ == "compound" and token.pos_ == "PROPN" and token.i < token.head.i <= token.i + 2:
+        token = token.head
+    if token is not None and token.i > cue.i and token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG") \
+            and token.head != cue and token.dep_ in ("nsubj", "nsubjpass"):
+        return token
+    # '"X," said the woman, who ... did not want ...': a described speaker hung the same way.
+    token = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    while token is not None and token.dep_ in ("det", "amod", "compound", "nummod") and cue.i < token.i < token.head.i <= cue.i + 5:
+        token = token.head
+    if token is not None and token.i > cue.i and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") \
+            and token.head != cue and token.head.i > token.i:
+        return token
+    return None

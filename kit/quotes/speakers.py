@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 
 from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article, is_finite
-from kit.quotes.speaker_clauses import after_comma, main_clause_verb, pick_subject
+from kit.quotes.speaker_clauses import after_comma, inverted_subject, main_clause_verb, pick_subject
 
 #: Dependents that are not part of a speaker's noun phrase ("Hugh Hill, a doctor, said").
 NOT_IN_SPEAKER = frozenset("relcl acl appos punct cc conj advcl parataxis prep_by".split())
@@ -134,7 +134,7 @@ class Speakers:
 
     def _speaker_nearby(self, cue: Token, depth: int) -> Token | None:
         """A cue without a subject of its own: the speaker from the words around it."""
-        inverted = self._inverted_subject(cue)
+        inverted = inverted_subject(self.article, cue)
         if inverted is not None:
             return self.named(inverted)
         for child in cue.children:  # "About 4 in 10 say ...", "Less than a third agreed ...": a share
@@ -186,8 +186,8 @@ class Speakers:
         """'"...," Tom Vance III, head of the institute, tells the paper' / 'In a note to
         the Herald, her aide, Ruth Kimble, said:': a subject set off by commas that the
         parser hangs as an appositive on the noun before it; it ends right before the cue."""
-        if cue.i < 2 or cue.doc[cue.i - 1].text != ",":
-            return None
+        if cue.i < 2 or cue.doc[cue.i - 1].text != "," or cue.tag_ == "VBG":
+            return None  # "Ann Roe, a senator, saying": a participle, not a misparsed subject
         sentence = self.article.sents[self.article.sentence_index(cue.i)]
         after_quote = self._name_after_quote(cue, sentence)
         if after_quote is not None:
@@ -387,38 +387,6 @@ class Speakers:
         line_start = article.paragraph_starts[article.paragraph_of(colon.idx)]
         return any(True for _ in _DASH.finditer(article.text, line_start, colon.idx)) and (
             colon.idx - self.label_start(colon) <= 60)
-
-    def _inverted_subject(self, cue: Token) -> Token | None:
-        """'"X," said the minister' / '"X," read the statement': a subject after its verb,
-        which the parser often takes for an object. Only right after a quote."""
-        before = cue.doc[cue.i - 1] if cue.i else None
-        while before is not None and before.is_punct and not before.is_quote and before.i > 0:
-            before = cue.doc[before.i - 1]
-        if before is None or not (before.is_quote or self.article.in_quote(before.idx)):
-            return None
-        for child in cue.children:
-            if child.dep_ in ("dobj", "attr", "nsubjpass", "npadvmod") and child.i > cue.i and child.pos_ in ("NOUN", "PROPN"):
-                return child
-        for child in cue.children:
-            # '"X," said Skelly': a surname the parser does not know, taken for an adverb.
-            if child.i == cue.i + 1 and child.dep_ == "advmod" and child.is_title and not child.ent_type_ in ("DATE", "TIME"):
-                return child
-        # '"X," said Jane Roe, an aide who heads the office': the parser hangs the name right
-        # after the verb on a later verb; a name there is the subject all the same.
-        token = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
-        while token is not None and token.dep_ == "compound" and token.pos_ == "PROPN" and token.head.i == token.i + 1:
-            token = token.head
-        if token is not None and token.i > cue.i and token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG") \
-                and token.head != cue and token.dep_ in ("nsubj", "nsubjpass"):
-            return token
-        # '"X," said the woman, who ... did not want ...': a described speaker hung the same way.
-        token = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
-        while token is not None and token.dep_ in ("det", "amod", "compound", "nummod") and cue.i < token.i < token.head.i <= cue.i + 5:
-            token = token.head
-        if token is not None and token.i > cue.i and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") \
-                and token.head != cue and token.head.i > token.i:
-            return token
-        return None
 
     def named(self, head: Token) -> Token:
         """'The Labour Party's leader, Jeremy Corbyn' / 'party leader and Prime Minister Boris
