@@ -51,6 +51,25 @@ def test_participle_speaker(nlp, case, text, expected):
     assert expected in _found(nlp, text)
 
 
+ISSUED = [
+    # An ad, a video, a response someone releases speaks for whoever releases it.
+    ("'released an ad calling'",
+     'The governor released a new radio ad calling the tax plan "a complete disaster for families."',
+     ("a complete disaster for families.", "partial", "The governor", "calling")),
+    ("'released a video that accuses'",
+     "Senator Ruth Dale has released a web video that accuses the mayor of hiding the audit.",
+     ("the mayor of hiding the audit", "indirect", "Ruth Dale", "accuses")),
+    ("'fired back a response saying'",
+     "Later that day, the mayor fired back a response saying he would not resign.",
+     ("he would not resign", "indirect", "the mayor", "saying")),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", ISSUED, ids=[row[0] for row in ISSUED])
+def test_issuer_speaks(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
 @pytest.mark.parametrize("case,text,expected", MAIN_CLAUSE, ids=[row[0] for row in MAIN_CLAUSE])
 def test_main_clause_speaks(nlp, case, text, expected):
     assert expected in _found(nlp, text)
