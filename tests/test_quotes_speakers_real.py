@@ -70,6 +70,24 @@ def test_issuer_speaks(nlp, case, text, expected):
     assert expected in _found(nlp, text)
 
 
+SHARED_SUBJECT = [
+    # A verb of saying joined by "and" to a verb of another tense, which the parser makes its
+    # head, has the subject of the verb in its own tense above it.
+    ("'forecast that X would ... and praised'",
+     "Ms. Lind forecast that the sagging market would soon recover and praised efforts by the mayor to calm "
+     "investors.",
+     ("efforts by the mayor to calm investors", "indirect", "Lind", "praised")),
+    ("'were angered by X and predicted'",
+     "Union officials were angered by the ruling and predicted it would hurt thousands of workers.",
+     ("it would hurt thousands of workers", "indirect", "Union officials", "predicted")),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", SHARED_SUBJECT, ids=[row[0] for row in SHARED_SUBJECT])
+def test_shared_subject(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
 @pytest.mark.parametrize("case,text,expected", MAIN_CLAUSE, ids=[row[0] for row in MAIN_CLAUSE])
 def test_main_clause_speaks(nlp, case, text, expected):
     assert expected in _found(nlp, text)

@@ -86,3 +86,48 @@ def inverted_subject(article: Article, cue: Token) -> Token | None:
             and token.head != cue and token.head.i > token.i:
         return token
     return None
+
+
+def _tense(verb: Token) -> str | None:
+    """'past', 'present' or 'modal': the tense of a verb's own form or of its auxiliary."""
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return {"VBD": "past", "MD": "modal"}.get(child.tag_, "present")
+    return None
+
+
+def same_tense(cue: Token, verb: Token) -> bool:
+    """Can ``cue``, joined by "and", share the subject of ``verb``? Their tenses agree ("the
+    officials were angered ... and predicted"; not "the economy would rebound and praised");
+    a bare participle shares a perfect's auxiliary ("has criticized X and called Y")."""
+    if cue.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in cue.children):
+        return verb.tag_ == "VBN" and _tense(verb) is not None
+    tense = _tense(cue) if cue.tag_ in ("VBD", "VBZ", "VBP") else None
+    return tense is not None and tense == _tense(verb)
+
+
+def shared_subject(speakers, cue: Token) -> Token | None:
+    """'Roe forecast that the economy would rebound and praised ...', 'Lee did not mention him,
+    but told ...': a verb of saying joined by "and" to a verb of another tense (which the parser
+    often makes its head) has the subject of the nearest verb above it in its own tense. None
+    when the verb it hangs on reports it in the same tense (the rule before this one) or no
+    such verb has a subject."""
+    article = speakers.article
+    reporting = speakers.reporting_verb(cue.head)
+    if reporting != cue.head and same_tense(cue, reporting):
+        return None
+    node = cue.head
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and same_tense(cue, node):
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and not article.in_quote(c.idx)]
+            subject = speakers.antecedent(pick_subject(subjects), node) if subjects else None
+            if subject is not None:
+                return speakers.named(subject)
+        if node.head == node:
+            return None
+        node = node.head
+    return None

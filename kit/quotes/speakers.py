@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 
 from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article, is_finite
-from kit.quotes.speaker_clauses import after_comma, inverted_subject, main_clause_verb, pick_subject
+from kit.quotes.speaker_clauses import after_comma, inverted_subject, main_clause_verb, pick_subject, shared_subject
 
 #: Dependents that are not part of a speaker's noun phrase ("Hugh Hill, a doctor, said").
 NOT_IN_SPEAKER = frozenset("relcl acl appos punct cc conj advcl parataxis prep_by".split())
@@ -156,6 +156,9 @@ class Speakers:
         if cue.dep_ in ("conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
             # "He said his attacks have given ... and said that ...": the parser hangs the second
             # "said" inside the first one's reported clause; the speaker is the first one's.
+            shared = shared_subject(self, cue) if cue.dep_ == "conj" else None
+            if shared is not None:
+                return shared
             speaker = self.speaker_of(self.reporting_verb(cue.head), depth + 1)
             if speaker is not None:
                 return speaker
