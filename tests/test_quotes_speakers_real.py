@@ -88,6 +88,29 @@ def test_shared_subject(nlp, case, text, expected):
     assert expected in _found(nlp, text)
 
 
+INFINITIVES = [
+    # An infinitive of saying is said by the object of a verb like "prompt" or "urge", by the
+    # subject of a passive, or, hung on a noun, by the subject of the verb that has the noun.
+    ("'prompted X to call for'",
+     "The leak prompted the city council to call for an audit of the pension fund.",
+     ("an audit of the pension fund", "indirect", "the city council", "call for")),
+    ("'was prompted to say'",
+     "The treasurer was prompted to say the fund had lost money.",
+     ("the fund had lost money", "indirect", "The treasurer", "say")),
+    ("'are taking pains to say'",
+     "Several big firms are taking pains to say they are not backing either candidate.",
+     ("they are not backing either candidate", "indirect", "Several big firms", "say")),
+    ("'have no evidence to suggest'",
+     "Investigators have no evidence to suggest that the mayor knew about the payments.",
+     ("the mayor knew about the payments", "indirect", "Investigators", "suggest")),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", INFINITIVES, ids=[row[0] for row in INFINITIVES])
+def test_infinitive_speaker(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
 @pytest.mark.parametrize("case,text,expected", MAIN_CLAUSE, ids=[row[0] for row in MAIN_CLAUSE])
 def test_main_clause_speaks(nlp, case, text, expected):
     assert expected in _found(nlp, text)

@@ -20,7 +20,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a cached report's charts)
     from spacy.tokens import Token
 
+from kit import lexicon
 from kit.quotes.article import RELATIVE_PRONOUNS, Article
+
+#: Verbs whose object says the infinitive after them ("urged voters to reject ...").
+CONTROL_VERBS = lexicon.words("quotes_speaker_control_verbs")
 
 def main_clause_verb(verb: Token, cue: Token) -> Token:
     """The verb of the clause a relative or a noun's "that" clause is part of, before ``cue``
@@ -131,3 +135,32 @@ def shared_subject(speakers, cue: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def infinitive_controller(cue: Token) -> Token | None:
+    """'prompted the council to call for ...', 'was pressed to explain ...': who says an
+    infinitive of saying, when the verb above it names them: its object (for the verbs of
+    ``quotes_speaker_control_verbs``) or the subject of a passive. None otherwise (the subject
+    of the verb above says it: "declined to say")."""
+    if cue.tag_ != "VB" or cue.dep_ not in ("xcomp", "ccomp") or not any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children):
+        return None
+    head = cue.head
+    if head.pos_ not in ("VERB", "AUX") or head.i > cue.i:
+        return None
+    if head.lemma_.lower() in CONTROL_VERBS:
+        for child in head.children:
+            if child.dep_ == "dobj" and child.i < cue.i and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                return child
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
+def noun_infinitive_verb(cue: Token) -> Token | None:
+    """'are taking pains to say ...', 'have no evidence to suggest ...', 'under pressure to
+    pledge ...': the verb whose subject says an infinitive hung on a noun, or None."""
+    if cue.tag_ != "VB" or cue.dep_ != "acl" or cue.head.pos_ != "NOUN" or not any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children):
+        return None
+    noun = cue.head  # the object of the verb, or of a preposition on it ("under pressure")
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in ("dobj", "attr") else noun
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.i < cue.i else None

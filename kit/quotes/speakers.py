@@ -28,7 +28,9 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 
 from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article, is_finite
-from kit.quotes.speaker_clauses import after_comma, inverted_subject, main_clause_verb, pick_subject, shared_subject
+from kit.quotes.speaker_clauses import (
+    after_comma, infinitive_controller, inverted_subject, main_clause_verb, noun_infinitive_verb, pick_subject, shared_subject,
+)
 
 #: Dependents that are not part of a speaker's noun phrase ("Hugh Hill, a doctor, said").
 NOT_IN_SPEAKER = frozenset("relcl acl appos punct cc conj advcl parataxis prep_by".split())
@@ -153,6 +155,11 @@ class Speakers:
         misattached = self._misattached_subject(cue) or self._subject_before_aside(cue) or self._added_to_before(cue, depth)
         if misattached is not None:
             return self.named(misattached)
+        cued = self.article.is_cue(cue)
+        controller, verb = (infinitive_controller(cue), noun_infinitive_verb(cue)) if cued else (None, None)
+        if controller is not None or verb is not None:  # "urged voters to reject", "took pains to say"
+            return self.named(self.antecedent(controller, cue.head) or controller) if controller is not None \
+                else self.speaker_of(verb, depth + 1)
         if cue.dep_ in ("conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
             # "He said his attacks have given ... and said that ...": the parser hangs the second
             # "said" inside the first one's reported clause; the speaker is the first one's.
