@@ -59,6 +59,10 @@ ISSUED = [
     ("'released a video that accuses'",
      "Senator Ruth Dale has released a web video that accuses the mayor of hiding the audit.",
      ("the mayor of hiding the audit", "indirect", "Ruth Dale", "accuses")),
+    ("'sent a message to supporters saying:'",
+     'Minutes after the vote, the mayor\'s campaign sent out a text message to supporters saying: "We won '
+     'tonight! Thank you for every call you made."',
+     ("We won tonight! Thank you for every call you made.", "direct", "the mayor's campaign", "saying")),
     ("'fired back a response saying'",
      "Later that day, the mayor fired back a response saying he would not resign.",
      ("he would not resign", "indirect", "the mayor", "saying")),

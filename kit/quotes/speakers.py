@@ -29,7 +29,8 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article, is_finite
 from kit.quotes.speaker_clauses import (
-    after_comma, infinitive_controller, inverted_subject, main_clause_verb, noun_infinitive_verb, pick_subject, shared_subject,
+    after_comma, infinitive_controller, inverted_subject, main_clause_verb, noun_infinitive_verb, pick_subject, sender,
+    shared_subject,
 )
 
 #: Dependents that are not part of a speaker's noun phrase ("Hugh Hill, a doctor, said").
@@ -174,9 +175,8 @@ class Speakers:
             # reporting ...": the noun speaks; "placards saying ...": signs are not speakers.
             if cue.head.lemma_ in SIGN_NOUNS:
                 return None
-            addressed = cue.head.head
-            if (cue.head.dep_ in ("dobj", "dative") and cue.head.lemma_.lower() not in DOCUMENT_NOUNS
-                    and addressed.pos_ == "VERB" and addressed.lemma_.lower() in ADDRESSING_VERBS):
+            addressed = sender(cue.head, ADDRESSING_VERBS, DOCUMENT_NOUNS)
+            if addressed is not None and cue.head.lemma_.lower() not in DOCUMENT_NOUNS:
                 # "The senator emailed supporters saying: ...": the one who writes to them speaks.
                 subjects = [c for c in addressed.children if c.dep_ == "nsubj"]
                 if subjects:
