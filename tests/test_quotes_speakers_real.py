@@ -39,6 +39,12 @@ NOT_AFTER_PARTICIPLE = [
     ("', saying' right after a quoted phrase",
      'Mayor Kim has given a fierce defense of "Ohio values," saying the state embodied hard work.',
      ("the state embodied hard work", "indirect", "Kim", "saying")),
+    # After a quote that opens its sentence, a word inside it the parser takes for the
+    # subject is what is said: the subject is the one after the verb.
+    ("an inverted cue after a quote ending in a hashtag",
+     'The protests grew over the weekend.\n"Nobody listens to us here anymore. We are tired. #Toledo," tweeted '
+     'a local user who calls himself Birdman.',
+     ("Nobody listens to us here anymore. We are tired. #Toledo,", "direct", "a local user", "tweeted")),
     # A space (here a no-break space) between the closing mark and an inverted cue.
     ("a no-break space before an inverted cue",
      '"If the board wonders why the plan failed, the answer is in this report,"\u00a0added Collins.',

@@ -75,7 +75,12 @@ class Speakers:
         Never a word inside quote marks: that is what is said, not who says it."""
         speaker = self._speaker_of(cue, depth)
         if speaker is not None and self.article.in_quote(speaker.idx):
-            speaker = self.subject_before(cue) if cue.dep_ != "ROOT" else None
+            # '"... anymore. #Tag," tweeted a user from Ohio': after a quote that opens its
+            # sentence, the parser may take a word inside for the subject; the one after speaks.
+            first = self.doc[self.clause_start(cue)]
+            opens = self.article.in_quote(first.idx) and (first.i == 0 or self.doc[first.i - 1].is_space or self.doc[first.i - 1].text in ".?!")
+            inverted = inverted_subject(self.article, cue) if opens else None
+            speaker = inverted or (self.subject_before(cue) if cue.dep_ != "ROOT" else None)
         return self._in_segment(speaker, cue) if speaker is not None else None
 
     def _in_segment(self, speaker: Token, cue: Token) -> Token | None:
@@ -217,20 +222,27 @@ class Speakers:
         doc, article = self.doc, self.article
         if cue.i < 4 or doc[cue.i - 1].text != "," or not is_finite(cue):
             return None
-        sentence = article.sents[article.sentence_index(cue.i)]
-        commas = [t.i for t in doc[sentence.start : cue.i - 1] if t.text == ","]
+        start = self.clause_start(cue)
+        commas = [t.i for t in doc[start : cue.i - 1] if t.text == ","]
         if not commas or doc[commas[-1] + 1].pos_ not in ("VERB", "ADP", "ADV", "SCONJ"):
             return None  # the aside opens with a participle or a preposition ("noting", "in")
         k = commas[-1] - 1
         if doc[k].text == ")":  # "Roe (D-Ohio),": the bracket is part of the name
-            while k > sentence.start and doc[k].text != "(":
+            while k > start and doc[k].text != "(":
                 k -= 1
             k -= 1
-        head = doc[k] if k >= sentence.start else None
+        head = doc[k] if k >= start else None
         if head is None or head.pos_ not in ("PROPN", "NOUN") or article.in_quote(head.idx) or any(
-                is_finite(t) or t.text == "," for t in doc[sentence.start : k]):
+                is_finite(t) or t.text == "," for t in doc[start : k]):
             return None  # the noun must open the clause (no verb, no comma before it)
         return head
+
+    def clause_start(self, cue: Token) -> int:
+        """The first token of the cue's sentence within its paragraph (the parser runs some
+        sentences over a line break: what is before it is another sentence)."""
+        sentence = self.article.sents[self.article.sentence_index(cue.i)]
+        paragraph = self.article.tokens_of(self.article.paragraph_starts[self.article.paragraph_of(cue.idx)], cue.idx + 1)
+        return max(sentence.start, paragraph.start) if paragraph is not None else sentence.start
 
     def _name_after_quote(self, cue: Token, sentence) -> Token | None:
         """'"...," Ohio delegate Ann Pell, holding a sign, said': the first noun after the
