@@ -58,20 +58,21 @@ def test_participle_speaker(nlp, case, text, expected):
 
 
 ISSUED = [
-    # An ad, a video, a response someone releases speaks for whoever releases it.
-    ("'released an ad calling'",
-     'The governor released a new radio ad calling the tax plan "a complete disaster for families."',
+    # An ad, a video, a response someone puts out speaks for whoever puts it out; a participle
+    # hung on whoever an email goes to is the sender's.
+    ("'put out an ad calling'",
+     'The governor put out a fresh radio ad calling the tax plan "a complete disaster for families."',
      ("a complete disaster for families.", "partial", "The governor", "calling")),
-    ("'released a video that accuses'",
-     "Senator Ruth Dale has released a web video that accuses the mayor of hiding the audit.",
+    ("'unveiled a video that accuses'",
+     "Senator Ruth Dale unveiled an online video that accuses the mayor of hiding the audit.",
      ("the mayor of hiding the audit", "indirect", "Ruth Dale", "accuses")),
-    ("'sent a message to supporters saying:'",
-     'Minutes after the vote, the mayor\'s campaign sent out a text message to supporters saying: "We won '
-     'tonight! Thank you for every call you made."',
-     ("We won tonight! Thank you for every call you made.", "direct", "the mayor's campaign", "saying")),
-    ("'fired back a response saying'",
-     "Later that day, the mayor fired back a response saying he would not resign.",
-     ("he would not resign", "indirect", "the mayor", "saying")),
+    ("'blasted out an email to donors stating,'",
+     'Minutes after the vote, her staff blasted out an email to donors stating, "We won tonight! Thank you for '
+     'every call you made."',
+     ("We won tonight! Thank you for every call you made.", "direct", "her staff", "stating")),
+    ("'shot back a response saying'",
+     "Later that day, the mayor shot back a response saying that he had no plans to quit.",
+     ("he had no plans to quit", "indirect", "the mayor", "saying")),
 ]
 
 
@@ -107,12 +108,12 @@ INFINITIVES = [
     ("'was prompted to say'",
      "The treasurer was prompted to say the fund had lost money.",
      ("the fund had lost money", "indirect", "The treasurer", "say")),
-    ("'are taking pains to say'",
-     "Several big firms are taking pains to say they are not backing either candidate.",
-     ("they are not backing either candidate", "indirect", "Several big firms", "say")),
-    ("'have no evidence to suggest'",
-     "Investigators have no evidence to suggest that the mayor knew about the payments.",
-     ("the mayor knew about the payments", "indirect", "Investigators", "suggest")),
+    ("'took pains to stress'",
+     "Several big firms took pains to stress that none of them backs either candidate.",
+     ("none of them backs either candidate", "indirect", "Several big firms", "stress")),
+    ("'had seen no proof to suggest'",
+     "Auditors had seen no proof to suggest that the mayor knew about the payments.",
+     ("the mayor knew about the payments", "indirect", "Auditors", "suggest")),
 ]
 
 

@@ -167,15 +167,15 @@ def noun_infinitive_verb(cue: Token) -> Token | None:
 
 
 def sender(addressee: Token, addressing_verbs: frozenset[str], documents: frozenset[str]) -> Token | None:
-    """'The senator emailed supporters saying ...', 'her campaign blasted out an email to
-    supporters stating ...': the verb of writing to ``addressee`` (the noun a "saying" hangs
+    """'The senator emailed supporters saying ...', 'her staff mailed out a note to
+    donors stating ...': the verb of writing to ``addressee`` (the noun a "saying" hangs
     on) whose subject speaks, or None (the addressee is no one written to)."""
     verb = addressee.head
     if addressee.dep_ in ("dobj", "dative"):
         return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in addressing_verbs else None
     if addressee.dep_ != "pobj" or verb.lower_ != "to" or verb.head.pos_ != "VERB":
         return None
-    verb = verb.head  # "sent a message to supporters", "blasted out an email to supporters"
+    verb = verb.head  # "sent a note to donors", "mailed out a letter to donors"
     if verb.lemma_.lower() in addressing_verbs or any(
             c.dep_ == "dobj" and c.lemma_.lower() in documents for c in verb.children):
         return verb
