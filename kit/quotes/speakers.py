@@ -28,6 +28,10 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 
 from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article, is_finite
+from kit.quotes.speaker_clauses import (
+    after_comma, infinitive_controller, inverted_subject, main_clause_verb, noun_infinitive_verb, pick_subject, sender,
+    shared_subject,
+)
 
 #: Dependents that are not part of a speaker's noun phrase ("Hugh Hill, a doctor, said").
 NOT_IN_SPEAKER = frozenset("relcl acl appos punct cc conj advcl parataxis prep_by".split())
@@ -71,7 +75,12 @@ class Speakers:
         Never a word inside quote marks: that is what is said, not who says it."""
         speaker = self._speaker_of(cue, depth)
         if speaker is not None and self.article.in_quote(speaker.idx):
-            speaker = self.subject_before(cue) if cue.dep_ != "ROOT" else None
+            # '"... anymore. #Tag," tweeted a user from Ohio': after a quote that opens its
+            # sentence, the parser may take a word inside for the subject; the one after speaks.
+            first = self.doc[self.clause_start(cue)]
+            opens = self.article.in_quote(first.idx) and (first.i == 0 or self.doc[first.i - 1].is_space or self.doc[first.i - 1].text in ".?!")
+            inverted = inverted_subject(self.article, cue) if opens else None
+            speaker = inverted or (self.subject_before(cue) if cue.dep_ != "ROOT" else None)
         return self._in_segment(speaker, cue) if speaker is not None else None
 
     def _in_segment(self, speaker: Token, cue: Token) -> Token | None:
@@ -133,7 +142,7 @@ class Speakers:
 
     def _speaker_nearby(self, cue: Token, depth: int) -> Token | None:
         """A cue without a subject of its own: the speaker from the words around it."""
-        inverted = self._inverted_subject(cue)
+        inverted = inverted_subject(self.article, cue)
         if inverted is not None:
             return self.named(inverted)
         for child in cue.children:  # "About 4 in 10 say ...", "Less than a third agreed ...": a share
@@ -152,9 +161,17 @@ class Speakers:
         misattached = self._misattached_subject(cue) or self._subject_before_aside(cue) or self._added_to_before(cue, depth)
         if misattached is not None:
             return self.named(misattached)
+        cued = self.article.is_cue(cue)
+        controller, verb = (infinitive_controller(cue), noun_infinitive_verb(cue)) if cued else (None, None)
+        if controller is not None or verb is not None:  # "urged voters to reject", "took pains to say"
+            return self.named(self.antecedent(controller, cue.head) or controller) if controller is not None \
+                else self.speaker_of(verb, depth + 1)
         if cue.dep_ in ("conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
             # "He said his attacks have given ... and said that ...": the parser hangs the second
             # "said" inside the first one's reported clause; the speaker is the first one's.
+            shared = shared_subject(self, cue) if cue.dep_ == "conj" else None
+            if shared is not None:
+                return shared
             speaker = self.speaker_of(self.reporting_verb(cue.head), depth + 1)
             if speaker is not None:
                 return speaker
@@ -163,9 +180,8 @@ class Speakers:
             # reporting ...": the noun speaks; "placards saying ...": signs are not speakers.
             if cue.head.lemma_ in SIGN_NOUNS:
                 return None
-            addressed = cue.head.head
-            if (cue.head.dep_ in ("dobj", "dative") and cue.head.lemma_.lower() not in DOCUMENT_NOUNS
-                    and addressed.pos_ == "VERB" and addressed.lemma_.lower() in ADDRESSING_VERBS):
+            addressed = sender(cue.head, ADDRESSING_VERBS, DOCUMENT_NOUNS)
+            if addressed is not None and cue.head.lemma_.lower() not in DOCUMENT_NOUNS:
                 # "The senator emailed supporters saying: ...": the one who writes to them speaks.
                 subjects = [c for c in addressed.children if c.dep_ == "nsubj"]
                 if subjects:
@@ -185,8 +201,8 @@ class Speakers:
         """'"...," Tom Vance III, head of the institute, tells the paper' / 'In a note to
         the Herald, her aide, Ruth Kimble, said:': a subject set off by commas that the
         parser hangs as an appositive on the noun before it; it ends right before the cue."""
-        if cue.i < 2 or cue.doc[cue.i - 1].text != ",":
-            return None
+        if cue.i < 2 or cue.doc[cue.i - 1].text != "," or cue.tag_ == "VBG":
+            return None  # "Ann Roe, a senator, saying": a participle, not a misparsed subject
         sentence = self.article.sents[self.article.sentence_index(cue.i)]
         after_quote = self._name_after_quote(cue, sentence)
         if after_quote is not None:
@@ -206,20 +222,27 @@ class Speakers:
         doc, article = self.doc, self.article
         if cue.i < 4 or doc[cue.i - 1].text != "," or not is_finite(cue):
             return None
-        sentence = article.sents[article.sentence_index(cue.i)]
-        commas = [t.i for t in doc[sentence.start : cue.i - 1] if t.text == ","]
+        start = self.clause_start(cue)
+        commas = [t.i for t in doc[start : cue.i - 1] if t.text == ","]
         if not commas or doc[commas[-1] + 1].pos_ not in ("VERB", "ADP", "ADV", "SCONJ"):
             return None  # the aside opens with a participle or a preposition ("noting", "in")
         k = commas[-1] - 1
         if doc[k].text == ")":  # "Roe (D-Ohio),": the bracket is part of the name
-            while k > sentence.start and doc[k].text != "(":
+            while k > start and doc[k].text != "(":
                 k -= 1
             k -= 1
-        head = doc[k] if k >= sentence.start else None
+        head = doc[k] if k >= start else None
         if head is None or head.pos_ not in ("PROPN", "NOUN") or article.in_quote(head.idx) or any(
-                is_finite(t) or t.text == "," for t in doc[sentence.start : k]):
+                is_finite(t) or t.text == "," for t in doc[start : k]):
             return None  # the noun must open the clause (no verb, no comma before it)
         return head
+
+    def clause_start(self, cue: Token) -> int:
+        """The first token of the cue's sentence within its paragraph (the parser runs some
+        sentences over a line break: what is before it is another sentence)."""
+        sentence = self.article.sents[self.article.sentence_index(cue.i)]
+        paragraph = self.article.tokens_of(self.article.paragraph_starts[self.article.paragraph_of(cue.idx)], cue.idx + 1)
+        return max(sentence.start, paragraph.start) if paragraph is not None else sentence.start
 
     def _name_after_quote(self, cue: Token, sentence) -> Token | None:
         """'"...," Ohio delegate Ann Pell, holding a sign, said': the first noun after the
@@ -284,9 +307,11 @@ class Speakers:
             # "Sanders said the process could be "messy," adding ...": a verb inside what
             # someone reports is not who adds; the one who reports it is.
             token = self.reporting_verb(token)
+            if after_comma(cue):  # "Roe rejected the idea that X would fail, saying": Roe's
+                token = main_clause_verb(token, cue)
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             if subjects:
-                return self.antecedent(subjects[0], token)
+                return self.antecedent(pick_subject(subjects), token)
         return None
 
     def reporting_verb(self, verb: Token) -> Token:
@@ -384,38 +409,6 @@ class Speakers:
         line_start = article.paragraph_starts[article.paragraph_of(colon.idx)]
         return any(True for _ in _DASH.finditer(article.text, line_start, colon.idx)) and (
             colon.idx - self.label_start(colon) <= 60)
-
-    def _inverted_subject(self, cue: Token) -> Token | None:
-        """'"X," said the minister' / '"X," read the statement': a subject after its verb,
-        which the parser often takes for an object. Only right after a quote."""
-        before = cue.doc[cue.i - 1] if cue.i else None
-        while before is not None and before.is_punct and not before.is_quote and before.i > 0:
-            before = cue.doc[before.i - 1]
-        if before is None or not (before.is_quote or self.article.in_quote(before.idx)):
-            return None
-        for child in cue.children:
-            if child.dep_ in ("dobj", "attr", "nsubjpass", "npadvmod") and child.i > cue.i and child.pos_ in ("NOUN", "PROPN"):
-                return child
-        for child in cue.children:
-            # '"X," said Skelly': a surname the parser does not know, taken for an adverb.
-            if child.i == cue.i + 1 and child.dep_ == "advmod" and child.is_title and not child.ent_type_ in ("DATE", "TIME"):
-                return child
-        # '"X," said Jane Roe, an aide who heads the office': the parser hangs the name right
-        # after the verb on a later verb; a name there is the subject all the same.
-        token = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
-        while token is not None and token.dep_ == "compound" and token.pos_ == "PROPN" and token.head.i == token.i + 1:
-            token = token.head
-        if token is not None and token.i > cue.i and token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG") \
-                and token.head != cue and token.dep_ in ("nsubj", "nsubjpass"):
-            return token
-        # '"X," said the woman, who ... did not want ...': a described speaker hung the same way.
-        token = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
-        while token is not None and token.dep_ in ("det", "amod", "compound", "nummod") and cue.i < token.i < token.head.i <= cue.i + 5:
-            token = token.head
-        if token is not None and token.i > cue.i and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") \
-                and token.head != cue and token.head.i > token.i:
-            return token
-        return None
 
     def named(self, head: Token) -> Token:
         """'The Labour Party's leader, Jeremy Corbyn' / 'party leader and Prime Minister Boris

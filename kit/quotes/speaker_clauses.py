@@ -1,0 +1,182 @@
+"""Which clause's subject speaks for a cue that has no subject of its own (used by
+:class:`kit.quotes.speakers.Speakers`).
+
+- a participle set after its clause ("Roe rejected the idea that the plan would work,
+  saying ...") is said by the subject of the main clause, not of a clause inside it;
+- of two subjects the parser gives one verb ("Boston (AP) - Mayor Jane Roe has ..."), the
+  person, else the one next to the verb, speaks.
+
+>>> from kit.nlp import load_model
+>>> doc = load_model()("Roe rejected the idea that the plan would fail, saying it was sound.")
+>>> fail = next(t for t in doc if t.text == "fail")
+>>> main_clause_verb(fail, next(t for t in doc if t.text == "saying")).text
+'rejected'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a cached report's charts)
+    from spacy.tokens import Token
+
+from kit import lexicon
+from kit.quotes.article import RELATIVE_PRONOUNS, Article
+
+#: Verbs whose object says the infinitive after them ("urged voters to reject ...").
+CONTROL_VERBS = lexicon.words("quotes_speaker_control_verbs")
+
+def main_clause_verb(verb: Token, cue: Token) -> Token:
+    """The verb of the clause a relative or a noun's "that" clause is part of, before ``cue``
+    and with a subject: "Roe rejected the idea that the plan would [fail]" -> "rejected",
+    "Roe denounced supporters who [attack] ..." -> "denounced". Other clauses stay ("after
+    the mayor [spoke], saying", "an ad in which children [shout] ..., yelling": the nearest)."""
+    node, steps = verb, 0
+    while (node.dep_ == "acl" or node.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in node.children)) and steps < 4:
+        noun = node.head
+        while noun.dep_ in ("pobj", "prep", "conj", "appos", "compound") and noun.head != noun and noun.pos_ not in ("VERB", "AUX"):
+            noun = noun.head
+        head = noun.head if noun.pos_ not in ("VERB", "AUX") else noun
+        if head.pos_ not in ("VERB", "AUX") or head.i > cue.i or not any(c.dep_ == "nsubj" for c in head.children):
+            break
+        node, steps = head, steps + 1
+    return node
+
+
+def after_comma(cue: Token) -> bool:
+    """Is ``cue`` a participle set off by a comma after its clause (", saying", ", also noting")?"""
+    before = cue.i - 1
+    while before > 0 and cue.doc[before].tag_ == "RB":
+        before -= 1
+    return cue.tag_ == "VBG" and before >= 0 and cue.doc[before].text == ","
+
+
+def pick_subject(subjects: list[Token]) -> Token:
+    """Of the subjects of one verb, the person, else the last (the one next to the verb)."""
+    people = [s for s in subjects if s.ent_type_ == "PERSON"]
+    return people[0] if people else subjects[-1]
+
+
+def inverted_subject(article: Article, cue: Token) -> Token | None:
+    """'"X," said the minister' / '"X," read the statement': a subject after its verb,
+    which the parser often takes for an object. Only right after a quote, and never after a
+    participle ('"...," saying the city ...': what follows is what is said)."""
+    before = cue.doc[cue.i - 1] if cue.i else None
+    while before is not None and (before.is_punct and not before.is_quote or before.is_space and "\n" not in before.text) and before.i > 0:
+        before = cue.doc[before.i - 1]
+    if before is None or not (before.is_quote or article.in_quote(before.idx)) or cue.tag_ == "VBG":
+        return None
+    for child in cue.children:
+        if child.dep_ in ("dobj", "attr", "nsubjpass", "npadvmod") and child.i > cue.i and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    for child in cue.children:
+        # '"X," said Skelly': a surname the parser does not know, taken for an adverb.
+        if child.i == cue.i + 1 and child.dep_ == "advmod" and child.is_title and not child.ent_type_ in ("DATE", "TIME"):
+            return child
+    # '"X," said Jane Roe, an aide who heads the office': the parser hangs the name right
+    # after the verb on a later verb; a name there is the subject all the same.
+    token = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    while token is not None and token.dep_ == "compound" and token.pos_ == "PROPN" and token.i < token.head.i <= token.i + 2:
+        token = token.head
+    if token is not None and token.i > cue.i and token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG") \
+            and token.head != cue and token.dep_ in ("nsubj", "nsubjpass"):
+        return token
+    # '"X," said the woman, who ... did not want ...': a described speaker hung the same way.
+    token = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    while token is not None and token.dep_ in ("det", "amod", "compound", "nummod") and cue.i < token.i < token.head.i <= cue.i + 5:
+        token = token.head
+    if token is not None and token.i > cue.i and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") \
+            and token.head != cue and token.head.i > token.i:
+        return token
+    return None
+
+
+def _tense(verb: Token) -> str | None:
+    """'past', 'present' or 'modal': the tense of a verb's own form or of its auxiliary."""
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return {"VBD": "past", "MD": "modal"}.get(child.tag_, "present")
+    return None
+
+
+def same_tense(cue: Token, verb: Token) -> bool:
+    """Can ``cue``, joined by "and", share the subject of ``verb``? Their tenses agree ("the
+    officials were angered ... and predicted"; not "the economy would rebound and praised");
+    a bare participle shares a perfect's auxiliary ("has criticized X and called Y")."""
+    if cue.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in cue.children):
+        return verb.tag_ == "VBN" and _tense(verb) is not None
+    tense = _tense(cue) if cue.tag_ in ("VBD", "VBZ", "VBP") else None
+    return tense is not None and tense == _tense(verb)
+
+
+def shared_subject(speakers, cue: Token) -> Token | None:
+    """'Roe forecast that the economy would rebound and praised ...', 'Lee did not mention him,
+    but told ...': a verb of saying joined by "and" to a verb of another tense (which the parser
+    often makes its head) has the subject of the nearest verb above it in its own tense. None
+    when the verb it hangs on reports it in the same tense (the rule before this one) or no
+    such verb has a subject."""
+    article = speakers.article
+    reporting = speakers.reporting_verb(cue.head)
+    if reporting != cue.head and same_tense(cue, reporting):
+        return None
+    node = cue.head
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and same_tense(cue, node):
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and not article.in_quote(c.idx)]
+            subject = speakers.antecedent(pick_subject(subjects), node) if subjects else None
+            if subject is not None:
+                return speakers.named(subject)
+        if node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def infinitive_controller(cue: Token) -> Token | None:
+    """'prompted the council to call for ...', 'was pressed to explain ...': who says an
+    infinitive of saying, when the verb above it names them: its object (for the verbs of
+    ``quotes_speaker_control_verbs``) or the subject of a passive. None otherwise (the subject
+    of the verb above says it: "declined to say")."""
+    if cue.tag_ != "VB" or cue.dep_ not in ("xcomp", "ccomp") or not any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children):
+        return None
+    head = cue.head
+    if head.pos_ not in ("VERB", "AUX") or head.i > cue.i:
+        return None
+    if head.lemma_.lower() in CONTROL_VERBS:
+        for child in head.children:
+            if child.dep_ == "dobj" and child.i < cue.i and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                return child
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
+def noun_infinitive_verb(cue: Token) -> Token | None:
+    """'are taking pains to say ...', 'have no evidence to suggest ...', 'under pressure to
+    pledge ...': the verb whose subject says an infinitive hung on a noun, or None."""
+    if cue.tag_ != "VB" or cue.dep_ != "acl" or cue.head.pos_ != "NOUN" or not any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children):
+        return None
+    noun = cue.head  # the object of the verb, or of a preposition on it ("under pressure")
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in ("dobj", "attr") else noun
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.i < cue.i else None
+
+
+def sender(addressee: Token, addressing_verbs: frozenset[str], documents: frozenset[str]) -> Token | None:
+    """'The senator emailed supporters saying ...', 'her staff mailed out a note to
+    donors stating ...': the verb of writing to ``addressee`` (the noun a "saying" hangs
+    on) whose subject speaks, or None (the addressee is no one written to)."""
+    verb = addressee.head
+    if addressee.dep_ in ("dobj", "dative"):
+        return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in addressing_verbs else None
+    if addressee.dep_ != "pobj" or verb.lower_ != "to" or verb.head.pos_ != "VERB":
+        return None
+    verb = verb.head  # "sent a note to donors", "mailed out a letter to donors"
+    if verb.lemma_.lower() in addressing_verbs or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in documents for c in verb.children):
+        return verb
+    return None
