@@ -109,6 +109,15 @@ class Article:
     def tokens_of(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
+    def line_start(self, char: int) -> int:
+        """Where the line holding ``char`` starts (just past the line break before it, else 0)."""
+        return self.text.rfind("\n", 0, char) + 1
+
+    def line_end(self, char: int) -> int:
+        """Where the line holding ``char`` ends: its line break, else the text's end."""
+        end = self.text.find("\n", char)
+        return len(self.text) if end < 0 else end
+
     def paragraph_of(self, char: int) -> int:
         """Number of the paragraph (a line of text) holding ``char``."""
         return max(0, bisect.bisect_right(self.paragraph_starts, char) - 1)

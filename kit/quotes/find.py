@@ -129,9 +129,9 @@ class MarkedQuotes:
 
     def _heading(self, mark: QuoteSpan) -> bool:
         """Is the quote a whole line of its own, past the headline (a section heading)?"""
-        line_start, line_end = self.text.rfind("\n", 0, mark.outer_start) + 1, self.text.find("\n", mark.outer_end)
+        line_start = self.article.line_start(mark.outer_start)
         return line_start > 0 and not self.text[line_start : mark.outer_start].strip() and not self.text[
-            mark.outer_end : line_end if line_end >= 0 else len(self.text)].strip(" .\t")
+            mark.outer_end : self.article.line_end(mark.outer_end)].strip(" .\t")
 
     def _after_a_noun_phrase(self, mark: QuoteSpan) -> bool:
         """Does the quote follow a determiner, preposition, possessive or noun of its sentence
@@ -260,8 +260,7 @@ class MarkedQuotes:
                 child.dep_ in ("dobj", "xcomp", "ccomp") and child.i > token.i for child in token.children)
             if (said_with or self.article.is_cue(token, manner=True)) and is_finite(token) and not negated(token):
                 speaker = self.speakers.speaker_of(token)
-                line_end = self.text.find("\n", mark.outer_end)
-                if speaker is None or not mark.outer_end <= speaker.idx < (len(self.text) if line_end < 0 else line_end):
+                if speaker is None or not mark.outer_end <= speaker.idx < self.article.line_end(mark.outer_end):
                     return None
                 return Attribution(token, cue_text(token), speaker, linked=True)
             if token.pos_ not in ("PUNCT", "DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM") or token.text in (".", "?", "!", ";", ":", "—", "–", "--") or (token.text == "-" and token.whitespace_) \

@@ -96,8 +96,7 @@ def qa_rows(article: Article, actors: SpeakerActors, turns: dict[int, tuple[str,
         if number in turns:
             side, label_start, start = turns[number]
             label = (label_start, label_start + len(article.text[label_start:start].split()[0].rstrip(":.-–—")))
-        end = article.text.find("\n", start)
-        turn = turn_span(article, found, start, len(article.text) if end < 0 else end)
+        turn = turn_span(article, found, start, article.line_end(start))
         if side is None or turn is None:
             continue
         start, end, first, within = turn

@@ -254,8 +254,7 @@ class ReportedSpeech:
         speaker = actor = None
         for number in sorted(answers):
             start = article.paragraph_starts[number]
-            end = self.text.find("\n", start)
-            end = len(self.text) if end < 0 else end
+            end = article.line_end(start)
             match = _BRACKET_LABEL.match(self.text, start)
             if match is not None:
                 name = article.tokens_of(match.start(1), match.end(1))
@@ -305,10 +304,13 @@ class ReportedSpeech:
     def _sentence_quoted(self, token: Token, quoted: list[dict]) -> bool:
         """Does a quote row start or end in ``token``'s sentence? ('"...," he said on the
         radio show "Open Air."': the verb's words are that quote, not the title.)"""
-        sentence = self.article.sentence_index(token.i)
-        return any(row["sentence"] == sentence or self.article.sentence_index(
-            self.article.tokens_of(row["end"] - 1, row["end"]).start) == sentence for row in quoted
-            if self.article.tokens_of(row["end"] - 1, row["end"]) is not None)
+        article = self.article
+        sentence = article.sentence_index(token.i)
+        for row in quoted:
+            last = article.tokens_of(row["end"] - 1, row["end"])
+            if last is not None and sentence in (row["sentence"], article.sentence_index(last.start)):
+                return True
+        return False
 
     def _through_closing_mark(self, start: int, end: int) -> int | None:
         """The end of a reported clause, moved past the closing mark of a quote that opens

@@ -54,10 +54,6 @@ class Signed:
         self.text = article.text
         self.speakers = speakers
 
-    def line_end(self, char: int) -> int:
-        end = self.text.find("\n", char)
-        return len(self.text) if end < 0 else end
-
     def direct(self, mark: QuoteSpan) -> Attribution | None:
         """The signature below or the carrier of a direct quote nobody is said to say, or None
         (:meth:`signed_after` is asked first, before a quote continues another)."""
@@ -80,10 +76,10 @@ class Signed:
         after its closing mark, on the same line, by a dash and a name."""
         if not mark.closing:
             return None
-        line_start = self.text.rfind("\n", 0, mark.outer_start) + 1
+        line_start = self.article.line_start(mark.outer_start)
         if self.text[line_start : mark.outer_start].strip(" \t\u00a0*\u2022" + DASHES):
             return None  # the quote must open its line (a bullet before it at most)
-        end = self.line_end(mark.outer_end)
+        end = self.article.line_end(mark.outer_end)
         after = self.text[mark.outer_end : end]
         dash = len(after) - len(after.lstrip(" \t\u00a0"))
         if dash >= len(after) or after[dash] not in DASHES:
@@ -101,7 +97,7 @@ class Signed:
         """'"We will win."' then a line '- Jane Roe, Ohio.': a quote that ends its paragraph,
         signed on the next line by a dash and a name, is that name's."""
         article = self.article
-        if self.text[mark.outer_end : self.line_end(mark.outer_end)].strip(" .\t"):
+        if self.text[mark.outer_end : self.article.line_end(mark.outer_end)].strip(" .\t"):
             return None  # the quote must end its paragraph
         number = article.paragraph_of(max(mark.outer_start, mark.outer_end - 1)) + 1
         if number >= len(article.paragraph_starts):
@@ -109,7 +105,7 @@ class Signed:
         start = article.paragraph_starts[number]
         if self.text[mark.outer_end : start].count("\n") > 2 or self.text[start : start + 1] not in DASHES:
             return None
-        head = self.name_head(start + 1, self.line_end(start))
+        head = self.name_head(start + 1, self.article.line_end(start))
         line = article.tokens_of(start, start + 1)
         return Attribution(line[0], self.text[start], head) if head is not None else None
 
@@ -142,7 +138,7 @@ class Signed:
         if colon == 0 or text[colon - 1] != ":":
             return None
         colon -= 1
-        line_start = text.rfind("\n", 0, colon) + 1
+        line_start = self.article.line_start(colon)
         start = max([line_start] + [at + len(stop) for at, stop in self._boundaries(line_start, colon)])
         label = self.article.tokens_of(start, colon)
         words = [token for token in label if token.idx < colon and not token.is_space] if label is not None else []

@@ -54,10 +54,7 @@ class SpeakerActors:
         within the head's paragraph (a line break is never inside a speaker)."""
         start, end = self._speaker_span(head)
         text = self.article.text
-        line_start = text.rfind("\n", 0, head.idx) + 1
-        line_end = text.find("\n", head.idx)
-        line_end = len(text) if line_end < 0 else line_end
-        start, end = max(start, line_start), min(end, line_end)
+        start, end = max(start, self.article.line_start(head.idx)), min(end, self.article.line_end(head.idx))
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
