@@ -209,10 +209,15 @@ def _rows(nlp, text):
     return rows
 
 
+def _found(nlp, text):
+    """(content, kind, speaker, cue) of each quote of one text: what the tables of sentences expect."""
+    return [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
+
+
 @pytest.mark.parametrize("case, text, expected", SEED_SENTENCES + WIKINEWS_SENTENCES,
                          ids=[row[0] for row in SEED_SENTENCES + WIKINEWS_SENTENCES])
 def test_quote_content_speaker_cue(nlp, case, text, expected):
-    found = [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
+    found = _found(nlp, text)
     assert expected in found
 
 
@@ -409,7 +414,7 @@ ALL_REPORTED = (SPEECH_NOUNS + SPEECH_ACTS + REPORTED_MORE + OBJECT_SPEECH + SPE
 
 @pytest.mark.parametrize("case, text, expected", ALL_REPORTED, ids=[row[0] for row in ALL_REPORTED])
 def test_reported_speech_on_news(nlp, case, text, expected):
-    found = [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
+    found = _found(nlp, text)
     assert expected in found
 
 

@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_quotes import _rows  # the rows of one text, offsets checked
-
-
-def _found(nlp, text):
-    return [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
+from test_quotes import _found, _rows  # the quotes of one text, offsets checked
 
 
 HEADLINES = [
