@@ -106,7 +106,29 @@ RECALL = [
      ("the story of the night his barn burned down", "indirect", "The governor", "tells")),
 ]
 
-ALL = HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL
+RECALL_MORE = [
+    # A "that" clause opened by a subordinate clause is a claim, not a question.
+    ("'that' before a when-clause",
+     "The mayor smiled as she noted that when the count began, her rival had a ten-point lead.",
+     ("when the count began, her rival had a ten-point lead", "indirect", "she", "noted")),
+    ("'that' before a when-clause, 'said'",
+     "The coach said that when the season started, nobody expected the team to win.",
+     ("when the season started, nobody expected the team to win", "indirect", "The coach", "said")),
+    # A cue set off by commas, hung on a verb whose subject the parser did not give it.
+    ("a set-off cue after a free relative",
+     "Whatever progress the envoy has made, officials said, could easily be undone by a new offensive.",
+     ("Whatever progress the envoy has made, officials said, could easily be undone by a new offensive",
+      "indirect", "officials", "said")),
+    # A relative pronoun hung on the verb of saying beside its subject, the clause an xcomp.
+    ("a relative clause of saying, the rest an xcomp",
+     "He criticized the new office, which he argued seeks to punish small farms.",
+     ("which he argued seeks to punish small farms", "indirect", "he", "argued")),
+    ("a relative clause of saying, 'it said'",
+     "The union filed the complaint, which it said covered every worker at the plant.",
+     ("which it said covered every worker at the plant", "indirect", "it", "said")),
+]
+
+ALL = HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL + RECALL_MORE
 
 
 @pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])
@@ -128,7 +150,14 @@ NO_REPORT = [
     ("an author, not a report", "The new biography was written by a reporter at the Bugle.", "written"),
     ("a title after a quote's cue", '"It was my job," Roe said last week on the radio show "Open Air."', "said"),
     ("about after a quote", '"Why would you do that?" Roe said about the new plan.', None),
+    ("a question without 'that'", "The coach said where the team would train next winter.", "said"),
 ]
+
+
+def test_who_is_no_content(nlp):
+    """'engineers, who claimed to ...': the relative pronoun for a person is who speaks, not what is said."""
+    text = "The firm hired two engineers, who claimed to have fixed the pumps in a week."
+    assert not [row for row in _found(nlp, text) if row[0].startswith("who")]
 
 
 @pytest.mark.parametrize("case, text, cue", NO_REPORT, ids=[row[0] for row in NO_REPORT])

@@ -60,7 +60,8 @@ def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
             # paragraph: the parser sometimes runs a sentence over a line break)
             return clause_span([t for t in child.subtree if article.paragraph_of(t.idx) == paragraph])
     if verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        return _interrupted(article, verb)
+        found = _interrupted(article, verb)
+        return found if found is not None else _set_off_cue(article, verb)
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # "Russia rotated ... on Wednesday, its embassy in Caracas said, as ..."
         head = verb.head
@@ -83,10 +84,15 @@ def _relative_report(article: Article, verb: Token) -> tuple[int, int] | None:
     pay for': a relative pronoun inside the reported clause, written before the speaker; the
     report is the whole relative clause, from the pronoun on (speaker and cue inside, as
     PolNeAR writes it)."""
+    # "which she said represented ...": the pronoun hung on the verb beside its subject, the
+    # rest of the clause an xcomp
+    own = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.lower_ in ("which", "that")]
+    two = own and any(c.dep_ == "nsubj" and c.i < verb.i and c not in own for c in verb.children)
     for child in verb.children:
-        if child.dep_ != "ccomp" or child.i < verb.i:
+        if child.dep_ not in ("ccomp", "xcomp") or child.i < verb.i or child.dep_ == "xcomp" and not two:
             continue
-        pronouns = [t for t in child.subtree if t.i < verb.i and t.lower_ in RELATIVE_PRONOUNS and t.tag_ in ("WDT", "WP", "IN")]
+        pronouns = own if two else []
+        pronouns += [t for t in child.subtree if t.i < verb.i and t.lower_ in RELATIVE_PRONOUNS and t.tag_ in ("WDT", "WP", "IN")]
         if not pronouns:
             continue
         sentence = article.sentence_index(verb.i)
@@ -173,9 +179,12 @@ def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] 
     """The span of the clause ``child`` that ``verb`` reports ("said [that] X ..."), or None
     when it is a question, a purpose or reason, or a small clause."""
     tokens = [t for t in child.subtree]
-    if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
+    declared = bool(tokens) and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that"
+    if declared:
         tokens = tokens[1:]
-    conditional = tokens and tokens[0].lower_ == "if" and tokens[0].head != child  # "said if elected he would ..."
+    # "said if elected he would ...", "noted that when it began, the lead was ...": a clause
+    # opening the complement, not a question
+    conditional = tokens and (tokens[0].lower_ == "if" or declared) and tokens[0].head != child
     if not tokens or (tokens[0].lower_ in QUESTION_WORDS and not conditional
                       and verb.lemma_.lower() not in QUESTION_REPORTING):
         return None  # "did not say whether ...", "to determine whether ...": a question, not a report
@@ -235,6 +244,26 @@ def _interrupted(article: Article, verb: Token) -> tuple[int, int] | None:
             return None
         clause = list(doc[before.left_edge.i : head.right_edge.i + 1])
     return clause_span(clause)
+
+
+def _set_off_cue(article: Article, verb: Token) -> tuple[int, int] | None:
+    """'The two sides, she said, now have a deal.', 'Even then, he said, the plan held.': a
+    cue set off by commas inside the sentence it reports, hung on a verb after it, when the
+    parse gives that verb no subject :func:`_interrupted` can use ("Whatever progress she has
+    made, officials said, could be undone"); the row is the whole sentence, the cue inside it."""
+    doc = article.doc
+    core = [t for t in verb.subtree if not t.is_punct]
+    first, last = core[0].i, core[-1].i
+    if last - first + 1 != len(core) or first == 0 or last + 1 >= len(doc):
+        return None
+    if doc[first - 1].text != "," or doc[last + 1].text != ",":
+        return None
+    sentence = article.sents[article.sentence_index(verb.i)]
+    paragraph = article.paragraph_of(verb.idx)  # the parser sometimes runs a sentence over a line break
+    tokens = [t for t in doc[sentence.start : sentence.end] if article.paragraph_of(t.idx) == paragraph]
+    if not any(t.is_alpha for t in tokens if t.i < first - 1) or sum(t.is_alpha for t in tokens if t.i > last + 1) < 2:
+        return None  # words of the clause on both sides of the cue
+    return clause_span(tokens)
 
 
 #: Marks that set off an interrupting cue.
