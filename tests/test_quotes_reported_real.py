@@ -126,6 +126,13 @@ RECALL_MORE = [
     ("a relative clause of saying, 'it said'",
      "The union filed the complaint, which it said covered every worker at the plant.",
      ("which it said covered every worker at the plant", "indirect", "it", "said")),
+    # "as" with a speech act of its own is "while": the act's content, not the main clause.
+    ("'as' before a vow", "The crowd cheered as the mayor vowed to rebuild the pier by summer.",
+     ("to rebuild the pier by summer", "indirect", "the mayor", "vowed")),
+    ("'even as' before a pledge", "Even as the two senators pledged to keep negotiating, the mood in the chamber soured.",
+     ("to keep negotiating", "indirect", "the two senators", "pledged")),
+    ("guard: 'as' reporting the main clause", "As the Globe reported last week, the mayor has hired a new police chief.",
+     ("the mayor has hired a new police chief", "indirect", "the Globe", "reported")),
 ]
 
 ALL = HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL + RECALL_MORE
@@ -152,6 +159,12 @@ NO_REPORT = [
     ("about after a quote", '"Why would you do that?" Roe said about the new plan.', None),
     ("a question without 'that'", "The coach said where the team would train next winter.", "said"),
 ]
+
+
+def test_while_is_no_report_of_the_main_clause(nlp):
+    """'The crowd cheered as the mayor vowed to ...': the main clause is not what she vowed."""
+    text = "The crowd cheered as the mayor vowed to rebuild the pier by summer."
+    assert not [row for row in _found(nlp, text) if row[0] == "The crowd cheered"]
 
 
 def test_who_is_no_content(nlp):

@@ -143,8 +143,8 @@ def asked_if(article: Article, verb: Token) -> tuple[int, int] | None:
 def _as_reported(article: Article, verb: Token) -> tuple[int, int] | None:
     """'As the Globe reported last week, the mayor has hired ...': the clause the "as" phrase
     sits in (also when the parser makes "as" a preposition and the verb a noun's modifier)."""
-    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
-        return None
+    if any(c.dep_ in ("ccomp", "dobj") or c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
+        return None  # "as he vowed to appeal": while, not "as X reported"
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         phrase, clause = verb, verb.head
     elif verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "as" and verb.head.head.dep_ == "prep":
