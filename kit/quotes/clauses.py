@@ -62,7 +62,8 @@ def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
     if verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX"):
         found = _interrupted(article, verb)
         return found if found is not None else _set_off_cue(article, verb)
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+    trailing = verb.dep_ in ("parataxis", "ccomp") or _bare_conj(verb)
+    if trailing and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # "Russia rotated ... on Wednesday, its embassy in Caracas said, as ..."
         head = verb.head
         if head.right_edge.i > max(t.i for t in verb.subtree) + 1:
@@ -77,6 +78,16 @@ def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
         if tokens and article.sentence_index(tokens[0].i) == article.sentence_index(verb.i):
             return clause_span(tokens)
     return None
+
+
+def _bare_conj(verb: Token) -> bool:
+    """'The plan stays on track, her aide told the Post.': a cue the parser conjoins to the
+    clause before it with no "and" or "but" between them (only a comma)."""
+    if verb.dep_ != "conj":
+        return False
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
+    return bool(subjects) and subjects[0].left_edge == verb.left_edge and not any(
+        c.dep_ == "cc" and c.i < verb.i for c in verb.head.children)
 
 
 def _relative_report(article: Article, verb: Token) -> tuple[int, int] | None:
