@@ -126,6 +126,11 @@ RECALL_MORE = [
     ("a relative clause of saying, 'it said'",
      "The union filed the complaint, which it said covered every worker at the plant.",
      ("which it said covered every worker at the plant", "indirect", "it", "said")),
+    # A trailing cue hung on the next clause, a semicolon after it: it closes the clause before it.
+    ("a trailing cue before a semicolon",
+     "To win the state, candidates probably need a third of the rural vote, analysts say; in 2012, the governor won "
+     "with less.",
+     ("To win the state, candidates probably need a third of the rural vote", "indirect", "analysts", "say")),
     # "as" with a speech act of its own is "while": the act's content, not the main clause.
     ("'as' before a vow", "The crowd cheered as the mayor vowed to rebuild the pier by summer.",
      ("to rebuild the pier by summer", "indirect", "the mayor", "vowed")),

@@ -54,7 +54,8 @@ def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
     if found is not None:
         return found
     for child in children:
-        if child.dep_ == "ccomp" and child.i < verb.i and (verb.dep_ == "ROOT" or crosses) and not any(
+        closing = verb.dep_ == "ROOT" or crosses or _closes(article, verb)
+        if child.dep_ == "ccomp" and child.i < verb.i and closing and not any(
                 child.i < c.i and c.dep_ == "ccomp" for c in children):
             # "The pullout was due to ..., the newspaper said." (the clause stays in the cue's
             # paragraph: the parser sometimes runs a sentence over a line break)
@@ -78,6 +79,17 @@ def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
         if tokens and article.sentence_index(tokens[0].i) == article.sentence_index(verb.i):
             return clause_span(tokens)
     return None
+
+
+#: Marks after a trailing cue that end what it reports ("..., he said; his agents found them").
+_CLOSING_MARKS = frozenset((";", ")", "—", "–", "--"))
+
+
+def _closes(article: Article, verb: Token) -> bool:
+    """'She did receive the emails, he said; his agents found them.': a cue hung on the next
+    clause, with a semicolon, a dash or a bracket after it: it closes the clause before it."""
+    after = verb.right_edge.i + 1
+    return verb.dep_ in ("parataxis", "ccomp") and after < len(article.doc) and article.doc[after].text in _CLOSING_MARKS
 
 
 def _bare_conj(verb: Token) -> bool:
