@@ -29,7 +29,8 @@ CONTROL_VERBS = lexicon.words("quotes_speaker_control_verbs")
 def main_clause_verb(verb: Token, cue: Token) -> Token:
     """The verb of the clause a relative or a noun's "that" clause is part of, before ``cue``
     and with a subject: "Roe rejected the idea that the plan would [fail]" -> "rejected",
-    "Roe denounced supporters who [attack] ..." -> "denounced". Other clauses stay ("after
+    "Roe denounced supporters who [attack] ..." -> "denounced", "Roe pitched the plan as a way
+    to create jobs that [pay] well" -> "pitched" (:func:`subjected`). Other clauses stay ("after
     the mayor [spoke], saying", "an ad in which children [shout] ..., yelling": the nearest)."""
     node, steps = verb, 0
     while (node.dep_ == "acl" or node.dep_ == "relcl" and any(
@@ -37,11 +38,52 @@ def main_clause_verb(verb: Token, cue: Token) -> Token:
         noun = node.head
         while noun.dep_ in ("pobj", "prep", "conj", "appos", "compound") and noun.head != noun and noun.pos_ not in ("VERB", "AUX"):
             noun = noun.head
-        head = noun.head if noun.pos_ not in ("VERB", "AUX") else noun
+        head = subjected(noun.head if noun.pos_ not in ("VERB", "AUX") else noun, cue)
         if head.pos_ not in ("VERB", "AUX") or head.i > cue.i or not any(c.dep_ == "nsubj" for c in head.children):
             break
         node, steps = head, steps + 1
     return node
+
+
+def subjected(verb: Token, cue: Token) -> Token:
+    """'pitched the plan as a way to [create] jobs', 'has threatened to [veto] the bill': from a
+    verb without a subject of its own (an infinitive, a participle) up to the nearest verb
+    above it, before ``cue``, that has one (``verb`` itself when it has one or none is found)."""
+    node, steps = verb, 0
+    while node.pos_ in ("VERB", "AUX") and not any(c.dep_ == "nsubj" for c in node.children) and steps < 4 and node.head != node:
+        above = node.head
+        while above.pos_ not in ("VERB", "AUX") and above.head != above and above.dep_ in (
+                "pobj", "prep", "dobj", "acl", "conj", "appos", "compound", "attr"):
+            above = above.head
+        if above.pos_ not in ("VERB", "AUX") or above.i > cue.i:
+            return verb
+        node, steps = above, steps + 1
+    return node if any(c.dep_ == "nsubj" for c in node.children) else verb
+
+
+def first_conjunct(verb: Token) -> Token:
+    """'The aide refused to answer but [said] ...': a verb joined by "and" / "but" to one before
+    it, with no subject of its own, shares the subject of the first verb of the chain (``verb``
+    itself when it has a subject, or when no verb before it has one)."""
+    node, steps = verb, 0
+    while node.dep_ == "conj" and node.head.i < node.i and node.head.pos_ in ("VERB", "AUX") and steps < 4 and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        node, steps = node.head, steps + 1
+    return node if any(c.dep_ == "nsubj" for c in node.children) else verb
+
+
+def joined_clause(verb: Token) -> bool:
+    """'Groups say ..., and the union has [sued] the city': is ``verb`` a clause of its own, with
+    its own subject, joined to the verb it hangs on by "and" / "but" (not a clause of what
+    that verb reports, which the parser sometimes hangs the same way: "would not say if the
+    Senate will [vote]")?"""
+    if verb.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
+        return False
+    before = verb.left_edge.i - 1
+    while before > verb.head.i and verb.doc[before].is_punct:
+        before -= 1
+    joint = verb.doc[before] if before > verb.head.i else None
+    return joint is not None and joint.dep_ == "cc" and joint.lower_ in ("and", "but") and joint.head == verb.head
 
 
 def after_comma(cue: Token) -> bool:
@@ -121,7 +163,7 @@ def shared_subject(speakers, cue: Token) -> Token | None:
     when the verb it hangs on reports it in the same tense (the rule before this one) or no
     such verb has a subject."""
     article = speakers.article
-    reporting = speakers.reporting_verb(cue.head)
+    reporting = speakers.reporting_verb(cue.head, cue)
     if reporting != cue.head and same_tense(cue, reporting):
         return None
     node = cue.head

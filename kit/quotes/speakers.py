@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article, is_finite
 from kit.quotes.speaker_clauses import (
-    after_comma, infinitive_controller, inverted_subject, main_clause_verb, noun_infinitive_verb, pick_subject, sender,
+    after_comma, first_conjunct, infinitive_controller, joined_clause, inverted_subject, main_clause_verb, noun_infinitive_verb, pick_subject, sender,
     shared_subject,
 )
 
@@ -172,7 +172,7 @@ class Speakers:
             shared = shared_subject(self, cue) if cue.dep_ == "conj" else None
             if shared is not None:
                 return shared
-            speaker = self.speaker_of(self.reporting_verb(cue.head), depth + 1)
+            speaker = self.speaker_of(self.reporting_verb(cue.head, cue), depth + 1)
             if speaker is not None:
                 return speaker
         if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
@@ -309,18 +309,24 @@ class Speakers:
             token = self.reporting_verb(token)
             if after_comma(cue):  # "Roe rejected the idea that X would fail, saying": Roe's
                 token = main_clause_verb(token, cue)
+            token = first_conjunct(token)  # "The aide refused ... but said there was ..., adding": the aide
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             if subjects:
                 return self.antecedent(pick_subject(subjects), token)
         return None
 
-    def reporting_verb(self, verb: Token) -> Token:
-        """The verb of saying whose reported clause holds ``verb`` (``verb`` itself if none)."""
+    def reporting_verb(self, verb: Token, before: Token | None = None) -> Token:
+        """The verb of saying whose reported clause holds ``verb`` (``verb`` itself if none);
+        with ``before``, not one in a later paragraph than that word ('... and described the
+        regime as "elected." [new paragraph] "I was shocked," Nega told me': the parser ran the
+        sentence on over the line break; "..., officials said" in the same one still reports)."""
         node, steps = verb, 0
         while node.dep_ in ("ccomp", "conj") and node.head != node and steps < 4:
+            if self.article.is_cue(node.head) and joined_clause(node):
+                return verb  # "Groups say ..., and the union has sued the city": a clause of its own
             node, steps = node.head, steps + 1
             if self.article.is_cue(node) and node.lower_ != "according":
-                return node
+                return verb if before is not None and self.article.paragraph_of(node.idx) > self.article.paragraph_of(before.idx) else node
         return verb
 
     def label_speaker(self, colon: Token) -> Token | None:
