@@ -64,3 +64,35 @@ CLAUSES = [
 @pytest.mark.parametrize("case,text,expected", CLAUSES, ids=[row[0] for row in CLAUSES])
 def test_clause_speaker(nlp, case, text, expected):
     assert expected in _found(nlp, text)
+
+
+MADE = [
+    # A participle hung on a thing that cannot speak, the object of a verb whose subject can:
+    # the subject speaks (the rally, the petitions are what the subject made).
+    ("'opened a rally blasting'",
+     "On Tuesday the senator opened a Dayton rally blasting the governor for raising fees.",
+     ("the governor for raising fees", "indirect", "the senator", "blasting")),
+    ("'launched petitions calling on'",
+     "Local activists launched petitions calling on lawmakers to back the bill.",
+     ("lawmakers to back the bill", "indirect", "Local activists", "calling on")),
+    # Guards: a person the verb's object is speaks for itself; a document for its issuer; the
+    # one who writes to supporters; signs say nothing.
+    ("guard: 'rebuffed a heckler trying to ask'",
+     "The mayor rebuffed a heckler trying to ask her about the budget.",
+     ("her about the budget", "indirect", "a heckler", "ask")),
+    ("guard: 'issued a statement saying'",
+     "The council issued a statement saying the plan was dead.",
+     ("the plan was dead", "indirect", "The council", "saying")),
+    ("guard: 'emailed supporters saying'",
+     "The senator emailed supporters saying the vote was close.",
+     ("the vote was close", "indirect", "The senator", "saying")),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", MADE, ids=[row[0] for row in MADE])
+def test_made_thing_speaker(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
+def test_signs_say_nothing(nlp):
+    assert _found(nlp, "Members of the union carried signs calling the deal a betrayal.") == []

@@ -21,10 +21,15 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
     from spacy.tokens import Token
 
 from kit import lexicon
-from kit.quotes.article import RELATIVE_PRONOUNS, Article
+from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article
 
 #: Verbs whose object says the infinitive after them ("urged voters to reject ...").
 CONTROL_VERBS = lexicon.words("quotes_speaker_control_verbs")
+#: Verbs of writing or speaking to someone: "emailed supporters saying ..." is the writer's.
+ADDRESSING_VERBS = lexicon.words("quotes_addressing_verbs")
+#: Nouns of people and groups (a description that can speak for itself: "a doctor", "protesters").
+PEOPLE_NOUNS = (lexicon.words("human_nouns") | lexicon.words("actors_group_nouns") | lexicon.words("actors_title_nouns")
+                | lexicon.words("actors_anonymous_nouns") | lexicon.words("quotes_speaker_people_nouns"))
 
 def main_clause_verb(verb: Token, cue: Token) -> Token:
     """The verb of the clause a relative or a noun's "that" clause is part of, before ``cue``
@@ -222,3 +227,50 @@ def sender(addressee: Token, addressing_verbs: frozenset[str], documents: frozen
             c.dep_ == "dobj" and c.lemma_.lower() in documents for c in verb.children):
         return verb
     return None
+
+
+def noun_participle_speaker(speakers, cue: Token) -> Token | None:
+    """Who says a participle hung on a noun: "a statement saying ..." the document (for its
+    issuer); "with local media reporting ..." the noun; "placards saying ..." no one (signs are
+    not speakers); "The senator emailed supporters saying ..." the one who writes to them; "the
+    senator opened a rally blasting ..." the subject of the verb a thing is the object of."""
+    noun = cue.head
+    if noun.lemma_ in SIGN_NOUNS:
+        return None
+    addressed = sender(noun, ADDRESSING_VERBS, DOCUMENT_NOUNS)
+    if addressed is not None and noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        subjects = [c for c in addressed.children if c.dep_ == "nsubj"]
+        if subjects:
+            return speakers.named(speakers.antecedent(subjects[0], addressed) or subjects[0])
+    maker = _maker(speakers.article, noun)
+    if maker is not None:
+        return speakers.named(speakers.antecedent(maker, maker.head) or maker)
+    return speakers.named(speakers.issuer(noun))
+
+
+def _maker(article: Article, noun: Token) -> Token | None:
+    """'opened a rally blasting ...', 'placed ads calling ...', 'released a website asking ...':
+    a thing that cannot speak, the object of a verb whose subject can, speaks for that subject."""
+    if can_speak(article, noun) or noun.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    node = noun
+    while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head
+    if node.dep_ != "dobj" or node.head.pos_ != "VERB":
+        return None
+    subjects = [c for c in node.head.children if c.dep_ == "nsubj"]
+    if not subjects or not can_speak(article, subjects[0]):
+        return None
+    return subjects[0]
+
+
+def can_speak(article: Article, noun: Token) -> bool:
+    """Can ``noun`` say something: a person, a group or an organisation (a name of one, a
+    mention of one, a personal pronoun), not a thing ("the fracas", "a rally", "it")?"""
+    if noun.lower_ in ("he", "she", "they", "we", "i", "who"):
+        return True
+    if noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lemma_.lower() in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS:
+        return True
+    mention = article.mention_at(noun)
+    return mention is not None and mention.get("kind") in ("person", "organization", "group", "country", "anonymous") \
+        and mention.get("how") != "pronoun"

@@ -27,10 +27,10 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
     from spacy.tokens import Token
 
 from kit import lexicon
-from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article, is_finite
-from kit.quotes.speaker_clauses import (
-    after_comma, first_conjunct, infinitive_controller, joined_clause, inverted_subject, main_clause_verb, noun_infinitive_verb, pick_subject, sender,
-    shared_subject,
+from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, Article, is_finite
+from kit.quotes.speaker_clauses import (  # ADDRESSING_VERBS: read from here by kit.quotes.find
+    ADDRESSING_VERBS, after_comma, first_conjunct, infinitive_controller, joined_clause, inverted_subject, main_clause_verb,
+    noun_infinitive_verb, noun_participle_speaker, pick_subject, shared_subject,
 )
 
 #: Dependents that are not part of a speaker's noun phrase ("Hugh Hill, a doctor, said").
@@ -51,8 +51,6 @@ _TRANSCRIPT_LABEL = re.compile(r"[ \t]*(?:\(\(([^()\n]{1,60})\)\)|([A-Z][\w.'’
 _WORD = re.compile(r"[\w’'-]+")
 #: Nouns of a share of people that the parser takes for an adverb ("a third agreed").
 _SHARE_WORDS = frozenset("third thirds quarter quarters half majority percent fifth fifths".split())
-#: Verbs of writing or speaking to someone: "emailed supporters saying ..." is the writer's.
-ADDRESSING_VERBS = lexicon.words("quotes_addressing_verbs")
 #: Verbs of "as X put it": the clause names who said the quote beside it.
 AS_VERBS = lexicon.words("quotes_direct_as_verbs")
 #: The actor kinds a they/it speaker can be.
@@ -176,17 +174,7 @@ class Speakers:
             if speaker is not None:
                 return speaker
         if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
-            # "a statement saying ...": the document speaks (for its issuer); "with local media
-            # reporting ...": the noun speaks; "placards saying ...": signs are not speakers.
-            if cue.head.lemma_ in SIGN_NOUNS:
-                return None
-            addressed = sender(cue.head, ADDRESSING_VERBS, DOCUMENT_NOUNS)
-            if addressed is not None and cue.head.lemma_.lower() not in DOCUMENT_NOUNS:
-                # "The senator emailed supporters saying: ...": the one who writes to them speaks.
-                subjects = [c for c in addressed.children if c.dep_ == "nsubj"]
-                if subjects:
-                    return self.named(self.antecedent(subjects[0], addressed) or subjects[0])
-            return self.named(self.issuer(cue.head))
+            return noun_participle_speaker(self, cue)  # "a statement saying ...", "placards saying ..."
         if cue.dep_ in ("advcl", "acl", "conj", "xcomp", "pcomp", "ccomp", "ROOT"):
             # "..., saying ...", "wept ... and said ...": the subject of the nearest finite
             # verb before it in its sentence (the parser often hangs these on the wrong verb).
