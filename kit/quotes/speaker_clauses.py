@@ -136,6 +136,23 @@ def inverted_subject(article: Article, cue: Token) -> Token | None:
     if token is not None and token.i > cue.i and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") \
             and token.head != cue and token.head.i > token.i:
         return token
+    return _name_after(cue)
+
+
+def _name_after(cue: Token) -> Token | None:
+    """'"...," said Oversight ranking Democrat Jane Roe (D-Md.).': a title the parser reads as a
+    clause of its own before the name; the last word of the name that ends the words after the
+    verb (a comma, bracket, stop or preposition right after it) is the subject."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # "Asked which Iowa county ...": a participle, no inverted subject
+    previous = None
+    for token in cue.doc[cue.i + 1 : cue.i + 9]:
+        if token.is_punct and token.tag_ != "HYPH" or token.pos_ == "ADP" or token.is_space:
+            # the name must end the phrase: a comma, bracket, stop or preposition right after it
+            return previous if previous is not None and previous.pos_ == "PROPN" else None
+        if token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG" or token.pos_ in ("PRON", "DET") and previous is not None:
+            return None
+        previous = token
     return None
 
 
@@ -274,3 +291,35 @@ def can_speak(article: Article, noun: Token) -> bool:
     mention = article.mention_at(noun)
     return mention is not None and mention.get("kind") in ("person", "organization", "group", "country", "anonymous") \
         and mention.get("how") != "pronoun"
+
+
+def misparsed_subject(article: Article, cue: Token) -> Token | None:
+    """A finite verb of saying the parser left without its subject: 'Sen. Jane Roe (R-Ohio)
+    said ...' with the name hung on a noun before it (the name before the bracket speaks);
+    'Jane Roe, the party's whip, on Tuesday called ...' taken for a relative clause of a name
+    that has no verb of its own (the name speaks)."""
+    if not _finite(cue) or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
+        return None
+    doc = cue.doc
+    if cue.i > 3 and doc[cue.i - 1].text == ")":
+        k = cue.i - 2
+        while k > 0 and doc[k].text != "(" and cue.i - k < 8:
+            k -= 1
+        name = doc[k - 1] if doc[k].text == "(" and k > 0 else None
+        if name is not None and name.pos_ == "PROPN" and not article.in_quote(name.idx) and (
+                name.ent_type_ in ("PERSON", "ORG") or _is_name(article, name)):
+            return name
+    if cue.dep_ == "relcl" and cue.head.dep_ == "ROOT" and cue.head.pos_ == "PROPN" and cue.head.i < cue.i \
+            and not any(c.lower_ in RELATIVE_PRONOUNS for c in cue.children) and not article.in_quote(cue.head.idx):
+        return cue.head
+    return None
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and verb.dep_ == "relcl" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+
+
+def _is_name(article: Article, token: Token) -> bool:
+    mention = article.mention_at(token)
+    return mention is not None and mention.get("kind") in ("person", "organization") and mention.get("how") != "pronoun"

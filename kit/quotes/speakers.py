@@ -30,7 +30,7 @@ from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, Article, is_finite
 from kit.quotes.speaker_clauses import (  # ADDRESSING_VERBS: read from here by kit.quotes.find
     ADDRESSING_VERBS, after_comma, first_conjunct, infinitive_controller, joined_clause, inverted_subject, main_clause_verb,
-    noun_infinitive_verb, noun_participle_speaker, pick_subject, shared_subject,
+    misparsed_subject, noun_infinitive_verb, noun_participle_speaker, pick_subject, shared_subject,
 )
 
 #: Dependents that are not part of a speaker's noun phrase ("Hugh Hill, a doctor, said").
@@ -156,7 +156,8 @@ class Speakers:
         for child in cue.children:  # '"X," Roe notes.': a name the parser takes for a compound of the verb
             if child.dep_ == "compound" and child.i == cue.i - 1 and child.pos_ == "PROPN" and not self.article.in_quote(child.idx):
                 return self.named(child)
-        misattached = self._misattached_subject(cue) or self._subject_before_aside(cue) or self._added_to_before(cue, depth)
+        misattached = self._misattached_subject(cue) or misparsed_subject(self.article, cue) or self._subject_before_aside(cue) \
+            or self._added_to_before(cue, depth)
         if misattached is not None:
             return self.named(misattached)
         cued = self.article.is_cue(cue)
