@@ -107,7 +107,14 @@ MISPARSED = [
      'Asked about a flyer showing a pile of cash and a star likened to the Star of David, House Speaker Tom Hale '
      '(R-WI) said "such images have no place in a campaign."',
      ("such images have no place in a campaign.", "direct", "Tom Hale", "said")),
+    # ... a surname the tagger reads as a modal before a verb in the third person.
+    ("'While Will acknowledges ...' with 'Will' read as a modal",
+     'While Will acknowledges the governor\'s appeal as a "forceful leader," he sees the mayor as the better choice.',
+     ('the governor\'s appeal as a "forceful leader,"', "mixed", "Will", "acknowledges")),
     # Guards: the same names parsed right keep their speakers; a participle has no inverted name.
+    ("guard: 'Will Smith said'",
+     "Will Smith said the vote was fair.",
+     ("the vote was fair", "indirect", "Will Smith", "said")),
     ("guard: 'Senate leader Tom Vale (D-Ore.) said'",
      "Senate leader Tom Vale (D-Ore.) said the bill would pass.",
      ("the bill would pass", "indirect", "Tom Vale", "said")),

@@ -297,10 +297,15 @@ def misparsed_subject(article: Article, cue: Token) -> Token | None:
     """A finite verb of saying the parser left without its subject: 'Sen. Jane Roe (R-Ohio)
     said ...' with the name hung on a noun before it (the name before the bracket speaks);
     'Jane Roe, the party's whip, on Tuesday called ...' taken for a relative clause of a name
-    that has no verb of its own (the name speaks)."""
+    that has no verb of its own (the name speaks); 'Will wrote' with the surname read as a modal
+    (a modal never comes before a verb in the past or third person: the word is a name)."""
     if not _finite(cue) or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
         return None
     doc = cue.doc
+    for child in cue.children:  # "While Will acknowledges ...": a surname the tagger reads as a modal
+        if child.dep_ == "aux" and child.tag_ == "MD" and cue.tag_ in ("VBD", "VBZ") and child.text[:1].isupper() \
+                and child.i == cue.i - 1 and not article.in_quote(child.idx):
+            return child
     if cue.i > 3 and doc[cue.i - 1].text == ")":
         k = cue.i - 2
         while k > 0 and doc[k].text != "(" and cue.i - k < 8:
