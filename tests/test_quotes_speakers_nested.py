@@ -46,6 +46,16 @@ CLAUSES = [
      "But Garcia, making it clear that trade mattered most, stood beside the new prime minister, and described "
      "the government as ''fairly elected.''\n\n''I was stunned,'' Lopez told me. ''I know why he backs them.''",
      ("fairly elected.", "partial", "Garcia", "described")),
+    # A "what" clause after a preposition is part of the main clause's object: its subject
+    # does not say the participle after it.
+    ("', calling' after 'praised X for what she has achieved'",
+     'Former governor Ed Marsh, a party elder, praised the mayor for what she has achieved, calling it "a '
+     'remarkable turnaround."',
+     ("a remarkable turnaround.", "partial", "Ed Marsh", "calling")),
+    ("', advising' after 'lashed out at what he described as'",
+     "The chief strategist lashed out at what he described as a nasty campaign, advising the senator to stick to "
+     "the issues.",
+     ("the senator to stick to the issues", "indirect", "The chief strategist", "advising")),
     # Guards: the reporter written after its clause in the same paragraph still reports it; a
     # clause of what is reported stays with the reporter; the nearest clause after "after".
     ("guard: '..., people familiar with the meeting said'",

@@ -35,11 +35,14 @@ def main_clause_verb(verb: Token, cue: Token) -> Token:
     """The verb of the clause a relative or a noun's "that" clause is part of, before ``cue``
     and with a subject: "Roe rejected the idea that the plan would [fail]" -> "rejected",
     "Roe denounced supporters who [attack] ..." -> "denounced", "Roe pitched the plan as a way
-    to create jobs that [pay] well" -> "pitched" (:func:`subjected`). Other clauses stay ("after
+    to create jobs that [pay] well" -> "pitched" (:func:`subjected`), "Roe praised Lee for what he
+    has [done]" -> "praised" (a "what" / "how" clause after a preposition). Other clauses stay ("after
     the mayor [spoke], saying", "an ad in which children [shout] ..., yelling": the nearest)."""
     node, steps = verb, 0
     while (node.dep_ == "acl" or node.dep_ == "relcl" and any(
-            c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in node.children)) and steps < 4:
+            c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in node.children)
+            or node.dep_ in ("pcomp", "pobj") and node.head.dep_ == "prep" and any(
+                c.lower_ in ("what", "how", "whatever") for c in node.children)) and steps < 4:
         noun = node.head
         while noun.dep_ in ("pobj", "prep", "conj", "appos", "compound") and noun.head != noun and noun.pos_ not in ("VERB", "AUX"):
             noun = noun.head
