@@ -16,11 +16,11 @@ CLAUSES = [
     # ", saying" after a relative clause on the object of an infinitive: the subject of the
     # verb the infinitive hangs on speaks, not the relative's antecedent.
     ("', noting' after 'a way to create jobs that ...'",
-     "Governor Lee pitched the bill as a way to create jobs that pay well, noting that she is the only candidate "
-     "who will cut taxes.",
-     ("she is the only candidate who will cut taxes", "indirect", "Lee", "noting")),
-    ("', arguing' after 'has threatened to veto the measure that ...'",
-     "The mayor has threatened to veto the measure that raises fees, arguing such fees could hurt small firms.",
+     "Governor Lee sold the bill as a way to create jobs that pay well, noting that she alone among the "
+     "candidates will cut taxes.",
+     ("she alone among the candidates will cut taxes", "indirect", "Lee", "noting")),
+    ("', arguing' after 'has vowed to block the measure that ...'",
+     "The mayor has vowed to block the measure that raises fees, arguing such fees could hurt small firms.",
      ("such fees could hurt small firms", "indirect", "The mayor", "arguing")),
     # A clause joined by "and" with a subject of its own is not what the verb before reports.
     ("', saying' after '..., and the union has sued'",
@@ -32,10 +32,10 @@ CLAUSES = [
      "night flights must end.",
      ("the night flights must end", "indirect", "the council", "saying")),
     # A verb of saying with no subject, joined by "but" to the verb before, shares its subject.
-    ("', adding:' after 'refused ... but said'",
-     'The spokesman refused to answer questions on whom Garcia would like to see win, but said there was no '
-     'meeting planned, adding: "If one is proposed we will consider it."',
-     ("If one is proposed we will consider it.", "direct", "The spokesman", "adding")),
+    ("', adding:' after 'would not discuss ... but said'",
+     'The spokeswoman would not discuss whom Garcia hoped to see elected, but said no meeting had been set, '
+     'adding: "Should one be offered, we will weigh it."',
+     ("Should one be offered, we will weigh it.", "direct", "The spokeswoman", "adding")),
     ("', adding that' after 'declined to discuss ... but said'",
      "The aide declined to discuss what the governor might do next but said the talks were going well, adding "
      "that a deal was close.",
@@ -53,9 +53,9 @@ CLAUSES = [
      'remarkable turnaround."',
      ("a remarkable turnaround.", "partial", "Ed Marsh", "calling")),
     ("', advising' after 'lashed out at what he described as'",
-     "The chief strategist lashed out at what he described as a nasty campaign, advising the senator to stick to "
-     "the issues.",
-     ("the senator to stick to the issues", "indirect", "The chief strategist", "advising")),
+     "The chief strategist lashed out at what he described as a nasty campaign, advising the senator to keep to "
+     "policy.",
+     ("the senator to keep to policy", "indirect", "The chief strategist", "advising")),
     # Guards: the reporter written after its clause in the same paragraph still reports it; a
     # clause of what is reported stays with the reporter; the nearest clause after "after".
     ("guard: '..., people familiar with the meeting said'",
@@ -89,9 +89,9 @@ MADE = [
      ("lawmakers to back the bill", "indirect", "Local activists", "calling on")),
     # Guards: a person the verb's object is speaks for itself; a document for its issuer; the
     # one who writes to supporters; signs say nothing.
-    ("guard: 'rebuffed a heckler trying to ask'",
-     "The mayor rebuffed a heckler trying to ask her about the budget.",
-     ("her about the budget", "indirect", "a heckler", "ask")),
+    ("guard: 'brushed off a heckler trying to question'",
+     "The mayor brushed off a heckler trying to question her on the budget.",
+     ("her on the budget", "indirect", "a heckler", "question")),
     ("guard: 'issued a statement saying'",
      "The council issued a statement saying the plan was dead.",
      ("the plan was dead", "indirect", "The council", "saying")),
@@ -114,8 +114,8 @@ MISPARSED = [
     # A verb of saying the parser leaves without a subject: the name before a party bracket
     # that the parser hangs on a noun before it speaks.
     ("'House Speaker Tom Hale (R-WI) said' after a long aside",
-     'Asked about a flyer showing a pile of cash and a star likened to the Star of David, House Speaker Tom Hale '
-     '(R-WI) said "such images have no place in a campaign."',
+     'Asked about a flyer showing a pile of cash and a star compared to the Star of Bethlehem, House Speaker Tom '
+     'Hale (R-WI) said "such images have no place in a campaign."',
      ("such images have no place in a campaign.", "direct", "Tom Hale", "said")),
     # ... a surname the tagger reads as a modal before a verb in the third person.
     ("'While Will acknowledges ...' with 'Will' read as a modal",
@@ -131,9 +131,9 @@ MISPARSED = [
     ("guard: 'said a voter from Ames'",
      '"Nobody called me back," said a voter from Ames.',
      ("Nobody called me back,", "direct", "a voter from Ames", "said")),
-    ("guard: 'Asked which Ohio county ...' names no speaker",
-     "Asked which Ohio county was his favorite, he said: \"The one I'm in.\"",
-     ("The one I'm in.", "direct", "he", "said")),
+    ("guard: 'Asked which Ohio town ...' names no speaker",
+     "Asked which Ohio town he liked best, he replied: \"The one I'm in.\"",
+     ("The one I'm in.", "direct", "he", "replied")),
 ]
 
 

@@ -54,7 +54,7 @@ def main_clause_verb(verb: Token, cue: Token) -> Token:
 
 
 def subjected(verb: Token, cue: Token) -> Token:
-    """'pitched the plan as a way to [create] jobs', 'has threatened to [veto] the bill': from a
+    """'pitched the plan as a way to [create] jobs', 'has vowed to [block] the rule': from a
     verb without a subject of its own (an infinitive, a participle) up to the nearest verb
     above it, before ``cue``, that has one (``verb`` itself when it has one or none is found)."""
     node, steps = verb, 0

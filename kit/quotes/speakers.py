@@ -307,7 +307,7 @@ class Speakers:
     def reporting_verb(self, verb: Token, before: Token | None = None) -> Token:
         """The verb of saying whose reported clause holds ``verb`` (``verb`` itself if none);
         with ``before``, not one in a later paragraph than that word ('... and described the
-        regime as "elected." [new paragraph] "I was shocked," Nega told me': the parser ran the
+        regime as "elected." [new paragraph] "I was stunned," Lopez told me': the parser ran the
         sentence on over the line break; "..., officials said" in the same one still reports)."""
         node, steps = verb, 0
         while node.dep_ in ("ccomp", "conj") and node.head != node and steps < 4:
