@@ -21,27 +21,77 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
     from spacy.tokens import Token
 
 from kit import lexicon
-from kit.quotes.article import RELATIVE_PRONOUNS, Article
+from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article
 
 #: Verbs whose object says the infinitive after them ("urged voters to reject ...").
 CONTROL_VERBS = lexicon.words("quotes_speaker_control_verbs")
+#: Verbs of writing or speaking to someone: "emailed supporters saying ..." is the writer's.
+ADDRESSING_VERBS = lexicon.words("quotes_addressing_verbs")
+#: Nouns of people and groups (a description that can speak for itself: "a doctor", "protesters").
+PEOPLE_NOUNS = (lexicon.words("human_nouns") | lexicon.words("actors_group_nouns") | lexicon.words("actors_title_nouns")
+                | lexicon.words("actors_anonymous_nouns") | lexicon.words("quotes_speaker_people_nouns"))
 
 def main_clause_verb(verb: Token, cue: Token) -> Token:
     """The verb of the clause a relative or a noun's "that" clause is part of, before ``cue``
     and with a subject: "Roe rejected the idea that the plan would [fail]" -> "rejected",
-    "Roe denounced supporters who [attack] ..." -> "denounced". Other clauses stay ("after
+    "Roe denounced supporters who [attack] ..." -> "denounced", "Roe pitched the plan as a way
+    to create jobs that [pay] well" -> "pitched" (:func:`subjected`), "Roe praised Lee for what he
+    has [done]" -> "praised" (a "what" / "how" clause after a preposition). Other clauses stay ("after
     the mayor [spoke], saying", "an ad in which children [shout] ..., yelling": the nearest)."""
     node, steps = verb, 0
     while (node.dep_ == "acl" or node.dep_ == "relcl" and any(
-            c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in node.children)) and steps < 4:
+            c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in node.children)
+            or node.dep_ in ("pcomp", "pobj") and node.head.dep_ == "prep" and any(
+                c.lower_ in ("what", "how", "whatever") for c in node.children)) and steps < 4:
         noun = node.head
         while noun.dep_ in ("pobj", "prep", "conj", "appos", "compound") and noun.head != noun and noun.pos_ not in ("VERB", "AUX"):
             noun = noun.head
-        head = noun.head if noun.pos_ not in ("VERB", "AUX") else noun
+        head = subjected(noun.head if noun.pos_ not in ("VERB", "AUX") else noun, cue)
         if head.pos_ not in ("VERB", "AUX") or head.i > cue.i or not any(c.dep_ == "nsubj" for c in head.children):
             break
         node, steps = head, steps + 1
     return node
+
+
+def subjected(verb: Token, cue: Token) -> Token:
+    """'pitched the plan as a way to [create] jobs', 'has vowed to [block] the rule': from a
+    verb without a subject of its own (an infinitive, a participle) up to the nearest verb
+    above it, before ``cue``, that has one (``verb`` itself when it has one or none is found)."""
+    node, steps = verb, 0
+    while node.pos_ in ("VERB", "AUX") and not any(c.dep_ == "nsubj" for c in node.children) and steps < 4 and node.head != node:
+        above = node.head
+        while above.pos_ not in ("VERB", "AUX") and above.head != above and above.dep_ in (
+                "pobj", "prep", "dobj", "acl", "conj", "appos", "compound", "attr"):
+            above = above.head
+        if above.pos_ not in ("VERB", "AUX") or above.i > cue.i:
+            return verb
+        node, steps = above, steps + 1
+    return node if any(c.dep_ == "nsubj" for c in node.children) else verb
+
+
+def first_conjunct(verb: Token) -> Token:
+    """'The aide refused to answer but [said] ...': a verb joined by "and" / "but" to one before
+    it, with no subject of its own, shares the subject of the first verb of the chain (``verb``
+    itself when it has a subject, or when no verb before it has one)."""
+    node, steps = verb, 0
+    while node.dep_ == "conj" and node.head.i < node.i and node.head.pos_ in ("VERB", "AUX") and steps < 4 and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        node, steps = node.head, steps + 1
+    return node if any(c.dep_ == "nsubj" for c in node.children) else verb
+
+
+def joined_clause(verb: Token) -> bool:
+    """'Groups say ..., and the union has [sued] the city': is ``verb`` a clause of its own, with
+    its own subject, joined to the verb it hangs on by "and" / "but" (not a clause of what
+    that verb reports, which the parser sometimes hangs the same way: "would not say if the
+    Senate will [vote]")?"""
+    if verb.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
+        return False
+    before = verb.left_edge.i - 1
+    while before > verb.head.i and verb.doc[before].is_punct:
+        before -= 1
+    joint = verb.doc[before] if before > verb.head.i else None
+    return joint is not None and joint.dep_ == "cc" and joint.lower_ in ("and", "but") and joint.head == verb.head
 
 
 def after_comma(cue: Token) -> bool:
@@ -89,6 +139,23 @@ def inverted_subject(article: Article, cue: Token) -> Token | None:
     if token is not None and token.i > cue.i and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") \
             and token.head != cue and token.head.i > token.i:
         return token
+    return _name_after(cue)
+
+
+def _name_after(cue: Token) -> Token | None:
+    """'"...," said Oversight ranking Democrat Jane Roe (D-Md.).': a title the parser reads as a
+    clause of its own before the name; the last word of the name that ends the words after the
+    verb (a comma, bracket, stop or preposition right after it) is the subject."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # "Asked which Iowa county ...": a participle, no inverted subject
+    previous = None
+    for token in cue.doc[cue.i + 1 : cue.i + 9]:
+        if token.is_punct and token.tag_ != "HYPH" or token.pos_ == "ADP" or token.is_space:
+            # the name must end the phrase: a comma, bracket, stop or preposition right after it
+            return previous if previous is not None and previous.pos_ == "PROPN" else None
+        if token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG" or token.pos_ in ("PRON", "DET") and previous is not None:
+            return None
+        previous = token
     return None
 
 
@@ -121,7 +188,7 @@ def shared_subject(speakers, cue: Token) -> Token | None:
     when the verb it hangs on reports it in the same tense (the rule before this one) or no
     such verb has a subject."""
     article = speakers.article
-    reporting = speakers.reporting_verb(cue.head)
+    reporting = speakers.reporting_verb(cue.head, cue)
     if reporting != cue.head and same_tense(cue, reporting):
         return None
     node = cue.head
@@ -180,3 +247,87 @@ def sender(addressee: Token, addressing_verbs: frozenset[str], documents: frozen
             c.dep_ == "dobj" and c.lemma_.lower() in documents for c in verb.children):
         return verb
     return None
+
+
+def noun_participle_speaker(speakers, cue: Token) -> Token | None:
+    """Who says a participle hung on a noun: "a statement saying ..." the document (for its
+    issuer); "with local media reporting ..." the noun; "placards saying ..." no one (signs are
+    not speakers); "The senator emailed supporters saying ..." the one who writes to them; "the
+    senator opened a rally blasting ..." the subject of the verb a thing is the object of."""
+    noun = cue.head
+    if noun.lemma_ in SIGN_NOUNS:
+        return None
+    addressed = sender(noun, ADDRESSING_VERBS, DOCUMENT_NOUNS)
+    if addressed is not None and noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        subjects = [c for c in addressed.children if c.dep_ == "nsubj"]
+        if subjects:
+            return speakers.named(speakers.antecedent(subjects[0], addressed) or subjects[0])
+    maker = _maker(speakers.article, noun)
+    if maker is not None:
+        return speakers.named(speakers.antecedent(maker, maker.head) or maker)
+    return speakers.named(speakers.issuer(noun))
+
+
+def _maker(article: Article, noun: Token) -> Token | None:
+    """'opened a rally blasting ...', 'placed ads calling ...', 'released a website asking ...':
+    a thing that cannot speak, the object of a verb whose subject can, speaks for that subject."""
+    if can_speak(article, noun) or noun.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    node = noun
+    while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head
+    if node.dep_ != "dobj" or node.head.pos_ != "VERB":
+        return None
+    subjects = [c for c in node.head.children if c.dep_ == "nsubj"]
+    if not subjects or not can_speak(article, subjects[0]):
+        return None
+    return subjects[0]
+
+
+def can_speak(article: Article, noun: Token) -> bool:
+    """Can ``noun`` say something: a person, a group or an organisation (a name of one, a
+    mention of one, a personal pronoun), not a thing ("the fracas", "a rally", "it")?"""
+    if noun.lower_ in ("he", "she", "they", "we", "i", "who"):
+        return True
+    if noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lemma_.lower() in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS:
+        return True
+    mention = article.mention_at(noun)
+    return mention is not None and mention.get("kind") in ("person", "organization", "group", "country", "anonymous") \
+        and mention.get("how") != "pronoun"
+
+
+def misparsed_subject(article: Article, cue: Token) -> Token | None:
+    """A finite verb of saying the parser left without its subject: 'Sen. Jane Roe (R-Ohio)
+    said ...' with the name hung on a noun before it (the name before the bracket speaks);
+    'Jane Roe, the party's whip, on Tuesday called ...' taken for a relative clause of a name
+    that has no verb of its own (the name speaks); 'Will wrote' with the surname read as a modal
+    (a modal never comes before a verb in the past or third person: the word is a name)."""
+    if not _finite(cue) or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
+        return None
+    doc = cue.doc
+    for child in cue.children:  # "While Will acknowledges ...": a surname the tagger reads as a modal
+        if child.dep_ == "aux" and child.tag_ == "MD" and cue.tag_ in ("VBD", "VBZ") and child.text[:1].isupper() \
+                and child.i == cue.i - 1 and not article.in_quote(child.idx):
+            return child
+    if cue.i > 3 and doc[cue.i - 1].text == ")":
+        k = cue.i - 2
+        while k > 0 and doc[k].text != "(" and cue.i - k < 8:
+            k -= 1
+        name = doc[k - 1] if doc[k].text == "(" and k > 0 else None
+        if name is not None and name.pos_ == "PROPN" and not article.in_quote(name.idx) and (
+                name.ent_type_ in ("PERSON", "ORG") or _is_name(article, name)):
+            return name
+    if cue.dep_ == "relcl" and cue.head.dep_ == "ROOT" and cue.head.pos_ == "PROPN" and cue.head.i < cue.i \
+            and not any(c.lower_ in RELATIVE_PRONOUNS for c in cue.children) and not article.in_quote(cue.head.idx):
+        return cue.head
+    return None
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and verb.dep_ == "relcl" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+
+
+def _is_name(article: Article, token: Token) -> bool:
+    mention = article.mention_at(token)
+    return mention is not None and mention.get("kind") in ("person", "organization") and mention.get("how") != "pronoun"

@@ -27,10 +27,10 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
     from spacy.tokens import Token
 
 from kit import lexicon
-from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article, is_finite
-from kit.quotes.speaker_clauses import (
-    after_comma, infinitive_controller, inverted_subject, main_clause_verb, noun_infinitive_verb, pick_subject, sender,
-    shared_subject,
+from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, Article, is_finite
+from kit.quotes.speaker_clauses import (  # ADDRESSING_VERBS: read from here by kit.quotes.find
+    ADDRESSING_VERBS, after_comma, first_conjunct, infinitive_controller, joined_clause, inverted_subject, main_clause_verb,
+    misparsed_subject, noun_infinitive_verb, noun_participle_speaker, pick_subject, shared_subject,
 )
 
 #: Dependents that are not part of a speaker's noun phrase ("Hugh Hill, a doctor, said").
@@ -51,8 +51,6 @@ _TRANSCRIPT_LABEL = re.compile(r"[ \t]*(?:\(\(([^()\n]{1,60})\)\)|([A-Z][\w.'’
 _WORD = re.compile(r"[\w’'-]+")
 #: Nouns of a share of people that the parser takes for an adverb ("a third agreed").
 _SHARE_WORDS = frozenset("third thirds quarter quarters half majority percent fifth fifths".split())
-#: Verbs of writing or speaking to someone: "emailed supporters saying ..." is the writer's.
-ADDRESSING_VERBS = lexicon.words("quotes_addressing_verbs")
 #: Verbs of "as X put it": the clause names who said the quote beside it.
 AS_VERBS = lexicon.words("quotes_direct_as_verbs")
 #: The actor kinds a they/it speaker can be.
@@ -158,7 +156,8 @@ class Speakers:
         for child in cue.children:  # '"X," Roe notes.': a name the parser takes for a compound of the verb
             if child.dep_ == "compound" and child.i == cue.i - 1 and child.pos_ == "PROPN" and not self.article.in_quote(child.idx):
                 return self.named(child)
-        misattached = self._misattached_subject(cue) or self._subject_before_aside(cue) or self._added_to_before(cue, depth)
+        misattached = self._misattached_subject(cue) or misparsed_subject(self.article, cue) or self._subject_before_aside(cue) \
+            or self._added_to_before(cue, depth)
         if misattached is not None:
             return self.named(misattached)
         cued = self.article.is_cue(cue)
@@ -172,21 +171,11 @@ class Speakers:
             shared = shared_subject(self, cue) if cue.dep_ == "conj" else None
             if shared is not None:
                 return shared
-            speaker = self.speaker_of(self.reporting_verb(cue.head), depth + 1)
+            speaker = self.speaker_of(self.reporting_verb(cue.head, cue), depth + 1)
             if speaker is not None:
                 return speaker
         if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
-            # "a statement saying ...": the document speaks (for its issuer); "with local media
-            # reporting ...": the noun speaks; "placards saying ...": signs are not speakers.
-            if cue.head.lemma_ in SIGN_NOUNS:
-                return None
-            addressed = sender(cue.head, ADDRESSING_VERBS, DOCUMENT_NOUNS)
-            if addressed is not None and cue.head.lemma_.lower() not in DOCUMENT_NOUNS:
-                # "The senator emailed supporters saying: ...": the one who writes to them speaks.
-                subjects = [c for c in addressed.children if c.dep_ == "nsubj"]
-                if subjects:
-                    return self.named(self.antecedent(subjects[0], addressed) or subjects[0])
-            return self.named(self.issuer(cue.head))
+            return noun_participle_speaker(self, cue)  # "a statement saying ...", "placards saying ..."
         if cue.dep_ in ("advcl", "acl", "conj", "xcomp", "pcomp", "ccomp", "ROOT"):
             # "..., saying ...", "wept ... and said ...": the subject of the nearest finite
             # verb before it in its sentence (the parser often hangs these on the wrong verb).
@@ -309,18 +298,24 @@ class Speakers:
             token = self.reporting_verb(token)
             if after_comma(cue):  # "Roe rejected the idea that X would fail, saying": Roe's
                 token = main_clause_verb(token, cue)
+            token = first_conjunct(token)  # "The aide refused ... but said there was ..., adding": the aide
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             if subjects:
                 return self.antecedent(pick_subject(subjects), token)
         return None
 
-    def reporting_verb(self, verb: Token) -> Token:
-        """The verb of saying whose reported clause holds ``verb`` (``verb`` itself if none)."""
+    def reporting_verb(self, verb: Token, before: Token | None = None) -> Token:
+        """The verb of saying whose reported clause holds ``verb`` (``verb`` itself if none);
+        with ``before``, not one in a later paragraph than that word ('... and described the
+        regime as "elected." [new paragraph] "I was stunned," Lopez told me': the parser ran the
+        sentence on over the line break; "..., officials said" in the same one still reports)."""
         node, steps = verb, 0
         while node.dep_ in ("ccomp", "conj") and node.head != node and steps < 4:
+            if self.article.is_cue(node.head) and joined_clause(node):
+                return verb  # "Groups say ..., and the union has sued the city": a clause of its own
             node, steps = node.head, steps + 1
             if self.article.is_cue(node) and node.lower_ != "according":
-                return node
+                return verb if before is not None and self.article.paragraph_of(node.idx) > self.article.paragraph_of(before.idx) else node
         return verb
 
     def label_speaker(self, colon: Token) -> Token | None:
