@@ -38,6 +38,14 @@ NOT_SPEECH = [
      ("the themes of an earlier campaign", "indirect", "The tone of the speech", "echoed")),
     ("a refusal to condemn", "The school's refusal to condemn the protest angered many parents.",
      ("the protest", "indirect", "The school's refusal", "condemn")),
+    ("an attack indicates", "The governor's sharp attack on the mayor indicates she is turning to the general election.",
+     ("she is turning to the general election", "indirect", "The governor's sharp attack on the mayor", "indicates")),
+    ("a sentence confirmed", "The sentence, though harsh, confirmed my faith in the courts.",
+     ("my faith in the courts", "indirect", "The sentence", "confirmed")),
+    ("a look suggests", "A look at the figures suggests that the plan is failing.",
+     ("the plan is failing", "indirect", "A look at the figures", "suggests")),
+    ("a decision suggests", "The decision suggests the board has lost patience with the mayor.",
+     ("the board has lost patience with the mayor", "indirect", "The decision", "suggests")),
     # "admit" people: letting them in, not admitting a fact.
     ("efforts to admit refugees", "The provinces have stepped up efforts to admit more refugees this year.",
      ("more refugees", "indirect", "efforts", "admit")),
@@ -50,6 +58,27 @@ NOT_SPEECH = [
     ("a plan under a name",
      "Each candidate's plan for the final week:\n\nOkafor: Win in a walk.\n\nReyes: Now or never.",
      ("Now or never.", "indirect", "Reyes", ":")),
+    # A headline's kicker before the colon (kit/lexicon/quotes_not_speech_kickers.txt), not a speaker.
+    ("a kicker BOOM", "BOOM: Senator Just Dropped A Bombshell On The Governor.\n\nThe senator spoke on Monday.",
+     ("Senator Just Dropped A Bombshell On The Governor.", "indirect", "BOOM", ":")),
+    ("a kicker LOOK", "LOOK: Photos Of The Mayor's Rally Are Going Viral.\n\nThe mayor spoke.",
+     ("Photos Of The Mayor's Rally Are Going Viral.", "indirect", "LOOK", ":")),
+    # Content cut inside a word: a piece of a headline, not a clause.
+    ("a headline cut inside a word",
+     "Mayor Jane Roe Says City’s Budget Doesn’t ‘Fit With What We Promised’ To Voters.\n\nMayor Jane Roe spoke on Monday.",
+     ("City’s Budget Does", "indirect", "Jane Roe", "Says")),
+    # A participle between a number or determiner and its noun: "pledged delegates".
+    ("pledged delegates after a number", "In Guam, 12 pledged delegates and three superdelegates were at stake on Saturday.",
+     ("delegates and three superdelegates were at stake on Saturday", "indirect", "12", "pledged")),
+    # A contest conceded (quotes_not_speech_thing_nouns): giving up, not conceding a point.
+    ("conceding the race", "The governor is conceding the race in Ohio after a long night.",
+     ("the race in Ohio", "indirect", "The governor", "conceding")),
+    ("conceded the election", "Late on Tuesday the mayor conceded the election to her rival.",
+     ("the election", "indirect", "the mayor", "conceded")),
+    # The main clause of a cleft: "It was ... that she was saying ...".
+    ("a cleft's main clause",
+     "We should not give him too much credit for this. It was only a year ago, after all, that the mayor was saying the opposite.",
+     ("It was only a year ago, after all", "indirect", "the mayor", "saying")),
 ]
 
 STILL_SPEECH = [
@@ -59,6 +88,12 @@ STILL_SPEECH = [
      ("the plan had failed", "indirect", "The minister", "admitted")),
     ("a body threatened", "The union threatened to strike if the talks failed.",
      ("to strike if the talks failed", "indirect", "The union", "threatened")),
+    ("a person suggested", "The senator suggested the plan was failing.",
+     ("the plan was failing", "indirect", "The senator", "suggested")),
+    ("a report suggests", "The report suggests the plan is failing.",
+     ("the plan is failing", "indirect", "The report", "suggests")),
+    ("polls suggest", "Early polls suggest the mayor will win easily.",
+     ("the mayor will win easily", "indirect", "Early polls", "suggest")),
     ("a coalition threatened", "The coalition threatened to walk out of the talks.",
      ("to walk out of the talks", "indirect", "The coalition", "threatened")),
     ("a headline's label", "Okafor: City Hall Must Cut Its Budget.\n\nMayor Dana Okafor spoke on Monday.",
@@ -66,6 +101,25 @@ STILL_SPEECH = [
     ("a transcript's label with a finite verb",
      "The interview aired on Sunday.\n\nOKAFOR: Well, I think the council has to act now.",
      ("Well, I think the council has to act now.", "indirect", "OKAFOR", ":")),
+    ("a headline's label naming an agency", "AP: Governor plans to veto the budget.\n\nThe governor spoke on Monday.",
+     ("Governor plans to veto the budget.", "indirect", "AP", ":")),
+    ("a headline with whole words",
+     "Governor Says Budget Plan Doesn’t Add Up For Schools.\n\nThe governor spoke on Monday.",
+     ("Budget Plan Doesn’t Add Up For Schools", "indirect", "Governor", "Says")),
+    ("a speaker who co-founded", "The mayor, who co-founded the group, said the new bridge would open in May.",
+     ("the new bridge would open in May", "indirect", "The mayor", "said")),
+    ("both acknowledged faults", "Smith and Jones both acknowledged faults with the radar as possible causes.",
+     ("faults with the radar as possible causes", "indirect", "Jones", "acknowledged")),
+    ("pledged to act", "The senator pledged to cut taxes for small businesses.",
+     ("to cut taxes for small businesses", "indirect", "The senator", "pledged")),
+    ("pledged that", "The two candidates pledged that they would debate in every state.",
+     ("they would debate in every state", "indirect", "The two candidates", "pledged")),
+    ("conceded a point", "The governor conceded that the plan had flaws.",
+     ("the plan had flaws", "indirect", "The governor", "conceded")),
+    ("a cleft naming the speaker", "It was the mayor who said the bridge would open in May.",
+     ("the bridge would open in May", "indirect", "the mayor", "said")),
+    ("an it-clause around the cue", "It is clear, the mayor said, that the bridge will open in May.",
+     ("the bridge will open in May", "indirect", "the mayor", "said")),
 ]
 
 

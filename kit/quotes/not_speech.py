@@ -3,9 +3,11 @@
 A reported row is judged by its cue, its speaker and its content in the parsed article;
 :func:`kept` drops the indirect rows that no one is said to have said: a set phrase ("it goes
 without saying"), a verb whose subject is a thing ("the storm threatens to cut
-power"), a line of a list under a label ("Iowa: Jane Roe, John Doe, ..."). PolNeAR annotates
-nearly every other form (author's asides, negated speech, objects of "answer", "deny", "confirm"),
-so the rules stay narrow.
+power"), a line of a list under a label ("Iowa: Jane Roe, John Doe, ..."), a headline's kicker
+("WATCH: ..."), a participle before its noun ("pledged delegates"), a contest conceded ("conceded
+the race"), the main clause of a cleft ("It was a year ago that she was saying ..."), words cut
+inside a word. PolNeAR annotates nearly every other form (author's asides, negated speech,
+objects of "answer", "deny", "confirm"), so the rules stay narrow.
 
 >>> from kit.quotes import find_quotes
 >>> from kit.nlp import load_model
@@ -45,8 +47,14 @@ THING_NOUNS = lexicon.words("quotes_not_speech_thing_nouns")
 ABSTRACT_ENDINGS = ("tion", "sion", "ness", "ism", "ure", "ogy")
 #: People a country or a school lets in ("admit refugees", "admitting more students").
 ADMITTED_NOUNS = lexicon.words("quotes_not_speech_admitted_nouns")
-#: How the cue words the rules look at begin ("threatened", "admitting"): a cheap test before the Doc is read.
-CUE_STARTS = tuple(lemma[:5] for lemma in THING_VERBS | {"admit"})
+#: Words that open a headline to catch the eye, not to name a speaker ("BOOM: ...", "WATCH: ...").
+KICKERS = lexicon.words("quotes_not_speech_kickers")
+#: Tags of a verb's participle or past form written before a noun ("pledged delegates").
+PARTICIPLE_TAGS = frozenset(("VBN", "VBD"))
+#: Tags of the word before such a participle: a number, a determiner ("60 pledged delegates", "the pledged delegates").
+BEFORE_PARTICIPLE_TAGS = frozenset("CD DT PDT".split())
+#: Determiners that also follow a subject ("they both acknowledged faults"): no sign of a noun phrase.
+FLOATING_QUANTIFIERS = frozenset("both all each either neither".split())
 #: Tags of a finite verb: the content of a reported clause has one.
 FINITE_TAGS = frozenset("VBZ VBP VBD MD".split())
 
@@ -141,17 +149,71 @@ def people_admitted(row: dict, cue: Token, article: Article) -> bool:
         lemma in AGENT_NOUNS or lemma in ADMITTED_NOUNS or lemma.endswith(PERSON_ENDINGS))
 
 
+def kicker_label(row: dict, article: Article) -> bool:
+    """'Kicker: headline' ("BOOM: ...", "WATCH: ...", "EXCLUSIVE: ..."): a word that sells the
+    headline, not someone who says it."""
+    if row["cue"] != ":" or row.get("speaker_start") is None:
+        return False
+    return article.text[row["speaker_start"] : row["speaker_end"]].strip().lower() in KICKERS
+
+
+def cut_in_a_word(row: dict, article: Article) -> bool:
+    """The content starts or ends inside a word ("Plan Does|n't Add Up", "who co-|wrote it"):
+    words cut out of a sentence (a headline's, an aside's), not a clause someone said."""
+    text, start, end = article.text, row["start"], row["end"]
+    if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        return True
+    return start > 1 and text[start - 1] == "-" and text[start - 2].isalpha() or \
+        start > 0 and text[start - 1].isalnum() and text[start].isalnum()
+
+
+def participle_before_noun(row: dict, cue: Token, article: Article) -> bool:
+    """The cue is a participle between a number or determiner and its noun ("60 pledged
+    delegates", "the pledged delegates"), the content running on from that noun: a word of a
+    noun phrase, not a verb of saying ("they both acknowledged faults" is said)."""
+    span = article.tokens_of(row["start"], row["end"])
+    if span is None or not len(span) or span.start != cue.i + 1 or cue.i == 0:
+        return False
+    before = cue.doc[cue.i - 1]
+    return cue.tag_ in PARTICIPLE_TAGS and span[0].tag_ in ("NN", "NNS") and before.tag_ in BEFORE_PARTICIPLE_TAGS \
+        and before.lower_ not in FLOATING_QUANTIFIERS
+
+
+def contest_conceded(row: dict, cue: Token, article: Article) -> bool:
+    """"conceded the race", "concede the election": giving up a contest (a thing noun), not
+    conceding a point."""
+    span = article.tokens_of(row["start"], row["end"])
+    if cue.lemma_.lower() != "concede" or span is None or not len(span):
+        return False
+    noun = span.root
+    return noun.head == cue and noun.dep_ == "dobj" and noun.lemma_.lower() in THING_NOUNS
+
+
+def cleft_main_clause(row: dict, cue: Token, article: Article) -> bool:
+    """"It was a year ago that she was saying the opposite": the content is the cleft's "It was
+    ..." clause, and what she said is elsewhere."""
+    span = article.tokens_of(row["start"], row["end"])
+    if span is None or not len(span) or cue.i < span.end:
+        return False
+    root = span.root
+    if root.lemma_ != "be" or cue.head != root or not any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in root.children):
+        return False
+    return any(token.lower_ == "that" for token in cue.doc[span.end : cue.i])
+
+
 #: The rules on a row's cue word, by name (a row any of them holds is dropped).
-RULES = (("idiom", idiom), ("thing_says", thing_says), ("people_admitted", people_admitted))
+RULES = (("idiom", idiom), ("thing_says", thing_says), ("people_admitted", people_admitted),
+         ("participle_before_noun", participle_before_noun), ("contest_conceded", contest_conceded),
+         ("cleft_main_clause", cleft_main_clause))
+#: The rules on a row's words alone (its cue word is not looked for).
+ROW_RULES = (("listed_under_label", listed_under_label), ("kicker_label", kicker_label), ("cut_in_a_word", cut_in_a_word))
 
 
 def reason(row: dict, article: Article) -> str | None:
     """Why the reported row is not speech (a rule's name), or None when it may be."""
-    if listed_under_label(row, article):
-        return "listed_under_label"
-    word = (row.get("cue") or "").split()[:1]
-    if not word or word[0].lower() not in IDIOMS and not word[0].lower().startswith(CUE_STARTS):
-        return None  # none of the rules' words: the Doc is not looked at
+    for name, rule in ROW_RULES:
+        if rule(row, article):
+            return name
     cue = cue_token(row, article)
     if cue is None:
         return None
