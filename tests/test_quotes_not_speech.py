@@ -77,8 +77,8 @@ NOT_SPEECH = [
      ("the election", "indirect", "the mayor", "conceded")),
     # The main clause of a cleft: "It was ... that she was saying ...".
     ("a cleft's main clause",
-     "We should not give him too much credit for this. It was only a year ago, after all, that the mayor was saying the opposite.",
-     ("It was only a year ago, after all", "indirect", "the mayor", "saying")),
+     "Few voters will praise the council for that. It was only last spring, after all, that the mayor was saying the opposite.",
+     ("It was only last spring, after all", "indirect", "the mayor", "saying")),
 ]
 
 STILL_SPEECH = [

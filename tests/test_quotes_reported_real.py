@@ -116,9 +116,9 @@ RECALL_MORE = [
      ("when the season started, nobody expected the team to win", "indirect", "The coach", "said")),
     # A cue set off by commas, hung on a verb whose subject the parser did not give it.
     ("a set-off cue after a free relative",
-     "Whatever progress the envoy has made, officials said, could easily be undone by a new offensive.",
-     ("Whatever progress the envoy has made, officials said, could easily be undone by a new offensive",
-      "indirect", "officials", "said")),
+     "Whatever headway the mediators have made, diplomats said, could soon be erased by a fresh offensive.",
+     ("Whatever headway the mediators have made, diplomats said, could soon be erased by a fresh offensive",
+      "indirect", "diplomats", "said")),
     # A relative pronoun hung on the verb of saying beside its subject, the clause an xcomp.
     ("a relative clause of saying, the rest an xcomp",
      "He criticized the new office, which he argued seeks to punish small farms.",

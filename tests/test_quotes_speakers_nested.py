@@ -113,10 +113,10 @@ def test_signs_say_nothing(nlp):
 MISPARSED = [
     # A verb of saying the parser leaves without a subject: the name before a party bracket
     # that the parser hangs on a noun before it speaks.
-    ("'House Speaker Tom Hale (R-WI) said' after a long aside",
-     'Asked about a flyer showing a pile of cash and a star compared to the Star of Bethlehem, House Speaker Tom '
-     'Hale (R-WI) said "such images have no place in a campaign."',
-     ("such images have no place in a campaign.", "direct", "Tom Hale", "said")),
+    ("'Senate Leader Tom Hale (D-OR) said' after a long aside",
+     'Asked about an advert showing a mound of money and a cross compared to the Iron Cross, Senate Leader Tom '
+     'Hale (D-OR) said "such adverts have no room in a race."',
+     ("such adverts have no room in a race.", "direct", "Tom Hale", "said")),
     # ... a surname the tagger reads as a modal before a verb in the third person.
     ("'While Will acknowledges ...' with 'Will' read as a modal",
      'While Will acknowledges the governor\'s appeal as a "forceful leader," he sees the mayor as the better choice.',

@@ -81,12 +81,12 @@ def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
     return None
 
 
-#: Marks after a trailing cue that end what it reports ("..., he said; his agents found them").
+#: Marks after a trailing cue that end what it reports ("..., he said; his staff kept them").
 _CLOSING_MARKS = frozenset((";", ")", "—", "–", "--"))
 
 
 def _closes(article: Article, verb: Token) -> bool:
-    """'She did receive the emails, he said; his agents found them.': a cue hung on the next
+    """'She did get the files, he said; his staff kept them.': a cue hung on the next
     clause, with a semicolon, a dash or a bracket after it: it closes the clause before it."""
     after = verb.right_edge.i + 1
     return verb.dep_ in ("parataxis", "ccomp") and after < len(article.doc) and article.doc[after].text in _CLOSING_MARKS

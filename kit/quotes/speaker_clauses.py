@@ -34,8 +34,8 @@ PEOPLE_NOUNS = (lexicon.words("human_nouns") | lexicon.words("actors_group_nouns
 def main_clause_verb(verb: Token, cue: Token) -> Token:
     """The verb of the clause a relative or a noun's "that" clause is part of, before ``cue``
     and with a subject: "Roe rejected the idea that the plan would [fail]" -> "rejected",
-    "Roe denounced supporters who [attack] ..." -> "denounced", "Roe pitched the plan as a way
-    to create jobs that [pay] well" -> "pitched" (:func:`subjected`), "Roe praised Lee for what he
+    "Roe denounced supporters who [attack] ..." -> "denounced", "Roe pitched the plan as a means
+    of building homes that [last]" -> "pitched" (:func:`subjected`), "Roe praised Lee for what he
     has [done]" -> "praised" (a "what" / "how" clause after a preposition). Other clauses stay ("after
     the mayor [spoke], saying", "an ad in which children [shout] ..., yelling": the nearest)."""
     node, steps = verb, 0
@@ -54,7 +54,7 @@ def main_clause_verb(verb: Token, cue: Token) -> Token:
 
 
 def subjected(verb: Token, cue: Token) -> Token:
-    """'pitched the plan as a way to [create] jobs', 'has vowed to [block] the rule': from a
+    """'pitched the bill as a means to [build] homes', 'has vowed to [block] the rule': from a
     verb without a subject of its own (an infinitive, a participle) up to the nearest verb
     above it, before ``cue``, that has one (``verb`` itself when it has one or none is found)."""
     node, steps = verb, 0
