@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 
 from kit import lexicon
 from kit.quotes.article import Article
+from kit.quotes.reported import CUE_KEY
 
 #: Set phrases holding a verb of saying that report no one's words, by each of their words:
 #: word -> (its place in the phrase, the phrase's words).
@@ -60,9 +61,10 @@ FINITE_TAGS = frozenset("VBZ VBP VBD MD".split())
 
 
 def cue_token(row: dict, article: Article) -> Token | None:
-    """The row's cue word in the Doc: the token written as the cue's first word nearest the
-    content, in the sentences from the speaker's to the content's, outside the content (found
-    in the text, not by walking the tokens)."""
+    """The row's cue word in the Doc, for a row that does not carry it (a headline's, a
+    labelled line's, an answer's; the rows found from a cue word carry its index): the token
+    written as the cue's first word nearest the content, in the sentences from the speaker's to
+    the content's, outside the content (found in the text, not by walking the tokens)."""
     cue = (row.get("cue") or "").split()
     if not cue:
         return None
@@ -214,7 +216,7 @@ def reason(row: dict, article: Article) -> str | None:
     for name, rule in ROW_RULES:
         if rule(row, article):
             return name
-    cue = cue_token(row, article)
+    cue = article.doc[row[CUE_KEY]] if row.get(CUE_KEY) is not None else cue_token(row, article)
     if cue is None:
         return None
     for name, rule in RULES:
@@ -225,4 +227,7 @@ def reason(row: dict, article: Article) -> str | None:
 
 def kept(rows: list[dict], article: Article) -> list[dict]:
     """The reported rows that may be speech (only indirect rows are judged)."""
-    return [row for row in rows if row["kind"] != "indirect" or reason(row, article) is None]
+    out = [row for row in rows if row["kind"] != "indirect" or reason(row, article) is None]
+    for row in out:
+        row.pop(CUE_KEY, None)
+    return out

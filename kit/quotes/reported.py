@@ -75,6 +75,9 @@ _COLON_LABEL = re.compile(r"[ \t]*[A-Z][\w.'’ -]{0,40}:[ \t]")
 _LABELLED_LINE = re.compile(r"(?m)^([ \t]*[^\n:]{1,80}?)(:)[ \t]+(\S[^\n]*?)[ \t]*$")
 
 REPORTING = INDIRECT_VERBS | ACT_VERBS | ASKING_VERBS
+#: The key under which a row found from a cue word carries that word's index in the Doc, until
+#: :func:`kit.quotes.not_speech.kept` has judged it (the key never reaches the quotes table).
+CUE_KEY = "_cue_i"
 
 #: A headline's verbs of saying as written ("Slams", "calls for"), and the words that end what it says.
 HEADLINE_CUES = lexicon.words("quotes_reported_headline_cues")
@@ -173,6 +176,7 @@ class ReportedSpeech:
                     continue  # '"...," said Jane Roe, who heads ...' misparsed: the speaker is not what is said
             attribution = Attribution(token, cue_text(token), speaker, linked=True)
             rows.append(self.actors.row(start, end, kind, attribution, article.tokens_of(start, end).start))
+            rows[-1][CUE_KEY] = token.i  # for kit.quotes.not_speech, which judges the cue word (and drops the key)
             if kind == "mixed":
                 absorbed.update((row["start"], row["end"]) for row in inner)
         labelled, taken = self.labelled_lines(quoted + rows)
