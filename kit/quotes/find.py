@@ -399,6 +399,9 @@ class MarkedQuotes:
         attributes_only = any(
             article.is_cue(token) and not any(child.dep_ == "ccomp" for child in token.children) for token in following
         )
+        if self.text[mark.start : mark.end].rstrip().endswith(".") and not following.text[:1].islower() \
+                and _says_its_own(following, article):
+            return False  # '"... state." She noted a rally in ...': a new sentence saying something else
         return gap.strip() == "" and article.paragraph_of(following.start_char) == article.paragraph_of(
             mark.outer_end - 1) and (following.text[:1].islower() or len(following) <= 8 or attributes_only)
 
@@ -444,6 +447,15 @@ class MarkedQuotes:
             if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("VERB",) and token.lemma_ not in SPEECH_VERBS:
                 return None
         return dataclasses.replace(attribution, linked=False)
+
+
+def _says_its_own(sentence: Span, article: Article) -> bool:
+    """Has every verb of saying in the sentence words of its own, a reported clause or an object
+    ('She noted a rally on Saturday', 'Critics praise his refusal')? The listener of 'told reporters'
+    is no such object."""
+    cues = [token for token in sentence if article.is_cue(token)]
+    return bool(cues) and all(any(child.dep_ == "ccomp" or (
+        child.dep_ == "dobj" and token.lemma_.lower() not in ADDRESSING_VERBS) for child in token.children) for token in cues)
 
 
 def _modifies_next(content: Span, mark: QuoteSpan) -> bool:

@@ -1,0 +1,44 @@
+"""Quoted sentences that go on a quote before them, and the sentences around a quote that are
+not its attribution (issue 14, direct quotes). Made-up sentences of the shapes the kit
+misattributed on PolNeAR's train split; tables of (case, text, (content, kind, speaker, cue)),
+each row must be among the quotes found."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import _found  # the quotes of one text, offsets checked
+
+
+NEW_SENTENCE_AFTER = [
+    # A quoted sentence ending in a full stop, then a new sentence whose verb of saying has
+    # words of its own (an object, a reported clause): that verb is not the quote's cue; the
+    # quote goes on the speaker of the quote before it.
+    ("an object after 'mentioned'",
+     '"We have no doubt about the outcome," she said. "We are comfortable with the number of towns we are able '
+     'to visit every week." She mentioned a planned visit on Friday to a farm near the river.',
+     ("We are comfortable with the number of towns we are able to visit every week.", "direct", "she", "said")),
+    ("an object after 'praised'",
+     '"The budget is sound," the mayor said. "Nobody in this hall should worry about the pension fund this '
+     'year." He praised the council\'s work on the new bridge.',
+     ("Nobody in this hall should worry about the pension fund this year.", "direct", "the mayor", "said")),
+    ("a reported clause after 'said'",
+     '"We will see," Lee said. "Nothing is decided yet." She said the board meets next week.',
+     ("Nothing is decided yet.", "direct", "Lee", "said")),
+    # Guards: a question before the next sentence's cue and its listener, a listener after
+    # 'told', a cue with no words of its own: that sentence still attributes the quote.
+    ("guard: a question, then the cue with its listener",
+     '"Would you run again?" the host asked. "Did you talk to your family?" Okafor asked the senator.',
+     ("Did you talk to your family?", "direct", "Okafor", "asked")),
+    ("guard: 'told' and its listener",
+     'The hearing ran late. "We have heard enough for one day." Okafor told the committee.',
+     ("We have heard enough for one day.", "direct", "Okafor", "told")),
+    ("guard: a cue with no words of its own",
+     'The hearing ran late. "We have heard enough for one day." Okafor said in a statement.',
+     ("We have heard enough for one day.", "direct", "Okafor", "said")),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", NEW_SENTENCE_AFTER, ids=[row[0] for row in NEW_SENTENCE_AFTER])
+def test_a_new_sentence_saying_something_else(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
