@@ -1,5 +1,5 @@
-"""Quoted sentences that go on a quote before them, and the sentences around a quote that are
-not its attribution (issue 14, direct quotes). Made-up sentences of the shapes the kit
+"""Quoted sentences that go on a quote before them, the sentences around a quote that are
+not its attribution, and quoted words inside a reported clause (issue 14, direct quotes). Made-up sentences of the shapes the kit
 misattributed on PolNeAR's train split; tables of (case, text, (content, kind, speaker, cue)),
 each row must be among the quotes found."""
 
@@ -41,4 +41,29 @@ NEW_SENTENCE_AFTER = [
 
 @pytest.mark.parametrize("case, text, expected", NEW_SENTENCE_AFTER, ids=[row[0] for row in NEW_SENTENCE_AFTER])
 def test_a_new_sentence_saying_something_else(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
+OUTER_REPORTER = [
+    # Quoted words under a verb of saying that is itself inside a reported clause: the marks
+    # give the words of the reporter of the outer clause.
+    ("a quoted word under a verb inside a reported clause",
+     'The governor said he expected voters will say "no" to the tax.',
+     ("no", "partial", "The governor", "said")),
+    ("a quoted label under 'called' inside a reported clause",
+     'Lee said the mayor called the report "a whitewash."',
+     ("a whitewash.", "partial", "Lee", "said")),
+    # Guards: quoted words right under the reporter's verb; a reported clause that holds the
+    # marks and a claim of its own stays one mixed quote of the reporter.
+    ("guard: the reporter's own verb",
+     'Despite his earlier doubts, the chairman asked, "Why now?" Later Dunn said he believes the vote was "rushed."',
+     ("rushed.", "partial", "Dunn", "said")),
+    ("guard: a mixed quote with a verb of saying inside",
+     'Reyes argued that critics say the deal would "gut" the pension fund.',
+     ('critics say the deal would "gut" the pension fund', "mixed", "Reyes", "argued")),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", OUTER_REPORTER, ids=[row[0] for row in OUTER_REPORTER])
+def test_the_outer_reporter_speaks_the_marks(nlp, case, text, expected):
     assert expected in _found(nlp, text)

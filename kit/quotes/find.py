@@ -28,6 +28,7 @@ from kit.quotes.article import (
     INDIRECT_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, is_finite, negated, passive_without_agent, strip,
 )
 from kit import lexicon
+from kit.quotes.continued import outer_reporter, says_its_own
 from kit.quotes.marks import QuoteSpan
 from kit.quotes.signed import Signed
 from kit.quotes.speaker_actors import SpeakerActors, pronouns_to_quoted
@@ -207,6 +208,9 @@ class MarkedQuotes:
                 return Attribution()  # "Hurricane Hunters", "Super Tuesday": names, not words said
             if linked.tag_ == "VBN" and (linked.dep_ in ("acl", "amod") or passive_without_agent(linked)):
                 return Attribution()  # 'a website called "..."', 'what is called a "debate"': a name given
+            outer = outer_reporter(article, speakers, linked) if kind == "partial" else None
+            if outer is not None:  # 'said he expected voters will say "no"': the reporter's words
+                return outer
             return Attribution(linked, cue_text(linked), speakers.speaker_of(linked), linked=True)
         labelled = self._colon_label(mark)
         if labelled is not None:  # 'Pollsters agree - Carl Bialik: "..."': the label, not "agree"
@@ -400,7 +404,7 @@ class MarkedQuotes:
             article.is_cue(token) and not any(child.dep_ == "ccomp" for child in token.children) for token in following
         )
         if self.text[mark.start : mark.end].rstrip().endswith(".") and not following.text[:1].islower() \
-                and _says_its_own(following, article):
+                and says_its_own(following, article):
             return False  # '"... state." She noted a rally in ...': a new sentence saying something else
         return gap.strip() == "" and article.paragraph_of(following.start_char) == article.paragraph_of(
             mark.outer_end - 1) and (following.text[:1].islower() or len(following) <= 8 or attributes_only)
@@ -447,15 +451,6 @@ class MarkedQuotes:
             if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("VERB",) and token.lemma_ not in SPEECH_VERBS:
                 return None
         return dataclasses.replace(attribution, linked=False)
-
-
-def _says_its_own(sentence: Span, article: Article) -> bool:
-    """Has every verb of saying in the sentence words of its own, a reported clause or an object
-    ('She noted a rally on Saturday', 'Critics praise his refusal')? The listener of 'told reporters'
-    is no such object."""
-    cues = [token for token in sentence if article.is_cue(token)]
-    return bool(cues) and all(any(child.dep_ == "ccomp" or (
-        child.dep_ == "dobj" and token.lemma_.lower() not in ADDRESSING_VERBS) for child in token.children) for token in cues)
 
 
 def _modifies_next(content: Span, mark: QuoteSpan) -> bool:
