@@ -1,5 +1,6 @@
 """Quoted sentences that go on a quote before them, the sentences around a quote that are
-not its attribution, and quoted words inside a reported clause (issue 14, direct quotes). Made-up sentences of the shapes the kit
+not its attribution, quoted words inside a reported clause, and an "according to" around a
+quote with a cue of its own (issue 14, direct quotes). Made-up sentences of the shapes the kit
 misattributed on PolNeAR's train split; tables of (case, text, (content, kind, speaker, cue)),
 each row must be among the quotes found."""
 
@@ -67,3 +68,29 @@ OUTER_REPORTER = [
 @pytest.mark.parametrize("case, text, expected", OUTER_REPORTER, ids=[row[0] for row in OUTER_REPORTER])
 def test_the_outer_reporter_speaks_the_marks(nlp, case, text, expected):
     assert expected in _found(nlp, text)
+
+
+ACCORDING_AROUND = [
+    # A quote with its own cue and an "according to" phrase after them: the quote is its
+    # speaker's, and the clause (quote and cue) is also the report of the phrase's object.
+    ("'according to' after a quote and its cue",
+     '"We will not back down from this fight," Okafor said, according to the Gazette.',
+     [("We will not back down from this fight,", "direct", "Okafor", "said"),
+      ('We will not back down from this fight," Okafor said', "mixed", "Gazette", "according to")]),
+    ("'according to' a document after a quote, its cue and the listener",
+     '"The vote is over," the judge told the court, according to a transcript of the session.',
+     [("The vote is over,", "direct", "the judge", "told"),
+      ('The vote is over," the judge told the court', "mixed", "a transcript of the session", "according to")]),
+    # Guards: a quote whose only cue is the phrase, and no quote at all: one row each.
+    ("guard: 'according to' is the quote's own cue",
+     'According to the Gazette, "the plant will close in May and nobody was told."',
+     [("the plant will close in May and nobody was told.", "direct", "Gazette", "According to")]),
+    ("guard: 'according to' without a quote",
+     "The plant will close in May, according to the Gazette.",
+     [("The plant will close in May", "indirect", "Gazette", "according to")]),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", ACCORDING_AROUND, ids=[row[0] for row in ACCORDING_AROUND])
+def test_according_to_around_a_quote_with_its_cue(nlp, case, text, expected):
+    assert _found(nlp, text) == expected
