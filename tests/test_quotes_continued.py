@@ -26,6 +26,10 @@ NEW_SENTENCE_AFTER = [
     ("a reported clause after 'said'",
      '"We will see," Lee said. "Nothing is decided yet." She said the board meets next week.',
      ("Nothing is decided yet.", "direct", "Lee", "said")),
+    ("a reported clause and an 'according to' phrase in the sentence after",
+     '"It is a sad day," Lopez told reporters in Akron. "Nobody should have to see that at a rally." Gov. Dana '
+     'Ruiz said she would have fired the aide, according to local papers.',
+     ("Nobody should have to see that at a rally.", "direct", "Lopez", "told")),
     # Guards: a question before the next sentence's cue and its listener, a listener after
     # 'told', a cue with no words of its own: that sentence still attributes the quote.
     ("guard: a question, then the cue with its listener",

@@ -46,7 +46,8 @@ def outer_reporter(article: Article, speakers: Speakers, cue: Token) -> Attribut
 def says_its_own(sentence: Span, article: Article) -> bool:
     """Has every verb of saying in the sentence words of its own, a reported clause or an object
     ('She noted a rally on Saturday', 'Critics praise his refusal')? The listener of 'told reporters'
-    is no such object."""
-    cues = [token for token in sentence if article.is_cue(token)]
+    is no such object, and an 'according to' phrase attributes its own sentence ('Roe said she
+    would go, according to aides')."""
+    cues = [token for token in sentence if article.is_cue(token) and token.lower_ != "according"]
     return bool(cues) and all(any(child.dep_ == "ccomp" or (
         child.dep_ == "dobj" and token.lemma_.lower() not in ADDRESSING_VERBS) for child in token.children) for token in cues)
