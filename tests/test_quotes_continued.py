@@ -98,3 +98,37 @@ ACCORDING_AROUND = [
 @pytest.mark.parametrize("case, text, expected", ACCORDING_AROUND, ids=[row[0] for row in ACCORDING_AROUND])
 def test_according_to_around_a_quote_with_its_cue(nlp, case, text, expected):
     assert _found(nlp, text) == expected
+
+
+def _given(nlp, tokens):
+    """A Doc with the parse given: (word, space after, head by position, dependency, part of
+    speech, tag, lemma) for each token; for parses the model gives inside long news articles
+    that a short invented text does not reproduce."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=[t[0] for t in tokens], spaces=[t[1] for t in tokens], heads=[t[2] for t in tokens],
+               deps=[t[3] for t in tokens], pos=[t[4] for t in tokens], tags=[t[5] for t in tokens],
+               lemmas=[t[6] for t in tokens])
+
+
+# 'Asked by Ruiz about the plans, he said, "We drew them ourselves."' parsed with both the
+# 'Asked' clause and 'said' under the quote's verb.
+ASKED_THEN_SAID = [
+    ("Asked", True, 12, "advcl", "VERB", "VBN", "ask"), ("by", True, 0, "agent", "ADP", "IN", "by"),
+    ("Ruiz", True, 1, "pobj", "PROPN", "NNP", "Ruiz"), ("about", True, 0, "prep", "ADP", "IN", "about"),
+    ("the", True, 5, "det", "DET", "DT", "the"), ("plans", False, 3, "pobj", "NOUN", "NNS", "plan"),
+    (",", True, 8, "punct", "PUNCT", ",", ","), ("he", True, 8, "nsubj", "PRON", "PRP", "he"),
+    ("said", False, 12, "parataxis", "VERB", "VBD", "say"), (",", True, 8, "punct", "PUNCT", ",", ","),
+    ('"', False, 12, "punct", "PUNCT", "``", '"'), ("We", True, 12, "nsubj", "PRON", "PRP", "we"),
+    ("drew", True, 12, "ROOT", "VERB", "VBD", "draw"), ("them", True, 12, "dobj", "PRON", "PRP", "they"),
+    ("ourselves", False, 12, "npadvmod", "PRON", "PRP", "ourselves"), (".", False, 12, "punct", "PUNCT", ".", "."),
+    ('"', False, 12, "punct", "PUNCT", "''", '"'),
+]
+
+
+def test_the_cue_nearest_the_quote_under_its_verb(nlp):
+    """Two verbs of saying under the quote's verb: the one beside the marks is its cue."""
+    from kit.quotes import find_quotes
+
+    rows = find_quotes(_given(nlp, ASKED_THEN_SAID), [])
+    assert ("We drew them ourselves.", "direct", "he", "said") in [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in rows]

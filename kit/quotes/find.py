@@ -363,12 +363,11 @@ class MarkedQuotes:
                     return node
                 if node.dep_ in ("relcl",) and node.pos_ in ("VERB", "AUX"):
                     break  # a relative clause's verb: the quote is part of a description
-        for root in roots:  # then down: '"X," said Y' parsed with "said" under the quote's verb
-            for child in root.children:
-                if not (content.start <= child.i < content.end) and is_cue(child) and child.dep_ in (
-                        "parataxis", "ccomp", "advcl", "conj", "prep"):
-                    return child
-        return None
+        # then down: '"X," said Y' parsed with "said" under the quote's verb; the nearest such verb
+        # ('Asked by Roe about it, he said, "..."': 'said', not the 'Asked' clause before it)
+        below = [child for root in roots for child in root.children if not (content.start <= child.i < content.end)
+                 and is_cue(child) and child.dep_ in ("parataxis", "ccomp", "advcl", "conj", "prep")]
+        return min(below, key=lambda child: min(abs(child.i - content.start), abs(child.i - content.end)), default=None)
 
     def _cues_around(self, mark: QuoteSpan, content: Span) -> Iterable[Token]:
         """Verbs of saying in the quote's sentences, and in a neighbour that only attributes it."""
