@@ -100,6 +100,29 @@ def test_according_to_around_a_quote_with_its_cue(nlp, case, text, expected):
     assert _found(nlp, text) == expected
 
 
+VERBLESS = [
+    # A whole quoted sentence without a verb, right after a quote of the same speaker, is a
+    # direct quote that continues it (not a few words of the reporter's sentence).
+    ("a verbless sentence after an inverted cue",
+     'Many of them talked about the floods in the valley.\n\n"Water," said Lopez, a retired farmer. "Water for the '
+     'whole county, every single week."\n\nThe storms changed the race.',
+     ("Water for the whole county, every single week.", "direct", "Lopez", "said")),
+    ("a list in marks after a quote",
+     '"We lost the barn," Okafor said. "Three cows, two goats and the tractor."',
+     ("Three cows, two goats and the tractor.", "direct", "Okafor", "said")),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", VERBLESS, ids=[row[0] for row in VERBLESS])
+def test_a_verbless_quoted_sentence_goes_on(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
+def test_a_quoted_name_with_a_full_stop_is_no_sentence(nlp):
+    """'"Harbor Road."' after a quote: a few capitalised words, a name, not words said."""
+    assert [row[0] for row in _found(nlp, '"We lost the barn," Okafor said. "Harbor Road."')] == ["We lost the barn,"]
+
+
 def _given(nlp, tokens):
     """A Doc with the parse given: (word, space after, head by position, dependency, part of
     speech, tag, lemma) for each token; for parses the model gives inside long news articles

@@ -92,5 +92,6 @@ def around_quotes(article: Article, speakers, actors, rows: list[dict]) -> list[
         tokens = article.tokens_of(*span)
         if not inner or tokens is None:
             continue
-        found.append(actors.row(span[0], span[1], "mixed", Attribution(token, cue_text(token), speaker, linked=True), tokens.start))
+        attribution = Attribution(token, cue_text(token), speaker, linked=True)
+        found.append(actors.row(span[0], span[1], "mixed", attribution, tokens.start))
     return found

@@ -184,7 +184,10 @@ class MarkedQuotes:
         # '"Overall," he continued, "the presence of water ..."', '"Never!" the crowd shouted',
         # '"The bad ones?" she asked': a quote opening its sentence and closed by a comma, a
         # question or an exclamation before its cue is the speaker's sentence, verb or not.
-        broken = self.text[mark.start : mark.end].rstrip().endswith((",", "?", "!"))
+        # '"Water for the whole county."': a whole sentence in marks, verb or not, is the
+        # speaker's; not a name or a title ('"Harbor Road."').
+        ending = self.text[mark.start : mark.end].rstrip()[-1:]
+        broken = ending in ",?!" or (ending == "." and not is_a_name(content) and not _title_case(content))
         if has_clause or (opens_sentence and (broken or any(token.pos_ in ("VERB", "AUX") for token in content))):
             return "direct"
         if before.rstrip().endswith(":") and self._colon_label(mark) is not None:
