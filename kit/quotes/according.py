@@ -67,3 +67,31 @@ def _from_parse(article: Article, according: Token) -> tuple[int, int] | None:
         return clause_span(before + [t for t in article.doc[before[-1].i + 1 : after[0].i]] + after)
     tokens = after if len(after) >= len(before) else before
     return clause_span(tokens)
+
+
+def around_quotes(article: Article, speakers, actors, rows: list[dict]) -> list[dict]:
+    """'"...," Roe said, according to the Post.': a sentence whose quote has a cue of its own
+    and an "according to" phrase after it is also the phrase's object's report, a mixed row of
+    the whole clause (the quote's row keeps its own speaker).
+
+    ``speakers`` and ``actors``: the article's :class:`~kit.quotes.speakers.Speakers` and
+    :class:`~kit.quotes.speaker_actors.SpeakerActors`; ``rows``: the rows found so far."""
+    from kit.quotes.article import Attribution, cue_text
+
+    taken = {(row["start"], row["end"]) for row in rows}
+    found = []
+    for token in article.doc:
+        if token.lower_ != "according" or not article.is_cue(token):
+            continue
+        span = according_to(article, token)
+        speaker = speakers.speaker_of(token) if span is not None else None
+        if speaker is None or span in taken:
+            continue
+        inner = [row for row in rows if row["kind"] == "direct" and span[0] - 1 <= row["start"] and row["end"] <= span[1] + 1
+                 and row["cue"] not in (None, "according to") and row["speaker"] is not None and row["end"] < token.idx]
+        tokens = article.tokens_of(*span)
+        if not inner or tokens is None:
+            continue
+        attribution = Attribution(token, cue_text(token), speaker, linked=True)
+        found.append(actors.row(span[0], span[1], "mixed", attribution, tokens.start))
+    return found

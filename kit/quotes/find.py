@@ -28,6 +28,8 @@ from kit.quotes.article import (
     INDIRECT_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, is_finite, negated, passive_without_agent, strip,
 )
 from kit import lexicon
+from kit.quotes.according import around_quotes
+from kit.quotes.continued import outer_reporter, says_its_own
 from kit.quotes.marks import QuoteSpan
 from kit.quotes.signed import Signed
 from kit.quotes.speaker_actors import SpeakerActors, pronouns_to_quoted
@@ -61,6 +63,7 @@ def find_quotes(doc: Doc, mentions: list[dict]) -> list[dict]:
     rows = MarkedQuotes(article, speakers, actors).rows()
     reported, absorbed = ReportedSpeech(article, speakers, actors).rows(rows)
     rows = [row for row in rows if (row["start"], row["end"]) not in absorbed] + kept(reported, article)
+    rows += around_quotes(article, speakers, actors, rows)  # '"...," Roe said, according to the Post.'
     rows.sort(key=lambda row: (row["start"], row["end"]))
     pronouns_to_quoted(rows, article)
     return rows
@@ -181,7 +184,10 @@ class MarkedQuotes:
         # '"Overall," he continued, "the presence of water ..."', '"Never!" the crowd shouted',
         # '"The bad ones?" she asked': a quote opening its sentence and closed by a comma, a
         # question or an exclamation before its cue is the speaker's sentence, verb or not.
-        broken = self.text[mark.start : mark.end].rstrip().endswith((",", "?", "!"))
+        # '"Water for the whole county."': a whole sentence in marks, verb or not, is the
+        # speaker's; not a name or a title ('"Harbor Road."').
+        ending = self.text[mark.start : mark.end].rstrip()[-1:]
+        broken = ending in ",?!" or (ending == "." and not is_a_name(content) and not _title_case(content))
         if has_clause or (opens_sentence and (broken or any(token.pos_ in ("VERB", "AUX") for token in content))):
             return "direct"
         if before.rstrip().endswith(":") and self._colon_label(mark) is not None:
@@ -207,6 +213,9 @@ class MarkedQuotes:
                 return Attribution()  # "Hurricane Hunters", "Super Tuesday": names, not words said
             if linked.tag_ == "VBN" and (linked.dep_ in ("acl", "amod") or passive_without_agent(linked)):
                 return Attribution()  # 'a website called "..."', 'what is called a "debate"': a name given
+            outer = outer_reporter(article, speakers, linked) if kind == "partial" else None
+            if outer is not None:  # 'said he expected voters will say "no"': the reporter's words
+                return outer
             return Attribution(linked, cue_text(linked), speakers.speaker_of(linked), linked=True)
         labelled = self._colon_label(mark)
         if labelled is not None:  # 'Pollsters agree - Carl Bialik: "..."': the label, not "agree"
@@ -357,12 +366,11 @@ class MarkedQuotes:
                     return node
                 if node.dep_ in ("relcl",) and node.pos_ in ("VERB", "AUX"):
                     break  # a relative clause's verb: the quote is part of a description
-        for root in roots:  # then down: '"X," said Y' parsed with "said" under the quote's verb
-            for child in root.children:
-                if not (content.start <= child.i < content.end) and is_cue(child) and child.dep_ in (
-                        "parataxis", "ccomp", "advcl", "conj", "prep"):
-                    return child
-        return None
+        # then down: '"X," said Y' parsed with "said" under the quote's verb; the nearest such verb
+        # ('Asked by Roe about it, he said, "..."': 'said', not the 'Asked' clause before it)
+        below = [child for root in roots for child in root.children if not (content.start <= child.i < content.end)
+                 and is_cue(child) and child.dep_ in ("parataxis", "ccomp", "advcl", "conj", "prep")]
+        return min(below, key=lambda child: min(abs(child.i - content.start), abs(child.i - content.end)), default=None)
 
     def _cues_around(self, mark: QuoteSpan, content: Span) -> Iterable[Token]:
         """Verbs of saying in the quote's sentences, and in a neighbour that only attributes it."""
@@ -399,6 +407,9 @@ class MarkedQuotes:
         attributes_only = any(
             article.is_cue(token) and not any(child.dep_ == "ccomp" for child in token.children) for token in following
         )
+        if self.text[mark.start : mark.end].rstrip().endswith(".") and not following.text[:1].islower() \
+                and says_its_own(following, article):
+            return False  # '"... state." She noted a rally in ...': a new sentence saying something else
         return gap.strip() == "" and article.paragraph_of(following.start_char) == article.paragraph_of(
             mark.outer_end - 1) and (following.text[:1].islower() or len(following) <= 8 or attributes_only)
 
