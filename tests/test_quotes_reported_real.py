@@ -138,6 +138,13 @@ RECALL_MORE = [
      ("to keep negotiating", "indirect", "the two senators", "pledged")),
     ("guard: 'as' reporting the main clause", "As the Globe reported last week, the mayor has hired a new police chief.",
      ("the mayor has hired a new police chief", "indirect", "the Globe", "reported")),
+    # A verb of saying nested in the reported clause, with no comma before it, is part of what
+    # the outer verb reports (one row, mixed for the words in marks).
+    ("a nested 'call' with marks", 'The coach said he believed fans would call the season "a disaster" by June.',
+     ('he believed fans would call the season "a disaster" by June', "mixed", "The coach", "said")),
+    ("guard: a second report joined by 'and' stays its own",
+     "The mayor said the council agreed, and the union said it would strike.",
+     ("the council agreed", "indirect", "The mayor", "said")),
 ]
 
 ALL = HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL + RECALL_MORE

@@ -222,6 +222,7 @@ def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] 
     cut = [
         t.left_edge.i for t in child.children
         if t.i > child.i and t.dep_ in ("advcl", "conj", "parataxis", "ccomp", "npadvmod") and article.is_cue(t)
+        and (t.dep_ != "ccomp" or t.left_edge.i > 0 and article.doc[t.left_edge.i - 1].is_punct)
     ]
     if cut:
         tokens = [t for t in tokens if t.i < min(cut)]
