@@ -33,7 +33,8 @@ from kit.quotes.continued import outer_reporter, says_its_own
 from kit.quotes.marks import QuoteSpan
 from kit.quotes.signed import Signed
 from kit.quotes.speaker_actors import SpeakerActors, pronouns_to_quoted
-from kit.quotes.speakers import ADDRESSING_VERBS, Speakers
+from kit.quotes.speaker_clauses import ADDRESSING_VERBS
+from kit.quotes.speakers import Speakers
 from kit.tables import conform
 
 

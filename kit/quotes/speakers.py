@@ -28,8 +28,8 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 
 from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, Article, is_finite
-from kit.quotes.speaker_clauses import (  # ADDRESSING_VERBS: read from here by kit.quotes.find
-    ADDRESSING_VERBS, after_comma, first_conjunct, infinitive_controller, joined_clause, inverted_subject, main_clause_verb,
+from kit.quotes.speaker_clauses import (
+    after_comma, first_conjunct, infinitive_controller, joined_clause, inverted_subject, main_clause_verb,
     misparsed_subject, noun_infinitive_verb, noun_participle_speaker, pick_subject, shared_subject,
 )
 
