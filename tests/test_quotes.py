@@ -214,6 +214,17 @@ def _found(nlp, text):
     return [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in _rows(nlp, text)]
 
 
+def _given_parse(nlp, tokens):
+    """A one-sentence Doc with the parse given: (word, space after, head by position, dependency,
+    part of speech, tag, lemma) for each token; for the parses the model gives inside long news
+    articles that a short invented text does not reproduce."""
+    from spacy.tokens import Doc
+
+    words, spaces, heads, deps, pos, tags, lemmas = (list(column) for column in zip(*tokens))
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
 @pytest.mark.parametrize("case, text, expected", SEED_SENTENCES + WIKINEWS_SENTENCES,
                          ids=[row[0] for row in SEED_SENTENCES + WIKINEWS_SENTENCES])
 def test_quote_content_speaker_cue(nlp, case, text, expected):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_quotes import _found  # the quotes of one text, offsets checked
+from test_quotes import _found, _given_parse  # the quotes of one text, offsets checked; a Doc with a given parse
 
 
 NEW_SENTENCE_AFTER = [
@@ -124,17 +124,6 @@ def test_a_quoted_name_with_a_full_stop_is_no_sentence(nlp):
     assert [row[0] for row in _found(nlp, '"We lost the barn," Okafor said. "Harbor Road."')] == ["We lost the barn,"]
 
 
-def _given(nlp, tokens):
-    """A Doc with the parse given: (word, space after, head by position, dependency, part of
-    speech, tag, lemma) for each token; for parses the model gives inside long news articles
-    that a short invented text does not reproduce."""
-    from spacy.tokens import Doc
-
-    return Doc(nlp.vocab, words=[t[0] for t in tokens], spaces=[t[1] for t in tokens], heads=[t[2] for t in tokens],
-               deps=[t[3] for t in tokens], pos=[t[4] for t in tokens], tags=[t[5] for t in tokens],
-               lemmas=[t[6] for t in tokens])
-
-
 # 'Asked by Ruiz about the plans, he said, "We drew them ourselves."' parsed with both the
 # 'Asked' clause and 'said' under the quote's verb.
 ASKED_THEN_SAID = [
@@ -154,5 +143,5 @@ def test_the_cue_nearest_the_quote_under_its_verb(nlp):
     """Two verbs of saying under the quote's verb: the one beside the marks is its cue."""
     from kit.quotes import find_quotes
 
-    rows = find_quotes(_given(nlp, ASKED_THEN_SAID), [])
+    rows = find_quotes(_given_parse(nlp, ASKED_THEN_SAID), [])
     assert ("We drew them ourselves.", "direct", "he", "said") in [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in rows]

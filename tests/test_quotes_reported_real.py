@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_quotes import _found, _rows  # the quotes of one text, offsets checked
+from test_quotes import _found, _given_parse, _rows  # the quotes of one text, offsets checked; a Doc with a given parse
 
 
 HEADLINES = [
@@ -173,33 +173,21 @@ NO_REPORT = [
 ]
 
 
-def _parsed(nlp, tokens):
-    """A Doc with the parse given: (word, head, dependency, part of speech, tag, lemma) for each
-    token (head by position), a space after each word but before punctuation; for the parses
-    the model gives inside long news articles that a short invented text does not reproduce."""
-    from spacy.tokens import Doc
-
-    words = [t[0] for t in tokens]
-    spaces = [i + 1 < len(words) and words[i + 1] not in ",.;:" for i in range(len(words))]
-    return Doc(nlp.vocab, words=words, spaces=spaces, heads=[t[1] for t in tokens], deps=[t[2] for t in tokens],
-               pos=[t[3] for t in tokens], tags=[t[4] for t in tokens], lemmas=[t[5] for t in tokens])
-
-
 # "<clause>, <speaker> told <hearer>." with the cue conjoined to the clause, no "and" between.
 TOLD_CONJOINED = [
-    ("The", 1, "det", "DET", "DT", "the"), ("plant", 3, "nsubj", "NOUN", "NN", "plant"),
-    ("will", 3, "aux", "AUX", "MD", "will"), ("stay", 3, "ROOT", "VERB", "VB", "stay"),
-    ("open", 3, "acomp", "ADJ", "JJ", "open"), (",", 3, "punct", "PUNCT", ",", ","),
-    ("a", 7, "det", "DET", "DT", "a"), ("spokeswoman", 8, "nsubj", "NOUN", "NN", "spokeswoman"),
-    ("told", 3, "conj", "VERB", "VBD", "tell"), ("the", 10, "det", "DET", "DT", "the"),
-    ("Herald", 8, "dobj", "PROPN", "NNP", "Herald"), (".", 3, "punct", "PUNCT", ".", "."),
+    ("The", True, 1, "det", "DET", "DT", "the"), ("plant", True, 3, "nsubj", "NOUN", "NN", "plant"),
+    ("will", True, 3, "aux", "AUX", "MD", "will"), ("stay", True, 3, "ROOT", "VERB", "VB", "stay"),
+    ("open", False, 3, "acomp", "ADJ", "JJ", "open"), (",", True, 3, "punct", "PUNCT", ",", ","),
+    ("a", True, 7, "det", "DET", "DT", "a"), ("spokeswoman", True, 8, "nsubj", "NOUN", "NN", "spokeswoman"),
+    ("told", True, 3, "conj", "VERB", "VBD", "tell"), ("the", True, 10, "det", "DET", "DT", "the"),
+    ("Herald", False, 8, "dobj", "PROPN", "NNP", "Herald"), (".", False, 3, "punct", "PUNCT", ".", "."),
 ]
 
 
 def test_cue_conjoined_after_its_clause(nlp):
     from kit.quotes import find_quotes
 
-    rows = find_quotes(_parsed(nlp, TOLD_CONJOINED), [])
+    rows = find_quotes(_given_parse(nlp, TOLD_CONJOINED), [])
     assert [(r["text"], r["kind"], r["speaker"], r["cue"]) for r in rows] == [
         ("The plant will stay open", "indirect", "a spokeswoman", "told")]
 
@@ -208,9 +196,9 @@ def test_cue_conjoined_with_and_reports_nothing_before_it(nlp):
     """'The plant will stay open, and a spokeswoman told the Herald.': two events, not a report."""
     from kit.quotes import find_quotes
 
-    tokens = TOLD_CONJOINED[:6] + [("and", 3, "cc", "CCONJ", "CC", "and")] + [
-        (word, head + 1 if head > 5 else head, *rest) for word, head, *rest in TOLD_CONJOINED[6:]]
-    assert not find_quotes(_parsed(nlp, tokens), [])
+    tokens = TOLD_CONJOINED[:6] + [("and", True, 3, "cc", "CCONJ", "CC", "and")] + [
+        (word, space, head + 1 if head > 5 else head, *rest) for word, space, head, *rest in TOLD_CONJOINED[6:]]
+    assert not find_quotes(_given_parse(nlp, tokens), [])
 
 
 def test_while_is_no_report_of_the_main_clause(nlp):

@@ -6,10 +6,9 @@ the quotes found. Guard rows keep the forms the rules must leave alone."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
 from kit.quotes import find_quotes
-from test_quotes import _found  # the quotes of one text, offsets checked
+from test_quotes import _found, _given_parse  # the quotes of one text, offsets checked; a Doc with a given parse
 
 
 CLAUSES = [
@@ -142,27 +141,19 @@ def test_misparsed_subject(nlp, case, text, expected):
     assert expected in _found(nlp, text)
 
 
-def _parsed(nlp, tokens):
-    """A Doc with the parse given: (word, space after, head, dep, tag, pos, lemma) per token,
-    to pin down a misparse the model makes on some sentences and not on others."""
-    words, spaces, heads, deps, tags, pos, lemmas = (list(column) for column in zip(*tokens))
-    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas,
-               sent_starts=[True] + [False] * (len(words) - 1))
-
-
 def test_title_read_as_a_clause_before_the_name(nlp):
     """'"We won," said Oversight ranking Democrat Mia Lund (D-Md.).' with "ranking" parsed as a
     verb and the name as its object: the name that ends the words after "said" speaks."""
-    doc = _parsed(nlp, [
-        ('"', False, 2, "punct", "``", "PUNCT", '"'), ("We", True, 2, "nsubj", "PRP", "PRON", "we"),
-        ("won", False, 5, "ccomp", "VBD", "VERB", "win"), (",", False, 2, "punct", ",", "PUNCT", ","),
-        ('"', True, 5, "punct", "''", "PUNCT", '"'), ("said", True, 5, "ROOT", "VBD", "VERB", "say"),
-        ("Oversight", True, 7, "npadvmod", "NN", "NOUN", "oversight"), ("ranking", True, 5, "ccomp", "VBG", "VERB", "rank"),
-        ("Democrat", True, 10, "compound", "NNP", "PROPN", "Democrat"), ("Mia", True, 10, "compound", "NNP", "PROPN", "Mia"),
-        ("Lund", True, 7, "dobj", "NNP", "PROPN", "Lund"), ("(", False, 10, "punct", "-LRB-", "PUNCT", "("),
-        ("D", False, 14, "compound", "NNP", "PROPN", "D"), ("-", False, 12, "punct", "HYPH", "PUNCT", "-"),
-        ("Md.", False, 10, "appos", "NNP", "PROPN", "Md."), (")", False, 10, "punct", "-RRB-", "PUNCT", ")"),
-        (".", False, 5, "punct", ".", "PUNCT", "."),
+    doc = _given_parse(nlp, [
+        ('"', False, 2, "punct", "PUNCT", "``", '"'), ("We", True, 2, "nsubj", "PRON", "PRP", "we"),
+        ("won", False, 5, "ccomp", "VERB", "VBD", "win"), (",", False, 2, "punct", "PUNCT", ",", ","),
+        ('"', True, 5, "punct", "PUNCT", "''", '"'), ("said", True, 5, "ROOT", "VERB", "VBD", "say"),
+        ("Oversight", True, 7, "npadvmod", "NOUN", "NN", "oversight"), ("ranking", True, 5, "ccomp", "VERB", "VBG", "rank"),
+        ("Democrat", True, 10, "compound", "PROPN", "NNP", "Democrat"), ("Mia", True, 10, "compound", "PROPN", "NNP", "Mia"),
+        ("Lund", True, 7, "dobj", "PROPN", "NNP", "Lund"), ("(", False, 10, "punct", "PUNCT", "-LRB-", "("),
+        ("D", False, 14, "compound", "PROPN", "NNP", "D"), ("-", False, 12, "punct", "PUNCT", "HYPH", "-"),
+        ("Md.", False, 10, "appos", "PROPN", "NNP", "Md."), (")", False, 10, "punct", "PUNCT", "-RRB-", ")"),
+        (".", False, 5, "punct", "PUNCT", ".", "."),
     ])
     assert [(r["text"], r["speaker"], r["cue"]) for r in find_quotes(doc, [])] == [("We won,", "Democrat Mia Lund", "said")]
 
@@ -170,15 +161,15 @@ def test_title_read_as_a_clause_before_the_name(nlp):
 def test_reduced_relative_on_a_name_without_verb(nlp):
     """"Senator Ann Roe, the whip, on Friday called the plan ''a fraud.''" with "called" parsed
     as a relative clause of the name (the sentence's root): the name speaks."""
-    doc = _parsed(nlp, [
-        ("Senator", True, 2, "compound", "NNP", "PROPN", "Senator"), ("Ann", True, 2, "compound", "NNP", "PROPN", "Ann"),
-        ("Roe", False, 2, "ROOT", "NNP", "PROPN", "Roe"), (",", True, 2, "punct", ",", "PUNCT", ","),
-        ("the", True, 5, "det", "DT", "DET", "the"), ("whip", False, 2, "appos", "NN", "NOUN", "whip"),
-        (",", True, 2, "punct", ",", "PUNCT", ","), ("on", True, 9, "prep", "IN", "ADP", "on"),
-        ("Friday", True, 7, "pobj", "NNP", "PROPN", "Friday"), ("called", True, 2, "relcl", "VBN", "VERB", "call"),
-        ("the", True, 11, "det", "DT", "DET", "the"), ("plan", True, 9, "oprd", "NN", "NOUN", "plan"),
-        ("''", False, 14, "punct", "''", "PUNCT", "''"), ("a", True, 14, "det", "DT", "DET", "a"),
-        ("fraud", False, 11, "appos", "NN", "NOUN", "fraud"), (".", False, 14, "punct", ".", "PUNCT", "."),
-        ("''", False, 14, "punct", "''", "PUNCT", "''"),
+    doc = _given_parse(nlp, [
+        ("Senator", True, 2, "compound", "PROPN", "NNP", "Senator"), ("Ann", True, 2, "compound", "PROPN", "NNP", "Ann"),
+        ("Roe", False, 2, "ROOT", "PROPN", "NNP", "Roe"), (",", True, 2, "punct", "PUNCT", ",", ","),
+        ("the", True, 5, "det", "DET", "DT", "the"), ("whip", False, 2, "appos", "NOUN", "NN", "whip"),
+        (",", True, 2, "punct", "PUNCT", ",", ","), ("on", True, 9, "prep", "ADP", "IN", "on"),
+        ("Friday", True, 7, "pobj", "PROPN", "NNP", "Friday"), ("called", True, 2, "relcl", "VERB", "VBN", "call"),
+        ("the", True, 11, "det", "DET", "DT", "the"), ("plan", True, 9, "oprd", "NOUN", "NN", "plan"),
+        ("''", False, 14, "punct", "PUNCT", "''", "''"), ("a", True, 14, "det", "DET", "DT", "a"),
+        ("fraud", False, 11, "appos", "NOUN", "NN", "fraud"), (".", False, 14, "punct", "PUNCT", ".", "."),
+        ("''", False, 14, "punct", "PUNCT", "''", "''"),
     ])
     assert ("a fraud.", "Senator Ann Roe", "called") in [(r["text"], r["speaker"], r["cue"]) for r in find_quotes(doc, [])]
