@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
     from spacy.tokens import Token
 
 from kit import lexicon
-from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article
+from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article, is_finite
 
 #: Verbs whose object says the infinitive after them ("urged voters to reject ...").
 CONTROL_VERBS = lexicon.words("quotes_speaker_control_verbs")
@@ -302,7 +302,8 @@ def misparsed_subject(article: Article, cue: Token) -> Token | None:
     'Jane Roe, the party's whip, on Tuesday called ...' taken for a relative clause of a name
     that has no verb of its own (the name speaks); 'Will wrote' with the surname read as a modal
     (a modal never comes before a verb in the past or third person: the word is a name)."""
-    if not _finite(cue) or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
+    finite = is_finite(cue) or cue.tag_ == "VBN" and cue.dep_ == "relcl"  # "called" read as a relative clause
+    if not finite or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
         return None
     doc = cue.doc
     for child in cue.children:  # "While Will acknowledges ...": a surname the tagger reads as a modal
@@ -321,11 +322,6 @@ def misparsed_subject(article: Article, cue: Token) -> Token | None:
             and not any(c.lower_ in RELATIVE_PRONOUNS for c in cue.children) and not article.in_quote(cue.head.idx):
         return cue.head
     return None
-
-
-def _finite(verb: Token) -> bool:
-    return verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and verb.dep_ == "relcl" or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
 
 
 def _is_name(article: Article, token: Token) -> bool:
