@@ -9,7 +9,6 @@ phrase that ends its sentence, the sentence's words before the phrase are the cl
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only
@@ -69,36 +68,3 @@ def _from_parse(article: Article, according: Token) -> tuple[int, int] | None:
     tokens = after if len(after) >= len(before) else before
     return clause_span(tokens)
 
-
-#: The word "according", in any case, as a whole word.
-_ACCORDING = re.compile(r"\baccording\b", re.IGNORECASE)
-
-
-def around_quotes(article: Article, speakers, actors, rows: list[dict]) -> list[dict]:
-    """'"...," Roe said, according to the Post.': a sentence whose quote has a cue of its own
-    and an "according to" phrase after it is also the phrase's object's report, a mixed row of
-    the whole clause (the quote's row keeps its own speaker).
-
-    ``speakers`` and ``actors``: the article's :class:`~kit.quotes.speakers.Speakers` and
-    :class:`~kit.quotes.speaker_actors.SpeakerActors`; ``rows``: the rows found so far."""
-    from kit.quotes.article import Attribution, cue_text
-
-    taken = {(row["start"], row["end"]) for row in rows}
-    found = []
-    for match in _ACCORDING.finditer(article.text):  # the word in the text: cheaper than making every token
-        tokens = article.tokens_of(match.start(), match.end())
-        token = tokens[0] if tokens is not None and len(tokens) == 1 else None
-        if token is None or token.lower_ != "according" or not article.is_cue(token):
-            continue
-        span = according_to(article, token)
-        speaker = speakers.speaker_of(token) if span is not None else None
-        if speaker is None or span in taken:
-            continue
-        inner = [row for row in rows if row["kind"] == "direct" and span[0] - 1 <= row["start"] and row["end"] <= span[1] + 1
-                 and row["cue"] not in (None, "according to") and row["speaker"] is not None and row["end"] < token.idx]
-        tokens = article.tokens_of(*span)
-        if not inner or tokens is None:
-            continue
-        attribution = Attribution(token, cue_text(token), speaker, linked=True)
-        found.append(actors.row(span[0], span[1], "mixed", attribution, tokens.start))
-    return found

@@ -28,7 +28,6 @@ from kit.quotes.article import (
     INDIRECT_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, is_finite, negated, passive_without_agent, strip,
 )
 from kit import lexicon
-from kit.quotes.according import around_quotes
 from kit.quotes.continued import outer_reporter, says_its_own
 from kit.quotes.marks import QuoteSpan
 from kit.quotes.signed import Signed
@@ -64,7 +63,6 @@ def find_quotes(doc: Doc, mentions: list[dict]) -> list[dict]:
     rows = MarkedQuotes(article, speakers, actors).rows()
     reported, absorbed = ReportedSpeech(article, speakers, actors).rows(rows)
     rows = [row for row in rows if (row["start"], row["end"]) not in absorbed] + kept(reported, article)
-    rows += around_quotes(article, speakers, actors, rows)  # '"...," Roe said, according to the Post.'
     rows.sort(key=lambda row: (row["start"], row["end"]))
     pronouns_to_quoted(rows, article)
     return rows

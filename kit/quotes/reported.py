@@ -159,7 +159,10 @@ class ReportedSpeech:
             start, end = found
             kind = "indirect"
             inner = [row for row in quoted if start - 1 <= row["start"] and row["end"] <= end + 1]
-            if any(article.in_quote(char) for char in (start, end - 1)) or any(
+            outer = token.lower_ == "according" and _reports_cued_quotes(inner, token)
+            if outer:
+                kind = "mixed"  # '"...," Roe said, according to the Post.': the quote keeps its row and speaker
+            elif any(article.in_quote(char) for char in (start, end - 1)) or any(
                     start <= mark.outer_start < end for mark in article.marks):
                 end = self._through_closing_mark(start, end)
                 if end is None or any(row["kind"] == "direct" for row in inner) or not self._makes_own_claim(start, end) and (
@@ -177,7 +180,7 @@ class ReportedSpeech:
             attribution = Attribution(token, cue_text(token), speaker, linked=True)
             rows.append(self.actors.row(start, end, kind, attribution, article.tokens_of(start, end).start))
             rows[-1][CUE_KEY] = token.i  # for kit.quotes.not_speech, which judges the cue word (and drops the key)
-            if kind == "mixed":
+            if kind == "mixed" and not outer:
                 absorbed.update((row["start"], row["end"]) for row in inner)
         labelled, taken = self.labelled_lines(quoted + rows)
         answered, inside = self.answer_rows(answers, quoted + rows + labelled)
@@ -439,6 +442,14 @@ def _about_object(about: Token) -> tuple[int, int] | None:
         return None
     first, last = objects[0].left_edge, objects[0].right_edge
     return first.idx, last.idx + len(last)
+
+
+def _reports_cued_quotes(inner: list[dict], according: Token) -> bool:
+    """Does an "according to" clause hold a quote, before the phrase, that a cue of its own gives
+    a speaker ('"...," Roe said, according to the Post')? Then the clause is also the phrase's
+    object's report, a mixed row (the quote keeps its row)."""
+    return any(row["kind"] == "direct" and row["cue"] not in (None, "according to") and row["speaker"] is not None
+               and row["end"] < according.idx for row in inner)
 
 
 def _asked_by_nobody_named(verb: Token) -> bool:
