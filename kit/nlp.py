@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+import weakref
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:  # spaCy is imported by load_model, not with the kit (a cached rerun never needs it)
@@ -74,6 +75,24 @@ def load_model(name: str | None = None) -> Language:
     raise ModelNotFound(
         f"No spaCy pipeline could be loaded ({'; '.join(errors)}). Install one: {hint}"
     )
+
+
+#: Each live Doc's text, kept while the Doc lives (:func:`text_of`).
+_TEXTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text again on each access,
+    and each step of ``kit.analyze`` (actors, figures, quotes) needs the whole text.
+
+    >>> doc = load_model()("Putin met Maduro.")
+    >>> text_of(doc), text_of(doc) is text_of(doc)
+    ('Putin met Maduro.', True)
+    """
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 def model_name(nlp: Language) -> str:

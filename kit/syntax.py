@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # spaCy is imported where a Doc is worked on, not when kit.sy
     from spacy.tokens import Doc
 
 from kit import lexicon
+from kit.nlp import text_of
 
 # --- word classes, one definition each ---------------------------------------------------
 
@@ -183,7 +184,7 @@ def person_antecedent(pronoun, mentions: list[dict], *, genders: dict[str, str] 
     if genders is None:
         genders = genders_from_honorifics(pronoun.doc, mentions)
     if in_quote is None:
-        in_quote = inside_quotes(pronoun.doc.text)
+        in_quote = inside_quotes(text_of(pronoun.doc))
     resolver = _PersonResolver(pronoun, mentions, genders, in_quote, gender)
     found = resolver.subject(window)
     if found is not _NOT_FOUND:

@@ -33,6 +33,7 @@ from kit.actors.names import (
     initials, slug, turn_labels,
 )
 from kit.actors.roles import _acts, _completes_address, _is_modifier, _names_place, _with_the
+from kit.nlp import text_of
 from kit.syntax import GIVEN_NAMES, PRONOUNS, inside_quotes
 from kit.actors.words import (
     ANONYMOUS_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS, NOT_PERSON_FIRST_WORDS,
@@ -119,9 +120,9 @@ class _Article:
 
     @functools.cached_property
     def in_quote(self):
-        """Is a character offset inside a quote? Built once per article: ``doc.text`` is
-        rebuilt from the tokens on every access, and the quote marks are found in one pass."""
-        return inside_quotes(self.doc.text)
+        """Is a character offset inside a quote? Built once per article: the quote marks are
+        found in one pass."""
+        return inside_quotes(text_of(self.doc))
 
     def sentence_of(self, token_index: int) -> int:
         return bisect.bisect_right(self.sentence_starts, token_index) - 1
@@ -229,7 +230,7 @@ def _described(doc: Doc, mention: dict) -> bool:
 def _layout_tokens(doc: Doc) -> set[int]:
     """Tokens of credit lines, bylines, dateline agencies, site furniture and transcript
     labels: names printed there are no mentions (:mod:`kit.actors.furniture`)."""
-    text = doc.text  # rebuilt by spaCy on every access
+    text = text_of(doc)
     spans = list(layout_spans(text)) + turn_labels(text)
     return {t.i for start, end in spans for t in doc.char_span(start, end, alignment_mode="expand") or ()}
 

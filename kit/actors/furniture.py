@@ -15,6 +15,7 @@ import functools
 import re
 
 from kit import lexicon
+from kit.nlp import text_of
 
 
 @functools.lru_cache(maxsize=1)
@@ -188,7 +189,7 @@ def dateline_mentions(doc) -> tuple[list[dict], set[int], set[int]]:
         return {t.i for start, end in spans for t in doc.char_span(start, end, alignment_mode="expand") or ()}
 
     rows, tokens, states = [], set(), set()
-    for layout, places, left in _dateline_heads(doc.text):
+    for layout, places, left in _dateline_heads(text_of(doc)):
         tokens |= tokens_of(layout)
         states |= tokens_of(left)
         for start, end, name in places:

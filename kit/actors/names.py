@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # spaCy is imported where a Doc is worked on, not when kit.ac
 from kit import lexicon
 from kit.actors import geography
 from kit.actors.aliases import _country_abbreviations
+from kit.nlp import text_of
 from kit.syntax import GENDERED_NOUNS, GIVEN_NAMES, HUMAN_NOUNS
 from kit.actors.roles import _with_the
 from kit.actors.words import ANONYMOUS_NOUNS
@@ -394,7 +395,7 @@ def _label_mentions(article) -> None:
     by_initials: dict[str, set[str]] = {}
     for full in people:
         by_initials.setdefault(initials(full), set()).add(full)
-    for start, end in turn_labels(doc.text):
+    for start, end in turn_labels(text_of(doc)):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 
 from kit import lexicon
 from kit.quotes.marks import find_quote_spans
+from kit.nlp import text_of
 
 #: Lemmas of verbs that introduce a quote ("'X,' she said", "he called it 'a farce'").
 SPEECH_VERBS = lexicon.words("speech_verbs")
@@ -77,7 +78,7 @@ class Article:
 
     def __init__(self, doc: Doc, mentions: list[dict]):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.sents = list(doc.sents)
         self.sent_starts = [sent.start for sent in self.sents]
         self.marks = find_quote_spans(self.text)
