@@ -29,7 +29,7 @@ from kit.quotes.article import (
 )
 from kit import lexicon
 from kit.quotes.according import around_quotes
-from kit.quotes.continued import outer_reporter, says_its_own
+from kit.quotes.continued import introduced_above, outer_reporter, says_its_own
 from kit.quotes.marks import QuoteSpan
 from kit.quotes.signed import Signed
 from kit.quotes.speaker_actors import SpeakerActors, pronouns_to_quoted
@@ -112,7 +112,8 @@ class MarkedQuotes:
             if attribution.speaker is None and kind == "direct" and previous is not None:
                 attribution = self._continued_from(mark, previous) or attribution
             if attribution.speaker is None and kind == "direct":
-                attribution = self._introduced_before(mark, content) or signed.direct(mark) or attribution
+                attribution = self._introduced_before(mark, content) or signed.direct(mark) or introduced_above(
+                    self.article, self.speakers, mark) or attribution
             chant = signed.chanted(content, mark) if attribution.cue is None else None
             if chant is not None:  # 'chants of "Go! Go!"': the chanters' words, whoever they are
                 rows.append(self.actors.row(*strip(self.text, mark.start, mark.end), kind, chant, content[0].i))

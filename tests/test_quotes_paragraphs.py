@@ -1,0 +1,49 @@
+"""Quotes in marks whose speaker is written outside their own sentence: a quote that is a
+paragraph of its own after a paragraph reporting someone (issue 14, direct quotes). Made-up
+texts of the shapes the kit left without a speaker on PolNeAR's train split; tables of
+(case, text, (content, kind, speaker, cue)), each row must be among the quotes found, and
+guards whose quote must not go on the name given."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import _found  # the quotes of one text, offsets checked
+
+HEADLINE = "Town council meets on the bridge.\n\nThe council met on Monday night in the old school hall.\n\n"
+
+ALONE_BELOW = [
+    # A quote alone on its line, no cue of its own: the speaker of the paragraph above.
+    ("a reported clause above",
+     HEADLINE + "Mayor Dana Okafor said the bridge would open in the spring.\n\n"
+     '"We have waited long enough for this crossing."',
+     ("We have waited long enough for this crossing.", "direct", "Dana Okafor", "said")),
+    ("a verb of saying with an object above",
+     HEADLINE + "Councillor Lee praised the engineers for their work on the plans.\n\n"
+     '"They found a way to keep the old stones."',
+     ("They found a way to keep the old stones.", "direct", "Councillor Lee", "praised")),
+    ("the outermost cue of the sentence above",
+     HEADLINE + "Okafor said that for years some residents had predicted the bridge would never be built.\n\n"
+     '"I understand why they doubted us."',
+     ("I understand why they doubted us.", "direct", "Okafor", "said")),
+]
+
+NOT_BELOW = [
+    # Guards: no verb of saying above, a heading in capitals, a label ending in a colon.
+    ("guard: no verb of saying in the paragraph above",
+     HEADLINE + "Okafor then walked over to the river bank.\n\n" '"Who will pay for all of it?"',
+     "Who will pay for all of it?"),
+    ("guard: a heading in capitals",
+     HEADLINE + "Okafor said the bridge would open in the spring.\n\n" '"A BRIDGE FOR EVERYONE"',
+     "A BRIDGE FOR EVERYONE"),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", ALONE_BELOW, ids=[row[0] for row in ALONE_BELOW])
+def test_a_quote_alone_below_a_report(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
+@pytest.mark.parametrize("case, text, content", NOT_BELOW, ids=[row[0] for row in NOT_BELOW])
+def test_a_quote_alone_below_no_report(nlp, case, text, content):
+    assert not [row for row in _found(nlp, text) if row[0] == content and row[2] is not None]
