@@ -47,3 +47,27 @@ def test_a_quote_alone_below_a_report(nlp, case, text, expected):
 @pytest.mark.parametrize("case, text, content", NOT_BELOW, ids=[row[0] for row in NOT_BELOW])
 def test_a_quote_alone_below_no_report(nlp, case, text, content):
     assert not [row for row in _found(nlp, text) if row[0] == content and row[2] is not None]
+
+
+HEADLINE_LABELS = [
+    # A headline's colon after a topic, a listener or a verb of saying and its object: the
+    # name opening the headline speaks, not the name nearest the colon.
+    ("a topic after 'on'",
+     "Okafor on Reyes Releasing Her Tax Returns: \u2018I Think She Will.\u2019\n\n"
+     "Mayor Dana Okafor said on Friday that she expected the returns soon.",
+     ("I Think She Will.", "direct", "Okafor", ":")),
+    ("a verb of saying and its object",
+     "Okafor Praises Reyes: \u2018A Fine Engineer.\u2019\n\nMayor Dana Okafor praised her rival on Friday.",
+     ("A Fine Engineer.", "direct", "Okafor", ":")),
+    ("a listener after 'to'",
+     "Mayor Okafor to Voters: \u2018We Will Build It.\u2019\n\nMayor Dana Okafor spoke on Friday.",
+     ("We Will Build It.", "direct", "Okafor", ":")),
+    ("guard: a plain label",
+     "Reyes: \u2018We Will Not Pay for It.\u2019\n\nCouncillor Ana Reyes spoke on Friday.",
+     ("We Will Not Pay for It.", "direct", "Reyes", ":")),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", HEADLINE_LABELS, ids=[row[0] for row in HEADLINE_LABELS])
+def test_a_headline_label_past_a_topic(nlp, case, text, expected):
+    assert expected in _found(nlp, text)

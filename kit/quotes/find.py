@@ -30,6 +30,7 @@ from kit.quotes.article import (
 from kit import lexicon
 from kit.quotes.according import around_quotes
 from kit.quotes.continued import introduced_above, outer_reporter, says_its_own
+from kit.quotes.headlines import headline_speaker
 from kit.quotes.marks import QuoteSpan
 from kit.quotes.signed import Signed
 from kit.quotes.speaker_actors import SpeakerActors, pronouns_to_quoted
@@ -313,7 +314,7 @@ class MarkedQuotes:
         """'Ryabkov: "..."', 'Round-up heading - Carl Bialik: "..."': a name labelling its line
         (after a dash) and a colon right before the quote: that name's words."""
         colon = self._colon_before(mark)
-        label = self.speakers.label_speaker(colon[0]) if colon is not None else None
+        label = (headline_speaker(self.article, colon[0]) or self.speakers.label_speaker(colon[0])) if colon is not None else None
         return Attribution(colon[0], ":", label) if label is not None else self.signed.labelled(mark)
 
     def _introduced_by_colon(self, mark: QuoteSpan) -> Attribution:
