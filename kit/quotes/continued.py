@@ -11,11 +11,13 @@ second for partial quotes only).
 
 'Roe praised the plan on Friday.' then a paragraph '"It is a bold step."': a quote that is a
 paragraph of its own, with no cue, goes on whoever the paragraph above reports
-(:func:`introduced_above`).
+(:func:`introduced_above`). The pieces of one quote over several paragraphs share one speaker
+(:func:`share_along_chains`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from kit.quotes.article import Article, Attribution, cue_text, negated
@@ -84,3 +86,29 @@ def introduced_above(article: Article, speakers: Speakers, mark: QuoteSpan) -> A
         if speaker is not None and not article.in_quote(speaker.idx):
             return Attribution(cue, cue_text(cue), speaker)
     return None
+
+
+def share_along_chains(found: list) -> None:
+    """Pieces of one quote over several paragraphs share the speaker found for any of them (``found``
+    as :meth:`kit.quotes.find.MarkedQuotes._attributed` builds it, one item per mark)."""
+    chains: dict[int, list[int]] = {}
+    for index, item in enumerate(found):
+        if item is None:
+            continue
+        root = index
+        while found[root] is not None and found[root][0].continues is not None:
+            parent = found[root][0].continues
+            if parent is None or parent >= len(found) or found[parent] is None or parent == root:
+                break
+            root = parent
+        chains.setdefault(root, []).append(index)
+    for members in chains.values():
+        if len(members) < 2:
+            continue
+        source = next((found[i][2] for i in members if found[i][2].speaker is not None), None)
+        if source is None:
+            continue
+        for i in members:
+            mark, content, attribution, kind = found[i]
+            if attribution.speaker is None:
+                found[i] = (mark, content, dataclasses.replace(source, linked=False), kind)

@@ -29,7 +29,7 @@ from kit.quotes.article import (
 )
 from kit import lexicon
 from kit.quotes.according import around_quotes
-from kit.quotes.continued import introduced_above, outer_reporter, says_its_own
+from kit.quotes.continued import introduced_above, outer_reporter, says_its_own, share_along_chains
 from kit.quotes.headlines import headline_speaker
 from kit.quotes.marks import QuoteSpan
 from kit.quotes.signed import Signed
@@ -164,7 +164,7 @@ class MarkedQuotes:
             kind = self.kind_of(content, mark)
             found.append((mark, content, self.attribute(mark, content, kind), kind))
         self.signed.sign_pieces(found)
-        _share_along_chains(found)
+        share_along_chains(found)
         return found
 
     def kind_of(self, content: Span, mark: QuoteSpan) -> str:
@@ -474,27 +474,3 @@ def _title_case(content: Span) -> bool:
     return len(words) >= 5 and all(token.text[:1].isupper() for token in words if not token.is_stop) and sum(
         token.text[:1].isupper() for token in words) >= 4
 
-
-def _share_along_chains(found: list) -> None:
-    """Pieces of one quote over several paragraphs share the speaker found for any of them."""
-    chains: dict[int, list[int]] = {}
-    for index, item in enumerate(found):
-        if item is None:
-            continue
-        root = index
-        while found[root] is not None and found[root][0].continues is not None:
-            parent = found[root][0].continues
-            if parent is None or parent >= len(found) or found[parent] is None or parent == root:
-                break
-            root = parent
-        chains.setdefault(root, []).append(index)
-    for members in chains.values():
-        if len(members) < 2:
-            continue
-        source = next((found[i][2] for i in members if found[i][2].speaker is not None), None)
-        if source is None:
-            continue
-        for i in members:
-            mark, content, attribution, kind = found[i]
-            if attribution.speaker is None:
-                found[i] = (mark, content, dataclasses.replace(source, linked=False), kind)
