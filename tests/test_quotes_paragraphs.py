@@ -71,3 +71,23 @@ HEADLINE_LABELS = [
 @pytest.mark.parametrize("case, text, expected", HEADLINE_LABELS, ids=[row[0] for row in HEADLINE_LABELS])
 def test_a_headline_label_past_a_topic(nlp, case, text, expected):
     assert expected in _found(nlp, text)
+
+
+COLON_THEN_NEW_SENTENCE = [
+    # A quote a colon opens and a question, exclamation or full stop closes: the sentence after
+    # it is a new one, whose verb of saying is not the quote's cue however the parser joins them.
+    ("a question, then another speaker's verb",
+     'The council met on Monday. Lee asked the mayor one thing: "Who will pay for it?" Okafor said the state would.',
+     ("Who will pay for it?", "direct", "Lee", "asked")),
+    ("an exclamation after a clause with no verb of saying",
+     'Reyes made her case to the crowd: "We will not wait any longer!" Supporters praised the speech.',
+     ("We will not wait any longer!", "direct", "Reyes", ":")),
+    ("guard: a colon clause with its own verb of saying",
+     'Okafor was asked about the delay. The mayor responded: "Why would we rush a bridge?" Critics cited the answer.',
+     ("Why would we rush a bridge?", "direct", "The mayor", "responded")),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", COLON_THEN_NEW_SENTENCE, ids=[row[0] for row in COLON_THEN_NEW_SENTENCE])
+def test_no_cue_after_a_colon_quote(nlp, case, text, expected):
+    assert expected in _found(nlp, text)

@@ -226,17 +226,20 @@ class MarkedQuotes:
         introduced = self._cue_before_colon(mark)
         if introduced is not None:  # '..., Roe said as the heckler yelled: "..."': the heckler's
             return introduced
+        # 'Roe responded: "Why now?" Critics cited it ...': a quote a colon opens and a full stop,
+        # question or exclamation closes has no cue after it, whatever the parse runs together.
+        closed = self._colon_before(mark) is not None and self.text[mark.start : mark.end].rstrip()[-1:] in ".?!"
         trailing = self._cue_after_closing(mark)
-        if trailing is not None:  # '"... today? ..." asked Dunn': the cue right after the marks
-            return trailing
-        if linked is not None:
+        if trailing is not None and not (closed and self.text[mark.outer_end : mark.outer_end + 3].strip()[:1].isupper()):
+            return trailing  # '"... today? ..." asked Dunn': the cue right after the marks
+        if linked is not None and not (closed and linked.idx >= mark.outer_end):
             speaker = speakers.speaker_of(linked)
             if speaker is not None or linked.lower_ == "according":
                 return Attribution(linked, cue_text(linked), speaker, linked=True)
         best = None
         for verb in self._cues_around(mark, content):
             speaker = speakers.speaker_of(verb)
-            if speaker is None or (mark.outer_start <= speaker.idx < mark.outer_end):
+            if speaker is None or (mark.outer_start <= speaker.idx < mark.outer_end) or (closed and verb.idx >= mark.outer_end):
                 continue
             distance = min(abs(verb.i - content.start), abs(verb.i - content.end))
             # A verb whose own reported clause lies outside this quote is someone else's cue.
