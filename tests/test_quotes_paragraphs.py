@@ -91,3 +91,23 @@ COLON_THEN_NEW_SENTENCE = [
 @pytest.mark.parametrize("case, text, expected", COLON_THEN_NEW_SENTENCE, ids=[row[0] for row in COLON_THEN_NEW_SENTENCE])
 def test_no_cue_after_a_colon_quote(nlp, case, text, expected):
     assert expected in _found(nlp, text)
+
+
+INVERTED_SUBJECT = [
+    # '"...," VERB the NOUN.': a verb right after the comma and closing mark whose inverted
+    # subject the parser takes for its object; that object speaks, whatever the verb.
+    ("an object up to the full stop",
+     '"Owners should leave their dogs at home," opined the Harbor Gazette.',
+     ("Owners should leave their dogs at home,", "direct", "the Harbor Gazette", "opined")),
+    ("an object up to a comma and an apposition",
+     '"It is about time we had a new bridge," exhorted the mayor\'s introducer, actress Ana Cole.',
+     ("It is about time we had a new bridge,", "direct", "the mayor's introducer", "exhorted")),
+    ("guard: the plain inverted 'said'",
+     '"We will win," said Okafor.',
+     ("We will win,", "direct", "Okafor", "said")),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", INVERTED_SUBJECT, ids=[row[0] for row in INVERTED_SUBJECT])
+def test_an_inverted_subject_read_as_an_object(nlp, case, text, expected):
+    assert expected in _found(nlp, text)

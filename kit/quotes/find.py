@@ -269,6 +269,9 @@ class MarkedQuotes:
         for token in following if following is not None else ():
             if token.is_space or self.article.paragraph_of(token.idx) != paragraph or token.i - following.start > 6:
                 return None
+            inverted = _inverted_subject(token) if ending == "," and token.i == following.start else None
+            if inverted is not None and not negated(token):  # '"...," opined the Gazette' parsed with an object
+                return Attribution(token, cue_text(token), inverted, linked=True)
             # '"...," he surmised', '"...?" Hannity pressed': after a quote broken by a comma, a
             # question or an exclamation, the verb its subject says it with is a cue, listed or not.
             said_with = ending in ",?!" and token.pos_ == "VERB" and not any(
@@ -468,6 +471,19 @@ def _modifies_next(content: Span, mark: QuoteSpan) -> bool:
     after = content.doc[content.end + 1] if content.end + 1 < len(content.doc) and mark.closing else None
     return after is not None and after.idx == mark.outer_end + 1 and after.pos_ in ("NOUN", "PROPN") and len(content) <= 3 \
         and all(content.start <= t.head.i < content.end or t.head == after for t in content) and content[-1].head == after
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """'"...," opined the Harbor Gazette.', '"...," exhorted the mayor's aide, Ana Cole.': a verb in
+    the past or the present right after the comma and closing mark, whose only words after it
+    are one object up to the sentence's end, a comma or a semicolon, is said by that object
+    (the parser takes the inverted subject for an object); else None."""
+    after = [child for child in verb.children if child.i > verb.i and child.dep_ not in ("punct",)]
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or not after or after[0].dep_ != "dobj" or after[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    edge = after[0].right_edge  # the object's last word, or the comma the parser hangs on it
+    following = edge if edge.is_punct else verb.doc[edge.i + 1] if edge.i + 1 < len(verb.doc) else None
+    return after[0] if following is None or following.text in (".", ",", ";") else None
 
 
 def _title_case(content: Span) -> bool:
