@@ -28,7 +28,8 @@ from kit.quotes.article import (
     INDIRECT_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, is_finite, negated, passive_without_agent, strip,
 )
 from kit import lexicon
-from kit.quotes.continued import outer_reporter, says_its_own
+from kit.quotes.continued import introduced_above, outer_reporter, says_its_own, share_along_chains
+from kit.quotes.headlines import headline_speaker
 from kit.quotes.marks import QuoteSpan
 from kit.quotes.signed import Signed
 from kit.quotes.speaker_actors import SpeakerActors, pronouns_to_quoted
@@ -110,7 +111,8 @@ class MarkedQuotes:
             if attribution.speaker is None and kind == "direct" and previous is not None:
                 attribution = self._continued_from(mark, previous) or attribution
             if attribution.speaker is None and kind == "direct":
-                attribution = self._introduced_before(mark, content) or signed.direct(mark) or attribution
+                attribution = self._introduced_before(mark, content) or signed.direct(mark) or introduced_above(
+                    self.article, self.speakers, mark) or attribution
             chant = signed.chanted(content, mark) if attribution.cue is None else None
             if chant is not None:  # 'chants of "Go! Go!"': the chanters' words, whoever they are
                 rows.append(self.actors.row(*strip(self.text, mark.start, mark.end), kind, chant, content[0].i))
@@ -160,7 +162,7 @@ class MarkedQuotes:
             kind = self.kind_of(content, mark)
             found.append((mark, content, self.attribute(mark, content, kind), kind))
         self.signed.sign_pieces(found)
-        _share_along_chains(found)
+        share_along_chains(found)
         return found
 
     def kind_of(self, content: Span, mark: QuoteSpan) -> str:
@@ -222,17 +224,20 @@ class MarkedQuotes:
         introduced = self._cue_before_colon(mark)
         if introduced is not None:  # '..., Roe said as the heckler yelled: "..."': the heckler's
             return introduced
+        # 'Roe responded: "Why now?" Critics cited it ...': a quote a colon opens and a full stop,
+        # question or exclamation closes has no cue after it, whatever the parse runs together.
+        closed = self._colon_before(mark) is not None and self.text[mark.start : mark.end].rstrip()[-1:] in ".?!"
         trailing = self._cue_after_closing(mark)
-        if trailing is not None:  # '"... today? ..." asked Dunn': the cue right after the marks
-            return trailing
-        if linked is not None:
+        if trailing is not None and not (closed and self.text[mark.outer_end : mark.outer_end + 3].strip()[:1].isupper()):
+            return trailing  # '"... today? ..." asked Dunn': the cue right after the marks
+        if linked is not None and not (closed and linked.idx >= mark.outer_end):
             speaker = speakers.speaker_of(linked)
             if speaker is not None or linked.lower_ == "according":
                 return Attribution(linked, cue_text(linked), speaker, linked=True)
         best = None
         for verb in self._cues_around(mark, content):
             speaker = speakers.speaker_of(verb)
-            if speaker is None or (mark.outer_start <= speaker.idx < mark.outer_end):
+            if speaker is None or (mark.outer_start <= speaker.idx < mark.outer_end) or (closed and verb.idx >= mark.outer_end):
                 continue
             distance = min(abs(verb.i - content.start), abs(verb.i - content.end))
             # A verb whose own reported clause lies outside this quote is someone else's cue.
@@ -262,6 +267,9 @@ class MarkedQuotes:
         for token in following if following is not None else ():
             if token.is_space or self.article.paragraph_of(token.idx) != paragraph or token.i - following.start > 6:
                 return None
+            inverted = _inverted_subject(token) if ending == "," and token.i == following.start else None
+            if inverted is not None and not negated(token):  # '"...," opined the Gazette' parsed with an object
+                return Attribution(token, cue_text(token), inverted, linked=True)
             # '"...," he surmised', '"...?" Hannity pressed': after a quote broken by a comma, a
             # question or an exclamation, the verb its subject says it with is a cue, listed or not.
             said_with = ending in ",?!" and token.pos_ == "VERB" and not any(
@@ -310,7 +318,7 @@ class MarkedQuotes:
         """'Ryabkov: "..."', 'Round-up heading - Carl Bialik: "..."': a name labelling its line
         (after a dash) and a colon right before the quote: that name's words."""
         colon = self._colon_before(mark)
-        label = self.speakers.label_speaker(colon[0]) if colon is not None else None
+        label = (headline_speaker(self.article, colon[0]) or self.speakers.label_speaker(colon[0])) if colon is not None else None
         return Attribution(colon[0], ":", label) if label is not None else self.signed.labelled(mark)
 
     def _introduced_by_colon(self, mark: QuoteSpan) -> Attribution:
@@ -463,6 +471,19 @@ def _modifies_next(content: Span, mark: QuoteSpan) -> bool:
         and all(content.start <= t.head.i < content.end or t.head == after for t in content) and content[-1].head == after
 
 
+def _inverted_subject(verb: Token) -> Token | None:
+    """'"...," opined the Harbor Gazette.', '"...," exhorted the mayor's aide, Ana Cole.': a verb in
+    the past or the present right after the comma and closing mark, whose only words after it
+    are one object up to the sentence's end, a comma or a semicolon, is said by that object
+    (the parser takes the inverted subject for an object); else None."""
+    after = [child for child in verb.children if child.i > verb.i and child.dep_ not in ("punct",)]
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or not after or after[0].dep_ != "dobj" or after[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    edge = after[0].right_edge  # the object's last word, or the comma the parser hangs on it
+    following = edge if edge.is_punct else verb.doc[edge.i + 1] if edge.i + 1 < len(verb.doc) else None
+    return after[0] if following is None or following.text in (".", ",", ";") else None
+
+
 def _title_case(content: Span) -> bool:
     """'Backfire: The Long Fight for the Company', 'A River Runs Past the Mill': five or more
     words, every one but the small ones capitalised (a book's or a film's title)."""
@@ -470,27 +491,3 @@ def _title_case(content: Span) -> bool:
     return len(words) >= 5 and all(token.text[:1].isupper() for token in words if not token.is_stop) and sum(
         token.text[:1].isupper() for token in words) >= 4
 
-
-def _share_along_chains(found: list) -> None:
-    """Pieces of one quote over several paragraphs share the speaker found for any of them."""
-    chains: dict[int, list[int]] = {}
-    for index, item in enumerate(found):
-        if item is None:
-            continue
-        root = index
-        while found[root] is not None and found[root][0].continues is not None:
-            parent = found[root][0].continues
-            if parent is None or parent >= len(found) or found[parent] is None or parent == root:
-                break
-            root = parent
-        chains.setdefault(root, []).append(index)
-    for members in chains.values():
-        if len(members) < 2:
-            continue
-        source = next((found[i][2] for i in members if found[i][2].speaker is not None), None)
-        if source is None:
-            continue
-        for i in members:
-            mark, content, attribution, kind = found[i]
-            if attribution.speaker is None:
-                found[i] = (mark, content, dataclasses.replace(source, linked=False), kind)
