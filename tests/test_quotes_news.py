@@ -154,6 +154,14 @@ ROUND_UPS = [
      'that both concerns mattered to voters."',
      ("Figures gathered by our team suggest that both concerns mattered to voters.", "direct", "Smith and Jones",
       ":")),
+    # A section label before a quote with its own cue heads the section: the cue's speaker speaks.
+    ("a label before a quote with its own cue",
+     'The council meets on Monday.\nBudget: The town has spent $4 million on roads this year. "We cannot keep '
+     'paying for potholes," Okafor said.',
+     ("We cannot keep paying for potholes,", "direct", "Okafor", "said")),
+    ("guard: a speaker's label before words with no cue of their own",
+     "The council meets on Monday.\nOKAFOR: We cannot keep paying for potholes, and the roads are worse than ever.",
+     ("We cannot keep paying for potholes, and the roads are worse than ever.", "indirect", "OKAFOR", ":")),
 ]
 
 ALL_MORE = QUESTIONS + SHORT_ANSWERS + ROUND_UPS

@@ -69,6 +69,16 @@ ISSUED = [
     ("'shot back a response saying'",
      "Later that day, the mayor shot back a response saying that he had no plans to quit.",
      ("he had no plans to quit", "indirect", "the mayor", "saying")),
+    # A count, an analysis or an estimate someone made speaks for them, as a report does.
+    ("'according to an analysis by X'",
+     "Turnout among young voters rose by a third, according to an analysis by the Carter Institute.",
+     ("Turnout among young voters rose by a third", "indirect", "the Carter Institute", "according to")),
+    ("'according to a tally by X'",
+     "The mayor has 412 delegates so far, according to a tally by the Daily Ledger.",
+     ("The mayor has 412 delegates so far", "indirect", "the Daily Ledger", "according to")),
+    ("'according to X's own estimate'",
+     "The fund has paid out $4 million to farmers, according to the charity's own estimate.",
+     ("The fund has paid out $4 million to farmers", "indirect", "the charity", "according to")),
 ]
 
 

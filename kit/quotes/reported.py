@@ -300,8 +300,9 @@ class ReportedSpeech:
             if speaker is None or content is None or len([t for t in content if t.is_alpha]) < 3:
                 continue
             inner = [row for row in found if start <= row["start"] and row["end"] <= end]
-            if any(row["start"] < end and start < row["end"] for row in found if row not in inner):
-                continue
+            if any(row["start"] < end and start < row["end"] for row in found if row not in inner) or any(
+                    row["kind"] == "direct" and row["cue"] not in (None, ":") and row["speaker"] is not None for row in inner):
+                continue  # 'Delegates: "...," Roe said.': the quote's own cue names its speaker; the label heads a section
             kind = "mixed" if inner else "indirect"
             attribution = Attribution(colon[0], ":", speaker, linked=True)
             rows.append(self.actors.row(start, end, kind, attribution, content.start))
