@@ -147,7 +147,21 @@ RECALL_MORE = [
      ("the council agreed", "indirect", "The mayor", "said")),
 ]
 
-ALL = HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL + RECALL_MORE
+SET_OFF = [
+    # A cue and its subject set off by commas inside the sentence it reports, with only where,
+    # when or to whom after the verb, however the parser hangs it: the whole sentence is the row.
+    ("a set-off cue before the clause's auxiliary", "Farmers, Okafor suggested, don't have to worry about the drought.",
+     ("Farmers, Okafor suggested, don't have to worry about the drought", "indirect", "Okafor", "suggested")),
+    ("a set-off cue with where it was written",
+     "If she wins the seat, Okafor wrote in a post, nurses at the county hospital will get a raise.",
+     ("If she wins the seat, Okafor wrote in a post, nurses at the county hospital will get a raise", "indirect",
+      "Okafor", "wrote")),
+    ("a set-off cue after a prepositional phrase",
+     "With each passing month, his backers admit, it becomes harder to raise money.",
+     ("With each passing month, his backers admit, it becomes harder to raise money", "indirect", "his backers", "admit")),
+]
+
+ALL = HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL + RECALL_MORE + SET_OFF
 
 
 @pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])

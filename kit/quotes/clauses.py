@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a cached report's charts)
     from spacy.tokens import Token
 
+from kit import lexicon
 from kit.quotes.article import (
     ASKING_VERBS, QUESTION_WORDS, RELATIVE_PRONOUNS, SUBJECTS, Article, gerund_subject_clause, is_finite, misparsed_complement,
 )
@@ -32,7 +33,13 @@ HEARER_VERBS = frozenset("tell inform assure advise warn brief".split())
 
 def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
     """Character span of what ``verb`` reports: its clausal complement, or the clause it
-    follows ("Russia rotated ..., its embassy said")."""
+    follows ("Russia rotated ..., its embassy said"), or the sentence it is set off in."""
+    found = _parsed_report(article, verb)
+    return found if found is not None else _set_off_phrase(article, verb)
+
+
+def _parsed_report(article: Article, verb: Token) -> tuple[int, int] | None:
+    """What ``verb`` reports, from the dependents the parser gave it (or the clause it hangs on)."""
     if verb.dep_ == "relcl":
         found = _relative_report(article, verb)
         if found is not None:
@@ -292,6 +299,67 @@ def _set_off_cue(article: Article, verb: Token) -> tuple[int, int] | None:
 
 #: Marks that set off an interrupting cue.
 DASHES = (",", "—", "–")
+
+#: How the parser hangs a cue set off by commas inside the sentence it reports.
+_SET_OFF_DEPS = frozenset("ROOT parataxis ccomp advcl conj dep".split())
+
+
+def _set_off_phrase(article: Article, verb: Token) -> tuple[int, int] | None:
+    """'Voters, Clinton suggested, need not worry.', 'If she wins, Roe wrote in a post, nurses
+    will get a raise.', 'With each loss, his backers admit, it gets harder.': a cue with its
+    subject, and after it only where, when or to whom it was said ("told the Post", "wrote in a
+    post", "said Friday"), set off by commas inside a sentence with words before it and a verb
+    with a tense after it (outside quote marks), however the parser hangs the cue (on the next
+    verb as a clause, on the first words, or as the root). The row is the whole sentence, the
+    cue inside it."""
+    if verb.dep_ not in _SET_OFF_DEPS:
+        return None
+    doc = article.doc
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
+    if not subjects or subjects[-1].lower_ in RELATIVE_PRONOUNS:
+        return None
+    own = {t.i for t in verb.subtree}
+    first = subjects[-1].left_edge.i
+    last = verb.i
+    while last + 1 in own and doc[last + 1].text not in DASHES and not doc[last + 1].is_space:
+        last += 1
+    if not all(_setting(verb, c) for c in verb.children if verb.i < c.i <= last):
+        return None  # "announced four votes, ...", "agreed with ...": the cue says what was said
+    if first == 0 or last + 1 >= len(doc) or any(i not in own for i in range(first, last + 1)):
+        return None
+    if last + 2 < len(doc) and article.in_quote(doc[last + 2].idx):
+        return None  # 'a woman shouted, "Ohio," and ...': the quote after the comma is what the cue says
+    if doc[first - 1].text not in DASHES or doc[last + 1].text not in DASHES or any(
+            t.text in DASHES or t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.dep_ not in ("aux", "neg")
+            for t in doc[first : last + 1]):
+        return None
+    sentence = article.sents[article.sentence_index(verb.i)]
+    paragraph = article.paragraph_of(verb.idx)  # the parser sometimes runs a sentence over a line break
+    tokens = [t for t in doc[sentence.start : sentence.end] if article.paragraph_of(t.idx) == paragraph]
+    if not any(t.is_alpha for t in tokens if t.i < first - 1):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not article.in_quote(t.idx)
+               for t in tokens if t.i > last + 1):
+        return None  # "..., including, he said, "politicians who tweet"": no clause of the writer's after the cue
+    return clause_span(tokens)
+
+
+#: Prepositions that say where, when or how something was said, not what ("wrote in a post").
+_SETTING_PREPOSITIONS = lexicon.words("quotes_clause_setting_prepositions")
+
+
+#: What "tell" tells when it is its object ("told the story of ..."): not a hearer.
+_TOLD = lexicon.words("quotes_reported_told_nouns")
+
+
+def _setting(verb: Token, child: Token) -> bool:
+    """Whether a dependent after a cue says where, when or to whom it was said ("in a tweet",
+    "on Friday", "this week", "later", "told the Post"), not what."""
+    if child.dep_ in ("npadvmod", "advmod"):
+        return True
+    if child.dep_ == "prep":
+        return child.lower_ in _SETTING_PREPOSITIONS
+    return child.dep_ in ("dobj", "dative") and verb.lemma_ in HEARER_VERBS and child.lemma_.lower() not in _TOLD
 
 
 def short_answer(article: Article, verb: Token) -> tuple[int, int] | None:
