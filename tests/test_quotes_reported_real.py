@@ -161,7 +161,15 @@ SET_OFF = [
      ("With each passing month, his backers admit, it becomes harder to raise money", "indirect", "his backers", "admit")),
 ]
 
-ALL = HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL + RECALL_MORE + SET_OFF
+ELLIPTICAL = [
+    # A reported clause of a subject and an auxiliary alone, its verb left out.
+    ("a subject and a modal", "Asked whether she would sign the bill, Okafor said she would.",
+     ("she would", "indirect", "Okafor", "said")),
+    ("in an 'as' clause", "She cut the budget in June, just as she said she would, and the markets rose.",
+     ("she would", "indirect", "she", "said")),
+]
+
+ALL = HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL + RECALL_MORE + SET_OFF + ELLIPTICAL
 
 
 @pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])

@@ -220,6 +220,9 @@ def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] 
         return None  # "did not say whether ...", "to determine whether ...": a question, not a report
     if tokens[0].dep_ == "mark" and tokens[0].head == child and tokens[0].lower_ not in ("whether", "if"):
         return None  # "so he could fund ...", "because ...": not what was said
+    elliptical = _elliptical(child, tokens)
+    if elliptical is not None:
+        return elliptical
     if not is_finite(child) and not gerund_subject_clause(verb, child) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children
                                         if c.tag_ not in ("PRP",) or c.lower_ in ("i", "he", "she", "we", "they")):
         return None  # "found him to be positive": a small clause, not a report
@@ -242,6 +245,22 @@ def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] 
             if subtree[-1].i + 1 == tokens[0].i and subtree[0].i > verb.i:
                 tokens = subtree + tokens
     return clause_span(tokens)
+
+
+def _elliptical(child: Token, tokens: list[Token]) -> tuple[int, int] | None:
+    """'She said she would.', 'They said it does.', 'He said that the firm had not.': a reported
+    clause of a subject and an auxiliary alone, its verb left out (it stands for a clause said
+    before); too short for :func:`clause_span`, it is still the report."""
+    if child.pos_ != "AUX" and child.tag_ != "MD" or child.tag_ not in ("MD", "VBD", "VBZ", "VBP"):
+        return None
+    subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i]
+    rest = [t for t in tokens if not t.is_punct and t.i > child.i]
+    if len(subjects) != 1 or any(t.dep_ != "neg" or t.head != child for t in rest):
+        return None
+    if any(t.i < child.i and not t.is_punct and t not in subjects[0].subtree for t in tokens):
+        return None
+    last = rest[-1] if rest else child
+    return tokens[0].idx, last.idx + len(last)
 
 
 def _interrupted(article: Article, verb: Token) -> tuple[int, int] | None:
