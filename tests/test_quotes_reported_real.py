@@ -169,7 +169,17 @@ ELLIPTICAL = [
      ("she would", "indirect", "she", "said")),
 ]
 
-ALL = HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL + RECALL_MORE + SET_OFF + ELLIPTICAL
+NOUN_VERBS = [
+    # A reported clause whose verb the parser took for a noun, with a subject or after "that".
+    ("a subjunctive taken for a noun",
+     "The mayor took a softer line, suggesting the county outsource the repairs to a private firm.",
+     ("the county outsource the repairs to a private firm", "indirect", "The mayor", "suggesting")),
+    ("a participle taken for a modifier after 'that'",
+     "Advocacy groups note that Okafor co-sponsored bans in 2003 that included fines for landlords.",
+     ("Okafor co-sponsored bans in 2003 that included fines for landlords", "indirect", "Advocacy groups", "note")),
+]
+
+ALL = HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL + RECALL_MORE + SET_OFF + ELLIPTICAL + NOUN_VERBS
 
 
 @pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])

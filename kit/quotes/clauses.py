@@ -223,8 +223,13 @@ def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] 
     elliptical = _elliptical(child, tokens)
     if elliptical is not None:
         return elliptical
-    if not is_finite(child) and not gerund_subject_clause(verb, child) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children
-                                        if c.tag_ not in ("PRP",) or c.lower_ in ("i", "he", "she", "we", "they")):
+    # "noted that the way states pick delegates works ...", "suggesting the U.S. outsource the
+    # fight": a clause whose verb the parser took for a noun, opened by "that" or with a subject
+    noun_verb = child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN") and (declared or any(
+        c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in child.children))
+    if not is_finite(child) and not gerund_subject_clause(verb, child) and not noun_verb and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+            if c.tag_ not in ("PRP",) or c.lower_ in ("i", "he", "she", "we", "they")):
         return None  # "found him to be positive": a small clause, not a report
     # "confirmed they seized the substance, stating "..."", "said people changed their
     # minds and several said ...": a quote or another speaker's words hung on the end of
@@ -244,7 +249,7 @@ def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] 
             subtree = list(obj.subtree)
             if subtree[-1].i + 1 == tokens[0].i and subtree[0].i > verb.i:
                 tokens = subtree + tokens
-    return clause_span(tokens)
+    return clause_span(tokens, need_verb=not noun_verb)
 
 
 def _elliptical(child: Token, tokens: list[Token]) -> tuple[int, int] | None:
