@@ -179,7 +179,16 @@ NOUN_VERBS = [
      ("Okafor co-sponsored bans in 2003 that included fines for landlords", "indirect", "Advocacy groups", "note")),
 ]
 
-ALL = HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL + RECALL_MORE + SET_OFF + ELLIPTICAL + NOUN_VERBS
+GERUNDS = [
+    # A gerund subject right after the cue, the parser taking it for the cue's object and the
+    # clause's verb for a word of another phrase.
+    ("a gerund subject, its verb hung elsewhere",
+     "Asked if the fees were legal, 40 percent of voters said yes, compared with 20 percent who said using a private "
+     "account was improper but not illegal.",
+     ("using a private account was improper but not illegal", "indirect", "20 percent", "said")),
+]
+
+ALL = HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL + RECALL_MORE + SET_OFF + ELLIPTICAL + NOUN_VERBS + GERUNDS
 
 
 @pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])

@@ -54,7 +54,7 @@ def _parsed_report(article: Article, verb: Token) -> tuple[int, int] | None:
             found = _complement(article, verb, child)
             if found is not None:
                 return found  # else a later complement ("say they do n't know": "do", then "know")
-    found = _complement_in_phrase(article, verb)
+    found = _complement_in_phrase(article, verb) or _gerund_subject(article, verb)
     if found is not None:
         return found
     found = _as_reported(article, verb)
@@ -205,6 +205,41 @@ def _complement_in_phrase(article: Article, verb: Token) -> tuple[int, int] | No
     return None
 
 
+def _gerund_clause(child: Token) -> bool:
+    """'said that wiping out the week burdened voters' parsed as 'said wiping' with 'burdened' hung
+    on the gerund: a gerund with a finite clausal complement after it (the gerund its subject)."""
+    return child.tag_ == "VBG" and any(c.dep_ == "ccomp" and c.i > child.i and is_finite(c) for c in child.children)
+
+
+def _gerund_subject(article: Article, verb: Token) -> tuple[int, int] | None:
+    """'said having Trump on the ticket puts seats at risk', 'who said using a private server was
+    improper', 'saying calling the group by another name will do nothing': a gerund right after
+    the verb (or its "that") that the parser takes for the verb's object, with the verb of the
+    clause it is the subject of hung on the gerund or right after the gerund's phrase; the
+    report is the gerund phrase and that verb's clause."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    doc = article.doc
+    for child in verb.children:
+        if child.dep_ != "xcomp" or child.tag_ != "VBG" or child.left_edge.i != verb.i + 1:
+            continue
+        sentence = article.sentence_index(verb.i)
+        if _gerund_clause(child):
+            return clause_span([t for t in child.subtree if article.sentence_index(t.i) == sentence])
+        after = child.right_edge.i + 1
+        if after >= len(doc) or article.sentence_index(after) != sentence:
+            return None
+        finite = doc[after]
+        if finite.pos_ not in ("VERB", "AUX") or finite.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+            return None
+        clause = finite.head if finite.dep_ in ("aux", "auxpass") else finite
+        paragraph = article.paragraph_of(verb.idx)
+        tokens = [t for t in doc[child.i : clause.right_edge.i + 1]
+                  if article.sentence_index(t.i) == sentence and article.paragraph_of(t.idx) == paragraph]
+        return clause_span(tokens)
+    return None
+
+
 def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] | None:
     """The span of the clause ``child`` that ``verb`` reports ("said [that] X ..."), or None
     when it is a question, a purpose or reason, or a small clause."""
@@ -227,7 +262,7 @@ def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] 
     # fight": a clause whose verb the parser took for a noun, opened by "that" or with a subject
     noun_verb = child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN") and (declared or any(
         c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in child.children))
-    if not is_finite(child) and not gerund_subject_clause(verb, child) and not noun_verb and not any(
+    if not is_finite(child) and not gerund_subject_clause(verb, child) and not noun_verb and not _gerund_clause(child) and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in child.children
             if c.tag_ not in ("PRP",) or c.lower_ in ("i", "he", "she", "we", "they")):
         return None  # "found him to be positive": a small clause, not a report
