@@ -5,7 +5,9 @@ where it stops (before a cue or quote hung on its end, inside the cue's paragrap
 clause a cue follows or interrupts ("X, the newspaper said", "The deal, he said, would
 collapse"); relative clauses ("which he said would cost ..."); "as" phrases ("As the Globe
 reported, ..."); questions ("was asked whether ...", "asked workers if ..."); and short
-answers ("said no", "said the same"). Each returns a character span, or None.
+answers ("said no", "said the same"). Each returns a character span, or None. Forms the parse
+hides (a cue set off inside the sentence, an auxiliary alone, a gerund subject) are in
+:mod:`kit.quotes.clause_forms`.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a cached report's charts)
     from spacy.tokens import Token
 
-from kit import lexicon
 from kit.quotes.article import (
     ASKING_VERBS, QUESTION_WORDS, RELATIVE_PRONOUNS, SUBJECTS, Article, gerund_subject_clause, is_finite, misparsed_complement,
+)
+from kit.quotes.clause_forms import (
+    DASHES, HEARER_VERBS, clause_span, elliptical, gerund_clause, gerund_subject, set_off_phrase,
 )
 
 #: Verbs that report a question besides the asking ones ("explained how ...").
@@ -27,15 +31,12 @@ QUESTION_REPORTING = ASKING_VERBS | frozenset("explain describe reveal tell".spl
 SHORT_ANSWERS = frozenset("yes no so".split())
 SHORT_ANSWER_VERBS = frozenset("say answer reply respond".split())
 
-#: Verbs whose object is the hearer, not the start of the reported clause ("told reporters ...").
-HEARER_VERBS = frozenset("tell inform assure advise warn brief".split())
-
 
 def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
     """Character span of what ``verb`` reports: its clausal complement, or the clause it
     follows ("Russia rotated ..., its embassy said"), or the sentence it is set off in."""
     found = _parsed_report(article, verb)
-    return found if found is not None else _set_off_phrase(article, verb)
+    return found if found is not None else set_off_phrase(article, verb)
 
 
 def _parsed_report(article: Article, verb: Token) -> tuple[int, int] | None:
@@ -54,7 +55,7 @@ def _parsed_report(article: Article, verb: Token) -> tuple[int, int] | None:
             found = _complement(article, verb, child)
             if found is not None:
                 return found  # else a later complement ("say they do n't know": "do", then "know")
-    found = _complement_in_phrase(article, verb) or _gerund_subject(article, verb)
+    found = _complement_in_phrase(article, verb) or gerund_subject(article, verb)
     if found is not None:
         return found
     found = _as_reported(article, verb)
@@ -205,41 +206,6 @@ def _complement_in_phrase(article: Article, verb: Token) -> tuple[int, int] | No
     return None
 
 
-def _gerund_clause(child: Token) -> bool:
-    """'said that wiping out the week burdened voters' parsed as 'said wiping' with 'burdened' hung
-    on the gerund: a gerund with a finite clausal complement after it (the gerund its subject)."""
-    return child.tag_ == "VBG" and any(c.dep_ == "ccomp" and c.i > child.i and is_finite(c) for c in child.children)
-
-
-def _gerund_subject(article: Article, verb: Token) -> tuple[int, int] | None:
-    """'said having Trump on the ticket puts seats at risk', 'who said using a private server was
-    improper', 'saying calling the group by another name will do nothing': a gerund right after
-    the verb (or its "that") that the parser takes for the verb's object, with the verb of the
-    clause it is the subject of hung on the gerund or right after the gerund's phrase; the
-    report is the gerund phrase and that verb's clause."""
-    if any(c.dep_ == "ccomp" for c in verb.children):
-        return None
-    doc = article.doc
-    for child in verb.children:
-        if child.dep_ != "xcomp" or child.tag_ != "VBG" or child.left_edge.i != verb.i + 1:
-            continue
-        sentence = article.sentence_index(verb.i)
-        if _gerund_clause(child):
-            return clause_span([t for t in child.subtree if article.sentence_index(t.i) == sentence])
-        after = child.right_edge.i + 1
-        if after >= len(doc) or article.sentence_index(after) != sentence:
-            return None
-        finite = doc[after]
-        if finite.pos_ not in ("VERB", "AUX") or finite.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
-            return None
-        clause = finite.head if finite.dep_ in ("aux", "auxpass") else finite
-        paragraph = article.paragraph_of(verb.idx)
-        tokens = [t for t in doc[child.i : clause.right_edge.i + 1]
-                  if article.sentence_index(t.i) == sentence and article.paragraph_of(t.idx) == paragraph]
-        return clause_span(tokens)
-    return None
-
-
 def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] | None:
     """The span of the clause ``child`` that ``verb`` reports ("said [that] X ..."), or None
     when it is a question, a purpose or reason, or a small clause."""
@@ -255,14 +221,14 @@ def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] 
         return None  # "did not say whether ...", "to determine whether ...": a question, not a report
     if tokens[0].dep_ == "mark" and tokens[0].head == child and tokens[0].lower_ not in ("whether", "if"):
         return None  # "so he could fund ...", "because ...": not what was said
-    elliptical = _elliptical(child, tokens)
-    if elliptical is not None:
-        return elliptical
+    short = elliptical(child, tokens)
+    if short is not None:
+        return short
     # "noted that the way states pick delegates works ...", "suggesting the U.S. outsource the
     # fight": a clause whose verb the parser took for a noun, opened by "that" or with a subject
     noun_verb = child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN") and (declared or any(
         c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in child.children))
-    if not is_finite(child) and not gerund_subject_clause(verb, child) and not noun_verb and not _gerund_clause(child) and not any(
+    if not is_finite(child) and not gerund_subject_clause(verb, child) and not noun_verb and not gerund_clause(child) and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in child.children
             if c.tag_ not in ("PRP",) or c.lower_ in ("i", "he", "she", "we", "they")):
         return None  # "found him to be positive": a small clause, not a report
@@ -285,22 +251,6 @@ def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] 
             if subtree[-1].i + 1 == tokens[0].i and subtree[0].i > verb.i:
                 tokens = subtree + tokens
     return clause_span(tokens, need_verb=not noun_verb)
-
-
-def _elliptical(child: Token, tokens: list[Token]) -> tuple[int, int] | None:
-    """'She said she would.', 'They said it does.', 'He said that the firm had not.': a reported
-    clause of a subject and an auxiliary alone, its verb left out (it stands for a clause said
-    before); too short for :func:`clause_span`, it is still the report."""
-    if child.pos_ != "AUX" and child.tag_ != "MD" or child.tag_ not in ("MD", "VBD", "VBZ", "VBP"):
-        return None
-    subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i]
-    rest = [t for t in tokens if not t.is_punct and t.i > child.i]
-    if len(subjects) != 1 or any(t.dep_ != "neg" or t.head != child for t in rest):
-        return None
-    if any(t.i < child.i and not t.is_punct and t not in subjects[0].subtree for t in tokens):
-        return None
-    last = rest[-1] if rest else child
-    return tokens[0].idx, last.idx + len(last)
 
 
 def _interrupted(article: Article, verb: Token) -> tuple[int, int] | None:
@@ -355,70 +305,6 @@ def _set_off_cue(article: Article, verb: Token) -> tuple[int, int] | None:
         return None  # words of the clause on both sides of the cue
     return clause_span(tokens)
 
-
-#: Marks that set off an interrupting cue.
-DASHES = (",", "—", "–")
-
-#: How the parser hangs a cue set off by commas inside the sentence it reports.
-_SET_OFF_DEPS = frozenset("ROOT parataxis ccomp advcl conj dep".split())
-
-
-def _set_off_phrase(article: Article, verb: Token) -> tuple[int, int] | None:
-    """'Voters, Clinton suggested, need not worry.', 'If she wins, Roe wrote in a post, nurses
-    will get a raise.', 'With each loss, his backers admit, it gets harder.': a cue with its
-    subject, and after it only where, when or to whom it was said ("told the Post", "wrote in a
-    post", "said Friday"), set off by commas inside a sentence with words before it and a verb
-    with a tense after it (outside quote marks), however the parser hangs the cue (on the next
-    verb as a clause, on the first words, or as the root). The row is the whole sentence, the
-    cue inside it."""
-    if verb.dep_ not in _SET_OFF_DEPS:
-        return None
-    doc = article.doc
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
-    if not subjects or subjects[-1].lower_ in RELATIVE_PRONOUNS:
-        return None
-    own = {t.i for t in verb.subtree}
-    first = subjects[-1].left_edge.i
-    last = verb.i
-    while last + 1 in own and doc[last + 1].text not in DASHES and not doc[last + 1].is_space:
-        last += 1
-    if not all(_setting(verb, c) for c in verb.children if verb.i < c.i <= last):
-        return None  # "announced four votes, ...", "agreed with ...": the cue says what was said
-    if first == 0 or last + 1 >= len(doc) or any(i not in own for i in range(first, last + 1)):
-        return None
-    if last + 2 < len(doc) and article.in_quote(doc[last + 2].idx):
-        return None  # 'a woman shouted, "Ohio," and ...': the quote after the comma is what the cue says
-    if doc[first - 1].text not in DASHES or doc[last + 1].text not in DASHES or any(
-            t.text in DASHES or t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.dep_ not in ("aux", "neg")
-            for t in doc[first : last + 1]):
-        return None
-    sentence = article.sents[article.sentence_index(verb.i)]
-    paragraph = article.paragraph_of(verb.idx)  # the parser sometimes runs a sentence over a line break
-    tokens = [t for t in doc[sentence.start : sentence.end] if article.paragraph_of(t.idx) == paragraph]
-    if not any(t.is_alpha for t in tokens if t.i < first - 1):
-        return None
-    if not any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not article.in_quote(t.idx)
-               for t in tokens if t.i > last + 1):
-        return None  # "..., including, he said, "politicians who tweet"": no clause of the writer's after the cue
-    return clause_span(tokens)
-
-
-#: Prepositions that say where, when or how something was said, not what ("wrote in a post").
-_SETTING_PREPOSITIONS = lexicon.words("quotes_clause_setting_prepositions")
-
-
-#: What "tell" tells when it is its object ("told the story of ..."): not a hearer.
-_TOLD = lexicon.words("quotes_reported_told_nouns")
-
-
-def _setting(verb: Token, child: Token) -> bool:
-    """Whether a dependent after a cue says where, when or to whom it was said ("in a tweet",
-    "on Friday", "this week", "later", "told the Post"), not what."""
-    if child.dep_ in ("npadvmod", "advmod"):
-        return True
-    if child.dep_ == "prep":
-        return child.lower_ in _SETTING_PREPOSITIONS
-    return child.dep_ in ("dobj", "dative") and verb.lemma_ in HEARER_VERBS and child.lemma_.lower() not in _TOLD
 
 
 def short_answer(article: Article, verb: Token) -> tuple[int, int] | None:
@@ -481,15 +367,3 @@ def passive_subject(article: Article, verb: Token) -> tuple[int, int] | None:
     else:
         return None
     return clause_span([t for t in tokens if article.sentence_index(t.i) == sentence], need_verb=False)
-
-
-def clause_span(tokens: list[Token], need_verb: bool = True) -> tuple[int, int] | None:
-    """Character span of a clause's tokens, trimmed of punctuation and conjunctions at its
-    ends; None for fewer than three tokens or (``need_verb``) no verb."""
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc"):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
-        tokens = tokens[:-1]
-    if len(tokens) < (3 if need_verb else 2) or (need_verb and not any(t.pos_ in ("VERB", "AUX") for t in tokens)):
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
