@@ -48,6 +48,16 @@ PARAGRAPHS = [
      "Most of the new jobs are in the city's east end, he said.\n\n''We have never seen growth like this,'' "
      "Mr. Okafor said.",
      ("Most of the new jobs are in the city's east end", "indirect", "he", "said")),
+    # An interrupting cue whose sentence the parser runs into the next paragraph's quote: the
+    # clause stops at the line break.
+    ("an interrupting cue, the next paragraph's quote run in",
+     "The only problem, Ms. Abara said, is that the night bus runs an hour late.\n\n''I think it will get better "
+     "soon,'' she said.",
+     ("The only problem, Ms. Abara said, is that the night bus runs an hour late", "indirect", "Abara", "said")),
+    ("an interrupting cue after an adverb, the next paragraph's quote run in",
+     "Otherwise, she said, cities may simply steal jobs from one another.\n\n''There is a risk that a tax cut on its "
+     "own could have the effect of shifting jobs,'' she told an audience of students.",
+     ("Otherwise, she said, cities may simply steal jobs from one another", "indirect", "she", "said")),
 ]
 
 INTERRUPTED = [

@@ -270,7 +270,8 @@ def _interrupted(article: Article, verb: Token) -> tuple[int, int] | None:
     if not is_finite(head):
         return None
     sentence = article.sentence_index(verb.i)
-    clause = [t for t in head.subtree if article.sentence_index(t.i) == sentence]
+    paragraph = article.paragraph_of(verb.idx)  # the parser sometimes runs a sentence over a line break
+    clause = [t for t in head.subtree if article.sentence_index(t.i) == sentence and article.paragraph_of(t.idx) == paragraph]
     gerund = [c for c in head.children if c.i < first and c.dep_ in ("advcl", "csubj") and c.tag_ == "VBG"
               and c.left_edge.i == article.sents[sentence].start]
     if not gerund and not any(child.dep_ in SUBJECTS + ("expl",) for child in head.children):
