@@ -198,7 +198,16 @@ GERUNDS = [
      ("using a private account was improper but not illegal", "indirect", "20 percent", "said")),
 ]
 
-ALL = HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL + RECALL_MORE + SET_OFF + ELLIPTICAL + NOUN_VERBS + GERUNDS
+FREE_RELATIVES = [
+    # "what X said was Y": the wh-word before the speaker is the reported clause's subject.
+    ("a free relative, the clause's subject",
+     "The sailors were freed within hours, displaying what many analysts said was a sign of warmer ties with the "
+     "West, but the incident still gave critics ammunition.",
+     ("what many analysts said was a sign of warmer ties with the West", "indirect", "many analysts", "said")),
+]
+
+ALL = (HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL + RECALL_MORE + SET_OFF + ELLIPTICAL + NOUN_VERBS + GERUNDS
+       + FREE_RELATIVES)
 
 
 @pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])

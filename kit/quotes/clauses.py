@@ -27,6 +27,9 @@ from kit.quotes.clause_forms import (
 #: Verbs that report a question besides the asking ones ("explained how ...").
 QUESTION_REPORTING = ASKING_VERBS | frozenset("explain describe reveal tell".split())
 
+#: Wh-words that open a free relative whose clause a verb of saying reports ("what she said was a sign").
+FREE_RELATIVES = frozenset("what whatever".split())
+
 #: Answers that stand for a clause said before ("said no", "said so") and the verbs they follow.
 SHORT_ANSWERS = frozenset("yes no so".split())
 SHORT_ANSWER_VERBS = frozenset("say answer reply respond".split())
@@ -210,6 +213,11 @@ def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] 
     """The span of the clause ``child`` that ``verb`` reports ("said [that] X ..."), or None
     when it is a question, a purpose or reason, or a small clause."""
     tokens = [t for t in child.subtree]
+    if tokens and tokens[0].i < verb.i and tokens[0].lower_ in FREE_RELATIVES:
+        # "what analysts said was a sign of ...": the wh-word, written before the speaker, is the
+        # complement's subject or object; the report runs from it (speaker and cue inside)
+        sentence = article.sentence_index(verb.i)
+        return clause_span([t for t in article.doc[tokens[0].i : tokens[-1].i + 1] if article.sentence_index(t.i) == sentence])
     declared = bool(tokens) and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that"
     if declared:
         tokens = tokens[1:]
