@@ -204,6 +204,9 @@ FREE_RELATIVES = [
      "The sailors were freed within hours, displaying what many analysts said was a sign of warmer ties with the "
      "West, but the incident still gave critics ammunition.",
      ("what many analysts said was a sign of warmer ties with the West", "indirect", "many analysts", "said")),
+    # A relative pronoun that is the object of a relative clause of saying stands for what was said.
+    ("a relative pronoun, the object of saying", "The lawsuit lists a string of allegations, which Okafor denies.",
+     ("which", "indirect", "Okafor", "denies")),
 ]
 
 ALL = (HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL + RECALL_MORE + SET_OFF + ELLIPTICAL + NOUN_VERBS + GERUNDS

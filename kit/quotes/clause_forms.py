@@ -3,8 +3,9 @@
 A cue set off by commas inside the sentence it reports, however the parser hangs it ("Voters,
 Clinton suggested, need not worry"); a clause of a subject and an auxiliary alone ("said she
 would"); a gerund subject the parser takes for the cue's object ("who said using a private
-server was improper"); and :func:`clause_span`, the character span of a clause's tokens. Each
-returns a character span, or None.
+server was improper"); a relative pronoun that is what a relative clause of saying says ("the
+allegations, which he denies"); and :func:`clause_span`, the character span of a clause's
+tokens. Each returns a character span, or None.
 """
 
 from __future__ import annotations
@@ -134,6 +135,30 @@ def gerund_subject(article: Article, verb: Token) -> tuple[int, int] | None:
                   if article.sentence_index(t.i) == sentence and article.paragraph_of(t.idx) == paragraph]
         return clause_span(tokens)
     return None
+
+
+#: Relative pronouns that stand for what a verb of saying says ("the claims, which he denies");
+#: not "that", too often another clause's ("the day that she said ...").
+OBJECT_PRONOUNS = frozenset("which whom".split())
+
+
+def relative_object(article: Article, verb: Token) -> tuple[int, int] | None:
+    """'the allegations, which Ailes denies', 'a plan, which Roe proposed in May': a relative clause
+    of saying whose object is the relative pronoun before its subject; the report is the pronoun
+    (it stands for the noun described), the speaker the clause's subject."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN", "PRON") or verb.head.i > verb.i:
+        return None
+    children = list(verb.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "agent", "nsubjpass", "dative", "attr", "oprd", "acomp", "mark") for c in children):
+        return None  # "which, as Roe noted, ...": an aside, not the relative clause's verb
+    if any(c.dep_ == "prep" and c.i > verb.i and c.lower_ not in SETTING_PREPOSITIONS for c in children):
+        return None  # "the group he warned about": what the preposition's object is
+    if not any(c.dep_ == "nsubj" and c.i < verb.i and c.lower_ not in RELATIVE_PRONOUNS for c in children):
+        return None  # "officials who said ...": the pronoun is who speaks
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].i > verb.i or objects[0].lower_ not in OBJECT_PRONOUNS:
+        return None  # a gap ("the day he said ...") is too often no object of saying
+    return objects[0].idx, objects[0].idx + len(objects[0])
 
 
 def clause_span(tokens: list[Token], need_verb: bool = True) -> tuple[int, int] | None:

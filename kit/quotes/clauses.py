@@ -21,7 +21,7 @@ from kit.quotes.article import (
     ASKING_VERBS, QUESTION_WORDS, RELATIVE_PRONOUNS, SUBJECTS, Article, gerund_subject_clause, is_finite, misparsed_complement,
 )
 from kit.quotes.clause_forms import (
-    DASHES, HEARER_VERBS, clause_span, elliptical, gerund_clause, gerund_subject, set_off_phrase,
+    DASHES, HEARER_VERBS, clause_span, elliptical, gerund_clause, gerund_subject, relative_object, set_off_phrase,
 )
 
 #: Verbs that report a question besides the asking ones ("explained how ...").
@@ -39,7 +39,7 @@ def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
     """Character span of what ``verb`` reports: its clausal complement, or the clause it
     follows ("Russia rotated ..., its embassy said"), or the sentence it is set off in."""
     found = _parsed_report(article, verb)
-    return found if found is not None else set_off_phrase(article, verb)
+    return found if found is not None else set_off_phrase(article, verb) or relative_object(article, verb)
 
 
 def _parsed_report(article: Article, verb: Token) -> tuple[int, int] | None:
