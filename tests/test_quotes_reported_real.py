@@ -166,6 +166,11 @@ SET_OFF = [
      "If she wins the seat, Okafor wrote in a post, nurses at the county hospital will get a raise.",
      ("If she wins the seat, Okafor wrote in a post, nurses at the county hospital will get a raise", "indirect",
       "Okafor", "wrote")),
+    ("a closing cue the parser hangs on the clause's adverbial",
+     "The web has also made it possible for people with like-minded, if bogus, ideas and theories to organize into "
+     "groups and reach others, she said.",
+     ("The web has also made it possible for people with like-minded, if bogus, ideas and theories to organize into "
+      "groups and reach others", "indirect", "she", "said")),
     ("a set-off cue after a prepositional phrase",
      "With each passing month, his backers admit, it becomes harder to raise money.",
      ("With each passing month, his backers admit, it becomes harder to raise money", "indirect", "his backers", "admit")),

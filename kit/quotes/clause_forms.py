@@ -51,20 +51,36 @@ def set_off_phrase(article: Article, verb: Token) -> tuple[int, int] | None:
         return None  # "announced four votes, ...", "agreed with ...": the cue says what was said
     if first == 0 or last + 1 >= len(doc) or any(i not in own for i in range(first, last + 1)):
         return None
-    if last + 2 < len(doc) and article.in_quote(doc[last + 2].idx):
-        return None  # 'a woman shouted, "Ohio," and ...': the quote after the comma is what the cue says
-    if doc[first - 1].text not in DASHES or doc[last + 1].text not in DASHES or any(
+    if doc[first - 1].text not in DASHES or any(
             t.text in DASHES or t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.dep_ not in ("aux", "neg")
             for t in doc[first : last + 1]):
         return None
     sentence = article.sents[article.sentence_index(verb.i)]
     paragraph = article.paragraph_of(verb.idx)  # the parser sometimes runs a sentence over a line break
     tokens = [t for t in doc[sentence.start : sentence.end] if article.paragraph_of(t.idx) == paragraph]
+    if doc[last + 1].text in (".", "!", "?") and all(t.is_punct or t.is_space for t in tokens if t.i > last):
+        return closing_cue(article, [t for t in tokens if t.i < first - 1])
+    if doc[last + 1].text not in DASHES:
+        return None
+    if last + 2 < len(doc) and article.in_quote(doc[last + 2].idx):
+        return None  # 'a woman shouted, "Ohio," and ...': the quote after the comma is what the cue says
     if not any(t.is_alpha for t in tokens if t.i < first - 1):
         return None
     if not any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not article.in_quote(t.idx)
                for t in tokens if t.i > last + 1):
         return None  # "..., including, he said, "politicians who tweet"": no clause of the writer's after the cue
+    return clause_span(tokens)
+
+
+def closing_cue(article: Article, tokens: list[Token]) -> tuple[int, int] | None:
+    """'As the rally began, a girl outside was sprayed by a bystander, police said.': a cue and its
+    subject after a comma closing the sentence, which the parser hangs on a clause of the words
+    before it; those words are the report when they hold a verb with a tense and no quote marks
+    (a quote before the cue is a row of its own)."""
+    if not any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens):
+        return None
+    if any(article.in_quote(t.idx) for t in tokens):
+        return None
     return clause_span(tokens)
 
 
