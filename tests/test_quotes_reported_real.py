@@ -209,6 +209,9 @@ FREE_RELATIVES = [
      "The sailors were freed within hours, displaying what many analysts said was a sign of warmer ties with the "
      "West, but the incident still gave critics ammunition.",
      ("what many analysts said was a sign of warmer ties with the West", "indirect", "many analysts", "said")),
+    # "how" and an adjective after a verb of saying exclaim, they do not ask.
+    ("'how' and an adjective", "In her opening remarks, Okafor beamed as she noted how happy she was to be back in Ohio.",
+     ("how happy she was to be back in Ohio", "indirect", "she", "noted")),
     # A relative pronoun that is the object of a relative clause of saying stands for what was said.
     ("a relative pronoun, the object of saying", "The lawsuit lists a string of allegations, which Okafor denies.",
      ("which", "indirect", "Okafor", "denies")),

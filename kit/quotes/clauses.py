@@ -224,7 +224,11 @@ def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] 
     # "said if elected he would ...", "noted that when it began, the lead was ...": a clause
     # opening the complement, not a question
     conditional = tokens and (tokens[0].lower_ == "if" or declared) and tokens[0].head != child
-    if not tokens or (tokens[0].lower_ in QUESTION_WORDS and not conditional
+    # "noted how happy she was to be home", "saying how tough they would be": "how" and an
+    # adjective exclaim, they do not ask (but "too soon to say how severe ...": an infinitive asks)
+    exclaims = len(tokens) > 2 and tokens[0].lower_ == "how" and tokens[1].pos_ == "ADJ" and tokens[1].lower_ not in (
+        "much", "many") and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not tokens or (tokens[0].lower_ in QUESTION_WORDS and not conditional and not exclaims
                       and verb.lemma_.lower() not in QUESTION_REPORTING):
         return None  # "did not say whether ...", "to determine whether ...": a question, not a report
     if tokens[0].dep_ == "mark" and tokens[0].head == child and tokens[0].lower_ not in ("whether", "if"):
