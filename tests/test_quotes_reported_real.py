@@ -48,6 +48,16 @@ PARAGRAPHS = [
      "Most of the new jobs are in the city's east end, he said.\n\n''We have never seen growth like this,'' "
      "Mr. Okafor said.",
      ("Most of the new jobs are in the city's east end", "indirect", "he", "said")),
+    # An interrupting cue whose sentence the parser runs into the next paragraph's quote: the
+    # clause stops at the line break.
+    ("an interrupting cue, the next paragraph's quote run in",
+     "The only problem, Ms. Abara said, is that the night bus runs an hour late.\n\n''I think it will get better "
+     "soon,'' she said.",
+     ("The only problem, Ms. Abara said, is that the night bus runs an hour late", "indirect", "Abara", "said")),
+    ("an interrupting cue after an adverb, the next paragraph's quote run in",
+     "Otherwise, she said, cities may simply steal jobs from one another.\n\n''There is a risk that a tax cut on its "
+     "own could have the effect of shifting jobs,'' she told an audience of students.",
+     ("Otherwise, she said, cities may simply steal jobs from one another", "indirect", "she", "said")),
 ]
 
 INTERRUPTED = [
@@ -147,7 +157,68 @@ RECALL_MORE = [
      ("the council agreed", "indirect", "The mayor", "said")),
 ]
 
-ALL = HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL + RECALL_MORE
+SET_OFF = [
+    # A cue and its subject set off by commas inside the sentence it reports, with only where,
+    # when or to whom after the verb, however the parser hangs it: the whole sentence is the row.
+    ("a set-off cue before the clause's auxiliary", "Farmers, Okafor suggested, don't have to worry about the drought.",
+     ("Farmers, Okafor suggested, don't have to worry about the drought", "indirect", "Okafor", "suggested")),
+    ("a set-off cue with where it was written",
+     "If she wins the seat, Okafor wrote in a post, nurses at the county hospital will get a raise.",
+     ("If she wins the seat, Okafor wrote in a post, nurses at the county hospital will get a raise", "indirect",
+      "Okafor", "wrote")),
+    ("a closing cue the parser hangs on the clause's adverbial",
+     "The web has also made it possible for people with like-minded, if bogus, ideas and theories to organize into "
+     "groups and reach others, she said.",
+     ("The web has also made it possible for people with like-minded, if bogus, ideas and theories to organize into "
+      "groups and reach others", "indirect", "she", "said")),
+    ("a set-off cue after a prepositional phrase",
+     "With each passing month, his backers admit, it becomes harder to raise money.",
+     ("With each passing month, his backers admit, it becomes harder to raise money", "indirect", "his backers", "admit")),
+]
+
+ELLIPTICAL = [
+    # A reported clause of a subject and an auxiliary alone, its verb left out.
+    ("a subject and a modal", "Asked whether she would sign the bill, Okafor said she would.",
+     ("she would", "indirect", "Okafor", "said")),
+    ("in an 'as' clause", "She cut the budget in June, just as she said she would, and the markets rose.",
+     ("she would", "indirect", "she", "said")),
+]
+
+NOUN_VERBS = [
+    # A reported clause whose verb the parser took for a noun, with a subject or after "that".
+    ("a subjunctive taken for a noun",
+     "The mayor took a softer line, suggesting the county outsource the repairs to a private firm.",
+     ("the county outsource the repairs to a private firm", "indirect", "The mayor", "suggesting")),
+    ("a participle taken for a modifier after 'that'",
+     "Advocacy groups note that Okafor co-sponsored bans in 2003 that included fines for landlords.",
+     ("Okafor co-sponsored bans in 2003 that included fines for landlords", "indirect", "Advocacy groups", "note")),
+]
+
+GERUNDS = [
+    # A gerund subject right after the cue, the parser taking it for the cue's object and the
+    # clause's verb for a word of another phrase.
+    ("a gerund subject, its verb hung elsewhere",
+     "Asked if the fees were legal, 40 percent of voters said yes, compared with 20 percent who said using a private "
+     "account was improper but not illegal.",
+     ("using a private account was improper but not illegal", "indirect", "20 percent", "said")),
+]
+
+FREE_RELATIVES = [
+    # "what X said was Y": the wh-word before the speaker is the reported clause's subject.
+    ("a free relative, the clause's subject",
+     "The sailors were freed within hours, displaying what many analysts said was a sign of warmer ties with the "
+     "West, but the incident still gave critics ammunition.",
+     ("what many analysts said was a sign of warmer ties with the West", "indirect", "many analysts", "said")),
+    # "how" and an adjective after a verb of saying exclaim, they do not ask.
+    ("'how' and an adjective", "In her opening remarks, Okafor beamed as she noted how happy she was to be back in Ohio.",
+     ("how happy she was to be back in Ohio", "indirect", "she", "noted")),
+    # A relative pronoun that is the object of a relative clause of saying stands for what was said.
+    ("a relative pronoun, the object of saying", "The lawsuit lists a string of allegations, which Okafor denies.",
+     ("which", "indirect", "Okafor", "denies")),
+]
+
+ALL = (HEADLINES + PARAGRAPHS + INTERRUPTED + RECALL + RECALL_MORE + SET_OFF + ELLIPTICAL + NOUN_VERBS + GERUNDS
+       + FREE_RELATIVES)
 
 
 @pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])

@@ -5,7 +5,9 @@ where it stops (before a cue or quote hung on its end, inside the cue's paragrap
 clause a cue follows or interrupts ("X, the newspaper said", "The deal, he said, would
 collapse"); relative clauses ("which he said would cost ..."); "as" phrases ("As the Globe
 reported, ..."); questions ("was asked whether ...", "asked workers if ..."); and short
-answers ("said no", "said the same"). Each returns a character span, or None.
+answers ("said no", "said the same"). Each returns a character span, or None. Forms the parse
+hides (a cue set off inside the sentence, an auxiliary alone, a gerund subject) are in
+:mod:`kit.quotes.clause_forms`.
 """
 
 from __future__ import annotations
@@ -18,21 +20,30 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 from kit.quotes.article import (
     ASKING_VERBS, QUESTION_WORDS, RELATIVE_PRONOUNS, SUBJECTS, Article, gerund_subject_clause, is_finite, misparsed_complement,
 )
+from kit.quotes.clause_forms import (
+    DASHES, HEARER_VERBS, clause_span, elliptical, gerund_clause, gerund_subject, relative_object, set_off_phrase,
+)
 
 #: Verbs that report a question besides the asking ones ("explained how ...").
 QUESTION_REPORTING = ASKING_VERBS | frozenset("explain describe reveal tell".split())
+
+#: Wh-words that open a free relative whose clause a verb of saying reports ("what she said was a sign").
+FREE_RELATIVES = frozenset("what whatever".split())
 
 #: Answers that stand for a clause said before ("said no", "said so") and the verbs they follow.
 SHORT_ANSWERS = frozenset("yes no so".split())
 SHORT_ANSWER_VERBS = frozenset("say answer reply respond".split())
 
-#: Verbs whose object is the hearer, not the start of the reported clause ("told reporters ...").
-HEARER_VERBS = frozenset("tell inform assure advise warn brief".split())
-
 
 def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
     """Character span of what ``verb`` reports: its clausal complement, or the clause it
-    follows ("Russia rotated ..., its embassy said")."""
+    follows ("Russia rotated ..., its embassy said"), or the sentence it is set off in."""
+    found = _parsed_report(article, verb)
+    return found if found is not None else set_off_phrase(article, verb) or relative_object(article, verb)
+
+
+def _parsed_report(article: Article, verb: Token) -> tuple[int, int] | None:
+    """What ``verb`` reports, from the dependents the parser gave it (or the clause it hangs on)."""
     if verb.dep_ == "relcl":
         found = _relative_report(article, verb)
         if found is not None:
@@ -47,7 +58,7 @@ def reported_clause(article: Article, verb: Token) -> tuple[int, int] | None:
             found = _complement(article, verb, child)
             if found is not None:
                 return found  # else a later complement ("say they do n't know": "do", then "know")
-    found = _complement_in_phrase(article, verb)
+    found = _complement_in_phrase(article, verb) or gerund_subject(article, verb)
     if found is not None:
         return found
     found = _as_reported(article, verb)
@@ -202,19 +213,36 @@ def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] 
     """The span of the clause ``child`` that ``verb`` reports ("said [that] X ..."), or None
     when it is a question, a purpose or reason, or a small clause."""
     tokens = [t for t in child.subtree]
+    if tokens and tokens[0].i < verb.i and tokens[0].lower_ in FREE_RELATIVES:
+        # "what analysts said was a sign of ...": the wh-word, written before the speaker, is the
+        # complement's subject or object; the report runs from it (speaker and cue inside)
+        sentence = article.sentence_index(verb.i)
+        return clause_span([t for t in article.doc[tokens[0].i : tokens[-1].i + 1] if article.sentence_index(t.i) == sentence])
     declared = bool(tokens) and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that"
     if declared:
         tokens = tokens[1:]
     # "said if elected he would ...", "noted that when it began, the lead was ...": a clause
     # opening the complement, not a question
     conditional = tokens and (tokens[0].lower_ == "if" or declared) and tokens[0].head != child
-    if not tokens or (tokens[0].lower_ in QUESTION_WORDS and not conditional
+    # "noted how happy she was to be home", "saying how tough they would be": "how" and an
+    # adjective exclaim, they do not ask (but "too soon to say how severe ...": an infinitive asks)
+    exclaims = len(tokens) > 2 and tokens[0].lower_ == "how" and tokens[1].pos_ == "ADJ" and tokens[1].lower_ not in (
+        "much", "many") and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not tokens or (tokens[0].lower_ in QUESTION_WORDS and not conditional and not exclaims
                       and verb.lemma_.lower() not in QUESTION_REPORTING):
         return None  # "did not say whether ...", "to determine whether ...": a question, not a report
     if tokens[0].dep_ == "mark" and tokens[0].head == child and tokens[0].lower_ not in ("whether", "if"):
         return None  # "so he could fund ...", "because ...": not what was said
-    if not is_finite(child) and not gerund_subject_clause(verb, child) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children
-                                        if c.tag_ not in ("PRP",) or c.lower_ in ("i", "he", "she", "we", "they")):
+    short = elliptical(child, tokens)
+    if short is not None:
+        return short
+    # "noted that the way states pick delegates works ...", "suggesting the U.S. outsource the
+    # fight": a clause whose verb the parser took for a noun, opened by "that" or with a subject
+    noun_verb = child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN") and (declared or any(
+        c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in child.children))
+    if not is_finite(child) and not gerund_subject_clause(verb, child) and not noun_verb and not gerund_clause(child) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+            if c.tag_ not in ("PRP",) or c.lower_ in ("i", "he", "she", "we", "they")):
         return None  # "found him to be positive": a small clause, not a report
     # "confirmed they seized the substance, stating "..."", "said people changed their
     # minds and several said ...": a quote or another speaker's words hung on the end of
@@ -234,7 +262,7 @@ def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] 
             subtree = list(obj.subtree)
             if subtree[-1].i + 1 == tokens[0].i and subtree[0].i > verb.i:
                 tokens = subtree + tokens
-    return clause_span(tokens)
+    return clause_span(tokens, need_verb=not noun_verb)
 
 
 def _interrupted(article: Article, verb: Token) -> tuple[int, int] | None:
@@ -254,7 +282,8 @@ def _interrupted(article: Article, verb: Token) -> tuple[int, int] | None:
     if not is_finite(head):
         return None
     sentence = article.sentence_index(verb.i)
-    clause = [t for t in head.subtree if article.sentence_index(t.i) == sentence]
+    paragraph = article.paragraph_of(verb.idx)  # the parser sometimes runs a sentence over a line break
+    clause = [t for t in head.subtree if article.sentence_index(t.i) == sentence and article.paragraph_of(t.idx) == paragraph]
     gerund = [c for c in head.children if c.i < first and c.dep_ in ("advcl", "csubj") and c.tag_ == "VBG"
               and c.left_edge.i == article.sents[sentence].start]
     if not gerund and not any(child.dep_ in SUBJECTS + ("expl",) for child in head.children):
@@ -289,9 +318,6 @@ def _set_off_cue(article: Article, verb: Token) -> tuple[int, int] | None:
         return None  # words of the clause on both sides of the cue
     return clause_span(tokens)
 
-
-#: Marks that set off an interrupting cue.
-DASHES = (",", "—", "–")
 
 
 def short_answer(article: Article, verb: Token) -> tuple[int, int] | None:
@@ -354,15 +380,3 @@ def passive_subject(article: Article, verb: Token) -> tuple[int, int] | None:
     else:
         return None
     return clause_span([t for t in tokens if article.sentence_index(t.i) == sentence], need_verb=False)
-
-
-def clause_span(tokens: list[Token], need_verb: bool = True) -> tuple[int, int] | None:
-    """Character span of a clause's tokens, trimmed of punctuation and conjunctions at its
-    ends; None for fewer than three tokens or (``need_verb``) no verb."""
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc"):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
-        tokens = tokens[:-1]
-    if len(tokens) < (3 if need_verb else 2) or (need_verb and not any(t.pos_ in ("VERB", "AUX") for t in tokens)):
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
