@@ -108,6 +108,42 @@ def pick_subject(subjects: list[Token]) -> Token:
     return people[0] if people else subjects[-1]
 
 
+def chosen_subject(cue: Token, subjects: list[Token]) -> Token:
+    """Which of a cue's subjects speaks: :func:`pick_subject`, unless a phrase is written right
+    before the verb, after a comma, behind the parser's subject (:func:`beside_verb`)."""
+    beside = beside_verb(cue, subjects)
+    return beside if beside is not None else pick_subject(subjects)
+
+
+def beside_verb(cue: Token, subjects: list[Token]) -> Token | None:
+    """'Cruz, Wilkin said', 'Or maybe Lee, consultant Ann Roe says.', 'The mayor, an aide said, is
+    sure ...': a noun phrase right before the verb with no comma between them, set after a
+    comma behind another noun that the parser takes for the subject (the phrase its conjunct,
+    a second subject, or an appositive in a clause set off by commas): the phrase next to the
+    verb speaks. An appositive closed by a comma ('Jane Roe, a senator, said'), a list with
+    "and" and a place ('Ann Roe of Dayton, Ohio said') stay with the parser's subject; so does an
+    appositive when the verb goes on to its object ('Sen. Ann Roe, a friend of the mayor told
+    reporters ...': a comma left out)."""
+    doc = cue.doc
+    if cue.i < 3 or doc[cue.i - 1].is_punct or not subjects:
+        return None
+    first = subjects[0]
+    candidates = [s for s in subjects[1:] if s.right_edge.i == cue.i - 1]
+    conjuncts = [c for c in first.subtree if c.dep_ == "conj"]
+    for child in first.children:
+        if child.dep_ == "conj" and len(conjuncts) == 1 or child.dep_ == "appos" and cue.i + 1 < len(doc) and doc[cue.i + 1].text == ",":
+            candidates.append(child)
+    for phrase in candidates:
+        comma = doc[phrase.left_edge.i - 1]
+        if phrase.right_edge.i != cue.i - 1 or phrase.i < first.i or comma.text != "," \
+                or phrase.pos_ not in ("NOUN", "PROPN") or phrase.ent_type_ in ("GPE", "LOC", "DATE", "TIME") \
+                or any(t.dep_ == "cc" for t in doc[first.i : cue.i]) \
+                or sum(t.text == "," for t in doc[first.i : phrase.left_edge.i]) != 1:
+            continue
+        return phrase
+    return None
+
+
 def inverted_subject(article: Article, cue: Token) -> Token | None:
     """'"X," said the minister' / '"X," read the statement': a subject after its verb,
     which the parser often takes for an object. Only right after a quote, and never after a

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, Article, is_finite
 from kit.quotes.speaker_clauses import (
-    after_comma, first_conjunct, infinitive_controller, joined_clause, inverted_subject, main_clause_verb,
+    after_comma, chosen_subject, first_conjunct, infinitive_controller, joined_clause, inverted_subject, main_clause_verb,
     misparsed_subject, noun_infinitive_verb, noun_participle_speaker, pick_subject, shared_subject,
 )
 
@@ -122,8 +122,7 @@ class Speakers:
         if subjects:
             # "Party leader and Prime Minister Boris Johnson said": the parser may give two
             # subjects; the person, else the one next to the verb, speaks.
-            people = [s for s in subjects if s.ent_type_ == "PERSON"]
-            subject = self.antecedent(people[0] if people else subjects[-1], cue)
+            subject = self.antecedent(chosen_subject(cue, subjects), cue)
             return self.named(subject) if subject is not None else None
         for child in cue.children:
             if child.dep_ == "agent":  # "was told by X"

@@ -1,0 +1,55 @@
+"""Speakers of reported speech on US political news (issue 14, speakers): made-up sentences of
+the forms whose speaker the kit took from the wrong noun on PolNeAR's train split (a phrase
+right before the verb after a comma). Tables of
+(case, text, (content, kind, speaker, cue)); each row must be among the quotes found. Guard
+rows keep the forms the rules must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit.quotes import find_quotes
+from test_quotes import _found, _given_parse  # the quotes of one text, offsets checked; a Doc with a given parse
+
+
+BESIDE_VERB = [
+    # A phrase right before the verb, after a comma and with none between it and the verb,
+    # is the speaker, not the noun before the comma the parser takes for the subject.
+    ("'X, an aide said, ...'",
+     'Parker, a senior aide said, "is very sure of the outcome" and will not back down.',
+     ("is very sure of the outcome", "partial", "a senior aide", "said")),
+    # Guards: an appositive closed by a comma; a list with "and".
+    ("guard: 'X, a senator, said'",
+     "Ann Pell, a senator from Ohio, said the plan would fail.",
+     ("the plan would fail", "indirect", "Ann Pell", "said")),
+    ("guard: 'X, Y and Z said'",
+     "Lee, Park and Ortiz said the vote was rigged.",
+     ("the vote was rigged", "indirect", "Lee", "said")),
+    ("guard: 'X, Y, Z said'",
+     "Lee, Park, Ortiz said the vote was rigged.",
+     ("the vote was rigged", "indirect", "Lee", "said")),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", BESIDE_VERB, ids=[row[0] for row in BESIDE_VERB])
+def test_beside_verb(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
+def test_conjunct_beside_verb(nlp):
+    """'His support has shifted to, now, Ortiz, Wilkins said.': the parser makes "Ortiz" the
+    subject and "Wilkins" its conjunct; the name next to the verb speaks (parse as the model
+    gives it inside a long article)."""
+    from spacy.tokens import Span
+
+    doc = _given_parse(nlp, [
+        ("His", True, 1, "poss", "PRON", "PRP$", "his"), ("support", True, 3, "nsubj", "NOUN", "NN", "support"),
+        ("has", True, 3, "aux", "AUX", "VBZ", "have"), ("shifted", True, 11, "ccomp", "VERB", "VBN", "shift"),
+        ("to", False, 3, "prep", "ADP", "IN", "to"), (",", True, 4, "punct", "PUNCT", ",", ","),
+        ("now", False, 11, "advmod", "ADV", "RB", "now"), (",", True, 11, "punct", "PUNCT", ",", ","),
+        ("Ortiz", False, 11, "nsubj", "PROPN", "NNP", "Ortiz"), (",", True, 8, "punct", "PUNCT", ",", ","),
+        ("Wilkins", True, 8, "conj", "PROPN", "NNP", "Wilkins"), ("said", False, 11, "ROOT", "VERB", "VBD", "say"),
+        (".", False, 11, "punct", "PUNCT", ".", "."),
+    ])
+    doc.ents = [Span(doc, 8, 9, label="PERSON"), Span(doc, 10, 11, label="PERSON")]
+    assert ("Wilkins", "said") in [(r["speaker"], r["cue"]) for r in find_quotes(doc, [])]
