@@ -1,6 +1,6 @@
 """Speakers of reported speech on US political news (issue 14, speakers): made-up sentences of
 the forms whose speaker the kit took from the wrong noun on PolNeAR's train split (a phrase
-right before the verb after a comma). Tables of
+right before the verb after a comma, a plural verb joined to a clause it reports). Tables of
 (case, text, (content, kind, speaker, cue)); each row must be among the quotes found. Guard
 rows keep the forms the rules must leave alone."""
 
@@ -53,3 +53,26 @@ def test_conjunct_beside_verb(nlp):
     ])
     doc.ents = [Span(doc, 8, 9, label="PERSON"), Span(doc, 10, 11, label="PERSON")]
     assert ("Wilkins", "said") in [(r["speaker"], r["cue"]) for r in find_quotes(doc, [])]
+
+
+PLURAL = [
+    # A bare verb of saying joined by "and" to a verb in another form ("has lost") is a plural
+    # present: the subject of the nearest verb above in that form ("fear") speaks.
+    ("'fear that X has lost ... and warn'",
+     "But some party strategists fear that Lopez has already lost a rare chance and warn that "
+     "the new plan is not sound.",
+     ("the new plan is not sound", "indirect", "some party strategists", "warn")),
+    ("'believe X has joined ..., and admit'",
+     "Farm groups believe the governor has joined a risky alliance, and admit that the growers are powerless "
+     "if the mill closes.",
+     ("the growers are powerless if the mill closes", "indirect", "Farm groups", "admit")),
+    # Guard: a bare verb sharing a modal with the verb before it.
+    ("guard: 'will meet ... and say'",
+     "The two leaders will meet in Ohio and say the deal is done.",
+     ("the deal is done", "indirect", "The two leaders", "say")),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", PLURAL, ids=[row[0] for row in PLURAL])
+def test_plural_present(nlp, case, text, expected):
+    assert expected in _found(nlp, text)

@@ -224,6 +224,8 @@ def shared_subject(speakers, cue: Token) -> Token | None:
     when the verb it hangs on reports it in the same tense (the rule before this one) or no
     such verb has a subject."""
     article = speakers.article
+    if cue.tag_ == "VB":
+        return plural_subject(speakers, cue)
     reporting = speakers.reporting_verb(cue.head, cue)
     if reporting != cue.head and same_tense(cue, reporting):
         return None
@@ -237,6 +239,34 @@ def shared_subject(speakers, cue: Token) -> Token | None:
         if node.head == node:
             return None
         node = node.head
+    return None
+
+
+def _plural_present(verb: Token) -> bool:
+    """Is ``verb`` in the present of a plural subject, by its own form or its auxiliary ("say",
+    "have said", "are saying"; not "says", "has said", "said")?"""
+    return verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBP" for c in verb.children)
+
+
+def plural_subject(speakers, cue: Token) -> Token | None:
+    """'Strategists fear that Lee has lost the lead and [warn] ...', 'Groups believe the mayor has
+    joined X, and [admit] ...', 'Three senators have cast it as a duty to the groups that invited
+    them and [say] ...': a bare verb of saying (the tagger's base form for a plural present)
+    joined by "and" to a verb that cannot share its subject (a past, a third person singular)
+    is in the present of a plural subject: the subject of the nearest verb above it in that
+    form speaks. None when the verb it is joined to is itself a bare verb ('will meet and
+    say': they share the modal) or no verb above has that form and a subject."""
+    if any(c.dep_ == "aux" for c in cue.children) or cue.head.tag_ in ("VB", "VBP") or _plural_present(cue.head):
+        return None
+    node = cue.head
+    for _ in range(8):
+        if node.head == node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and _plural_present(node):
+            subjects = [c for c in node.children if c.dep_ == "nsubj" and not speakers.article.in_quote(c.idx)]
+            subject = speakers.antecedent(pick_subject(subjects), node) if subjects else None
+            return speakers.named(subject) if subject is not None else None
     return None
 
 
