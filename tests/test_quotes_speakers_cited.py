@@ -76,3 +76,29 @@ PLURAL = [
 @pytest.mark.parametrize("case,text,expected", PLURAL, ids=[row[0] for row in PLURAL])
 def test_plural_present(nlp, case, text, expected):
     assert expected in _found(nlp, text)
+
+
+MADE_BY = [
+    # A participle hung on a thing put out speaks for whoever put it out: the subject of the
+    # verb it is the object of, through a chain of verbs that share one subject; a campaign
+    # or an office is a body that can speak.
+    ("'sent letters, hired lawyers and placed ads calling'",
+     'Within weeks the opposition group had sent letters to members, hired lawyers and placed newspaper ads '
+     'calling the merger "a costly mistake."',
+     ("a costly mistake.", "partial", "the opposition group", "calling")),
+    ("'the campaign released a website asking'",
+     "The Not1More campaign on Tuesday released a parody website asking for proposals for a new wing of the library.",
+     ("for proposals for a new wing of the library", "indirect", "The Not1More campaign", "asking")),
+    # Guards: a thing its own phrase says someone else made is not the subject's.
+    ("guard: 'exploited the senator's remark describing'",
+     'The campaign exploited the senator\'s remark describing the plan as "a fairy tale."',
+     ("a fairy tale.", "partial", "the senator's remark", "describing")),
+    ("guard: 'slammed a lawsuit filed by X alleging'",
+     "The mayor's office slammed a lawsuit filed by a former aide alleging that the mayor broke the law.",
+     ("the mayor broke the law", "indirect", "a lawsuit", "alleging")),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", MADE_BY, ids=[row[0] for row in MADE_BY])
+def test_made_by(nlp, case, text, expected):
+    assert expected in _found(nlp, text)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
     from spacy.tokens import Token
 
 from kit import lexicon
-from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article, is_finite
+from kit.quotes.article import DOCUMENT_NOUNS, GOVERNING_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article, is_finite
 
 #: Verbs whose object says the infinitive after them ("urged voters to reject ...").
 CONTROL_VERBS = lexicon.words("quotes_speaker_control_verbs")
@@ -331,32 +331,50 @@ def noun_participle_speaker(speakers, cue: Token) -> Token | None:
     maker = _maker(speakers.article, noun)
     if maker is not None:
         return speakers.named(speakers.antecedent(maker, maker.head) or maker)
-    return speakers.named(speakers.issuer(noun))
+    issuer = speakers.issuer(noun)
+    if issuer == noun and noun.lemma_.lower() in DOCUMENT_NOUNS:
+        maker = _object_of(speakers.article, noun, True)  # "sent letters, hired lawyers and placed ads calling"
+        if maker is not None:
+            return speakers.named(speakers.antecedent(maker, maker.head) or maker)
+    return speakers.named(issuer)
+
+
+def _object_of(article: Article, noun: Token, document: bool = False) -> Token | None:
+    """The subject of the verb ``noun`` is the object of, through the parser's chains of
+    conjuncts: 'The group sent letters, hired lawyers and placed [ads] calling ...' (the verb
+    shares the first one's subject), 'Two groups rolled out radio and online [ads] ...' (the
+    object's first conjunct); None when that verb has no subject, or (unless ``noun`` is a
+    document, which speaks for whoever puts it out) none that can speak."""
+    node = noun
+    while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN") and node.head.i < node.i:
+        node = node.head
+    if node.dep_ != "dobj" or node.head.pos_ != "VERB":
+        return None
+    verb = first_conjunct(node.head)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not article.in_quote(c.idx)]
+    return subjects[0] if subjects and (document or can_speak(article, subjects[0])) else None
 
 
 def _maker(article: Article, noun: Token) -> Token | None:
     """'opened a rally blasting ...', 'placed ads calling ...', 'released a website asking ...':
-    a thing that cannot speak, the object of a verb whose subject can, speaks for that subject."""
-    if can_speak(article, noun) or noun.lemma_.lower() in DOCUMENT_NOUNS:
+    a thing that cannot speak, the object of a verb whose subject can, speaks for that subject;
+    not a thing its phrase says someone else made ('exploited Roe's remark describing ...',
+    'slammed a lawsuit filed by a former aide alleging ...')."""
+    if can_speak(article, noun) or noun.lemma_.lower() in DOCUMENT_NOUNS or any(
+            c.dep_ == "poss" or c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children) for c in noun.children):
         return None
-    node = noun
-    while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
-        node = node.head
-    if node.dep_ != "dobj" or node.head.pos_ != "VERB":
-        return None
-    subjects = [c for c in node.head.children if c.dep_ == "nsubj"]
-    if not subjects or not can_speak(article, subjects[0]):
-        return None
-    return subjects[0]
+    return _object_of(article, noun)
 
 
 def can_speak(article: Article, noun: Token) -> bool:
     """Can ``noun`` say something: a person, a group or an organisation (a name of one, a
-    mention of one, a personal pronoun), not a thing ("the fracas", "a rally", "it")?"""
+    mention of one, a personal pronoun, a body like "the campaign"), not a thing ("the fracas", "a rally", "it")?"""
     if noun.lower_ in ("he", "she", "they", "we", "i", "who"):
         return True
     if noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lemma_.lower() in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS:
         return True
+    if noun.lemma_.lower() in GOVERNING_NOUNS:
+        return True  # "the campaign", "the administration": a body that speaks for its owner
     mention = article.mention_at(noun)
     return mention is not None and mention.get("kind") in ("person", "organization", "group", "country", "anonymous") \
         and mention.get("how") != "pronoun"
