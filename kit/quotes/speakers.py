@@ -294,7 +294,7 @@ class Speakers:
                 continue
             # "Sanders said the process could be "messy," adding ...": a verb inside what
             # someone reports is not who adds; the one who reports it is.
-            token = self.reporting_verb(token)
+            token = self.reporting_verb(token, cue)
             if after_comma(cue):  # "Roe rejected the idea that X would fail, saying": Roe's
                 token = main_clause_verb(token, cue)
             token = first_conjunct(token)  # "The aide refused ... but said there was ..., adding": the aide
