@@ -55,6 +55,24 @@ def test_conjunct_beside_verb(nlp):
     assert ("Wilkins", "said") in [(r["speaker"], r["cue"]) for r in find_quotes(doc, [])]
 
 
+AFTER_CLAUSE = [
+    # A participle after a clause of what came before the main verb ("after ...") is said by
+    # the main clause's subject; after a clause of what goes on at the same time, by its own.
+    ("', saying' after 'apologized ... after they came out'",
+     "Judge Ann Bell apologized for the columns after they came out, saying they were old and had nothing to do "
+     "with her work.",
+     ("they were old and had nothing to do with her work", "indirect", "Ann Bell", "saying")),
+    ("guard: ', saying' after 'even as he defended'",
+     'Mayor Lee admitted some mistakes even as he defended the new budget, saying, "Most of it is sound."',
+     ("Most of it is sound.", "direct", "he", "saying")),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", AFTER_CLAUSE, ids=[row[0] for row in AFTER_CLAUSE])
+def test_after_clause(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
 PLURAL = [
     # A bare verb of saying joined by "and" to a verb in another form ("has lost") is a plural
     # present: the subject of the nearest verb above in that form ("fear") speaks.

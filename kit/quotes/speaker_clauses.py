@@ -25,6 +25,8 @@ from kit.quotes.article import DOCUMENT_NOUNS, GOVERNING_NOUNS, RELATIVE_PRONOUN
 
 #: Verbs whose object says the infinitive after them ("urged voters to reject ...").
 CONTROL_VERBS = lexicon.words("quotes_speaker_control_verbs")
+#: Words opening a clause of what came before or caused the main verb ("apologized after they came out").
+SEQUENCE_MARKS = lexicon.words("quotes_speaker_sequence_marks")
 #: Verbs of writing or speaking to someone: "emailed supporters saying ..." is the writer's.
 ADDRESSING_VERBS = lexicon.words("quotes_addressing_verbs")
 #: Nouns of people and groups (a description that can speak for itself: "a doctor", "protesters").
@@ -36,8 +38,16 @@ def main_clause_verb(verb: Token, cue: Token) -> Token:
     and with a subject: "Roe rejected the idea that the plan would [fail]" -> "rejected",
     "Roe denounced supporters who [attack] ..." -> "denounced", "Roe pitched the plan as a means
     of building homes that [last]" -> "pitched" (:func:`subjected`), "Roe praised Lee for what he
-    has [done]" -> "praised" (a "what" / "how" clause after a preposition). Other clauses stay ("after
-    the mayor [spoke], saying", "an ad in which children [shout] ..., yelling": the nearest)."""
+    has [done]" -> "praised" (a "what" / "how" clause after a preposition), "Roe apologized after
+    the columns [came] out, saying" -> "apologized" (a clause with "after", "because" ...
+    set after its main verb, when the parser hangs the participle on that verb too; not "as",
+    "while": "even as he [defended] X, saying" is his). Other
+    clauses stay ("after the mayor [spoke], saying", "an ad in which children [shout] ...,
+    yelling": the nearest)."""
+    if verb.dep_ == "advcl" and verb.head == cue.head and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
+            and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in verb.children) \
+            and any(c.dep_ == "nsubj" for c in verb.head.children):
+        return verb.head  # "Roe apologized after the columns [came] out, saying": the participle hangs on "apologized"
     node, steps = verb, 0
     while (node.dep_ == "acl" or node.dep_ == "relcl" and any(
             c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in node.children)
