@@ -73,6 +73,26 @@ def test_after_clause(nlp, case, text, expected):
     assert expected in _found(nlp, text)
 
 
+INVERTED = [
+    # A verb right after a quote that stands inside its writer's sentence, after a verb of
+    # that sentence, is the next verb in a row, not an inverted '"...," said X': its object
+    # is no speaker.
+    ("'summed X up as \"...,\" denounced her record and said'",
+     'Senator Ruiz summed up the governor as "reckless," denounced her record on schools and said she should resign.',
+     ("she should resign", "indirect", "Ruiz", "said")),
+    # Guard: a quote finishing a clause with no verb before it still has its inverted subject.
+    ("guard: 'The plan \"...,\" said X'",
+     'The mayor\'s plan for the port "will cost far more than anyone admits," said Tom Reyes, an economist at the '
+     'state university.',
+     ("will cost far more than anyone admits,", "partial", "Tom Reyes", "said")),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", INVERTED, ids=[row[0] for row in INVERTED])
+def test_inverted_after_quote(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
 PLURAL = [
     # A bare verb of saying joined by "and" to a verb in another form ("has lost") is a plural
     # present: the subject of the nearest verb above in that form ("fear") speaks.

@@ -163,6 +163,11 @@ def inverted_subject(article: Article, cue: Token) -> Token | None:
         before = cue.doc[before.i - 1]
     if before is None or not (before.is_quote or article.in_quote(before.idx)) or cue.tag_ == "VBG":
         return None
+    opening = _quote_opening(article, before.idx)
+    if opening is not None:
+        sentence = article.sents[article.sentence_index(cue.i)]
+        if any(t.idx < opening and is_finite(t) and not article.in_quote(t.idx) for t in sentence):
+            return None  # 'Roe summed him up as "terrible," denounced his record': Roe's verbs, in a row
     for child in cue.children:
         if child.dep_ in ("dobj", "attr", "nsubjpass", "npadvmod") and child.i > cue.i and child.pos_ in ("NOUN", "PROPN"):
             return child
@@ -186,6 +191,21 @@ def inverted_subject(article: Article, cue: Token) -> Token | None:
             and token.head != cue and token.head.i > token.i:
         return token
     return _name_after(cue)
+
+
+def _quote_opening(article: Article, char: int) -> int | None:
+    """Where the quote holding ``char`` (or ending there) opens, when it stands inside its
+    sentence ('summed him up as "terrible," ...'); None when it opens a sentence, a line or a
+    clause after a colon, semicolon or dash ('"X," said Roe', 'Lee spoke. "X," said Roe')."""
+    text = article.text
+    for start, end in article.quoted_chars:
+        if start <= char < end or end == char + 1:
+            before = text[:start].rstrip()
+            opens = not before or before[-1] in ".?!:;\n—–-\"'”’)" or "\n" in text[len(before) : start]
+            return None if opens else start
+        if start > char:
+            break
+    return None
 
 
 def _name_after(cue: Token) -> Token | None:
