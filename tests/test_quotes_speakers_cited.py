@@ -162,3 +162,33 @@ def test_participle_not_reported_in_next_paragraph(nlp):
     ])
     rows = [(r["text"], r["speaker"], r["cue"]) for r in find_quotes(doc, [])]
     assert ("Lee had a point", "He", "conceding") in rows
+
+
+ACCORDING = [
+    # "according to" a source of information: its maker, when the phrase names one, speaks.
+    ("'according to a report from the ministry'",
+     "Turnout rose sharply, according to a report from the Election Ministry.",
+     ("Turnout rose sharply", "indirect", "the Election Ministry", "according to")),
+    ("'according to data released by X'",
+     "Casino revenue rose 4 percent last month, according to data released Friday by state gaming regulators.",
+     ("Casino revenue rose 4 percent last month", "indirect", "state gaming regulators", "according to")),
+    ("'according to figures her campaign released'",
+     "The senator raised $12 million in June, according to figures her campaign released on Friday.",
+     ("The senator raised $12 million in June", "indirect", "her campaign", "according to")),
+    # Guards: "by" a name (as before); a place or an event after "from"; a date's possessive.
+    ("guard: 'according to a tally by the AP'",
+     "Lopez leads by 90 delegates, according to a tally by the Associated Press.",
+     ("Lopez leads by 90 delegates", "indirect", "the Associated Press", "according to")),
+    ("guard: 'according to reports from the convention'",
+     "Angry delegates were still planning to disrupt the vote, according to reports from the convention.",
+     ("Angry delegates were still planning to disrupt the vote", "indirect", "reports from the convention",
+      "according to")),
+    ("guard: 'according to July's polling'",
+     "More than half of her support comes from women, according to July's Post-ABC News polling.",
+     ("More than half of her support comes from women", "indirect", "July's Post-ABC News polling", "according to")),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", ACCORDING, ids=[row[0] for row in ACCORDING])
+def test_according_maker(nlp, case, text, expected):
+    assert expected in _found(nlp, text)

@@ -29,9 +29,49 @@ CONTROL_VERBS = lexicon.words("quotes_speaker_control_verbs")
 SEQUENCE_MARKS = lexicon.words("quotes_speaker_sequence_marks")
 #: Verbs of writing or speaking to someone: "emailed supporters saying ..." is the writer's.
 ADDRESSING_VERBS = lexicon.words("quotes_addressing_verbs")
+#: Sources of information that speak for whoever made them ("data from X", "X's statistics").
+SOURCE_NOUNS = DOCUMENT_NOUNS | lexicon.words("quotes_source_nouns")
 #: Nouns of people and groups (a description that can speak for itself: "a doctor", "protesters").
 PEOPLE_NOUNS = (lexicon.words("human_nouns") | lexicon.words("actors_group_nouns") | lexicon.words("actors_title_nouns")
                 | lexicon.words("actors_anonymous_nouns") | lexicon.words("quotes_speaker_people_nouns"))
+
+def according_maker(speakers, noun: Token) -> Token:
+    """Who speaks for the object of "according to": for a source of information, its maker
+    when the phrase names one ("a tally by the AP", "a report from the ministry", "audio
+    provided by the station", "an interview his brother gave to ITV", "the ministry's
+    figures"); else whoever :meth:`Speakers.issuer` finds, else the noun itself ("according to
+    police", "according to the report")."""
+    if noun.pos_ == "NOUN" and (noun.lemma_.lower() in SOURCE_NOUNS or noun.lower_ in SOURCE_NOUNS):
+        maker = _source_maker(speakers.article, noun)
+        if maker is not None:
+            return maker
+    return speakers.issuer(noun)
+
+
+def _source_maker(article: Article, noun: Token) -> Token | None:
+    """The maker a source noun's own phrase names: a possessive (not a pronoun or a date), the
+    object of "by" or "from" that can speak (not a place or an event), the agent of a participle on it ("provided by"), or the subject of a
+    relative clause on it without a relative pronoun ("an interview his brother gave"), or None."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.tag_ != "PRP$" and child.ent_type_ not in ("DATE", "TIME"):
+            return child  # not "July's polling"
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
+            objects = [c for c in child.children if c.dep_ == "pobj" and (can_speak(article, c) or c.pos_ == "PROPN"
+                       and c.ent_type_ not in ("GPE", "LOC", "FAC", "EVENT", "DATE", "TIME"))]
+            if objects:
+                return objects[0]  # not "reports from the convention"
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                objects = [c for c in agent.children if c.dep_ == "pobj"] if agent.dep_ == "agent" else []
+                if objects:
+                    return objects[0]
+        if child.dep_ == "relcl" and child.i > noun.i:
+            subjects = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS]
+            if subjects and can_speak(article, subjects[0]) and not article.in_quote(subjects[0].idx):
+                return subjects[0]
+    return None
+
 
 def main_clause_verb(verb: Token, cue: Token) -> Token:
     """The verb of the clause a relative or a noun's "that" clause is part of, before ``cue``

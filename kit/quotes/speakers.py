@@ -29,8 +29,8 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, Article, is_finite
 from kit.quotes.speaker_clauses import (
-    after_comma, chosen_subject, first_conjunct, infinitive_controller, joined_clause, inverted_subject, main_clause_verb,
-    misparsed_subject, noun_infinitive_verb, noun_participle_speaker, pick_subject, shared_subject,
+    according_maker, after_comma, chosen_subject, first_conjunct, infinitive_controller, joined_clause, inverted_subject,
+    main_clause_verb, misparsed_subject, noun_infinitive_verb, noun_participle_speaker, pick_subject, shared_subject,
 )
 
 #: Dependents that are not part of a speaker's noun phrase ("Hugh Hill, a doctor, said").
@@ -114,7 +114,7 @@ class Speakers:
             for to in cue.children:
                 if to.lower_ == "to":
                     objects = [c for c in to.children if c.dep_ == "pobj"]
-                    return self.named(self.issuer(objects[0])) if objects else None
+                    return self.named(according_maker(self, objects[0])) if objects else None
             return None
         subjects = [child for child in cue.children if child.dep_ in ("nsubj", "csubj")]
         # '"... [Clinton] can be ...," Roe said': a second subject inside the quote is what is said.
