@@ -62,6 +62,13 @@ AFTER_CLAUSE = [
      "Judge Ann Bell apologized for the columns after they came out, saying they were old and had nothing to do "
      "with her work.",
      ("they were old and had nothing to do with her work", "indirect", "Ann Bell", "saying")),
+    # A participle after a reported clause whose verbs run through an infinitive ("will have
+    # to choose whose side she's on") is said by the reporter, not by a subject inside.
+    ("', saying' after 'said X will have to choose whose side she's on'",
+     "Alongside calls for action, even a top party strategist said Lopez will have to choose whose side she’s on, "
+     "saying, “At some point, she’s going to have to come out on where she stands.”",
+     ("At some point, she’s going to have to come out on where she stands.", "direct", "even a top party strategist",
+      "saying")),
     ("guard: ', saying' after 'even as he defended'",
      'Mayor Lee admitted some mistakes even as he defended the new budget, saying, "Most of it is sound."',
      ("Most of it is sound.", "direct", "he", "saying")),
