@@ -80,6 +80,23 @@ def test_after_clause(nlp, case, text, expected):
     assert expected in _found(nlp, text)
 
 
+SURNAME = [
+    # A capitalised word right before the verb that the tagger reads as an adverb is a surname.
+    ("'..., Early described it as'",
+     "Informed of the district’s anti-tax lean, Early described it as “news to me.”",
+     ("news to me.", "partial", "Early", "described")),
+    # Guard: an adverb opening its sentence.
+    ("guard: 'Later, Lopez described it as'",
+     "Often the mayor spoke late. Later, Lopez described it as “a long night.”",
+     ("a long night.", "partial", "Lopez", "described")),
+]
+
+
+@pytest.mark.parametrize("case,text,expected", SURNAME, ids=[row[0] for row in SURNAME])
+def test_surname_read_as_adverb(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
 INVERTED = [
     # A verb right after a quote that stands inside its writer's sentence, after a verb of
     # that sentence, is the next verb in a row, not an inverted '"...," said X': its object
