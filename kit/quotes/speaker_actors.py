@@ -21,15 +21,13 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
     from spacy.tokens import Token
 
 from kit import lexicon
-from kit.quotes.article import DOCUMENT_NOUNS, GOVERNING_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, Article, Attribution, present
+from kit.quotes.article import GOVERNING_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, Article, Attribution, present
 from kit.quotes.resolve import actor_holding
+from kit.quotes.speaker_clauses import SOURCE_NOUNS
 from kit.quotes.speakers import (
     _TRANSCRIPT_LABEL, _WORD, FIRST_PERSON, GROUP_KINDS, INTERVIEWER_LABELS, NOT_IN_SPEAKER, PRONOUN_WINDOW_SENTENCES,
     Speakers,
 )
-
-#: Sources of information that speak for whoever made them ("data from X", "X's statistics").
-SOURCE_NOUNS = DOCUMENT_NOUNS | lexicon.words("quotes_source_nouns")
 
 
 #: Words after which a name is not the title's own ("officials including Jane Roe", "countries like France").

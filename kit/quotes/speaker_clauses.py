@@ -21,23 +21,73 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
     from spacy.tokens import Token
 
 from kit import lexicon
-from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article, is_finite
+from kit.quotes.article import DOCUMENT_NOUNS, GOVERNING_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article, is_finite
 
 #: Verbs whose object says the infinitive after them ("urged voters to reject ...").
 CONTROL_VERBS = lexicon.words("quotes_speaker_control_verbs")
+#: Words opening a clause of what came before or caused the main verb ("apologized after they came out").
+SEQUENCE_MARKS = lexicon.words("quotes_speaker_sequence_marks")
 #: Verbs of writing or speaking to someone: "emailed supporters saying ..." is the writer's.
 ADDRESSING_VERBS = lexicon.words("quotes_addressing_verbs")
+#: Sources of information that speak for whoever made them ("data from X", "X's statistics").
+SOURCE_NOUNS = DOCUMENT_NOUNS | lexicon.words("quotes_source_nouns")
 #: Nouns of people and groups (a description that can speak for itself: "a doctor", "protesters").
 PEOPLE_NOUNS = (lexicon.words("human_nouns") | lexicon.words("actors_group_nouns") | lexicon.words("actors_title_nouns")
                 | lexicon.words("actors_anonymous_nouns") | lexicon.words("quotes_speaker_people_nouns"))
+
+def according_maker(speakers, noun: Token) -> Token:
+    """Who speaks for the object of "according to": for a source of information, its maker
+    when the phrase names one ("a tally by the AP", "a report from the ministry", "audio
+    provided by the station", "an interview his brother gave to ITV", "the ministry's
+    figures"); else whoever :meth:`Speakers.issuer` finds, else the noun itself ("according to
+    police", "according to the report")."""
+    if noun.pos_ == "NOUN" and (noun.lemma_.lower() in SOURCE_NOUNS or noun.lower_ in SOURCE_NOUNS):
+        maker = _source_maker(speakers.article, noun)
+        if maker is not None:
+            return maker
+    return speakers.issuer(noun)
+
+
+def _source_maker(article: Article, noun: Token) -> Token | None:
+    """The maker a source noun's own phrase names: a possessive (not a pronoun or a date), the
+    object of "by" or "from" that can speak (not a place or an event), the agent of a participle on it ("provided by"), or the subject of a
+    relative clause on it without a relative pronoun ("an interview his brother gave"), or None."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.tag_ != "PRP$" and child.ent_type_ not in ("DATE", "TIME"):
+            return child  # not "July's polling"
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
+            objects = [c for c in child.children if c.dep_ == "pobj" and (can_speak(article, c) or c.pos_ == "PROPN"
+                       and c.ent_type_ not in ("GPE", "LOC", "FAC", "EVENT", "DATE", "TIME"))]
+            if objects:
+                return objects[0]  # not "reports from the convention"
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                objects = [c for c in agent.children if c.dep_ == "pobj"] if agent.dep_ == "agent" else []
+                if objects:
+                    return objects[0]
+        if child.dep_ == "relcl" and child.i > noun.i:
+            subjects = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS]
+            if subjects and can_speak(article, subjects[0]) and not article.in_quote(subjects[0].idx):
+                return subjects[0]
+    return None
+
 
 def main_clause_verb(verb: Token, cue: Token) -> Token:
     """The verb of the clause a relative or a noun's "that" clause is part of, before ``cue``
     and with a subject: "Roe rejected the idea that the plan would [fail]" -> "rejected",
     "Roe denounced supporters who [attack] ..." -> "denounced", "Roe pitched the plan as a means
     of building homes that [last]" -> "pitched" (:func:`subjected`), "Roe praised Lee for what he
-    has [done]" -> "praised" (a "what" / "how" clause after a preposition). Other clauses stay ("after
-    the mayor [spoke], saying", "an ad in which children [shout] ..., yelling": the nearest)."""
+    has [done]" -> "praised" (a "what" / "how" clause after a preposition), "Roe apologized after
+    the columns [came] out, saying" -> "apologized" (a clause with "after", "because" ...
+    set after its main verb, when the parser hangs the participle on that verb too; not "as",
+    "while": "even as he [defended] X, saying" is his). Other
+    clauses stay ("after the mayor [spoke], saying", "an ad in which children [shout] ...,
+    yelling": the nearest)."""
+    if verb.dep_ == "advcl" and verb.head == cue.head and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
+            and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in verb.children) \
+            and any(c.dep_ == "nsubj" for c in verb.head.children):
+        return verb.head  # "Roe apologized after the columns [came] out, saying": the participle hangs on "apologized"
     node, steps = verb, 0
     while (node.dep_ == "acl" or node.dep_ == "relcl" and any(
             c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in node.children)
@@ -108,6 +158,42 @@ def pick_subject(subjects: list[Token]) -> Token:
     return people[0] if people else subjects[-1]
 
 
+def chosen_subject(cue: Token, subjects: list[Token]) -> Token:
+    """Which of a cue's subjects speaks: :func:`pick_subject`, unless a phrase is written right
+    before the verb, after a comma, behind the parser's subject (:func:`beside_verb`)."""
+    beside = beside_verb(cue, subjects)
+    return beside if beside is not None else pick_subject(subjects)
+
+
+def beside_verb(cue: Token, subjects: list[Token]) -> Token | None:
+    """'Cruz, Wilkin said', 'Or maybe Lee, consultant Ann Roe says.', 'The mayor, an aide said, is
+    sure ...': a noun phrase right before the verb with no comma between them, set after a
+    comma behind another noun that the parser takes for the subject (the phrase its conjunct,
+    a second subject, or an appositive in a clause set off by commas): the phrase next to the
+    verb speaks. An appositive closed by a comma ('Jane Roe, a senator, said'), a list with
+    "and" and a place ('Ann Roe of Dayton, Ohio said') stay with the parser's subject; so does an
+    appositive when the verb goes on to its object ('Sen. Ann Roe, a friend of the mayor told
+    reporters ...': a comma left out)."""
+    doc = cue.doc
+    if cue.i < 3 or doc[cue.i - 1].is_punct or not subjects:
+        return None
+    first = subjects[0]
+    candidates = [s for s in subjects[1:] if s.right_edge.i == cue.i - 1]
+    conjuncts = [c for c in first.subtree if c.dep_ == "conj"]
+    for child in first.children:
+        if child.dep_ == "conj" and len(conjuncts) == 1 or child.dep_ == "appos" and cue.i + 1 < len(doc) and doc[cue.i + 1].text == ",":
+            candidates.append(child)
+    for phrase in candidates:
+        comma = doc[phrase.left_edge.i - 1]
+        if phrase.right_edge.i != cue.i - 1 or phrase.i < first.i or comma.text != "," \
+                or phrase.pos_ not in ("NOUN", "PROPN") or phrase.ent_type_ in ("GPE", "LOC", "DATE", "TIME") \
+                or any(t.dep_ == "cc" for t in doc[first.i : cue.i]) \
+                or sum(t.text == "," for t in doc[first.i : phrase.left_edge.i]) != 1:
+            continue
+        return phrase
+    return None
+
+
 def inverted_subject(article: Article, cue: Token) -> Token | None:
     """'"X," said the minister' / '"X," read the statement': a subject after its verb,
     which the parser often takes for an object. Only right after a quote, and never after a
@@ -117,6 +203,11 @@ def inverted_subject(article: Article, cue: Token) -> Token | None:
         before = cue.doc[before.i - 1]
     if before is None or not (before.is_quote or article.in_quote(before.idx)) or cue.tag_ == "VBG":
         return None
+    opening = _quote_opening(article, before.idx)
+    if opening is not None:
+        sentence = article.sents[article.sentence_index(cue.i)]
+        if any(t.idx < opening and is_finite(t) and not article.in_quote(t.idx) for t in sentence):
+            return None  # 'Roe summed him up as "terrible," denounced his record': Roe's verbs, in a row
     for child in cue.children:
         if child.dep_ in ("dobj", "attr", "nsubjpass", "npadvmod") and child.i > cue.i and child.pos_ in ("NOUN", "PROPN"):
             return child
@@ -140,6 +231,21 @@ def inverted_subject(article: Article, cue: Token) -> Token | None:
             and token.head != cue and token.head.i > token.i:
         return token
     return _name_after(cue)
+
+
+def _quote_opening(article: Article, char: int) -> int | None:
+    """Where the quote holding ``char`` (or ending there) opens, when it stands inside its
+    sentence ('summed him up as "terrible," ...'); None when it opens a sentence, a line or a
+    clause after a colon, semicolon or dash ('"X," said Roe', 'Lee spoke. "X," said Roe')."""
+    text = article.text
+    for start, end in article.quoted_chars:
+        if start <= char < end or end == char + 1:
+            before = text[:start].rstrip()
+            opens = not before or before[-1] in ".?!:;\n—–-\"'”’)" or "\n" in text[len(before) : start]
+            return None if opens else start
+        if start > char:
+            break
+    return None
 
 
 def _name_after(cue: Token) -> Token | None:
@@ -188,6 +294,8 @@ def shared_subject(speakers, cue: Token) -> Token | None:
     when the verb it hangs on reports it in the same tense (the rule before this one) or no
     such verb has a subject."""
     article = speakers.article
+    if cue.tag_ == "VB":
+        return plural_subject(speakers, cue)
     reporting = speakers.reporting_verb(cue.head, cue)
     if reporting != cue.head and same_tense(cue, reporting):
         return None
@@ -201,6 +309,34 @@ def shared_subject(speakers, cue: Token) -> Token | None:
         if node.head == node:
             return None
         node = node.head
+    return None
+
+
+def _plural_present(verb: Token) -> bool:
+    """Is ``verb`` in the present of a plural subject, by its own form or its auxiliary ("say",
+    "have said", "are saying"; not "says", "has said", "said")?"""
+    return verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBP" for c in verb.children)
+
+
+def plural_subject(speakers, cue: Token) -> Token | None:
+    """'Strategists fear that Lee has lost the lead and [warn] ...', 'Groups believe the mayor has
+    joined X, and [admit] ...', 'Three senators have cast it as a duty to the groups that invited
+    them and [say] ...': a bare verb of saying (the tagger's base form for a plural present)
+    joined by "and" to a verb that cannot share its subject (a past, a third person singular)
+    is in the present of a plural subject: the subject of the nearest verb above it in that
+    form speaks. None when the verb it is joined to is itself a bare verb ('will meet and
+    say': they share the modal) or no verb above has that form and a subject."""
+    if any(c.dep_ == "aux" for c in cue.children) or cue.head.tag_ in ("VB", "VBP") or _plural_present(cue.head):
+        return None
+    node = cue.head
+    for _ in range(8):
+        if node.head == node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and _plural_present(node):
+            subjects = [c for c in node.children if c.dep_ == "nsubj" and not speakers.article.in_quote(c.idx)]
+            subject = speakers.antecedent(pick_subject(subjects), node) if subjects else None
+            return speakers.named(subject) if subject is not None else None
     return None
 
 
@@ -265,32 +401,50 @@ def noun_participle_speaker(speakers, cue: Token) -> Token | None:
     maker = _maker(speakers.article, noun)
     if maker is not None:
         return speakers.named(speakers.antecedent(maker, maker.head) or maker)
-    return speakers.named(speakers.issuer(noun))
+    issuer = speakers.issuer(noun)
+    if issuer == noun and noun.lemma_.lower() in DOCUMENT_NOUNS:
+        maker = _object_of(speakers.article, noun, True)  # "sent letters, hired lawyers and placed ads calling"
+        if maker is not None:
+            return speakers.named(speakers.antecedent(maker, maker.head) or maker)
+    return speakers.named(issuer)
+
+
+def _object_of(article: Article, noun: Token, document: bool = False) -> Token | None:
+    """The subject of the verb ``noun`` is the object of, through the parser's chains of
+    conjuncts: 'The group sent letters, hired lawyers and placed [ads] calling ...' (the verb
+    shares the first one's subject), 'Two groups rolled out radio and online [ads] ...' (the
+    object's first conjunct); None when that verb has no subject, or (unless ``noun`` is a
+    document, which speaks for whoever puts it out) none that can speak."""
+    node = noun
+    while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN") and node.head.i < node.i:
+        node = node.head
+    if node.dep_ != "dobj" or node.head.pos_ != "VERB":
+        return None
+    verb = first_conjunct(node.head)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not article.in_quote(c.idx)]
+    return subjects[0] if subjects and (document or can_speak(article, subjects[0])) else None
 
 
 def _maker(article: Article, noun: Token) -> Token | None:
     """'opened a rally blasting ...', 'placed ads calling ...', 'released a website asking ...':
-    a thing that cannot speak, the object of a verb whose subject can, speaks for that subject."""
-    if can_speak(article, noun) or noun.lemma_.lower() in DOCUMENT_NOUNS:
+    a thing that cannot speak, the object of a verb whose subject can, speaks for that subject;
+    not a thing its phrase says someone else made ('exploited Roe's remark describing ...',
+    'slammed a lawsuit filed by a former aide alleging ...')."""
+    if can_speak(article, noun) or noun.lemma_.lower() in DOCUMENT_NOUNS or any(
+            c.dep_ == "poss" or c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children) for c in noun.children):
         return None
-    node = noun
-    while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
-        node = node.head
-    if node.dep_ != "dobj" or node.head.pos_ != "VERB":
-        return None
-    subjects = [c for c in node.head.children if c.dep_ == "nsubj"]
-    if not subjects or not can_speak(article, subjects[0]):
-        return None
-    return subjects[0]
+    return _object_of(article, noun)
 
 
 def can_speak(article: Article, noun: Token) -> bool:
     """Can ``noun`` say something: a person, a group or an organisation (a name of one, a
-    mention of one, a personal pronoun), not a thing ("the fracas", "a rally", "it")?"""
+    mention of one, a personal pronoun, a body like "the campaign"), not a thing ("the fracas", "a rally", "it")?"""
     if noun.lower_ in ("he", "she", "they", "we", "i", "who"):
         return True
     if noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lemma_.lower() in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS:
         return True
+    if noun.lemma_.lower() in GOVERNING_NOUNS:
+        return True  # "the campaign", "the administration": a body that speaks for its owner
     mention = article.mention_at(noun)
     return mention is not None and mention.get("kind") in ("person", "organization", "group", "country", "anonymous") \
         and mention.get("how") != "pronoun"
@@ -301,7 +455,9 @@ def misparsed_subject(article: Article, cue: Token) -> Token | None:
     said ...' with the name hung on a noun before it (the name before the bracket speaks);
     'Jane Roe, the party's whip, on Tuesday called ...' taken for a relative clause of a name
     that has no verb of its own (the name speaks); 'Will wrote' with the surname read as a modal
-    (a modal never comes before a verb in the past or third person: the word is a name)."""
+    (a modal never comes before a verb in the past or third person: the word is a name); 'And
+    Skelly called ...', 'Informed of it, Early described it as ...': a capitalised word the tagger
+    reads as an adverb right before the verb, not opening its sentence, is a surname."""
     finite = is_finite(cue) or cue.tag_ == "VBN" and cue.dep_ == "relcl"  # "called" read as a relative clause
     if not finite or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
         return None
@@ -310,6 +466,11 @@ def misparsed_subject(article: Article, cue: Token) -> Token | None:
         if child.dep_ == "aux" and child.tag_ == "MD" and cue.tag_ in ("VBD", "VBZ") and child.text[:1].isupper() \
                 and child.i == cue.i - 1 and not article.in_quote(child.idx):
             return child
+    before = doc[cue.i - 1] if cue.i else None  # "And Skelly called ...": a surname the tagger reads as an adverb
+    if before is not None and before.dep_ == "advmod" and before.tag_ == "RB" and before.is_title and before.i > 0 \
+            and not doc[before.i - 1].is_sent_start and not (doc[before.i - 1].is_punct and doc[before.i - 1].text != ",") \
+            and not article.in_quote(before.idx):
+        return before
     if cue.i > 3 and doc[cue.i - 1].text == ")":
         k = cue.i - 2
         while k > 0 and doc[k].text != "(" and cue.i - k < 8:

@@ -29,8 +29,8 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, Article, is_finite
 from kit.quotes.speaker_clauses import (
-    after_comma, first_conjunct, infinitive_controller, joined_clause, inverted_subject, main_clause_verb,
-    misparsed_subject, noun_infinitive_verb, noun_participle_speaker, pick_subject, shared_subject,
+    according_maker, after_comma, chosen_subject, first_conjunct, infinitive_controller, joined_clause, inverted_subject,
+    main_clause_verb, misparsed_subject, noun_infinitive_verb, noun_participle_speaker, pick_subject, shared_subject,
 )
 
 #: Dependents that are not part of a speaker's noun phrase ("Hugh Hill, a doctor, said").
@@ -114,7 +114,7 @@ class Speakers:
             for to in cue.children:
                 if to.lower_ == "to":
                     objects = [c for c in to.children if c.dep_ == "pobj"]
-                    return self.named(self.issuer(objects[0])) if objects else None
+                    return self.named(according_maker(self, objects[0])) if objects else None
             return None
         subjects = [child for child in cue.children if child.dep_ in ("nsubj", "csubj")]
         # '"... [Clinton] can be ...," Roe said': a second subject inside the quote is what is said.
@@ -122,8 +122,7 @@ class Speakers:
         if subjects:
             # "Party leader and Prime Minister Boris Johnson said": the parser may give two
             # subjects; the person, else the one next to the verb, speaks.
-            people = [s for s in subjects if s.ent_type_ == "PERSON"]
-            subject = self.antecedent(people[0] if people else subjects[-1], cue)
+            subject = self.antecedent(chosen_subject(cue, subjects), cue)
             return self.named(subject) if subject is not None else None
         for child in cue.children:
             if child.dep_ == "agent":  # "was told by X"
@@ -295,7 +294,7 @@ class Speakers:
                 continue
             # "Sanders said the process could be "messy," adding ...": a verb inside what
             # someone reports is not who adds; the one who reports it is.
-            token = self.reporting_verb(token)
+            token = self.reporting_verb(token, cue)
             if after_comma(cue):  # "Roe rejected the idea that X would fail, saying": Roe's
                 token = main_clause_verb(token, cue)
             token = first_conjunct(token)  # "The aide refused ... but said there was ..., adding": the aide
@@ -305,12 +304,13 @@ class Speakers:
         return None
 
     def reporting_verb(self, verb: Token, before: Token | None = None) -> Token:
-        """The verb of saying whose reported clause holds ``verb`` (``verb`` itself if none);
+        """The verb of saying whose reported clause holds ``verb`` (``verb`` itself if none),
+        through clauses and infinitives ('Roe said Lee will have to choose whose side she's on');
         with ``before``, not one in a later paragraph than that word ('... and described the
         regime as "elected." [new paragraph] "I was stunned," Lopez told me': the parser ran the
         sentence on over the line break; "..., officials said" in the same one still reports)."""
         node, steps = verb, 0
-        while node.dep_ in ("ccomp", "conj") and node.head != node and steps < 4:
+        while node.dep_ in ("ccomp", "conj", "xcomp") and node.head != node and steps < 4:
             if self.article.is_cue(node.head) and joined_clause(node):
                 return verb  # "Groups say ..., and the union has sued the city": a clause of its own
             node, steps = node.head, steps + 1
