@@ -2,12 +2,12 @@
 
 A reported row is judged by its cue, its speaker and its content in the parsed article;
 :func:`kept` drops the indirect rows that no one is said to have said: a set phrase ("it goes
-without saying"), a verb whose subject is a thing ("the storm threatens to cut
-power"), a line of a list under a label ("Iowa: Jane Roe, John Doe, ..."), a headline's kicker
-("WATCH: ..."), a participle before its noun ("pledged delegates"), a contest conceded ("conceded
-the race"), the main clause of a cleft ("It was a year ago that she was saying ..."), words cut
-inside a word. PolNeAR annotates nearly every other form (author's asides, negated speech,
-objects of "answer", "deny", "confirm"), so the rules stay narrow.
+without saying"), a verb whose subject is a thing ("the storm threatens to cut power"), a line
+of a list under a label ("Iowa: Jane Roe, John Doe, ..."), a headline's kicker ("WATCH: ..."), a
+participle before its noun ("pledged delegates", "her reported income"), a contest conceded
+("conceded the race"), the main clause of a cleft ("It was a year ago that she was saying ..."),
+words cut inside a word. PolNeAR annotates nearly every other form (author's asides, negated
+speech, objects of "answer", "deny", "confirm"), so the rules stay narrow.
 
 >>> from kit.quotes import find_quotes
 >>> from kit.nlp import load_model
@@ -52,10 +52,13 @@ ADMITTED_NOUNS = lexicon.words("quotes_not_speech_admitted_nouns")
 KICKERS = lexicon.words("quotes_not_speech_kickers")
 #: Tags of a verb's participle or past form written before a noun ("pledged delegates").
 PARTICIPLE_TAGS = frozenset(("VBN", "VBD"))
-#: Tags of the word before such a participle: a number, a determiner ("60 pledged delegates", "the pledged delegates").
-BEFORE_PARTICIPLE_TAGS = frozenset("CD DT PDT".split())
+#: Tags of the word before such a participle: a number, a determiner, a possessive ("60 pledged
+#: delegates", "the pledged delegates", "the firm's reported profits", "her declared assets").
+BEFORE_PARTICIPLE_TAGS = frozenset("CD DT PDT POS PRP$".split())
 #: Determiners that also follow a subject ("they both acknowledged faults"): no sign of a noun phrase.
 FLOATING_QUANTIFIERS = frozenset("both all each either neither".split())
+#: Tags of a word that can be the subject a floating quantifier follows ("they both", "the aides all").
+SUBJECT_POS = frozenset(("NOUN", "PROPN", "PRON"))
 #: Tags of a finite verb: the content of a reported clause has one.
 FINITE_TAGS = frozenset("VBZ VBP VBD MD".split())
 
@@ -170,15 +173,21 @@ def cut_in_a_word(row: dict, article: Article) -> bool:
 
 
 def participle_before_noun(row: dict, cue: Token, article: Article) -> bool:
-    """The cue is a participle between a number or determiner and its noun ("60 pledged
-    delegates", "the pledged delegates"), the content running on from that noun: a word of a
-    noun phrase, not a verb of saying ("they both acknowledged faults" is said)."""
+    """The cue is a participle between a number, a determiner or a possessive and its noun
+    ("60 pledged delegates", "the pledged delegates", "the mayor's reported net worth", "both
+    declared candidates" opening a noun phrase), the content running on from that noun: a word
+    of a noun phrase, not a verb of saying ("they both acknowledged faults" is said: "both"
+    after its subject)."""
     span = article.tokens_of(row["start"], row["end"])
-    if span is None or not len(span) or span.start != cue.i + 1 or cue.i == 0:
+    if span is None or not len(span) or span.start != cue.i + 1 or cue.i == 0 or cue.tag_ not in PARTICIPLE_TAGS:
         return False
+    noun = span[0] if span[0].tag_ != "JJ" or len(span) < 2 else span[1]  # "reported net worth"
     before = cue.doc[cue.i - 1]
-    return cue.tag_ in PARTICIPLE_TAGS and span[0].tag_ in ("NN", "NNS") and before.tag_ in BEFORE_PARTICIPLE_TAGS \
-        and before.lower_ not in FLOATING_QUANTIFIERS
+    if noun.tag_ not in ("NN", "NNS") or before.tag_ not in BEFORE_PARTICIPLE_TAGS:
+        return False
+    if before.lower_ in FLOATING_QUANTIFIERS:
+        return before.lower_ == "both" and (before.i == 0 or cue.doc[before.i - 1].pos_ not in SUBJECT_POS)
+    return True
 
 
 def contest_conceded(row: dict, cue: Token, article: Article) -> bool:
