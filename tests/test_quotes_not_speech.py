@@ -82,6 +82,14 @@ NOT_SPEECH = [
      ("the phone on the first ring", "indirect", "He", "answered")),
     ("answering the call to serve", "The governor is answering the call to lead the party.",
      ("the call", "indirect", "The governor", "answering")),
+    # A content that is only the setting (kit/lexicon/quotes_not_speech_settings.txt).
+    ("asked on Twitter", "The senator asked on Twitter.", ("on Twitter", "indirect", "The senator", "asked")),
+    ("mentions on the campaign trail", "The mayor's son is a nurse, a fact she often mentions on the campaign trail.",
+     ("on the campaign trail", "indirect", "she", "mentions")),
+    ("answer on several occasions", "The agency refused to answer on several occasions.",
+     ("on several occasions", "indirect", "The agency", "answer")),
+    ("mentioned it on television", "The anchor mentioned it on television last night.",
+     ("on television", "indirect", "The anchor", "mentioned")),
     # A contest conceded (quotes_not_speech_thing_nouns): giving up, not conceding a point.
     ("conceding the race", "The governor is conceding the race in Ohio after a long night.",
      ("the race in Ohio", "indirect", "The governor", "conceding")),
@@ -130,6 +138,8 @@ STILL_SPEECH = [
      ("questions about the budget", "indirect", "The mayor", "answered")),
     ("answered her critics", "She answered her critics in a long letter.",
      ("her critics", "indirect", "She", "answered")),
+    ("spoke about X on the radio", "The senator spoke about the budget on the radio.",
+     ("about the budget on the radio", "indirect", "The senator", "spoke")),
     ("they both pledged support", "The aides both pledged support for the plan.",
      ("support for the plan", "indirect", "The aides", "pledged")),
     ("conceded a point", "The governor conceded that the plan had flaws.",

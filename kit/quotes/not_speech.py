@@ -5,10 +5,10 @@ A reported row is judged by its cue, its speaker and its content in the parsed a
 without saying"), a verb whose subject is a thing ("the storm threatens to cut power"), a line
 of a list under a label ("Iowa: Jane Roe, John Doe, ..."), a headline's kicker ("WATCH: ..."), a
 participle before its noun ("pledged delegates", "her reported income"), a contest conceded
-("conceded the race"), a verb and object that say nothing ("answered the door"), the main clause
-of a cleft ("It was a year ago that she was saying ..."), words cut inside a word. PolNeAR
-annotates nearly every other form (author's asides, negated speech, objects of "answer", "deny",
-"confirm"), so the rules stay narrow.
+("conceded the race"), a verb and object that say nothing ("answered the door"), a content that is
+only the setting ("asked on Twitter"), the main clause of a cleft ("It was a year ago that she
+was saying ..."), words cut inside a word. PolNeAR annotates nearly every other form (author's
+asides, negated speech, objects of "answer", "deny", "confirm"), so the rules stay narrow.
 
 >>> from kit.quotes import find_quotes
 >>> from kit.nlp import load_model
@@ -62,6 +62,8 @@ FLOATING_QUANTIFIERS = frozenset("both all each either neither".split())
 SUBJECT_POS = frozenset(("NOUN", "PROPN", "PRON"))
 #: Verb-object pairs (lemmas) in which a verb of saying does something else ("answer door", "tell difference").
 VERB_OBJECTS = lexicon.words("quotes_not_speech_verb_objects")
+#: Settings of a speech act, a preposition and its object's lemma ("on twitter", "over shoulder").
+SETTINGS = lexicon.words("quotes_not_speech_settings")
 #: Tags of a finite verb: the content of a reported clause has one.
 FINITE_TAGS = frozenset("VBZ VBP VBD MD".split())
 
@@ -214,6 +216,17 @@ def set_object(row: dict, cue: Token, article: Article) -> bool:
     return noun.head == cue and noun.dep_ == "dobj" and f"{cue.lemma_.lower()} {noun.lemma_.lower()}" in VERB_OBJECTS
 
 
+def setting_only(row: dict, cue: Token, article: Article) -> bool:
+    """The content is only a phrase of the setting: where, through what or how often the words
+    were said ("she asked on Twitter", "he mentions it on the campaign trail", "called over her
+    shoulder", "refused to answer on multiple occasions"), not the words."""
+    span = article.tokens_of(row["start"], row["end"])
+    if span is None or not len(span) or span.root.tag_ != "IN":
+        return False
+    objects = [child for child in span.root.children if child.dep_ == "pobj"]
+    return bool(objects) and f"{span.root.lower_} {objects[0].lemma_.lower()}" in SETTINGS
+
+
 def cleft_main_clause(row: dict, cue: Token, article: Article) -> bool:
     """"It was a year ago that she was saying the opposite": the content is the cleft's "It was
     ..." clause, and what she said is elsewhere."""
@@ -229,7 +242,8 @@ def cleft_main_clause(row: dict, cue: Token, article: Article) -> bool:
 #: The rules on a row's cue word, by name (a row any of them holds is dropped).
 RULES = (("idiom", idiom), ("thing_says", thing_says), ("people_admitted", people_admitted),
          ("participle_before_noun", participle_before_noun), ("contest_conceded", contest_conceded),
-         ("cleft_main_clause", cleft_main_clause), ("set_object", set_object))
+         ("cleft_main_clause", cleft_main_clause), ("set_object", set_object),
+         ("setting_only", setting_only))
 #: The rules on a row's words alone (its cue word is not looked for).
 ROW_RULES = (("listed_under_label", listed_under_label), ("kicker_label", kicker_label), ("cut_in_a_word", cut_in_a_word))
 
