@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_quotes import _found  # the quotes of one text, offsets checked
+from test_quotes import _found, _given_parse  # the quotes of one text, offsets checked; a Doc with a given parse
 
 
 NOT_SPEECH = [
@@ -70,6 +70,26 @@ NOT_SPEECH = [
     # A participle between a number or determiner and its noun: "pledged delegates".
     ("pledged delegates after a number", "In Guam, 12 pledged delegates and three superdelegates were at stake on Saturday.",
      ("delegates and three superdelegates were at stake on Saturday", "indirect", "12", "pledged")),
+    # ... or after "both" opening a noun phrase (not after a subject: "they both acknowledged").
+    ("both pledged delegates after a preposition", "She leads in both pledged delegates and the popular vote.",
+     ("delegates and the popular vote", "indirect", "She", "pledged")),
+    ("both declared candidates opening a sentence", "Both declared candidates attended the forum on Monday.",
+     ("candidates attended the forum on Monday", "indirect", "Both", "declared")),
+    # A verb and its object that say nothing (kit/lexicon/quotes_not_speech_verb_objects.txt).
+    ("answered the door", "She answered the door and smiled at the visitors.",
+     ("the door", "indirect", "She", "answered")),
+    ("answered the phone", "He answered the phone on the first ring.",
+     ("the phone on the first ring", "indirect", "He", "answered")),
+    ("answering the call to serve", "The governor is answering the call to lead the party.",
+     ("the call", "indirect", "The governor", "answering")),
+    # A content that is only the setting (kit/lexicon/quotes_not_speech_settings.txt).
+    ("asked on Twitter", "The senator asked on Twitter.", ("on Twitter", "indirect", "The senator", "asked")),
+    ("mentions on the campaign trail", "The mayor's son is a nurse, a fact she often mentions on the campaign trail.",
+     ("on the campaign trail", "indirect", "she", "mentions")),
+    ("answer on several occasions", "The agency refused to answer on several occasions.",
+     ("on several occasions", "indirect", "The agency", "answer")),
+    ("mentioned it on television", "The anchor mentioned it on television last night.",
+     ("on television", "indirect", "The anchor", "mentioned")),
     # A contest conceded (quotes_not_speech_thing_nouns): giving up, not conceding a point.
     ("conceding the race", "The governor is conceding the race in Ohio after a long night.",
      ("the race in Ohio", "indirect", "The governor", "conceding")),
@@ -114,6 +134,14 @@ STILL_SPEECH = [
      ("to cut taxes for small businesses", "indirect", "The senator", "pledged")),
     ("pledged that", "The two candidates pledged that they would debate in every state.",
      ("they would debate in every state", "indirect", "The two candidates", "pledged")),
+    ("answered questions", "The mayor answered questions about the budget for an hour.",
+     ("questions about the budget", "indirect", "The mayor", "answered")),
+    ("answered her critics", "She answered her critics in a long letter.",
+     ("her critics", "indirect", "She", "answered")),
+    ("spoke about X on the radio", "The senator spoke about the budget on the radio.",
+     ("about the budget on the radio", "indirect", "The senator", "spoke")),
+    ("they both pledged support", "The aides both pledged support for the plan.",
+     ("support for the plan", "indirect", "The aides", "pledged")),
     ("conceded a point", "The governor conceded that the plan had flaws.",
      ("the plan had flaws", "indirect", "The governor", "conceded")),
     ("a cleft naming the speaker", "It was the mayor who said the bridge would open in May.",
@@ -131,3 +159,24 @@ def test_not_speech(nlp, case, text, dropped):
 @pytest.mark.parametrize("case, text, expected", STILL_SPEECH, ids=[row[0] for row in STILL_SPEECH])
 def test_still_speech(nlp, case, text, expected):
     assert expected in _found(nlp, text)
+
+
+#: "The gift is a sliver of the mayor's reported net worth." as the parser can take it in a long
+#: article: "reported" a verb whose subject is "a sliver of the mayor" and object "net worth".
+REPORTED_NET_WORTH = [
+    ("The", True, 1, "det", "DET", "DT", "the"), ("gift", True, 2, "nsubj", "NOUN", "NN", "gift"),
+    ("is", True, 2, "ROOT", "AUX", "VBZ", "be"), ("a", True, 4, "det", "DET", "DT", "a"),
+    ("sliver", True, 9, "nsubj", "NOUN", "NN", "sliver"), ("of", True, 4, "prep", "ADP", "IN", "of"),
+    ("the", True, 7, "det", "DET", "DT", "the"), ("mayor", False, 5, "pobj", "NOUN", "NN", "mayor"),
+    ("'s", True, 7, "case", "PART", "POS", "'s"), ("reported", True, 2, "ccomp", "VERB", "VBD", "report"),
+    ("net", True, 11, "amod", "ADJ", "JJ", "net"), ("worth", False, 9, "dobj", "NOUN", "NN", "worth"),
+    (".", False, 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_participle_after_a_possessive(nlp):
+    """A participle between a possessive and its noun ("the mayor's reported net worth") is a
+    word of the noun phrase, even when the parser takes it for a verb with a subject."""
+    from kit.quotes import find_quotes
+
+    assert [row["cue"] for row in find_quotes(_given_parse(nlp, REPORTED_NET_WORTH), [])] == []

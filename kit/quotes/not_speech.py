@@ -2,12 +2,13 @@
 
 A reported row is judged by its cue, its speaker and its content in the parsed article;
 :func:`kept` drops the indirect rows that no one is said to have said: a set phrase ("it goes
-without saying"), a verb whose subject is a thing ("the storm threatens to cut
-power"), a line of a list under a label ("Iowa: Jane Roe, John Doe, ..."), a headline's kicker
-("WATCH: ..."), a participle before its noun ("pledged delegates"), a contest conceded ("conceded
-the race"), the main clause of a cleft ("It was a year ago that she was saying ..."), words cut
-inside a word. PolNeAR annotates nearly every other form (author's asides, negated speech,
-objects of "answer", "deny", "confirm"), so the rules stay narrow.
+without saying"), a verb whose subject is a thing ("the storm threatens to cut power"), a line
+of a list under a label ("Iowa: Jane Roe, John Doe, ..."), a headline's kicker ("WATCH: ..."), a
+participle before its noun ("pledged delegates", "her reported income"), a contest conceded
+("conceded the race"), a verb and object that say nothing ("answered the door"), a content that is
+only the setting ("asked on Twitter"), the main clause of a cleft ("It was a year ago that she
+was saying ..."), words cut inside a word. PolNeAR annotates nearly every other form (author's
+asides, negated speech, objects of "answer", "deny", "confirm"), so the rules stay narrow.
 
 >>> from kit.quotes import find_quotes
 >>> from kit.nlp import load_model
@@ -52,10 +53,17 @@ ADMITTED_NOUNS = lexicon.words("quotes_not_speech_admitted_nouns")
 KICKERS = lexicon.words("quotes_not_speech_kickers")
 #: Tags of a verb's participle or past form written before a noun ("pledged delegates").
 PARTICIPLE_TAGS = frozenset(("VBN", "VBD"))
-#: Tags of the word before such a participle: a number, a determiner ("60 pledged delegates", "the pledged delegates").
-BEFORE_PARTICIPLE_TAGS = frozenset("CD DT PDT".split())
+#: Tags of the word before such a participle: a number, a determiner, a possessive ("60 pledged
+#: delegates", "the pledged delegates", "the firm's reported profits", "her declared assets").
+BEFORE_PARTICIPLE_TAGS = frozenset("CD DT PDT POS PRP$".split())
 #: Determiners that also follow a subject ("they both acknowledged faults"): no sign of a noun phrase.
 FLOATING_QUANTIFIERS = frozenset("both all each either neither".split())
+#: Tags of a word that can be the subject a floating quantifier follows ("they both", "the aides all").
+SUBJECT_POS = frozenset(("NOUN", "PROPN", "PRON"))
+#: Verb-object pairs (lemmas) in which a verb of saying does something else ("answer door", "tell difference").
+VERB_OBJECTS = lexicon.words("quotes_not_speech_verb_objects")
+#: Settings of a speech act, a preposition and its object's lemma ("on twitter", "over shoulder").
+SETTINGS = lexicon.words("quotes_not_speech_settings")
 #: Tags of a finite verb: the content of a reported clause has one.
 FINITE_TAGS = frozenset("VBZ VBP VBD MD".split())
 
@@ -170,15 +178,21 @@ def cut_in_a_word(row: dict, article: Article) -> bool:
 
 
 def participle_before_noun(row: dict, cue: Token, article: Article) -> bool:
-    """The cue is a participle between a number or determiner and its noun ("60 pledged
-    delegates", "the pledged delegates"), the content running on from that noun: a word of a
-    noun phrase, not a verb of saying ("they both acknowledged faults" is said)."""
+    """The cue is a participle between a number, a determiner or a possessive and its noun
+    ("60 pledged delegates", "the pledged delegates", "the mayor's reported net worth", "both
+    declared candidates" opening a noun phrase), the content running on from that noun: a word
+    of a noun phrase, not a verb of saying ("they both acknowledged faults" is said: "both"
+    after its subject)."""
     span = article.tokens_of(row["start"], row["end"])
-    if span is None or not len(span) or span.start != cue.i + 1 or cue.i == 0:
+    if span is None or not len(span) or span.start != cue.i + 1 or cue.i == 0 or cue.tag_ not in PARTICIPLE_TAGS:
         return False
+    noun = span[0] if span[0].tag_ != "JJ" or len(span) < 2 else span[1]  # "reported net worth"
     before = cue.doc[cue.i - 1]
-    return cue.tag_ in PARTICIPLE_TAGS and span[0].tag_ in ("NN", "NNS") and before.tag_ in BEFORE_PARTICIPLE_TAGS \
-        and before.lower_ not in FLOATING_QUANTIFIERS
+    if noun.tag_ not in ("NN", "NNS") or before.tag_ not in BEFORE_PARTICIPLE_TAGS:
+        return False
+    if before.lower_ in FLOATING_QUANTIFIERS:
+        return before.lower_ == "both" and (before.i == 0 or cue.doc[before.i - 1].pos_ not in SUBJECT_POS)
+    return True
 
 
 def contest_conceded(row: dict, cue: Token, article: Article) -> bool:
@@ -189,6 +203,28 @@ def contest_conceded(row: dict, cue: Token, article: Article) -> bool:
         return False
     noun = span.root
     return noun.head == cue and noun.dep_ == "dobj" and noun.lemma_.lower() in THING_NOUNS
+
+
+def set_object(row: dict, cue: Token, article: Article) -> bool:
+    """The content is the cue's direct object, and verb and object make a pair that says
+    nothing ("she answered the door", "is answering the call to serve", "can tell the
+    difference"): a chore or a skill, not words reported."""
+    span = article.tokens_of(row["start"], row["end"])
+    if span is None or not len(span):
+        return False
+    noun = span.root
+    return noun.head == cue and noun.dep_ == "dobj" and f"{cue.lemma_.lower()} {noun.lemma_.lower()}" in VERB_OBJECTS
+
+
+def setting_only(row: dict, cue: Token, article: Article) -> bool:
+    """The content is only a phrase of the setting: where, through what or how often the words
+    were said ("she asked on Twitter", "he mentions it on the campaign trail", "called over her
+    shoulder", "refused to answer on multiple occasions"), not the words."""
+    span = article.tokens_of(row["start"], row["end"])
+    if span is None or not len(span) or span.root.tag_ != "IN":
+        return False
+    objects = [child for child in span.root.children if child.dep_ == "pobj"]
+    return bool(objects) and f"{span.root.lower_} {objects[0].lemma_.lower()}" in SETTINGS
 
 
 def cleft_main_clause(row: dict, cue: Token, article: Article) -> bool:
@@ -206,7 +242,8 @@ def cleft_main_clause(row: dict, cue: Token, article: Article) -> bool:
 #: The rules on a row's cue word, by name (a row any of them holds is dropped).
 RULES = (("idiom", idiom), ("thing_says", thing_says), ("people_admitted", people_admitted),
          ("participle_before_noun", participle_before_noun), ("contest_conceded", contest_conceded),
-         ("cleft_main_clause", cleft_main_clause))
+         ("cleft_main_clause", cleft_main_clause), ("set_object", set_object),
+         ("setting_only", setting_only))
 #: The rules on a row's words alone (its cue word is not looked for).
 ROW_RULES = (("listed_under_label", listed_under_label), ("kicker_label", kicker_label), ("cut_in_a_word", cut_in_a_word))
 
