@@ -111,11 +111,9 @@ class Speakers:
         if depth > 3:
             return None
         if cue.lower_ == "according":
-            for to in cue.children:
-                if to.lower_ == "to":
-                    objects = [c for c in to.children if c.dep_ == "pobj"]
-                    return self.named(self.issuer(objects[0])) if objects else None
-            return None
+            to = next((child for child in cue.children if child.lower_ == "to"), None)
+            named = _object_of(to) if to is not None else None
+            return self.named(self.issuer(named)) if named is not None else None
         subjects = [child for child in cue.children if child.dep_ in ("nsubj", "csubj")]
         # '"... [Clinton] can be ...," Roe said': a second subject inside the quote is what is said.
         subjects = [child for child in subjects if not self.article.in_quote(child.idx)] or subjects
@@ -126,10 +124,8 @@ class Speakers:
             subject = self.antecedent(people[0] if people else subjects[-1], cue)
             return self.named(subject) if subject is not None else None
         for child in cue.children:
-            if child.dep_ == "agent":  # "was told by X"
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return self.named(objects[0])
+            if child.dep_ == "agent" and _object_of(child) is not None:  # "was told by X"
+                return self.named(_object_of(child))
         if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.lemma_ in ("quote", "cite", "report"):
             # "X was quoted as saying", "It cited the Air Force as stating": X / the Air Force.
             reporter = cue.head.head
@@ -156,6 +152,9 @@ class Speakers:
         for child in cue.children:  # '"X," Roe notes.': a name the parser takes for a compound of the verb
             if child.dep_ == "compound" and child.i == cue.i - 1 and child.pos_ == "PROPN" and not self.article.in_quote(child.idx):
                 return self.named(child)
+        surname = self._surname_read_as_word(cue)
+        if surname is not None:
+            return surname
         misattached = self._misattached_subject(cue) or misparsed_subject(self.article, cue) or self._subject_before_aside(cue) \
             or self._added_to_before(cue, depth)
         if misattached is not None:
@@ -204,15 +203,31 @@ class Speakers:
                     found = token
         return found
 
+    def _surname_read_as_word(self, cue: Token) -> Token | None:
+        """'"...," Will wrote.', 'Asked, Early described it as "..."': a capitalised modal or adverb right
+        before a finite cue without a subject is the subject when it cannot be that word: a modal before a
+        verb not in its base form ("Will wrote", tagged a participle), a person's surname ("Rex Early")."""
+        word = self.doc[cue.i - 1] if cue.i else None
+        if word is None or word.head != cue or word.tag_ not in ("MD", "RB") or not word.is_title or self.article.in_quote(
+                word.idx) or not is_finite(cue) or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
+            return None
+        return word if (word.tag_ == "MD" and cue.tag_ != "VB") or any(
+            m.get("kind") == "person" and m.get("how") != "pronoun" and m["start"] != word.idx
+            and str(m.get("text") or "").split()[-1:] == [word.text] for m in self.article.mentions) else None
+
     def _subject_before_aside(self, cue: Token) -> Token | None:
         """'But Sen. Jane Roe (D-Ohio), noting the crowd, said, "..."', 'Columnist Ann Lee, in an
         effort to ..., wrote,': a finite cue the parser leaves without a subject after an aside
-        set off by commas: the name or noun that opens the clause before the aside speaks."""
+        set off by commas (adverbs of the cue may follow it: 'Roe, exasperated, famously replied:'): the
+        name or noun that opens the clause before the aside speaks."""
         doc, article = self.doc, self.article
-        if cue.i < 4 or doc[cue.i - 1].text != "," or not is_finite(cue):
+        before = cue.i - 1  # "Roe, exasperated, famously replied:": adverbs of the cue before it
+        while before > 0 and doc[before].dep_ == "advmod" and doc[before].head == cue and doc[before].pos_ == "ADV":
+            before -= 1
+        if before < 3 or doc[before].text != "," or not is_finite(cue):
             return None
         start = self.clause_start(cue)
-        commas = [t.i for t in doc[start : cue.i - 1] if t.text == ","]
+        commas = [t.i for t in doc[start : before] if t.text == ","]
         if not commas or doc[commas[-1] + 1].pos_ not in ("VERB", "ADP", "ADV", "SCONJ"):
             return None  # the aside opens with a participle or a preposition ("noting", "in")
         k = commas[-1] - 1
@@ -461,23 +476,22 @@ class Speakers:
         for child in noun.children:  # "Trump's statement", "the court's summary", "estimates by organizers"
             if child.dep_ == "poss":
                 return child
-            if child.dep_ == "prep" and child.lower_ == "by":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-        for child in noun.children:  # "a statement released by the Supreme Court"
-            if child.dep_ == "acl":
-                for agent in child.children:
-                    if agent.dep_ == "agent":
-                        objects = [c for c in agent.children if c.dep_ == "pobj"]
-                        if objects:
-                            return objects[0]
+            if child.dep_ == "prep" and child.lower_ == "by" and _object_of(child) is not None:
+                return _object_of(child)
+        # "a statement released by the Supreme Court"
+        for agent in (a for child in noun.children if child.dep_ == "acl" for a in child.children if a.dep_ == "agent"):
+            if _object_of(agent) is not None:
+                return _object_of(agent)
         if noun.dep_ not in ("dobj", "pobj"):
             return noun
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head
         subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ in ("VERB", "AUX") else []
         return subjects[0] if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS else noun
 
+
+def _object_of(preposition: Token) -> Token | None:
+    """The first object of a preposition ("by [the court]"), or None."""
+    return next((child for child in preposition.children if child.dep_ == "pobj"), None)
 
 
 def _time_word(token: Token) -> bool:

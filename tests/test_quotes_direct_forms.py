@@ -1,0 +1,43 @@
+"""Direct quotes' speakers in forms of US political news the kit got wrong on PolNeAR's train
+split (issue 14): made-up sentences. Tables of (case, text, (content, kind, speaker, cue));
+each row must be among the quotes found."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import _found  # the quotes of one text, offsets checked
+
+
+SURNAMES = [
+    # A surname the tagger reads as a modal or an adverb right before a cue that has no
+    # subject is the subject.
+    ("a surname read as a modal before a verb tagged a participle",
+     'Columnist Dana Will criticised the plan this week.\n\n"The storm in the capital is a warning that the '
+     'process may send a novice to the statehouse. This might, and should, end the hopes of Ruiz, Ortega and '
+     'especially Smith," Will wrote.',
+     ("The storm in the capital is a warning that the process may send a novice to the statehouse. This might, "
+      "and should, end the hopes of Ruiz, Ortega and especially Smith,", "direct", "Will", "wrote")),
+    ("a surname read as an adverb, named before in the article",
+     "The party's county chairman, Tom Early, a former mayor, said he had not read the rules.\n\n"
+     'Told of the county\'s lean, Early described it as "news to me."',
+     ("news to me.", "partial", "Early", "described")),
+]
+
+ASIDES = [
+    # An aside set off by commas between the speaker and a cue with an adverb before it.
+    ("an aside and an adverb before a colon quote",
+     'Ms. Roe, exasperated, famously responded: "What difference does the date make now?" Her critics cited it '
+     'for years.',
+     ("What difference does the date make now?", "direct", "Roe", "responded")),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", SURNAMES, ids=[row[0] for row in SURNAMES])
+def test_a_surname_read_as_another_word(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
+@pytest.mark.parametrize("case, text, expected", ASIDES, ids=[row[0] for row in ASIDES])
+def test_a_speaker_before_an_aside(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
