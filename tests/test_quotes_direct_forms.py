@@ -32,6 +32,16 @@ ASIDES = [
      ("What difference does the date make now?", "direct", "Roe", "responded")),
 ]
 
+PARTICIPLES = [
+    # A participle after a reported clause is said by who reports it, not by a subject inside
+    # the clause (through "will have to choose").
+    ("a subject inside a reported clause with an infinitive",
+     'Even a top party strategist said Roe will have to choose whose side she is on, saying, "At some point, '
+     'she is going to have to come out on where she stands on her old friend."',
+     ("At some point, she is going to have to come out on where she stands on her old friend.", "direct",
+      "Even a top party strategist", "saying")),
+]
+
 
 @pytest.mark.parametrize("case, text, expected", SURNAMES, ids=[row[0] for row in SURNAMES])
 def test_a_surname_read_as_another_word(nlp, case, text, expected):
@@ -40,4 +50,9 @@ def test_a_surname_read_as_another_word(nlp, case, text, expected):
 
 @pytest.mark.parametrize("case, text, expected", ASIDES, ids=[row[0] for row in ASIDES])
 def test_a_speaker_before_an_aside(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
+@pytest.mark.parametrize("case, text, expected", PARTICIPLES, ids=[row[0] for row in PARTICIPLES])
+def test_a_participle_after_a_reported_clause(nlp, case, text, expected):
     assert expected in _found(nlp, text)

@@ -323,9 +323,10 @@ class Speakers:
         """The verb of saying whose reported clause holds ``verb`` (``verb`` itself if none);
         with ``before``, not one in a later paragraph than that word ('... and described the
         regime as "elected." [new paragraph] "I was stunned," Lopez told me': the parser ran the
-        sentence on over the line break; "..., officials said" in the same one still reports)."""
+        sentence on over the line break; "..., officials said" in the same one still reports). The
+        clause may hang on an infinitive of it ("said Roe will have to choose whose side she is on")."""
         node, steps = verb, 0
-        while node.dep_ in ("ccomp", "conj") and node.head != node and steps < 4:
+        while node.dep_ in ("ccomp", "conj", "xcomp") and node.head != node and steps < 4:
             if self.article.is_cue(node.head) and joined_clause(node):
                 return verb  # "Groups say ..., and the union has sued the city": a clause of its own
             node, steps = node.head, steps + 1
