@@ -22,6 +22,12 @@ SURNAMES = [
      "The party's county chairman, Tom Early, a former mayor, said he had not read the rules.\n\n"
      'Told of the county\'s lean, Early described it as "news to me."',
      ("news to me.", "partial", "Early", "described")),
+    ("a surname read as an adverb of a verb tagged a participle",
+     'Bill Skelly, who ran the party data office, was more generous: "Tom is outstanding with data. He is a '
+     'real good data man."\n\nAnd Skelly called Braynard "a real smart guy. I would like to think having been '
+     'in the office, like he was, he understands the data."',
+     ("a real smart guy. I would like to think having been in the office, like he was, he understands the data.",
+      "mixed", "Skelly", "called")),
 ]
 
 ASIDES = [

@@ -205,11 +205,11 @@ class Speakers:
 
     def _surname_read_as_word(self, cue: Token) -> Token | None:
         """'"...," Will wrote.', 'Asked, Early described it as "..."': a capitalised modal or adverb right
-        before a finite cue without a subject is the subject when it cannot be that word: a modal before a
-        verb not in its base form ("Will wrote", tagged a participle), a person's surname ("Rex Early")."""
+        before a finite cue (or one tagged a participle) without a subject is the subject when it cannot be
+        that word: a modal before a verb not in its base form ("Will wrote"), a person's surname ("Rex Early")."""
         word = self.doc[cue.i - 1] if cue.i else None
         if word is None or word.head != cue or word.tag_ not in ("MD", "RB") or not word.is_title or self.article.in_quote(
-                word.idx) or not is_finite(cue) or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
+                word.idx) or not (is_finite(cue) or cue.tag_ == "VBN") or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
             return None
         return word if (word.tag_ == "MD" and cue.tag_ != "VB") or any(
             m.get("kind") == "person" and m.get("how") != "pronoun" and m["start"] != word.idx
