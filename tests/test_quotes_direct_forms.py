@@ -46,6 +46,11 @@ PARTICIPLES = [
      'she is going to have to come out on where she stands on her old friend."',
      ("At some point, she is going to have to come out on where she stands on her old friend.", "direct",
       "Even a top party strategist", "saying")),
+    # "X, who ... and who ...": the second relative pronoun stands for the same antecedent.
+    ("a participle after a second relative clause",
+     'The senator was rallying for a 70-year-old teacher named Ann Kingsley, who is running for the council and '
+     'who worked the crowd, praising "the mayor\'s honesty and plain good sense" as she promised to fix the roads.',
+     ("the mayor's honesty and plain good sense", "partial", "Ann Kingsley", "praising")),
 ]
 
 

@@ -139,9 +139,10 @@ class Speakers:
         inverted = inverted_subject(self.article, cue)
         if inverted is not None:
             return self.named(inverted)
-        for child in cue.children:  # "About 4 in 10 say ...", "Less than a third agreed ...": a share
+        for child in cue.children:  # "About 4 in 10 say ...", "Less than a third agreed ...": a share, not a time
             if child.i < cue.i and child.dep_ in ("nummod", "npadvmod") and child.pos_ in ("NUM", "NOUN") and (
-                    child.pos_ == "NUM" or child.lower_ in _SHARE_WORDS) and not _time_word(child):
+                    child.pos_ == "NUM" or child.lower_ in _SHARE_WORDS) and not any(
+                    t.ent_type_ in ("DATE", "TIME") for t in (child, *child.children)):
                 return child
         before = cue.doc[cue.i - 1] if cue.i else None
         if (before is not None and cue.dep_ in ("ROOT", "ccomp", "parataxis") and before.ent_type_ in ("PERSON", "ORG")
@@ -452,6 +453,8 @@ class Speakers:
     def antecedent(self, subject: Token, verb: Token) -> Token | None:
         """The speaker a subject stands for: a relative pronoun's antecedent, a document's issuer."""
         if subject.lower_ in RELATIVE_PRONOUNS:
+            while verb.dep_ == "conj" and verb.head.dep_ in ("relcl", "conj"):  # "X, who runs ... and who said"
+                verb = verb.head
             if verb.dep_ == "relcl" and (subject.lower_ in ("who", "that") or verb.head.lemma_.lower() in DOCUMENT_NOUNS):
                 return self._predicated(self.issuer(verb.head))  # "a statement which said ..."
             return None
@@ -493,8 +496,3 @@ class Speakers:
 def _object_of(preposition: Token) -> Token | None:
     """The first object of a preposition ("by [the court]"), or None."""
     return next((child for child in preposition.children if child.dep_ == "pobj"), None)
-
-
-def _time_word(token: Token) -> bool:
-    """'Tuesday', 'two years ago', '2019': a time, not a share of people."""
-    return token.ent_type_ in ("DATE", "TIME") or any(child.ent_type_ in ("DATE", "TIME") for child in token.children)
