@@ -53,6 +53,19 @@ PARTICIPLES = [
      ("the mayor's honesty and plain good sense", "partial", "Ann Kingsley", "praising")),
 ]
 
+NOT_SPEAKING = [
+    # A verb that is not one of saying before a colon quote: a thing for its subject does not
+    # speak; the person it has for its object does.
+    ("a thing for subject and a person for object",
+     'Nine percent of independents disagreed.\n\nThe timing of the surge does not surprise Republican pollster Dana '
+     'Shaw: "Historically, lesser-known candidates who beat favourites in early contests have seen the biggest boost."',
+     ("Historically, lesser-known candidates who beat favourites in early contests have seen the biggest boost.",
+      "direct", "Dana Shaw", "surprise")),
+]
+#: "It" before a colon, with a verb that is not one of saying, is nobody: no speaker "it".
+IT_GETS = ('The agency said 100,000 would be admitted in 2017.\n\nWait, it gets better:\n\n"By law, the governor every '
+           'year sets the most refugees the state can accept. This is not done by decree."')
+
 
 @pytest.mark.parametrize("case, text, expected", SURNAMES, ids=[row[0] for row in SURNAMES])
 def test_a_surname_read_as_another_word(nlp, case, text, expected):
@@ -67,3 +80,12 @@ def test_a_speaker_before_an_aside(nlp, case, text, expected):
 @pytest.mark.parametrize("case, text, expected", PARTICIPLES, ids=[row[0] for row in PARTICIPLES])
 def test_a_participle_after_a_reported_clause(nlp, case, text, expected):
     assert expected in _found(nlp, text)
+
+
+@pytest.mark.parametrize("case, text, expected", NOT_SPEAKING, ids=[row[0] for row in NOT_SPEAKING])
+def test_a_thing_does_not_speak(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
+def test_it_before_a_colon_is_nobody(nlp):
+    assert [row for row in _found(nlp, IT_GETS) if row[2] == "it"] == []

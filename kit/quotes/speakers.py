@@ -1,14 +1,12 @@
 """Who says a quote: the speaker of a cue (where it is written and its actor: :mod:`kit.quotes.speaker_actors`).
 
-From the dependency parse: the cue's subject, a relative ``who`` replaced by its
-antecedent, a subjectless ``saying`` given the subject of the verb before it, the
-object of ``according to``, a document replaced by whoever issued it ("a statement
-released by the court"), a title replaced by the name beside it ("its leader, Jeremy
-Corbyn"). The speaker's actor is read from the mention rows of
-:func:`kit.actors.find_mentions` (the mention that holds the speaker's head word). A
-he/she speaker goes to the person :func:`kit.actors.person_antecedent` finds (the
-rule the mentions use too); they/it to the nearest preceding group, organization or
-country. Nothing is guessed: a speaker that cannot be found stays empty.
+From the dependency parse: the cue's subject, a relative ``who`` replaced by its antecedent, a subjectless
+``saying`` given the subject of the verb before it, the object of ``according to``, a document replaced by
+whoever issued it ("a statement released by the court"), a title replaced by the name beside it ("its leader,
+Jeremy Corbyn"). The speaker's actor is read from the mention rows of :func:`kit.actors.find_mentions` (the
+mention that holds the speaker's head word). A he/she speaker goes to the person
+:func:`kit.actors.person_antecedent` finds (the rule the mentions use too); they/it to the nearest preceding
+group, organization or country. Nothing is guessed: a speaker that cannot be found stays empty.
 
 >>> from kit.nlp import load_model
 >>> from kit.quotes.article import Article
@@ -29,7 +27,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, Article, is_finite
 from kit.quotes.speaker_clauses import (
-    after_comma, first_conjunct, infinitive_controller, joined_clause, inverted_subject, main_clause_verb,
+    after_comma, can_speak, first_conjunct, infinitive_controller, joined_clause, inverted_subject, main_clause_verb,
     misparsed_subject, noun_infinitive_verb, noun_participle_speaker, pick_subject, shared_subject,
 )
 
@@ -79,7 +77,20 @@ class Speakers:
             opens = self.article.in_quote(first.idx) and (first.i == 0 or self.doc[first.i - 1].is_space or self.doc[first.i - 1].text in ".?!")
             inverted = inverted_subject(self.article, cue) if opens else None
             speaker = inverted or (self.subject_before(cue) if cue.dep_ != "ROOT" else None)
+        if speaker is not None and depth == 0 and not self.article.is_cue(cue, manner=True):
+            speaker = self._speaking_subject(cue, speaker)
         return self._in_segment(speaker, cue) if speaker is not None else None
+
+    def _speaking_subject(self, verb: Token, subject: Token) -> Token | None:
+        """'The timing of the surge does not surprise pollster Dan Shaw: "..."', 'Wait, it gets better:
+        "..."', 'The reason is a blind faith in his word: "..."': a verb that is not one of saying speaks
+        for no "it" and, when it is "be" or has a person for its object, for no subject that cannot speak
+        (a thing; a document can); the object speaks instead, else nobody."""
+        if subject.lower_ != "it" and (can_speak(self.article, subject) or subject.lemma_.lower() in DOCUMENT_NOUNS):
+            return subject
+        objects = [child for child in verb.children if child.dep_ == "dobj" and can_speak(self.article, child)
+                   and not self.article.in_quote(child.idx)]
+        return self.named(objects[0]) if objects else None if verb.lemma_ == "be" or subject.lower_ == "it" else subject
 
     def _in_segment(self, speaker: Token, cue: Token) -> Token | None:
         """'2:40 p.m. | The mayor's aide says ...', 'WASHINGTON (AFP) – The mayor has ...,
@@ -360,8 +371,7 @@ class Speakers:
         if not names or not label[0].text[:1].isupper() or names[0].i > label.start + 3:
             return None
         # The name's last word before any "on ..." ("Gillibrand on Hillary ..."): its head word.
-        first_name = names[0]
-        last = first_name.i
+        first_name, last = names[0], names[0].i
         while last + 1 < label.end and (
                 (self.doc[last + 1].ent_iob_ == "I" and self.doc[last + 1].ent_type_ == first_name.ent_type_)
                 or (not first_name.ent_type_ and self.doc[last + 1].pos_ == "PROPN")):  # "Carly Fiorina:" untagged
@@ -371,12 +381,11 @@ class Speakers:
     def as_put_it(self, sentences) -> Token | None:
         """'As Vulture put it, "..."', '"...," as Roe, the whip, put it.': the verb of an "as X put
         it" clause in these sentences (outside quote marks), whose subject is who said the quote."""
-        for sentence in sentences:
-            for verb in sentence:
-                if verb.lemma_.lower() in AS_VERBS and verb.pos_ == "VERB" and not self.article.in_quote(verb.idx) and any(
-                        c.lower_ == "it" and c.dep_ == "dobj" for c in verb.children) and any(
-                        c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") for c in verb.children):
-                    return verb
+        for verb in (verb for sentence in sentences for verb in sentence):
+            if verb.lemma_.lower() in AS_VERBS and verb.pos_ == "VERB" and not self.article.in_quote(verb.idx) and any(
+                    c.lower_ == "it" and c.dep_ == "dobj" for c in verb.children) and any(
+                    c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") for c in verb.children):
+                return verb
         return None
 
     def before_colon(self, colon: Token) -> Token | None:
@@ -406,21 +415,16 @@ class Speakers:
         agree - Carl Bialik: ...", "EXCLUSIVE – Roger Stone: ...") and an opener ("More from ...")."""
         article = self.article
         line_start = article.paragraph_starts[article.paragraph_of(colon.idx)]
-        dashes = list(_DASH.finditer(article.text, line_start, colon.idx))
-        if dashes:
-            line_start = dashes[-1].end()
+        line_start = max((dash.end() for dash in _DASH.finditer(article.text, line_start, colon.idx)), default=line_start)
         lowered = article.text[line_start : colon.idx].lower()
-        for opener in LABEL_OPENERS:
-            if lowered.startswith(opener + " "):
-                return line_start + len(opener) + 1
-        return line_start
+        opener = next((opener for opener in LABEL_OPENERS if lowered.startswith(opener + " ")), None)
+        return line_start + len(opener) + 1 if opener is not None else line_start
 
     def after_a_dash(self, colon: Token) -> bool:
         """Is the colon's label set after a dash in its line (a round-up: "Heading - Label:")?"""
         article = self.article
         line_start = article.paragraph_starts[article.paragraph_of(colon.idx)]
-        return any(True for _ in _DASH.finditer(article.text, line_start, colon.idx)) and (
-            colon.idx - self.label_start(colon) <= 60)
+        return _DASH.search(article.text, line_start, colon.idx) is not None and colon.idx - self.label_start(colon) <= 60
 
     def named(self, head: Token) -> Token:
         """'The Labour Party's leader, Jeremy Corbyn' / 'party leader and Prime Minister Boris
@@ -445,10 +449,8 @@ class Speakers:
         return head
 
     def _is_person(self, token: Token) -> bool:
-        if token.ent_type_ == "PERSON":
-            return True
         mention = self.article.mention_at(token)
-        return mention is not None and mention.get("kind") == "person" and mention.get("how") != "pronoun"
+        return token.ent_type_ == "PERSON" or mention is not None and mention.get("kind") == "person" and mention.get("how") != "pronoun"
 
     def antecedent(self, subject: Token, verb: Token) -> Token | None:
         """The speaker a subject stands for: a relative pronoun's antecedent, a document's issuer."""
