@@ -62,6 +62,15 @@ NOT_SPEAKING = [
      ("Historically, lesser-known candidates who beat favourites in early contests have seen the biggest boost.",
       "direct", "Dana Shaw", "surprise")),
 ]
+ACROSS_A_BREAK = [
+    # The parser runs a sentence over a paragraph break and hangs the second paragraph's "and
+    # said" on the first one's verb: the name that opens the second paragraph speaks.
+    ("a name opening a paragraph the parser hangs on the one before",
+     'Mayor Lee said the plan was drawn up by the chief of police and said, "Who do you trust on safety?"\n\nLee, '
+     'speaking on a radio show, called Smith a "blowhard," and said his remarks about the city were priceless '
+     '"propaganda" for the rebels.',
+     ('his remarks about the city were priceless "propaganda" for the rebels', "mixed", "Lee", "said")),
+]
 #: "It" before a colon, with a verb that is not one of saying, is nobody: no speaker "it".
 IT_GETS = ('The agency said 100,000 would be admitted in 2017.\n\nWait, it gets better:\n\n"By law, the governor every '
            'year sets the most refugees the state can accept. This is not done by decree."')
@@ -89,3 +98,8 @@ def test_a_thing_does_not_speak(nlp, case, text, expected):
 
 def test_it_before_a_colon_is_nobody(nlp):
     assert [row for row in _found(nlp, IT_GETS) if row[2] == "it"] == []
+
+
+@pytest.mark.parametrize("case, text, expected", ACROSS_A_BREAK, ids=[row[0] for row in ACROSS_A_BREAK])
+def test_a_name_opening_a_paragraph(nlp, case, text, expected):
+    assert expected in _found(nlp, text)

@@ -62,8 +62,6 @@ class Speakers:
         self.article = article
         self.doc = article.doc
 
-    # -- the speaker of a cue -------------------------------------------------------------
-
     def speaker_of(self, cue: Token, depth: int = 0) -> Token | None:
         """The head word of who says ``cue``: its subject, a relative's antecedent, the
         subject of the verb a subjectless 'saying' follows, the object of 'according to'.
@@ -96,7 +94,7 @@ class Speakers:
         """'2:40 p.m. | The mayor's aide says ...', 'WASHINGTON (AFP) – The mayor has ...,
         saying': the parser runs a sentence over a line break or a dateline and takes the words
         before it for the subject. The speaker is the part of its phrase in the cue's own
-        paragraph (none if nothing of it is there)."""
+        paragraph, else the name opening that paragraph, else none."""
         start = self.article.segment_start(cue.idx)
         if speaker.idx >= start or cue.idx < start:
             return speaker
@@ -115,7 +113,11 @@ class Speakers:
             return self.named(self.doc[before])
         heads = [self.doc[i] for i in sorted(part) if self.doc[i].head.i not in part
                  and self.doc[i].pos_ in ("NOUN", "PROPN", "PRON")]
-        return self.named(heads[-1]) if heads else None
+        name = self.doc[start_token]  # 'De Blasio, on the radio, called ... and said', hung on the paragraph before:
+        while name.i + 1 < cue.i and name.dep_ == "compound" and name.head.i == name.i + 1:  # the name opening the
+            name = name.head  # cue's paragraph, hung across the break, is the subject of its verbs
+        opening = (self._is_person(name) or name.ent_type_ == "ORG") and (name.head.idx < start or name.dep_ == "nsubj") and name.i < cue.i
+        return self.named(heads[-1]) if heads else name if opening else None
 
     def _speaker_of(self, cue: Token, depth: int = 0) -> Token | None:
         """The speaker the grammar names: subject, agent, 'quoted as saying', 'according to'."""
@@ -370,8 +372,7 @@ class Speakers:
                  or (article.mention_at(token) is not None and article.mention_at(token).get("how") != "pronoun")]
         if not names or not label[0].text[:1].isupper() or names[0].i > label.start + 3:
             return None
-        # The name's last word before any "on ..." ("Gillibrand on Hillary ..."): its head word.
-        first_name, last = names[0], names[0].i
+        first_name, last = names[0], names[0].i  # its last word, before any "on ..." ("Gillibrand on Hillary ...")
         while last + 1 < label.end and (
                 (self.doc[last + 1].ent_iob_ == "I" and self.doc[last + 1].ent_type_ == first_name.ent_type_)
                 or (not first_name.ent_type_ and self.doc[last + 1].pos_ == "PROPN")):  # "Carly Fiorina:" untagged
@@ -484,8 +485,7 @@ class Speakers:
                 return child
             if child.dep_ == "prep" and child.lower_ == "by" and _object_of(child) is not None:
                 return _object_of(child)
-        # "a statement released by the Supreme Court"
-        for agent in (a for child in noun.children if child.dep_ == "acl" for a in child.children if a.dep_ == "agent"):
+        for agent in (a for child in noun.children if child.dep_ == "acl" for a in child.children if a.dep_ == "agent"):  # "released by"
             if _object_of(agent) is not None:
                 return _object_of(agent)
         if noun.dep_ not in ("dobj", "pobj"):
