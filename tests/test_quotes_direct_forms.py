@@ -71,6 +71,14 @@ ACROSS_A_BREAK = [
      '"propaganda" for the rebels.',
      ('his remarks about the city were priceless "propaganda" for the rebels', "mixed", "Lee", "said")),
 ]
+UNCLOSED = [
+    # A quote left open whose sentence holds an attribution set off by commas ends before it.
+    ("an unclosed quote before ', said Name,'",
+     'Families often lost track of the paperwork.\n\n"There was not much help for adoptive parents in those years '
+     'about which papers to keep, said Kessel, whose group is pushing for a bill in the House.',
+     ("There was not much help for adoptive parents in those years about which papers to keep", "direct", "Kessel",
+      "said")),
+]
 #: "It" before a colon, with a verb that is not one of saying, is nobody: no speaker "it".
 IT_GETS = ('The agency said 100,000 would be admitted in 2017.\n\nWait, it gets better:\n\n"By law, the governor every '
            'year sets the most refugees the state can accept. This is not done by decree."')
@@ -102,4 +110,9 @@ def test_it_before_a_colon_is_nobody(nlp):
 
 @pytest.mark.parametrize("case, text, expected", ACROSS_A_BREAK, ids=[row[0] for row in ACROSS_A_BREAK])
 def test_a_name_opening_a_paragraph(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
+
+@pytest.mark.parametrize("case, text, expected", UNCLOSED, ids=[row[0] for row in UNCLOSED])
+def test_an_unclosed_quote_before_its_attribution(nlp, case, text, expected):
     assert expected in _found(nlp, text)

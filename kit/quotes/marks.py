@@ -24,6 +24,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from kit import lexicon
+
 #: Marks that can only open / only close a double quote. ``”`` also closes
 #: Swedish/Finnish quotes opened with ``”``; that case is handled by context.
 DOUBLE_OPENING = "“„«"
@@ -48,6 +50,11 @@ _AFTER_CLOSING = set(" \t\n\r\u00a0\u2009\u202f)]}.,;:!?—–-/…") | set(DOUB
 _ELISION = re.compile(r"'(?:\d0s|\d\d\b|em\b|til\b|tis\b|twas\b|cause\b|n'|round\b)|’(?:\d0s|\d\d\b|em\b|til\b|tis\b|twas\b|cause\b|n’)", re.I)
 #: Where an unclosed quote stops at the latest: the end of its sentence.
 _SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"“‘'«(\[]?[A-Z0-9])")
+#: An attribution inside an unclosed quote, set off by commas (", said Kessel,", ", Roe added.",
+#: ", she says,"): the writer forgot the closing mark; the quote ends before it.
+_VERB = "(?:" + "|".join(sorted(lexicon.words("quotes_direct_attribution_verbs"))) + ")"
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+_ATTRIBUTION = re.compile(rf",\s+(?:{_VERB}\s+{_NAME}|{_NAME}\s+{_VERB}|(?:he|she|they)\s+{_VERB})(?=[,.])")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -263,13 +270,19 @@ def _span(text: str, start: int, end: int, opening: str, closing: str | None, cl
 
 
 def _cut_at_sentence_end(text: str, span: QuoteSpan) -> QuoteSpan:
-    """An unclosed quote ends with its first sentence."""
+    """An unclosed quote ends with its first sentence, and before an attribution in it that
+    commas set off ('"We kept no papers, said Okafor, who ...': the quote is "We kept no papers").
+
+    >>> [s.text for s in find_quote_spans('"We kept no papers, said Dana Okafor, who runs the group.')]
+    ['We kept no papers']
+    """
     if span.closed:
         return span
     match = _SENTENCE_END.search(text, span.start, span.end)
-    if match is None:
-        return span
-    return dataclasses.replace(span, end=match.end(), text=text[span.start : match.end()])
+    end = match.end() if match is not None else span.end
+    attribution = _ATTRIBUTION.search(text, span.start, end)
+    end = attribution.start() if attribution is not None else end
+    return span if end == span.end else dataclasses.replace(span, end=end, text=text[span.start : end])
 
 
 def _pair_single(text: str, taken: list[tuple[int, int]]) -> list[QuoteSpan]:
