@@ -79,6 +79,9 @@ UNCLOSED = [
      ("There was not much help for adoptive parents in those years about which papers to keep", "direct", "Kessel",
       "said")),
 ]
+#: Two curly single marks typed for a closing double one, after a word opened by a double mark:
+#: the quoted word is a scare quote, not the start of a quote that runs on.
+CURLY_CLOSED = 'Kelly pressed Roe with a “question’’ that amounted to a scolding.\n\n"I will answer it," Roe said.'
 #: "It" before a colon, with a verb that is not one of saying, is nobody: no speaker "it".
 IT_GETS = ('The agency said 100,000 would be admitted in 2017.\n\nWait, it gets better:\n\n"By law, the governor every '
            'year sets the most refugees the state can accept. This is not done by decree."')
@@ -116,3 +119,7 @@ def test_a_name_opening_a_paragraph(nlp, case, text, expected):
 @pytest.mark.parametrize("case, text, expected", UNCLOSED, ids=[row[0] for row in UNCLOSED])
 def test_an_unclosed_quote_before_its_attribution(nlp, case, text, expected):
     assert expected in _found(nlp, text)
+
+
+def test_a_scare_quote_closed_by_curly_pairs(nlp):
+    assert [row for row in _found(nlp, CURLY_CLOSED) if "amounted" in row[0]] == []
