@@ -79,6 +79,13 @@ UNCLOSED = [
      ("There was not much help for adoptive parents in those years about which papers to keep", "direct", "Kessel",
       "said")),
 ]
+SPACED_MARKS = [
+    # A quote in a quote closed at the end, typed "' ''" with a blank between the two marks.
+    ("a double closing mark after a single one and a blank",
+     "Ms. Okafor said she wanted the novel to be realistic. ''I hate the term 'Harbor poor,' '' she said, but added "
+     "that the family was not living large.",
+     ("I hate the term 'Harbor poor,'", "direct", "she", "said")),
+]
 #: Two curly single marks typed for a closing double one, after a word opened by a double mark:
 #: the quoted word is a scare quote, not the start of a quote that runs on.
 CURLY_CLOSED = 'Kelly pressed Roe with a “question’’ that amounted to a scolding.\n\n"I will answer it," Roe said.'
@@ -123,3 +130,8 @@ def test_an_unclosed_quote_before_its_attribution(nlp, case, text, expected):
 
 def test_a_scare_quote_closed_by_curly_pairs(nlp):
     assert [row for row in _found(nlp, CURLY_CLOSED) if "amounted" in row[0]] == []
+
+
+@pytest.mark.parametrize("case, text, expected", SPACED_MARKS, ids=[row[0] for row in SPACED_MARKS])
+def test_a_closing_mark_after_a_blank(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
