@@ -81,10 +81,7 @@ def test_after_clause(nlp, case, text, expected):
 
 
 SURNAME = [
-    # A capitalised word right before the verb that the tagger reads as an adverb is a surname.
-    ("'..., Early described it as'",
-     "Informed of the district’s anti-tax lean, Early described it as “news to me.”",
-     ("news to me.", "partial", "Early", "described")),
+    # A surname read as an adverb is in tests/test_quotes_direct_forms.py (it needs the name said before).
     # Guard: an adverb opening its sentence.
     ("guard: 'Later, Lopez described it as'",
      "Often the mayor spoke late. Later, Lopez described it as “a long night.”",

@@ -24,6 +24,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from kit import lexicon
+
 #: Marks that can only open / only close a double quote. ``”`` also closes
 #: Swedish/Finnish quotes opened with ``”``; that case is handled by context.
 DOUBLE_OPENING = "“„«"
@@ -48,6 +50,11 @@ _AFTER_CLOSING = set(" \t\n\r\u00a0\u2009\u202f)]}.,;:!?—–-/…") | set(DOUB
 _ELISION = re.compile(r"'(?:\d0s|\d\d\b|em\b|til\b|tis\b|twas\b|cause\b|n'|round\b)|’(?:\d0s|\d\d\b|em\b|til\b|tis\b|twas\b|cause\b|n’)", re.I)
 #: Where an unclosed quote stops at the latest: the end of its sentence.
 _SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"“‘'«(\[]?[A-Z0-9])")
+#: An attribution inside an unclosed quote, set off by commas (", said Kessel,", ", Roe added.",
+#: ", she says,"): the writer forgot the closing mark; the quote ends before it.
+_VERB = "(?:" + "|".join(sorted(lexicon.words("quotes_direct_attribution_verbs"))) + ")"
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+_ATTRIBUTION = re.compile(rf",\s+(?:{_VERB}\s+{_NAME}|{_NAME}\s+{_VERB}|(?:he|she|they)\s+{_VERB})(?=[,.])")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -117,22 +124,27 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return [_with_doubled_marks(original, span) for span in found]
 
 
-#: Two apostrophes written for a double quote (''It is over,'' he said), as in wire and
+#: Two apostrophes written for a double quote (''It is over,'' he said; or two curly ones, ‘‘ ’’), as in wire and
 #: newspaper archives typed on keyboards without curly quotes.
-_DOUBLED = re.compile(r"''(?!')")
+_DOUBLED = re.compile(r"(?:''|‘‘|’’)(?!['‘’])")
 
 
 def _doubled_apostrophes(text: str) -> str:
     """``text`` with each pair of apostrophes that stands for a double quote made one straight
     double mark, the same length: ``''It`` -> ``" "It`` side (the blank before it is repeated)
     and ``it,''`` -> ``it,"`` + the character after it (so the mark has the neighbours of one)."""
-    if "''" not in text:
+    if "''" not in text and "‘‘" not in text and "’’" not in text:
         return text
     chars = list(text)
     for match in _DOUBLED.finditer(text):
         index = match.start()
         before = text[index - 1] if index else "\n"
         after = text[index + 2] if index + 2 < len(text) else "\n"
+        blank = index - 1  # "''I hate the term 'Manhattan poor,' '' she said": blanks between the two closing marks
+        while blank > 1 and text[blank] in " \u00a0" and blank > index - 3:
+            blank -= 1
+        if blank < index - 1 and text[blank] in "'’" and text[blank - 1] not in " '’" and not after.isalnum():
+            before = chars[index - 1] = text[blank]  # the double mark closes after the single one
         if (before in _BEFORE_OPENING or before == "\n") and not after.isspace():
             chars[index], chars[index + 1] = before, '"'
         elif not before.isspace() and (after in _AFTER_CLOSING or after == "\n"):
@@ -142,8 +154,9 @@ def _doubled_apostrophes(text: str) -> str:
 
 def _with_doubled_marks(text: str, span: QuoteSpan) -> QuoteSpan:
     """A span found on the rewritten text, with the real text and two-character marks."""
-    opening = "''" if span.opening and text[span.start - 2 : span.start] == "''" else span.opening
-    closing = "''" if span.closing and text[span.end : span.end + 2] == "''" else span.closing
+    before, after = text[span.start - 2 : span.start], text[span.end : span.end + 2]
+    opening = before if span.opening and before in ("''", "‘‘", "’’") else span.opening
+    closing = after if span.closing and after in ("''", "‘‘", "’’") else span.closing
     return dataclasses.replace(span, text=text[span.start : span.end], opening=opening, closing=closing)
 
 
@@ -263,13 +276,19 @@ def _span(text: str, start: int, end: int, opening: str, closing: str | None, cl
 
 
 def _cut_at_sentence_end(text: str, span: QuoteSpan) -> QuoteSpan:
-    """An unclosed quote ends with its first sentence."""
+    """An unclosed quote ends with its first sentence, and before an attribution in it that
+    commas set off ('"We kept no papers, said Okafor, who ...': the quote is "We kept no papers").
+
+    >>> [s.text for s in find_quote_spans('"We kept no papers, said Dana Okafor, who runs the group.')]
+    ['We kept no papers']
+    """
     if span.closed:
         return span
     match = _SENTENCE_END.search(text, span.start, span.end)
-    if match is None:
-        return span
-    return dataclasses.replace(span, end=match.end(), text=text[span.start : match.end()])
+    end = match.end() if match is not None else span.end
+    attribution = _ATTRIBUTION.search(text, span.start, end)
+    end = attribution.start() if attribution is not None else end
+    return span if end == span.end else dataclasses.replace(span, end=end, text=text[span.start : end])
 
 
 def _pair_single(text: str, taken: list[tuple[int, int]]) -> list[QuoteSpan]:

@@ -454,23 +454,12 @@ def misparsed_subject(article: Article, cue: Token) -> Token | None:
     """A finite verb of saying the parser left without its subject: 'Sen. Jane Roe (R-Ohio)
     said ...' with the name hung on a noun before it (the name before the bracket speaks);
     'Jane Roe, the party's whip, on Tuesday called ...' taken for a relative clause of a name
-    that has no verb of its own (the name speaks); 'Will wrote' with the surname read as a modal
-    (a modal never comes before a verb in the past or third person: the word is a name); 'And
-    Skelly called ...', 'Informed of it, Early described it as ...': a capitalised word the tagger
-    reads as an adverb right before the verb, not opening its sentence, is a surname."""
+    that has no verb of its own (the name speaks). A surname read as a modal or an adverb ('Will
+    wrote', 'Early described') is :meth:`Speakers._surname_read_as_word`'s."""
     finite = is_finite(cue) or cue.tag_ == "VBN" and cue.dep_ == "relcl"  # "called" read as a relative clause
     if not finite or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
         return None
     doc = cue.doc
-    for child in cue.children:  # "While Will acknowledges ...": a surname the tagger reads as a modal
-        if child.dep_ == "aux" and child.tag_ == "MD" and cue.tag_ in ("VBD", "VBZ") and child.text[:1].isupper() \
-                and child.i == cue.i - 1 and not article.in_quote(child.idx):
-            return child
-    before = doc[cue.i - 1] if cue.i else None  # "And Skelly called ...": a surname the tagger reads as an adverb
-    if before is not None and before.dep_ == "advmod" and before.tag_ == "RB" and before.is_title and before.i > 0 \
-            and not doc[before.i - 1].is_sent_start and not (doc[before.i - 1].is_punct and doc[before.i - 1].text != ",") \
-            and not article.in_quote(before.idx):
-        return before
     if cue.i > 3 and doc[cue.i - 1].text == ")":
         k = cue.i - 2
         while k > 0 and doc[k].text != "(" and cue.i - k < 8:

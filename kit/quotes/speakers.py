@@ -1,14 +1,12 @@
 """Who says a quote: the speaker of a cue (where it is written and its actor: :mod:`kit.quotes.speaker_actors`).
 
-From the dependency parse: the cue's subject, a relative ``who`` replaced by its
-antecedent, a subjectless ``saying`` given the subject of the verb before it, the
-object of ``according to``, a document replaced by whoever issued it ("a statement
-released by the court"), a title replaced by the name beside it ("its leader, Jeremy
-Corbyn"). The speaker's actor is read from the mention rows of
-:func:`kit.actors.find_mentions` (the mention that holds the speaker's head word). A
-he/she speaker goes to the person :func:`kit.actors.person_antecedent` finds (the
-rule the mentions use too); they/it to the nearest preceding group, organization or
-country. Nothing is guessed: a speaker that cannot be found stays empty.
+From the dependency parse: the cue's subject, a relative ``who`` replaced by its antecedent, a subjectless
+``saying`` given the subject of the verb before it, the object of ``according to``, a document replaced by
+whoever issued it ("a statement released by the court"), a title replaced by the name beside it ("its leader,
+Jeremy Corbyn"). The speaker's actor is read from the mention rows of :func:`kit.actors.find_mentions` (the
+mention that holds the speaker's head word). A he/she speaker goes to the person
+:func:`kit.actors.person_antecedent` finds (the rule the mentions use too); they/it to the nearest preceding
+group, organization or country. Nothing is guessed: a speaker that cannot be found stays empty.
 
 >>> from kit.nlp import load_model
 >>> from kit.quotes.article import Article
@@ -29,8 +27,9 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
 from kit import lexicon
 from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, Article, is_finite
 from kit.quotes.speaker_clauses import (
-    according_maker, after_comma, chosen_subject, first_conjunct, infinitive_controller, joined_clause, inverted_subject,
-    main_clause_verb, misparsed_subject, noun_infinitive_verb, noun_participle_speaker, pick_subject, shared_subject,
+    according_maker, after_comma, can_speak, chosen_subject, first_conjunct, infinitive_controller, joined_clause,
+    inverted_subject, main_clause_verb, misparsed_subject, noun_infinitive_verb, noun_participle_speaker, pick_subject,
+    shared_subject,
 )
 
 #: Dependents that are not part of a speaker's noun phrase ("Hugh Hill, a doctor, said").
@@ -64,8 +63,6 @@ class Speakers:
         self.article = article
         self.doc = article.doc
 
-    # -- the speaker of a cue -------------------------------------------------------------
-
     def speaker_of(self, cue: Token, depth: int = 0) -> Token | None:
         """The head word of who says ``cue``: its subject, a relative's antecedent, the
         subject of the verb a subjectless 'saying' follows, the object of 'according to'.
@@ -79,13 +76,26 @@ class Speakers:
             opens = self.article.in_quote(first.idx) and (first.i == 0 or self.doc[first.i - 1].is_space or self.doc[first.i - 1].text in ".?!")
             inverted = inverted_subject(self.article, cue) if opens else None
             speaker = inverted or (self.subject_before(cue) if cue.dep_ != "ROOT" else None)
+        if speaker is not None and depth == 0 and not self.article.is_cue(cue, manner=True):
+            speaker = self._speaking_subject(cue, speaker)
         return self._in_segment(speaker, cue) if speaker is not None else None
+
+    def _speaking_subject(self, verb: Token, subject: Token) -> Token | None:
+        """'The timing of the surge does not surprise pollster Dan Shaw: "..."', 'Wait, it gets better:
+        "..."', 'The reason is a blind faith in his word: "..."': a verb that is not one of saying speaks
+        for no "it" and, when it is "be" or has a person for its object, for no subject that cannot speak
+        (a thing; a document can); the object speaks instead, else nobody."""
+        if subject.lower_ != "it" and (can_speak(self.article, subject) or subject.lemma_.lower() in DOCUMENT_NOUNS):
+            return subject
+        objects = [child for child in verb.children if child.dep_ == "dobj" and can_speak(self.article, child)
+                   and not self.article.in_quote(child.idx)]
+        return self.named(objects[0]) if objects else None if verb.lemma_ == "be" or subject.lower_ == "it" else subject
 
     def _in_segment(self, speaker: Token, cue: Token) -> Token | None:
         """'2:40 p.m. | The mayor's aide says ...', 'WASHINGTON (AFP) – The mayor has ...,
         saying': the parser runs a sentence over a line break or a dateline and takes the words
         before it for the subject. The speaker is the part of its phrase in the cue's own
-        paragraph (none if nothing of it is there)."""
+        paragraph, else the name opening that paragraph, else none."""
         start = self.article.segment_start(cue.idx)
         if speaker.idx >= start or cue.idx < start:
             return speaker
@@ -104,18 +114,20 @@ class Speakers:
             return self.named(self.doc[before])
         heads = [self.doc[i] for i in sorted(part) if self.doc[i].head.i not in part
                  and self.doc[i].pos_ in ("NOUN", "PROPN", "PRON")]
-        return self.named(heads[-1]) if heads else None
+        name = self.doc[start_token]  # 'De Blasio, on the radio, called ... and said', hung on the paragraph before:
+        while name.i + 1 < cue.i and name.dep_ == "compound" and name.head.i == name.i + 1:  # the name opening the
+            name = name.head  # cue's paragraph, hung across the break, is the subject of its verbs
+        opening = (self._is_person(name) or name.ent_type_ == "ORG") and (name.head.idx < start or name.dep_ == "nsubj") and name.i < cue.i
+        return self.named(heads[-1]) if heads else name if opening else None
 
     def _speaker_of(self, cue: Token, depth: int = 0) -> Token | None:
         """The speaker the grammar names: subject, agent, 'quoted as saying', 'according to'."""
         if depth > 3:
             return None
         if cue.lower_ == "according":
-            for to in cue.children:
-                if to.lower_ == "to":
-                    objects = [c for c in to.children if c.dep_ == "pobj"]
-                    return self.named(according_maker(self, objects[0])) if objects else None
-            return None
+            to = next((child for child in cue.children if child.lower_ == "to"), None)
+            named = _object_of(to) if to is not None else None
+            return self.named(according_maker(self, named)) if named is not None else None
         subjects = [child for child in cue.children if child.dep_ in ("nsubj", "csubj")]
         # '"... [Clinton] can be ...," Roe said': a second subject inside the quote is what is said.
         subjects = [child for child in subjects if not self.article.in_quote(child.idx)] or subjects
@@ -125,10 +137,8 @@ class Speakers:
             subject = self.antecedent(chosen_subject(cue, subjects), cue)
             return self.named(subject) if subject is not None else None
         for child in cue.children:
-            if child.dep_ == "agent":  # "was told by X"
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return self.named(objects[0])
+            if child.dep_ == "agent" and _object_of(child) is not None:  # "was told by X"
+                return self.named(_object_of(child))
         if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.lemma_ in ("quote", "cite", "report"):
             # "X was quoted as saying", "It cited the Air Force as stating": X / the Air Force.
             reporter = cue.head.head
@@ -142,9 +152,10 @@ class Speakers:
         inverted = inverted_subject(self.article, cue)
         if inverted is not None:
             return self.named(inverted)
-        for child in cue.children:  # "About 4 in 10 say ...", "Less than a third agreed ...": a share
+        for child in cue.children:  # "About 4 in 10 say ...", "Less than a third agreed ...": a share, not a time
             if child.i < cue.i and child.dep_ in ("nummod", "npadvmod") and child.pos_ in ("NUM", "NOUN") and (
-                    child.pos_ == "NUM" or child.lower_ in _SHARE_WORDS) and not _time_word(child):
+                    child.pos_ == "NUM" or child.lower_ in _SHARE_WORDS) and not any(
+                    t.ent_type_ in ("DATE", "TIME") for t in (child, *child.children)):
                 return child
         before = cue.doc[cue.i - 1] if cue.i else None
         if (before is not None and cue.dep_ in ("ROOT", "ccomp", "parataxis") and before.ent_type_ in ("PERSON", "ORG")
@@ -155,6 +166,9 @@ class Speakers:
         for child in cue.children:  # '"X," Roe notes.': a name the parser takes for a compound of the verb
             if child.dep_ == "compound" and child.i == cue.i - 1 and child.pos_ == "PROPN" and not self.article.in_quote(child.idx):
                 return self.named(child)
+        surname = self._surname_read_as_word(cue)
+        if surname is not None:
+            return surname
         misattached = self._misattached_subject(cue) or misparsed_subject(self.article, cue) or self._subject_before_aside(cue) \
             or self._added_to_before(cue, depth)
         if misattached is not None:
@@ -203,15 +217,31 @@ class Speakers:
                     found = token
         return found
 
+    def _surname_read_as_word(self, cue: Token) -> Token | None:
+        """'"...," Will wrote.', 'Asked, Early described it as "..."': a capitalised modal or adverb right
+        before a finite cue (or one tagged a participle) without a subject is the subject when it cannot be
+        that word: a modal before a verb not in its base form ("Will wrote"), a person's surname ("Rex Early")."""
+        word = self.doc[cue.i - 1] if cue.i else None
+        if word is None or word.head != cue or word.tag_ not in ("MD", "RB") or not word.is_title or self.article.in_quote(
+                word.idx) or not (is_finite(cue) or cue.tag_ == "VBN") or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
+            return None
+        return word if (word.tag_ == "MD" and cue.tag_ != "VB") or any(
+            m.get("kind") == "person" and m.get("how") != "pronoun" and m["start"] != word.idx
+            and str(m.get("text") or "").split()[-1:] == [word.text] for m in self.article.mentions) else None
+
     def _subject_before_aside(self, cue: Token) -> Token | None:
         """'But Sen. Jane Roe (D-Ohio), noting the crowd, said, "..."', 'Columnist Ann Lee, in an
         effort to ..., wrote,': a finite cue the parser leaves without a subject after an aside
-        set off by commas: the name or noun that opens the clause before the aside speaks."""
+        set off by commas (adverbs of the cue may follow it: 'Roe, exasperated, famously replied:'): the
+        name or noun that opens the clause before the aside speaks."""
         doc, article = self.doc, self.article
-        if cue.i < 4 or doc[cue.i - 1].text != "," or not is_finite(cue):
+        before = cue.i - 1  # "Roe, exasperated, famously replied:": adverbs of the cue before it
+        while before > 0 and doc[before].dep_ == "advmod" and doc[before].head == cue and doc[before].pos_ == "ADV":
+            before -= 1
+        if before < 3 or doc[before].text != "," or not is_finite(cue):
             return None
         start = self.clause_start(cue)
-        commas = [t.i for t in doc[start : cue.i - 1] if t.text == ","]
+        commas = [t.i for t in doc[start : before] if t.text == ","]
         if not commas or doc[commas[-1] + 1].pos_ not in ("VERB", "ADP", "ADV", "SCONJ"):
             return None  # the aside opens with a participle or a preposition ("noting", "in")
         k = commas[-1] - 1
@@ -342,9 +372,7 @@ class Speakers:
                  or (article.mention_at(token) is not None and article.mention_at(token).get("how") != "pronoun")]
         if not names or not label[0].text[:1].isupper() or names[0].i > label.start + 3:
             return None
-        # The name's last word before any "on ..." ("Gillibrand on Hillary ..."): its head word.
-        first_name = names[0]
-        last = first_name.i
+        first_name, last = names[0], names[0].i  # its last word, before any "on ..." ("Gillibrand on Hillary ...")
         while last + 1 < label.end and (
                 (self.doc[last + 1].ent_iob_ == "I" and self.doc[last + 1].ent_type_ == first_name.ent_type_)
                 or (not first_name.ent_type_ and self.doc[last + 1].pos_ == "PROPN")):  # "Carly Fiorina:" untagged
@@ -354,12 +382,11 @@ class Speakers:
     def as_put_it(self, sentences) -> Token | None:
         """'As Vulture put it, "..."', '"...," as Roe, the whip, put it.': the verb of an "as X put
         it" clause in these sentences (outside quote marks), whose subject is who said the quote."""
-        for sentence in sentences:
-            for verb in sentence:
-                if verb.lemma_.lower() in AS_VERBS and verb.pos_ == "VERB" and not self.article.in_quote(verb.idx) and any(
-                        c.lower_ == "it" and c.dep_ == "dobj" for c in verb.children) and any(
-                        c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") for c in verb.children):
-                    return verb
+        for verb in (verb for sentence in sentences for verb in sentence):
+            if verb.lemma_.lower() in AS_VERBS and verb.pos_ == "VERB" and not self.article.in_quote(verb.idx) and any(
+                    c.lower_ == "it" and c.dep_ == "dobj" for c in verb.children) and any(
+                    c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") for c in verb.children):
+                return verb
         return None
 
     def before_colon(self, colon: Token) -> Token | None:
@@ -389,21 +416,16 @@ class Speakers:
         agree - Carl Bialik: ...", "EXCLUSIVE – Roger Stone: ...") and an opener ("More from ...")."""
         article = self.article
         line_start = article.paragraph_starts[article.paragraph_of(colon.idx)]
-        dashes = list(_DASH.finditer(article.text, line_start, colon.idx))
-        if dashes:
-            line_start = dashes[-1].end()
+        line_start = max((dash.end() for dash in _DASH.finditer(article.text, line_start, colon.idx)), default=line_start)
         lowered = article.text[line_start : colon.idx].lower()
-        for opener in LABEL_OPENERS:
-            if lowered.startswith(opener + " "):
-                return line_start + len(opener) + 1
-        return line_start
+        opener = next((opener for opener in LABEL_OPENERS if lowered.startswith(opener + " ")), None)
+        return line_start + len(opener) + 1 if opener is not None else line_start
 
     def after_a_dash(self, colon: Token) -> bool:
         """Is the colon's label set after a dash in its line (a round-up: "Heading - Label:")?"""
         article = self.article
         line_start = article.paragraph_starts[article.paragraph_of(colon.idx)]
-        return any(True for _ in _DASH.finditer(article.text, line_start, colon.idx)) and (
-            colon.idx - self.label_start(colon) <= 60)
+        return _DASH.search(article.text, line_start, colon.idx) is not None and colon.idx - self.label_start(colon) <= 60
 
     def named(self, head: Token) -> Token:
         """'The Labour Party's leader, Jeremy Corbyn' / 'party leader and Prime Minister Boris
@@ -428,14 +450,14 @@ class Speakers:
         return head
 
     def _is_person(self, token: Token) -> bool:
-        if token.ent_type_ == "PERSON":
-            return True
         mention = self.article.mention_at(token)
-        return mention is not None and mention.get("kind") == "person" and mention.get("how") != "pronoun"
+        return token.ent_type_ == "PERSON" or mention is not None and mention.get("kind") == "person" and mention.get("how") != "pronoun"
 
     def antecedent(self, subject: Token, verb: Token) -> Token | None:
         """The speaker a subject stands for: a relative pronoun's antecedent, a document's issuer."""
         if subject.lower_ in RELATIVE_PRONOUNS:
+            while verb.dep_ == "conj" and verb.head.dep_ in ("relcl", "conj"):  # "X, who runs ... and who said"
+                verb = verb.head
             if verb.dep_ == "relcl" and (subject.lower_ in ("who", "that") or verb.head.lemma_.lower() in DOCUMENT_NOUNS):
                 return self._predicated(self.issuer(verb.head))  # "a statement which said ..."
             return None
@@ -461,17 +483,11 @@ class Speakers:
         for child in noun.children:  # "Trump's statement", "the court's summary", "estimates by organizers"
             if child.dep_ == "poss":
                 return child
-            if child.dep_ == "prep" and child.lower_ == "by":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-        for child in noun.children:  # "a statement released by the Supreme Court"
-            if child.dep_ == "acl":
-                for agent in child.children:
-                    if agent.dep_ == "agent":
-                        objects = [c for c in agent.children if c.dep_ == "pobj"]
-                        if objects:
-                            return objects[0]
+            if child.dep_ == "prep" and child.lower_ == "by" and _object_of(child) is not None:
+                return _object_of(child)
+        for agent in (a for child in noun.children if child.dep_ == "acl" for a in child.children if a.dep_ == "agent"):  # "released by"
+            if _object_of(agent) is not None:
+                return _object_of(agent)
         if noun.dep_ not in ("dobj", "pobj"):
             return noun
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head
@@ -479,7 +495,6 @@ class Speakers:
         return subjects[0] if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS else noun
 
 
-
-def _time_word(token: Token) -> bool:
-    """'Tuesday', 'two years ago', '2019': a time, not a share of people."""
-    return token.ent_type_ in ("DATE", "TIME") or any(child.ent_type_ in ("DATE", "TIME") for child in token.children)
+def _object_of(preposition: Token) -> Token | None:
+    """The first object of a preposition ("by [the court]"), or None."""
+    return next((child for child in preposition.children if child.dep_ == "pobj"), None)
