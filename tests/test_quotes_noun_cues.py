@@ -29,7 +29,22 @@ TOPIC_PHRASES = [
      ("about the weather", "indirect", "Okafor", "jokes")),
 ]
 
-ALL = TOPIC_PHRASES
+PREDICATES = [
+    # A speech noun that is the subject of "be" says the that-clause "be" takes.
+    ("claim is that",
+     "The senator's main claim is that the audit was rigged.",
+     ("the audit was rigged", "indirect", "The senator", "claim")),
+    # ... its owner the subject of a light verb in a relative clause on it.
+    ("the promise X has made is that",
+     "The boldest promise Okafor has made is that no school will close.",
+     ("no school will close", "indirect", "Okafor", "promise")),
+    # "claim" takes an infinitive, like "promise".
+    ("claim to be",
+     "Reyes's claim to be the strongest candidate drew laughs.",
+     ("to be the strongest candidate", "indirect", "Reyes", "claim")),
+]
+
+ALL = TOPIC_PHRASES + PREDICATES
 
 
 @pytest.mark.parametrize("case, text, expected", ALL, ids=[row[0] for row in ALL])

@@ -36,7 +36,7 @@ LIGHT_VERBS = lexicon.words("quotes_noun_light_verbs")
 #: Those whose content "for" can bring ("a call for an inquiry", "a plea for calm").
 REQUEST_NOUNS = frozenset("call demand plea appeal request".split())
 #: Those whose content an infinitive can bring ("his promise to cut taxes").
-INFINITIVE_NOUNS = REQUEST_NOUNS | frozenset("promise pledge vow threat".split())
+INFINITIVE_NOUNS = REQUEST_NOUNS | lexicon.words("quotes_noun_infinitive_nouns")
 
 
 def owner(noun: Token) -> Token | None:
@@ -59,6 +59,11 @@ def owner(noun: Token) -> Token | None:
         subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return subjects[0]
+    for child in noun.children:  # "the boldest promise Okafor has made is that ..."
+        if child.dep_ == "relcl" and child.lemma_.lower() in LIGHT_VERBS:
+            subjects = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")]
+            if subjects:
+                return subjects[0]
     return None
 
 
@@ -85,7 +90,21 @@ def content_of(noun: Token) -> list[Token] | None:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects and _topic_reported(noun, objects[0]):
                 return [child, *objects[0].subtree]
-    return _that_after(noun)
+    return _that_after(noun) or _that_predicate(noun)
+
+
+def _that_predicate(noun: Token) -> list[Token] | None:
+    """'The senator's main claim is that the audit was rigged': a speech noun that is the
+    subject of "be" says the that-clause "be" takes."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_ != "be":
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and clause.i > verb.i and is_finite(clause) and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+                c.dep_ in SUBJECTS for c in clause.children):
+            return [t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head == clause)]
+    return None
 
 
 def _topic_reported(noun: Token, topic: Token) -> bool:
