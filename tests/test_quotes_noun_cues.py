@@ -38,6 +38,9 @@ PREDICATES = [
     ("the promise X has made is that",
      "The boldest promise Okafor has made is that no school will close.",
      ("no school will close", "indirect", "Okafor", "promise")),
+    ("answer was that",
+     "The governor's answer was that the state could not afford the new bridge.",
+     ("the state could not afford the new bridge", "indirect", "The governor", "answer")),
     # "claim" takes an infinitive, like "promise".
     ("claim to be",
      "Reyes's claim to be the strongest candidate drew laughs.",

@@ -30,7 +30,7 @@ TOPIC_NOUNS = lexicon.words("quotes_noun_topic_nouns")
 #: Those whose content "of" brings ("made no mention of the deficit", "her praise of the crews").
 OF_NOUNS = lexicon.words("quotes_noun_of_nouns")
 #: Nouns of speech acts ("his claim that ...", "a call for ...", "her comments on ...").
-SPEECH_NOUNS = lexicon.words("quotes_speech_nouns") | TOPIC_NOUNS | OF_NOUNS
+SPEECH_NOUNS = lexicon.words("quotes_speech_nouns") | lexicon.words("quotes_noun_speech_nouns") | TOPIC_NOUNS | OF_NOUNS
 #: Verbs whose subject makes the speech act their object names ("she made a promise to ...").
 LIGHT_VERBS = lexicon.words("quotes_noun_light_verbs")
 #: Those whose content "for" can bring ("a call for an inquiry", "a plea for calm").
