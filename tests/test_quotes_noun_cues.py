@@ -62,6 +62,9 @@ NO_ROW = [
     ("object of a verb of saying", "The senator condemned the mayor's remarks about the police.", "remarks"),
     # Inside what a verb of saying reports: the outer speaker's words.
     ("inside a reported clause", "Reyes said the mayor's comments on crime were unfair.", "comments"),
+    # ... whatever form the noun's content takes.
+    ("that-clause inside a reported clause", "Reyes said the mayor's claim that the audit was rigged had no basis.",
+     "claim"),
     # "renew" is no light verb: what renews calls is the news that prompts them.
     ("renewed calls for", "The audit renewed calls for an independent inquiry into the harbor fund.", "calls for"),
 ]

@@ -109,18 +109,12 @@ def _that_predicate(noun: Token) -> list[Token] | None:
 
 def _topic_reported(noun: Token, topic: Token) -> bool:
     """Whether a speech noun's "about" / "on" / "of" phrase is a report of its own: not a date
-    ("her remarks on Monday"), not when the noun is the object of a verb other than a light one
+    ("her remarks on Monday"), nor when the noun is the object of a verb other than a light one
     ("the senator condemned the mayor's remarks about the police": the senator's report holds
-    it), nor inside the clause a verb of saying reports ("Roe said the mayor's comments on crime
-    were unfair")."""
+    it). (Inside the clause a verb of saying reports, no noun reports: :func:`noun_report`.)"""
     if topic.ent_type_ in ("DATE", "TIME"):
         return False
-    if noun.dep_ in ("dobj", "nsubjpass", "oprd") and noun.head.lemma_.lower() not in LIGHT_VERBS:
-        return False
-    for ancestor in noun.ancestors:
-        if ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in CUE_VERBS | INDIRECT_VERBS:
-            return False
-    return True
+    return not (noun.dep_ in ("dobj", "nsubjpass", "oprd") and noun.head.lemma_.lower() not in LIGHT_VERBS)
 
 
 def _that_after(noun: Token) -> list[Token] | None:
@@ -149,4 +143,14 @@ def noun_report(noun: Token) -> tuple[list[Token], Token] | None:
     if speaker is None:
         return None
     content = content_of(noun)
+    if content and _inside_a_report(noun):
+        return None
     return (content, speaker) if content else None
+
+
+def _inside_a_report(noun: Token) -> bool:
+    """'Roe said the mayor's claim that the audit was rigged had no basis': a speech noun inside
+    the clause a verb of saying reports is that speaker's words, not a report of its own (the
+    annotators give the outer speaker the whole clause)."""
+    return any(ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in CUE_VERBS | INDIRECT_VERBS
+               for ancestor in noun.ancestors)
