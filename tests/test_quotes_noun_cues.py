@@ -65,6 +65,8 @@ NO_ROW = [
     # ... whatever form the noun's content takes.
     ("that-clause inside a reported clause", "Reyes said the mayor's claim that the audit was rigged had no basis.",
      "claim"),
+    ("that-clause, the object of a verb of saying", "The senator criticized the mayor's claim that the audit was rigged.",
+     "claim"),
     # "renew" is no light verb: what renews calls is the news that prompts them.
     ("renewed calls for", "The audit renewed calls for an independent inquiry into the harbor fund.", "calls for"),
 ]

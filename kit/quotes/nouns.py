@@ -150,7 +150,9 @@ def noun_report(noun: Token) -> tuple[list[Token], Token] | None:
 
 def _inside_a_report(noun: Token) -> bool:
     """'Roe said the mayor's claim that the audit was rigged had no basis': a speech noun inside
-    the clause a verb of saying reports is that speaker's words, not a report of its own (the
-    annotators give the outer speaker the whole clause)."""
-    return any(ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in CUE_VERBS | INDIRECT_VERBS
-               for ancestor in noun.ancestors)
+    the clause a verb of saying reports, or its object, is that speaker's words, not a report of
+    its own (the annotators give the outer speaker the whole clause)."""
+    saying = CUE_VERBS | INDIRECT_VERBS
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in saying:
+        return True  # "Roe criticized the mayor's claim that ...": Roe's report holds it
+    return any(ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in saying for ancestor in noun.ancestors)
