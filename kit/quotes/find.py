@@ -27,7 +27,6 @@ from kit.nlp import load_model
 from kit.quotes.article import (
     INDIRECT_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, is_finite, negated, passive_without_agent, strip,
 )
-from kit import lexicon
 from kit.quotes.continued import introduced_above, outer_reporter, says_its_own, share_along_chains
 from kit.quotes.headlines import headline_speaker
 from kit.quotes.marks import QuoteSpan
@@ -35,11 +34,10 @@ from kit.quotes.signed import Signed
 from kit.quotes.speaker_actors import SpeakerActors, pronouns_to_quoted
 from kit.quotes.speaker_clauses import ADDRESSING_VERBS
 from kit.quotes.speakers import Speakers
+from kit.quotes.titles import NAMING_VERBS, after_a_noun_phrase
 from kit.tables import conform
 
 
-#: Verbs that give a name: quoted capitalised words beside them are a name, not words said.
-NAMING_VERBS = lexicon.words("quotes_direct_naming_verbs")
 #: Marks and blanks before a sentence's first word (a closing mark the parser kept with it).
 _STRAY = " \t\n\u00a0\"“”'‘’"
 
@@ -123,7 +121,7 @@ class MarkedQuotes:
                 continue  # "'A change of heart.'" alone on its line: a section heading quoting what follows
             if kind != "direct" and (self.text[: mark.outer_start].rstrip().endswith("(") or _modifies_next(content, mark)):
                 continue  # a gloss in brackets ('anti-Brexit ("British exit")'), 'a "unity" lunch': no words said
-            if (is_a_name(content) or _title_case(content)) and self._after_a_noun_phrase(mark):
+            if (is_a_name(content) or _title_case(content)) and after_a_noun_phrase(self.article, mark):
                 continue  # 'on Fox's "Sunday Morning Futures," Issa said': a title, not words said
             start, end = strip(self.text, mark.start, mark.end)
             rows.append(self.actors.row(start, end, kind, attribution, content[0].i))
@@ -136,19 +134,6 @@ class MarkedQuotes:
         line_start = self.article.line_start(mark.outer_start)
         return line_start > 0 and not self.text[line_start : mark.outer_start].strip() and not self.text[
             mark.outer_end : self.article.line_end(mark.outer_end)].strip(" .\t")
-
-    def _after_a_noun_phrase(self, mark: QuoteSpan) -> bool:
-        """Does the quote follow a determiner, preposition, possessive or noun of its sentence
-        ("on the podcast "Morning Ledger"", "NBC's "Harbor Weekly"")?"""
-        opening = self.article.tokens_of(mark.outer_start, mark.outer_start + 1)
-        if opening is None or len(opening) == 0 or opening.start == 0:
-            return False
-        token = self.article.doc[opening.start - 1]
-        while token.i > 0 and token.is_space:
-            token = self.article.doc[token.i - 1]
-        if token.idx >= mark.outer_start or self.article.sentence_index(token.i) != self.article.sentence_index(opening.start):
-            return False
-        return token.pos_ in ("DET", "ADP", "NOUN", "PROPN") or token.tag_ == "POS"
 
     def _attributed(self) -> list[tuple[QuoteSpan, Span, Attribution, str] | None]:
         """Each quote mark's content, attribution and kind (None for marks around no words)."""

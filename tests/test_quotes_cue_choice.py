@@ -1,0 +1,31 @@
+"""Which cue a quote in marks is tied to, and quoted titles that are no words said (PolNeAR
+train, issue 14): made-up sentences. Tables of (case, text, expected) like the other
+tests/test_quotes_*.py files."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import _found  # the quotes of one text, offsets checked
+
+
+#: A show's, a book's or an article's title in marks, where a noun phrase goes: no quote.
+TITLES = [
+    ("a show's title after a possessive the parser tags a closing mark",
+     "Lee Tells Voters: 'No Place For Anger.'\n\nTuesday on WKRB’s “Morning with Ann Hale,” while discussing a "
+     "new poll, Mayor Lee said he would wait for the count.",
+     "Morning with Ann Hale,"),
+    ("a title after a participle that names",
+     'Anyone who backed the mayor can find solace in a Harbor Ledger article titled "Lee Does Best Where Turnout '
+     'Falls Sharply."\n\n"Do these people vote?" asked one reader.',
+     "Lee Does Best Where Turnout Falls Sharply."),
+    ("an editorial's title after a participle that names, before a verb of saying",
+     "Aides were thrilled with the editorial, entitled “Ms. Roe Is Not a Brave Truth-Teller,” when it posted on "
+     "Friday.",
+     "Ms. Roe Is Not a Brave Truth-Teller,"),
+]
+
+
+@pytest.mark.parametrize("case, text, title", TITLES, ids=[row[0] for row in TITLES])
+def test_a_title_is_no_quote(nlp, case, text, title):
+    assert [row for row in _found(nlp, text) if row[0] == title] == []
