@@ -29,3 +29,21 @@ TITLES = [
 @pytest.mark.parametrize("case, text, title", TITLES, ids=[row[0] for row in TITLES])
 def test_a_title_is_no_quote(nlp, case, text, title):
     assert [row for row in _found(nlp, text) if row[0] == title] == []
+
+
+#: An "according to" phrase opening the sentence of a quote with a cue of its own: the whole
+#: sentence is the phrase's object's account, quote and cue together. (content, speaker, cue)
+ACCORDING_FIRST = [
+    ("'according to' before a speaker and a partial quote",
+     'The council met on Monday.\n\nAccording to the Harbor Ledger, Roe said the vote was "a farce from start to end."',
+     ("a farce from start to end.", "the Harbor Ledger", "According to")),
+    ("'according to' before a sign that reads a quote",
+     "Drivers on the coast road saw odd messages this week.\n\nAccording to the Coast Herald, one county sign read, "
+     "“Slow down, the whales are watching.”",
+     ("Slow down, the whales are watching.", "the Coast Herald", "According to")),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", ACCORDING_FIRST, ids=[row[0] for row in ACCORDING_FIRST])
+def test_according_to_opening_the_sentence(nlp, case, text, expected):
+    assert expected in [(content, speaker, cue) for content, _, speaker, cue in _found(nlp, text)]

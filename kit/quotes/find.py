@@ -27,6 +27,7 @@ from kit.nlp import load_model
 from kit.quotes.article import (
     INDIRECT_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, is_finite, negated, passive_without_agent, strip,
 )
+from kit.quotes.according import reported_through
 from kit.quotes.continued import introduced_above, outer_reporter, says_its_own, share_along_chains
 from kit.quotes.headlines import headline_speaker
 from kit.quotes.marks import QuoteSpan
@@ -145,7 +146,10 @@ class MarkedQuotes:
                 found.append(None)
                 continue
             kind = self.kind_of(content, mark)
-            found.append((mark, content, self.attribute(mark, content, kind), kind))
+            attribution = self.attribute(mark, content, kind)
+            if attribution.cue is not None and attribution.speaker is not None:  # 'According to the Ledger, Roe said "..."'
+                attribution = reported_through(self.article, self.speakers, attribution.cue) or attribution
+            found.append((mark, content, attribution, kind))
         self.signed.sign_pieces(found)
         share_along_chains(found)
         return found
