@@ -47,3 +47,26 @@ ACCORDING_FIRST = [
 @pytest.mark.parametrize("case, text, expected", ACCORDING_FIRST, ids=[row[0] for row in ACCORDING_FIRST])
 def test_according_to_opening_the_sentence(nlp, case, text, expected):
     assert expected in [(content, speaker, cue) for content, _, speaker, cue in _found(nlp, text)]
+
+
+#: A quote inside the reporter's sentence, under the verb of a clause that sentence reports:
+#: the words are the outer reporter's; unless that inner verb introduces them itself, a comma
+#: or a colon before the marks (the guard).
+OUTER_CUE = [
+    ("a quote joined to a reported clause by 'and that'",
+     'The mayor spoke on Friday.\n\nSenator Ann Hale told reporters that she had spoken to the harbor chief and that '
+     '"I think you are going to see a pause in the closures." The chief declined to comment.',
+     ("I think you are going to see a pause in the closures.", "direct", "Ann Hale", "told")),
+    ("a quote after an aside with a verb of its own",
+     'The board met again.\n\nDana Cole noted that although floods are not new to the valley - he wrote his first '
+     'column on that subject 30 years ago, "You put it with the other storms we have seen, and it is a turning point."',
+     ("You put it with the other storms we have seen, and it is a turning point.", "direct", "Dana Cole", "noted")),
+    ("guard: the inner verb introduces the quote",
+     'The case went to trial in May.\n\nProsecutors say that he told one agent, "I would say, well, you did a fine job."',
+     ("I would say, well, you did a fine job.", "direct", "he", "told")),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", OUTER_CUE, ids=[row[0] for row in OUTER_CUE])
+def test_the_outer_cue_of_a_quote_inside_a_report(nlp, case, text, expected):
+    assert expected in _found(nlp, text)

@@ -35,7 +35,7 @@ from kit.quotes.signed import Signed
 from kit.quotes.speaker_actors import SpeakerActors, pronouns_to_quoted
 from kit.quotes.speaker_clauses import ADDRESSING_VERBS
 from kit.quotes.speakers import Speakers
-from kit.quotes.titles import NAMING_VERBS, after_a_noun_phrase
+from kit.quotes.titles import NAMING_VERBS, after_a_noun_phrase, modifies_next, title_case
 from kit.tables import conform
 
 
@@ -120,9 +120,9 @@ class MarkedQuotes:
                 continue  # nobody is said to say it: a slogan, a sign, a title, scare quotes
             if mark.opening in ("'", "‘") and self._heading(mark):
                 continue  # "'A change of heart.'" alone on its line: a section heading quoting what follows
-            if kind != "direct" and (self.text[: mark.outer_start].rstrip().endswith("(") or _modifies_next(content, mark)):
+            if kind != "direct" and (self.text[: mark.outer_start].rstrip().endswith("(") or modifies_next(content, mark)):
                 continue  # a gloss in brackets ('anti-Brexit ("British exit")'), 'a "unity" lunch': no words said
-            if (is_a_name(content) or _title_case(content)) and after_a_noun_phrase(self.article, mark):
+            if (is_a_name(content) or title_case(content)) and after_a_noun_phrase(self.article, mark):
                 continue  # 'on Fox's "Sunday Morning Futures," Issa said': a title, not words said
             start, end = strip(self.text, mark.start, mark.end)
             rows.append(self.actors.row(start, end, kind, attribution, content[0].i))
@@ -177,7 +177,7 @@ class MarkedQuotes:
         # '"Water for the whole county."': a whole sentence in marks, verb or not, is the
         # speaker's; not a name or a title ('"Harbor Road."').
         ending = self.text[mark.start : mark.end].rstrip()[-1:]
-        broken = ending in ",?!" or (ending == "." and not is_a_name(content) and not _title_case(content))
+        broken = ending in ",?!" or (ending == "." and not is_a_name(content) and not title_case(content))
         if has_clause or (opens_sentence and (broken or any(token.pos_ in ("VERB", "AUX") for token in content))):
             return "direct"
         if before.rstrip().endswith(":") and self._colon_label(mark) is not None:
@@ -221,6 +221,13 @@ class MarkedQuotes:
             return trailing  # '"... today? ..." asked Dunn': the cue right after the marks
         if linked is not None and not (closed and linked.idx >= mark.outer_end):
             speaker = speakers.speaker_of(linked)
+            # 'Lee told reporters that he had spoken to the chief and that "we will act."': a quote
+            # inside the sentence under a cue of a reported clause is the outer reporter's; not
+            # one the inner cue introduces ('Roe says that he told an aide, "..."': his words).
+            outer = outer_reporter(article, speakers, linked) if linked.idx < mark.outer_start and not self._opens(mark) \
+                and not self._introduced_by(linked, mark) else None
+            if outer is not None:
+                return outer
             if speaker is not None or linked.lower_ == "according":
                 return Attribution(linked, cue_text(linked), speaker, linked=True)
         best = None
@@ -241,6 +248,21 @@ class MarkedQuotes:
         put = speakers.as_put_it(article.sents[article.sentence_index(i)] for i in (
             max(0, content.start - 1), min(content.end, len(article.doc) - 1)))
         return Attribution(put, cue_text(put), speakers.speaker_of(put)) if put is not None else self._introduced_by_colon(mark)
+
+    def _introduced_by(self, cue: Token, mark: QuoteSpan) -> bool:
+        """'told an aide, "..."', 'said of his wife: "..."': does the cue introduce the quote, a comma
+        or a colon before the marks and only a few of the cue's own words between?"""
+        between = self.article.tokens_of(cue.idx + len(cue), mark.outer_start)
+        words = [t for t in between if not (t.is_punct or t.is_space)] if between is not None else []
+        return self.text[: mark.outer_start].rstrip()[-1:] in (",", ":") and len(words) <= 6 and all(
+            t in cue.subtree for t in words)
+
+    def _opens(self, mark: QuoteSpan) -> bool:
+        """Does the quote open its sentence (marks and blanks before it at most)?"""
+        article = self.article
+        opening = article.tokens_of(mark.outer_start, mark.outer_start + 1)
+        sentence = article.sents[article.sentence_index(opening.start)]
+        return self.text[sentence.start_char : mark.outer_start].strip(_STRAY) == ""
 
     def _cue_after_closing(self, mark: QuoteSpan) -> Attribution | None:
         """'"...," Devine said.', '"...?" asked Dunn, an aide': a verb of saying right after the closing
@@ -453,13 +475,6 @@ class MarkedQuotes:
         return dataclasses.replace(attribution, linked=False)
 
 
-def _modifies_next(content: Span, mark: QuoteSpan) -> bool:
-    """'a "unity" lunch', 'her "clawback" plan': up to three quoted words that modify the noun right after the marks."""
-    after = content.doc[content.end + 1] if content.end + 1 < len(content.doc) and mark.closing else None
-    return after is not None and after.idx == mark.outer_end + 1 and after.pos_ in ("NOUN", "PROPN") and len(content) <= 3 \
-        and all(content.start <= t.head.i < content.end or t.head == after for t in content) and content[-1].head == after
-
-
 def _inverted_subject(verb: Token) -> Token | None:
     """'"...," opined the Harbor Gazette.', '"...," exhorted the mayor's aide, Ana Cole.': a verb in
     the past or the present right after the comma and closing mark, whose only words after it
@@ -471,12 +486,3 @@ def _inverted_subject(verb: Token) -> Token | None:
     edge = after[0].right_edge  # the object's last word, or the comma the parser hangs on it
     following = edge if edge.is_punct else verb.doc[edge.i + 1] if edge.i + 1 < len(verb.doc) else None
     return after[0] if following is None or following.text in (".", ",", ";") else None
-
-
-def _title_case(content: Span) -> bool:
-    """'Backfire: The Long Fight for the Company', 'A River Runs Past the Mill': five or more
-    words, every one but the small ones capitalised (a book's or a film's title)."""
-    words = [token for token in content if token.is_alpha]
-    return len(words) >= 5 and all(token.text[:1].isupper() for token in words if not token.is_stop) and sum(
-        token.text[:1].isupper() for token in words) >= 4
-

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from kit import lexicon
 
 if TYPE_CHECKING:  # annotations only
+    from spacy.tokens import Span
+
     from kit.quotes.article import Article
     from kit.quotes.marks import QuoteSpan
 
@@ -45,3 +47,18 @@ def after_a_noun_phrase(article: Article, mark: QuoteSpan) -> bool:
     if token.tag_ == "VBN" and token.lemma_.lower() in NAMING_VERBS:
         return True  # 'a memoir titled "River Days"', 'a plan dubbed "Harbor First"'
     return token.pos_ in ("DET", "ADP", "NOUN", "PROPN") or possessive
+
+
+def modifies_next(content: Span, mark: QuoteSpan) -> bool:
+    """'a "unity" lunch', 'her "clawback" plan': up to three quoted words that modify the noun right after the marks."""
+    after = content.doc[content.end + 1] if content.end + 1 < len(content.doc) and mark.closing else None
+    return after is not None and after.idx == mark.outer_end + 1 and after.pos_ in ("NOUN", "PROPN") and len(content) <= 3 \
+        and all(content.start <= t.head.i < content.end or t.head == after for t in content) and content[-1].head == after
+
+
+def title_case(content: Span) -> bool:
+    """'Backfire: The Long Fight for the Company', 'A River Runs Past the Mill': five or more
+    words, every one but the small ones capitalised (a book's or a film's title)."""
+    words = [token for token in content if token.is_alpha]
+    return len(words) >= 5 and all(token.text[:1].isupper() for token in words if not token.is_stop) and sum(
+        token.text[:1].isupper() for token in words) >= 4
