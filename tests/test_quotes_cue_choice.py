@@ -70,3 +70,17 @@ OUTER_CUE = [
 @pytest.mark.parametrize("case, text, expected", OUTER_CUE, ids=[row[0] for row in OUTER_CUE])
 def test_the_outer_cue_of_a_quote_inside_a_report(nlp, case, text, expected):
     assert expected in _found(nlp, text)
+
+
+#: A verb of saying right before the opening mark (a comma between at most) introduces the
+#: quote, though the parser hangs the quoted words on another verb.
+BEFORE_THE_MARK = [
+    ("a participle and a comma before one quoted word",
+     "The clerk was told to wait.\n\nMinutes later, she sent an email saying, “done.”\n\nThe office closed.",
+     ("done.", "partial", "she", "saying")),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", BEFORE_THE_MARK, ids=[row[0] for row in BEFORE_THE_MARK])
+def test_a_verb_of_saying_before_the_mark(nlp, case, text, expected):
+    assert expected in _found(nlp, text)

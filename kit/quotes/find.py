@@ -28,6 +28,7 @@ from kit.quotes.article import (
     INDIRECT_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, is_finite, negated, passive_without_agent, strip,
 )
 from kit.quotes.according import reported_through
+from kit.quotes.cue_choice import cue_before_mark
 from kit.quotes.continued import introduced_above, outer_reporter, says_its_own, share_along_chains
 from kit.quotes.headlines import headline_speaker
 from kit.quotes.marks import QuoteSpan
@@ -199,7 +200,12 @@ class MarkedQuotes:
                 # attributes its whole sentence.
                 linked = next((token for token in article.sents[article.sentence_index(content.start)]
                                if token.lower_ == "according" and article.is_cue(token)), None)
-            if linked is None or (is_a_name(content) and not self._said_beside(linked, mark)):
+            if linked is None:  # '..., saying, "done."' hung on another verb
+                linked = cue_before_mark(article, speakers, mark)
+                if linked is not None and not is_a_name(content):
+                    return linked
+                return Attribution()
+            if is_a_name(content) and not self._said_beside(linked, mark):
                 return Attribution()  # "Hurricane Hunters", "Super Tuesday": names, not words said
             if linked.tag_ == "VBN" and (linked.dep_ in ("acl", "amod") or passive_without_agent(linked)):
                 return Attribution()  # 'a website called "..."', 'what is called a "debate"': a name given
@@ -230,6 +236,9 @@ class MarkedQuotes:
                 return outer
             if speaker is not None or linked.lower_ == "according":
                 return Attribution(linked, cue_text(linked), speaker, linked=True)
+        before = cue_before_mark(article, speakers, mark) if linked is None else None
+        if before is not None:  # 'to state, "..."' hung on another verb
+            return before
         best = None
         for verb in self._cues_around(mark, content):
             speaker = speakers.speaker_of(verb)
