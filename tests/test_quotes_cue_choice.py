@@ -84,3 +84,19 @@ BEFORE_THE_MARK = [
 @pytest.mark.parametrize("case, text, expected", BEFORE_THE_MARK, ids=[row[0] for row in BEFORE_THE_MARK])
 def test_a_verb_of_saying_before_the_mark(nlp, case, text, expected):
     assert expected in _found(nlp, text)
+
+
+#: '"A," Roe said. "B' left open at the paragraph's end, then '"C," he went on.': B goes on
+#: the quote before it in its paragraph, not on the cue of the paragraph after.
+RUN_ON = [
+    ("a quote left open at a paragraph's end after an attributed one",
+     'The senator took the stage at noon.\n\n"The mayor says what people want to hear," Hale said. "But a mayor '
+     'cannot just say anything. It has costs for the whole harbor.\n\n"I am not here to be polite. I am here to be '
+     'right," he continued. "We will work with every town on the coast."',
+     ("But a mayor cannot just say anything. It has costs for the whole harbor.", "direct", "Hale", "said")),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", RUN_ON, ids=[row[0] for row in RUN_ON])
+def test_a_quote_run_on_past_its_paragraph(nlp, case, text, expected):
+    assert expected in _found(nlp, text)

@@ -15,7 +15,6 @@ sentence that introduced it.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING, Iterable
 
 import pandas as pd
@@ -28,7 +27,7 @@ from kit.quotes.article import (
     INDIRECT_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, is_finite, negated, passive_without_agent, strip,
 )
 from kit.quotes.according import reported_through
-from kit.quotes.cue_choice import cue_before_mark
+from kit.quotes.cue_choice import continued_from, cue_before_mark
 from kit.quotes.continued import introduced_above, outer_reporter, says_its_own, share_along_chains
 from kit.quotes.headlines import headline_speaker
 from kit.quotes.marks import QuoteSpan
@@ -108,8 +107,9 @@ class MarkedQuotes:
             mark, content, attribution, kind = item
             if attribution.speaker is None and kind == "direct":  # '"..." -- Jane Roe': signed, not continued
                 attribution = signed.signed_after(mark) or attribution
-            if attribution.speaker is None and kind == "direct" and previous is not None:
-                attribution = self._continued_from(mark, previous) or attribution
+            if (attribution.speaker is None or mark.outer_start in self.chained) and kind == "direct" and previous is not None:
+                # '"A," Roe said. "B' and a paragraph '"C," she went on.': B goes on A, not on C's cue
+                attribution = continued_from(self.article, mark, previous) or attribution
             if attribution.speaker is None and kind == "direct":
                 attribution = self._introduced_before(mark, content) or signed.direct(mark) or introduced_above(
                     self.article, self.speakers, mark) or attribution
@@ -152,7 +152,11 @@ class MarkedQuotes:
                 attribution = reported_through(self.article, self.speakers, attribution.cue) or attribution
             found.append((mark, content, attribution, kind))
         self.signed.sign_pieces(found)
+        unattributed = {item[0].outer_start for item in found if item is not None and item[2].speaker is None}
         share_along_chains(found)
+        # The first piece of a quote run over paragraphs given a later piece's speaker (see rows).
+        self.chained = {item[0].outer_start for item in found if item is not None and item[0].continues is None
+                        and item[0].outer_start in unattributed and item[2].speaker is not None}
         return found
 
     def kind_of(self, content: Span, mark: QuoteSpan) -> str:
@@ -461,27 +465,6 @@ class MarkedQuotes:
                 return Attribution(cue, cue_text(cue), speaker)
         return None
 
-    def _continued_from(self, mark: QuoteSpan, previous) -> Attribution | None:
-        """'"X," he said. "Y."': a quoted sentence with no cue of its own goes on the last
-        speaker's quote when nothing but quotes lies between them (same or next paragraph)."""
-        article = self.article
-        before_mark, attribution, _ = previous
-        if article.paragraph_of(mark.outer_start) - article.paragraph_of(before_mark.outer_end) > 1:
-            return None
-        if mark.outer_start - before_mark.outer_end > 300:
-            return None
-        # Between the two quotes: only the attribution of the first one ("he said."), no new actor.
-        gap_tokens = article.tokens_of(before_mark.outer_end, mark.outer_start)
-        attributing = set()  # "said Devin Oldman, who helped manage ...": the first quote's own attribution
-        for token in (attribution.cue, attribution.speaker):
-            if token is not None:
-                attributing.update(t.i for t in token.subtree)
-        for token in gap_tokens if gap_tokens is not None else ():
-            if token.i in attributing:
-                continue
-            if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("VERB",) and token.lemma_ not in SPEECH_VERBS:
-                return None
-        return dataclasses.replace(attribution, linked=False)
 
 
 def _inverted_subject(verb: Token) -> Token | None:
