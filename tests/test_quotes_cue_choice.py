@@ -78,6 +78,10 @@ BEFORE_THE_MARK = [
     ("a participle and a comma before one quoted word",
      "The clerk was told to wait.\n\nMinutes later, she sent an email saying, “done.”\n\nThe office closed.",
      ("done.", "partial", "she", "saying")),
+    ("a verb right before the mark, another cue earlier in the sentence",
+     "The feeds shifted to the speech.\n\nSome in the crowd booed, and when Hale thanked Salem and said it was great "
+     "to be home, a man yelled “Stay there!”\n\nBoos got louder later.",
+     ("Stay there!", "partial", "a man", "yelled")),
 ]
 
 

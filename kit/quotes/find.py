@@ -204,10 +204,10 @@ class MarkedQuotes:
                 # attributes its whole sentence.
                 linked = next((token for token in article.sents[article.sentence_index(content.start)]
                                if token.lower_ == "according" and article.is_cue(token)), None)
-            if linked is None:  # '..., saying, "done."' hung on another verb
-                linked = cue_before_mark(article, speakers, mark)
-                if linked is not None and not is_a_name(content):
-                    return linked
+            before = cue_before_mark(article, speakers, mark)  # '..., saying, "done."' hung on another verb
+            if before is not None and before.cue != linked and not is_a_name(content):
+                return before
+            if linked is None:
                 return Attribution()
             if is_a_name(content) and not self._said_beside(linked, mark):
                 return Attribution()  # "Hurricane Hunters", "Super Tuesday": names, not words said
@@ -229,6 +229,9 @@ class MarkedQuotes:
         trailing = self._cue_after_closing(mark)
         if trailing is not None and not (closed and self.text[mark.outer_end : mark.outer_end + 3].strip()[:1].isupper()):
             return trailing  # '"... today? ..." asked Dunn': the cue right after the marks
+        before = cue_before_mark(article, speakers, mark)
+        if before is not None and before.cue != linked:  # 'when Roe thanked them, a man yelled "Stay!"'
+            return before
         if linked is not None and not (closed and linked.idx >= mark.outer_end):
             speaker = speakers.speaker_of(linked)
             # 'Lee told reporters that he had spoken to the chief and that "we will act."': a quote
@@ -240,9 +243,6 @@ class MarkedQuotes:
                 return outer
             if speaker is not None or linked.lower_ == "according":
                 return Attribution(linked, cue_text(linked), speaker, linked=True)
-        before = cue_before_mark(article, speakers, mark) if linked is None else None
-        if before is not None:  # 'to state, "..."' hung on another verb
-            return before
         best = None
         for verb in self._cues_around(mark, content):
             speaker = speakers.speaker_of(verb)
