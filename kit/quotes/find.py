@@ -95,6 +95,7 @@ class MarkedQuotes:
         self.text = article.text
         self.speakers = speakers
         self.signed = Signed(article, speakers)
+        self.chained: set[int] = set()  # see _attributed
 
     def rows(self) -> list[dict]:
         found = self._attributed()
@@ -274,6 +275,8 @@ class MarkedQuotes:
         """Does the quote open its sentence (marks and blanks before it at most)?"""
         article = self.article
         opening = article.tokens_of(mark.outer_start, mark.outer_start + 1)
+        if opening is None or len(opening) == 0:
+            return True
         sentence = article.sents[article.sentence_index(opening.start)]
         return self.text[sentence.start_char : mark.outer_start].strip(_STRAY) == ""
 
