@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only
     from spacy.tokens import Token
 
-from kit.quotes.article import Article
+    from kit.quotes.speakers import Speakers
+
+from kit.quotes.article import Article, Attribution, cue_text
 from kit.quotes.clauses import clause_span
 
 #: Words that may open a sentence before a sentence-initial "According to" ("But according to ...").
@@ -68,3 +70,21 @@ def _from_parse(article: Article, according: Token) -> tuple[int, int] | None:
     tokens = after if len(after) >= len(before) else before
     return clause_span(tokens)
 
+
+
+
+def reported_through(article: Article, speakers: Speakers, cue: Token) -> Attribution | None:
+    """'According to the Harbor Ledger, Roe said the vote was "a farce."': an "according to"
+    phrase that opens the sentence attributes all of it, the quote and its cue together, so its
+    object speaks (and "according to" is the cue); None when the quote's sentence opens with no
+    such phrase. (After the quote and its cue, '"...," Roe said, according to the Ledger', the
+    quote stays Roe's and the phrase's object gets a row of its own: :mod:`kit.quotes.reported`.)"""
+    if cue.lower_ == "according":
+        return None
+    sentence = article.sents[article.sentence_index(cue.i)]
+    for token in article.doc[sentence.start : cue.i]:
+        if token.lower_ == "according" and article.is_cue(token) and all(
+                t.lower_ in _OPENERS for t in article.doc[sentence.start : token.i] if not t.is_punct):
+            speaker = speakers.speaker_of(token)
+            return Attribution(token, cue_text(token), speaker, linked=True) if speaker is not None else None
+    return None

@@ -15,7 +15,6 @@ sentence that introduced it.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING, Iterable
 
 import pandas as pd
@@ -27,7 +26,8 @@ from kit.nlp import load_model
 from kit.quotes.article import (
     INDIRECT_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECTS, Article, Attribution, cue_text, is_a_name, is_finite, negated, passive_without_agent, strip,
 )
-from kit import lexicon
+from kit.quotes.according import reported_through
+from kit.quotes.cue_choice import continued_from, cue_before_mark
 from kit.quotes.continued import introduced_above, outer_reporter, says_its_own, share_along_chains
 from kit.quotes.headlines import headline_speaker
 from kit.quotes.marks import QuoteSpan
@@ -35,11 +35,10 @@ from kit.quotes.signed import Signed
 from kit.quotes.speaker_actors import SpeakerActors, pronouns_to_quoted
 from kit.quotes.speaker_clauses import ADDRESSING_VERBS
 from kit.quotes.speakers import Speakers
+from kit.quotes.titles import NAMING_VERBS, after_a_noun_phrase, modifies_next, title_case
 from kit.tables import conform
 
 
-#: Verbs that give a name: quoted capitalised words beside them are a name, not words said.
-NAMING_VERBS = lexicon.words("quotes_direct_naming_verbs")
 #: Marks and blanks before a sentence's first word (a closing mark the parser kept with it).
 _STRAY = " \t\n\u00a0\"“”'‘’"
 
@@ -96,6 +95,7 @@ class MarkedQuotes:
         self.text = article.text
         self.speakers = speakers
         self.signed = Signed(article, speakers)
+        self.chained: set[int] = set()  # see _attributed
 
     def rows(self) -> list[dict]:
         found = self._attributed()
@@ -108,8 +108,9 @@ class MarkedQuotes:
             mark, content, attribution, kind = item
             if attribution.speaker is None and kind == "direct":  # '"..." -- Jane Roe': signed, not continued
                 attribution = signed.signed_after(mark) or attribution
-            if attribution.speaker is None and kind == "direct" and previous is not None:
-                attribution = self._continued_from(mark, previous) or attribution
+            if (attribution.speaker is None or mark.outer_start in self.chained) and kind == "direct" and previous is not None:
+                # '"A," Roe said. "B' and a paragraph '"C," she went on.': B goes on A, not on C's cue
+                attribution = continued_from(self.article, mark, previous) or attribution
             if attribution.speaker is None and kind == "direct":
                 attribution = self._introduced_before(mark, content) or signed.direct(mark) or introduced_above(
                     self.article, self.speakers, mark) or attribution
@@ -121,9 +122,9 @@ class MarkedQuotes:
                 continue  # nobody is said to say it: a slogan, a sign, a title, scare quotes
             if mark.opening in ("'", "‘") and self._heading(mark):
                 continue  # "'A change of heart.'" alone on its line: a section heading quoting what follows
-            if kind != "direct" and (self.text[: mark.outer_start].rstrip().endswith("(") or _modifies_next(content, mark)):
+            if kind != "direct" and (self.text[: mark.outer_start].rstrip().endswith("(") or modifies_next(content, mark)):
                 continue  # a gloss in brackets ('anti-Brexit ("British exit")'), 'a "unity" lunch': no words said
-            if (is_a_name(content) or _title_case(content)) and self._after_a_noun_phrase(mark):
+            if (is_a_name(content) or title_case(content)) and after_a_noun_phrase(self.article, mark):
                 continue  # 'on Fox's "Sunday Morning Futures," Issa said': a title, not words said
             start, end = strip(self.text, mark.start, mark.end)
             rows.append(self.actors.row(start, end, kind, attribution, content[0].i))
@@ -137,19 +138,6 @@ class MarkedQuotes:
         return line_start > 0 and not self.text[line_start : mark.outer_start].strip() and not self.text[
             mark.outer_end : self.article.line_end(mark.outer_end)].strip(" .\t")
 
-    def _after_a_noun_phrase(self, mark: QuoteSpan) -> bool:
-        """Does the quote follow a determiner, preposition, possessive or noun of its sentence
-        ("on the podcast "Morning Ledger"", "NBC's "Harbor Weekly"")?"""
-        opening = self.article.tokens_of(mark.outer_start, mark.outer_start + 1)
-        if opening is None or len(opening) == 0 or opening.start == 0:
-            return False
-        token = self.article.doc[opening.start - 1]
-        while token.i > 0 and token.is_space:
-            token = self.article.doc[token.i - 1]
-        if token.idx >= mark.outer_start or self.article.sentence_index(token.i) != self.article.sentence_index(opening.start):
-            return False
-        return token.pos_ in ("DET", "ADP", "NOUN", "PROPN") or token.tag_ == "POS"
-
     def _attributed(self) -> list[tuple[QuoteSpan, Span, Attribution, str] | None]:
         """Each quote mark's content, attribution and kind (None for marks around no words)."""
         found: list[tuple[QuoteSpan, Span, Attribution, str] | None] = []
@@ -160,9 +148,16 @@ class MarkedQuotes:
                 found.append(None)
                 continue
             kind = self.kind_of(content, mark)
-            found.append((mark, content, self.attribute(mark, content, kind), kind))
+            attribution = self.attribute(mark, content, kind)
+            if attribution.cue is not None and attribution.speaker is not None:  # 'According to the Ledger, Roe said "..."'
+                attribution = reported_through(self.article, self.speakers, attribution.cue) or attribution
+            found.append((mark, content, attribution, kind))
         self.signed.sign_pieces(found)
+        unattributed = {item[0].outer_start for item in found if item is not None and item[2].speaker is None}
         share_along_chains(found)
+        # The first piece of a quote run over paragraphs given a later piece's speaker (see rows).
+        self.chained = {item[0].outer_start for item in found if item is not None and item[0].continues is None
+                        and item[0].outer_start in unattributed and item[2].speaker is not None}
         return found
 
     def kind_of(self, content: Span, mark: QuoteSpan) -> str:
@@ -188,7 +183,7 @@ class MarkedQuotes:
         # '"Water for the whole county."': a whole sentence in marks, verb or not, is the
         # speaker's; not a name or a title ('"Harbor Road."').
         ending = self.text[mark.start : mark.end].rstrip()[-1:]
-        broken = ending in ",?!" or (ending == "." and not is_a_name(content) and not _title_case(content))
+        broken = ending in ",?!" or (ending == "." and not is_a_name(content) and not title_case(content))
         if has_clause or (opens_sentence and (broken or any(token.pos_ in ("VERB", "AUX") for token in content))):
             return "direct"
         if before.rstrip().endswith(":") and self._colon_label(mark) is not None:
@@ -210,7 +205,12 @@ class MarkedQuotes:
                 # attributes its whole sentence.
                 linked = next((token for token in article.sents[article.sentence_index(content.start)]
                                if token.lower_ == "according" and article.is_cue(token)), None)
-            if linked is None or (is_a_name(content) and not self._said_beside(linked, mark)):
+            before = cue_before_mark(article, speakers, mark)  # '..., saying, "done."' hung on another verb
+            if before is not None and before.cue != linked and not is_a_name(content):
+                return before
+            if linked is None:
+                return Attribution()
+            if is_a_name(content) and not self._said_beside(linked, mark):
                 return Attribution()  # "Hurricane Hunters", "Super Tuesday": names, not words said
             if linked.tag_ == "VBN" and (linked.dep_ in ("acl", "amod") or passive_without_agent(linked)):
                 return Attribution()  # 'a website called "..."', 'what is called a "debate"': a name given
@@ -230,8 +230,18 @@ class MarkedQuotes:
         trailing = self._cue_after_closing(mark)
         if trailing is not None and not (closed and self.text[mark.outer_end : mark.outer_end + 3].strip()[:1].isupper()):
             return trailing  # '"... today? ..." asked Dunn': the cue right after the marks
+        before = cue_before_mark(article, speakers, mark)
+        if before is not None and before.cue != linked:  # 'when Roe thanked them, a man yelled "Stay!"'
+            return before
         if linked is not None and not (closed and linked.idx >= mark.outer_end):
             speaker = speakers.speaker_of(linked)
+            # 'Lee told reporters that he had spoken to the chief and that "we will act."': a quote
+            # inside the sentence under a cue of a reported clause is the outer reporter's; not
+            # one the inner cue introduces ('Roe says that he told an aide, "..."': his words).
+            outer = outer_reporter(article, speakers, linked) if linked.idx < mark.outer_start and not self._opens(mark) \
+                and not self._introduced_by(linked, mark) else None
+            if outer is not None:
+                return outer
             if speaker is not None or linked.lower_ == "according":
                 return Attribution(linked, cue_text(linked), speaker, linked=True)
         best = None
@@ -252,6 +262,23 @@ class MarkedQuotes:
         put = speakers.as_put_it(article.sents[article.sentence_index(i)] for i in (
             max(0, content.start - 1), min(content.end, len(article.doc) - 1)))
         return Attribution(put, cue_text(put), speakers.speaker_of(put)) if put is not None else self._introduced_by_colon(mark)
+
+    def _introduced_by(self, cue: Token, mark: QuoteSpan) -> bool:
+        """'told an aide, "..."', 'said of his wife: "..."': does the cue introduce the quote, a comma
+        or a colon before the marks and only a few of the cue's own words between?"""
+        between = self.article.tokens_of(cue.idx + len(cue), mark.outer_start)
+        words = [t for t in between if not (t.is_punct or t.is_space)] if between is not None else []
+        return self.text[: mark.outer_start].rstrip()[-1:] in (",", ":") and len(words) <= 6 and all(
+            t in cue.subtree for t in words)
+
+    def _opens(self, mark: QuoteSpan) -> bool:
+        """Does the quote open its sentence (marks and blanks before it at most)?"""
+        article = self.article
+        opening = article.tokens_of(mark.outer_start, mark.outer_start + 1)
+        if opening is None or len(opening) == 0:
+            return True
+        sentence = article.sents[article.sentence_index(opening.start)]
+        return self.text[sentence.start_char : mark.outer_start].strip(_STRAY) == ""
 
     def _cue_after_closing(self, mark: QuoteSpan) -> Attribution | None:
         """'"...," Devine said.', '"...?" asked Dunn, an aide': a verb of saying right after the closing
@@ -441,34 +468,6 @@ class MarkedQuotes:
                 return Attribution(cue, cue_text(cue), speaker)
         return None
 
-    def _continued_from(self, mark: QuoteSpan, previous) -> Attribution | None:
-        """'"X," he said. "Y."': a quoted sentence with no cue of its own goes on the last
-        speaker's quote when nothing but quotes lies between them (same or next paragraph)."""
-        article = self.article
-        before_mark, attribution, _ = previous
-        if article.paragraph_of(mark.outer_start) - article.paragraph_of(before_mark.outer_end) > 1:
-            return None
-        if mark.outer_start - before_mark.outer_end > 300:
-            return None
-        # Between the two quotes: only the attribution of the first one ("he said."), no new actor.
-        gap_tokens = article.tokens_of(before_mark.outer_end, mark.outer_start)
-        attributing = set()  # "said Devin Oldman, who helped manage ...": the first quote's own attribution
-        for token in (attribution.cue, attribution.speaker):
-            if token is not None:
-                attributing.update(t.i for t in token.subtree)
-        for token in gap_tokens if gap_tokens is not None else ():
-            if token.i in attributing:
-                continue
-            if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ in ("VERB",) and token.lemma_ not in SPEECH_VERBS:
-                return None
-        return dataclasses.replace(attribution, linked=False)
-
-
-def _modifies_next(content: Span, mark: QuoteSpan) -> bool:
-    """'a "unity" lunch', 'her "clawback" plan': up to three quoted words that modify the noun right after the marks."""
-    after = content.doc[content.end + 1] if content.end + 1 < len(content.doc) and mark.closing else None
-    return after is not None and after.idx == mark.outer_end + 1 and after.pos_ in ("NOUN", "PROPN") and len(content) <= 3 \
-        and all(content.start <= t.head.i < content.end or t.head == after for t in content) and content[-1].head == after
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -482,12 +481,3 @@ def _inverted_subject(verb: Token) -> Token | None:
     edge = after[0].right_edge  # the object's last word, or the comma the parser hangs on it
     following = edge if edge.is_punct else verb.doc[edge.i + 1] if edge.i + 1 < len(verb.doc) else None
     return after[0] if following is None or following.text in (".", ",", ";") else None
-
-
-def _title_case(content: Span) -> bool:
-    """'Backfire: The Long Fight for the Company', 'A River Runs Past the Mill': five or more
-    words, every one but the small ones capitalised (a book's or a film's title)."""
-    words = [token for token in content if token.is_alpha]
-    return len(words) >= 5 and all(token.text[:1].isupper() for token in words if not token.is_stop) and sum(
-        token.text[:1].isupper() for token in words) >= 4
-
