@@ -40,6 +40,7 @@ from kit.quotes.clauses import (
 )
 from kit.quotes.marks import DOUBLE_MARKS
 from kit.quotes.nouns import SPEECH_NOUNS, noun_report
+from kit.quotes.object_reports import called_parts, one_word_object
 from kit.quotes.speaker_actors import SpeakerActors
 from kit.quotes.speakers import INTERVIEWER_LABELS, Speakers
 
@@ -369,8 +370,8 @@ class ReportedSpeech:
         lemma = verb.lemma_.lower()
         if lemma in ABOUT_ONLY:
             parts = [part for part in parts if part.dep_ == "prep" and part.lower_ in ("about", "of")]
-        if lemma == "call":  # "called the plan Flyboard Air" names; "called for/on ..." asks
-            parts = call_parts(parts)
+        if lemma == "call":  # "called for/on ..." asks; "called the plan reckless", "called him "a coward"" judge
+            parts = call_parts(parts) or called_parts(verb, parts)
         if lemma == "charge":  # "charged him with murder" accuses; "charged a fee" bills
             accused = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > verb.i]
             parts = [part for part in parts if part.dep_ == "dobj"] + accused if accused else []
@@ -387,7 +388,7 @@ class ReportedSpeech:
         if tokens and tokens[0].i == verb.i + 1 and cue_text(verb) != verb.text:
             tokens = tokens[1:]  # "called on [Russia to ...]": the preposition is part of the cue
         if len(tokens) < 2:
-            return None
+            return one_word_object(verb, tokens)  # "praised [Okafor]"
         return clause_span(list(self.doc[tokens[0].i : tokens[-1].i + 1]), need_verb=False)
 
     def said_object(self, verb: Token) -> tuple[int, int] | None:

@@ -1,0 +1,47 @@
+"""Speech acts whose content is the verb's object, not a that-clause (issue 14, reported
+speech): made-up sentences of the forms the kit missed on PolNeAR's train split. Tables of
+(case, text, (content, kind, speaker, cue)); each row must be among the quotes found."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import _found  # the quotes of one text, offsets checked
+
+
+ONE_WORD = [
+    # A speech act that judges or addresses someone: a bare name or noun is its whole content.
+    ("a name praised",
+     "The governor praised Okafor at a rally in Dayton on Monday.",
+     ("Okafor", "indirect", "The governor", "praised")),
+    ("a name criticized",
+     "Reyes criticized Okafor during a town hall on Friday.",
+     ("Okafor", "indirect", "Reyes", "criticized")),
+    ("a plural noun thanked",
+     "Senator Dana Ruiz is thanking volunteers at a victory party in her home town.",
+     ("volunteers", "indirect", "Dana Ruiz", "thanking")),
+]
+
+CALLED = [
+    # "call" judges with an object and a second phrase, whatever the phrase holds.
+    ("a complement with a name further on",
+     "The mayor called the council's budget a gift to the developers of Riverside Park.",
+     ("the council's budget a gift to the developers of Riverside Park", "indirect", "The mayor", "called")),
+    ("a complement whose head is a number word",
+     "Ruiz called the plan an expensive one.",
+     ("the plan an expensive one", "indirect", "Ruiz", "called")),
+    ("a second phrase parsed as the object's apposition",
+     "Ms. Hale called Mr. Brandt, the longtime treasurer, a fraud.",
+     ("Mr. Brandt, the longtime treasurer, a fraud", "indirect", "Hale", "called")),
+    ("the object before the verb",
+     "The tax is what critics call a raid on savers.",
+     ("a raid on savers", "indirect", "critics", "call")),
+    ("'call into question'",
+     "Councilwoman Ruiz has called into question the chief's judgment.",
+     ("into question the chief's judgment", "indirect", "Councilwoman Ruiz", "called")),
+]
+
+@pytest.mark.parametrize("case, text, expected", ONE_WORD + CALLED, ids=[row[0] for row in ONE_WORD + CALLED])
+def test_object_is_what_was_said(nlp, case, text, expected):
+    assert expected in _found(nlp, text)
+
