@@ -40,8 +40,23 @@ CALLED = [
      "Councilwoman Ruiz has called into question the chief's judgment.",
      ("into question the chief's judgment", "indirect", "Councilwoman Ruiz", "called")),
 ]
+STATED = [
+    # Verbs with no sense but saying: their object is what was said.
+    ("an object argued",
+     "In a letter to the board, Okafor argued its merits at length.",
+     ("its merits", "indirect", "Okafor", "argued")),
+    ("an intention stated",
+     "Councilman Reyes has publicly stated his intention to run for mayor.",
+     ("his intention to run for mayor", "indirect", "Reyes", "stated")),
+    ("a message retweeted",
+     "Within minutes, the governor retweeted the message.",
+     ("the message", "indirect", "the governor", "retweeted")),
+]
 
-@pytest.mark.parametrize("case, text, expected", ONE_WORD + CALLED, ids=[row[0] for row in ONE_WORD + CALLED])
+TABLES = ONE_WORD + CALLED + STATED
+
+
+@pytest.mark.parametrize("case, text, expected", TABLES, ids=[row[0] for row in TABLES])
 def test_object_is_what_was_said(nlp, case, text, expected):
     assert expected in _found(nlp, text)
 
