@@ -53,7 +53,26 @@ STATED = [
      ("the message", "indirect", "the governor", "retweeted")),
 ]
 
-TABLES = ONE_WORD + CALLED + STATED
+CLAIMED = [
+    # The infinitive of a verb of claiming, the topic "talk" talks up, the charge a plea is to.
+    ("an infinitive claimed",
+     "The group claims to speak for thousands of dairy farmers.",
+     ("to speak for thousands of dairy farmers", "indirect", "The group", "claims")),
+    ("'talked up' an object",
+     "Okafor talked up her record on schools at the diner.",
+     ("her record on schools", "indirect", "Okafor", "talked up")),
+    ("a bare topic talked",
+     "On Monday the mayor talked taxes with a crowd of retirees.",
+     ("taxes", "indirect", "the mayor", "talked")),
+    ("'pleaded guilty to' a charge hung on 'guilty'",
+     "The former treasurer pleaded guilty to wire fraud on Tuesday.",
+     ("to wire fraud", "indirect", "The former treasurer", "pleaded")),
+    ("'pleaded guilty to' a charge hung on the verb",
+     "Siljander pleaded guilty in July to illegal lobbying and obstruction of justice.",
+     ("to illegal lobbying and obstruction of justice", "indirect", "Siljander", "pleaded")),
+]
+
+TABLES = ONE_WORD + CALLED + STATED + CLAIMED
 
 
 @pytest.mark.parametrize("case, text, expected", TABLES, ids=[row[0] for row in TABLES])

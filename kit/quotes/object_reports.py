@@ -15,6 +15,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only
     from spacy.tokens import Token
 
+from kit import lexicon
+
+#: Verbs of claiming whose infinitive is the claim ("claims to speak for farmers").
+INFINITIVE_VERBS = lexicon.words("quotes_object_infinitive_verbs")
 #: Tags of words that are no content on their own ("whomever", "which").
 _NOT_CONTENT_TAGS = frozenset("WP WDT WP$ PRP PRP$ DT CD".split())
 #: Nouns that make "call into ..." a speech act ("called into question her record").
@@ -68,3 +72,34 @@ def called_parts(verb: Token, parts: list[Token]) -> list[Token]:
         return into + objects
     return []
 
+
+
+def claimed_infinitive(verb: Token) -> list[Token]:
+    """'the group claims [to speak for farmers]', 'a man who claimed [to be a doctor]': the
+    infinitive after a verb of claiming (``quotes_object_infinitive_verbs``) is the claim."""
+    if verb.lemma_.lower() not in INFINITIVE_VERBS:
+        return []
+    return [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and any(
+        a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for a in c.children)]
+
+
+def talked_up(verb: Token, parts: list[Token]) -> list[Token]:
+    """'Reyes talked up [her record]', 'the mayor talked [taxes] at the diner': the object of
+    "talk" with the particle "up", or a bare noun without a determiner (a topic); not "talked
+    the council into it"."""
+    if verb.lemma_.lower() != "talk":
+        return []
+    particle = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    return [part for part in parts if part.dep_ == "dobj" and part.pos_ == "NOUN" and (particle or not any(
+        c.dep_ in ("det", "poss", "nummod") for c in part.children))]
+
+
+def pleaded_to(verb: Token) -> list[Token]:
+    """'pleaded guilty [to fraud]', 'pleaded not guilty [to three counts of perjury]': what a
+    plea admits or denies is the charge after "to" (which the parser hangs on the verb or on
+    "guilty")."""
+    guilty = [c for c in verb.children if c.lower_ == "guilty"]
+    if verb.lemma_.lower() != "plead" or not guilty:
+        return []
+    return [c for head in (verb, guilty[0]) for c in head.children if c.dep_ == "prep" and c.lower_ == "to" and any(
+        o.dep_ in ("pobj", "pcomp") for o in c.children)]

@@ -40,7 +40,7 @@ from kit.quotes.clauses import (
 )
 from kit.quotes.marks import DOUBLE_MARKS
 from kit.quotes.nouns import SPEECH_NOUNS, noun_report
-from kit.quotes.object_reports import called_parts, one_word_object
+from kit.quotes.object_reports import called_parts, claimed_infinitive, one_word_object, pleaded_to, talked_up
 from kit.quotes.speaker_actors import SpeakerActors
 from kit.quotes.speakers import INTERVIEWER_LABELS, Speakers
 
@@ -369,7 +369,7 @@ class ReportedSpeech:
             return None
         lemma = verb.lemma_.lower()
         if lemma in ABOUT_ONLY:
-            parts = [part for part in parts if part.dep_ == "prep" and part.lower_ in ("about", "of")]
+            parts = [part for part in parts if part.dep_ == "prep" and part.lower_ in ("about", "of")] + talked_up(verb, parts)
         if lemma == "call":  # "called for/on ..." asks; "called the plan reckless", "called him "a coward"" judge
             parts = call_parts(parts) or called_parts(verb, parts)
         if lemma == "charge":  # "charged him with murder" accuses; "charged a fee" bills
@@ -414,6 +414,9 @@ class ReportedSpeech:
         about = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "about" and c.i > verb.i and not _time_phrase(c)]
         if lemma in ABOUT_VERBS and about and not self._marks_in_sentence(verb):
             return _about_object(about[0])  # ('"...," she said about the plan': the quote is what she said)
+        pleaded = claimed_infinitive(verb) or pleaded_to(verb)  # "claims [to speak for ...]", "pleaded guilty [to fraud]"
+        if pleaded:
+            return self.act_content(verb, pleaded)
         if lemma not in OBJECT_VERBS:
             return None
         if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
