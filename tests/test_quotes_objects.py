@@ -72,7 +72,17 @@ CLAIMED = [
      ("to illegal lobbying and obstruction of justice", "indirect", "Siljander", "pleaded")),
 ]
 
-TABLES = ONE_WORD + CALLED + STATED + CLAIMED
+ASKED = [
+    # The object of "ask" is what was asked when the sentence says more about the question.
+    ("a question with a colon after it",
+     "At the forum, the moderator asked the candidates a simple question: who will fix the bridge?",
+     ("the candidates a simple question: who will fix the bridge", "indirect", "the moderator", "asked")),
+    ("a series of questions",
+     "The chairman asked the treasurer a series of questions about the missing funds.",
+     ("the treasurer a series of questions about the missing funds", "indirect", "The chairman", "asked")),
+]
+
+TABLES = ONE_WORD + CALLED + STATED + CLAIMED + ASKED
 
 
 @pytest.mark.parametrize("case, text, expected", TABLES, ids=[row[0] for row in TABLES])

@@ -103,3 +103,23 @@ def pleaded_to(verb: Token) -> list[Token]:
         return []
     return [c for head in (verb, guilty[0]) for c in head.children if c.dep_ == "prep" and c.lower_ == "to" and any(
         o.dep_ in ("pobj", "pcomp") for o in c.children)]
+
+
+def question_put(parts: list[Token]) -> bool:
+    """'asked the panel a simple question: ...', 'asked her a series of questions about the
+    deal', 'asking questions from the bench', 'asked our readers their thoughts on the vote': the
+    object of "ask" is what was asked when it is a question (or thoughts) that the sentence
+    says more about, or several of them; "asked him a question" alone says nothing."""
+    for part in parts:
+        if part.dep_ != "dobj":
+            continue
+        noun = part
+        if part.lemma_.lower() == "series" and any(c.lower_ == "of" for c in part.children):
+            noun = next((o for c in part.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), part)
+        if noun.lemma_.lower() not in ("question", "thought"):
+            continue
+        described = any(c.dep_ in ("amod", "relcl", "prep", "acl", "compound", "advmod") for c in noun.children)
+        following = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(noun.doc) else None
+        if described or noun.tag_ == "NNS" or (following is not None and following.text == ":") or noun is not part:
+            return True
+    return False

@@ -40,7 +40,7 @@ from kit.quotes.clauses import (
 )
 from kit.quotes.marks import DOUBLE_MARKS
 from kit.quotes.nouns import SPEECH_NOUNS, noun_report
-from kit.quotes.object_reports import called_parts, claimed_infinitive, one_word_object, pleaded_to, talked_up
+from kit.quotes.object_reports import called_parts, claimed_infinitive, one_word_object, pleaded_to, question_put, talked_up
 from kit.quotes.speaker_actors import SpeakerActors
 from kit.quotes.speakers import INTERVIEWER_LABELS, Speakers
 
@@ -375,8 +375,9 @@ class ReportedSpeech:
         if lemma == "charge":  # "charged him with murder" accuses; "charged a fee" bills
             accused = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > verb.i]
             parts = [part for part in parts if part.dep_ == "dobj"] + accused if accused else []
-        if not parts or (lemma in NEEDS_MORE_THAN_OBJECT and all(part.dep_ in ("dobj", "dative") for part in parts)):
-            return None  # "called the police", "asked a question"
+        if not parts or (lemma in NEEDS_MORE_THAN_OBJECT and all(part.dep_ in ("dobj", "dative") for part in parts)
+                         and not (lemma == "ask" and question_put(parts))):
+            return None  # "called the police", "asked a question" ("asked her a series of questions about ..." says more)
         if all(part.dep_ in ("dobj", "dative") and part.pos_ == "PRON" for part in parts):
             return None  # "accused him", "thanked them": no content
         paragraph = self.article.paragraph_of(verb.idx)  # the parser sometimes runs a headline into the next line
