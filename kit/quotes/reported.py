@@ -40,6 +40,7 @@ from kit.quotes.clauses import (
 )
 from kit.quotes.marks import DOUBLE_MARKS
 from kit.quotes.nouns import SPEECH_NOUNS, noun_report
+from kit.quotes.object_reports import called_parts, claimed_infinitive, one_word_object, pleaded_to, question_put, talked_up
 from kit.quotes.speaker_actors import SpeakerActors
 from kit.quotes.speakers import INTERVIEWER_LABELS, Speakers
 
@@ -368,14 +369,15 @@ class ReportedSpeech:
             return None
         lemma = verb.lemma_.lower()
         if lemma in ABOUT_ONLY:
-            parts = [part for part in parts if part.dep_ == "prep" and part.lower_ in ("about", "of")]
-        if lemma == "call":  # "called the plan Flyboard Air" names; "called for/on ..." asks
-            parts = call_parts(parts)
+            parts = [part for part in parts if part.dep_ == "prep" and part.lower_ in ("about", "of")] + talked_up(verb, parts)
+        if lemma == "call":  # "called for/on ..." asks; "called the plan reckless", "called him "a coward"" judge
+            parts = call_parts(parts) or called_parts(verb, parts)
         if lemma == "charge":  # "charged him with murder" accuses; "charged a fee" bills
             accused = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > verb.i]
             parts = [part for part in parts if part.dep_ == "dobj"] + accused if accused else []
-        if not parts or (lemma in NEEDS_MORE_THAN_OBJECT and all(part.dep_ in ("dobj", "dative") for part in parts)):
-            return None  # "called the police", "asked a question"
+        if not parts or (lemma in NEEDS_MORE_THAN_OBJECT and all(part.dep_ in ("dobj", "dative") for part in parts)
+                         and not (lemma == "ask" and question_put(parts))):
+            return None  # "called the police", "asked a question" ("asked her a series of questions about ..." says more)
         if all(part.dep_ in ("dobj", "dative") and part.pos_ == "PRON" for part in parts):
             return None  # "accused him", "thanked them": no content
         paragraph = self.article.paragraph_of(verb.idx)  # the parser sometimes runs a headline into the next line
@@ -387,7 +389,7 @@ class ReportedSpeech:
         if tokens and tokens[0].i == verb.i + 1 and cue_text(verb) != verb.text:
             tokens = tokens[1:]  # "called on [Russia to ...]": the preposition is part of the cue
         if len(tokens) < 2:
-            return None
+            return one_word_object(verb, tokens)  # "praised [Okafor]"
         return clause_span(list(self.doc[tokens[0].i : tokens[-1].i + 1]), need_verb=False)
 
     def said_object(self, verb: Token) -> tuple[int, int] | None:
@@ -413,6 +415,9 @@ class ReportedSpeech:
         about = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "about" and c.i > verb.i and not _time_phrase(c)]
         if lemma in ABOUT_VERBS and about and not self._marks_in_sentence(verb):
             return _about_object(about[0])  # ('"...," she said about the plan': the quote is what she said)
+        pleaded = claimed_infinitive(verb) or pleaded_to(verb)  # "claims [to speak for ...]", "pleaded guilty [to fraud]"
+        if pleaded:
+            return self.act_content(verb, pleaded)
         if lemma not in OBJECT_VERBS:
             return None
         if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
