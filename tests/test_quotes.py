@@ -790,3 +790,24 @@ def test_same_speaker_actors_from_mentions(case, rows, mentions, expected):
     mention_rows = conform(pd.DataFrame(mentions, columns=["article_id", "text", "actor_id", "how", "kind"]), "mentions")
     result = quotes.same_speaker_actors(table, mention_rows)["actor_id"].tolist()
     assert [None if value is None or value != value else value for value in result] == expected
+
+
+LEMMA_PICKS = [
+    # (text, nouns, verbs, word, the tokens picked): lemmas, not forms; a noun's lemma only as a noun.
+    ("The mayor says her claims were false, according to aides.", {"claim"}, {"say"}, "according",
+     ["says", "claims", "according"]),
+    ("Says Okafor: the claim stands.", {"claim"}, {"say"}, "according", ["Says", "claim"]),
+    ("She made a claim and claimed more.", {"claim"}, set(), "according", ["claim"]),
+    ("Nothing here is said.", set(), set(), "according", []),
+]
+
+
+@pytest.mark.parametrize("text,nouns,verbs,word,expected", LEMMA_PICKS, ids=[row[0] for row in LEMMA_PICKS])
+def test_tokens_with_lemmas_picks_what_the_rules_start_from(nlp, text, nouns, verbs, word, expected):
+    from kit.quotes.article import tokens_with_lemmas
+
+    doc = nlp(text)
+    picked = [t.text for t in tokens_with_lemmas(doc, frozenset(nouns), frozenset(verbs), word)]
+    slow = [t.text for t in doc if t.pos_ == "NOUN" and t.lemma_.lower() in nouns
+            or t.pos_ == "VERB" and t.lemma_.lower() in verbs or t.lower_ == word]
+    assert picked == slow == expected

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -165,16 +166,61 @@ class Article:
         return True
 
 
+def tokens_with_lemmas(doc: Doc, nouns: frozenset[str], verbs: frozenset[str], word: str) -> list[Token]:
+    """The nouns whose lemma is in ``nouns``, the verbs whose lemma is in ``verbs`` and the
+    tokens that are ``word``, in the Doc's order: picked in one C-level pass over its arrays
+    (lemmas compared by their hashes) instead of making every token in Python."""
+    import numpy
+    from spacy.attrs import LEMMA, LOWER, POS
+    from spacy.symbols import NOUN, VERB
+
+    if not len(doc):
+        return []
+    arrays = doc.to_array([POS, LOWER, LEMMA])
+    wanted = ((arrays[:, 0] == NOUN) & _among(arrays[:, 2], _lemma_hashes(nouns))) | (
+        (arrays[:, 0] == VERB) & _among(arrays[:, 2], _lemma_hashes(verbs))) | (arrays[:, 1] == doc.vocab.strings[word])
+    return [doc[int(i)] for i in numpy.flatnonzero(wanted)]
+
+
+@functools.lru_cache(maxsize=8)
+def _lemma_hashes(words: frozenset[str]):
+    """The sorted hashes of ``words`` as spaCy may store them as lemmas (lower case, else as
+    written at a sentence's start or in a headline: "Says", "SAYS")."""
+    import numpy
+    from spacy.strings import hash_string
+
+    forms = {form for word in words for form in (word, word.capitalize(), word.title(), word.upper())}
+    return numpy.array(sorted(hash_string(form) for form in forms), dtype="uint64")
+
+
+def _among(values, sorted_hashes):
+    """Which of ``values`` are in the sorted array ``sorted_hashes`` (a binary search each;
+    ``numpy.isin`` sorts both arrays on every call)."""
+    import numpy
+
+    if not len(sorted_hashes):
+        return numpy.zeros(len(values), dtype=bool)
+    places = numpy.minimum(numpy.searchsorted(sorted_hashes, values), len(sorted_hashes) - 1)
+    return sorted_hashes[places] == values
+
+
 # ---------------------------------------------------------------------------------------
 # Tests on tokens and spans
 
 
 def is_a_name(content: Span) -> bool:
     """A few capitalised words: the name of a thing, not words someone said."""
-    if content.text.rstrip(" \"'”’").endswith(("!", "?")) or any(token.tag_ == "PRP" for token in content):
-        return False  # "Stay there!", "Thank you Georgia": words said, shouted or asked, not a name
-    words = [token for token in content if token.is_alpha and not token.is_stop]
-    return 0 < len(words) <= 4 and all(token.is_title or token.is_upper for token in words)
+    if content.text.rstrip(" \"'”’").endswith(("!", "?")):
+        return False  # "Stay there!": words said, shouted or asked, not a name
+    words = 0
+    for token in content:  # one pass, stopping at the first word that rules a name out
+        if token.tag_ == "PRP":
+            return False  # "Thank you Georgia"
+        if token.is_alpha and not token.is_stop:
+            words += 1
+            if words > 4 or not (token.is_title or token.is_upper):
+                return False
+    return words > 0
 
 
 def misparsed_complement(verb: Token, child: Token) -> bool:

@@ -232,7 +232,7 @@ def _pair_double(text: str, start: int, end: int, continued: int | None):
     closing marks follow to close both ("The "United States" is not..."); otherwise the
     first quote was never closed, and it ends with its sentence.
     """
-    marks = [(offset, text[offset], _role(text, offset)) for offset in range(start, end) if text[offset] in DOUBLE_MARKS]
+    marks = [(found.start(), found.group(), _role(text, found.start())) for found in _DOUBLE.finditer(text, start, end)]
     marks = [(offset, mark, role) for offset, mark, role in marks if role != "none"]
     pieces: list[QuoteSpan] = []
     opened_at: int | None = None  # offset of the current (outer) opening mark
@@ -300,24 +300,27 @@ def _pair_single(text: str, taken: list[tuple[int, int]]) -> list[QuoteSpan]:
     """
     spans: list[QuoteSpan] = []
     inside = _covered(taken)
-    index, n = 0, len(text)
-    while index < n:
-        mark = text[index]
-        if mark not in SINGLE_OPENING + SINGLE_AMBIGUOUS or inside(index):
-            index += 1
+    resume, n = 0, len(text)
+    for found in _SINGLE_OPENERS.finditer(text):  # only the marks, not every character
+        index, mark = found.start(), found.group()
+        if index < resume or inside(index):
             continue
         before = text[index - 1] if index else " "
         after = text[index + 1] if index + 1 < n else " "
         if not (before in _BEFORE_OPENING and (after.isalnum() or after in "[(")) or _ELISION.match(text, index):
-            index += 1
             continue
         close = _find_single_close(text, index + 1, inside)
         if close is None:
-            index += 1
             continue
         spans.append(QuoteSpan(index + 1, close, text[index + 1 : close], mark, text[close], True))
-        index = close + 1
+        resume = close + 1
     return spans
+
+
+#: Any double mark.
+_DOUBLE = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")
+#: The marks that may open a single-quoted stretch.
+_SINGLE_OPENERS = re.compile(f"[{re.escape(SINGLE_OPENING + SINGLE_AMBIGUOUS)}]")
 
 
 def _find_single_close(text: str, start: int, inside) -> int | None:

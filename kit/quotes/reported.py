@@ -21,6 +21,7 @@ there.) Nor does an agentless passive ("deaths were reported": nobody is said to
 
 from __future__ import annotations
 
+
 import re
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,7 @@ from kit import lexicon
 
 from kit.quotes.article import (
     ACT_VERBS, ASKING_VERBS, INDIRECT_VERBS, SUBJECTS, Article, Attribution, call_parts, cue_text, for_clause, negated,
-    passive_without_agent, picks_out_a_group, strip,
+    passive_without_agent, picks_out_a_group, strip, tokens_with_lemmas,
 )
 from kit.quotes.according import according_to
 from kit.quotes.interviews import QA_SIDES, qa_rows, qa_turns, turn_span
@@ -100,18 +101,8 @@ class ReportedSpeech:
         self.speakers = speakers
 
     def _candidates(self) -> list[Token]:
-        """The tokens a rule of :meth:`rows` can start from (a noun, a verb, "according"),
-        picked in one C-level pass over the Doc instead of making every token in Python."""
-        import numpy
-        from spacy.attrs import LOWER, POS
-        from spacy.symbols import NOUN, VERB
-
-        doc = self.doc
-        if not len(doc):
-            return []
-        arrays = doc.to_array([POS, LOWER])
-        wanted = (arrays[:, 0] == NOUN) | (arrays[:, 0] == VERB) | (arrays[:, 1] == doc.vocab.strings["according"])
-        return [doc[int(i)] for i in numpy.flatnonzero(wanted)]
+        """The tokens a rule of :meth:`rows` can start from: a speech noun, a reporting verb, "according"."""
+        return tokens_with_lemmas(self.doc, nouns=SPEECH_NOUNS, verbs=REPORTING, word="according")
 
     def rows(self, quoted: list[dict]) -> tuple[list[dict], set[tuple[int, int]]]:
         """Reported speech: indirect rows, and mixed rows for reported clauses that hold quoted
