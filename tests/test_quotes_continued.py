@@ -83,9 +83,9 @@ ACCORDING_AROUND = [
      [("We will not back down from this fight,", "direct", "Okafor", "said"),
       ('We will not back down from this fight," Okafor said', "mixed", "Gazette", "according to")]),
     ("'according to' a document after a quote, its cue and the listener",
-     '"The vote is over," the judge told the court, according to a transcript of the session.',
-     [("The vote is over,", "direct", "the judge", "told"),
-      ('The vote is over," the judge told the court', "mixed", "a transcript of the session", "according to")]),
+     '"The case is closed," the judge told the jury, according to a recording of the hearing.',
+     [("The case is closed,", "direct", "the judge", "told"),
+      ('The case is closed," the judge told the jury', "mixed", "a recording of the hearing", "according to")]),
     # Guards: a quote whose only cue is the phrase, and no quote at all: one row each.
     ("guard: 'according to' is the quote's own cue",
      'According to the Gazette, "the plant will close in May and nobody was told."',

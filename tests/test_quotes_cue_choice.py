@@ -20,9 +20,9 @@ TITLES = [
      'Falls Sharply."\n\n"Do these people vote?" asked one reader.',
      "Lee Does Best Where Turnout Falls Sharply."),
     ("an editorial's title after a participle that names, before a verb of saying",
-     "Aides were thrilled with the editorial, entitled “Ms. Roe Is Not a Brave Truth-Teller,” when it posted on "
-     "Friday.",
-     "Ms. Roe Is Not a Brave Truth-Teller,"),
+     "Fans were pleased with the review, entitled “Mr. Vale Is Not a Humble Bird-Watcher,” when it posted on "
+     "Sunday.",
+     "Mr. Vale Is Not a Humble Bird-Watcher,"),
 ]
 
 
@@ -55,8 +55,8 @@ def test_according_to_opening_the_sentence(nlp, case, text, expected):
 OUTER_CUE = [
     ("a quote joined to a reported clause by 'and that'",
      'The mayor spoke on Friday.\n\nSenator Ann Hale told reporters that she had spoken to the harbor chief and that '
-     '"I think you are going to see a pause in the closures." The chief declined to comment.',
-     ("I think you are going to see a pause in the closures.", "direct", "Ann Hale", "told")),
+     '"I believe the ferries will run again before the winter." The chief declined to comment.',
+     ("I believe the ferries will run again before the winter.", "direct", "Ann Hale", "told")),
     ("a quote after an aside with a verb of its own",
      'The board met again.\n\nDana Cole noted that although floods are not new to the valley - he wrote his first '
      'column on that subject 30 years ago, "You put it with the other storms we have seen, and it is a turning point."',
@@ -76,12 +76,12 @@ def test_the_outer_cue_of_a_quote_inside_a_report(nlp, case, text, expected):
 #: quote, though the parser hangs the quoted words on another verb.
 BEFORE_THE_MARK = [
     ("a participle and a comma before one quoted word",
-     "The clerk was told to wait.\n\nMinutes later, she sent an email saying, “done.”\n\nThe office closed.",
-     ("done.", "partial", "she", "saying")),
+     "The clerk was told to wait.\n\nSeconds later, he mailed a card saying, “approved.”\n\nThe office closed.",
+     ("approved.", "partial", "he", "saying")),
     ("a verb right before the mark, another cue earlier in the sentence",
-     "The feeds shifted to the speech.\n\nSome in the crowd booed, and when Hale thanked Salem and said it was great "
-     "to be home, a man yelled “Stay there!”\n\nBoos got louder later.",
-     ("Stay there!", "partial", "a man", "yelled")),
+     "The feeds shifted to the speech.\n\nSome in the hall hissed, and when Ortiz thanked Dover and said it was really "
+     "great to be here, a man yelled “Go away!”\n\nBoos got louder later.",
+     ("Go away!", "partial", "a man", "yelled")),
 ]
 
 

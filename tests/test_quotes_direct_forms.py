@@ -19,15 +19,15 @@ SURNAMES = [
      ("The storm in the capital is a warning that the process may send a novice to the statehouse. This might, "
       "and should, end the hopes of Ruiz, Ortega and especially Smith,", "direct", "Will", "wrote")),
     ("a surname read as an adverb, named before in the article",
-     "The party's county chairman, Tom Early, a former mayor, said he had not read the rules.\n\n"
-     'Told of the county\'s lean, Early described it as "news to me."',
-     ("news to me.", "partial", "Early", "described")),
+     "The town's election clerk, Joan Greely, a retired teacher, said she had not seen the final count.\n\n"
+     'Shown the figures, Greely described it as "quite a surprise."',
+     ("quite a surprise.", "partial", "Greely", "described")),
     ("a surname read as an adverb of a verb tagged a participle",
-     'Bill Skelly, who ran the party data office, was more generous: "Tom is outstanding with data. He is a '
-     'real good data man."\n\nAnd Skelly called Braynard "a real smart guy. I would like to think having been '
-     'in the office, like he was, he understands the data."',
-     ("a real smart guy. I would like to think having been in the office, like he was, he understands the data.",
-      "mixed", "Skelly", "called")),
+     'Joe Scully, who led the county polling unit, was kinder: "Sam is terrific with numbers. He is a real '
+     'good numbers guy."\n\nAnd Scully called Ortiz "a very bright man. I would hope having worked in the '
+     'field, like he did, he knows the voters."',
+     ("a very bright man. I would hope having worked in the field, like he did, he knows the voters.",
+      "mixed", "Scully", "called")),
 ]
 
 ASIDES = [
@@ -40,27 +40,28 @@ ASIDES = [
 
 PARTICIPLES = [
     # A participle after a reported clause is said by who reports it, not by a subject inside
-    # the clause (through "will have to choose").
+    # the clause (through "will have to pick").
     ("a subject inside a reported clause with an infinitive",
-     'Even a top party strategist said Roe will have to choose whose side she is on, saying, "At some point, '
-     'she is going to have to come out on where she stands on her old friend."',
-     ("At some point, she is going to have to come out on where she stands on her old friend.", "direct",
-      "Even a top party strategist", "saying")),
+     'Even a longtime union organizer said Roe will have to pick which team she is on, saying, "Sooner or '
+     'later, she is going to need to tell voters what she thinks of her old ally."',
+     ("Sooner or later, she is going to need to tell voters what she thinks of her old ally.", "direct",
+      "Even a longtime union organizer", "saying")),
     # "X, who ... and who ...": the second relative pronoun stands for the same antecedent.
     ("a participle after a second relative clause",
-     'The senator was rallying for a 70-year-old teacher named Ann Kingsley, who is running for the council and '
-     'who worked the crowd, praising "the mayor\'s honesty and plain good sense" as she promised to fix the roads.',
-     ("the mayor's honesty and plain good sense", "partial", "Ann Kingsley", "praising")),
+     'The governor was campaigning on behalf of a 58-year-old nurse named Rosa Delgado, who is seeking a seat on '
+     'the school board and who greeted the voters, praising "the principal\'s candor and steady judgment" as she '
+     'vowed to repair the gym.',
+     ("the principal's candor and steady judgment", "partial", "Rosa Delgado", "praising")),
 ]
 
 NOT_SPEAKING = [
     # A verb that is not one of saying before a colon quote: a thing for its subject does not
     # speak; the person it has for its object does.
     ("a thing for subject and a person for object",
-     'Nine percent of independents disagreed.\n\nThe timing of the surge does not surprise Republican pollster Dana '
-     'Shaw: "Historically, lesser-known candidates who beat favourites in early contests have seen the biggest boost."',
-     ("Historically, lesser-known candidates who beat favourites in early contests have seen the biggest boost.",
-      "direct", "Dana Shaw", "surprise")),
+     'Eleven percent of renters were unsure.\n\nThe size of the jump does not surprise Democratic analyst Marta '
+     'Lind: "Usually, outsiders who upset front-runners in the first primaries get the largest bump in the polls."',
+     ("Usually, outsiders who upset front-runners in the first primaries get the largest bump in the polls.",
+      "direct", "Marta Lind", "surprise")),
 ]
 ACROSS_A_BREAK = [
     # The parser runs a sentence over a paragraph break and hangs the second paragraph's "and
@@ -74,21 +75,21 @@ ACROSS_A_BREAK = [
 UNCLOSED = [
     # A quote left open whose sentence holds an attribution set off by commas ends before it.
     ("an unclosed quote before ', said Name,'",
-     'Families often lost track of the paperwork.\n\n"There was not much help for adoptive parents in those years '
-     'about which papers to keep, said Kessel, whose group is pushing for a bill in the House.',
-     ("There was not much help for adoptive parents in those years about which papers to keep", "direct", "Kessel",
+     'Foster families often lost their records.\n\n"There was little guidance for foster families in those days '
+     'on which forms to file, said Brandt, whose group is lobbying for a bill in the Senate.',
+     ("There was little guidance for foster families in those days on which forms to file", "direct", "Brandt",
       "said")),
 ]
 SPACED_MARKS = [
     # A quote in a quote closed at the end, typed "' ''" with a blank between the two marks.
     ("a double closing mark after a single one and a blank",
-     "Ms. Okafor said she wanted the novel to be realistic. ''I hate the term 'Harbor poor,' '' she said, but added "
-     "that the family was not living large.",
-     ("I hate the term 'Harbor poor,'", "direct", "she", "said")),
+     "Ms. Okafor said she wanted the film to feel honest. ''I dislike the label 'Harbor poor,' '' she said, though "
+     "she conceded that the family never went hungry.",
+     ("I dislike the label 'Harbor poor,'", "direct", "she", "said")),
 ]
 #: Two curly single marks typed for a closing double one, after a word opened by a double mark:
 #: the quoted word is a scare quote, not the start of a quote that runs on.
-CURLY_CLOSED = 'Kelly pressed Roe with a “question’’ that amounted to a scolding.\n\n"I will answer it," Roe said.'
+CURLY_CLOSED = 'Moss greeted Diaz with a “welcome’’ that was really a lecture.\n\n"I will take it," Diaz said.'
 #: "It" before a colon, with a verb that is not one of saying, is nobody: no speaker "it".
 IT_GETS = ('The agency said 100,000 would be admitted in 2017.\n\nWait, it gets better:\n\n"By law, the governor every '
            'year sets the most refugees the state can accept. This is not done by decree."')
@@ -129,7 +130,7 @@ def test_an_unclosed_quote_before_its_attribution(nlp, case, text, expected):
 
 
 def test_a_scare_quote_closed_by_curly_pairs(nlp):
-    assert [row for row in _found(nlp, CURLY_CLOSED) if "amounted" in row[0]] == []
+    assert [row for row in _found(nlp, CURLY_CLOSED) if "lecture" in row[0]] == []
 
 
 @pytest.mark.parametrize("case, text, expected", SPACED_MARKS, ids=[row[0] for row in SPACED_MARKS])

@@ -71,8 +71,8 @@ NOT_SPEECH = [
     ("pledged delegates after a number", "In Guam, 12 pledged delegates and three superdelegates were at stake on Saturday.",
      ("delegates and three superdelegates were at stake on Saturday", "indirect", "12", "pledged")),
     # ... or after "both" opening a noun phrase (not after a subject: "they both acknowledged").
-    ("both pledged delegates after a preposition", "She leads in both pledged delegates and the popular vote.",
-     ("delegates and the popular vote", "indirect", "She", "pledged")),
+    ("both pledged delegates after a preposition", "He trails in both pledged delegates and endorsements from governors.",
+     ("delegates and endorsements", "indirect", "He", "pledged")),
     ("both declared candidates opening a sentence", "Both declared candidates attended the forum on Monday.",
      ("candidates attended the forum on Monday", "indirect", "Both", "declared")),
     # A verb and its object that say nothing (kit/lexicon/quotes_not_speech_verb_objects.txt).

@@ -55,8 +55,8 @@ PARAGRAPHS = [
      "soon,'' she said.",
      ("The only problem, Ms. Abara said, is that the night bus runs an hour late", "indirect", "Abara", "said")),
     ("an interrupting cue after an adverb, the next paragraph's quote run in",
-     "Otherwise, she said, cities may simply steal jobs from one another.\n\n''There is a risk that a tax cut on its "
-     "own could have the effect of shifting jobs,'' she told an audience of students.",
+     "Otherwise, she said, cities may simply steal jobs from one another.\n\n''There is a danger that a stadium deal "
+     "alone might just move spending around,'' she told a room of students.",
      ("Otherwise, she said, cities may simply steal jobs from one another", "indirect", "she", "said")),
 ]
 
@@ -167,10 +167,10 @@ SET_OFF = [
      ("If she wins the seat, Okafor wrote in a post, nurses at the county hospital will get a raise", "indirect",
       "Okafor", "wrote")),
     ("a closing cue the parser hangs on the clause's adverbial",
-     "The web has also made it possible for people with like-minded, if bogus, ideas and theories to organize into "
-     "groups and reach others, she said.",
-     ("The web has also made it possible for people with like-minded, if bogus, ideas and theories to organize into "
-      "groups and reach others", "indirect", "she", "said")),
+     "The library has also made it easy for people with open-minded, if quirky, tastes and dreams to gather into "
+     "clubs and teach others, she said.",
+     ("The library has also made it easy for people with open-minded, if quirky, tastes and dreams to gather into "
+      "clubs and teach others", "indirect", "she", "said")),
     ("a set-off cue after a prepositional phrase",
      "With each passing month, his backers admit, it becomes harder to raise money.",
      ("With each passing month, his backers admit, it becomes harder to raise money", "indirect", "his backers", "admit")),
@@ -180,8 +180,8 @@ ELLIPTICAL = [
     # A reported clause of a subject and an auxiliary alone, its verb left out.
     ("a subject and a modal", "Asked whether she would sign the bill, Okafor said she would.",
      ("she would", "indirect", "Okafor", "said")),
-    ("in an 'as' clause", "She cut the budget in June, just as she said she would, and the markets rose.",
-     ("she would", "indirect", "she", "said")),
+    ("in an 'as' clause", "Reyes shut the old pier in March, just as he said he would, and fishermen protested.",
+     ("he would", "indirect", "he", "said")),
 ]
 
 NOUN_VERBS = [
@@ -198,20 +198,21 @@ GERUNDS = [
     # A gerund subject right after the cue, the parser taking it for the cue's object and the
     # clause's verb for a word of another phrase.
     ("a gerund subject, its verb hung elsewhere",
-     "Asked if the fees were legal, 40 percent of voters said yes, compared with 20 percent who said using a private "
-     "account was improper but not illegal.",
-     ("using a private account was improper but not illegal", "indirect", "20 percent", "said")),
+     "Asked if the tolls were fair, 35 percent of drivers said yes, compared with 25 percent who said raising the "
+     "fee was unfair but not surprising.",
+     ("raising the fee was unfair but not surprising", "indirect", "25 percent", "said")),
 ]
 
 FREE_RELATIVES = [
     # "what X said was Y": the wh-word before the speaker is the reported clause's subject.
     ("a free relative, the clause's subject",
-     "The sailors were freed within hours, displaying what many analysts said was a sign of warmer ties with the "
-     "West, but the incident still gave critics ammunition.",
-     ("what many analysts said was a sign of warmer ties with the West", "indirect", "many analysts", "said")),
+     "The hikers were released within a day, showing what several diplomats said was proof of better relations "
+     "with the neighbors, yet the episode still handed opponents an argument.",
+     ("what several diplomats said was proof of better relations with the neighbors", "indirect",
+      "several diplomats", "said")),
     # "how" and an adjective after a verb of saying exclaim, they do not ask.
-    ("'how' and an adjective", "In her opening remarks, Okafor beamed as she noted how happy she was to be back in Ohio.",
-     ("how happy she was to be back in Ohio", "indirect", "she", "noted")),
+    ("'how' and an adjective", "At the ribbon cutting, Okafor smiled as she noted how proud she was to see the library open.",
+     ("how proud she was to see the library open", "indirect", "she", "noted")),
     # A relative pronoun that is the object of a relative clause of saying stands for what was said.
     ("a relative pronoun, the object of saying", "The lawsuit lists a string of allegations, which Okafor denies.",
      ("which", "indirect", "Okafor", "denies")),

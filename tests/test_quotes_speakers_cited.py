@@ -58,16 +58,16 @@ def test_conjunct_beside_verb(nlp):
 AFTER_CLAUSE = [
     # A participle after a clause of what came before the main verb ("after ...") is said by
     # the main clause's subject; after a clause of what goes on at the same time, by its own.
-    ("', saying' after 'apologized ... after they came out'",
-     "Judge Ann Bell apologized for the columns after they came out, saying they were old and had nothing to do "
-     "with her work.",
-     ("they were old and had nothing to do with her work", "indirect", "Ann Bell", "saying")),
-    # A participle after a reported clause whose verbs run through an infinitive ("will have
-    # to choose whose side she's on") is said by the reporter, not by a subject inside.
-    ("', saying' after 'said X will have to choose whose side she's on'",
-     "Alongside calls for action, even a top party strategist said Lopez will have to choose whose side she’s on, "
-     "saying, “At some point, she’s going to have to come out on where she stands.”",
-     ("At some point, she’s going to have to come out on where she stands.", "direct", "even a top party strategist",
+    ("', saying' after 'apologized ... after they surfaced'",
+     "Coach Tom Reed apologized for the posts after they surfaced, saying they were written years ago and did not "
+     "reflect his views.",
+     ("they were written years ago and did not reflect his views", "indirect", "Tom Reed", "saying")),
+    # A participle after a reported clause whose verbs run through an infinitive ("will need
+    # to pick which camp he's in") is said by the reporter, not by a subject inside.
+    ("', saying' after 'said X will need to pick which camp he's in'",
+     "Amid the dam dispute, even a veteran union organizer said Ortega will need to pick which camp he’s in, "
+     "saying, “Sooner or later, he’s got to tell the valley what he really thinks.”",
+     ("Sooner or later, he’s got to tell the valley what he really thinks.", "direct", "even a veteran union organizer",
       "saying")),
     ("guard: ', saying' after 'even as he defended'",
      'Mayor Lee admitted some mistakes even as he defended the new budget, saying, "Most of it is sound."',
@@ -146,15 +146,15 @@ MADE_BY = [
      'calling the merger "a costly mistake."',
      ("a costly mistake.", "partial", "the opposition group", "calling")),
     ("'the campaign released a website asking'",
-     "The Not1More campaign on Tuesday released a parody website asking for proposals for a new wing of the library.",
-     ("for proposals for a new wing of the library", "indirect", "The Not1More campaign", "asking")),
+     "The Green Streets campaign on Tuesday released a mock website asking for designs for a statue of the founder.",
+     ("for designs for a statue of the founder", "indirect", "The Green Streets campaign", "asking")),
     # Guards: a thing its own phrase says someone else made is not the subject's.
     ("guard: 'exploited the senator's remark describing'",
      'The campaign exploited the senator\'s remark describing the plan as "a fairy tale."',
      ("a fairy tale.", "partial", "the senator's remark", "describing")),
-    ("guard: 'slammed a lawsuit filed by X alleging'",
-     "The mayor's office slammed a lawsuit filed by a former aide alleging that the mayor broke the law.",
-     ("the mayor broke the law", "indirect", "a lawsuit", "alleging")),
+    ("guard: 'mocked a suit filed by X alleging'",
+     "The governor's office mocked a suit filed by a former aide alleging that the governor hid the records.",
+     ("the governor hid the records", "indirect", "a suit", "alleging")),
 ]
 
 
@@ -187,26 +187,26 @@ def test_participle_not_reported_in_next_paragraph(nlp):
 
 ACCORDING = [
     # "according to" a source of information: its maker, when the phrase names one, speaks.
-    ("'according to a report from the ministry'",
-     "Turnout rose sharply, according to a report from the Election Ministry.",
-     ("Turnout rose sharply", "indirect", "the Election Ministry", "according to")),
+    ("'according to a study from the council'",
+     "Exports dipped slightly, according to a study from the Trade Council.",
+     ("Exports dipped slightly", "indirect", "the Trade Council", "according to")),
     ("'according to data released by X'",
-     "Casino revenue rose 4 percent last month, according to data released Friday by state gaming regulators.",
-     ("Casino revenue rose 4 percent last month", "indirect", "state gaming regulators", "according to")),
-    ("'according to figures her campaign released'",
-     "The senator raised $12 million in June, according to figures her campaign released on Friday.",
-     ("The senator raised $12 million in June", "indirect", "her campaign", "according to")),
+     "Ferry ridership fell 7 percent in March, according to data released Monday by city transit officials.",
+     ("Ferry ridership fell 7 percent in March", "indirect", "city transit officials", "according to")),
+    ("'according to figures his campaign posted'",
+     "The governor spent $3 million on ads in May, according to figures his campaign posted on Monday.",
+     ("The governor spent $3 million on ads in May", "indirect", "his campaign", "according to")),
     # Guards: "by" a name (as before); a place or an event after "from"; a date's possessive.
-    ("guard: 'according to a tally by the AP'",
-     "Lopez leads by 90 delegates, according to a tally by the Associated Press.",
-     ("Lopez leads by 90 delegates", "indirect", "the Associated Press", "according to")),
+    ("guard: 'according to a count by Harbor Radio'",
+     "Ortega leads by 35 seats, according to a count by Harbor Radio.",
+     ("Ortega leads by 35 seats", "indirect", "Harbor Radio", "according to")),
     ("guard: 'according to reports from the convention'",
      "Angry delegates were still planning to disrupt the vote, according to reports from the convention.",
      ("Angry delegates were still planning to disrupt the vote", "indirect", "reports from the convention",
       "according to")),
-    ("guard: 'according to July's polling'",
-     "More than half of her support comes from women, according to July's Post-ABC News polling.",
-     ("More than half of her support comes from women", "indirect", "July's Post-ABC News polling", "according to")),
+    ("guard: 'according to March's polling'",
+     "Nearly a third of his backing comes from retirees, according to March's Herald-CBS polling.",
+     ("Nearly a third of his backing comes from retirees", "indirect", "March's Herald-CBS polling", "according to")),
 ]
 
 

@@ -289,7 +289,7 @@ class _References(_Pronouns):
             token.dep_ in ("appos", "attr", "npadvmod") and token.head.i in self.persons_at
             or token.dep_ == "pobj" and token.head.lower_ == "as"  # "succeeding her as the Prime Minister"
         ):
-            # "Donald Trump, the president of the United States": an office said of the
+            # "Ann Hale, the president of the rowing club": an office said of the
             # person named right there, not a further mention of them.
             return None
         if lemma in MEDIA_DESCRIPTIONS and not _speaks(token):

@@ -2,8 +2,8 @@
 
 A cue set off by commas inside the sentence it reports, however the parser hangs it ("Voters,
 Clinton suggested, need not worry"); a clause of a subject and an auxiliary alone ("said she
-would"); a gerund subject the parser takes for the cue's object ("who said using a private
-server was improper"); a relative pronoun that is what a relative clause of saying says ("the
+would"); a gerund subject the parser takes for the cue's object ("who said raising the fee
+was unfair"); a relative pronoun that is what a relative clause of saying says ("the
 allegations, which he denies"); and :func:`clause_span`, the character span of a clause's
 tokens. Each returns a character span, or None.
 """
@@ -68,7 +68,7 @@ def set_off_phrase(article: Article, verb: Token) -> tuple[int, int] | None:
         return None
     if not any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not article.in_quote(t.idx)
                for t in tokens if t.i > last + 1):
-        return None  # "..., including, he said, "politicians who tweet"": no clause of the writer's after the cue
+        return None  # "..., including, she said, "landlords who cheat"": no clause of the writer's after the cue
     return clause_span(tokens)
 
 
@@ -125,8 +125,8 @@ def gerund_clause(child: Token) -> bool:
 
 
 def gerund_subject(article: Article, verb: Token) -> tuple[int, int] | None:
-    """'said having Trump on the ticket puts seats at risk', 'who said using a private server was
-    improper', 'saying calling the group by another name will do nothing': a gerund right after
+    """'said having Trump on the ticket puts seats at risk', 'who said raising the fee was
+    unfair', 'saying renaming the tax will change nothing': a gerund right after
     the verb (or its "that") that the parser takes for the verb's object, with the verb of the
     clause it is the subject of hung on the gerund or right after the gerund's phrase; the
     report is the gerund phrase and that verb's clause."""

@@ -214,7 +214,7 @@ def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] 
     when it is a question, a purpose or reason, or a small clause."""
     tokens = [t for t in child.subtree]
     if tokens and tokens[0].i < verb.i and tokens[0].lower_ in FREE_RELATIVES:
-        # "what analysts said was a sign of ...": the wh-word, written before the speaker, is the
+        # "what diplomats said was proof of ...": the wh-word, written before the speaker, is the
         # complement's subject or object; the report runs from it (speaker and cue inside)
         sentence = article.sentence_index(verb.i)
         return clause_span([t for t in article.doc[tokens[0].i : tokens[-1].i + 1] if article.sentence_index(t.i) == sentence])
@@ -224,8 +224,8 @@ def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] 
     # "said if elected he would ...", "noted that when it began, the lead was ...": a clause
     # opening the complement, not a question
     conditional = tokens and (tokens[0].lower_ == "if" or declared) and tokens[0].head != child
-    # "noted how happy she was to be home", "saying how tough they would be": "how" and an
-    # adjective exclaim, they do not ask (but "too soon to say how severe ...": an infinitive asks)
+    # "noted how proud she was of the team", "saying how hard they would fight": "how" and an
+    # adjective exclaim, they do not ask (but "too early to say how deep ...": an infinitive asks)
     exclaims = len(tokens) > 2 and tokens[0].lower_ == "how" and tokens[1].pos_ == "ADJ" and tokens[1].lower_ not in (
         "much", "many") and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if not tokens or (tokens[0].lower_ in QUESTION_WORDS and not conditional and not exclaims
@@ -236,8 +236,8 @@ def _complement(article: Article, verb: Token, child: Token) -> tuple[int, int] 
     short = elliptical(child, tokens)
     if short is not None:
         return short
-    # "noted that the way states pick delegates works ...", "suggesting the U.S. outsource the
-    # fight": a clause whose verb the parser took for a noun, opened by "that" or with a subject
+    # "noted that the way states pick delegates works ...", "suggesting the county outsource the
+    # repairs": a clause whose verb the parser took for a noun, opened by "that" or with a subject
     noun_verb = child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN") and (declared or any(
         c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in child.children))
     if not is_finite(child) and not gerund_subject_clause(verb, child) and not noun_verb and not gerund_clause(child) and not any(

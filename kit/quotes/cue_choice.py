@@ -1,7 +1,7 @@
 """Cue choice: which verb of saying a quote in marks is tied to, when the parse hangs it elsewhere.
 
-'Minutes later, she sent an email saying, "done."': the parser hangs the quoted word on
-"sent", but the verb of saying right before the opening mark introduces it (used by
+'Seconds later, he mailed a card saying, "approved."': the parser hangs the quoted word on
+"mailed", but the verb of saying right before the opening mark introduces it (used by
 :class:`kit.quotes.find.MarkedQuotes` when the parse gives the quote no cue with a speaker).
 '"We feel fine," she said. "The towns are near."': a quoted sentence with no cue of its own
 goes on the quote before it (:func:`continued_from`).
@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # annotations only
 
 
 def cue_before_mark(article: Article, speakers: Speakers, mark: QuoteSpan) -> Attribution | None:
-    """'sent an email saying, "done."', 'was quick to state, "Harbor County is ..."': a verb of
+    """'mailed a card saying, "approved."', 'was quick to state, "Harbor County is ..."': a verb of
     saying right before the opening mark (a comma between at most) introduces the quote, whatever
     the parse; its speaker says it. None when no such verb, or it has no speaker."""
     end = len(article.text[: mark.outer_start].rstrip())

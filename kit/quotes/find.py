@@ -235,7 +235,7 @@ class MarkedQuotes:
             return before
         if linked is not None and not (closed and linked.idx >= mark.outer_end):
             speaker = speakers.speaker_of(linked)
-            # 'Lee told reporters that he had spoken to the chief and that "we will act."': a quote
+            # 'Lee told the council that she had met the chief and that "we will act."': a quote
             # inside the sentence under a cue of a reported clause is the outer reporter's; not
             # one the inner cue introduces ('Roe says that he told an aide, "..."': his words).
             outer = outer_reporter(article, speakers, linked) if linked.idx < mark.outer_start and not self._opens(mark) \

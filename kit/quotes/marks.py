@@ -140,7 +140,7 @@ def _doubled_apostrophes(text: str) -> str:
         index = match.start()
         before = text[index - 1] if index else "\n"
         after = text[index + 2] if index + 2 < len(text) else "\n"
-        blank = index - 1  # "''I hate the term 'Manhattan poor,' '' she said": blanks between the two closing marks
+        blank = index - 1  # "''I dislike the label 'Harbor poor,' '' she said": blanks between the two closing marks
         while blank > 1 and text[blank] in " \u00a0" and blank > index - 3:
             blank -= 1
         if blank < index - 1 and text[blank] in "'’" and text[blank - 1] not in " '’" and not after.isalnum():

@@ -219,7 +219,7 @@ def set_object(row: dict, cue: Token, article: Article) -> bool:
 def setting_only(row: dict, cue: Token, article: Article) -> bool:
     """The content is only a phrase of the setting: where, through what or how often the words
     were said ("she asked on Twitter", "he mentions it on the campaign trail", "called over her
-    shoulder", "refused to answer on multiple occasions"), not the words."""
+    shoulder", "declined to answer on several occasions"), not the words."""
     span = article.tokens_of(row["start"], row["end"])
     if span is None or not len(span) or span.root.tag_ != "IN":
         return False

@@ -412,7 +412,7 @@ def noun_participle_speaker(speakers, cue: Token) -> Token | None:
 def _object_of(article: Article, noun: Token, document: bool = False) -> Token | None:
     """The subject of the verb ``noun`` is the object of, through the parser's chains of
     conjuncts: 'The group sent letters, hired lawyers and placed [ads] calling ...' (the verb
-    shares the first one's subject), 'Two groups rolled out radio and online [ads] ...' (the
+    shares the first one's subject), 'Two unions bought print and radio [spots] ...' (the
     object's first conjunct); None when that verb has no subject, or (unless ``noun`` is a
     document, which speaks for whoever puts it out) none that can speak."""
     node = noun
@@ -429,7 +429,7 @@ def _maker(article: Article, noun: Token) -> Token | None:
     """'opened a rally blasting ...', 'placed ads calling ...', 'released a website asking ...':
     a thing that cannot speak, the object of a verb whose subject can, speaks for that subject;
     not a thing its phrase says someone else made ('exploited Roe's remark describing ...',
-    'slammed a lawsuit filed by a former aide alleging ...')."""
+    'mocked a suit filed by a former aide alleging ...')."""
     if can_speak(article, noun) or noun.lemma_.lower() in DOCUMENT_NOUNS or any(
             c.dep_ == "poss" or c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children) for c in noun.children):
         return None

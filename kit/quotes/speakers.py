@@ -335,7 +335,7 @@ class Speakers:
 
     def reporting_verb(self, verb: Token, before: Token | None = None) -> Token:
         """The verb of saying whose reported clause holds ``verb`` (``verb`` itself if none),
-        through clauses and infinitives ('Roe said Lee will have to choose whose side she's on');
+        through clauses and infinitives ('Roe said Lee will need to pick which camp he's in');
         with ``before``, not one in a later paragraph than that word ('... and described the
         regime as "elected." [new paragraph] "I was stunned," Lopez told me': the parser ran the
         sentence on over the line break; "..., officials said" in the same one still reports)."""
