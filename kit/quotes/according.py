@@ -71,8 +71,6 @@ def _from_parse(article: Article, according: Token) -> tuple[int, int] | None:
     return clause_span(tokens)
 
 
-
-
 def reported_through(article: Article, speakers: Speakers, cue: Token) -> Attribution | None:
     """'According to the Harbor Ledger, Roe said the vote was "a farce."': an "according to"
     phrase that opens the sentence attributes all of it, the quote and its cue together, so its

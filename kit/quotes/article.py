@@ -260,13 +260,22 @@ def negated(verb: Token) -> bool:
                for child in verb.children)
 
 
+#: Tags of a verb form with a tense ("denied", "says", "say", "will"): a finite verb has one, or its auxiliary.
+FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
+
+
 def is_finite(token: Token) -> bool:
     """A verb with tense of its own ("denied", "has said"), not a participle or infinitive."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
         return False
-    if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+    if token.tag_ in FINITE_TAGS:
         return True
-    return any(child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBD", "VBZ", "VBP", "MD") for child in token.children)
+    return any(child.dep_ in ("aux", "auxpass") and child.tag_ in FINITE_TAGS for child in token.children)
+
+
+def preposition_object(preposition: Token) -> Token | None:
+    """The first object of a preposition ("by [the court]"), or None."""
+    return next((child for child in preposition.children if child.dep_ == "pobj"), None)
 
 
 def phrasal_particle(verb: Token) -> Token | None:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
     from spacy.tokens import Token
 
 from kit import lexicon
-from kit.quotes.article import RELATIVE_PRONOUNS, SUBJECTS, Article, is_finite
+from kit.quotes.article import FINITE_TAGS, RELATIVE_PRONOUNS, SUBJECTS, Article, is_finite
 
 #: Verbs whose object is the hearer, not the start of the reported clause ("told reporters ...").
 HEARER_VERBS = frozenset("tell inform assure advise warn brief".split())
@@ -66,7 +66,7 @@ def set_off_phrase(article: Article, verb: Token) -> tuple[int, int] | None:
         return None  # 'a woman shouted, "Ohio," and ...': the quote after the comma is what the cue says
     if not any(t.is_alpha for t in tokens if t.i < first - 1):
         return None
-    if not any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not article.in_quote(t.idx)
+    if not any(t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS and not article.in_quote(t.idx)
                for t in tokens if t.i > last + 1):
         return None  # "..., including, she said, "landlords who cheat"": no clause of the writer's after the cue
     return clause_span(tokens)
@@ -77,7 +77,7 @@ def closing_cue(article: Article, tokens: list[Token]) -> tuple[int, int] | None
     subject after a comma closing the sentence, which the parser hangs on a clause of the words
     before it; those words are the report when they hold a verb with a tense and no quote marks
     (a quote before the cue is a row of its own)."""
-    if not any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens):
+    if not any(t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS for t in tokens):
         return None
     if any(article.in_quote(t.idx) for t in tokens):
         return None
@@ -106,7 +106,7 @@ def elliptical(child: Token, tokens: list[Token]) -> tuple[int, int] | None:
     """'She said she would.', 'They said it does.', 'He said that the firm had not.': a reported
     clause of a subject and an auxiliary alone, its verb left out (it stands for a clause said
     before); too short for :func:`clause_span`, it is still the report."""
-    if child.pos_ != "AUX" and child.tag_ != "MD" or child.tag_ not in ("MD", "VBD", "VBZ", "VBP"):
+    if child.pos_ != "AUX" and child.tag_ != "MD" or child.tag_ not in FINITE_TAGS:
         return None
     subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i]
     rest = [t for t in tokens if not t.is_punct and t.i > child.i]
@@ -143,7 +143,7 @@ def gerund_subject(article: Article, verb: Token) -> tuple[int, int] | None:
         if after >= len(doc) or article.sentence_index(after) != sentence:
             return None
         finite = doc[after]
-        if finite.pos_ not in ("VERB", "AUX") or finite.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+        if finite.pos_ not in ("VERB", "AUX") or finite.tag_ not in FINITE_TAGS:
             return None
         clause = finite.head if finite.dep_ in ("aux", "auxpass") else finite
         paragraph = article.paragraph_of(verb.idx)

@@ -319,7 +319,6 @@ def _set_off_cue(article: Article, verb: Token) -> tuple[int, int] | None:
     return clause_span(tokens)
 
 
-
 def short_answer(article: Article, verb: Token) -> tuple[int, int] | None:
     """'the candidate said no', 'half said so', 'two-thirds said the same about Doe': an
     answer that stands for a clause said before (a yes, a no, a so, the same)."""

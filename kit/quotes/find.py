@@ -469,7 +469,6 @@ class MarkedQuotes:
         return None
 
 
-
 def _inverted_subject(verb: Token) -> Token | None:
     """'"...," opined the Harbor Gazette.', '"...," exhorted the mayor's aide, Ana Cole.': a verb in
     the past or the present right after the comma and closing mark, whose only words after it

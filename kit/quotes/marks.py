@@ -126,14 +126,15 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 
 #: Two apostrophes written for a double quote (''It is over,'' he said; or two curly ones, ‘‘ ’’), as in wire and
 #: newspaper archives typed on keyboards without curly quotes.
-_DOUBLED = re.compile(r"(?:''|‘‘|’’)(?!['‘’])")
+_DOUBLED_PAIRS = ("''", "‘‘", "’’")
+_DOUBLED = re.compile("(?:" + "|".join(map(re.escape, _DOUBLED_PAIRS)) + ")(?!['‘’])")
 
 
 def _doubled_apostrophes(text: str) -> str:
     """``text`` with each pair of apostrophes that stands for a double quote made one straight
     double mark, the same length: ``''It`` -> ``" "It`` side (the blank before it is repeated)
     and ``it,''`` -> ``it,"`` + the character after it (so the mark has the neighbours of one)."""
-    if "''" not in text and "‘‘" not in text and "’’" not in text:
+    if not any(pair in text for pair in _DOUBLED_PAIRS):
         return text
     chars = list(text)
     for match in _DOUBLED.finditer(text):
@@ -155,8 +156,8 @@ def _doubled_apostrophes(text: str) -> str:
 def _with_doubled_marks(text: str, span: QuoteSpan) -> QuoteSpan:
     """A span found on the rewritten text, with the real text and two-character marks."""
     before, after = text[span.start - 2 : span.start], text[span.end : span.end + 2]
-    opening = before if span.opening and before in ("''", "‘‘", "’’") else span.opening
-    closing = after if span.closing and after in ("''", "‘‘", "’’") else span.closing
+    opening = before if span.opening and before in _DOUBLED_PAIRS else span.opening
+    closing = after if span.closing and after in _DOUBLED_PAIRS else span.closing
     return dataclasses.replace(span, text=text[span.start : span.end], opening=opening, closing=closing)
 
 

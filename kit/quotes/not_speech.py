@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
     from spacy.tokens import Token
 
 from kit import lexicon
-from kit.quotes.article import Article
+from kit.quotes.article import FINITE_TAGS, Article
 from kit.quotes.reported import CUE_KEY
 
 #: Set phrases holding a verb of saying that report no one's words, by each of their words:
@@ -64,8 +64,6 @@ SUBJECT_POS = frozenset(("NOUN", "PROPN", "PRON"))
 VERB_OBJECTS = lexicon.words("quotes_not_speech_verb_objects")
 #: Settings of a speech act, a preposition and its object's lemma ("on twitter", "over shoulder").
 SETTINGS = lexicon.words("quotes_not_speech_settings")
-#: Tags of a finite verb: the content of a reported clause has one.
-FINITE_TAGS = frozenset("VBZ VBP VBD MD".split())
 
 
 def cue_token(row: dict, article: Article) -> Token | None:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
     from spacy.tokens import Token
 
 from kit import lexicon
-from kit.quotes.article import CUE_VERBS, INDIRECT_VERBS, SUBJECTS, is_finite
+from kit.quotes.article import CUE_VERBS, INDIRECT_VERBS, SUBJECTS, is_finite, preposition_object
 
 #: Those whose content "about" / "on" brings ("his remarks about the budget").
 TOPIC_NOUNS = lexicon.words("quotes_noun_topic_nouns")
@@ -37,6 +37,8 @@ LIGHT_VERBS = lexicon.words("quotes_noun_light_verbs")
 REQUEST_NOUNS = frozenset("call demand plea appeal request".split())
 #: Those whose content an infinitive can bring ("his promise to cut taxes").
 INFINITIVE_NOUNS = REQUEST_NOUNS | lexicon.words("quotes_noun_infinitive_nouns")
+#: Verbs of saying: a speech noun inside the clause one reports is that report's words.
+SAYING_VERBS = CUE_VERBS | INDIRECT_VERBS
 
 
 def owner(noun: Token) -> Token | None:
@@ -48,10 +50,9 @@ def owner(noun: Token) -> Token | None:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
+        maker = preposition_object(child) if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i else None
+        if maker is not None:
+            return maker
     for child in noun.children:
         if child.dep_ == "compound" and child.i == noun.i - 1 and child.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
             return child
@@ -81,10 +82,9 @@ def content_of(noun: Token) -> list[Token] | None:
         if lemma in INFINITIVE_NOUNS and child.dep_ == "acl" and child.tag_ == "VB" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return list(child.subtree)
-        if lemma in REQUEST_NOUNS and child.dep_ == "prep" and child.lower_ == "for":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return list(objects[0].subtree)
+        requested = preposition_object(child) if lemma in REQUEST_NOUNS and child.dep_ == "prep" and child.lower_ == "for" else None
+        if requested is not None:
+            return list(requested.subtree)
         if child.dep_ == "prep" and (child.lower_ in ("about", "on") and lemma in TOPIC_NOUNS or (
                 child.lower_ == "of" and lemma in OF_NOUNS)):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
@@ -152,7 +152,6 @@ def _inside_a_report(noun: Token) -> bool:
     """'Roe said the mayor's claim that the audit was rigged had no basis': a speech noun inside
     the clause a verb of saying reports, or its object, is that speaker's words, not a report of
     its own (the annotators give the outer speaker the whole clause)."""
-    saying = CUE_VERBS | INDIRECT_VERBS
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in saying:
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in SAYING_VERBS:
         return True  # "Roe criticized the mayor's claim that ...": Roe's report holds it
-    return any(ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in saying for ancestor in noun.ancestors)
+    return any(ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in SAYING_VERBS for ancestor in noun.ancestors)

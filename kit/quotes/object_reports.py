@@ -73,7 +73,6 @@ def called_parts(verb: Token, parts: list[Token]) -> list[Token]:
     return []
 
 
-
 def claimed_infinitive(verb: Token) -> list[Token]:
     """'the group claims [to speak for farmers]', 'a man who claimed [to be a doctor]': the
     infinitive after a verb of claiming (``quotes_object_infinitive_verbs``) is the claim."""

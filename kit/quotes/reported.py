@@ -21,7 +21,6 @@ there.) Nor does an agentless passive ("deaths were reported": nobody is said to
 
 from __future__ import annotations
 
-
 import re
 from typing import TYPE_CHECKING
 

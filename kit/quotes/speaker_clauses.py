@@ -21,7 +21,9 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
     from spacy.tokens import Token
 
 from kit import lexicon
-from kit.quotes.article import DOCUMENT_NOUNS, GOVERNING_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article, is_finite
+from kit.quotes.article import (
+    DOCUMENT_NOUNS, FINITE_TAGS, GOVERNING_NOUNS, RELATIVE_PRONOUNS, SIGN_NOUNS, Article, is_finite, preposition_object,
+)
 
 #: Verbs whose object says the infinitive after them ("urged voters to reject ...").
 CONTROL_VERBS = lexicon.words("quotes_speaker_control_verbs")
@@ -63,9 +65,9 @@ def _source_maker(article: Article, noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":
             for agent in child.children:
-                objects = [c for c in agent.children if c.dep_ == "pobj"] if agent.dep_ == "agent" else []
-                if objects:
-                    return objects[0]
+                maker = preposition_object(agent) if agent.dep_ == "agent" else None
+                if maker is not None:
+                    return maker
         if child.dep_ == "relcl" and child.i > noun.i:
             subjects = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS]
             if subjects and can_speak(article, subjects[0]) and not article.in_quote(subjects[0].idx):
@@ -272,7 +274,7 @@ def _tense(verb: Token) -> str | None:
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
     for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        if child.dep_ in ("aux", "auxpass") and child.tag_ in FINITE_TAGS:
             return {"VBD": "past", "MD": "modal"}.get(child.tag_, "present")
     return None
 
@@ -403,13 +405,13 @@ def noun_participle_speaker(speakers, cue: Token) -> Token | None:
         return speakers.named(speakers.antecedent(maker, maker.head) or maker)
     issuer = speakers.issuer(noun)
     if issuer == noun and noun.lemma_.lower() in DOCUMENT_NOUNS:
-        maker = _object_of(speakers.article, noun, True)  # "sent letters, hired lawyers and placed ads calling"
+        maker = _subject_of_its_verb(speakers.article, noun, True)  # "sent letters, hired lawyers and placed ads calling"
         if maker is not None:
             return speakers.named(speakers.antecedent(maker, maker.head) or maker)
     return speakers.named(issuer)
 
 
-def _object_of(article: Article, noun: Token, document: bool = False) -> Token | None:
+def _subject_of_its_verb(article: Article, noun: Token, document: bool = False) -> Token | None:
     """The subject of the verb ``noun`` is the object of, through the parser's chains of
     conjuncts: 'The group sent letters, hired lawyers and placed [ads] calling ...' (the verb
     shares the first one's subject), 'Two unions bought print and radio [spots] ...' (the
@@ -433,7 +435,7 @@ def _maker(article: Article, noun: Token) -> Token | None:
     if can_speak(article, noun) or noun.lemma_.lower() in DOCUMENT_NOUNS or any(
             c.dep_ == "poss" or c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children) for c in noun.children):
         return None
-    return _object_of(article, noun)
+    return _subject_of_its_verb(article, noun)
 
 
 def can_speak(article: Article, noun: Token) -> bool:

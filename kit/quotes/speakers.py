@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # annotations only: spaCy is not imported with kit.quotes (a 
     from spacy.tokens import Token
 
 from kit import lexicon
-from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, Article, is_finite
+from kit.quotes.article import DOCUMENT_NOUNS, RELATIVE_PRONOUNS, Article, is_finite, preposition_object
 from kit.quotes.speaker_clauses import (
     according_maker, after_comma, can_speak, chosen_subject, first_conjunct, infinitive_controller, joined_clause,
     inverted_subject, main_clause_verb, misparsed_subject, noun_infinitive_verb, noun_participle_speaker, pick_subject,
@@ -89,7 +89,7 @@ class Speakers:
             return subject
         objects = [child for child in verb.children if child.dep_ == "dobj" and can_speak(self.article, child)
                    and not self.article.in_quote(child.idx)]
-        return self.named(objects[0]) if objects else None if verb.lemma_ == "be" or subject.lower_ == "it" else subject
+        return self.named(objects[0]) if objects else (None if verb.lemma_ == "be" or subject.lower_ == "it" else subject)
 
     def _in_segment(self, speaker: Token, cue: Token) -> Token | None:
         """'2:40 p.m. | The mayor's aide says ...', 'WASHINGTON (AFP) – The mayor has ...,
@@ -114,9 +114,11 @@ class Speakers:
             return self.named(self.doc[before])
         heads = [self.doc[i] for i in sorted(part) if self.doc[i].head.i not in part
                  and self.doc[i].pos_ in ("NOUN", "PROPN", "PRON")]
-        name = self.doc[start_token]  # 'De Blasio, on the radio, called ... and said', hung on the paragraph before:
-        while name.i + 1 < cue.i and name.dep_ == "compound" and name.head.i == name.i + 1:  # the name opening the
-            name = name.head  # cue's paragraph, hung across the break, is the subject of its verbs
+        # 'De Blasio, on the radio, called ... and said' hung on the paragraph before: the name
+        # opening the cue's paragraph, hung across the break, is the subject of its verbs.
+        name = self.doc[start_token]
+        while name.i + 1 < cue.i and name.dep_ == "compound" and name.head.i == name.i + 1:
+            name = name.head
         opening = (self._is_person(name) or name.ent_type_ == "ORG") and (name.head.idx < start or name.dep_ == "nsubj") and name.i < cue.i
         return self.named(heads[-1]) if heads else name if opening else None
 
@@ -126,7 +128,7 @@ class Speakers:
             return None
         if cue.lower_ == "according":
             to = next((child for child in cue.children if child.lower_ == "to"), None)
-            named = _object_of(to) if to is not None else None
+            named = preposition_object(to) if to is not None else None
             return self.named(according_maker(self, named)) if named is not None else None
         subjects = [child for child in cue.children if child.dep_ in ("nsubj", "csubj")]
         # '"... [Clinton] can be ...," Roe said': a second subject inside the quote is what is said.
@@ -137,8 +139,9 @@ class Speakers:
             subject = self.antecedent(chosen_subject(cue, subjects), cue)
             return self.named(subject) if subject is not None else None
         for child in cue.children:
-            if child.dep_ == "agent" and _object_of(child) is not None:  # "was told by X"
-                return self.named(_object_of(child))
+            agent = preposition_object(child) if child.dep_ == "agent" else None
+            if agent is not None:  # "was told by X"
+                return self.named(agent)
         if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.lemma_ in ("quote", "cite", "report"):
             # "X was quoted as saying", "It cited the Air Force as stating": X / the Air Force.
             reporter = cue.head.head
@@ -483,18 +486,15 @@ class Speakers:
         for child in noun.children:  # "Trump's statement", "the court's summary", "estimates by organizers"
             if child.dep_ == "poss":
                 return child
-            if child.dep_ == "prep" and child.lower_ == "by" and _object_of(child) is not None:
-                return _object_of(child)
-        for agent in (a for child in noun.children if child.dep_ == "acl" for a in child.children if a.dep_ == "agent"):  # "released by"
-            if _object_of(agent) is not None:
-                return _object_of(agent)
+            by = preposition_object(child) if child.dep_ == "prep" and child.lower_ == "by" else None
+            if by is not None:
+                return by
+        for agent in (a for child in noun.children if child.dep_ == "acl" for a in child.children if a.dep_ == "agent"):
+            released_by = preposition_object(agent)  # "a statement released by the court"
+            if released_by is not None:
+                return released_by
         if noun.dep_ not in ("dobj", "pobj"):
             return noun
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head
         subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ in ("VERB", "AUX") else []
         return subjects[0] if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS else noun
-
-
-def _object_of(preposition: Token) -> Token | None:
-    """The first object of a preposition ("by [the court]"), or None."""
-    return next((child for child in preposition.children if child.dep_ == "pobj"), None)
